@@ -1,0 +1,93 @@
+/**
+ * The `chatref` command line: serve, ingest, eval, bench.
+ * Each command is a thin shell over a function in server/, engine/ or benchmarks/.
+ */
+import { Command } from 'commander';
+
+const program = new Command('chatref').description('Customer-support chat for small shops');
+
+program
+  .command('serve')
+  .description('run the server (embedded database unless DATABASE_URL is set)')
+  .action(async () => {
+    const { serve } = await import('../server/serve');
+    await serve();
+  });
+
+program
+  .command('ingest')
+  .argument('<source>', 'a file, a folder, a URL, or a sitemap URL')
+  .option('--workspace <slug>', 'workspace slug (default: the demo workspace)')
+  .option('--crawl', 'follow same-host links from the URL (bounded)')
+  .description("add content to a workspace's knowledge, with a progress bar")
+  .action(async (source: string, opts: { workspace?: string; crawl?: boolean }) => {
+    const { ingestCommand } = await import('./ingest');
+    process.exitCode = await ingestCommand(source, opts);
+  });
+
+const evalCmd = program.command('eval').description('measure the engine on labelled data (offline)');
+
+/** Prints an eval result as JSON (--json) or as aligned lines for people. */
+function report(result: Record<string, unknown>, json: boolean | undefined): void {
+  if (json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  for (const [k, v] of Object.entries(result)) {
+    process.stdout.write(`${k.padEnd(14)} ${typeof v === 'number' ? +v.toFixed(4) : JSON.stringify(v)}\n`);
+  }
+}
+
+evalCmd
+  .command('answer')
+  .requiredOption('--kb <file>', 'knowledge base JSONL')
+  .requiredOption('--queries <file>', 'queries JSONL')
+  .option('--threshold <n>', 'abstention threshold (default: the engine default)', parseFloat)
+  .option('--json', 'one JSON object on stdout')
+  .action(async (opts: { kb: string; queries: string; threshold?: number; json?: boolean }) => {
+    const { evalAnswer } = await import('../engine/eval/answer');
+    report(await evalAnswer(opts), opts.json);
+  });
+
+evalCmd
+  .command('tags')
+  .requiredOption('--train <file>', 'tagged texts JSONL (examples)')
+  .requiredOption('--test <file>', 'tagged texts JSONL (to predict)')
+  .option('--json', 'one JSON object on stdout')
+  .action(async (opts: { train: string; test: string; json?: boolean }) => {
+    const { evalTags } = await import('../engine/eval/tags');
+    report(await evalTags(opts), opts.json);
+  });
+
+evalCmd
+  .command('frustration')
+  .requiredOption('--data <file>', 'frustration turns JSONL')
+  .option('--json', 'one JSON object on stdout')
+  .action(async (opts: { data: string; json?: boolean }) => {
+    const { evalFrustration } = await import('../engine/eval/frustration');
+    report(await evalFrustration(opts), opts.json);
+  });
+
+evalCmd
+  .command('human')
+  .requiredOption('--data <file>', 'rows {"text","wants_human"} JSONL')
+  .option('--json', 'one JSON object on stdout')
+  .action(async (opts: { data: string; json?: boolean }) => {
+    const { evalHuman } = await import('../engine/eval/human');
+    report(await evalHuman(opts), opts.json);
+  });
+
+program
+  .command('bench')
+  .option('--json', 'one JSON object on stdout')
+  .option('--quick', 'a smaller load')
+  .description('measure speed on this machine')
+  .action(async (opts: { json?: boolean; quick?: boolean }) => {
+    const { runBench } = await import('../benchmarks/run');
+    report(await runBench(opts), opts.json);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`chatref: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * Text primitives shared by every part of the engine: normalisation, tokens, stems.
+ * Kept dependency-light so the engine stays pure TypeScript.
+ */
+import { stemmer } from 'stemmer';
+
+/** Common English function words; they carry no topic and are dropped from lexical terms. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have
+  having he her here hers herself him himself his how i if in into is it its itself just me more most
+  my myself no nor not of off on once only or other our ours ourselves out over own same she should so
+  some such than that the their theirs them themselves then there these they this those through to too
+  under until up very was we were what when where which while who whom why will with would you your
+  yours yourself yourselves im ive id youre thats dont doesnt didnt cant wont isnt arent please hi hello
+  hey thanks thank also get got us let lets`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lowercases, strips accents and folds typographic quotes so that spellings compare equal. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase();
+}
+
+/** Splits text into lowercase word tokens (letters and digits; apostrophes removed: "don't" → "dont"). */
+export function tokenize(text: string): string[] {
+  return normalize(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of one lowercase token, memoised (the same words recur across every query). */
+export function stem(token: string): string {
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    s = stemmer(token);
+    if (stemCache.size < 200_000) stemCache.set(token, s);
+  }
+  return s;
+}
+
+/** Content terms of a text: tokens without stopwords, stemmed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!STOPWORDS.has(t)) out.push(stem(t));
+  return out;
+}
