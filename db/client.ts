@@ -1,0 +1,59 @@
+/**
+ * Opens the database: PGlite (embedded, a folder on disk) by default, PostgreSQL when a URL is given.
+ * Both are wrapped by Drizzle with the same schema, and migrations are applied on open.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A Drizzle database on either driver. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction on either driver; commands take `Db | Tx` as "something to query". */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Queryable = Db | Tx;
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { driver: 'pglite'; dataDir: string | null /* null: in memory */ }
+  | { driver: 'postgres'; url: string; poolSize?: number };
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
+  if (opts.driver === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+    const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+  }
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+  // A dropped connection must not crash the process; the pool replaces it on next use.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  // Several instances may start at once: one migrates while the others wait on the lock.
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(727274)');
+    await migrate(drizzle(lockClient, { schema }), { migrationsFolder });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(727274)').catch(() => {});
+    lockClient.release();
+  }
+  return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
+}

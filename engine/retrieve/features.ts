@@ -1,0 +1,118 @@
+/**
+ * Feature extraction for retrieval: word stems, word pairs and character n-grams, turned into
+ * sparse TF-IDF vectors over a growable vocabulary. Everything here is pure and allocation-light,
+ * because it runs once per query and once per indexed text.
+ */
+import { normalize, stem, STOPWORDS, tokenize } from '../text/index';
+
+/** A sparse vector: sorted-free parallel arrays of feature ids and weights. */
+export interface SparseVec {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Stems of every token, stopwords included (they matter in short questions: "where" vs "when"). */
+export function allStems(text: string): string[] {
+  return tokenize(text).map(stem);
+}
+
+/** Stems of content tokens only. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!STOPWORDS.has(t)) out.push(stem(t));
+  return out;
+}
+
+/**
+ * Character n-grams within word boundaries (" word " padded), the "char_wb" analyser: robust to
+ * typos, inflections and compounds ("redrobin" vs "red robin" still share most grams).
+ */
+export function charGrams(text: string, min = 3, max = 5, out: string[] = []): string[] {
+  const words = normalize(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const w of words) {
+    const p = ` ${w} `;
+    for (let n = min; n <= max; n++) {
+      if (p.length < n) break;
+      for (let i = 0; i + n <= p.length; i++) out.push(p.slice(i, i + n));
+    }
+  }
+  return out;
+}
+
+/** Which feature families a text contributes, each with a prefix so families never collide. */
+export interface FeatureSpec {
+  words?: boolean;
+  bigrams?: boolean;
+  chars?: boolean;
+}
+
+/** Feature strings of one text: `w:` word stems, `b:` adjacent content-stem pairs, `c:` char grams. */
+export function featureStrings(text: string, spec: FeatureSpec): string[] {
+  const out: string[] = [];
+  if (spec.words || spec.bigrams) {
+    const stems = allStems(text);
+    if (spec.words) for (const s of stems) out.push('w:' + s);
+    if (spec.bigrams) {
+      const content = contentStems(text);
+      for (let i = 0; i + 1 < content.length; i++) out.push('b:' + content[i] + '_' + content[i + 1]);
+    }
+  }
+  if (spec.chars) for (const g of charGrams(text)) out.push('c:' + g);
+  return out;
+}
+
+/** Maps feature strings to dense integer ids; grows as texts are added. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Id of a feature, adding it when `grow` is true; -1 when unknown and not growing. */
+  id(feature: string, grow: boolean): number {
+    let id = this.ids.get(feature);
+    if (id === undefined) {
+      if (!grow) return -1;
+      id = this.ids.size;
+      this.ids.set(feature, id);
+    }
+    return id;
+  }
+}
+
+/** Counts feature ids of a list of feature strings (unknown features dropped unless `grow`). */
+export function countIds(features: string[], vocab: Vocabulary, grow: boolean): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const f of features) {
+    const id = vocab.id(f, grow);
+    if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Sublinear TF × IDF weights, L2-normalised; features without an idf entry are dropped. */
+export function tfidf(counts: Map<number, number>, idf: Float32Array): SparseVec {
+  const idx: number[] = [];
+  const val: number[] = [];
+  let norm = 0;
+  for (const [id, c] of counts) {
+    if (id >= idf.length) continue;
+    const w = (1 + Math.log(c)) * idf[id];
+    if (w <= 0) continue;
+    idx.push(id);
+    val.push(w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  const v = new Float32Array(val.length);
+  for (let i = 0; i < val.length; i++) v[i] = val[i] / norm;
+  return { idx: Int32Array.from(idx), val: v };
+}
+
+/** Smoothed IDF from document frequencies: ln((1 + n) / (1 + df)) + 1, as scikit-learn does. */
+export function idfFromDf(df: Int32Array | number[], n: number): Float32Array {
+  const idf = new Float32Array(df.length);
+  for (let i = 0; i < df.length; i++) idf[i] = Math.log((1 + n) / (1 + df[i])) + 1;
+  return idf;
+}

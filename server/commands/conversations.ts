@@ -1,0 +1,223 @@
+/**
+ * The conversation domain: starting a chat, appending messages (idempotent, sequenced) and moving
+ * a conversation through the state machine.
+ */
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../db/client';
+import { contacts, conversations, messages, type AuthorType, type MessageKind } from '../../db/schema';
+import { transition, type ActorType, type Transition } from '../domain/conversation-state';
+import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
+import { AppError } from '../errors';
+import { isUniqueViolation, unitOfWork, type Deps, type Record_ } from './unit';
+
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+
+/** Finds or creates the contact for a widget visitor. */
+export async function contactForVisitor(db: Queryable, workspaceId: string, visitorId: string) {
+  const [existing] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.visitorId, visitorId)));
+  if (existing) return existing;
+  const [created] = await db.insert(contacts).values({ workspaceId, visitorId }).onConflictDoNothing().returning();
+  if (created) return created;
+  const [raced] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.visitorId, visitorId)));
+  return raced;
+}
+
+export async function startConversation(deps: Deps, input: { workspaceId: string; contactId: string }) {
+  return unitOfWork(deps, async (tx, record) => {
+    const [conversation] = await tx
+      .insert(conversations)
+      .values({ workspaceId: input.workspaceId, contactId: input.contactId, createdAt: deps.now(), updatedAt: deps.now() })
+      .returning();
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'conversation.created',
+      conversationId: conversation.id,
+      actorType: 'visitor',
+      actorId: input.contactId,
+    });
+    return conversation;
+  });
+}
+
+/** Loads a conversation of the workspace, or throws not_found (never another workspace's). */
+export async function getConversation(db: Queryable, workspaceId: string, id: string): Promise<Conversation> {
+  const [c] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
+  if (!c) throw new AppError('not_found', 'no such conversation');
+  return c;
+}
+
+export interface NewMessage {
+  workspaceId: string;
+  conversationId: string;
+  clientId: string;
+  authorType: AuthorType;
+  authorId?: string | null;
+  kind?: MessageKind;
+  body: string;
+  meta?: Record<string, unknown>;
+}
+
+/** Appends inside an open transaction: takes the next sequence number and records message.created. */
+export async function appendInTx(tx: Tx, record: Record_, now: Date, m: NewMessage): Promise<Message> {
+  const [c] = await tx
+    .update(conversations)
+    .set({ lastSeq: sqlIncrement(), updatedAt: now })
+    .where(and(eq(conversations.id, m.conversationId), eq(conversations.workspaceId, m.workspaceId)))
+    .returning({ lastSeq: conversations.lastSeq });
+  if (!c) throw new AppError('not_found', 'no such conversation');
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      workspaceId: m.workspaceId,
+      conversationId: m.conversationId,
+      seq: c.lastSeq,
+      clientId: m.clientId,
+      authorType: m.authorType,
+      authorId: m.authorId ?? null,
+      kind: m.kind ?? 'text',
+      body: m.body,
+      meta: m.meta ?? {},
+      createdAt: now,
+    })
+    .returning();
+  await record({
+    workspaceId: m.workspaceId,
+    name: 'message.created',
+    conversationId: m.conversationId,
+    actorType: m.authorType === 'agent' ? 'user' : m.authorType,
+    actorId: m.authorId ?? null,
+    data: { messageId: message.id, seq: message.seq, kind: message.kind },
+  });
+  return message;
+}
+
+const sqlIncrement = () => sql`${conversations.lastSeq} + 1`;
+
+/**
+ * Stores a message once: a retry with the same client id returns the stored message
+ * (`duplicate: true`) instead of storing it again. Acknowledge only after this resolves.
+ */
+export async function appendMessage(deps: Deps, m: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
+  const existing = await findByClientId(deps.db, m.conversationId, m.clientId);
+  if (existing) return { message: existing, duplicate: true };
+  try {
+    const message = await unitOfWork(deps, (tx, record) => appendInTx(tx, record, deps.now(), m));
+    return { message, duplicate: false };
+  } catch (err) {
+    if (!isUniqueViolation(err, 'messages_conv_client')) throw err;
+    const raced = await findByClientId(deps.db, m.conversationId, m.clientId);
+    if (!raced) throw err;
+    return { message: raced, duplicate: true };
+  }
+}
+
+async function findByClientId(db: Queryable, conversationId: string, clientId: string) {
+  const [m] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.clientId, clientId)));
+  return m ?? null;
+}
+
+/** Messages after a sequence number, as the audience may see them (for catch-up on reconnect). */
+export async function messagesAfter(
+  db: Queryable,
+  input: { workspaceId: string; conversationId: string; afterSeq: number; audience: Audience; limit?: number },
+) {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, input.workspaceId),
+        eq(messages.conversationId, input.conversationId),
+        gt(messages.seq, input.afterSeq),
+      ),
+    )
+    .orderBy(asc(messages.seq))
+    .limit(input.limit ?? 500);
+  return rows
+    .filter((m) => isVisibleTo(m, input.audience))
+    .map((m) => ({ ...m, meta: metaFor(m.meta, input.audience) }));
+}
+
+export interface Move {
+  workspaceId: string;
+  conversationId: string;
+  move: Transition;
+  actor: { type: ActorType; id?: string | null };
+  /** For assign: who takes it. */
+  assigneeId?: string | null;
+  teamId?: string | null;
+  /** For handoff: why (stored on the conversation and in the event). */
+  reason?: string;
+  card?: Record<string, unknown>;
+  /** When set, the move only happens if the conversation is still in this state (atomic claim). */
+  expectStatus?: Conversation['status'];
+  note?: string;
+}
+
+/**
+ * Moves a conversation through the state machine under a row lock, writes the event and a system
+ * message into the thread. Two agents claiming at once: one wins, the other gets `already_claimed`.
+ */
+export async function moveConversation(deps: Deps, mv: Move): Promise<Conversation> {
+  return unitOfWork(deps, (tx, record) => moveInTx(tx, record, deps.now(), mv));
+}
+
+export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Promise<Conversation> {
+  const [c] = await tx
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, mv.conversationId), eq(conversations.workspaceId, mv.workspaceId)))
+    .for('update');
+  if (!c) throw new AppError('not_found', 'no such conversation');
+  if (mv.expectStatus && c.status !== mv.expectStatus) {
+    throw new AppError('already_claimed', c.status === 'human' ? 'someone else already picked this chat up' : `the chat is no longer ${mv.expectStatus}`);
+  }
+  const rule = transition(c.status, mv.move, mv.actor.type);
+  const patch: Partial<Conversation> = { status: rule.to, updatedAt: now };
+  if (mv.move === 'handoff') Object.assign(patch, { handoffReason: mv.reason ?? null, handoffCard: mv.card ?? null, waitingSince: now, assigneeId: null });
+  if (mv.move === 'assign' || mv.move === 'reopen') Object.assign(patch, { assigneeId: mv.assigneeId ?? mv.actor.id ?? null, resolvedAt: null });
+  if (mv.move === 'unassign') Object.assign(patch, { assigneeId: null, waitingSince: now });
+  if (mv.move === 'resolve') Object.assign(patch, { resolvedAt: now, waitingSince: null });
+  if (mv.move === 'resume') Object.assign(patch, { assigneeId: null, handoffReason: null, resolvedAt: null });
+  if (mv.teamId !== undefined) patch.teamId = mv.teamId;
+  const [updated] = await tx.update(conversations).set(patch).where(eq(conversations.id, c.id)).returning();
+  const data = {
+    from: c.status,
+    to: rule.to,
+    ...(mv.reason ? { reason: mv.reason } : {}),
+    ...(patch.assigneeId ? { assigneeId: patch.assigneeId } : {}),
+    ...(mv.teamId ? { teamId: mv.teamId } : {}),
+    ...(mv.note ? { note: mv.note } : {}),
+  };
+  await record({
+    workspaceId: mv.workspaceId,
+    name: rule.event,
+    conversationId: c.id,
+    actorType: mv.actor.type === 'user' ? 'user' : mv.actor.type,
+    actorId: mv.actor.id ?? null,
+    data,
+  });
+  await appendInTx(tx, record, now, {
+    workspaceId: mv.workspaceId,
+    conversationId: c.id,
+    clientId: `event:${rule.event}:${c.lastSeq + 1}`,
+    authorType: 'system',
+    kind: 'event',
+    body: rule.event,
+    meta: { event: rule.event, ...data },
+  });
+  return updated;
+}

@@ -1,0 +1,59 @@
+/**
+ * Configuration from environment variables, validated once at start with messages a person can act on.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** When set, PostgreSQL is used instead of the embedded database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  CHATREF_DATA_DIR: z.string().default('./data'),
+  /** The address people use to reach this server (links in emails, the widget snippet). */
+  CHATREF_PUBLIC_URL: z.url('CHATREF_PUBLIC_URL must be a full URL such as https://chat.example.com').optional(),
+  CHATREF_ADMIN_EMAIL: z.email('CHATREF_ADMIN_EMAIL must be an email address').optional(),
+  CHATREF_ADMIN_PASSWORD: z.string().min(8, 'CHATREF_ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** Skip creating the demo workspace on first start. */
+  CHATREF_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { driver: 'pglite'; dataDir: string } | { driver: 'postgres'; url: string };
+  publicUrl: string | null;
+  admin: { email: string | null; password: string | null };
+  demo: boolean;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  pretty: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError listing every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { driver: 'postgres', url: e.DATABASE_URL }
+      : { driver: 'pglite', dataDir: resolve(e.CHATREF_DATA_DIR) },
+    publicUrl: e.CHATREF_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
+    demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
+    logLevel: e.LOG_LEVEL,
+    pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',
+  };
+}

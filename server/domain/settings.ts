@@ -1,0 +1,64 @@
+/**
+ * A workspace's settings: stored as JSON, validated here, defaults filled on every read so that
+ * older rows gain new settings without a migration.
+ */
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
+
+export const BusinessHours = z.object({
+  enabled: z.boolean().default(false),
+  timezone: z.string().default('UTC'),
+  /** One window per weekday, 0 = Sunday; a missing day is closed. */
+  days: z
+    .record(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.object({ open: hhmm, close: hhmm }))
+    .default({}),
+});
+
+export const WorkspaceSettings = z.object({
+  handoff: z
+    .object({
+      mode: z.enum(['suggest', 'automatic']).default('suggest'),
+      /** null: the engine's default threshold, chosen on data. */
+      answerThreshold: z.number().min(0).max(1).nullable().default(null),
+      frustrationThreshold: z.number().min(0).max(1).default(0.6),
+      topicThreshold: z.number().min(0).max(1).default(0.5),
+      triggers: z
+        .object({
+          customerRequest: z.boolean().default(true),
+          topic: z.boolean().default(true),
+          frustration: z.boolean().default(true),
+          lowConfidence: z.boolean().default(true),
+          repeatedUnanswered: z.boolean().default(true),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  routing: z
+    .object({
+      strategy: z.enum(['round_robin', 'least_loaded']).default('least_loaded'),
+      autoAssign: z.boolean().default(true),
+    })
+    .prefault({}),
+  widget: z
+    .object({
+      color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb').default('#b4462b'),
+      greeting: z.string().max(300).default('Hi! Ask me anything about the shop.'),
+      position: z.enum(['right', 'left']).default('right'),
+      botName: z.string().max(60).default('Shop assistant'),
+      allowedOrigins: z.array(z.string().max(200)).max(50).default([]),
+    })
+    .prefault({}),
+  businessHours: BusinessHours.prefault({}),
+  notifications: z
+    .object({ emails: z.array(z.email()).max(20).default([]) })
+    .prefault({}),
+});
+
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+
+/** Reads stored settings, filling defaults; unknown or invalid stored values fall back to defaults. */
+export function readSettings(stored: unknown): WorkspaceSettings {
+  const parsed = WorkspaceSettings.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : WorkspaceSettings.parse({});
+}
