@@ -11,7 +11,7 @@ export const BusinessHours = z.object({
   timezone: z.string().default('UTC'),
   /** One window per weekday, 0 = Sunday; a missing day is closed. */
   days: z
-    .record(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.object({ open: hhmm, close: hhmm }))
+    .partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.object({ open: hhmm, close: hhmm }))
     .default({}),
 });
 

@@ -1,0 +1,62 @@
+/**
+ * Builds the HTTP application without listening, so tests call it with `app.inject()`.
+ */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Deps } from './commands/unit';
+import { installAuth } from './http/auth';
+import { installErrorHandling } from './http/errors';
+import { authRoutes } from './routes/auth';
+import { workspaceRoutes } from './routes/workspaces';
+
+export interface AppOptions {
+  deps: Deps;
+  logger?: Logger | false;
+  /** Base URL used in links (invitations, the widget snippet); defaults to the request's own host. */
+  publicUrl?: string | null;
+  /** Extra plugins (realtime, static front ends) registered after the API. */
+  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  /** Set once the server is ready to take traffic; /health answers 503 until then. */
+  isReady?: () => boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: (opts.logger || undefined) as FastifyBaseLogger | undefined,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Chatref API', version: '0.1.0', description: 'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app, opts.deps);
+
+  const publicUrl = () => opts.publicUrl ?? 'http://localhost:3000';
+  app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
+    if (opts.isReady && !opts.isReady()) return reply.status(503).send({ ok: false });
+    return { ok: true };
+  });
+  await app.register(authRoutes(opts.deps, { secureCookies: publicUrl().startsWith('https://') }));
+  await app.register(workspaceRoutes(opts.deps, { publicUrl }));
+  for (const plugin of opts.plugins ?? []) await plugin(app);
+  await app.ready();
+  return app;
+}

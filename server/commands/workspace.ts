@@ -1,0 +1,68 @@
+/** Workspace configuration: settings, teams, tags. */
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { tags, teamMembers, teams, workspaces } from '../../db/schema';
+import { readSettings, WorkspaceSettings } from '../domain/settings';
+import { AppError } from '../errors';
+import { isUniqueViolation, type Deps } from './unit';
+
+export async function getWorkspace(db: Queryable, id: string) {
+  const [w] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!w) throw new AppError('not_found', 'no such workspace');
+  return w;
+}
+
+/** Merges a partial change into the settings (one level deep per section) and validates the result. */
+export async function updateSettings(deps: Deps, workspaceId: string, patch: Record<string, unknown>) {
+  const current = readSettings((await getWorkspace(deps.db, workspaceId)).settings) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    merged[k] = v && typeof v === 'object' && !Array.isArray(v) ? { ...(current[k] as object), ...v } : v;
+  }
+  const parsed = WorkspaceSettings.safeParse(merged);
+  if (!parsed.success) {
+    throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  const [w] = await deps.db.update(workspaces).set({ settings: parsed.data }).where(eq(workspaces.id, workspaceId)).returning();
+  return w;
+}
+
+export async function createTeam(deps: Deps, workspaceId: string, name: string, memberIds: string[] = []) {
+  try {
+    const [team] = await deps.db.insert(teams).values({ workspaceId, name }).returning();
+    if (memberIds.length) await deps.db.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: team.id, userId })));
+    return team;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('conflict', `a team named "${name}" already exists`);
+    throw err;
+  }
+}
+
+export type TagInput = Pick<typeof tags.$inferInsert, 'name' | 'description' | 'examples' | 'needsHuman' | 'kind' | 'routeTeamId' | 'color'>;
+
+export async function createTag(deps: Deps, workspaceId: string, input: TagInput) {
+  if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
+  try {
+    const [tag] = await deps.db.insert(tags).values({ ...input, workspaceId }).returning();
+    return tag;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('conflict', `a tag named "${input.name}" already exists`);
+    throw err;
+  }
+}
+
+export async function updateTag(deps: Deps, workspaceId: string, id: string, input: Partial<TagInput>) {
+  if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
+  const [tag] = await deps.db
+    .update(tags)
+    .set(input)
+    .where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId)))
+    .returning();
+  if (!tag) throw new AppError('not_found', 'no such tag');
+  return tag;
+}
+
+async function assertTeam(db: Queryable, workspaceId: string, teamId: string) {
+  const [t] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
+  if (!t) throw new AppError('invalid_input', 'routeTeamId: no such team in this workspace');
+}

@@ -1,0 +1,36 @@
+/** Presenters: the only serialisers. Secrets (password hashes, key hashes) never pass through. */
+import { z } from 'zod';
+import type { apiKeys, users, workspaces } from '../db/schema';
+import { readSettings, WorkspaceSettings } from './domain/settings';
+
+export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export const presentUser = (u: typeof users.$inferSelect): z.infer<typeof UserOut> => ({ id: u.id, email: u.email, name: u.name });
+
+export const WorkspaceOut = z.object({ id: z.string(), slug: z.string(), name: z.string(), settings: WorkspaceSettings });
+export const presentWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof WorkspaceOut> => ({
+  id: w.id,
+  slug: w.slug,
+  name: w.name,
+  settings: readSettings(w.settings),
+});
+
+export const ApiKeyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revoked: z.boolean(),
+});
+export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof ApiKeyOut> => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  createdAt: k.createdAt.toISOString(),
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  revoked: k.revokedAt !== null,
+});
+
+export const ErrorOut = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});

@@ -1,0 +1,108 @@
+/** Sign-up, sign-in, sign-out, and who am I. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
+import type { Deps } from '../commands/unit';
+import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
+import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
+
+const Email = z.email('enter a valid email address').max(200);
+const Password = z.string().min(8, 'use at least 8 characters').max(200);
+
+const Me = z.object({
+  user: UserOut,
+  csrfToken: z.string(),
+  workspaces: z.array(z.object({ workspace: WorkspaceOut, role: z.enum(['owner', 'admin', 'agent']) })),
+});
+
+export const authRoutes =
+  (deps: Deps, opts: { secureCookies: boolean }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const startSession = async (reply: import('fastify').FastifyReply, email: string, password: string) => {
+      const s = await signIn(deps, email, password);
+      setSessionCookie(reply, s.token, s.expiresAt, opts.secureCookies);
+      const ws = await membershipsOf(deps.db, s.user.id);
+      return {
+        user: presentUser(s.user),
+        csrfToken: s.csrfToken,
+        workspaces: ws.map((m) => ({ workspace: presentWorkspace(m.workspace), role: m.role })),
+      };
+    };
+
+    app.post(
+      '/api/auth/signup',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Create an account and its workspace (you become its owner)',
+          body: z.object({ email: Email, password: Password, name: z.string().trim().min(1).max(100), workspaceName: z.string().trim().min(1).max(100) }),
+          response: { 201: Me },
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        await signUp(deps, req.body);
+        reply.status(201);
+        return startSession(reply, req.body.email, req.body.password);
+      },
+    );
+
+    app.post(
+      '/api/auth/signin',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; sets an httpOnly session cookie and returns the CSRF token for writes',
+          body: z.object({ email: Email, password: z.string().min(1).max(200) }),
+          response: { 200: Me },
+        },
+        config: {
+          rateLimit: {
+            max: 10,
+            timeWindow: '1 minute',
+            keyGenerator: (req: import('fastify').FastifyRequest) =>
+              `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          },
+        },
+      },
+      async (req, reply) => startSession(reply, req.body.email, req.body.password),
+    );
+
+    app.post(
+      '/api/auth/signout',
+      { schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: z.null() } } },
+      async (req, reply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) await signOut(deps, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in member and their workspaces', response: { 200: Me } } }, async (req) => {
+      const user = requireUser(req);
+      const ws = await membershipsOf(deps.db, user.id);
+      return {
+        user: presentUser(user),
+        csrfToken: req.caller?.kind === 'session' ? req.caller.csrfToken : '',
+        workspaces: ws.map((m) => ({ workspace: presentWorkspace(m.workspace), role: m.role })),
+      };
+    });
+
+    app.post(
+      '/api/invitations/accept',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Accept an invitation (creates the account if needed) and sign in',
+          body: z.object({ token: z.string().min(10).max(200), name: z.string().trim().min(1).max(100), password: Password }),
+          response: { 200: Me },
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        const { user } = await acceptInvitation(deps, req.body);
+        return startSession(reply, user.email, req.body.password);
+      },
+    );
+  };

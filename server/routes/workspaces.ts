@@ -1,0 +1,198 @@
+/** A workspace's settings, members, invitations, API keys, teams and tags. */
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiKeys, memberships, tags, teamMembers, teams, users } from '../../db/schema';
+import { createApiKey, inviteMember, revokeApiKey } from '../commands/accounts';
+import type { Deps } from '../commands/unit';
+import { createTag, createTeam, getWorkspace, updateSettings, updateTag } from '../commands/workspace';
+import { requireRole } from '../http/auth';
+import { AppError } from '../errors';
+import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
+
+const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
+const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
+const Role = z.enum(['owner', 'admin', 'agent']);
+
+const TagIn = z.object({
+  name: z.string().trim().min(1).max(60),
+  description: z.string().max(500).default(''),
+  examples: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  needsHuman: z.boolean().default(false),
+  kind: z.enum(['topic', 'manual']).default('topic'),
+  routeTeamId: z.uuid().nullable().default(null),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb').default('#64748b'),
+});
+const TagOut = TagIn.extend({ id: z.string() });
+const TeamOut = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
+
+export const workspaceRoutes =
+  (deps: Deps, opts: { publicUrl: () => string }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/api/workspaces/:workspaceId', { schema: { tags: ['workspace'], summary: 'The workspace and its settings', params: WsParams, response: { 200: WorkspaceOut } } }, async (req) => {
+      await requireRole(deps, req, req.params.workspaceId, 'agent');
+      return presentWorkspace(await getWorkspace(deps.db, req.params.workspaceId));
+    });
+
+    app.patch(
+      '/api/workspaces/:workspaceId/settings',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Change settings (handoff mode and thresholds, routing, widget, business hours); sections merge',
+          params: WsParams,
+          body: z.record(z.enum(['handoff', 'routing', 'widget', 'businessHours', 'notifications']), z.unknown()),
+          response: { 200: WorkspaceOut },
+        },
+      },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        return presentWorkspace(await updateSettings(deps, req.params.workspaceId, req.body));
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/members',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Members and their roles',
+          params: WsParams,
+          response: { 200: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: Role })) },
+        },
+      },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'agent');
+        return deps.db
+          .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.workspaceId, req.params.workspaceId))
+          .orderBy(users.name);
+      },
+    );
+
+    app.post(
+      '/api/workspaces/:workspaceId/invitations',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Invite a member; the link is returned once',
+          params: WsParams,
+          body: z.object({ email: z.email(), role: z.enum(['admin', 'agent']).default('agent') }),
+          response: { 201: z.object({ id: z.string(), email: z.string(), role: Role, url: z.string(), expiresAt: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const { invitation, token } = await inviteMember(deps, { ...req.body, workspaceId: access.workspaceId, invitedBy: access.userId ?? '' });
+        reply.status(201);
+        return {
+          id: invitation.id,
+          email: invitation.email,
+          role: invitation.role,
+          url: `${opts.publicUrl()}/app/accept?token=${encodeURIComponent(token)}`,
+          expiresAt: invitation.expiresAt.toISOString(),
+        };
+      },
+    );
+
+    app.get('/api/workspaces/:workspaceId/api-keys', { schema: { tags: ['workspace'], summary: 'API keys (without their secret)', params: WsParams, response: { 200: z.array(ApiKeyOut) } } }, async (req) => {
+      await requireRole(deps, req, req.params.workspaceId, 'admin');
+      const rows = await deps.db.select().from(apiKeys).where(eq(apiKeys.workspaceId, req.params.workspaceId)).orderBy(apiKeys.createdAt);
+      return rows.map(presentApiKey);
+    });
+
+    app.post(
+      '/api/workspaces/:workspaceId/api-keys',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Create an API key; the key is shown once',
+          params: WsParams,
+          body: z.object({ name: z.string().trim().min(1).max(60) }),
+          response: { 201: ApiKeyOut.extend({ key: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        if (!access.userId) throw new AppError('forbidden', 'API keys cannot create API keys');
+        const { key, apiKey } = await createApiKey(deps, { workspaceId: access.workspaceId, name: req.body.name, createdBy: access.userId });
+        reply.status(201);
+        return { ...presentApiKey(apiKey), key };
+      },
+    );
+
+    app.delete('/api/workspaces/:workspaceId/api-keys/:id', { schema: { tags: ['workspace'], summary: 'Revoke an API key', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
+      await requireRole(deps, req, req.params.workspaceId, 'admin');
+      await revokeApiKey(deps, req.params.workspaceId, req.params.id);
+      return reply.status(204).send(null);
+    });
+
+    app.get('/api/workspaces/:workspaceId/teams', { schema: { tags: ['workspace'], summary: 'Teams and their members', params: WsParams, response: { 200: z.array(TeamOut) } } }, async (req) => {
+      await requireRole(deps, req, req.params.workspaceId, 'agent');
+      const rows = await deps.db
+        .select({ id: teams.id, name: teams.name, userId: teamMembers.userId })
+        .from(teams)
+        .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
+        .where(eq(teams.workspaceId, req.params.workspaceId))
+        .orderBy(teams.name);
+      const byId = new Map<string, z.infer<typeof TeamOut>>();
+      for (const r of rows) {
+        const t = byId.get(r.id) ?? { id: r.id, name: r.name, memberIds: [] };
+        if (r.userId) t.memberIds.push(r.userId);
+        byId.set(r.id, t);
+      }
+      return [...byId.values()];
+    });
+
+    app.post(
+      '/api/workspaces/:workspaceId/teams',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Create a team',
+          params: WsParams,
+          body: z.object({ name: z.string().trim().min(1).max(60), memberIds: z.array(z.uuid()).max(100).default([]) }),
+          response: { 201: TeamOut },
+        },
+      },
+      async (req, reply) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const members = req.body.memberIds.length
+          ? await deps.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, req.params.workspaceId))
+          : [];
+        const allowed = new Set(members.map((m) => m.userId));
+        const memberIds = req.body.memberIds.filter((id) => allowed.has(id));
+        const team = await createTeam(deps, req.params.workspaceId, req.body.name, memberIds);
+        reply.status(201);
+        return { id: team.id, name: team.name, memberIds };
+      },
+    );
+
+    app.get('/api/workspaces/:workspaceId/tags', { schema: { tags: ['workspace'], summary: 'Tags', params: WsParams, response: { 200: z.array(TagOut) } } }, async (req) => {
+      await requireRole(deps, req, req.params.workspaceId, 'agent');
+      return deps.db.select().from(tags).where(eq(tags.workspaceId, req.params.workspaceId)).orderBy(tags.name);
+    });
+
+    app.post('/api/workspaces/:workspaceId/tags', { schema: { tags: ['workspace'], summary: 'Create a tag', params: WsParams, body: TagIn, response: { 201: TagOut } } }, async (req, reply) => {
+      await requireRole(deps, req, req.params.workspaceId, 'admin');
+      reply.status(201);
+      return createTag(deps, req.params.workspaceId, req.body);
+    });
+
+    app.patch(
+      '/api/workspaces/:workspaceId/tags/:id',
+      { schema: { tags: ['workspace'], summary: 'Change a tag', params: WsItemParams, body: TagIn.partial(), response: { 200: TagOut } } },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        return updateTag(deps, req.params.workspaceId, req.params.id, req.body);
+      },
+    );
+
+    app.delete('/api/workspaces/:workspaceId/tags/:id', { schema: { tags: ['workspace'], summary: 'Delete a tag', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
+      await requireRole(deps, req, req.params.workspaceId, 'admin');
+      await deps.db.delete(tags).where(and(eq(tags.id, req.params.id), eq(tags.workspaceId, req.params.workspaceId)));
+      return reply.status(204).send(null);
+    });
+  };

@@ -1,0 +1,89 @@
+/**
+ * `chatref serve` / `npm start`: configuration → database (migrated) → demo on first start →
+ * HTTP + realtime → ready. Stops cleanly on SIGINT/SIGTERM.
+ */
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseHandle } from '../db/client';
+import { seedDemoIfEmpty } from '../demo/seed';
+import { buildApp } from './app';
+import type { Deps } from './commands/unit';
+import { ConfigError, loadConfig, type Config } from './config';
+import { EventBus } from './events/bus';
+import { createLogger } from './logger';
+import { startRuntime } from './runtime';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Starts the whole product and returns once it is listening and ready. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<RunningServer> {
+  const config = loadConfig(env);
+  const logger = createLogger(quiet ? 'silent' : config.logLevel, config.pretty);
+  let ready = false;
+  const handle: DatabaseHandle = await openDatabase(config.database);
+  const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
+  const deps: Deps = { db: handle.db, bus, now: () => new Date() };
+  const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
+  const runtime = await startRuntime(deps, { logger, config });
+  const app = await buildApp({ deps, logger, publicUrl: config.publicUrl, plugins: runtime.plugins, isReady: () => ready });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  runtime.setPublicUrl(url);
+  ready = true;
+
+  if (!quiet) {
+    const lines = [
+      '',
+      `  Chatref is running (${handle.driver === 'pglite' ? `embedded database in ${(config.database as { dataDir: string }).dataDir}` : 'PostgreSQL'})`,
+      `  Dashboard:  ${url}/app`,
+      `  Demo shop:  ${url}/demo`,
+      `  API docs:   ${url}/api/docs`,
+    ];
+    if (demo?.created) {
+      lines.push(`  Sign in as: ${demo.admin.email}  /  ${demo.admin.password}`);
+      lines.push(`  Agents:     ${demo.agents.join(', ')} (same password)`);
+    } else if (demo) {
+      lines.push(`  Demo workspace already exists: sign in as ${demo.admin.email} with the password printed on first start`);
+    }
+    process.stdout.write(lines.join('\n') + '\n\n');
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      ready = false;
+      await app.close();
+      await runtime.stop();
+      await bus.idle();
+      await handle.close();
+    })());
+  return { app, url, config, close };
+}
+
+/** The CLI entry: start, print, and stop gracefully on signals. */
+export async function serve(): Promise<void> {
+  let server: RunningServer;
+  try {
+    server = await startServer();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
