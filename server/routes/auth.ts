@@ -60,6 +60,8 @@ export const authRoutes =
           rateLimit: {
             max: 10,
             timeWindow: '1 minute',
+            // After body parsing, so the key can include the email being tried.
+            hook: 'preHandler',
             keyGenerator: (req: import('fastify').FastifyRequest) =>
               `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
           },
