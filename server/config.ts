@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'PORT must be a port number (0–65535)' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** When set, PostgreSQL is used instead of the embedded database. */
   DATABASE_URL: z
