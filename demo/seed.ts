@@ -14,8 +14,8 @@ import { DEMO_TAGS } from './tags';
 export const DEMO_SLUG = 'riff-rhythm';
 export const DEMO_ADMIN_EMAIL = 'admin@riffandrhythm.example';
 export const DEMO_AGENTS = [
-  { email: 'dev@riffandrhythm.example', name: 'Dev Patel', team: 'Drums' },
-  { email: 'lena@riffandrhythm.example', name: 'Lena Ortiz', team: 'Guitars' },
+  { email: 'marcus@riffandrhythm.example', name: 'Marcus Bell', team: 'Drums' },
+  { email: 'dana@riffandrhythm.example', name: 'Dana Okafor', team: 'Guitars' },
 ] as const;
 
 export interface DemoResult {
@@ -43,7 +43,7 @@ export async function seedDemoIfEmpty(
     return demo ? { created: false, workspaceId: demo.id, admin: { email, password: '' }, agents: DEMO_AGENTS.map((a) => a.email) } : null;
   }
   const password = admin.password ?? generatePassword();
-  const { workspace } = await signUp(deps, { email, password, name: 'Maya Chen', workspaceName: 'Riff & Rhythm' });
+  const { workspace } = await signUp(deps, { email, password, name: 'Priya Shah', workspaceName: 'Riff & Rhythm' });
   const passwordHash = await hashPassword(password);
   const teamIds: Record<string, string> = {};
   for (const agent of DEMO_AGENTS) {

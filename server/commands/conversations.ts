@@ -2,7 +2,7 @@
  * The conversation domain: starting a chat, appending messages (idempotent, sequenced) and moving
  * a conversation through the state machine.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client';
 import { contacts, conversations, messages, type AuthorType, type MessageKind } from '../../db/schema';
 import { transition, type ActorType, type Transition } from '../domain/conversation-state';
@@ -220,4 +220,40 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
     meta: { event: rule.event, ...data },
   });
   return updated;
+}
+
+/** The visitor's current conversation: the most recent one (a resolved one resumes when they write). */
+export async function latestConversationFor(db: Queryable, workspaceId: string, contactId: string): Promise<Conversation | null> {
+  const [c] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.contactId, contactId)))
+    .orderBy(desc(conversations.createdAt))
+    .limit(1);
+  return c ?? null;
+}
+
+/**
+ * A member writes in a conversation. A reply (not a note) to a chat nobody owns claims it first,
+ * so the bot falls silent the moment a person speaks; a reply to a resolved chat reopens it.
+ */
+export async function sendAgentMessage(
+  deps: Deps,
+  input: { workspaceId: string; conversationId: string; userId: string; clientId: string; body: string; note: boolean },
+): Promise<{ message: Message; duplicate: boolean }> {
+  const c = await getConversation(deps.db, input.workspaceId, input.conversationId);
+  if (!input.note) {
+    const base = { workspaceId: input.workspaceId, conversationId: c.id, actor: { type: 'user' as const, id: input.userId } };
+    if (c.status === 'bot' || c.status === 'waiting') await moveConversation(deps, { ...base, move: 'assign', assigneeId: input.userId, expectStatus: c.status });
+    else if (c.status === 'resolved') await moveConversation(deps, { ...base, move: 'reopen', assigneeId: input.userId });
+  }
+  return appendMessage(deps, {
+    workspaceId: input.workspaceId,
+    conversationId: c.id,
+    clientId: input.clientId,
+    authorType: 'agent',
+    authorId: input.userId,
+    kind: input.note ? 'note' : 'text',
+    body: input.body,
+  });
 }

@@ -52,7 +52,7 @@ describe('chatref serve', () => {
   it('uses CHATREF_ADMIN_EMAIL and CHATREF_ADMIN_PASSWORD for the demo admin and agents', async () => {
     const server = await startServerProcess({ CHATREF_ADMIN_EMAIL: 'owner@shop.example', CHATREF_ADMIN_PASSWORD: 'guitar-solo-42' });
     running.push(server);
-    for (const email of ['owner@shop.example', 'dev@riffandrhythm.example']) {
+    for (const email of ['owner@shop.example', 'marcus@riffandrhythm.example']) {
       const res = await fetch(`${server.url}/api/auth/signin`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

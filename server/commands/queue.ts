@@ -1,0 +1,87 @@
+/** Who is available, and where a waiting chat stands in line. */
+import { and, count, eq, gt, lt, or } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { agentPresence, contacts, conversations, memberships, users } from '../../db/schema';
+import type { VisitorState } from '../../protocol/socket';
+import { isWithinHours } from '../domain/hours';
+import { readSettings } from '../domain/settings';
+import { unitOfWork, type Deps } from './unit';
+import { getWorkspace } from './workspace';
+
+export async function agentsOnline(db: Queryable, workspaceId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(agentPresence)
+    .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.status, 'online')));
+  return row?.n ?? 0;
+}
+
+/** 1-based place in the waiting line (higher priority first, then oldest first). */
+export async function queuePosition(db: Queryable, c: typeof conversations.$inferSelect): Promise<number | null> {
+  if (c.status !== 'waiting' || !c.waitingSince) return null;
+  const [row] = await db
+    .select({ n: count() })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.workspaceId, c.workspaceId),
+        eq(conversations.status, 'waiting'),
+        or(
+          gt(conversations.priority, c.priority),
+          and(eq(conversations.priority, c.priority), lt(conversations.waitingSince, c.waitingSince)),
+        ),
+      ),
+    );
+  return (row?.n ?? 0) + 1;
+}
+
+/** Marks a member online/away/offline in a workspace and records `agent.presence`. */
+export async function setPresence(deps: Deps, workspaceId: string, userId: string, status: 'online' | 'away' | 'offline') {
+  return unitOfWork(deps, async (tx, record) => {
+    await tx
+      .insert(agentPresence)
+      .values({ workspaceId, userId, status, lastSeenAt: deps.now() })
+      .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.userId], set: { status, lastSeenAt: deps.now() } });
+    await record({ workspaceId, name: 'agent.presence', actorType: 'user', actorId: userId, data: { userId, status } });
+  });
+}
+
+/** Sets the member online in every workspace they belong to (a new sign-in means "I'm here"). */
+export async function setOnlineEverywhere(deps: Deps, userId: string): Promise<void> {
+  const ws = await deps.db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId));
+  for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, 'online');
+}
+
+/** What the widget shows about its conversation. */
+export async function visitorState(
+  deps: Deps,
+  workspaceId: string,
+  conversation: typeof conversations.$inferSelect | null,
+  contactId: string | null,
+): Promise<VisitorState> {
+  const settings = readSettings((await getWorkspace(deps.db, workspaceId)).settings);
+  const online = (await agentsOnline(deps.db, workspaceId)) > 0;
+  const withinHours = isWithinHours(settings.businessHours, deps.now());
+  let agentName: string | null = null;
+  if (conversation?.assigneeId) {
+    const [u] = await deps.db.select({ name: users.name }).from(users).where(eq(users.id, conversation.assigneeId));
+    agentName = u?.name ?? null;
+  }
+  let contactEmail: string | null = null;
+  if (contactId) {
+    const [c] = await deps.db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId));
+    contactEmail = c?.email ?? null;
+  }
+  const status = conversation?.status ?? 'bot';
+  return {
+    conversationId: conversation?.id ?? null,
+    status,
+    queuePosition: conversation ? await queuePosition(deps.db, conversation) : null,
+    agentName,
+    agentsOnline: online,
+    withinHours,
+    askEmail: status === 'waiting' && (!online || !withinHours) && !contactEmail,
+    contactEmail,
+  };
+}
+

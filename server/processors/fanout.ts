@@ -1,0 +1,62 @@
+/**
+ * Realtime fan-out: after commit, each event goes to the sockets that may see it. The visitor gets
+ * its conversation's visible messages and state; members of the workspace get everything.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Server } from 'socket.io';
+import { conversations, messages, workspaces } from '../../db/schema';
+import type { AgentEvent } from '../../protocol/socket';
+import { visitorState } from '../commands/queue';
+import type { Deps } from '../commands/unit';
+import { readSettings } from '../domain/settings';
+import { isVisibleTo } from '../domain/visibility';
+import type { StoredEvent } from '../events/bus';
+import { presentMessages } from '../realtime/present';
+import { rooms } from '../realtime/rooms';
+
+/** Events after which the waiting line (and so every waiting visitor's position) may have changed. */
+const QUEUE_EVENTS = new Set(['handoff.created', 'conversation.assigned', 'conversation.unassigned', 'conversation.resolved', 'agent.presence']);
+
+export function startFanout(io: Server, deps: Deps): () => void {
+  const visitors = io.of('/visitor');
+  const agents = io.of('/agent');
+
+  const botName = async (workspaceId: string) => {
+    const [w] = await deps.db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    return readSettings(w?.settings).widget.botName;
+  };
+
+  const pushState = async (conversationId: string) => {
+    const [c] = await deps.db.select().from(conversations).where(eq(conversations.id, conversationId));
+    if (c) visitors.to(rooms.conversation(c.id)).emit('state', await visitorState(deps, c.workspaceId, c, c.contactId));
+  };
+
+  const handle = async (e: StoredEvent) => {
+    const out: AgentEvent = { name: e.name, conversationId: e.conversationId, data: e.data };
+    if (e.name === 'message.created' && e.conversationId) {
+      const [m] = await deps.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.id, String(e.data.messageId)), eq(messages.workspaceId, e.workspaceId)));
+      if (!m) return;
+      const name = await botName(e.workspaceId);
+      [out.message] = await presentMessages(deps.db, [m], 'agent', name);
+      if (isVisibleTo(m, 'visitor')) {
+        const [wire] = await presentMessages(deps.db, [m], 'visitor', name);
+        visitors.to(rooms.conversation(e.conversationId)).emit('message', wire);
+      }
+    }
+    agents.to(rooms.workspace(e.workspaceId)).emit('event', out);
+
+    if (e.conversationId && e.name !== 'message.created') await pushState(e.conversationId);
+    if (QUEUE_EVENTS.has(e.name)) {
+      const waiting = await deps.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.workspaceId, e.workspaceId), eq(conversations.status, 'waiting')));
+      for (const w of waiting) if (w.id !== e.conversationId) await pushState(w.id);
+    }
+  };
+
+  return deps.bus.on('*', handle);
+}

@@ -1,0 +1,49 @@
+/**
+ * Wraps a socket event handler: validates the payload with zod, applies the rate limit, and turns
+ * every failure into an error ack (or an `error` event when the client sent no ack) — never a crash.
+ */
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Ack } from '../../protocol/socket';
+import { AppError } from '../errors';
+
+export interface HandlerOptions {
+  limiters: { key: (socket: Socket) => string; limiter: RateLimiterMemory }[];
+  onUnexpected: (err: unknown, event: string) => void;
+}
+
+export function errorOf(err: unknown): { code: string; message: string } {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  return { code: 'internal', message: 'something went wrong on our side' };
+}
+
+export function on<S extends z.ZodType, R>(
+  socket: Socket,
+  event: string,
+  schema: S,
+  opts: HandlerOptions,
+  fn: (input: z.output<S>) => Promise<R>,
+): void {
+  socket.on(event, async (...args: unknown[]) => {
+    const maybeAck = args.at(-1);
+    const ack = typeof maybeAck === 'function' ? (maybeAck as (r: Ack<R>) => void) : null;
+    const reply = (r: Ack<R>) => (ack ? ack(r) : !r.ok && socket.emit('error', { event, ...r.error }));
+    try {
+      for (const { key, limiter } of opts.limiters) {
+        await limiter.consume(key(socket)).catch(() => {
+          throw new AppError('rate_limited', 'too many messages at once: wait a moment and try again');
+        });
+      }
+      const parsed = schema.safeParse(args[0]);
+      if (!parsed.success) {
+        const message = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+        throw new AppError('invalid_input', message);
+      }
+      reply({ ok: true, data: await fn(parsed.data) });
+    } catch (err) {
+      if (!(err instanceof AppError)) opts.onUnexpected(err, event);
+      reply({ ok: false, error: errorOf(err) });
+    }
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The realtime channel: Socket.IO on the same HTTP server, two namespaces (visitor, agent),
+ * per-visitor and per-IP rate limits, and the fan-out of committed events.
+ */
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { Server, type Socket } from 'socket.io';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
+import type { Deps } from '../commands/unit';
+import { startFanout } from '../processors/fanout';
+import { attachAgentNamespace } from './agent';
+import type { HandlerOptions } from './handler';
+import { attachVisitorNamespace, type VisitorData } from './visitor';
+
+export interface RealtimeOptions {
+  secret: string;
+  logger: Logger;
+  selfOrigin: () => string | null;
+  onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
+  /** Messages per visitor per 10 s, and per IP per 10 s (several visitors may share an IP). */
+  limits?: { perVisitor: number; perIp: number };
+}
+
+const ipOf = (s: Socket) => String(s.handshake.headers['x-forwarded-for'] ?? s.handshake.address).split(',')[0].trim();
+
+export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptions): { io: Server; close: () => Promise<void> } {
+  const io = new Server(http, {
+    // A chat message is small; anything larger than this is refused by the transport itself.
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: true, credentials: true },
+    serveClient: false,
+  });
+  const limits = opts.limits ?? { perVisitor: 20, perIp: 200 };
+  const onUnexpected = (err: unknown, event: string) => opts.logger.error({ err, event }, 'socket handler failed');
+  const visitorHandler: HandlerOptions = {
+    onUnexpected,
+    limiters: [
+      { key: (s) => `v:${(s.data as VisitorData).visitorId}`, limiter: new RateLimiterMemory({ points: limits.perVisitor, duration: 10 }) },
+      { key: (s) => `ip:${ipOf(s)}`, limiter: new RateLimiterMemory({ points: limits.perIp, duration: 10 }) },
+    ],
+  };
+  const agentHandler: HandlerOptions = {
+    onUnexpected,
+    limiters: [{ key: (s) => `u:${String((s.data as { userId: string }).userId)}`, limiter: new RateLimiterMemory({ points: 100, duration: 10 }) }],
+  };
+  attachVisitorNamespace(io.of(VISITOR_NAMESPACE), deps, { secret: opts.secret, handler: visitorHandler, selfOrigin: opts.selfOrigin, onHandoffRequest: opts.onHandoffRequest });
+  attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler });
+  const stopFanout = startFanout(io, deps);
+  return {
+    io,
+    close: async () => {
+      // The HTTP server is closed by Fastify; here only the sockets are let go, so it can close.
+      stopFanout();
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The widget's side of the socket: identify the visitor (signed token), check the page's origin,
+ * then send / sync / typing / ask for a person / leave an email. Each handler is one command.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { contacts, workspaces } from '../../db/schema';
+import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorSend, type VisitorSession } from '../../protocol/socket';
+import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
+import {
+  appendMessage,
+  contactForVisitor,
+  latestConversationFor,
+  messagesAfter,
+  moveConversation,
+  startConversation,
+} from '../commands/conversations';
+import { updateContact } from '../commands/contacts';
+import { visitorState } from '../commands/queue';
+import type { Deps } from '../commands/unit';
+import { readSettings } from '../domain/settings';
+import { AppError } from '../errors';
+import { on, type HandlerOptions } from './handler';
+import { presentMessages } from './present';
+import { rooms } from './rooms';
+
+export interface VisitorData {
+  workspaceId: string;
+  visitorId: string;
+  token: string;
+  botName: string;
+}
+
+/** Is a page on `origin` allowed to open the widget? An empty list allows any origin. */
+export function originAllowed(allowed: string[], origin: string | undefined, selfOrigin: string | null): boolean {
+  if (!allowed.length) return true;
+  if (!origin) return false;
+  const norm = (o: string) => o.replace(/\/+$/, '').toLowerCase();
+  return norm(origin) === norm(selfOrigin ?? '') || allowed.some((a) => norm(a) === norm(origin));
+}
+
+export function attachVisitorNamespace(
+  nsp: Namespace,
+  deps: Deps,
+  opts: { secret: string; handler: HandlerOptions; selfOrigin: () => string | null; onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void> },
+): void {
+  nsp.use((socket, next) => {
+    (async () => {
+      const auth = VisitorAuth.safeParse(socket.handshake.auth);
+      if (!auth.success) throw new AppError('invalid_input', 'the widget must send its workspaceId');
+      const [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.id, auth.data.workspaceId));
+      if (!ws) throw new AppError('not_found', 'no such workspace');
+      const settings = readSettings(ws.settings);
+      if (!originAllowed(settings.widget.allowedOrigins, socket.handshake.headers.origin, opts.selfOrigin())) {
+        throw new AppError('origin_not_allowed', 'this website is not allowed to open the chat of this workspace');
+      }
+      const known = auth.data.token ? verifyVisitorToken(opts.secret, auth.data.token, ws.id) : null;
+      const visitorId = known?.visitorId ?? newVisitorId();
+      const data: VisitorData = {
+        workspaceId: ws.id,
+        visitorId,
+        token: known ? auth.data.token! : issueVisitorToken(opts.secret, { workspaceId: ws.id, visitorId }),
+        botName: settings.widget.botName,
+      };
+      socket.data = data;
+    })().then(
+      () => next(),
+      (err: unknown) => {
+        const e = err instanceof AppError ? err : new AppError('internal', 'could not open the chat');
+        next(Object.assign(new Error(e.message), { data: { code: e.code, message: e.message } }));
+      },
+    );
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const v = socket.data as VisitorData;
+    void socket.join(rooms.visitor(v.workspaceId, v.visitorId));
+
+    /** The contact and its current conversation, if the visitor has written before. */
+    const current = async () => {
+      const [contact] = await deps.db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.workspaceId, v.workspaceId), eq(contacts.visitorId, v.visitorId)));
+      const conversation = contact ? await latestConversationFor(deps.db, v.workspaceId, contact.id) : null;
+      return { contact: contact ?? null, conversation };
+    };
+
+    const ensureConversation = async () => {
+      let { contact, conversation } = await current();
+      contact ??= await contactForVisitor(deps.db, v.workspaceId, v.visitorId);
+      if (!conversation) {
+        conversation = await startConversation(deps, { workspaceId: v.workspaceId, contactId: contact.id });
+        await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));
+      }
+      return { contact, conversation };
+    };
+
+    void (async () => {
+      const { contact, conversation } = await current();
+      if (conversation) await socket.join(rooms.conversation(conversation.id));
+      const session: VisitorSession = {
+        token: v.token,
+        visitorId: v.visitorId,
+        state: await visitorState(deps, v.workspaceId, conversation, contact?.id ?? null),
+        lastSeq: conversation?.lastSeq ?? 0,
+      };
+      socket.emit('session', session);
+    })().catch((err: unknown) => opts.handler.onUnexpected(err, 'connection'));
+
+    on(socket, 'send', VisitorSend, opts.handler, async ({ clientId, body }) => {
+      let { conversation } = await ensureConversation();
+      if (conversation.status === 'resolved') {
+        conversation = await moveConversation(deps, { workspaceId: v.workspaceId, conversationId: conversation.id, move: 'resume', actor: { type: 'visitor' } });
+      }
+      const { message } = await appendMessage(deps, {
+        workspaceId: v.workspaceId,
+        conversationId: conversation.id,
+        clientId,
+        authorType: 'visitor',
+        body,
+      });
+      const [wire] = await presentMessages(deps.db, [message], 'visitor', v.botName);
+      return wire;
+    });
+
+    on(socket, 'sync', Sync, opts.handler, async ({ afterSeq }) => {
+      const { contact, conversation } = await current();
+      if (!conversation) return { messages: [], state: await visitorState(deps, v.workspaceId, null, contact?.id ?? null) };
+      await socket.join(rooms.conversation(conversation.id));
+      const rows = await messagesAfter(deps.db, { workspaceId: v.workspaceId, conversationId: conversation.id, afterSeq, audience: 'visitor' });
+      return {
+        messages: await presentMessages(deps.db, rows, 'visitor', v.botName),
+        state: await visitorState(deps, v.workspaceId, conversation, contact?.id ?? null),
+      };
+    });
+
+    on(socket, 'typing', Typing, opts.handler, async ({ typing }) => {
+      const { conversation } = await current();
+      if (conversation) socket.nsp.server.of('/agent').to(rooms.workspace(v.workspaceId)).emit('typing', { conversationId: conversation.id, author: 'visitor', typing });
+      return null;
+    });
+
+    on(socket, 'handoff', z.object({}).optional(), opts.handler, async () => {
+      const { conversation } = await ensureConversation();
+      if (conversation.status === 'waiting' || conversation.status === 'human') return null;
+      let c = conversation;
+      if (c.status === 'resolved') c = await moveConversation(deps, { workspaceId: v.workspaceId, conversationId: c.id, move: 'resume', actor: { type: 'visitor' } });
+      await opts.onHandoffRequest(v.workspaceId, c.id);
+      return null;
+    });
+
+    on(socket, 'contact', ContactUpdate, opts.handler, async (input) => {
+      const { contact, conversation } = await ensureConversation();
+      await updateContact(deps, { workspaceId: v.workspaceId, contactId: contact.id, conversationId: conversation.id, actor: 'visitor', ...input });
+      return visitorState(deps, v.workspaceId, conversation, contact.id);
+    });
+  });
+}
