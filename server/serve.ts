@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { loadDemoKnowledge } from '../demo/knowledge';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { buildApp } from './app';
 import type { Deps } from './commands/unit';
@@ -27,8 +28,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
   const handle: DatabaseHandle = await openDatabase(config.database);
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
-  const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
-  const runtime = await startRuntime(deps, { logger, config });
+  const runtime = await startRuntime(deps, { logger, publicUrl: config.publicUrl });
+  const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin, (id) => loadDemoKnowledge(runtime.knowledge, id)) : null;
   const app = await buildApp({ deps, logger, publicUrl: config.publicUrl, plugins: runtime.plugins, isReady: () => ready });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,0 +1,14 @@
+/** Loads the demo shop's pages (Markdown, HTML, a PDF and a Q&A CSV) into its knowledge. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Knowledge } from '../server/bot/knowledge';
+
+const CONTENT = fileURLToPath(new URL('./content', import.meta.url));
+
+export async function loadDemoKnowledge(knowledge: Knowledge, workspaceId: string): Promise<void> {
+  const files = readdirSync(CONTENT).filter((f) => /\.(md|html|pdf|csv|txt|docx)$/.test(f)).sort();
+  for (const name of files) {
+    await knowledge.addSource(workspaceId, { kind: 'file', name, bytes: readFileSync(join(CONTENT, name)) });
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The workspace's knowledge: sources and chunks stored in the database, and the engine's in-memory
+ * index per workspace built from them (lazily, on first question) and updated on every change.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import {
+  DEFAULT_ANSWER_THRESHOLD,
+  KnowledgeIndex,
+  answerOffline,
+  chunkDocument,
+  crawlSite,
+  fetchUrl,
+  parseSource,
+  type KnowledgeChunk,
+} from '../../engine';
+import { knowledgeChunks, knowledgeSources } from '../../db/schema';
+import type { Citation } from '../../protocol/socket';
+import { unitOfWork, type Deps } from '../commands/unit';
+import { AppError } from '../errors';
+
+export interface BotAnswer {
+  text: string;
+  citations: Citation[];
+  confidence: number;
+  abstained: boolean;
+  threshold: number;
+}
+
+export type SourceInput =
+  | { kind: 'file'; name: string; bytes: Uint8Array; contentType?: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'crawl'; url: string; maxPages?: number };
+
+export type Source = typeof knowledgeSources.$inferSelect;
+
+export class Knowledge {
+  private readonly indexes = new Map<string, Promise<KnowledgeIndex>>();
+
+  constructor(private readonly deps: Deps) {}
+
+  /** The workspace's index, built from its stored chunks on first use. */
+  index(workspaceId: string): Promise<KnowledgeIndex> {
+    let index = this.indexes.get(workspaceId);
+    if (!index) {
+      index = (async () => {
+        const idx = new KnowledgeIndex();
+        const rows = await this.deps.db.select().from(knowledgeChunks).where(eq(knowledgeChunks.workspaceId, workspaceId));
+        idx.upsert(rows.map(toChunk));
+        return idx;
+      })();
+      index.catch(() => this.indexes.delete(workspaceId));
+      this.indexes.set(workspaceId, index);
+    }
+    return index;
+  }
+
+  async answer(workspaceId: string, question: string, threshold: number | null): Promise<BotAnswer> {
+    const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
+    const a = answerOffline(await this.index(workspaceId), question, { threshold: t });
+    return { text: a.text, citations: a.citations, confidence: a.confidence, abstained: a.abstained, threshold: t };
+  }
+
+  /** Registers a source and ingests it; the source row records status, progress, errors. */
+  async addSource(workspaceId: string, input: SourceInput, onProgress?: (done: number, total: number) => void): Promise<Source> {
+    const [source] = await this.deps.db
+      .insert(knowledgeSources)
+      .values({
+        workspaceId,
+        kind: input.kind,
+        name: input.kind === 'file' ? input.name : input.url,
+        uri: input.kind === 'file' ? input.name : input.url,
+        status: 'ingesting',
+      })
+      .returning();
+    return this.ingest(source, input, onProgress);
+  }
+
+  /** (Re)reads a source and replaces its chunks; a failure marks the source, never throws past it. */
+  async ingest(source: Source, input: SourceInput, onProgress?: (done: number, total: number) => void): Promise<Source> {
+    const setStatus = (patch: Partial<Source>) =>
+      unitOfWork(this.deps, async (tx, record) => {
+        const [s] = await tx.update(knowledgeSources).set(patch).where(eq(knowledgeSources.id, source.id)).returning();
+        await record({ workspaceId: source.workspaceId, name: 'knowledge.source.updated', actorType: 'system', data: { sourceId: source.id, status: s.status, progress: s.progress } });
+        return s;
+      });
+    try {
+      const chunks: KnowledgeChunk[] = [];
+      if (input.kind === 'file') {
+        const doc = await parseSource({ filename: input.name, bytes: input.bytes, contentType: input.contentType });
+        chunks.push(...chunkDocument(doc, { sourceId: source.id }));
+      } else if (input.kind === 'url') {
+        const page = await fetchUrl(input.url);
+        chunks.push(...chunkDocument(await parseSource(page), { sourceId: source.id, url: input.url }));
+      } else {
+        const pages = await crawlSite(input.url, {
+          maxPages: input.maxPages ?? 50,
+          maxDepth: 3,
+          onProgress: (p) => {
+            onProgress?.(p.done, p.total);
+          },
+        });
+        for (const page of pages) chunks.push(...chunkDocument(page.document, { sourceId: source.id, url: page.url }));
+      }
+      if (!chunks.length) throw new AppError('invalid_input', 'no text found in this source');
+      await this.replaceChunks(source, chunks);
+      onProgress?.(1, 1);
+      return await setStatus({ status: 'ready', error: null, progress: 1, chunkCount: chunks.length, syncedAt: this.deps.now() });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return setStatus({ status: 'error', error: message.slice(0, 500), progress: 0 });
+    }
+  }
+
+  private async replaceChunks(source: Source, chunks: KnowledgeChunk[]): Promise<void> {
+    const seen = new Set<string>();
+    const rows = [];
+    for (const c of chunks) {
+      const hash = contentHash(c);
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      rows.push({
+        workspaceId: source.workspaceId,
+        sourceId: source.id,
+        title: c.title,
+        headingPath: c.headingPath,
+        url: c.url,
+        text: c.text,
+        questions: c.questions,
+        answer: c.answer ?? null,
+        contentHash: hash,
+      });
+    }
+    const stored = await this.deps.db.transaction(async (tx) => {
+      await tx.delete(knowledgeChunks).where(and(eq(knowledgeChunks.sourceId, source.id), eq(knowledgeChunks.workspaceId, source.workspaceId)));
+      const out = [];
+      for (let i = 0; i < rows.length; i += 200) out.push(...(await tx.insert(knowledgeChunks).values(rows.slice(i, i + 200)).returning()));
+      return out;
+    });
+    const index = await this.index(source.workspaceId);
+    index.removeSource(source.id);
+    index.upsert(stored.map(toChunk));
+  }
+
+  async removeSource(workspaceId: string, sourceId: string): Promise<void> {
+    const rows = await this.deps.db
+      .delete(knowledgeSources)
+      .where(and(eq(knowledgeSources.id, sourceId), eq(knowledgeSources.workspaceId, workspaceId)))
+      .returning({ id: knowledgeSources.id });
+    if (!rows.length) throw new AppError('not_found', 'no such source');
+    (await this.index(workspaceId)).removeSource(sourceId);
+  }
+}
+
+function contentHash(c: KnowledgeChunk): string {
+  return createHash('sha256').update(`${c.title}\n${c.text}\n${c.questions.join('|')}`).digest('hex');
+}
+
+
+function toChunk(r: typeof knowledgeChunks.$inferSelect): KnowledgeChunk {
+  return { id: r.id, sourceId: r.sourceId, title: r.title, headingPath: r.headingPath, url: r.url, text: r.text, questions: r.questions, answer: r.answer ?? undefined };
+}

@@ -1,0 +1,191 @@
+/**
+ * The bot's turn: after a visitor's message is stored, while the conversation is with the AI,
+ * answer from the knowledge (with citations and confidence) or offer / hand over to a person.
+ * A handoff stores the reason and the handoff card, auto-tags the chat, and moves it to the queue.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { captureDetails, summarizeHandoff } from '../../engine/conversation/capture';
+import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
+import { conversations, conversationTags, messages, workspaces } from '../../db/schema';
+import { appendInTx, moveInTx, type Conversation } from '../commands/conversations';
+import { unitOfWork, type Deps } from '../commands/unit';
+import { readSettings } from '../domain/settings';
+import type { StoredEvent } from '../events/bus';
+import type { Knowledge } from './knowledge';
+import type { Taggers } from './tagger';
+
+/** What the bot says when it hands over, by reason. */
+const HANDOFF_TEXT: Record<HandoffReason, string> = {
+  customer_request: "Of course — I'm bringing in a person from the team. They'll see everything we've said so far.",
+  topic: "That's one for a person on our team. I'm handing this chat over — they'll see everything we've said so far.",
+  frustration: "I'm sorry this has been frustrating. I'm bringing in a person from the team right now.",
+  low_confidence: "I'm not sure about that one, so I'm handing you to a person on our team.",
+  repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
+};
+
+const SUGGEST_TEXT = 'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
+
+export class BotTurns {
+  /** One turn at a time per conversation, so replies keep the order of the questions. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly knowledge: Knowledge,
+    private readonly taggers: Taggers,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Subscribes to visitor messages; returns the unsubscribe function. */
+  start(): () => void {
+    return this.deps.bus.on('message.created', (e) => this.onMessage(e));
+  }
+
+  private onMessage(e: StoredEvent): Promise<void> {
+    if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
+    const id = e.conversationId;
+    const next = (this.chains.get(id) ?? Promise.resolve())
+      .then(() => this.turn(e.workspaceId, id, String(e.data.messageId)))
+      .catch((err: unknown) => this.logger.error({ err, conversationId: id }, 'bot turn failed'))
+      .finally(() => {
+        if (this.chains.get(id) === next) this.chains.delete(id);
+      });
+    this.chains.set(id, next);
+    return next;
+  }
+
+  /** Waits for every turn under way (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.chains.size) await Promise.all([...this.chains.values()]);
+  }
+
+  private async thread(conversationId: string) {
+    return this.deps.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+  }
+
+  private async turn(workspaceId: string, conversationId: string, messageId: string): Promise<void> {
+    const rows = await this.thread(conversationId);
+    const question = rows.find((m) => m.id === messageId);
+    if (!question) return;
+    // Only the latest state counts: if a person took over (or the bot already answered), stay silent.
+    const conv = await this.conversation(workspaceId, conversationId);
+    if (!conv || conv.status !== 'bot') return;
+    if (rows.some((m) => m.clientId === `bot:${messageId}`)) return;
+
+    const settings = await this.settings(workspaceId);
+    const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text' && m.seq <= question.seq).map((m) => m.body);
+    const previousUnanswered = rows
+      .filter((m) => m.authorType === 'bot' && m.meta.abstained === true && m.seq < question.seq)
+      .map((m) => String(m.meta.question ?? ''));
+    const answer = await this.knowledge.answer(workspaceId, question.body, settings.handoff.answerThreshold);
+    const topics = await this.taggers.topics(workspaceId, visitorMessages.slice(-3).join('\n'));
+    const decision = decideHandoff({
+      visitorMessages,
+      answer,
+      previousUnanswered,
+      topics: topics.map((t) => ({ tagId: t.tagId, confidence: t.confidence, needsHuman: t.tag.needsHuman })),
+      settings: { ...settings.handoff, answerThreshold: answer.threshold },
+    });
+
+    if (decision.action === 'handoff' && decision.reason) {
+      await this.handoff(workspaceId, conversationId, decision.reason, {
+        clientId: `bot:${messageId}`,
+        text: HANDOFF_TEXT[decision.reason],
+        detail: decision.detail,
+      });
+      return;
+    }
+    const suggest = decision.action === 'suggest';
+    const body = answer.text;
+    await unitOfWork(this.deps, (tx, record) =>
+      appendInTx(tx, record, this.deps.now(), {
+        workspaceId,
+        conversationId,
+        clientId: `bot:${messageId}`,
+        authorType: 'bot',
+        body: suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
+        meta: {
+          citations: answer.citations,
+          confidence: answer.confidence,
+          abstained: answer.abstained,
+          question: question.body,
+          ...(suggest ? { suggestHandoff: true, reason: decision.reason } : {}),
+        },
+      }),
+    );
+  }
+
+  /**
+   * Hands the chat to people: the bot's goodbye, the card (captured details, summary, what the AI
+   * tried), auto-tags, and the move to "waiting" — all in one transaction.
+   */
+  async handoff(
+    workspaceId: string,
+    conversationId: string,
+    reason: HandoffReason,
+    opts: { clientId: string; text: string; detail?: string; actor?: 'bot' | 'visitor' },
+  ): Promise<void> {
+    const rows = await this.thread(conversationId);
+    const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
+    const aiAnswers = rows.filter((m) => m.authorType === 'bot' && m.kind === 'text').map((m) => m.body);
+    const topics = visitorMessages.length ? await this.taggers.topics(workspaceId, visitorMessages.join('\n')) : [];
+    const confident = topics.filter((t, i) => i === 0 ? t.confidence >= 0.35 : t.confidence >= 0.5).slice(0, 2);
+    const details = captureDetails(visitorMessages);
+    const { summary, tried } = summarizeHandoff({
+      visitorMessages,
+      aiAnswers,
+      reason,
+      details,
+      tags: confident.map((t) => t.tag.name),
+    });
+    const card = { reason, detail: opts.detail ?? null, details, summary, tried, tags: confident.map((t) => t.tag.name) };
+    const routeTeamId = confident.find((t) => t.tag.routeTeamId)?.tag.routeTeamId ?? null;
+    await unitOfWork(this.deps, async (tx, record) => {
+      const now = this.deps.now();
+      await appendInTx(tx, record, now, { workspaceId, conversationId, clientId: opts.clientId, authorType: 'bot', body: opts.text, meta: { handoff: true, reason } });
+      await moveInTx(tx, record, now, {
+        workspaceId,
+        conversationId,
+        move: 'handoff',
+        actor: { type: opts.actor ?? 'bot' },
+        reason,
+        card,
+        ...(routeTeamId ? { teamId: routeTeamId } : {}),
+      });
+      for (const t of confident) {
+        await tx
+          .insert(conversationTags)
+          .values({ conversationId, tagId: t.tagId, source: 'auto', confidence: t.confidence })
+          .onConflictDoNothing();
+        await record({ workspaceId, name: 'conversation.tagged', conversationId, actorType: 'bot', data: { tagId: t.tagId, source: 'auto', confidence: t.confidence } });
+      }
+    });
+  }
+
+  /** The visitor tapped "Talk to a person". */
+  async visitorRequestedHandoff(workspaceId: string, conversationId: string): Promise<void> {
+    await this.idleFor(conversationId);
+    const conv = await this.conversation(workspaceId, conversationId);
+    if (!conv || conv.status !== 'bot') return;
+    await this.handoff(workspaceId, conversationId, 'customer_request', {
+      clientId: `handoff:${conv.lastSeq}`,
+      text: HANDOFF_TEXT.customer_request,
+      actor: 'visitor',
+    });
+  }
+
+  private async idleFor(conversationId: string) {
+    await this.chains.get(conversationId);
+  }
+
+  private async conversation(workspaceId: string, id: string): Promise<Conversation | null> {
+    const [c] = await this.deps.db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
+    return c ?? null;
+  }
+
+  private async settings(workspaceId: string) {
+    const [w] = await this.deps.db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    return readSettings(w?.settings);
+  }
+}
