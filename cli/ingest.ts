@@ -47,7 +47,7 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     let failed = 0;
     const results: string[] = [];
     for (const [i, input] of inputs.entries()) {
-      const label = input.kind === 'file' ? input.name : input.url;
+      const label = input.kind === 'file' ? input.name : input.kind === 'qa' ? input.question : input.url;
       bar.update(i, { label });
       const s = await knowledge.addSource(ws.id, input, (done, total) => bar.update(i + (total ? done / total : 0), { label }));
       if (s.status === 'error') failed++;

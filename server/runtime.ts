@@ -11,6 +11,7 @@ import { BotTurns } from './bot/turn';
 import type { Deps } from './commands/unit';
 import { attachRealtime } from './realtime';
 import { conversationRoutes } from './routes/conversations';
+import { knowledgeRoutes } from './routes/knowledge';
 import { widgetRoutes } from './routes/widget';
 
 export interface Runtime {
@@ -33,6 +34,7 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
   const plugins = [
     async (app: FastifyInstance) => {
       await app.register(conversationRoutes(deps));
+      await app.register(knowledgeRoutes(deps, knowledge));
       await app.register(widgetRoutes(deps, { publicUrl: () => publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
         secret,

@@ -11,12 +11,15 @@ import type { Deps } from './commands/unit';
 import { ConfigError, loadConfig, type Config } from './config';
 import { EventBus } from './events/bus';
 import { createLogger } from './logger';
-import { startRuntime } from './runtime';
+import { startRuntime, type Runtime } from './runtime';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   config: Config;
+  runtime: Runtime;
+  /** Resolves when every event handler and bot turn started so far has finished. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,7 +67,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
       await bus.idle();
       await handle.close();
     })());
-  return { app, url, config, close };
+  const idle = async () => {
+    await bus.idle();
+    await runtime.bot.idle();
+    await bus.idle();
+  };
+  return { app, url, config, runtime, idle, close };
 }
 
 /** The CLI entry: start, print, and stop gracefully on signals. */

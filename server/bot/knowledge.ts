@@ -30,7 +30,8 @@ export interface BotAnswer {
 export type SourceInput =
   | { kind: 'file'; name: string; bytes: Uint8Array; contentType?: string }
   | { kind: 'url'; url: string }
-  | { kind: 'crawl'; url: string; maxPages?: number };
+  | { kind: 'crawl'; url: string; maxPages?: number }
+  | { kind: 'qa'; question: string; answer: string; alternates?: string[] };
 
 export type Source = typeof knowledgeSources.$inferSelect;
 
@@ -68,8 +69,8 @@ export class Knowledge {
       .values({
         workspaceId,
         kind: input.kind,
-        name: input.kind === 'file' ? input.name : input.url,
-        uri: input.kind === 'file' ? input.name : input.url,
+        name: input.kind === 'file' ? input.name : input.kind === 'qa' ? input.question : input.url,
+        uri: input.kind === 'file' ? input.name : input.kind === 'qa' ? null : input.url,
         status: 'ingesting',
       })
       .returning();
@@ -89,6 +90,17 @@ export class Knowledge {
       if (input.kind === 'file') {
         const doc = await parseSource({ filename: input.name, bytes: input.bytes, contentType: input.contentType });
         chunks.push(...chunkDocument(doc, { sourceId: source.id }));
+      } else if (input.kind === 'qa') {
+        chunks.push({
+          id: '',
+          sourceId: source.id,
+          title: input.question,
+          headingPath: [],
+          url: null,
+          text: input.answer,
+          questions: [input.question, ...(input.alternates ?? [])],
+          answer: input.answer,
+        });
       } else if (input.kind === 'url') {
         const page = await fetchUrl(input.url);
         chunks.push(...chunkDocument(await parseSource(page), { sourceId: source.id, url: input.url }));
@@ -140,6 +152,20 @@ export class Knowledge {
     const index = await this.index(source.workspaceId);
     index.removeSource(source.id);
     index.upsert(stored.map(toChunk));
+  }
+
+  /** Re-reads a URL or site source (files are re-synced by uploading them again). */
+  async resync(workspaceId: string, sourceId: string): Promise<Source> {
+    const [source] = await this.deps.db
+      .select()
+      .from(knowledgeSources)
+      .where(and(eq(knowledgeSources.id, sourceId), eq(knowledgeSources.workspaceId, workspaceId)));
+    if (!source) throw new AppError('not_found', 'no such source');
+    if ((source.kind !== 'url' && source.kind !== 'crawl' && source.kind !== 'sitemap') || !source.uri) {
+      throw new AppError('invalid_input', 'only web sources can be re-synced; upload the file again to replace it');
+    }
+    await this.deps.db.update(knowledgeSources).set({ status: 'ingesting', progress: 0 }).where(eq(knowledgeSources.id, source.id));
+    return this.ingest(source, source.kind === 'url' ? { kind: 'url', url: source.uri } : { kind: 'crawl', url: source.uri });
   }
 
   async removeSource(workspaceId: string, sourceId: string): Promise<void> {

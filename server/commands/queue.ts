@@ -46,10 +46,10 @@ export async function setPresence(deps: Deps, workspaceId: string, userId: strin
   });
 }
 
-/** Sets the member online in every workspace they belong to (a new sign-in means "I'm here"). */
-export async function setOnlineEverywhere(deps: Deps, userId: string): Promise<void> {
+/** Sets the member's presence in every workspace they belong to (sign-in: online; sign-out: offline). */
+export async function setPresenceEverywhere(deps: Deps, userId: string, status: 'online' | 'offline'): Promise<void> {
   const ws = await deps.db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId));
-  for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, 'online');
+  for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, status);
 }
 
 /** What the widget shows about its conversation. */

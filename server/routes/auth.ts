@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
+import { setPresenceEverywhere } from '../commands/queue';
 import type { Deps } from '../commands/unit';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
 import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
@@ -20,6 +21,8 @@ export const authRoutes =
   async (app) => {
     const startSession = async (reply: import('fastify').FastifyReply, email: string, password: string) => {
       const s = await signIn(deps, email, password);
+      // Signing in means "I'm here": the member is online and can be assigned chats.
+      await setPresenceEverywhere(deps, s.user.id, 'online');
       setSessionCookie(reply, s.token, s.expiresAt, opts.secureCookies);
       const ws = await membershipsOf(deps.db, s.user.id);
       return {
@@ -75,6 +78,7 @@ export const authRoutes =
       { schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: z.null() } } },
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
+        if (req.caller?.kind === 'session') await setPresenceEverywhere(deps, req.caller.user.id, 'offline');
         if (token) await signOut(deps, token);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
