@@ -9,6 +9,7 @@ import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
 import { BotTurns } from './bot/turn';
 import type { Deps } from './commands/unit';
+import { Router } from './processors/routing';
 import { attachRealtime } from './realtime';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
@@ -17,6 +18,7 @@ import { widgetRoutes } from './routes/widget';
 export interface Runtime {
   knowledge: Knowledge;
   bot: BotTurns;
+  router: Router;
   plugins: ((app: FastifyInstance) => Promise<void>)[];
   setPublicUrl(url: string): void;
   stop(): Promise<void>;
@@ -28,6 +30,8 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
   const taggers = new Taggers(deps);
   const bot = new BotTurns(deps, knowledge, taggers, opts.logger);
   const stopBot = bot.start();
+  const router = new Router(deps, opts.logger);
+  const stopRouter = router.start();
   const secret = await instanceSecret(deps.db);
   let closeRealtime: (() => Promise<void>) | null = null;
 
@@ -51,13 +55,16 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
   return {
     knowledge,
     bot,
+    router,
     plugins,
     setPublicUrl: (url) => {
       publicUrl = url;
     },
     stop: async () => {
       stopBot();
+      stopRouter();
       await bot.idle();
+      await router.idle();
     },
   };
 }

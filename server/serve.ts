@@ -71,6 +71,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
     await bus.idle();
     await runtime.bot.idle();
     await bus.idle();
+    await runtime.router.idle();
+    await bus.idle();
   };
   return { app, url, config, runtime, idle, close };
 }

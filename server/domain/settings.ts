@@ -37,7 +37,11 @@ export const WorkspaceSettings = z.object({
   routing: z
     .object({
       strategy: z.enum(['round_robin', 'least_loaded']).default('least_loaded'),
-      autoAssign: z.boolean().default(true),
+      /**
+       * Off by default: chats wait in the shared queue and any free person picks one up (the way a
+       * team of two or three works). On: chats are assigned to online agents under their caps.
+       */
+      autoAssign: z.boolean().default(false),
     })
     .prefault({}),
   widget: z
