@@ -19,6 +19,9 @@ const Env = z.object({
   CHATREF_ADMIN_PASSWORD: z.string().min(8, 'CHATREF_ADMIN_PASSWORD must be at least 8 characters').optional(),
   /** Skip creating the demo workspace on first start. */
   CHATREF_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** SMTP server for notification email, e.g. smtp://user:pass@mail.example.com:587 */
+  CHATREF_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'CHATREF_SMTP_URL must start with smtp:// or smtps://').optional(),
+  CHATREF_MAIL_FROM: z.string().default('Chatref <no-reply@chatref.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -30,6 +33,7 @@ export interface Config {
   publicUrl: string | null;
   admin: { email: string | null; password: string | null };
   demo: boolean;
+  mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
 }
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { driver: 'pglite', dataDir: resolve(e.CHATREF_DATA_DIR) },
     publicUrl: e.CHATREF_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
+    mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

@@ -9,22 +9,35 @@ import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
 import { BotTurns } from './bot/turn';
 import type { Deps } from './commands/unit';
+import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
+import { Webhooks } from './processors/webhooks';
+import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
+import { webhookRoutes } from './routes/webhooks';
 import { widgetRoutes } from './routes/widget';
 
 export interface Runtime {
   knowledge: Knowledge;
   bot: BotTurns;
   router: Router;
+  webhooks: Webhooks;
   plugins: ((app: FastifyInstance) => Promise<void>)[];
   setPublicUrl(url: string): void;
   stop(): Promise<void>;
 }
 
-export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl?: string | null; limits?: { perVisitor: number; perIp: number } }): Promise<Runtime> {
+export interface RuntimeOptions {
+  logger: Logger;
+  publicUrl?: string | null;
+  mail?: { smtpUrl: string | null; from: string };
+  limits?: { perVisitor: number; perIp: number };
+  webhookBackoffS?: number[];
+}
+
+export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Runtime> {
   let publicUrl = opts.publicUrl ?? null;
   const knowledge = new Knowledge(deps);
   const taggers = new Taggers(deps);
@@ -34,11 +47,22 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
   const stopRouter = router.start();
   const secret = await instanceSecret(deps.db);
   let closeRealtime: (() => Promise<void>) | null = null;
+  let io: import('socket.io').Server | null = null;
+  const webhooks = new Webhooks(deps, opts.logger, { backoffS: opts.webhookBackoffS });
+  const stopWebhooks = webhooks.start();
+  const notifier = new Notifier(deps, opts.logger, {
+    smtpUrl: opts.mail?.smtpUrl ?? null,
+    from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
+    publicUrl: () => publicUrl ?? '',
+    visitorConnected: async (conversationId) => ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
+  });
+  const stopNotifier = notifier.start();
 
   const plugins = [
     async (app: FastifyInstance) => {
       await app.register(conversationRoutes(deps));
       await app.register(knowledgeRoutes(deps, knowledge));
+      await app.register(webhookRoutes(deps));
       await app.register(widgetRoutes(deps, { publicUrl: () => publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
         secret,
@@ -48,6 +72,7 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
         limits: opts.limits,
       });
       closeRealtime = rt.close;
+      io = rt.io;
       app.addHook('preClose', async () => closeRealtime?.());
     },
   ];
@@ -56,6 +81,7 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
     knowledge,
     bot,
     router,
+    webhooks,
     plugins,
     setPublicUrl: (url) => {
       publicUrl = url;
@@ -63,6 +89,8 @@ export async function startRuntime(deps: Deps, opts: { logger: Logger; publicUrl
     stop: async () => {
       stopBot();
       stopRouter();
+      stopWebhooks();
+      stopNotifier();
       await bot.idle();
       await router.idle();
     },
