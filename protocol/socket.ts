@@ -25,6 +25,9 @@ export const ContactUpdate = z.object({
   name: z.string().trim().min(1).max(100).optional(),
 });
 
+/** The visitor taps "Talk to a person" (no fields). */
+export const VisitorHandoff = z.object({}).optional();
+
 export const AgentSend = z.object({
   conversationId: z.uuid(),
   clientId: ClientId,
@@ -90,4 +93,37 @@ export interface AgentEvent {
   conversationId: string | null;
   data: Record<string, unknown>;
   message?: WireMessage;
+}
+
+/** Events the widget sends, with the payload and what the ack carries (`Ack<…>`). */
+export interface VisitorToServer {
+  send: { payload: z.input<typeof VisitorSend>; ack: WireMessage };
+  sync: { payload: z.input<typeof Sync>; ack: { messages: WireMessage[]; state: VisitorState } };
+  typing: { payload: z.input<typeof Typing>; ack: null };
+  handoff: { payload: z.input<typeof VisitorHandoff>; ack: null };
+  contact: { payload: z.input<typeof ContactUpdate>; ack: VisitorState };
+}
+
+/** Events the server pushes to the widget. */
+export interface ServerToVisitor {
+  session: VisitorSession;
+  message: WireMessage;
+  state: VisitorState;
+  typing: { name: string; typing: boolean };
+  error: { event: string; code: string; message: string };
+}
+
+/** Events the dashboard sends. */
+export interface AgentToServer {
+  join: { payload: z.input<typeof AgentJoin>; ack: { workspaceId: string } };
+  send: { payload: z.input<typeof AgentSend>; ack: WireMessage };
+  typing: { payload: z.input<typeof AgentTyping>; ack: null };
+  presence: { payload: { workspaceId: string; status: 'online' | 'away' }; ack: { status: string } };
+}
+
+/** Events the server pushes to the dashboard. */
+export interface ServerToAgent {
+  event: AgentEvent;
+  typing: { conversationId: string; author: string; typing: boolean };
+  error: { event: string; code: string; message: string };
 }

@@ -4,9 +4,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
-import { z } from 'zod';
 import { contacts, workspaces } from '../../db/schema';
-import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorSend, type VisitorSession } from '../../protocol/socket';
+import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend, type VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
 import {
   appendMessage,
@@ -142,7 +141,7 @@ export function attachVisitorNamespace(
       return null;
     });
 
-    on(socket, 'handoff', z.object({}).optional(), opts.handler, async () => {
+    on(socket, 'handoff', VisitorHandoff, opts.handler, async () => {
       const { conversation } = await ensureConversation();
       if (conversation.status === 'waiting' || conversation.status === 'human') return null;
       let c = conversation;

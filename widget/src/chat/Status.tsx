@@ -1,0 +1,74 @@
+/** Where the conversation stands while it is not with the AI: the queue, or "leave your email". */
+import { useState } from 'preact/hooks';
+import type { VisitorState } from '../../../protocol/socket';
+
+interface Props {
+  state: VisitorState | null;
+  emailSaved: string | null;
+  handoffAsked: boolean;
+  saveEmail(email: string): Promise<string | null>;
+}
+
+function EmailForm({ saveEmail }: Pick<Props, 'saveEmail'>) {
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(await saveEmail(email.trim()));
+    setBusy(false);
+  };
+  return (
+    <form class="card email" onSubmit={submit}>
+      <p id="cr-email-why">No one is available right now — leave your email and we’ll reply there.</p>
+      <div class="row">
+        <input
+          type="email"
+          required
+          autocomplete="email"
+          placeholder="you@example.com"
+          aria-label="Email"
+          aria-describedby="cr-email-why"
+          aria-invalid={error ? true : undefined}
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <button type="submit" class="primary" disabled={busy}>
+          Notify me
+        </button>
+      </div>
+      {error && <p class="field-error">{error}</p>}
+    </form>
+  );
+}
+
+export function Status({ state, emailSaved, handoffAsked, saveEmail }: Props) {
+  const waiting = state?.status === 'waiting';
+  let body = null;
+  if (emailSaved && (waiting || state?.askEmail)) {
+    body = (
+      <div class="card done">
+        Thanks! We’ll reply to <strong>{emailSaved}</strong> — you can close this window.
+      </div>
+    );
+  } else if (state?.askEmail) {
+    body = <EmailForm saveEmail={saveEmail} />;
+  } else if (waiting || handoffAsked) {
+    const n = state?.queuePosition;
+    body = (
+      <div class="card queue">
+        <span class="pulse" aria-hidden="true" />
+        <div>
+          <strong>{n ? `You're number ${n} in line` : 'Waiting for a person…'}</strong>
+          <span>{n ? 'Someone from the team will be with you shortly.' : 'We’re letting the team know.'}</span>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="status" role="status">
+      {body}
+    </div>
+  );
+}
