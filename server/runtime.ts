@@ -39,7 +39,7 @@ export interface RuntimeOptions {
 
 export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Runtime> {
   let publicUrl = opts.publicUrl ?? null;
-  const knowledge = new Knowledge(deps);
+  const knowledge = new Knowledge(deps, (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null));
   const taggers = new Taggers(deps);
   const bot = new BotTurns(deps, knowledge, taggers, opts.logger);
   const stopBot = bot.start();
@@ -63,7 +63,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(conversationRoutes(deps));
       await app.register(knowledgeRoutes(deps, knowledge));
       await app.register(webhookRoutes(deps));
-      await app.register(widgetRoutes(deps, { publicUrl: () => publicUrl ?? '' }));
+      await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
         secret,
         logger: opts.logger,

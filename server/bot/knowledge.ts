@@ -38,7 +38,14 @@ export type Source = typeof knowledgeSources.$inferSelect;
 export class Knowledge {
   private readonly indexes = new Map<string, Promise<KnowledgeIndex>>();
 
-  constructor(private readonly deps: Deps) {}
+  /**
+   * @param passageUrl the link for a cited chunk that has no web page of its own (uploads, Q&A);
+   *   the server passes one that opens the passage on its `/kb/…` page.
+   */
+  constructor(
+    private readonly deps: Deps,
+    private readonly passageUrl: (workspaceId: string, chunkId: string) => string | null = () => null,
+  ) {}
 
   /** The workspace's index, built from its stored chunks on first use. */
   index(workspaceId: string): Promise<KnowledgeIndex> {
@@ -59,7 +66,8 @@ export class Knowledge {
   async answer(workspaceId: string, question: string, threshold: number | null): Promise<BotAnswer> {
     const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
     const a = answerOffline(await this.index(workspaceId), question, { threshold: t });
-    return { text: a.text, citations: a.citations, confidence: a.confidence, abstained: a.abstained, threshold: t };
+    const citations = a.citations.map((c) => ({ ...c, url: c.url ?? this.passageUrl(workspaceId, c.chunkId) }));
+    return { text: a.text, citations, confidence: a.confidence, abstained: a.abstained, threshold: t };
   }
 
   /** Registers a source and ingests it; the source row records status, progress, errors. */

@@ -216,7 +216,8 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
     clientId: `event:${rule.event}:${c.lastSeq + 1}`,
     authorType: 'system',
     kind: 'event',
-    body: rule.event,
+    // Clients word events themselves (from meta.event, with names resolved when presented).
+    body: '',
     meta: { event: rule.event, ...data },
   });
   return updated;

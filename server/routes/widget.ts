@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { workspaces } from '../../db/schema';
+import { knowledgeChunks, knowledgeSources, workspaces } from '../../db/schema';
 import { DEMO_SLUG } from '../../demo/seed';
 import type { Deps } from '../commands/unit';
 import { readSettings } from '../domain/settings';
@@ -46,6 +46,35 @@ export const widgetRoutes =
       },
     );
 
+    // A cited passage that has no web page of its own (an uploaded file, a Q&A entry) opens here.
+    app.get(
+      '/kb/:workspaceId/:chunkId',
+      { schema: { hide: true, params: z.object({ workspaceId: z.uuid(), chunkId: z.uuid() }) } },
+      async (req, reply) => {
+        const [chunk] = await deps.db
+          .select({ title: knowledgeChunks.title, text: knowledgeChunks.text, headingPath: knowledgeChunks.headingPath, source: knowledgeSources.name })
+          .from(knowledgeChunks)
+          .innerJoin(knowledgeSources, eq(knowledgeSources.id, knowledgeChunks.sourceId))
+          .where(and(eq(knowledgeChunks.id, req.params.chunkId), eq(knowledgeChunks.workspaceId, req.params.workspaceId)));
+        if (!chunk) throw new AppError('not_found', 'this passage is no longer in the knowledge base');
+        const [w] = await deps.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, req.params.workspaceId));
+        const paragraphs = chunk.text
+          .split(/\n{2,}/)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join('\n');
+        const crumbs = chunk.headingPath.length ? `<p class="crumbs">${chunk.headingPath.map(escapeHtml).join(' › ')}</p>` : '';
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .send(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+              `<title>${escapeHtml(chunk.title)} — ${escapeHtml(w?.name ?? '')}</title>` +
+              `<style>body{font:16px/1.6 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1.25rem;color:#1f2328}h1{font-size:1.5rem;line-height:1.3}.crumbs,.src{color:#59636e;font-size:.9rem}p{white-space:pre-wrap}</style></head>` +
+              `<body><p class="src">${escapeHtml(w?.name ?? '')} · ${escapeHtml(chunk.source)}</p>${crumbs}<h1>${escapeHtml(chunk.title)}</h1>${paragraphs}</body></html>`,
+          );
+      },
+    );
+
     if (existsSync(WIDGET_DIST)) {
       await app.register(fastifyStatic, {
         root: WIDGET_DIST,
@@ -57,21 +86,26 @@ export const widgetRoutes =
     }
 
     // The demo storefront, with the demo workspace's snippet where the page asks for it.
-    const page = async (name: string) => {
+    const page = async (name: string, origin: string) => {
       const file = join(SHOP_DIR, name);
       if (!/^[a-z0-9-]+\.(html|css)$/.test(name) || !existsSync(file)) throw new AppError('not_found', 'no such page');
       if (name.endsWith('.css')) return { type: 'text/css; charset=utf-8', body: readFileSync(file, 'utf8') };
       const [demo] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
-      const snippet = demo ? widgetSnippet(opts.publicUrl(), demo.id) : '<!-- no demo workspace -->';
+      const snippet = demo ? widgetSnippet(origin, demo.id) : '<!-- no demo workspace -->';
       return { type: 'text/html; charset=utf-8', body: readFileSync(file, 'utf8').replace('<!-- CHATREF_WIDGET -->', snippet) };
     };
     app.get('/demo', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/demo/'));
-    app.get('/demo/', { schema: { hide: true } }, async (_req, reply) => {
-      const p = await page('index.html');
+    // The demo is served from wherever it is reached (localhost, a LAN address, a tunnel).
+    const originOf = (req: { protocol: string; host: string }) => opts.publicUrl() || `${req.protocol}://${req.host}`;
+    app.get('/demo/', { schema: { hide: true } }, async (req, reply) => {
+      const p = await page('index.html', originOf(req));
       return reply.type(p.type).send(p.body);
     });
     app.get('/demo/:file', { schema: { hide: true, params: z.object({ file: z.string().max(100) }) } }, async (req, reply) => {
-      const p = await page(req.params.file);
+      const p = await page(req.params.file, originOf(req));
       return reply.type(p.type).send(p.body);
     });
   };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
