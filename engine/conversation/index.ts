@@ -1,0 +1,29 @@
+/** Reading the conversation: requests for a person, frustration, the handoff decision, the handoff card, gaps. */
+export { wantsHuman, type WantsHuman } from './wants-human';
+export {
+  frustrationScore,
+  conversationFrustration,
+  termSimilarity,
+  DEFAULT_FRUSTRATION_THRESHOLD,
+  type ConversationFrustration,
+} from './frustration';
+export {
+  decideHandoff,
+  handoffSettings,
+  DEFAULT_HANDOFF_SETTINGS,
+  type HandoffAction,
+  type HandoffDecision,
+  type HandoffInput,
+  type HandoffReason,
+  type HandoffSettings,
+} from './handoff';
+export {
+  captureDetails,
+  summarizeHandoff,
+  type AiAnswer,
+  type CapturedDetails,
+  type CaptureOptions,
+  type HandoffSummary,
+  type HandoffSummaryInput,
+} from './capture';
+export { groupGaps, type GapGroup, type GapItem, type GapOptions } from './gaps';

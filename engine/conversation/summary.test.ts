@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeHandoff } from './summary';
+import { captureDetails } from './details';
+
+describe('summarizeHandoff', () => {
+  const visitorMessages = [
+    'hi',
+    "I'm Sam from Lincoln High. We need 30 violins for our school orchestra, budget around $12,000",
+    'do you do education discounts?',
+    'can I talk to someone in sales?',
+  ];
+  const result = summarizeHandoff({
+    visitorMessages,
+    aiAnswers: [
+      {
+        question: visitorMessages[1],
+        text: 'We stock student violins in all sizes. Prices start at $199.',
+        sources: ['Violins'],
+      },
+      { question: visitorMessages[2], text: "I'm not sure.", abstained: true },
+    ],
+    reason: 'customer_request',
+    details: captureDetails(visitorMessages),
+    tags: ['Bulk / school order'],
+  });
+
+  it('says who, what they want, the details, the topic and why it was handed off', () => {
+    expect(result.summary).toContain('Sam');
+    expect(result.summary).toContain('30 violins for our school orchestra');
+    expect(result.summary).toContain('budget $12,000');
+    expect(result.summary).toContain('Bulk / school order');
+    expect(result.summary).toContain('asked for a person');
+    expect(result.summary).toContain('can I talk to someone in sales?');
+    expect(result.summary.length).toBeLessThan(600);
+  });
+
+  it('lists what the AI tried, answered or not', () => {
+    expect(result.tried).toHaveLength(2);
+    expect(result.tried[0]).toContain('Prices start at $199');
+    expect(result.tried[0]).toContain('Violins');
+    expect(result.tried[1]).toContain('could not answer');
+  });
+
+  it('accepts plain answer strings and clips long ones', () => {
+    const r = summarizeHandoff({
+      visitorMessages: ['where is my parcel?'],
+      aiAnswers: ['Orders ship within two days. ' + 'Tracking details follow by email. '.repeat(20)],
+      reason: 'low_confidence',
+      details: {},
+    });
+    expect(r.tried[0].length).toBeLessThanOrEqual(161);
+    expect(r.summary).toContain('where is my parcel?');
+    expect(r.summary).toContain('not confident');
+  });
+});
