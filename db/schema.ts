@@ -353,3 +353,24 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [index('deliveries_due').on(t.status, t.nextAttemptAt).where(sql`status = 'pending'`)],
 );
+
+/**
+ * Moments a member was active on a conversation (a reply, typing, the conversation open in a
+ * visible tab): the raw material of "human minutes". See docs/HUMAN-TIME.md.
+ */
+export const agentActivity = pgTable(
+  'agent_activity',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: workspaceId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'view' | 'typing' | 'reply' | 'note'>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('activity_ws_conv').on(t.workspaceId, t.conversationId, t.at)],
+);

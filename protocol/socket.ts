@@ -37,6 +37,8 @@ export const AgentSend = z.object({
 });
 export const AgentTyping = z.object({ conversationId: z.uuid(), typing: z.boolean() });
 export const AgentJoin = z.object({ workspaceId: z.uuid() });
+/** Sent every ~30 s while a conversation is open in a visible tab (counts toward human minutes). */
+export const AgentActivity = z.object({ conversationId: z.uuid() });
 
 export interface Citation {
   chunkId: string;
@@ -119,6 +121,7 @@ export interface AgentToServer {
   send: { payload: z.input<typeof AgentSend>; ack: WireMessage };
   typing: { payload: z.input<typeof AgentTyping>; ack: null };
   presence: { payload: { workspaceId: string; status: 'online' | 'away' }; ack: { status: string } };
+  activity: { payload: z.input<typeof AgentActivity>; ack: null };
 }
 
 /** Events the server pushes to the dashboard. */

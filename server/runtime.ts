@@ -14,6 +14,7 @@ import { Router } from './processors/routing';
 import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
+import { analyticsRoutes } from './routes/analytics';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
 import { webhookRoutes } from './routes/webhooks';
@@ -63,6 +64,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(conversationRoutes(deps));
       await app.register(knowledgeRoutes(deps, knowledge));
       await app.register(webhookRoutes(deps));
+      await app.register(analyticsRoutes(deps));
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
         secret,

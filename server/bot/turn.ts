@@ -5,7 +5,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { captureDetails, summarizeHandoff } from '../../engine/conversation/capture';
+import { captureDetails } from '../../engine/conversation/details';
+import { summarizeHandoff } from '../../engine/conversation/summary';
 import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
 import { conversations, conversationTags, messages, workspaces } from '../../db/schema';
 import { appendInTx, moveInTx, type Conversation } from '../commands/conversations';
@@ -128,7 +129,14 @@ export class BotTurns {
   ): Promise<void> {
     const rows = await this.thread(conversationId);
     const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
-    const aiAnswers = rows.filter((m) => m.authorType === 'bot' && m.kind === 'text').map((m) => m.body);
+    const aiAnswers = rows
+      .filter((m) => m.authorType === 'bot' && m.kind === 'text' && !m.meta.handoff)
+      .map((m) => ({
+        question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
+        text: m.body,
+        abstained: m.meta.abstained === true,
+        sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
+      }));
     const topics = visitorMessages.length ? await this.taggers.topics(workspaceId, visitorMessages.join('\n')) : [];
     const confident = topics.filter((t, i) => i === 0 ? t.confidence >= 0.35 : t.confidence >= 0.5).slice(0, 2);
     const details = captureDetails(visitorMessages);

@@ -4,8 +4,9 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import { AgentJoin, AgentSend, AgentTyping } from '../../protocol/socket';
+import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/socket';
 import { roleIn, sessionFor } from '../commands/accounts';
+import { recordActivity } from '../commands/activity';
 import { getConversation, sendAgentMessage } from '../commands/conversations';
 import { setPresence } from '../commands/queue';
 import type { Deps } from '../commands/unit';
@@ -75,8 +76,15 @@ export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler
 
     on(socket, 'typing', AgentTyping, opts.handler, async ({ conversationId, typing }) => {
       const c = await conversation(conversationId);
+      if (typing) await recordActivity(deps, { workspaceId: c.workspaceId, conversationId: c.id, userId: a.userId, kind: 'typing' });
       socket.nsp.server.of('/visitor').to(rooms.conversation(c.id)).emit('typing', { name: a.name, typing });
       socket.to(rooms.workspace(c.workspaceId)).emit('typing', { conversationId, author: a.name, typing });
+      return null;
+    });
+
+    on(socket, 'activity', AgentActivity, opts.handler, async ({ conversationId }) => {
+      const c = await conversation(conversationId);
+      await recordActivity(deps, { workspaceId: c.workspaceId, conversationId: c.id, userId: a.userId, kind: 'view' });
       return null;
     });
 

@@ -1,0 +1,194 @@
+/**
+ * The tag feed: per tag over a period — handoffs, share of chats, human minutes (counted once,
+ * split between tags), first-response and resolution times, trend against the previous period —
+ * and overall figures. Human minutes follow server/domain/human-time.ts.
+ */
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { agentActivity, conversations, conversationTags, events, tags, users } from '../../db/schema';
+import { activeTime, ownershipSpans, splitByTags, type Moment, type OwnershipEvent } from '../domain/human-time';
+import type { Deps } from './unit';
+
+export interface TagRow {
+  tagId: string | null;
+  name: string;
+  color: string;
+  handoffs: number;
+  conversations: number;
+  share: number;
+  humanMinutes: number;
+  minutesPerChat: number;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  previous: { handoffs: number; humanMinutes: number };
+}
+
+export interface TagFeed {
+  from: string;
+  to: string;
+  chats: number;
+  answeredByAi: number;
+  handedOff: number;
+  humanMinutes: number;
+  reasons: Record<string, number>;
+  tags: TagRow[];
+  agents: { userId: string; name: string; humanMinutes: number }[];
+  daily: { day: string; handoffs: Record<string, number> }[];
+}
+
+const OWNERSHIP = ['conversation.assigned', 'conversation.reopened', 'conversation.unassigned', 'conversation.resolved'] as const;
+const median = (xs: number[]) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+interface PeriodData {
+  chats: string[];
+  handoffs: Map<string, { at: number; reason: string }>;
+  humanMs: Map<string, Map<string, number>>;
+  firstResponse: Map<string, number>;
+  resolution: Map<string, number>;
+}
+
+async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<PeriodData> {
+  const convs = await deps.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), gte(conversations.createdAt, from), lt(conversations.createdAt, to)));
+  const ids = convs.map((c) => c.id);
+  const data: PeriodData = { chats: ids, handoffs: new Map(), humanMs: new Map(), firstResponse: new Map(), resolution: new Map() };
+  if (!ids.length) return data;
+  const evs = await deps.db
+    .select()
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), inArray(events.conversationId, ids)))
+    .orderBy(events.id);
+  const activity = await deps.db
+    .select()
+    .from(agentActivity)
+    .where(and(eq(agentActivity.workspaceId, workspaceId), inArray(agentActivity.conversationId, ids)));
+  const now = deps.now().getTime();
+  const byConv = new Map<string, typeof evs>();
+  for (const e of evs) byConv.set(e.conversationId!, [...(byConv.get(e.conversationId!) ?? []), e]);
+  for (const id of ids) {
+    const list = byConv.get(id) ?? [];
+    const handoff = list.find((e) => e.name === 'handoff.created');
+    if (handoff) {
+      data.handoffs.set(id, { at: handoff.createdAt.getTime(), reason: String(handoff.data.reason ?? 'unknown') });
+      const firstReply = list.find((e) => e.name === 'message.created' && e.actorType === 'user' && e.data.kind === 'text' && e.id > handoff.id);
+      if (firstReply) data.firstResponse.set(id, firstReply.createdAt.getTime() - handoff.createdAt.getTime());
+      const resolved = list.find((e) => e.name === 'conversation.resolved' && e.id > handoff.id);
+      if (resolved) data.resolution.set(id, resolved.createdAt.getTime() - handoff.createdAt.getTime());
+    }
+    const ownership: OwnershipEvent[] = list
+      .filter((e) => (OWNERSHIP as readonly string[]).includes(e.name))
+      .map((e) => ({ name: e.name as OwnershipEvent['name'], at: e.createdAt.getTime(), assigneeId: (e.data.assigneeId as string | undefined) ?? null }));
+    const moments: Moment[] = [
+      ...list.filter((e) => e.name === 'message.created' && e.actorType === 'user' && e.actorId).map((e) => ({ userId: e.actorId!, at: e.createdAt.getTime() })),
+      ...activity.filter((a) => a.conversationId === id).map((a) => ({ userId: a.userId, at: a.at.getTime() })),
+    ];
+    data.humanMs.set(id, activeTime(ownershipSpans(ownership, now), moments));
+  }
+  return data;
+}
+
+/** The tag feed for [from, to), compared with the period of the same length just before it. */
+export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<TagFeed> {
+  const length = to.getTime() - from.getTime();
+  const [cur, prev] = await Promise.all([
+    period(deps, workspaceId, from, to),
+    period(deps, workspaceId, new Date(from.getTime() - length), from),
+  ]);
+  const tagRows = await deps.db.select().from(tags).where(eq(tags.workspaceId, workspaceId));
+  const allIds = [...cur.chats, ...prev.chats];
+  const links = allIds.length
+    ? await deps.db.select().from(conversationTags).where(inArray(conversationTags.conversationId, allIds))
+    : [];
+  const tagsOf = (id: string) => links.filter((l) => l.conversationId === id).map((l) => l.tagId);
+  const total = (d: PeriodData) => new Map([...d.humanMs].map(([id, per]) => [id, [...per.values()].reduce((a, b) => a + b, 0)]));
+  const curTotals = total(cur);
+  const prevTotals = total(prev);
+  const curByTag = splitByTags(curTotals, tagsOf);
+  const prevByTag = splitByTags(prevTotals, tagsOf);
+
+  const rows: TagRow[] = [];
+  const keys = [...tagRows.map((t) => t.id), ''];
+  for (const key of keys) {
+    const tag = tagRows.find((t) => t.id === key);
+    const convIds = cur.chats.filter((id) => (key ? tagsOf(id).includes(key) : tagsOf(id).length === 0 && cur.handoffs.has(id)));
+    const handoffs = convIds.filter((id) => cur.handoffs.has(id)).length;
+    const prevHandoffs = prev.chats.filter((id) => prev.handoffs.has(id) && (key ? tagsOf(id).includes(key) : tagsOf(id).length === 0)).length;
+    const ms = curByTag.get(key) ?? 0;
+    if (!tag && !handoffs && !ms) continue;
+    const fr = median(convIds.map((id) => cur.firstResponse.get(id)).filter((x): x is number => x !== undefined));
+    const res = median(convIds.map((id) => cur.resolution.get(id)).filter((x): x is number => x !== undefined));
+    rows.push({
+      tagId: tag?.id ?? null,
+      name: tag?.name ?? '(untagged)',
+      color: tag?.color ?? '#94a3b8',
+      handoffs,
+      conversations: convIds.length,
+      share: cur.chats.length ? convIds.length / cur.chats.length : 0,
+      humanMinutes: round(ms / 60_000),
+      minutesPerChat: convIds.length ? round(ms / 60_000 / convIds.length) : 0,
+      firstResponseMinutes: fr === null ? null : round(fr / 60_000),
+      resolutionMinutes: res === null ? null : round(res / 60_000),
+      previous: { handoffs: prevHandoffs, humanMinutes: round((prevByTag.get(key) ?? 0) / 60_000) },
+    });
+  }
+  rows.sort((a, b) => b.humanMinutes - a.humanMinutes || b.handoffs - a.handoffs);
+
+  const perAgent = new Map<string, number>();
+  for (const per of cur.humanMs.values()) for (const [u, ms] of per) perAgent.set(u, (perAgent.get(u) ?? 0) + ms);
+  const names = perAgent.size ? await deps.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...perAgent.keys()])) : [];
+  const reasons: Record<string, number> = {};
+  for (const h of cur.handoffs.values()) reasons[h.reason] = (reasons[h.reason] ?? 0) + 1;
+
+  const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const days: TagFeed['daily'] = [];
+  for (let d = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()); d < to.getTime(); d += 86_400_000) days.push({ day: dayKey(d), handoffs: {} });
+  for (const [id, h] of cur.handoffs) {
+    const day = days.find((x) => x.day === dayKey(h.at));
+    if (!day) continue;
+    const ts = tagsOf(id);
+    for (const t of ts.length ? ts.map((x) => tagRows.find((r) => r.id === x)?.name ?? '?') : ['(untagged)']) day.handoffs[t] = (day.handoffs[t] ?? 0) + 1;
+  }
+
+  const totalMs = [...curTotals.values()].reduce((a, b) => a + b, 0);
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    chats: cur.chats.length,
+    handedOff: cur.handoffs.size,
+    answeredByAi: cur.chats.length - cur.handoffs.size,
+    humanMinutes: round(totalMs / 60_000),
+    reasons,
+    tags: rows,
+    agents: [...perAgent].map(([userId, ms]) => ({ userId, name: names.find((n) => n.id === userId)?.name ?? 'Former member', humanMinutes: round(ms / 60_000) })),
+    daily: days,
+  };
+}
+
+/** Conversations behind one tag in the period (the drill-down). */
+export async function conversationsForTag(deps: Deps, workspaceId: string, tagId: string | null, from: Date, to: Date) {
+  const cur = await period(deps, workspaceId, from, to);
+  const links = cur.chats.length ? await deps.db.select().from(conversationTags).where(inArray(conversationTags.conversationId, cur.chats)) : [];
+  return cur.chats
+    .filter((id) => {
+      const ts = links.filter((l) => l.conversationId === id).map((l) => l.tagId);
+      return tagId ? ts.includes(tagId) : ts.length === 0 && cur.handoffs.has(id);
+    })
+    .map((id) => ({
+      conversationId: id,
+      handoffReason: cur.handoffs.get(id)?.reason ?? null,
+      humanMinutes: round([...(cur.humanMs.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0) / 60_000),
+    }));
+}
+
+/** Human minutes per conversation created in the period (for ranking knowledge gaps). */
+export async function tagFeedMinutes(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<Map<string, number>> {
+  const d = await period(deps, workspaceId, from, to);
+  return new Map([...d.humanMs].map(([id, per]) => [id, [...per.values()].reduce((a, b) => a + b, 0) / 60_000]));
+}
