@@ -374,3 +374,24 @@ export const agentActivity = pgTable(
   },
   (t) => [index('activity_ws_conv').on(t.workspaceId, t.conversationId, t.at)],
 );
+
+/**
+ * What agents taught the tagger: adding a tag to a conversation (positive) or removing an auto
+ * tag (negative), with the visitor's text. Replayed onto the classifier when it is built.
+ */
+export const tagFeedback = pgTable(
+  'tag_feedback',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: workspaceId(),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    positive: boolean('positive').notNull(),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tag_feedback_ws').on(t.workspaceId, t.id)],
+);

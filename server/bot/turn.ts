@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { captureDetails } from '../../engine/conversation/details';
 import { summarizeHandoff } from '../../engine/conversation/summary';
 import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
-import { conversations, conversationTags, messages, workspaces } from '../../db/schema';
+import { contactTags, conversations, conversationTags, messages, workspaces } from '../../db/schema';
 import { appendInTx, moveInTx, type Conversation } from '../commands/conversations';
 import { unitOfWork, type Deps } from '../commands/unit';
 import { readSettings } from '../domain/settings';
@@ -161,6 +161,14 @@ export class BotTurns {
         card,
         ...(routeTeamId ? { teamId: routeTeamId } : {}),
       });
+      // A VIP or high-value contact goes ahead in the queue.
+      const [vip] = await tx
+        .select({ tagId: contactTags.tagId })
+        .from(contactTags)
+        .innerJoin(conversations, eq(conversations.contactId, contactTags.contactId))
+        .where(eq(conversations.id, conversationId))
+        .limit(1);
+      if (vip) await tx.update(conversations).set({ priority: 1 }).where(eq(conversations.id, conversationId));
       for (const t of confident) {
         await tx
           .insert(conversationTags)

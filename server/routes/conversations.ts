@@ -2,9 +2,10 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contacts, conversations, conversationTags, messages, tags } from '../../db/schema';
+import { contacts, contactTags, conversations, conversationTags, messages, tags } from '../../db/schema';
 import { getConversation, messagesAfter, moveConversation, sendAgentMessage } from '../commands/conversations';
 import { queuePosition } from '../commands/queue';
+import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
 import { getWorkspace } from '../commands/workspace';
 import { readSettings } from '../domain/settings';
@@ -30,7 +31,7 @@ const ConversationOut = z.object({
   lastSeq: z.number(),
   priority: z.number(),
   contact: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }),
-  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string(), source: z.enum(['auto', 'manual']), confidence: z.number().nullable() })),
+  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string(), source: z.enum(['auto', 'manual', 'contact']), confidence: z.number().nullable() })),
   preview: z.string().nullable(),
 });
 type ConversationOut = z.infer<typeof ConversationOut>;
@@ -48,6 +49,11 @@ export const conversationRoutes =
         .from(conversationTags)
         .innerJoin(tags, eq(tags.id, conversationTags.tagId))
         .where(inArray(conversationTags.conversationId, ids));
+      const contactTagRows = await deps.db
+        .select({ contactId: contactTags.contactId, id: tags.id, name: tags.name, color: tags.color })
+        .from(contactTags)
+        .innerJoin(tags, eq(tags.id, contactTags.tagId))
+        .where(inArray(contactTags.contactId, [...new Set(rows.map((r) => r.contactId))]));
       const last = await deps.db
         .selectDistinctOn([messages.conversationId], { conversationId: messages.conversationId, body: messages.body })
         .from(messages)
@@ -70,7 +76,10 @@ export const conversationRoutes =
           lastSeq: c.lastSeq,
           priority: c.priority,
           contact: { id: c.contactId, name: contact?.name ?? null, email: contact?.email ?? null },
-          tags: tagRows.filter((t) => t.conversationId === c.id).map(({ conversationId: _c, ...t }) => t),
+          tags: [
+            ...contactTagRows.filter((t) => t.contactId === c.contactId).map(({ contactId: _c, ...t }) => ({ ...t, source: 'contact' as const, confidence: null })),
+            ...tagRows.filter((t) => t.conversationId === c.id).map(({ conversationId: _c, ...t }) => t),
+          ],
           preview: last.find((l) => l.conversationId === c.id)?.body.slice(0, 140) ?? null,
         });
       }
@@ -172,6 +181,80 @@ export const conversationRoutes =
     move('unassign', 'Hand the chat back to the queue', 'unassign');
     move('resolve', 'Resolve; the AI answers new questions again', 'resolve');
     move('reopen', 'Reopen a resolved chat and own it', 'reopen');
+
+    app.post(
+      '/api/workspaces/:workspaceId/conversations/:id/tags',
+      { schema: { tags: ['inbox'], summary: 'Add a tag (a topic tag added by hand teaches the tagger)', params: ConvParams, body: z.object({ tagId: z.uuid() }), response: { 200: ConversationOut } } },
+      async (req) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
+        await tagConversation(deps, { workspaceId: access.workspaceId, conversationId: req.params.id, tagId: req.body.tagId, userId: access.userId });
+        const [out] = await present([await getConversation(deps.db, access.workspaceId, req.params.id)]);
+        return out;
+      },
+    );
+
+    app.delete(
+      '/api/workspaces/:workspaceId/conversations/:id/tags/:tagId',
+      { schema: { tags: ['inbox'], summary: "Remove a tag (removing the AI's tag teaches the tagger)", params: ConvParams.extend({ tagId: z.uuid() }), response: { 200: ConversationOut } } },
+      async (req) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
+        await untagConversation(deps, { workspaceId: access.workspaceId, conversationId: req.params.id, tagId: req.params.tagId, userId: access.userId });
+        const [out] = await present([await getConversation(deps.db, access.workspaceId, req.params.id)]);
+        return out;
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/contacts/:id',
+      {
+        schema: {
+          tags: ['inbox'],
+          summary: "A contact's details, tags and past conversations",
+          params: ConvParams,
+          response: {
+            200: z.object({
+              id: z.string(),
+              name: z.string().nullable(),
+              email: z.string().nullable(),
+              phone: z.string().nullable(),
+              attributes: z.record(z.string(), z.string()),
+              tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
+              conversations: z.array(ConversationOut),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
+        const [contact] = await deps.db.select().from(contacts).where(and(eq(contacts.id, req.params.id), eq(contacts.workspaceId, access.workspaceId)));
+        if (!contact) throw new AppError('not_found', 'no such contact');
+        const ctags = await deps.db.select({ id: tags.id, name: tags.name, color: tags.color }).from(contactTags).innerJoin(tags, eq(tags.id, contactTags.tagId)).where(eq(contactTags.contactId, contact.id));
+        const convs = await deps.db.select().from(conversations).where(eq(conversations.contactId, contact.id)).orderBy(desc(conversations.createdAt)).limit(50);
+        return { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone, attributes: contact.attributes, tags: ctags, conversations: await present(convs) };
+      },
+    );
+
+    for (const on of [true, false]) {
+      const route = on ? '/api/workspaces/:workspaceId/contacts/:id/tags' : '/api/workspaces/:workspaceId/contacts/:id/tags/:tagId';
+      app.route({
+        method: on ? 'POST' : 'DELETE',
+        url: route,
+        schema: {
+          tags: ['inbox'],
+          summary: on ? 'Tag a contact (VIP, high-value): shown on all their chats, raises queue priority' : 'Remove a contact tag',
+          params: on ? ConvParams : ConvParams.extend({ tagId: z.uuid() }),
+          ...(on ? { body: z.object({ tagId: z.uuid() }) } : {}),
+          response: { 204: z.null() },
+        },
+        handler: async (req, reply) => {
+          const params = req.params as { workspaceId: string; id: string; tagId?: string };
+          const access = await requireRole(deps, req, params.workspaceId, 'agent');
+          const tagId = on ? (req.body as { tagId: string }).tagId : params.tagId!;
+          await setContactTag(deps, { workspaceId: access.workspaceId, contactId: params.id, tagId, on, userId: access.userId });
+          return reply.status(204).send(null);
+        },
+      });
+    }
 
     app.post(
       '/api/workspaces/:workspaceId/conversations/:id/messages',
