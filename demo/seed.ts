@@ -9,6 +9,7 @@ import { hashPassword } from '../server/auth/tokens';
 import { signUp } from '../server/commands/accounts';
 import type { Deps } from '../server/commands/unit';
 import { createTag, createTeam, updateSettings } from '../server/commands/workspace';
+import { seedHistory } from './history';
 import { DEMO_TAGS } from './tags';
 
 export const DEMO_SLUG = 'riff-rhythm';
@@ -73,5 +74,6 @@ export async function seedDemoIfEmpty(
     },
   });
   if (loadKnowledge) await loadKnowledge(workspace.id);
+  await seedHistory(deps, workspace.id);
   return { created: true, workspaceId: workspace.id, admin: { email, password }, agents: DEMO_AGENTS.map((a) => a.email) };
 }
