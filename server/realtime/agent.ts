@@ -2,7 +2,9 @@
  * The dashboard's side of the socket: a signed-in member (session cookie) joins a workspace's
  * room, then sends replies and notes, and typing indicators.
  */
+import { and, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
+import { agentPresence } from '../../db/schema';
 import { z } from 'zod';
 import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/socket';
 import { roleIn, sessionFor } from '../commands/accounts';
@@ -30,7 +32,8 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler: HandlerOptions }): void {
+export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler: HandlerOptions; offlineGraceMs?: number }): void {
+  const grace = opts.offlineGraceMs ?? 30_000;
   nsp.use((socket, next) => {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     (token ? sessionFor(deps, token) : Promise.resolve(null)).then(
@@ -48,6 +51,26 @@ export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler
     const a = socket.data as AgentData;
     void socket.join(rooms.user(a.userId));
 
+    // Closing the last dashboard tab (or losing the network for longer than the grace period)
+    // makes the member offline, so routing stops sending them chats and theirs return to the queue.
+    socket.on('disconnect', () => {
+      const workspaces = [...a.workspaces];
+      const timer = setTimeout(() => {
+        void (async () => {
+          const left = await nsp.in(rooms.user(a.userId)).fetchSockets();
+          if (left.length) return;
+          for (const workspaceId of workspaces) {
+            const [p] = await deps.db
+              .select({ status: agentPresence.status })
+              .from(agentPresence)
+              .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.userId, a.userId)));
+            if (p?.status !== 'offline') await setPresence(deps, workspaceId, a.userId, 'offline');
+          }
+        })().catch((err: unknown) => opts.handler.onUnexpected(err, 'disconnect'));
+      }, grace);
+      timer.unref();
+    });
+
     const member = (workspaceId: string) => {
       if (!a.workspaces.has(workspaceId)) throw new AppError('not_found', 'join the workspace first');
     };
@@ -64,6 +87,12 @@ export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler
       if (!(await roleIn(deps.db, workspaceId, a.userId))) throw new AppError('not_found', 'no such workspace');
       a.workspaces.add(workspaceId);
       await socket.join(rooms.workspace(workspaceId));
+      // An open dashboard means the member is here (unless they chose "away").
+      const [p] = await deps.db
+        .select({ status: agentPresence.status })
+        .from(agentPresence)
+        .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.userId, a.userId)));
+      if (!p || p.status === 'offline') await setPresence(deps, workspaceId, a.userId, 'online');
       return { workspaceId };
     });
 
