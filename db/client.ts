@@ -18,6 +18,8 @@ export type Queryable = Db | Tx;
 export interface DatabaseHandle {
   db: Db;
   driver: 'pglite' | 'postgres';
+  /** The node-postgres pool (PostgreSQL only): Socket.IO's adapter shares it across instances. */
+  pool?: import('pg').Pool;
   close(): Promise<void>;
 }
 
@@ -55,5 +57,5 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     await lockClient.query('select pg_advisory_unlock(727274)').catch(() => {});
     lockClient.release();
   }
-  return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
+  return { db: db as unknown as Db, driver: 'postgres', pool, close: () => pool.end() };
 }

@@ -36,6 +36,7 @@ export interface RuntimeOptions {
   mail?: { smtpUrl: string | null; from: string };
   limits?: { perVisitor: number; perIp: number };
   webhookBackoffS?: number[];
+  pool?: import('pg').Pool;
 }
 
 export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Runtime> {
@@ -72,6 +73,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         selfOrigin: () => publicUrl,
         onHandoffRequest: (workspaceId, conversationId) => bot.visitorRequestedHandoff(workspaceId, conversationId),
         limits: opts.limits,
+        pool: opts.pool,
       });
       closeRealtime = rt.close;
       io = rt.io;

@@ -31,7 +31,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
   const handle: DatabaseHandle = await openDatabase(config.database);
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
-  const runtime = await startRuntime(deps, { logger, publicUrl: config.publicUrl, mail: config.mail });
+  const runtime = await startRuntime(deps, { logger, publicUrl: config.publicUrl, mail: config.mail, pool: handle.pool });
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin, (id) => loadDemoKnowledge(runtime.knowledge, id)) : null;
   const app = await buildApp({ deps, logger, publicUrl: config.publicUrl, plugins: runtime.plugins, isReady: () => ready });
   await app.listen({ port: config.port, host: config.host });

@@ -3,7 +3,7 @@
  * index per workspace built from them (lazily, on first question) and updated on every change.
  */
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, max } from 'drizzle-orm';
 import {
   DEFAULT_ANSWER_THRESHOLD,
   KnowledgeIndex,
@@ -47,14 +47,19 @@ export class Knowledge {
     private readonly passageUrl: (workspaceId: string, chunkId: string) => string | null = () => null,
   ) {}
 
+  /** When each workspace's index was last compared with the database (see `fresh`). */
+  private readonly checked = new Map<string, { at: number; version: string }>();
+
   /** The workspace's index, built from its stored chunks on first use. */
   index(workspaceId: string): Promise<KnowledgeIndex> {
     let index = this.indexes.get(workspaceId);
     if (!index) {
       index = (async () => {
         const idx = new KnowledgeIndex();
+        const version = await this.version(workspaceId);
         const rows = await this.deps.db.select().from(knowledgeChunks).where(eq(knowledgeChunks.workspaceId, workspaceId));
         idx.upsert(rows.map(toChunk));
+        this.checked.set(workspaceId, { at: Date.now(), version });
         return idx;
       })();
       index.catch(() => this.indexes.delete(workspaceId));
@@ -63,9 +68,32 @@ export class Knowledge {
     return index;
   }
 
+  /** A cheap fingerprint of the workspace's chunks: changes when any is added, removed or replaced. */
+  private async version(workspaceId: string): Promise<string> {
+    const [row] = await this.deps.db
+      .select({ n: count(), latest: max(knowledgeChunks.createdAt) })
+      .from(knowledgeChunks)
+      .where(eq(knowledgeChunks.workspaceId, workspaceId));
+    return `${row?.n ?? 0}:${row?.latest?.toISOString() ?? ''}`;
+  }
+
+  /**
+   * The index, rebuilt if another server instance changed the knowledge meanwhile (checked at most
+   * every few seconds; this instance's own changes update the index directly).
+   */
+  private async fresh(workspaceId: string): Promise<KnowledgeIndex> {
+    const last = this.checked.get(workspaceId);
+    if (last && Date.now() - last.at > 3000) {
+      const version = await this.version(workspaceId);
+      if (version !== last.version) this.indexes.delete(workspaceId);
+      else this.checked.set(workspaceId, { at: Date.now(), version });
+    }
+    return this.index(workspaceId);
+  }
+
   async answer(workspaceId: string, question: string, threshold: number | null): Promise<BotAnswer> {
     const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
-    const a = answerOffline(await this.index(workspaceId), question, { threshold: t });
+    const a = answerOffline(await this.fresh(workspaceId), question, { threshold: t });
     const citations = a.citations.map((c) => ({ ...c, url: c.url ?? this.passageUrl(workspaceId, c.chunkId) }));
     return { text: a.text, citations, confidence: a.confidence, abstained: a.abstained, threshold: t };
   }
@@ -160,6 +188,7 @@ export class Knowledge {
     const index = await this.index(source.workspaceId);
     index.removeSource(source.id);
     index.upsert(stored.map(toChunk));
+    this.checked.set(source.workspaceId, { at: Date.now(), version: await this.version(source.workspaceId) });
   }
 
   /** Re-reads a URL or site source (files are re-synced by uploading them again). */

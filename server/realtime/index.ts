@@ -5,6 +5,8 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import type { Pool } from 'pg';
 import { Server, type Socket } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
 import type { Deps } from '../commands/unit';
@@ -18,6 +20,8 @@ export interface RealtimeOptions {
   logger: Logger;
   selfOrigin: () => string | null;
   onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
+  /** PostgreSQL pool: when given, events reach sockets on every instance (Socket.IO's PostgreSQL adapter). */
+  pool?: Pool;
   /** Messages per visitor per 10 s, and per IP per 10 s (several visitors may share an IP). */
   limits?: { perVisitor: number; perIp: number };
 }
@@ -31,6 +35,9 @@ export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptio
     cors: { origin: true, credentials: true },
     serveClient: false,
   });
+  // Across instances, delivery never relies on the adapter's state recovery (it has none): clients
+  // catch up by sequence number from the database after every reconnect.
+  if (opts.pool) io.adapter(createAdapter(opts.pool));
   const limits = opts.limits ?? { perVisitor: 20, perIp: 200 };
   const onUnexpected = (err: unknown, event: string) => opts.logger.error({ err, event }, 'socket handler failed');
   const visitorHandler: HandlerOptions = {
