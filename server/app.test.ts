@@ -78,7 +78,7 @@ describe('HTTP app', () => {
     expect((await a.request('POST', `/api/workspaces/${ws}/api-keys`, { name: 'x' })).statusCode).toBe(403);
     expect((await a.request('PATCH', `/api/workspaces/${ws}/settings`, { handoff: { mode: 'automatic' } })).statusCode).toBe(403);
     const changed = await owner.request('PATCH', `/api/workspaces/${ws}/settings`, { handoff: { mode: 'automatic' } });
-    expect(changed.json().settings.handoff).toMatchObject({ mode: 'automatic', frustrationThreshold: 0.6 });
+    expect(changed.json().settings.handoff).toMatchObject({ mode: 'automatic', frustrationThreshold: 0.5 });
     const bad = await owner.request('PATCH', `/api/workspaces/${ws}/settings`, { widget: { color: 'red' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/color/);
@@ -135,5 +135,19 @@ describe('HTTP app', () => {
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict CSP and the usual hardening headers', async () => {
+    const t = await makeTestApp();
+    const res = await t.app.inject('/health');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    const docs = await t.app.inject('/api/docs/');
+    expect(docs.statusCode).toBeLessThan(400);
+    await t.close();
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * Bad input, generated: thousands of malformed, oversized, wrongly typed and unicode-heavy
+ * payloads against every REST route (from the OpenAPI document) and every socket event.
+ * No 5xx, no crash, and every refusal is a 4xx (or an error ack) with a message.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, connectAgent, connectVisitor } from '../clients';
+import { startLiveServer, type LiveServer } from '../server';
+
+/** Values of every JSON shape, with nasty strings. */
+const nasty = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.string({ unit: 'binary', maxLength: 50 }),
+  fc.constantFrom('', ' ', '\u0000', '../../etc/passwd', "' OR 1=1 --", '<script>alert(1)</script>', '𝕮𝖍𝖆𝖙'.repeat(200), 'x'.repeat(70_000), '00000000-0000-0000-0000-000000000000', '-1', 'NaN', '1e309'),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, nasty, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 5 })),
+})).value;
+
+describe('fuzzing the REST API and the socket events', () => {
+  let server: LiveServer;
+  let session: { cookie: string; csrf: string };
+  let routes: { method: string; path: string }[];
+  beforeAll(async () => {
+    server = await startLiveServer({ LOG_LEVEL: 'silent' });
+    session = await server.signIn();
+    const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths)
+      .filter(([path]) => path !== '/api/auth/signout') // it would end the fuzzer's own session
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+  });
+  afterAll(async () => server?.close());
+
+  it('never answers a generated REST request with a 5xx', async () => {
+    expect(routes.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.oneof(fc.constant(server.workspaceId), fc.uuid(), fc.string({ maxLength: 40 })),
+        json,
+        fc.dictionary(fc.constantFrom('view', 'q', 'limit', 'from', 'to', 'format', 'name', 'tagId'), fc.string({ maxLength: 30 })),
+        fc.boolean(),
+        async (route, id, body, query, authed) => {
+          const path = route.path.replace(/\{(\w+)\}/g, (_m, p: string) => encodeURIComponent(p === 'workspaceId' ? server.workspaceId : id));
+          const qs = new URLSearchParams(query).toString();
+          const res = await fetch(`${server.url}${path}${qs ? `?${qs}` : ''}`, {
+            method: route.method,
+            headers: {
+              'content-type': 'application/json',
+              ...(authed ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+            },
+            body: route.method === 'GET' || route.method === 'HEAD' ? undefined : JSON.stringify(body),
+          });
+          const text = await res.text();
+          if (res.status >= 500) failures.push(`${route.method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+          if (res.status >= 400 && res.status < 500 && res.headers.get('content-type')?.includes('json')) {
+            const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } };
+            if (!parsed.error?.code || !parsed.error.message) failures.push(`${route.method} ${path} → ${res.status} without an error message`);
+          }
+          if (/at .+\.(ts|js):\d+/.test(text)) failures.push(`${route.method} ${path} leaked a stack trace`);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(failures).toEqual([]);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('answers every generated socket payload with an ack or an error, and keeps serving', async () => {
+    const visitor = await connectVisitor(server.url, server.workspaceId);
+    const agent = await connectAgent(server.url, session.cookie, server.workspaceId);
+    const errors: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('send', 'sync', 'typing', 'handoff', 'contact'),
+        fc.constantFrom('send', 'typing', 'join', 'presence', 'activity'),
+        json,
+        async (vEvent, aEvent, payload) => {
+          for (const [socket, event] of [
+            [visitor.socket, vEvent],
+            [agent.socket, aEvent],
+          ] as const) {
+            const res = await call(socket, event, payload, 10_000).catch((e: Error) => ({ ok: false as const, error: { code: 'timeout', message: e.message } }));
+            if (!res.ok && (res.error.code === 'internal' || res.error.code === 'timeout' || !res.error.message)) errors.push(`${event}: ${JSON.stringify(res.error)}`);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(errors).toEqual([]);
+    expect(visitor.socket.connected && agent.socket.connected).toBe(true);
+    const ok = await visitor.send('Still there?');
+    expect(ok.ok).toBe(true);
+    visitor.close();
+    agent.close();
+  });
+});
