@@ -15,6 +15,7 @@ import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
 import { analyticsRoutes } from './routes/analytics';
+import { dashboardRoutes } from './routes/dashboard';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
 import { webhookRoutes } from './routes/webhooks';
@@ -66,6 +67,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(knowledgeRoutes(deps, knowledge));
       await app.register(webhookRoutes(deps));
       await app.register(analyticsRoutes(deps));
+      await dashboardRoutes(app);
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
         secret,
