@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', '**/*.js', '!eslint.config.js', 'widget/dev/screenshots/', 'dashboard/dev/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,7 @@
 // `npm start` builds the front ends when they are missing (e.g. after `npm ci --ignore-scripts`).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import process from 'node:process';
 
 const needed = ['dist/widget/loader.js', 'dist/widget/chat.js'];
 if (!needed.every((f) => existsSync(f))) {

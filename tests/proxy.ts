@@ -48,7 +48,10 @@ export async function startProxy(target: string): Promise<Proxy> {
     },
     close: () =>
       new Promise((r) => {
-        for (const [a, b] of pairs) (a.destroy(), b.destroy());
+        for (const [a, b] of pairs) {
+          a.destroy();
+          b.destroy();
+        }
         server.close(() => r());
       }),
   };

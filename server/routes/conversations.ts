@@ -1,5 +1,5 @@
 /** The inbox over REST: list and read conversations, pick up, assign, resolve, reopen, reply. */
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contacts, contactTags, conversations, conversationTags, messages, tags } from '../../db/schema';
