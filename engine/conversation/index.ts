@@ -17,13 +17,6 @@ export {
   type HandoffReason,
   type HandoffSettings,
 } from './handoff';
-export {
-  captureDetails,
-  summarizeHandoff,
-  type AiAnswer,
-  type CapturedDetails,
-  type CaptureOptions,
-  type HandoffSummary,
-  type HandoffSummaryInput,
-} from './capture';
+export { captureDetails, type CapturedDetails, type CaptureOptions } from './details';
+export { summarizeHandoff, type AiAnswer, type HandoffSummary, type HandoffSummaryInput } from './summary';
 export { groupGaps, type GapGroup, type GapItem, type GapOptions } from './gaps';

@@ -45,16 +45,16 @@ export interface OwnershipEvent {
 /** Ownership spans from a conversation's events (oldest first); an open span ends at `now`. */
 export function ownershipSpans(events: OwnershipEvent[], now: number): Span[] {
   const spans: Span[] = [];
-  let current: { userId: string; start: number } | null = null;
+  const owner: { current: { userId: string; start: number } | null } = { current: null };
   const close = (at: number) => {
-    if (current) spans.push({ userId: current.userId, start: current.start, end: at });
-    current = null;
+    if (owner.current) spans.push({ userId: owner.current.userId, start: owner.current.start, end: at });
+    owner.current = null;
   };
   for (const e of [...events].sort((a, b) => a.at - b.at)) {
     if ((e.name === 'conversation.assigned' || e.name === 'conversation.reopened') && e.assigneeId) {
-      if (current?.userId === e.assigneeId) continue;
+      if (owner.current?.userId === e.assigneeId) continue;
       close(e.at);
-      current = { userId: e.assigneeId, start: e.at };
+      owner.current = { userId: e.assigneeId, start: e.at };
     } else if (e.name === 'conversation.unassigned' || e.name === 'conversation.resolved') {
       close(e.at);
     }
