@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 
-const needed = ['dist/widget/loader.js', 'dist/widget/chat.js'];
+const needed = ['dist/widget/loader.js', 'dist/widget/chat.js', 'dist/dashboard/index.html'];
 if (!needed.every((f) => existsSync(f))) {
   process.stdout.write('Building the front ends (first start)…\n');
   execSync('npm run build', { stdio: 'inherit' });

@@ -1,0 +1,98 @@
+/** One conversation: header with actions, the whole thread, the reply box, and the side panel. */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { duration, STATUS_LABEL, visitorName } from '../lib/format';
+import { useNow } from '../lib/useNow';
+import { useSession } from '../session';
+import { useWorkspaceData } from '../workspace-data';
+import { Actions } from './Actions';
+import { Composer } from './Composer';
+import { MessageItem } from './MessageItem';
+import { SidePanel } from './SidePanel';
+import { useActivityHeartbeat } from './useActivityHeartbeat';
+import { useConversation } from './useConversation';
+
+export function ConversationView({ id, onClose }: { id: string; onClose: () => void }) {
+  const { workspace } = useSession();
+  const { memberName, teamName } = useWorkspaceData();
+  const { data: c, error, reload, addMessage, typing } = useConversation(workspace.id, id);
+  const now = useNow();
+  // Only time on chats a person owns is counted; the server decides, the heartbeat just reports.
+  useActivityHeartbeat(id, c?.status === 'human');
+  const log = useRef<HTMLOListElement>(null);
+  const stick = useRef(true);
+
+  // Stay at the bottom as messages arrive, unless the member scrolled up to read.
+  useLayoutEffect(() => {
+    const el = log.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [c?.messages.length, typing.length]);
+  useEffect(() => {
+    stick.current = true;
+  }, [id]);
+
+  if (error && !c)
+    return (
+      <div className="empty center" role="alert">
+        <p className="empty-title">Could not open this conversation</p>
+        <p>{error}</p>
+      </div>
+    );
+  if (!c)
+    return (
+      <p className="muted pad" aria-busy="true">
+        Loading conversation…
+      </p>
+    );
+
+  const name = visitorName(c);
+  const assignee = memberName(c.assigneeId);
+  const typists = typing.map((t) => (t === 'visitor' ? 'Visitor' : t));
+
+  return (
+    <div className="conversation">
+      <header className="conv-header">
+        <button type="button" className="btn ghost small back" onClick={onClose} aria-label="Back to the list">
+          ←
+        </button>
+        <div className="conv-title">
+          <h2>{name}</h2>
+          <p className="muted small">
+            <span className={`badge badge-${c.status}`}>{STATUS_LABEL[c.status]}</span>
+            {c.status === 'waiting' &&
+              c.waitingSince &&
+              ` waiting ${duration(c.waitingSince, now)}${c.queuePosition ? ` · #${c.queuePosition} in line` : ''}`}
+            {c.status === 'human' && assignee && ` · ${assignee}`}
+            {c.teamId && ` · ${teamName(c.teamId) ?? 'team'}`}
+          </p>
+        </div>
+        <Actions c={c} onChanged={reload} />
+      </header>
+      <div className="conv-body">
+        <div className="thread-col">
+          <ol
+            className="thread"
+            ref={log}
+            role="log"
+            aria-label="Messages"
+            aria-live="polite"
+            tabIndex={0}
+            onScroll={(e) => {
+              const el = e.currentTarget;
+              stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
+            }}
+          >
+            {c.messages.length === 0 && <li className="muted pad">No messages yet.</li>}
+            {c.messages.map((m) => (
+              <MessageItem key={m.id} m={m} teamName={teamName} />
+            ))}
+          </ol>
+          <p className="typing" aria-live="polite">
+            {typists.length > 0 ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
+          </p>
+          <Composer c={c} onSent={addMessage} />
+        </div>
+        <SidePanel c={c} onChanged={reload} />
+      </div>
+    </div>
+  );
+}

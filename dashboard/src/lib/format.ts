@@ -1,0 +1,97 @@
+/** Words for the things the server sends as codes, and times people read at a glance. */
+import type { EventName } from '../../../protocol/events';
+
+const REASONS: Record<string, string> = {
+  customer_request: 'the visitor asked for a person',
+  topic: 'the topic needs a person',
+  frustration: 'the visitor seemed frustrated',
+  low_confidence: "the AI wasn't confident in an answer",
+  repeated_unanswered: 'the same question went unanswered twice',
+};
+
+/** "the visitor asked for a person" — for "Handed off because …". */
+export function reasonText(reason: string | null | undefined): string {
+  if (!reason) return 'the chat needed a person';
+  return REASONS[reason] ?? reason.replace(/_/g, ' ');
+}
+
+/** Short label for lists: "Asked for a person". */
+export function reasonLabel(reason: string | null | undefined): string {
+  const labels: Record<string, string> = {
+    customer_request: 'Asked for a person',
+    topic: 'Topic needs a person',
+    frustration: 'Frustrated',
+    low_confidence: 'AI not confident',
+    repeated_unanswered: 'Unanswered twice',
+  };
+  return reason ? (labels[reason] ?? reason) : '';
+}
+
+export const STATUS_LABEL = {
+  bot: 'With the AI',
+  waiting: 'Waiting',
+  human: 'With a person',
+  resolved: 'Resolved',
+} as const;
+
+/** "just now", "4 min", "2 h 5 min", "3 d". */
+export function duration(fromIso: string, now = Date.now()): string {
+  const s = Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
+  if (s < 45) return 'just now';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  return `${Math.floor(h / 24)} d`;
+}
+
+/** "14:05" today, "Mon 14:05" this week, else "12 Mar". */
+export function clock(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (d.toDateString() === now.toDateString()) return time;
+  if (now.getTime() - d.getTime() < 6 * 86400_000) return `${d.toLocaleDateString([], { weekday: 'short' })} ${time}`;
+  return d.toLocaleDateString([], { day: 'numeric', month: 'short' });
+}
+
+/** The sentence for a system event in the thread. */
+export function eventText(
+  event: EventName | string | undefined,
+  meta: Record<string, unknown>,
+  teamName: (id: string) => string | null,
+): string {
+  const agent = typeof meta.agentName === 'string' ? meta.agentName : null;
+  const team = typeof meta.teamId === 'string' ? teamName(meta.teamId) : null;
+  switch (event) {
+    case 'handoff.created':
+      return `Handed off because ${reasonText(typeof meta.reason === 'string' ? meta.reason : null)}${team ? ` · routed to ${team}` : ''}`;
+    case 'conversation.assigned':
+      return `Assigned to ${agent ?? 'a member'}${team ? ` (${team})` : ''}`;
+    case 'conversation.unassigned':
+      return 'Returned to the queue';
+    case 'conversation.resolved':
+      return 'Resolved';
+    case 'conversation.reopened':
+      return `Reopened${agent ? ` by ${agent}` : ''}`;
+    case 'conversation.resumed':
+      return 'The visitor wrote again; the AI is answering';
+    case 'conversation.tagged':
+      return `Tagged ${typeof meta.tagName === 'string' ? meta.tagName : ''}`.trim();
+    case 'conversation.created':
+      return 'Conversation started';
+    default:
+      return String(event ?? 'Event').replace(/[._]/g, ' ');
+  }
+}
+
+export const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The visitor's name as best known: the contact's, else what the AI captured, else "Visitor". */
+export function visitorName(c: {
+  contact: { name: string | null; email: string | null };
+  handoffCard: { details?: { name?: string; email?: string } } | null;
+}): string {
+  return (
+    c.contact.name ?? c.handoffCard?.details?.name ?? c.contact.email ?? c.handoffCard?.details?.email ?? 'Visitor'
+  );
+}

@@ -1,0 +1,201 @@
+import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { api, errorMessage, wsPath } from '../api';
+import { useSession } from '../session';
+
+const ACCEPT = '.md,.markdown,.txt,.html,.htm,.pdf,.docx,.csv';
+
+/** Three ways in: drop or pick files, a page or whole site, or a typed question and answer. */
+export function AddKnowledge({ onAdded }: { onAdded: () => void }) {
+  return (
+    <div className="add-knowledge">
+      <UploadFiles onAdded={onAdded} />
+      <AddWeb onAdded={onAdded} />
+      <AddQa onAdded={onAdded} />
+    </div>
+  );
+}
+
+function UploadFiles({ onAdded }: { onAdded: () => void }) {
+  const { workspace } = useSession();
+  const picker = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const upload = async (files: File[]) => {
+    setError(null);
+    for (const [i, f] of files.entries()) {
+      setStatus(`Uploading ${f.name} (${i + 1} of ${files.length})…`);
+      try {
+        await api.upload(wsPath(workspace.id, '/knowledge/files', { name: f.name }), f);
+        onAdded();
+      } catch (err) {
+        setError(`${f.name}: ${errorMessage(err)}`);
+      }
+    }
+    setStatus(files.length ? `Added ${files.length} file${files.length === 1 ? '' : 's'}.` : null);
+  };
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void upload([...e.dataTransfer.files]);
+  };
+
+  return (
+    <section className="card" aria-labelledby="upload-title">
+      <h3 id="upload-title">Upload files</h3>
+      <div
+        className={over ? 'dropzone over' : 'dropzone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <p>Drop files here</p>
+        <p className="muted small">Markdown, text, HTML, PDF, DOCX, or a CSV of questions and answers</p>
+        <button type="button" className="btn small" onClick={() => picker.current?.click()}>
+          Choose files
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          aria-label="Files to upload"
+          onChange={(e) => {
+            void upload([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <p role="status" className="muted small">
+        {status}
+      </p>
+      {error && (
+        <p className="form-error small" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AddWeb({ onAdded }: { onAdded: () => void }) {
+  const { workspace } = useSession();
+  const [url, setUrl] = useState('');
+  const [crawl, setCrawl] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(wsPath(workspace.id, '/knowledge/web'), { url: url.trim(), crawl });
+      setUrl('');
+      onAdded();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="web-title">
+      <h3 id="web-title">Add a web page or site</h3>
+      <label className="field">
+        <span>URL</span>
+        <input
+          type="url"
+          required
+          placeholder="https://shop.example/faq"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={crawl} onChange={(e) => setCrawl(e.target.checked)} />
+        <span>
+          Whole site<small>Follows links on the same host (or reads a sitemap URL), respecting robots.txt.</small>
+        </span>
+      </label>
+      {error && (
+        <p className="form-error small" role="alert">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="btn primary" disabled={busy || !url.trim()}>
+          Add
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddQa({ onAdded }: { onAdded: () => void }) {
+  const { workspace } = useSession();
+  const [question, setQuestion] = useState('');
+  const [answer, setAnswer] = useState('');
+  const [alternates, setAlternates] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const alts = alternates
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      await api.post(wsPath(workspace.id, '/knowledge/qa'), {
+        question: question.trim(),
+        answer: answer.trim(),
+        alternates: alts,
+      });
+      setQuestion('');
+      setAnswer('');
+      setAlternates('');
+      onAdded();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="qa-title">
+      <h3 id="qa-title">Add a question and answer</h3>
+      <label className="field">
+        <span>Question</span>
+        <input required minLength={3} maxLength={500} value={question} onChange={(e) => setQuestion(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Answer</span>
+        <textarea required rows={3} maxLength={5000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Other ways to ask, one per line</span>
+        <textarea rows={2} value={alternates} onChange={(e) => setAlternates(e.target.value)} />
+      </label>
+      {error && (
+        <p className="form-error small" role="alert">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="btn primary" disabled={busy || !question.trim() || !answer.trim()}>
+          Add Q&amp;A
+        </button>
+      </div>
+    </form>
+  );
+}
