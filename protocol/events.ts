@@ -29,9 +29,4 @@ export const WEBHOOK_EVENTS = [
   'message.created',
 ] as const satisfies readonly EventName[];
 
-export type HandoffReason =
-  | 'customer_request'
-  | 'topic'
-  | 'frustration'
-  | 'low_confidence'
-  | 'repeated_unanswered';
+export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';

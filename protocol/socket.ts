@@ -1,9 +1,9 @@
 /**
  * The realtime protocol between the server and its two kinds of clients (the widget and the
- * dashboard), over Socket.IO. Client → server payloads are zod schemas (validated on arrival);
- * server → client payloads are types. Every send is acknowledged only after it is stored.
+ * dashboard), over Socket.IO: names, payload types and the typed event maps. Plain types only —
+ * the front ends import this file; the server validates arrivals with `protocol/schemas.ts`.
+ * Every send is acknowledged only after it is stored.
  */
-import { z } from 'zod';
 import type { EventName, HandoffReason } from './events';
 
 export const VISITOR_NAMESPACE = '/visitor';
@@ -11,34 +11,43 @@ export const AGENT_NAMESPACE = '/agent';
 /** Largest message body accepted from a visitor or an agent, in characters. */
 export const MAX_BODY = 4000;
 
-const ClientId = z.string().trim().min(1, 'clientId is required').max(64, 'clientId is at most 64 characters');
-const Body = z.string().trim().min(1, 'message is empty').max(MAX_BODY, `message is longer than ${MAX_BODY} characters`);
-
 /** Handshake `auth` of the widget: which workspace, and the visitor token kept in local storage. */
-export const VisitorAuth = z.object({ workspaceId: z.uuid('workspaceId must be a UUID'), token: z.string().max(500).optional() });
-
-export const VisitorSend = z.object({ clientId: ClientId, body: Body });
-export const Sync = z.object({ afterSeq: z.number().int().min(0) });
-export const Typing = z.object({ typing: z.boolean() });
-export const ContactUpdate = z.object({
-  email: z.email('enter a valid email address').max(200).optional(),
-  name: z.string().trim().min(1).max(100).optional(),
-});
-
-/** The visitor taps "Talk to a person" (no fields). */
-export const VisitorHandoff = z.object({}).optional();
-
-export const AgentSend = z.object({
-  conversationId: z.uuid(),
-  clientId: ClientId,
-  body: Body,
+export interface VisitorAuthPayload {
+  workspaceId: string;
+  token?: string;
+}
+export interface VisitorSendPayload {
+  clientId: string;
+  body: string;
+}
+export interface SyncPayload {
+  afterSeq: number;
+}
+export interface TypingPayload {
+  typing: boolean;
+}
+export interface ContactPayload {
+  email?: string;
+  name?: string;
+}
+export interface AgentJoinPayload {
+  workspaceId: string;
+}
+export interface AgentSendPayload {
+  conversationId: string;
+  clientId: string;
+  body: string;
   /** A note is never shown to the visitor. */
-  note: z.boolean().default(false),
-});
-export const AgentTyping = z.object({ conversationId: z.uuid(), typing: z.boolean() });
-export const AgentJoin = z.object({ workspaceId: z.uuid() });
+  note?: boolean;
+}
+export interface AgentTypingPayload {
+  conversationId: string;
+  typing: boolean;
+}
 /** Sent every ~30 s while a conversation is open in a visible tab (counts toward human minutes). */
-export const AgentActivity = z.object({ conversationId: z.uuid() });
+export interface AgentActivityPayload {
+  conversationId: string;
+}
 
 export interface Citation {
   chunkId: string;
@@ -99,11 +108,11 @@ export interface AgentEvent {
 
 /** Events the widget sends, with the payload and what the ack carries (`Ack<…>`). */
 export interface VisitorToServer {
-  send: { payload: z.input<typeof VisitorSend>; ack: WireMessage };
-  sync: { payload: z.input<typeof Sync>; ack: { messages: WireMessage[]; state: VisitorState } };
-  typing: { payload: z.input<typeof Typing>; ack: null };
-  handoff: { payload: z.input<typeof VisitorHandoff>; ack: null };
-  contact: { payload: z.input<typeof ContactUpdate>; ack: VisitorState };
+  send: { payload: VisitorSendPayload; ack: WireMessage };
+  sync: { payload: SyncPayload; ack: { messages: WireMessage[]; state: VisitorState } };
+  typing: { payload: TypingPayload; ack: null };
+  handoff: { payload: Record<string, never> | undefined; ack: null };
+  contact: { payload: ContactPayload; ack: VisitorState };
 }
 
 /** Events the server pushes to the widget. */
@@ -117,11 +126,11 @@ export interface ServerToVisitor {
 
 /** Events the dashboard sends. */
 export interface AgentToServer {
-  join: { payload: z.input<typeof AgentJoin>; ack: { workspaceId: string } };
-  send: { payload: z.input<typeof AgentSend>; ack: WireMessage };
-  typing: { payload: z.input<typeof AgentTyping>; ack: null };
+  join: { payload: AgentJoinPayload; ack: { workspaceId: string } };
+  send: { payload: AgentSendPayload; ack: WireMessage };
+  typing: { payload: AgentTypingPayload; ack: null };
   presence: { payload: { workspaceId: string; status: 'online' | 'away' }; ack: { status: string } };
-  activity: { payload: z.input<typeof AgentActivity>; ack: null };
+  activity: { payload: AgentActivityPayload; ack: null };
 }
 
 /** Events the server pushes to the dashboard. */

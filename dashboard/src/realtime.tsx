@@ -6,10 +6,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, AgentEvent, AGENT_NAMESPACE as AgentNamespace, WireMessage } from '../../protocol/socket';
-
-// A type-only import: protocol/socket.ts also holds the zod schemas, which must not reach the bundle.
-const AGENT_NAMESPACE: typeof AgentNamespace = '/agent';
+import { AGENT_NAMESPACE, type Ack, type AgentEvent, type WireMessage } from '../../protocol/socket';
 
 export interface TypingSignal {
   conversationId: string;

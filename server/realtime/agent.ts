@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import { agentPresence } from '../../db/schema';
 import { z } from 'zod';
-import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/socket';
+import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/schemas';
 import { roleIn, sessionFor } from '../commands/accounts';
 import { recordActivity } from '../commands/activity';
 import { getConversation, sendAgentMessage } from '../commands/conversations';

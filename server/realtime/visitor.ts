@@ -5,7 +5,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import { contacts, workspaces } from '../../db/schema';
-import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend, type VisitorSession } from '../../protocol/socket';
+import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend } from '../../protocol/schemas';
+import type { VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
 import {
   appendMessage,
