@@ -191,8 +191,11 @@ export class Knowledge {
     this.checked.set(source.workspaceId, { at: Date.now(), version: await this.version(source.workspaceId) });
   }
 
-  /** Re-reads a URL or site source (files are re-synced by uploading them again). */
-  async resync(workspaceId: string, sourceId: string): Promise<Source> {
+  /**
+   * Re-reads a URL or site source (files are re-synced by uploading them again). Returns the source
+   * marked "ingesting" at once, and `done`, which settles when the reading has finished.
+   */
+  async resync(workspaceId: string, sourceId: string): Promise<{ source: Source; done: Promise<Source> }> {
     const [source] = await this.deps.db
       .select()
       .from(knowledgeSources)
@@ -201,8 +204,9 @@ export class Knowledge {
     if ((source.kind !== 'url' && source.kind !== 'crawl' && source.kind !== 'sitemap') || !source.uri) {
       throw new AppError('invalid_input', 'only web sources can be re-synced; upload the file again to replace it');
     }
-    await this.deps.db.update(knowledgeSources).set({ status: 'ingesting', progress: 0 }).where(eq(knowledgeSources.id, source.id));
-    return this.ingest(source, source.kind === 'url' ? { kind: 'url', url: source.uri } : { kind: 'crawl', url: source.uri });
+    const [marked] = await this.deps.db.update(knowledgeSources).set({ status: 'ingesting', progress: 0, error: null }).where(eq(knowledgeSources.id, source.id)).returning();
+    const done = this.ingest(marked, source.kind === 'url' ? { kind: 'url', url: source.uri } : { kind: 'crawl', url: source.uri });
+    return { source: marked, done };
   }
 
   async removeSource(workspaceId: string, sourceId: string): Promise<void> {

@@ -258,3 +258,28 @@ export async function sendAgentMessage(
     body: input.body,
   });
 }
+
+/**
+ * Sends a chat to a team's queue without giving it to anyone: a waiting chat changes team; a chat
+ * a person owns goes back to the queue, for that team. Routing then offers it to the team.
+ */
+export async function routeToTeam(
+  deps: Deps,
+  input: { workspaceId: string; conversationId: string; teamId: string | null; actor: { type: 'user' | 'api'; id?: string | null } },
+): Promise<Conversation> {
+  return unitOfWork(deps, async (tx, record) => {
+    const [c] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, input.conversationId), eq(conversations.workspaceId, input.workspaceId)))
+      .for('update');
+    if (!c) throw new AppError('not_found', 'no such conversation');
+    if (c.status === 'human') {
+      return moveInTx(tx, record, deps.now(), { ...input, move: 'unassign', teamId: input.teamId, note: 'sent to a team' });
+    }
+    if (c.status !== 'waiting') throw new AppError('illegal_transition', 'only a chat waiting for a person or owned by one can be sent to a team');
+    const [updated] = await tx.update(conversations).set({ teamId: input.teamId, updatedAt: deps.now() }).where(eq(conversations.id, c.id)).returning();
+    await record({ workspaceId: input.workspaceId, name: 'conversation.assigned', conversationId: c.id, actorType: input.actor.type, actorId: input.actor.id ?? null, data: { teamId: input.teamId, from: c.status, to: c.status } });
+    return updated;
+  });
+}

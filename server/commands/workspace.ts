@@ -62,7 +62,8 @@ export async function updateTag(deps: Deps, workspaceId: string, id: string, inp
   return tag;
 }
 
-async function assertTeam(db: Queryable, workspaceId: string, teamId: string) {
+/** Throws unless the team belongs to the workspace. */
+export async function assertTeam(db: Queryable, workspaceId: string, teamId: string): Promise<void> {
   const [t] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
-  if (!t) throw new AppError('invalid_input', 'routeTeamId: no such team in this workspace');
+  if (!t) throw new AppError('invalid_input', 'no such team in this workspace');
 }

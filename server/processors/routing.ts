@@ -15,7 +15,7 @@ import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
 
 /** Events after which an assignment may become possible. */
-const TRIGGERS = new Set(['handoff.created', 'conversation.unassigned', 'conversation.resolved', 'agent.presence']);
+const TRIGGERS = new Set(['handoff.created', 'conversation.assigned', 'conversation.unassigned', 'conversation.resolved', 'agent.presence']);
 
 interface Candidate {
   userId: string;

@@ -3,8 +3,10 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contacts, contactTags, conversations, conversationTags, messages, tags } from '../../db/schema';
-import { getConversation, messagesAfter, moveConversation, sendAgentMessage } from '../commands/conversations';
+import { getConversation, messagesAfter, moveConversation, routeToTeam, sendAgentMessage } from '../commands/conversations';
+import { roleIn } from '../commands/accounts';
 import { queuePosition } from '../commands/queue';
+import { assertTeam } from '../commands/workspace';
 import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
 import { getWorkspace } from '../commands/workspace';
@@ -162,12 +164,23 @@ export const conversationRoutes =
         },
         async (req) => {
           const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
-          if (!access.userId && mv !== 'resolve' && !req.body.assigneeId) throw new AppError('invalid_input', 'assigneeId is required with an API key');
+          const actor = access.userId ? { type: 'user' as const, id: access.userId } : { type: 'api' as const };
+          if (req.body.teamId) await assertTeam(deps.db, access.workspaceId, req.body.teamId);
+          if (path === 'assign' && !req.body.assigneeId && req.body.teamId !== undefined) {
+            // To a team only: the chat waits in that team's queue.
+            const routed = await routeToTeam(deps, { workspaceId: access.workspaceId, conversationId: req.params.id, teamId: req.body.teamId, actor });
+            const [out] = await present([routed]);
+            return out;
+          }
+          if (req.body.assigneeId && !(await roleIn(deps.db, access.workspaceId, req.body.assigneeId))) {
+            throw new AppError('invalid_input', 'assigneeId: not a member of this workspace');
+          }
+          if (!access.userId && mv !== 'resolve' && mv !== 'unassign' && !req.body.assigneeId) throw new AppError('invalid_input', 'assigneeId is required with an API key');
           const updated = await moveConversation(deps, {
             workspaceId: access.workspaceId,
             conversationId: req.params.id,
             move: mv,
-            actor: access.userId ? { type: 'user', id: access.userId } : { type: 'api' },
+            actor,
             assigneeId: req.body.assigneeId ?? access.userId,
             ...(req.body.teamId !== undefined ? { teamId: req.body.teamId } : {}),
             ...(opts.expect ? { expectStatus: opts.expect } : {}),
@@ -177,7 +190,7 @@ export const conversationRoutes =
         },
       );
     move('pickup', 'Pick up a waiting chat (atomic: if someone else got it first, 409 already_claimed)', 'assign', { expect: 'waiting' });
-    move('assign', 'Assign or reassign to a member (assigneeId) or a team (teamId)', 'assign');
+    move('assign', "Assign or reassign to a member (assigneeId, default: you), or send to a team's queue (teamId alone)", 'assign');
     move('unassign', 'Hand the chat back to the queue', 'unassign');
     move('resolve', 'Resolve; the AI answers new questions again', 'resolve');
     move('reopen', 'Reopen a resolved chat and own it', 'reopen');

@@ -122,10 +122,16 @@ export const knowledgeRoutes =
       },
     );
 
-    app.post('/api/workspaces/:workspaceId/knowledge/sources/:id/resync', { schema: { tags: ['knowledge'], summary: 'Re-read a web source', params: SourceParams, response: { 200: SourceOut } } }, async (req) => {
-      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-      return present(await knowledge.resync(access.workspaceId, req.params.id));
-    });
+    app.post(
+      '/api/workspaces/:workspaceId/knowledge/sources/:id/resync',
+      { schema: { tags: ['knowledge'], summary: 'Re-read a web source (in the background: watch its status and progress)', params: SourceParams, response: { 202: SourceOut } } },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const { source } = await knowledge.resync(access.workspaceId, req.params.id);
+        reply.status(202);
+        return present(source);
+      },
+    );
 
     app.delete('/api/workspaces/:workspaceId/knowledge/sources/:id', { schema: { tags: ['knowledge'], summary: 'Remove a source and its chunks', params: SourceParams, response: { 204: z.null() } } }, async (req, reply) => {
       const access = await requireRole(deps, req, req.params.workspaceId, 'admin');

@@ -1,11 +1,11 @@
 /** A workspace's settings, members, invitations, API keys, teams and tags. */
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiKeys, memberships, tags, teamMembers, teams, users } from '../../db/schema';
-import { createApiKey, inviteMember, revokeApiKey } from '../commands/accounts';
+import { agentPresence, apiKeys, conversations, invitations, memberships, tags, teamMembers, teams, users } from '../../db/schema';
+import { createApiKey, inviteMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
-import { createTag, createTeam, getWorkspace, updateSettings, updateTag } from '../commands/workspace';
+import { assertTeam, createTag, createTeam, getWorkspace, updateSettings, updateTag } from '../commands/workspace';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
 import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
@@ -96,6 +96,123 @@ export const workspaceRoutes =
         };
       },
     );
+
+    app.get(
+      '/api/workspaces/:workspaceId/presence',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Who is online, with their open chats and cap',
+          params: WsParams,
+          response: { 200: z.array(z.object({ userId: z.string(), status: z.enum(['online', 'away', 'offline']), capacity: z.number(), open: z.number() })) },
+        },
+      },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'agent');
+        const rows = await deps.db.select().from(agentPresence).where(eq(agentPresence.workspaceId, req.params.workspaceId));
+        const loads = await deps.db
+          .select({ userId: conversations.assigneeId, n: count() })
+          .from(conversations)
+          .where(and(eq(conversations.workspaceId, req.params.workspaceId), eq(conversations.status, 'human')))
+          .groupBy(conversations.assigneeId);
+        return rows.map((r) => ({ userId: r.userId, status: r.status, capacity: r.capacity, open: loads.find((l) => l.userId === r.userId)?.n ?? 0 }));
+      },
+    );
+
+    app.patch(
+      '/api/workspaces/:workspaceId/members/:id',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: "Change a member's role or chat cap",
+          params: WsItemParams,
+          body: z.object({ role: z.enum(['admin', 'agent']).optional(), capacity: z.number().int().min(1).max(50).optional() }),
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const target = await roleIn(deps.db, access.workspaceId, req.params.id);
+        if (!target) throw new AppError('not_found', 'no such member');
+        if (target === 'owner' && req.body.role) throw new AppError('forbidden', "the owner's role cannot be changed");
+        if (req.body.role) await deps.db.update(memberships).set({ role: req.body.role }).where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
+        if (req.body.capacity) {
+          await deps.db
+            .insert(agentPresence)
+            .values({ workspaceId: access.workspaceId, userId: req.params.id, capacity: req.body.capacity })
+            .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.userId], set: { capacity: req.body.capacity } });
+        }
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.delete('/api/workspaces/:workspaceId/members/:id', { schema: { tags: ['workspace'], summary: 'Remove a member (not the owner)', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
+      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+      const target = await roleIn(deps.db, access.workspaceId, req.params.id);
+      if (!target) throw new AppError('not_found', 'no such member');
+      if (target === 'owner') throw new AppError('forbidden', 'the owner cannot be removed');
+      await deps.db.delete(memberships).where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
+      await deps.db.delete(agentPresence).where(and(eq(agentPresence.workspaceId, access.workspaceId), eq(agentPresence.userId, req.params.id)));
+      return reply.status(204).send(null);
+    });
+
+    app.get(
+      '/api/workspaces/:workspaceId/invitations',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Pending invitations',
+          params: WsParams,
+          response: { 200: z.array(z.object({ id: z.string(), email: z.string(), role: Role, expiresAt: z.string() })) },
+        },
+      },
+      async (req) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const rows = await deps.db
+          .select()
+          .from(invitations)
+          .where(and(eq(invitations.workspaceId, access.workspaceId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, deps.now())));
+        return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }));
+      },
+    );
+
+    app.delete('/api/workspaces/:workspaceId/invitations/:id', { schema: { tags: ['workspace'], summary: 'Withdraw an invitation', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
+      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+      await deps.db.delete(invitations).where(and(eq(invitations.id, req.params.id), eq(invitations.workspaceId, access.workspaceId)));
+      return reply.status(204).send(null);
+    });
+
+    app.put(
+      '/api/workspaces/:workspaceId/teams/:id',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: "Rename a team and set its members",
+          params: WsItemParams,
+          body: z.object({ name: z.string().trim().min(1).max(60), memberIds: z.array(z.uuid()).max(100) }),
+          response: { 200: TeamOut },
+        },
+      },
+      async (req) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await assertTeam(deps.db, access.workspaceId, req.params.id);
+        const members = await deps.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, access.workspaceId));
+        const allowed = new Set(members.map((m) => m.userId));
+        const memberIds = req.body.memberIds.filter((id) => allowed.has(id));
+        await deps.db.transaction(async (tx) => {
+          await tx.update(teams).set({ name: req.body.name }).where(eq(teams.id, req.params.id));
+          await tx.delete(teamMembers).where(eq(teamMembers.teamId, req.params.id));
+          if (memberIds.length) await tx.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: req.params.id, userId })));
+        });
+        return { id: req.params.id, name: req.body.name, memberIds };
+      },
+    );
+
+    app.delete('/api/workspaces/:workspaceId/teams/:id', { schema: { tags: ['workspace'], summary: 'Delete a team (its chats keep waiting for anyone)', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
+      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+      await deps.db.delete(teams).where(and(eq(teams.id, req.params.id), eq(teams.workspaceId, access.workspaceId)));
+      return reply.status(204).send(null);
+    });
 
     app.get('/api/workspaces/:workspaceId/api-keys', { schema: { tags: ['workspace'], summary: 'API keys (without their secret)', params: WsParams, response: { 200: z.array(ApiKeyOut) } } }, async (req) => {
       await requireRole(deps, req, req.params.workspaceId, 'admin');
