@@ -1,3 +1,44 @@
+// Answering from the shop's own content: retrieval, ingestion, offline and model answers.
+export {
+  KnowledgeIndex,
+  loadDefaultWordVectors,
+  titleLine,
+  type Embedder,
+  type KnowledgeChunk,
+  type KnowledgeIndexOptions,
+  type SearchHit,
+} from './retrieve/index';
+export { benchRetrieval } from './retrieve/bench';
+export {
+  answerOffline,
+  answerWithModel,
+  confidenceOf,
+  DEFAULT_ANSWER_THRESHOLD,
+  NOT_SURE_TEXT,
+  type ChatTurn,
+  type Citation,
+  type EngineAnswer,
+} from './answer/index';
+export { modelFromEnv, embedderFromEnv, ModelConfigError } from './models';
+export {
+  parseSource,
+  chunkDocument,
+  fetchUrl,
+  fetchDocument,
+  crawlSite,
+  ingestFiles,
+  ingestUrl,
+  ingestSite,
+  IngestError,
+  type CrawlOptions,
+  type FileSource,
+  type IngestErrorCode,
+  type IngestResult,
+  type ParsedDocument,
+  type Progress,
+  type ProgressCallback,
+} from './ingest/index';
+
 // Reading the conversation: tags, requests for a person, frustration, handoff, handoff card, gaps.
 export {
   TagClassifier,

@@ -38,11 +38,13 @@ export interface RuntimeOptions {
   limits?: { perVisitor: number; perIp: number };
   webhookBackoffS?: number[];
   pool?: import('pg').Pool;
+  /** A language model and embedder from the environment; none means the offline engine answers. */
+  ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
 
 export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Runtime> {
   let publicUrl = opts.publicUrl ?? null;
-  const knowledge = new Knowledge(deps, (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null));
+  const knowledge = new Knowledge(deps, (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null), opts.ai ?? {});
   const taggers = new Taggers(deps);
   const bot = new BotTurns(deps, knowledge, taggers, opts.logger);
   const stopBot = bot.start();

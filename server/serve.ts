@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { buildApp } from './app';
@@ -26,12 +27,19 @@ export interface RunningServer {
 /** Starts the whole product and returns once it is listening and ready. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<RunningServer> {
   const config = loadConfig(env);
+  let ai: { model: ReturnType<typeof modelFromEnv>; embedder: ReturnType<typeof embedderFromEnv> };
+  try {
+    ai = { model: modelFromEnv(env), embedder: embedderFromEnv(env) };
+  } catch (err) {
+    if (err instanceof ModelConfigError) throw new ConfigError(`Invalid configuration:\n  ${err.message}`);
+    throw err;
+  }
   const logger = createLogger(quiet ? 'silent' : config.logLevel, config.pretty);
   let ready = false;
   const handle: DatabaseHandle = await openDatabase(config.database);
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
-  const runtime = await startRuntime(deps, { logger, publicUrl: config.publicUrl, mail: config.mail, pool: handle.pool });
+  const runtime = await startRuntime(deps, { logger, publicUrl: config.publicUrl, mail: config.mail, pool: handle.pool, ai });
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin, (id) => loadDemoKnowledge(runtime.knowledge, id)) : null;
   const app = await buildApp({ deps, logger, publicUrl: config.publicUrl, plugins: runtime.plugins, isReady: () => ready });
   await app.listen({ port: config.port, host: config.host });

@@ -5,7 +5,7 @@
  */
 import { normalize, stem, STOPWORDS, tokenize } from '../text/index';
 
-/** A sparse vector: sorted-free parallel arrays of feature ids and weights. */
+/** A sparse vector: parallel arrays of feature ids and weights (in no particular order). */
 export interface SparseVec {
   idx: Int32Array;
   val: Float32Array;
@@ -28,7 +28,10 @@ export function contentStems(text: string): string[] {
  * typos, inflections and compounds ("redrobin" vs "red robin" still share most grams).
  */
 export function charGrams(text: string, min = 3, max = 5, out: string[] = []): string[] {
-  const words = normalize(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    normalize(text)
+      .replace(/'/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const w of words) {
     const p = ` ${w} `;
     for (let n = min; n <= max; n++) {
@@ -39,25 +42,37 @@ export function charGrams(text: string, min = 3, max = 5, out: string[] = []): s
   return out;
 }
 
+const NUMERIC = /[0-9]/;
+
 /** Which feature families a text contributes, each with a prefix so families never collide. */
 export interface FeatureSpec {
   words?: boolean;
-  bigrams?: boolean;
+  /** Adjacent pairs of all stems, stopwords included ("how_old", "your_name"). */
+  pairs?: boolean;
   chars?: boolean;
+  /** Character n-gram lengths (default 3..5). */
+  charMin?: number;
+  charMax?: number;
 }
 
-/** Feature strings of one text: `w:` word stems, `b:` adjacent content-stem pairs, `c:` char grams. */
+/**
+ * Feature strings of one text: `w:` word stems (plus number shapes), `p:` adjacent stem pairs,
+ * `c:` character grams.
+ */
 export function featureStrings(text: string, spec: FeatureSpec): string[] {
   const out: string[] = [];
-  if (spec.words || spec.bigrams) {
+  if (spec.words || spec.pairs) {
     const stems = allStems(text);
-    if (spec.words) for (const s of stems) out.push('w:' + s);
-    if (spec.bigrams) {
-      const content = contentStems(text);
-      for (let i = 0; i + 1 < content.length; i++) out.push('b:' + content[i] + '_' + content[i + 1]);
+    if (spec.words) {
+      for (const s of stems) {
+        out.push('w:' + s);
+        // Numbers mean alike whatever their value ("5 pm", "9am", "$100"): one shared shape feature.
+        if (NUMERIC.test(s)) out.push('w:#', 'w:#' + s.replace(/[0-9]+/g, '0'));
+      }
     }
+    if (spec.pairs) for (let i = 0; i + 1 < stems.length; i++) out.push('p:' + stems[i] + '_' + stems[i + 1]);
   }
-  if (spec.chars) for (const g of charGrams(text)) out.push('c:' + g);
+  if (spec.chars) for (const g of charGrams(text, spec.charMin, spec.charMax)) out.push('c:' + g);
   return out;
 }
 
@@ -91,14 +106,14 @@ export function countIds(features: string[], vocab: Vocabulary, grow: boolean): 
   return counts;
 }
 
-/** Sublinear TF × IDF weights, L2-normalised; features without an idf entry are dropped. */
+/** Sublinear TF × IDF weights (counts below 1 kept as they are), L2-normalised; unknown ids dropped. */
 export function tfidf(counts: Map<number, number>, idf: Float32Array): SparseVec {
   const idx: number[] = [];
   const val: number[] = [];
   let norm = 0;
   for (const [id, c] of counts) {
     if (id >= idf.length) continue;
-    const w = (1 + Math.log(c)) * idf[id];
+    const w = (c < 1 ? c : 1 + Math.log(c)) * idf[id]; // fractional counts are soft matches
     if (w <= 0) continue;
     idx.push(id);
     val.push(w);

@@ -4,14 +4,19 @@
  */
 import { createHash } from 'node:crypto';
 import { and, count, eq, max } from 'drizzle-orm';
+import type { LanguageModel } from 'ai';
 import {
   DEFAULT_ANSWER_THRESHOLD,
   KnowledgeIndex,
   answerOffline,
+  answerWithModel,
   chunkDocument,
-  crawlSite,
-  fetchUrl,
+  ingestSite,
+  ingestUrl,
+  loadDefaultWordVectors,
   parseSource,
+  type ChatTurn,
+  type Embedder,
   type KnowledgeChunk,
 } from '../../engine';
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
@@ -45,7 +50,11 @@ export class Knowledge {
   constructor(
     private readonly deps: Deps,
     private readonly passageUrl: (workspaceId: string, chunkId: string) => string | null = () => null,
+    private readonly ai: { model?: LanguageModel | null; embedder?: Embedder | null; timeoutMs?: number } = {},
   ) {}
+
+  /** The offline word vectors, loaded once for every workspace's index. */
+  private vectors: ReturnType<typeof loadDefaultWordVectors> | null = null;
 
   /** When each workspace's index was last compared with the database (see `fresh`). */
   private readonly checked = new Map<string, { at: number; version: string }>();
@@ -55,10 +64,12 @@ export class Knowledge {
     let index = this.indexes.get(workspaceId);
     if (!index) {
       index = (async () => {
-        const idx = new KnowledgeIndex();
+        this.vectors ??= loadDefaultWordVectors();
+        const idx = new KnowledgeIndex({ wordVectors: await this.vectors, embedder: this.ai.embedder ?? null });
         const version = await this.version(workspaceId);
         const rows = await this.deps.db.select().from(knowledgeChunks).where(eq(knowledgeChunks.workspaceId, workspaceId));
         idx.upsert(rows.map(toChunk));
+        if (this.ai.embedder) await idx.embedPending();
         this.checked.set(workspaceId, { at: Date.now(), version });
         return idx;
       })();
@@ -91,9 +102,16 @@ export class Knowledge {
     return this.index(workspaceId);
   }
 
-  async answer(workspaceId: string, question: string, threshold: number | null): Promise<BotAnswer> {
+  /**
+   * Answers from the workspace's knowledge: written by the configured model from the retrieved
+   * passages, or composed offline (the default, and the fallback when the model fails).
+   */
+  async answer(workspaceId: string, question: string, threshold: number | null, history: ChatTurn[] = []): Promise<BotAnswer> {
     const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
-    const a = answerOffline(await this.fresh(workspaceId), question, { threshold: t });
+    const index = await this.fresh(workspaceId);
+    const a = this.ai.model
+      ? await answerWithModel({ model: this.ai.model, index, query: question, history, threshold: t, timeoutMs: this.ai.timeoutMs ?? 20_000 })
+      : answerOffline(index, question, { threshold: t });
     const citations = a.citations.map((c) => ({ ...c, url: c.url ?? this.passageUrl(workspaceId, c.chunkId) }));
     return { text: a.text, citations, confidence: a.confidence, abstained: a.abstained, threshold: t };
   }
@@ -138,17 +156,20 @@ export class Knowledge {
           answer: input.answer,
         });
       } else if (input.kind === 'url') {
-        const page = await fetchUrl(input.url);
-        chunks.push(...chunkDocument(await parseSource(page), { sourceId: source.id, url: input.url }));
+        const r = await ingestUrl(input.url, source.id);
+        if (r.error) throw r.error;
+        chunks.push(...r.chunks);
       } else {
-        const pages = await crawlSite(input.url, {
+        const r = await ingestSite(input.url, source.id, {
           maxPages: input.maxPages ?? 50,
           maxDepth: 3,
           onProgress: (p) => {
             onProgress?.(p.done, p.total);
+            void this.deps.db.update(knowledgeSources).set({ progress: p.total ? p.done / p.total : 0 }).where(eq(knowledgeSources.id, source.id));
           },
         });
-        for (const page of pages) chunks.push(...chunkDocument(page.document, { sourceId: source.id, url: page.url }));
+        if (!r.chunks.length && r.errors.length) throw r.errors[0];
+        chunks.push(...r.chunks);
       }
       if (!chunks.length) throw new AppError('invalid_input', 'no text found in this source');
       await this.replaceChunks(source, chunks);
@@ -162,7 +183,7 @@ export class Knowledge {
 
   private async replaceChunks(source: Source, chunks: KnowledgeChunk[]): Promise<void> {
     const seen = new Set<string>();
-    const rows = [];
+    const rows: (typeof knowledgeChunks.$inferInsert)[] = [];
     for (const c of chunks) {
       const hash = contentHash(c);
       if (seen.has(hash)) continue;

@@ -79,7 +79,11 @@ export class BotTurns {
     const previousUnanswered = rows
       .filter((m) => m.authorType === 'bot' && m.meta.abstained === true && m.seq < question.seq)
       .map((m) => String(m.meta.question ?? ''));
-    const answer = await this.knowledge.answer(workspaceId, question.body, settings.handoff.answerThreshold);
+    const history = rows
+      .filter((m) => m.seq < question.seq && m.kind === 'text' && (m.authorType === 'visitor' || m.authorType === 'bot' || m.authorType === 'agent'))
+      .slice(-8)
+      .map((m) => ({ role: m.authorType === 'visitor' ? ('user' as const) : ('assistant' as const), content: m.body }));
+    const answer = await this.knowledge.answer(workspaceId, question.body, settings.handoff.answerThreshold, history);
     const topics = await this.taggers.topics(workspaceId, visitorMessages.slice(-3).join('\n'));
     const decision = decideHandoff({
       visitorMessages,

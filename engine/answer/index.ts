@@ -1,0 +1,13 @@
+/** Answering: offline from the index, or written by a model grounded in retrieved passages. */
+export { answerOffline, citationOf, isFaq, type OfflineAnswerOptions } from './offline';
+export {
+  answerWithModel,
+  mapCitations,
+  NOT_FOUND,
+  SYSTEM_PROMPT,
+  type ChatTurn,
+  type ModelAnswerOptions,
+} from './model';
+export { confidenceOf, CALIBRATION, type Calibration } from './confidence';
+export { relevantSentences, splitSentences } from './sentences';
+export { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type AnswerSource, type Citation, type EngineAnswer } from './types';

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { answerOffline } from './offline';
+import { relevantSentences, splitSentences } from './sentences';
+import { shopIndex } from './testkit';
+import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT } from './types';
+
+describe('answerOffline', () => {
+  const index = shopIndex();
+
+  it('answers with the Q&A answer when a Q&A entry wins, citing it', () => {
+    const a = answerOffline(index, 'Can I return my guitar?');
+    expect(a.source).toBe('faq');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/within 30 days/);
+    expect(a.citations).toEqual([{ chunkId: 'returns', title: 'Returns and refunds', url: null }]);
+    expect(a.confidence).toBeGreaterThanOrEqual(DEFAULT_ANSWER_THRESHOLD);
+    expect(a.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('answers from a passage with its title path and anchored link', () => {
+    const a = answerOffline(index, 'how much does a guitar setup cost', { threshold: 0.3 });
+    expect(a.source).toBe('passages');
+    expect(a.text).toMatch(/\$59/);
+    expect(a.citations[0]).toEqual({
+      chunkId: 'setup',
+      title: 'Services — Guitar setup',
+      url: 'https://shop.example/services#guitar-setup',
+    });
+  });
+
+  it('tolerates typos', () => {
+    expect(answerOffline(index, 'retrun policy').citations[0]?.chunkId).toBe('returns');
+  });
+
+  it('abstains politely below the threshold, and on empty input', () => {
+    const a = answerOffline(index, 'what is the capital of peru');
+    expect(a).toMatchObject({ abstained: true, source: 'none', text: NOT_SURE_TEXT, citations: [] });
+    expect(a.confidence).toBeLessThan(DEFAULT_ANSWER_THRESHOLD);
+    expect(answerOffline(index, '   ')).toMatchObject({ abstained: true, confidence: 0 });
+  });
+
+  it('abstains on an empty index', async () => {
+    const { KnowledgeIndex } = await import('../retrieve/knowledge-index');
+    expect(answerOffline(new KnowledgeIndex(), 'hello')).toMatchObject({ abstained: true, source: 'none' });
+  });
+});
+
+describe('relevantSentences', () => {
+  const text =
+    'Our store opened in 1998. We love music. Customs duties are paid by the buyer on delivery. ' +
+    'Invoices list the duties separately. The staff plays in local bands. ' +
+    'Parking is free behind the building. ' +
+    'We also repair amplifiers and pedals of every brand, with a three month warranty on all repair work done in house.';
+
+  it('keeps short texts whole', () => {
+    expect(relevantSentences('Short answer.', 'anything')).toBe('Short answer.');
+  });
+
+  it('keeps the best sentence and its follower, in order, within the word budget', () => {
+    const out = relevantSentences(text, 'who pays customs duties', 20);
+    expect(out).toBe('Customs duties are paid by the buyer on delivery. Invoices list the duties separately.');
+  });
+
+  it('splits at sentence ends and line breaks', () => {
+    expect(splitSentences('One. Two!\n- three\nFour? 5 items.')).toEqual([
+      'One.',
+      'Two!',
+      '- three',
+      'Four?',
+      '5 items.',
+    ]);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * HTML to blocks: the page's main content (Mozilla Readability over linkedom's DOM), not its
+ * menus, headers and footers; headings keep their ids as anchors.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Block, ParsedDocument } from './types';
+
+const HEADING = /^H([1-6])$/;
+/** Elements whose text is one block when they hold no other block. */
+const LEAF_BLOCKS = new Set([
+  'P',
+  'PRE',
+  'LI',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'FIGCAPTION',
+  'CAPTION',
+  'ADDRESS',
+  'SUMMARY',
+]);
+/** Elements that start a new block. */
+const BLOCKS = new Set([
+  ...LEAF_BLOCKS,
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'FIGURE',
+  'DETAILS',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'ASIDE',
+  'FORM',
+  'HR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+]);
+/** Never content, even when Readability falls back to the whole body. */
+const NOISE =
+  'script, style, noscript, template, svg, nav, header, footer, aside, form, iframe, [role=navigation], [aria-hidden=true]';
+
+/** Minimal DOM surface used here (linkedom's nodes satisfy it). */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function hasBlockChild(el: DomNode): boolean {
+  for (const c of Array.from(el.childNodes)) if (c.nodeType === 1 && BLOCKS.has(c.nodeName.toUpperCase())) return true;
+  return false;
+}
+
+/** Walks a content tree into blocks, in document order. */
+export function domToBlocks(root: DomNode): Block[] {
+  const blocks: Block[] = [];
+  let inline = '';
+  const flush = () => {
+    const t = clean(inline);
+    if (t) blocks.push({ kind: 'text', text: t });
+    inline = '';
+  };
+  const visit = (node: DomNode) => {
+    if (node.nodeType === 3) {
+      inline += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = node.nodeName.toUpperCase();
+    if (tag === 'BR') {
+      inline += '\n';
+      return;
+    }
+    if (!BLOCKS.has(tag)) {
+      if (tag !== 'SCRIPT' && tag !== 'STYLE') inline += ' ' + (node.textContent ?? '') + ' ';
+      return;
+    }
+    flush();
+    const h = HEADING.exec(tag);
+    if (h) {
+      const text = clean(node.textContent ?? '');
+      const id = node.getAttribute?.('id') ?? undefined;
+      if (text) blocks.push({ kind: 'heading', level: Number(h[1]), text, ...(id ? { anchor: id } : {}) });
+      return;
+    }
+    if (tag === 'TR') {
+      const cells = Array.from(node.childNodes)
+        .filter((c) => c.nodeType === 1)
+        .map((c) => clean(c.textContent ?? ''))
+        .filter(Boolean);
+      if (cells.length) blocks.push({ kind: 'text', text: cells.join(' | ') });
+      return;
+    }
+    if (LEAF_BLOCKS.has(tag) && !hasBlockChild(node)) {
+      const text = clean(node.textContent ?? '');
+      if (text) blocks.push({ kind: 'text', text: tag === 'LI' ? `- ${text}` : text });
+      return;
+    }
+    for (const c of Array.from(node.childNodes)) visit(c);
+    flush();
+  };
+  for (const c of Array.from(root.childNodes)) visit(c);
+  flush();
+  return blocks;
+}
+
+/** Parses an HTML page into its main content's blocks. */
+export function parseHtml(html: string, fallbackTitle: string, url?: string): ParsedDocument {
+  const { document } = parseHTML(html);
+  const pageTitle = clean(document.querySelector('title')?.textContent ?? '');
+  const h1 = clean(document.querySelector('h1')?.textContent ?? '');
+  let blocks: Block[] = [];
+  try {
+    // Readability mutates the DOM it reads: give it a copy.
+    const copy = parseHTML(html).document;
+    const article = new Readability(copy as unknown as Document, { charThreshold: 100 }).parse();
+    if (article?.content) {
+      const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+      blocks = domToBlocks(content.body as unknown as DomNode);
+    }
+  } catch {
+    blocks = [];
+  }
+  // Readability keeps something even from a page of chrome; too little text means it found no article.
+  const textLength = blocks.reduce((n, b) => n + (b.kind === 'text' ? b.text.length : 0), 0);
+  if (textLength < 40) {
+    for (const el of Array.from(document.querySelectorAll(NOISE))) el.remove();
+    blocks = document.body ? domToBlocks(document.body as unknown as DomNode) : [];
+  }
+  const title = h1 || pageTitle.split(/\s+[|–—-]\s+/)[0] || fallbackTitle;
+  return { title, format: 'html', blocks, ...(url ? { url } : {}) };
+}
+
+/** Links of a page (absolute, fragment-free), for crawling. */
+export function extractLinks(html: string, baseUrl: string): string[] {
+  const { document } = parseHTML(html);
+  const out = new Set<string>();
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^(mailto|tel|javascript|data):/i.test(href)) continue;
+    try {
+      const u = new URL(href, baseUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
+      u.hash = '';
+      out.add(u.toString());
+    } catch {
+      // an unparseable href is not a link
+    }
+  }
+  return [...out];
+}

@@ -1,0 +1,109 @@
+/**
+ * Markdown and plain text to blocks. Markdown keeps its heading structure (ATX and setext),
+ * with GitHub-style anchors; inline syntax is reduced to its readable text.
+ */
+import type { Block, ParsedDocument } from './types';
+
+/** GitHub-style heading slug: lowercase, punctuation dropped, spaces to hyphens. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
+}
+
+/** Gives repeated slugs GitHub's -1, -2 suffixes. */
+export function slugger(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const base = slugify(text);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n ? `${base}-${n}` : base;
+  };
+}
+
+/** Inline Markdown reduced to plain text: links to their text, emphasis and code marks dropped. */
+export function stripInline(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^\s{0,3}>\s?/gm, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** Parses Markdown into heading and text blocks; the first level-1 heading names it. */
+export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocument {
+  let text = source.replace(/\r\n?/g, '\n');
+  let title = '';
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (front) {
+    title = /^title:\s*["']?(.+?)["']?\s*$/m.exec(front[1])?.[1] ?? '';
+    text = text.slice(front[0].length);
+  }
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  const slug = slugger();
+  let para: string[] = [];
+  const flush = () => {
+    const t = stripInline(para.join('\n'));
+    if (t) blocks.push({ kind: 'text', text: t });
+    para = [];
+  };
+  const heading = (level: number, raw: string) => {
+    flush();
+    const t = stripInline(raw.replace(/\s+#+\s*$/, ''));
+    if (!t) return;
+    if (!title && level === 1) title = t;
+    blocks.push({ kind: 'heading', level, text: t, anchor: slug(t) });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const fence = /^\s{0,3}(```|~~~)/.exec(line);
+    if (fence) {
+      flush();
+      const code: string[] = [];
+      for (i++; i < lines.length && !lines[i].trimStart().startsWith(fence[1]); i++) code.push(lines[i]);
+      if (code.join('').trim()) blocks.push({ kind: 'text', text: code.join('\n') });
+      continue;
+    }
+    const atx = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line);
+    if (atx) {
+      heading(atx[1].length, atx[2]);
+      continue;
+    }
+    const next = lines[i + 1] ?? '';
+    if (para.length === 0 && line.trim() && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s*([-*+]|\d+\.)\s/.test(line)) {
+      heading(next.trim().startsWith('=') ? 1 : 2, line);
+      i++;
+      continue;
+    }
+    if (!line.trim() || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      flush();
+      continue;
+    }
+    para.push(line);
+  }
+  flush();
+  return { title: title || fallbackTitle, format: 'markdown', blocks };
+}
+
+/** Plain text: paragraphs split at blank lines, no headings. */
+export function parsePlainText(source: string, fallbackTitle: string): ParsedDocument {
+  const blocks: Block[] = source
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .map((text) => ({ kind: 'text' as const, text }));
+  return { title: fallbackTitle, format: 'text', blocks };
+}

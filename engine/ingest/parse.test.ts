@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from './batch';
+import { chunkDocument } from './chunk';
+import { IngestError } from './errors';
+import { parseSource } from './parse';
+import { enc, makeDocx, makePdf, SHOP_PAGE_HTML } from './testfiles';
+
+async function errorOf(p: Promise<unknown>): Promise<IngestError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof IngestError) return err;
+    throw err;
+  }
+  throw new Error('expected an IngestError');
+}
+
+describe('parseSource on real files', () => {
+  it('reads a PDF, finding headings by type size and linking each chunk to its page', async () => {
+    const doc = await parseSource({ filename: 'warranty.pdf', bytes: await makePdf() });
+    expect(doc.format).toBe('pdf');
+    expect(doc.title).toBe('Warranty Guide');
+    const chunks = chunkDocument(doc, { sourceId: 'w', url: 'https://shop.example/warranty.pdf' });
+    expect(chunks.map((c) => c.headingPath)).toEqual([
+      ['Warranty Guide'],
+      ['Warranty Guide', 'Amplifiers'],
+      ['Warranty Guide', 'Drums'],
+    ]);
+    expect(chunks[2]).toMatchObject({
+      title: 'Drums',
+      url: 'https://shop.example/warranty.pdf#page=2',
+      text: 'Drum heads wear out and are not covered by the warranty.',
+    });
+  });
+
+  it('reads a DOCX with its Word headings and lists', async () => {
+    const doc = await parseSource({ filename: 'care.docx', bytes: await makeDocx() });
+    expect(doc).toMatchObject({ format: 'docx', title: 'Care Guide' });
+    const chunks = chunkDocument(doc, { sourceId: 'c' });
+    expect(chunks.map((c) => c.headingPath)).toEqual([['Care Guide'], ['Care Guide', 'Strings']]);
+    expect(chunks[1].text).toBe(
+      'Change strings every three months, or sooner if you play daily.\n\n- Keep spare sets in a dry place',
+    );
+  });
+
+  it('keeps an HTML page’s content, not its header, menu, aside or footer', async () => {
+    const doc = await parseSource(
+      { filename: 'shipping', bytes: enc(SHOP_PAGE_HTML), contentType: 'text/html; charset=utf-8' },
+      { url: 'https://shop.example/shipping' },
+    );
+    const all = JSON.stringify(doc.blocks);
+    expect(doc.title).toBe('Shipping');
+    expect(all).toContain('Customs duties are paid by the buyer');
+    for (const chrome of ['Cart (0)', 'Up to 50% off', 'newsletter', 'Careers']) expect(all).not.toContain(chrome);
+    const chunks = chunkDocument(doc, { sourceId: 'web' });
+    expect(chunks[1]).toMatchObject({
+      headingPath: ['Shipping', 'International'],
+      url: 'https://shop.example/shipping#international',
+    });
+    expect(chunks[1].text).toContain('- Tracked courier service\n- Guitars travel in a hard case');
+  });
+
+  it('reads Markdown and plain text', async () => {
+    const md = await parseSource({
+      filename: 'faq.md',
+      bytes: enc('# Store\n\nWe are on **Main Street**.\n\n## Hours\n\nOpen [every day](/hours).'),
+    });
+    expect(md.blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'Store', anchor: 'store' },
+      { kind: 'text', text: 'We are on Main Street.' },
+      { kind: 'heading', level: 2, text: 'Hours', anchor: 'hours' },
+      { kind: 'text', text: 'Open every day.' },
+    ]);
+    const txt = await parseSource({ filename: 'notes', bytes: enc('First paragraph.\n\nSecond one.') });
+    expect(txt).toMatchObject({ format: 'text', title: 'notes' });
+    expect(txt.blocks).toHaveLength(2);
+  });
+
+  it('reads a CSV of questions and answers into Q&A chunks', async () => {
+    const csv =
+      'question,answer,alt 1,category\n"How long is delivery?|When will it arrive","2 to 5 days, tracked.",delivery time,Shipping\n';
+    const doc = await parseSource({ filename: 'faq.csv', bytes: enc(csv) });
+    const [chunk] = chunkDocument(doc, { sourceId: 'qa' });
+    expect(chunk).toMatchObject({
+      questions: ['How long is delivery?', 'When will it arrive', 'delivery time'],
+      answer: '2 to 5 days, tracked.',
+      headingPath: ['Shipping'],
+      title: 'How long is delivery?',
+    });
+  });
+});
+
+describe('parseSource on bad input', () => {
+  it.each([
+    [
+      'a corrupt PDF',
+      { filename: 'broken.pdf', bytes: enc('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage without xref') },
+      'CORRUPT_FILE',
+    ],
+    ['a PDF that is not one', { filename: 'fake.pdf', bytes: enc('hello, not a pdf') }, 'CORRUPT_FILE'],
+    ['an empty file', { filename: 'empty.md', bytes: new Uint8Array() }, 'EMPTY_CONTENT'],
+    [
+      'a page with no text',
+      { filename: 'blank.html', bytes: enc('<html><body><nav>Menu</nav></body></html>') },
+      'EMPTY_CONTENT',
+    ],
+    [
+      'a binary file',
+      { filename: 'photo.jpg', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0, 1, 2, 3]) },
+      'UNSUPPORTED_TYPE',
+    ],
+    [
+      'a spreadsheet',
+      { filename: 'prices.xlsx', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) },
+      'UNSUPPORTED_TYPE',
+    ],
+    ['an old .doc', { filename: 'old.doc', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]) }, 'UNSUPPORTED_TYPE'],
+    ['a CSV without answers', { filename: 'q.csv', bytes: enc('question,answer\nhello,\n') }, 'INVALID_CSV'],
+  ])('rejects %s with a coded error naming the file', async (_, input, code) => {
+    const err = await errorOf(parseSource(input));
+    expect(err.code).toBe(code);
+    expect(err.source).toBe(input.filename);
+    expect(err.message.length).toBeGreaterThan(10);
+  });
+
+  it('rejects a file over the size limit', async () => {
+    const err = await errorOf(
+      parseSource({ filename: 'big.txt', bytes: new Uint8Array(2048).fill(65) }, { maxBytes: 1024 }),
+    );
+    expect(err.code).toBe('TOO_LARGE');
+  });
+
+  it('keeps a batch going past a bad file and reports progress', async () => {
+    const progress: number[] = [];
+    const results = await ingestFiles(
+      [
+        { sourceId: 'a', filename: 'broken.pdf', bytes: enc('%PDF-1.4 broken') },
+        { sourceId: 'b', filename: 'ok.md', bytes: enc('# Hours\n\nOpen daily.') },
+      ],
+      { onProgress: (p) => progress.push(p.done) },
+    );
+    expect(results[0].error?.code).toBe('CORRUPT_FILE');
+    expect(results[1].chunks[0]).toMatchObject({ sourceId: 'b', text: 'Open daily.' });
+    expect(progress).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * PDF to blocks with unpdf (PDF.js). PDFs carry no heading markup, so headings are read from
+ * type size: short lines set clearly larger than the body text. Every block links to its page
+ * (#page=N, which browsers' PDF viewers follow).
+ */
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { IngestError } from './errors';
+import type { Block, ParsedDocument } from './types';
+
+interface Line {
+  text: string;
+  size: number;
+  page: number;
+}
+
+/** Lines of each page, with the largest font size on the line. */
+function linesOf(pages: { str: string; fontSize: number; hasEOL: boolean }[][]): Line[] {
+  const lines: Line[] = [];
+  pages.forEach((items, p) => {
+    let text = '';
+    let size = 0;
+    const end = () => {
+      const t = text.replace(/\s+/g, ' ').trim();
+      if (t) lines.push({ text: t, size, page: p + 1 });
+      text = '';
+      size = 0;
+    };
+    for (const it of items) {
+      text += it.str;
+      if (it.str.trim()) size = Math.max(size, it.fontSize);
+      if (it.hasEOL) end();
+    }
+    end();
+  });
+  return lines;
+}
+
+/** Parses a PDF; throws CORRUPT_FILE when PDF.js cannot read it. */
+export async function parsePdf(
+  bytes: Uint8Array,
+  fallbackTitle: string,
+  filename = fallbackTitle,
+): Promise<ParsedDocument> {
+  let lines: Line[];
+  let metaTitle = '';
+  try {
+    // PDF.js detaches the buffer it is given: pass a copy so the caller's bytes survive.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const { items } = await extractTextItems(pdf);
+    lines = linesOf(items);
+    const meta = await getMeta(pdf).catch(() => null);
+    const t: unknown = meta?.info?.Title;
+    metaTitle = typeof t === 'string' ? t.trim() : '';
+  } catch (err) {
+    throw new IngestError(
+      'CORRUPT_FILE',
+      `${filename} is not a readable PDF (${err instanceof Error ? err.message : String(err)})`,
+      filename,
+      { cause: err },
+    );
+  }
+  // Body size: the size most of the characters are set in.
+  const bySize = new Map<number, number>();
+  for (const l of lines) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const body = [...bySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const isHeading = (l: Line) =>
+    body > 0 && l.size >= body * 1.15 && l.text.split(' ').length <= 14 && !/[.,;]$/.test(l.text);
+  const headingSizes = [...new Set(lines.filter(isHeading).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
+  const blocks: Block[] = [];
+  let para: string[] = [];
+  let paraPage = 1;
+  const flush = () => {
+    if (para.length)
+      blocks.push({ kind: 'text', text: para.join(' ').replace(/(\w)- (\w)/g, '$1$2'), anchor: `page=${paraPage}` });
+    para = [];
+  };
+  for (const l of lines) {
+    if (isHeading(l)) {
+      flush();
+      blocks.push({
+        kind: 'heading',
+        level: Math.min(6, headingSizes.indexOf(Math.round(l.size)) + 1),
+        text: l.text,
+        anchor: `page=${l.page}`,
+      });
+      continue;
+    }
+    if (para.length && l.page !== paraPage) flush();
+    if (!para.length) paraPage = l.page;
+    para.push(l.text);
+    // A line ending a sentence and shorter than its neighbours usually ends a paragraph.
+    if (/[.!?:]$/.test(l.text) && l.text.length < 60) flush();
+  }
+  flush();
+  const firstH1 = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  const title = metaTitle || (firstH1 && firstH1.kind === 'heading' ? firstH1.text : '') || fallbackTitle;
+  return { title, format: 'pdf', blocks };
+}

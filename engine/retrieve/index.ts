@@ -1,0 +1,7 @@
+/** Retrieval: the in-memory hybrid index over a workspace's knowledge chunks. */
+export { KnowledgeIndex, titleLine, type KnowledgeIndexOptions, type SearchOptions } from './knowledge-index';
+export { loadDefaultWordVectors, SentenceEncoder } from './dense';
+export { FUSION_WEIGHTS, type FusionWeights } from './fusion';
+export { DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier';
+export { benchRetrieval, generateKnowledge } from './bench';
+export type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';

@@ -1,0 +1,354 @@
+/**
+ * A workspace's knowledge, searchable in memory: hybrid retrieval over chunks.
+ *
+ * Rankers, each cheap on its own: a classifier trained on the chunks' phrasings/titles/texts;
+ * BM25 with typo tolerance over phrasings+titles and over passages; character n-gram cosine over
+ * phrasings+titles; word-vector cosine; and, when configured, a provider's embeddings. Their
+ * top candidates are pooled and re-ranked by a fitted linear fusion (fusion.ts).
+ *
+ * Updates are incremental at the API (upsert / remove by chunk or source); the derived
+ * structures are rebuilt lazily on the next search (or on `prepare()`), reusing each chunk's
+ * analysis. Rebuilding includes retraining the classifier, which costs seconds on FAQ-sized
+ * knowledge and is skipped beyond a work budget (large passage-only sites).
+ */
+import { Bm25Index } from './bm25';
+import { CharIndex } from './chars';
+import { ChunkClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier';
+import { dotDense, SentenceEncoder } from './dense';
+import { contentStems } from './features';
+import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
+import { topN, topOf } from './top';
+import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
+
+export interface KnowledgeIndexOptions {
+  /** Word vectors for the semantic rankers (see `loadDefaultWordVectors`); none when omitted. */
+  wordVectors?: WordVectorsLike | null;
+  /** A provider's embeddings, joined into the fusion once `embedPending()` has run. */
+  embedder?: Embedder | null;
+  /** Classifier settings, or false to go without it. */
+  classifier?: Partial<ClassifierOptions> | false;
+  weights?: FusionWeights;
+  /** Candidates each ranker contributes to the re-ranking pool. */
+  poolSize?: number;
+}
+
+export interface SearchOptions {
+  /** The query's embedding from the configured embedder (see `searchAsync`). */
+  queryEmbedding?: Float32Array;
+}
+
+interface Compiled {
+  chunks: KnowledgeChunk[];
+  /** Short texts (phrasings and title line), chunk i owning [shortStart[i], shortStart[i+1]). */
+  shortTexts: string[];
+  shortIsQuestion: Uint8Array;
+  shortOwner: Int32Array;
+  shortStart: Int32Array;
+  shortBm25: Bm25Index;
+  longBm25: Bm25Index;
+  chars: CharIndex;
+  shortVec: Float32Array | null;
+  longVec: Float32Array | null;
+  classifier: ChunkClassifier | null;
+  /** Per-chunk score buffers reused by every search (cleared after each). */
+  scratch: {
+    classifier: Float64Array;
+    phrasing: Float64Array;
+    bestShort: Int32Array;
+    bestShortScore: Float64Array;
+    passage: Float64Array;
+    chars: Float64Array;
+  };
+}
+
+/** Below this best lexical score, word vectors search the whole index for candidates. */
+const WEAK_LEXICAL = 0.5;
+
+/** The line a chunk is known by: its heading path and title, without repeats. */
+export function titleLine(chunk: KnowledgeChunk): string {
+  const parts = [...chunk.headingPath, chunk.title].map((s) => s.trim()).filter(Boolean);
+  return parts.filter((p, i) => parts.indexOf(p) === i).join(' — ');
+}
+
+export class KnowledgeIndex {
+  private readonly chunks = new Map<string, KnowledgeChunk>();
+  private readonly embeddings = new Map<string, Float32Array>();
+  private compiled: Compiled | null = null;
+  private readonly encoder: SentenceEncoder | null;
+  private readonly embedder: Embedder | null;
+  private readonly weights: FusionWeights;
+  private readonly classifierOptions: ClassifierOptions | null;
+  private readonly poolSize: number;
+
+  constructor(opts: KnowledgeIndexOptions = {}) {
+    this.encoder = opts.wordVectors ? new SentenceEncoder(opts.wordVectors) : null;
+    this.embedder = opts.embedder ?? null;
+    this.weights = opts.weights ?? FUSION_WEIGHTS;
+    this.classifierOptions =
+      opts.classifier === false ? null : { ...DEFAULT_CLASSIFIER_OPTIONS, ...(opts.classifier ?? {}) };
+    this.poolSize = opts.poolSize ?? 20;
+  }
+
+  get size(): number {
+    return this.chunks.size;
+  }
+
+  /** Adds or replaces chunks (by id). */
+  upsert(chunks: readonly KnowledgeChunk[]): void {
+    for (const c of chunks) {
+      const old = this.chunks.get(c.id);
+      if (old && embeddingText(old) !== embeddingText(c)) this.embeddings.delete(c.id);
+      this.chunks.set(c.id, c);
+    }
+    if (chunks.length) this.compiled = null;
+  }
+
+  /** Removes every chunk of a source; returns how many went. */
+  removeSource(sourceId: string): number {
+    const ids = [...this.chunks.values()].filter((c) => c.sourceId === sourceId).map((c) => c.id);
+    return this.removeChunks(ids);
+  }
+
+  /** Removes chunks by id; returns how many existed. */
+  removeChunks(ids: readonly string[]): number {
+    let n = 0;
+    for (const id of ids) {
+      if (this.chunks.delete(id)) n++;
+      this.embeddings.delete(id);
+    }
+    if (n) this.compiled = null;
+    return n;
+  }
+
+  /** The chunk with this id, if indexed. */
+  get(id: string): KnowledgeChunk | undefined {
+    return this.chunks.get(id);
+  }
+
+  /** Builds the search structures now rather than on the first search. */
+  prepare(): void {
+    this.compile();
+  }
+
+  /** Whether a classifier is part of the current build (false until the first search or prepare). */
+  get hasClassifier(): boolean {
+    return !!this.compiled?.classifier;
+  }
+
+  /** Embeds chunks that have no embedding yet with the configured embedder; returns how many. */
+  async embedPending(batchSize = 64): Promise<number> {
+    if (!this.embedder) return 0;
+    const pending = [...this.chunks.values()].filter((c) => !this.embeddings.has(c.id));
+    for (let i = 0; i < pending.length; i += batchSize) {
+      const batch = pending.slice(i, i + batchSize);
+      const vectors = await this.embedder.embed(batch.map(embeddingText));
+      batch.forEach((c, k) => vectors[k] && this.embeddings.set(c.id, unitCopy(vectors[k])));
+    }
+    return pending.length;
+  }
+
+  /** Searches with the embedder's view of the query too, when one is configured. */
+  async searchAsync(query: string, k = 5): Promise<SearchHit[]> {
+    if (!this.embedder) return this.search(query, k);
+    await this.embedPending();
+    const [queryEmbedding] = await this.embedder.embed([query]);
+    return this.search(query, k, { queryEmbedding });
+  }
+
+  /** The k best chunks for a query, best first. */
+  search(query: string, k = 5, opts: SearchOptions = {}): SearchHit[] {
+    const c = this.compile();
+    const n = c.chunks.length;
+    if (!n || !query.trim()) return [];
+    const { classifier, phrasing, bestShort, bestShortScore, passage, chars } = c.scratch;
+    try {
+      return this.rank(c, query, k, opts);
+    } finally {
+      // Scratch arrays are shared between searches: clear what this one wrote.
+      classifier.fill(0);
+      phrasing.fill(0);
+      bestShort.fill(-1);
+      bestShortScore.fill(0);
+      passage.fill(0);
+      chars.fill(0);
+    }
+  }
+
+  private rank(c: Compiled, query: string, k: number, opts: SearchOptions): SearchHit[] {
+    const n = c.chunks.length;
+    const stems = contentStems(query);
+    const { classifier, phrasing, bestShort, bestShortScore, passage, chars } = c.scratch;
+    if (c.classifier) {
+      const p = c.classifier.probabilities(query);
+      c.classifier.classOf.forEach((chunk, cls) => (classifier[chunk] = p[cls]));
+    }
+
+    const short = c.shortBm25.search(stems);
+    for (const d of short.touched) {
+      const owner = c.shortOwner[d];
+      const s = short.scores[d] / (short.ceiling || 1);
+      if (s > phrasing[owner]) phrasing[owner] = s;
+      if (s > bestShortScore[owner]) {
+        bestShortScore[owner] = s;
+        bestShort[owner] = d;
+      }
+    }
+
+    const long = c.longBm25.search(stems);
+    for (const d of long.touched) passage[d] = long.scores[d] / (long.ceiling || 1);
+
+    const ch = c.chars.search(query);
+    for (const d of ch.touched) {
+      const owner = c.shortOwner[d];
+      const s = ch.scores[d];
+      if (s > chars[owner]) chars[owner] = s;
+      if (s > bestShortScore[owner]) {
+        bestShortScore[owner] = s;
+        bestShort[owner] = d;
+      }
+    }
+
+    const pool = new Set<number>();
+    const m = Math.max(k, this.poolSize);
+    const add = (ids: number[]) => ids.forEach((i) => pool.add(i));
+    if (c.classifier) add(topOf(c.classifier.classOf, classifier, m));
+    // Short-text rankers score texts; their best texts' owners are the candidates.
+    add(topOf(short.touched, short.scores, m).map((d) => c.shortOwner[d]));
+    add(topOf(long.touched, passage, m));
+    add(topOf(ch.touched, ch.scores, m).map((d) => c.shortOwner[d]));
+    const qVec = this.encoder && c.shortVec ? this.encoder.encode(query) : null;
+    const qEmb = opts.queryEmbedding ? unitCopy(opts.queryEmbedding) : null;
+    // Meaning without shared words: the classifier already scores every chunk when there is
+    // one. Without it, the word-vector ranker nominates candidates when the words found little
+    // (a full scan costs ~0.5 ms on 5,000 chunks, so it is kept for when it can matter).
+    let lexicalBest = 0;
+    for (const i of pool) lexicalBest = Math.max(lexicalBest, passage[i], phrasing[i], chars[i]);
+    if (qVec && c.longVec && !c.classifier && lexicalBest < WEAK_LEXICAL) {
+      const sims = new Float64Array(n);
+      const lv = c.longVec;
+      const dim = qVec.length;
+      for (let i = 0, off = 0; i < n; i++, off += dim) {
+        let s = 0;
+        for (let d = 0; d < dim; d++) s += qVec[d] * lv[off + d];
+        sims[i] = s;
+      }
+      add(topOf(n, sims, m));
+    }
+    if (qEmb) {
+      const sims = c.chunks.map((ch) => {
+        const e = this.embeddings.get(ch.id);
+        return e && e.length === qEmb.length ? dotDense(qEmb, e) : -1;
+      });
+      add(topOf(n, sims, m).filter((i) => sims[i] > 0));
+    }
+    if (!pool.size) return [];
+
+    const scored: { i: number; f: HitFeatures; score: number }[] = [];
+    for (const i of pool) {
+      let vector = 0;
+      if (qVec && c.shortVec && c.longVec) {
+        const dim = qVec.length;
+        vector = dotDense(qVec, c.longVec, i * dim);
+        for (let d = c.shortStart[i]; d < c.shortStart[i + 1]; d++)
+          vector = Math.max(vector, dotDense(qVec, c.shortVec, d * dim));
+      }
+      const emb = qEmb ? this.embeddings.get(c.chunks[i].id) : undefined;
+      const f: HitFeatures = {
+        classifier: classifier[i],
+        phrasing: phrasing[i],
+        passage: passage[i],
+        chars: chars[i],
+        vector,
+        embedding: emb && qEmb && emb.length === qEmb.length ? dotDense(qEmb, emb) : 0,
+      };
+      scored.push({ i, f, score: fuse(f, this.weights) });
+    }
+    let max = -Infinity;
+    for (const s of scored) max = Math.max(max, s.score);
+    let z = 0;
+    for (const s of scored) z += Math.exp(s.score - max);
+    return topN(scored, k, (s) => s.score).map((s) => {
+      const d = bestShort[s.i];
+      const probability = Math.exp(s.score - max) / z;
+      // Without a classifier (knowledge too large to train one), the fused belief stands in for
+      // it, so confidence calibrated with a classifier keeps its meaning.
+      if (!c.classifier) s.f.classifier = probability;
+      return {
+        chunk: c.chunks[s.i],
+        score: s.score,
+        probability,
+        matchedQuestion: d >= 0 && c.shortIsQuestion[d] ? c.shortTexts[d] : null,
+        features: s.f,
+      };
+    });
+  }
+
+  private compile(): Compiled {
+    if (this.compiled) return this.compiled;
+    const chunks = [...this.chunks.values()];
+    const shortTexts: string[] = [];
+    const shortIsQuestion: number[] = [];
+    const shortOwner: number[] = [];
+    const shortStart = new Int32Array(chunks.length + 1);
+    const longTexts: string[] = [];
+    chunks.forEach((chunk, i) => {
+      shortStart[i] = shortTexts.length;
+      const seen = new Set<string>();
+      const add = (t: string, isQuestion: boolean) => {
+        const key = t.trim().toLowerCase();
+        if (!key || seen.has(key)) return;
+        seen.add(key);
+        shortTexts.push(t);
+        shortIsQuestion.push(isQuestion ? 1 : 0);
+        shortOwner.push(i);
+      };
+      for (const q of chunk.questions) add(q, true);
+      add(titleLine(chunk), false);
+      longTexts.push([titleLine(chunk), chunk.text].join('\n'));
+    });
+    shortStart[chunks.length] = shortTexts.length;
+    const enc = this.encoder;
+    let shortVec: Float32Array | null = null;
+    let longVec: Float32Array | null = null;
+    if (enc) {
+      shortVec = new Float32Array(shortTexts.length * enc.dim);
+      shortTexts.forEach((t, d) => shortVec!.set(enc.encode(t), d * enc.dim));
+      longVec = new Float32Array(chunks.length * enc.dim);
+      longTexts.forEach((t, d) => longVec!.set(enc.encode(t), d * enc.dim));
+    }
+    this.compiled = {
+      chunks,
+      shortTexts,
+      shortIsQuestion: Uint8Array.from(shortIsQuestion),
+      shortOwner: Int32Array.from(shortOwner),
+      shortStart,
+      shortBm25: new Bm25Index(shortTexts.map(contentStems)),
+      longBm25: new Bm25Index(longTexts.map(contentStems)),
+      chars: new CharIndex(shortTexts),
+      shortVec,
+      longVec,
+      classifier: this.classifierOptions ? ChunkClassifier.train(chunks, enc, this.classifierOptions) : null,
+      scratch: {
+        classifier: new Float64Array(chunks.length),
+        phrasing: new Float64Array(chunks.length),
+        bestShort: new Int32Array(chunks.length).fill(-1),
+        bestShortScore: new Float64Array(chunks.length),
+        passage: new Float64Array(chunks.length),
+        chars: new Float64Array(chunks.length),
+      },
+    };
+    return this.compiled;
+  }
+}
+
+/** What an embedder sees of a chunk. */
+function embeddingText(c: KnowledgeChunk): string {
+  return [titleLine(c), ...c.questions, c.text].join('\n');
+}
+
+function unitCopy(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  const k = n > 0 ? 1 / Math.sqrt(n) : 0;
+  return Float32Array.from(v, (x) => x * k);
+}
