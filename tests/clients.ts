@@ -31,8 +31,9 @@ export interface VisitorClient {
   messages: WireMessage[];
   states: VisitorState[];
   send(body: string, clientId?: string): Promise<Ack<WireMessage>>;
-  /** Waits for a message pushed by the server that matches. */
+  /** The first message pushed by the server (already or later) that matches. */
   next(match: (m: WireMessage) => boolean, ms?: number): Promise<WireMessage>;
+  /** The latest state received that matches, or the next one to arrive. */
   nextState(match: (s: VisitorState) => boolean, ms?: number): Promise<VisitorState>;
   close(): void;
 }
@@ -68,7 +69,11 @@ export async function connectVisitor(
       const seen = messages.find(match);
       return seen ? Promise.resolve(seen) : waitFor(socket, 'message', (m: WireMessage) => match(m) && m, ms);
     },
-    nextState: (match, ms) => waitFor(socket, 'state', (s: VisitorState) => match(s) && s, ms),
+    nextState: (match, ms) => {
+      // The state may have arrived before the caller started waiting (the ack and the push race).
+      const seen = [...states].reverse().find(match);
+      return seen ? Promise.resolve(seen) : waitFor(socket, 'state', (s: VisitorState) => match(s) && s, ms);
+    },
     close: () => socket.close(),
   };
 }
@@ -93,7 +98,10 @@ export async function connectAgent(url: string, cookie: string, workspaceId: str
   return {
     socket,
     events,
-    next: (match, ms) => waitFor(socket, 'event', (e: AgentEvent) => match(e) && e, ms),
+    next: (match, ms) => {
+      const seen = events.find(match);
+      return seen ? Promise.resolve(seen) : waitFor(socket, 'event', (e: AgentEvent) => match(e) && e, ms);
+    },
     close: () => socket.close(),
   };
 }

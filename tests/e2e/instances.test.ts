@@ -1,0 +1,120 @@
+/**
+ * Two server processes on one PostgreSQL database: a visitor on instance A, the agent on
+ * instance B; the handoff and the messages cross between them both ways. Then A is killed and the
+ * visitor reconnects to B with its token: catching up by sequence number loses and repeats nothing.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentEvent, WireMessage } from '../../protocol/socket';
+import { call, connectAgent, connectVisitor, type AgentClient } from '../clients';
+import { freshPostgresUrl } from '../databases';
+import { running } from '../load/chatter';
+import { api, signIn, type Session } from '../load/remote';
+import { startServerProcess, tempDir, type ServerProcess } from '../process';
+
+const ADMIN = { CHATREF_ADMIN_EMAIL: 'admin@riffandrhythm.example', CHATREF_ADMIN_PASSWORD: 'test-password-123' };
+
+/** The first event (already received or still to come) that matches. */
+function eventOf(agent: AgentClient, match: (e: AgentEvent) => boolean, ms = 15_000): Promise<AgentEvent> {
+  const seen = agent.events.find(match);
+  return seen ? Promise.resolve(seen) : agent.next(match, ms);
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL database', () => {
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let drop: () => Promise<void>;
+  let admin: Session;
+  // Unused on PostgreSQL, but given so that no temporary folder is left behind.
+  const dataDir = tempDir();
+
+  beforeAll(async () => {
+    const db = await freshPostgresUrl(process.env.TEST_DATABASE_URL!);
+    drop = db.drop;
+    // One after the other: the first one migrates and seeds the demo, the second finds it done.
+    a = await startServerProcess({ ...ADMIN, DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
+    b = await startServerProcess({ ...ADMIN, DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
+    admin = await signIn(b.url, ADMIN.CHATREF_ADMIN_EMAIL, ADMIN.CHATREF_ADMIN_PASSWORD);
+  });
+  afterAll(async () => {
+    for (const p of [a, b]) if (p && running(p)) await p.stop('SIGKILL');
+    await drop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('carries the handoff and the messages across instances, and loses nothing when one dies', async () => {
+    const ws = admin.workspaceId;
+    const agentOnB = await connectAgent(b.url, admin.cookie, ws);
+    const agentOnA = await connectAgent(a.url, admin.cookie, ws);
+    const visitor = await connectVisitor(a.url, ws);
+
+    // Visitor (A) → agents (B, and A): the handoff.
+    const first = await visitor.send('How long does shipping take?');
+    expect(first.ok).toBe(true);
+    await visitor.next((m) => m.author.type === 'bot' && first.ok && m.seq > first.data.seq);
+    const waitingState = visitor.nextState((s) => s.status === 'waiting');
+    expect((await call(visitor.socket, 'handoff', {})).ok).toBe(true);
+    const waiting = await waitingState;
+    const conversationId = waiting.conversationId!;
+    const isHandoff = (e: AgentEvent) => e.name === 'handoff.created' && e.conversationId === conversationId;
+    await eventOf(agentOnB, isHandoff);
+    await eventOf(agentOnA, isHandoff);
+
+    // Agent (B) → visitor (A): pick up, then a reply.
+    const humanState = visitor.nextState((s) => s.status === 'human');
+    const pickup = await api(b.url, 'POST', `/api/workspaces/${ws}/conversations/${conversationId}/pickup`, admin, {});
+    expect(pickup.status).toBe(200);
+    await humanState;
+    const reply = await call<WireMessage>(agentOnB.socket, 'send', {
+      conversationId,
+      clientId: 'agent-1',
+      body: 'Hello from instance B, how can I help?',
+    });
+    expect(reply.ok).toBe(true);
+    const received = await visitor.next((m) => m.author.type === 'agent' && m.clientId === 'agent-1');
+    expect(received.body).toBe('Hello from instance B, how can I help?');
+
+    // Visitor (A) → agent (B): the answer.
+    const second = await visitor.send('I would like a left-handed neck.', 'visitor-2');
+    expect(second.ok).toBe(true);
+    const onB = await eventOf(agentOnB, (e) => e.name === 'message.created' && e.message?.clientId === 'visitor-2');
+    expect(onB.message?.body).toBe('I would like a left-handed neck.');
+
+    // A dies; the visitor comes back on B with its token and catches up from the database.
+    const seenBefore = [...visitor.messages];
+    await a.stop('SIGKILL');
+    visitor.close();
+    agentOnA.close();
+    const back = await connectVisitor(b.url, ws, { token: visitor.session.token });
+    expect(back.session.visitorId).toBe(visitor.session.visitorId);
+    expect(back.session.state).toMatchObject({ conversationId, status: 'human' });
+    const sync = await call<{ messages: WireMessage[] }>(back.socket, 'sync', { afterSeq: 0 });
+    expect(sync.ok).toBe(true);
+    if (!sync.ok) return;
+    const all = sync.data.messages;
+    const seqs = all.map((m) => m.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    expect(new Set(all.map((m) => m.id)).size).toBe(all.length);
+    for (const m of seenBefore)
+      expect(
+        all.find((x) => x.id === m.id),
+        `message ${m.seq} lost`,
+      ).toBeDefined();
+    for (const ack of [first, second, reply])
+      if (ack.ok) expect(all.filter((m) => m.id === ack.data.id)).toHaveLength(1);
+    expect(all.filter((m) => m.clientId === 'visitor-2')).toHaveLength(1);
+    expect(all.filter((m) => m.clientId === 'agent-1')).toHaveLength(1);
+
+    // And the chat goes on, on B alone.
+    const third = await back.send('Still there?', 'visitor-3');
+    expect(third.ok).toBe(true);
+    await eventOf(agentOnB, (e) => e.name === 'message.created' && e.message?.clientId === 'visitor-3');
+    expect(
+      (await call(agentOnB.socket, 'send', { conversationId, clientId: 'agent-2', body: 'Yes, still here.' })).ok,
+    ).toBe(true);
+    await back.next((m) => m.clientId === 'agent-2');
+    back.close();
+    agentOnB.close();
+  }, 90_000);
+});
