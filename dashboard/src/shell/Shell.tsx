@@ -10,6 +10,10 @@ import { useHandoffAlerts } from './useHandoffAlerts';
 
 // Settings are visited rarely: load them on first visit so the inbox opens faster.
 const Settings = lazy(() => import('../settings/Settings').then((m) => ({ default: m.Settings })));
+// The reports too; the tag feed's charts come in a further chunk of their own.
+const TagFeed = lazy(() => import('../analytics/TagFeed').then((m) => ({ default: m.TagFeed })));
+const KnowledgeGaps = lazy(() => import('../analytics/KnowledgeGaps').then((m) => ({ default: m.KnowledgeGaps })));
+const PAGES = ['inbox', 'settings', 'tag-feed', 'knowledge-gaps'];
 
 export function Shell() {
   const route = useRoute();
@@ -17,10 +21,12 @@ export function Shell() {
   const open = useConversations(workspace.id, { view: 'open', limit: 200 });
   useHandoffAlerts();
 
-  const [section] = route.segments;
+  const [section, conversationId] = route.segments;
   useEffect(() => {
-    if (section !== 'inbox' && section !== 'settings') navigate('/inbox/waiting', { replace: true });
-  }, [section]);
+    // `/conversations/:id` (links in emails and reports) opens the chat in the inbox.
+    if (section === 'conversations' && conversationId) navigate(`/inbox/all/${conversationId}`, { replace: true });
+    else if (!PAGES.includes(section)) navigate('/inbox/waiting', { replace: true });
+  }, [section, conversationId]);
 
   const counts: Counts = { waiting: 0, mine: 0, open: 0, byTag: {}, byTeam: {} };
   for (const c of open.items ?? []) {
@@ -43,9 +49,11 @@ export function Shell() {
       <TopBar />
       <Sidebar counts={counts} />
       <main id="main" className="main" tabIndex={-1}>
-        {section === 'settings' ? (
+        {section === 'settings' || section === 'tag-feed' || section === 'knowledge-gaps' ? (
           <Suspense fallback={<p className="muted pad">Loading…</p>}>
-            <Settings section={route.segments[1] ?? 'members'} />
+            {section === 'settings' && <Settings section={route.segments[1] ?? 'members'} />}
+            {section === 'tag-feed' && <TagFeed />}
+            {section === 'knowledge-gaps' && <KnowledgeGaps />}
           </Suspense>
         ) : (
           <Inbox />

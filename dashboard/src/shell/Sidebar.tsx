@@ -44,6 +44,19 @@ export function Sidebar({ counts }: { counts: Counts }) {
           );
         })}
       </ul>
+      <h2 className="nav-heading">Insights</h2>
+      <ul className="nav-list">
+        <li>
+          <Link to="/tag-feed" current={segments[0] === 'tag-feed'} className="nav-item">
+            Tag feed
+          </Link>
+        </li>
+        <li>
+          <Link to="/knowledge-gaps" current={segments[0] === 'knowledge-gaps'} className="nav-item">
+            Knowledge gaps
+          </Link>
+        </li>
+      </ul>
       {tags.length > 0 && (
         <>
           <h2 className="nav-heading">Open by tag</h2>
