@@ -32,10 +32,12 @@ export const VisitorAuth = z.object({
 export const VisitorSend = z.object({ clientId: ClientId, body: Body }) satisfies z.ZodType<VisitorSendPayload>;
 export const Sync = z.object({ afterSeq: z.number().int().min(0) }) satisfies z.ZodType<SyncPayload>;
 export const Typing = z.object({ typing: z.boolean() }) satisfies z.ZodType<TypingPayload>;
-export const ContactUpdate = z.object({
-  email: z.email('enter a valid email address').max(200).optional(),
-  name: z.string().trim().min(1).max(100).optional(),
-}) satisfies z.ZodType<ContactPayload>;
+export const ContactUpdate = z
+  .object({
+    email: z.email('enter a valid email address').max(200).optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((c) => c.email !== undefined || c.name !== undefined, 'send an email or a name') satisfies z.ZodType<ContactPayload>;
 
 /** The visitor taps "Talk to a person" (no fields). */
 export const VisitorHandoff = z.object({}).optional();

