@@ -75,8 +75,12 @@ export class BotTurns {
     if (rows.some((m) => m.clientId === `bot:${messageId}`)) return;
 
     const settings = await this.settings(workspaceId);
-    const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text' && m.seq <= question.seq).map((m) => m.body);
-    const previousUnanswered = rows
+    // Only this stretch with the AI counts: after a person resolved the chat, earlier topics,
+    // frustration and unanswered questions are settled.
+    const since = Math.max(0, ...rows.filter((m) => m.kind === 'event' && (m.meta.event === 'conversation.resolved' || m.meta.event === 'conversation.resumed')).map((m) => m.seq));
+    const episode = rows.filter((m) => m.seq > since && m.seq <= question.seq);
+    const visitorMessages = episode.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
+    const previousUnanswered = episode
       .filter((m) => m.authorType === 'bot' && m.meta.abstained === true && m.seq < question.seq)
       .map((m) => String(m.meta.question ?? ''));
     const history = rows

@@ -1,0 +1,88 @@
+/**
+ * The shared inbox end to end, in two headless Chromium contexts — a visitor on the demo shop and
+ * an agent in the dashboard: the handoff arrives live with reason and card, the agent picks it up
+ * and replies, the visitor sees the agent's name, an internal note never reaches the visitor, the
+ * agent resolves, and the AI answers the visitor's next question again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, pageErrors, screenshot } from '../browser';
+import { ADMIN, startLiveServer, type LiveServer } from '../server';
+
+describe('shared inbox with a visitor and an agent', () => {
+  let server: LiveServer;
+  let visitorCtx: BrowserContext;
+  let agentCtx: BrowserContext;
+  beforeAll(async () => {
+    server = await startLiveServer();
+    visitorCtx = await launch({ width: 1100, height: 800 });
+    agentCtx = await launch({ width: 1440, height: 900 });
+  });
+  afterAll(async () => {
+    await visitorCtx?.close();
+    await agentCtx?.close();
+    await server?.close();
+  });
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.goto(`${server.url}/app/`);
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('hands a chat to the agent live and back to the AI after resolve', async () => {
+    const agent = await agentCtx.newPage();
+    const agentErrors = pageErrors(agent);
+    await signIn(agent, 'dana@riffandrhythm.example', ADMIN.password);
+    await agent.getByRole('navigation').first().waitFor();
+    await screenshot(agent, 'inbox-01-signed-in');
+
+    const visitor = await visitorCtx.newPage();
+    await visitor.goto(`${server.url}/demo/`);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    const message = visitor.getByRole('textbox', { name: 'Message' });
+    await message.fill("Hi, I'm Robin Park (robin@example.com). Can you quote me a custom guitar build? Budget about $2,500.");
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    await visitor.getByText(/in line|waiting|leave your email/i).first().waitFor({ timeout: 20_000 });
+
+    // The chat appears in the agent's inbox without a reload, with the reason and the card.
+    await agent.getByText('Waiting for a person', { exact: false }).first().click();
+    const item = agent.getByRole('link', { name: /Robin Park/ }).first();
+    await item.waitFor({ timeout: 20_000 });
+    await item.click();
+    await agent.getByText(/Handed off because/).first().waitFor();
+    const details = await agent.getByRole('complementary', { name: 'Details' }).innerText();
+    expect(details).toMatch(/robin@example\.com/);
+    expect(details).toMatch(/2,?500/);
+    await screenshot(agent, 'inbox-02-handoff-card');
+
+    await agent.getByRole('button', { name: 'Pick up' }).click();
+    await agent.getByRole('textbox', { name: 'Reply' }).fill('Hi Robin, Dana here. Happy to help with a custom build!');
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await visitor.getByText('Hi Robin, Dana here. Happy to help with a custom build!').waitFor({ timeout: 20_000 });
+    expect(await visitor.getByRole('log').innerText()).toContain('Dana Okafor');
+    await screenshot(visitor, 'inbox-03-visitor-sees-agent');
+
+    // An internal note: visible to the team, never to the visitor.
+    await agent.getByRole('checkbox', { name: 'Internal note' }).click();
+    await agent.getByRole('textbox', { name: 'Reply' }).fill('NOTE: Tomas is back Monday');
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
+    await agent.getByText('NOTE: Tomas is back Monday').waitFor();
+    await agent.getByRole('checkbox', { name: 'Internal note' }).click(); // back to replies
+
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await visitor.getByText(/resolved/i).first().waitFor({ timeout: 20_000 });
+    await screenshot(agent, 'inbox-04-resolved');
+
+    // The visitor's next question is answered by the AI again.
+    await message.fill('Do you sell gift cards?');
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    await visitor.getByRole('log').getByText(/gift cards? (come|from)/i).first().waitFor({ timeout: 20_000 });
+    await server.idle();
+    expect(await visitor.getByRole('log').innerText()).not.toContain('NOTE: Tomas');
+    await screenshot(visitor, 'inbox-05-ai-again');
+    expect(agentErrors).toEqual([]);
+  });
+});
