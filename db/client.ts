@@ -45,8 +45,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
-  // A dropped connection must not crash the process; the pool replaces it on next use.
+  // A dropped connection must not crash the process: idle clients report on the pool, clients in
+  // use on themselves; the query in flight fails (and is retried or refused), the pool reconnects.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema });
   // Several instances may start at once: one migrates while the others wait on the lock.
   const lockClient = await pool.connect();

@@ -22,6 +22,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Extra plugins (realtime, static front ends) registered after the API. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  /** Trust X-Forwarded-For (only behind a proxy that sets it); otherwise a client could pick its own address. */
+  trustProxy?: boolean;
   /** Set once the server is ready to take traffic; /health answers 503 until then. */
   isReady?: () => boolean;
 }
@@ -30,7 +32,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (opts.logger || undefined) as FastifyBaseLogger | undefined,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

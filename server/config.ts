@@ -22,6 +22,8 @@ const Env = z.object({
   /** SMTP server for notification email, e.g. smtp://user:pass@mail.example.com:587 */
   CHATREF_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'CHATREF_SMTP_URL must start with smtp:// or smtps://').optional(),
   CHATREF_MAIL_FROM: z.string().default('Chatref <no-reply@chatref.local>'),
+  /** Behind a reverse proxy or load balancer: trust its X-Forwarded-For for client addresses (rate limits). */
+  CHATREF_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -33,6 +35,7 @@ export interface Config {
   publicUrl: string | null;
   admin: { email: string | null; password: string | null };
   demo: boolean;
+  trustProxy: boolean;
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.CHATREF_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
     mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
+    trustProxy: e.CHATREF_TRUST_PROXY === '1' || e.CHATREF_TRUST_PROXY === 'true',
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

@@ -38,6 +38,7 @@ export interface RuntimeOptions {
   limits?: { perVisitor: number; perIp: number };
   webhookBackoffS?: number[];
   pool?: import('pg').Pool;
+  trustProxy?: boolean;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -78,6 +79,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         onHandoffRequest: (workspaceId, conversationId) => bot.visitorRequestedHandoff(workspaceId, conversationId),
         limits: opts.limits,
         pool: opts.pool,
+        trustProxy: opts.trustProxy,
       });
       closeRealtime = rt.close;
       io = rt.io;

@@ -79,6 +79,15 @@ export class Knowledge {
     return index;
   }
 
+  /**
+   * Builds every workspace's index ahead of the first question (training the retrieval model takes
+   * seconds on a large FAQ; better at start than while a visitor waits).
+   */
+  async warmAll(): Promise<void> {
+    const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
+    for (const { id } of ids) (await this.index(id)).prepare();
+  }
+
   /** A cheap fingerprint of the workspace's chunks: changes when any is added, removed or replaced. */
   private async version(workspaceId: string): Promise<string> {
     const [row] = await this.deps.db

@@ -1,5 +1,5 @@
 /** Who is available, and where a waiting chat stands in line. */
-import { and, count, eq, gt, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { agentPresence, contacts, conversations, memberships, users } from '../../db/schema';
 import type { VisitorState } from '../../protocol/socket';
@@ -85,3 +85,30 @@ export async function visitorState(
   };
 }
 
+
+/**
+ * The state of every waiting chat of a workspace, in four queries whatever their number (used to
+ * tell each waiting visitor their new place in line after the queue moves).
+ */
+export async function waitingStates(deps: Deps, workspaceId: string): Promise<VisitorState[]> {
+  const rows = await deps.db
+    .select({ c: conversations, email: contacts.email })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'waiting')))
+    .orderBy(desc(conversations.priority), asc(conversations.waitingSince));
+  if (!rows.length) return [];
+  const settings = readSettings((await getWorkspace(deps.db, workspaceId)).settings);
+  const online = (await agentsOnline(deps.db, workspaceId)) > 0;
+  const withinHours = isWithinHours(settings.businessHours, deps.now());
+  return rows.map(({ c, email }, i) => ({
+    conversationId: c.id,
+    status: 'waiting' as const,
+    queuePosition: i + 1,
+    agentName: null,
+    agentsOnline: online,
+    withinHours,
+    askEmail: (!online || !withinHours) && !email,
+    contactEmail: email,
+  }));
+}

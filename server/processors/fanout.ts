@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Server } from 'socket.io';
 import { conversations, messages, workspaces } from '../../db/schema';
 import type { AgentEvent } from '../../protocol/socket';
-import { visitorState } from '../commands/queue';
+import { visitorState, waitingStates } from '../commands/queue';
 import type { Deps } from '../commands/unit';
 import { readSettings } from '../domain/settings';
 import { isVisibleTo } from '../domain/visibility';
@@ -50,11 +50,9 @@ export function startFanout(io: Server, deps: Deps): () => void {
 
     if (e.conversationId && e.name !== 'message.created') await pushState(e.conversationId);
     if (QUEUE_EVENTS.has(e.name)) {
-      const waiting = await deps.db
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(and(eq(conversations.workspaceId, e.workspaceId), eq(conversations.status, 'waiting')));
-      for (const w of waiting) if (w.id !== e.conversationId) await pushState(w.id);
+      for (const state of await waitingStates(deps, e.workspaceId)) {
+        if (state.conversationId !== e.conversationId) visitors.to(rooms.conversation(state.conversationId!)).emit('state', state);
+      }
     }
   };
 

@@ -22,11 +22,14 @@ export interface RealtimeOptions {
   onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
   /** PostgreSQL pool: when given, events reach sockets on every instance (Socket.IO's PostgreSQL adapter). */
   pool?: Pool;
+  trustProxy?: boolean;
   /** Messages per visitor per 10 s, and per IP per 10 s (several visitors may share an IP). */
   limits?: { perVisitor: number; perIp: number };
 }
 
-const ipOf = (s: Socket) => String(s.handshake.headers['x-forwarded-for'] ?? s.handshake.address).split(',')[0].trim();
+/** The client's address: the socket's own, or the proxy's X-Forwarded-For when the proxy is trusted. */
+const ipOf = (s: Socket, trustProxy: boolean) =>
+  (trustProxy ? String(s.handshake.headers['x-forwarded-for'] ?? s.handshake.address) : s.handshake.address).split(',')[0].trim();
 
 export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptions): { io: Server; close: () => Promise<void> } {
   const io = new Server(http, {
@@ -45,7 +48,7 @@ export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptio
     onUnexpected,
     limiters: [
       { key: (s) => `v:${(s.data as VisitorData).visitorId}`, limiter: new RateLimiterMemory({ points: limits.perVisitor, duration: 10 }) },
-      { key: (s) => `ip:${ipOf(s)}`, limiter: new RateLimiterMemory({ points: limits.perIp, duration: 10 }) },
+      { key: (s) => `ip:${ipOf(s, opts.trustProxy ?? false)}`, limiter: new RateLimiterMemory({ points: limits.perIp, duration: 10 }) },
     ],
   };
   const agentHandler: HandlerOptions = {

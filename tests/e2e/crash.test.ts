@@ -35,7 +35,7 @@ describe('a crash mid-load on the embedded database', () => {
   });
 
   it('keeps every acknowledged message exactly once after SIGKILL and a restart, and every visitor resumes', async () => {
-    const first = await startServerProcess({ ...ADMIN, CHATREF_DATA_DIR: dataDir });
+    const first = await startServerProcess({ ...ADMIN, CHATREF_TRUST_PROXY: '1', CHATREF_DATA_DIR: dataDir });
     procs.push(first);
     const { workspaceId } = await signIn(first.url, ADMIN.CHATREF_ADMIN_EMAIL, ADMIN.CHATREF_ADMIN_PASSWORD);
     const writers = await openWriters(first.url, workspaceId, VISITORS);
@@ -48,7 +48,7 @@ describe('a crash mid-load on the embedded database', () => {
     // The kill came mid-load: some messages were sent and never acknowledged.
     expect(writers.reduce((s, w) => s + w.inFlight.size, 0)).toBeGreaterThan(0);
 
-    const second = await startServerProcess({ ...ADMIN, CHATREF_DATA_DIR: dataDir });
+    const second = await startServerProcess({ ...ADMIN, CHATREF_TRUST_PROXY: '1', CHATREF_DATA_DIR: dataDir });
     procs.push(second);
     await checkAndResume(second.url, workspaceId, writers);
     for (const w of writers) w.visitor.close();
@@ -70,7 +70,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connections dropped 
     const base = process.env.TEST_DATABASE_URL!;
     const db = await freshPostgresUrl(base);
     drop = db.drop;
-    server = await startServerProcess({ ...ADMIN, DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
+    server = await startServerProcess({ ...ADMIN, CHATREF_TRUST_PROXY: '1', DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
     const { workspaceId } = await signIn(server.url, ADMIN.CHATREF_ADMIN_EMAIL, ADMIN.CHATREF_ADMIN_PASSWORD);
     const writers = await openWriters(server.url, workspaceId, VISITORS);
     const load = chatter(writers);

@@ -1,0 +1,57 @@
+/**
+ * Messages between the bench and its load workers (child processes over IPC). One worker holds
+ * many simulated visitors; the bench starts several so the clients do not share one event loop.
+ */
+
+export interface WorkerJob {
+  type: 'job';
+  url: string;
+  workspaceId: string;
+  visitors: number;
+  /** Index of this worker: visitors get distinct X-Forwarded-For addresses per worker. */
+  worker: number;
+  /** 'chat': each visitor sends every `intervalMs` once told to go; 'idle': connect and stay. */
+  mode: 'chat' | 'idle';
+  intervalMs: number;
+  durationMs: number;
+  /** How long a reply may take before it counts as lost. */
+  replyTimeoutMs: number;
+  /** Connections opened at once while ramping up. */
+  connectConcurrency: number;
+}
+
+export type ToWorker = WorkerJob | { type: 'go' } | { type: 'stop' };
+
+export interface ChatResult {
+  /** Milliseconds from emitting `send` to receiving the reply (the first non-visitor message after it). */
+  latencies: number[];
+  /** Milliseconds from emitting `send` to its acknowledgement (stored). */
+  ackLatencies: number[];
+  sent: number;
+  acked: number;
+  replied: number;
+  lost: number;
+  /** Conversations the bot handed to people (the visitor then starts a new one). */
+  handoffs: number;
+  errors: Record<string, number>;
+}
+
+export type FromWorker =
+  | { type: 'connected'; connected: number; failed: number; firstError: string | null }
+  | { type: 'result'; result: ChatResult };
+
+/** Questions the demo shop's knowledge answers, rotated so no visitor repeats itself. */
+export const QUESTIONS = [
+  'How long does shipping take?',
+  'Do you offer guitar lessons?',
+  'Are you open on Sunday?',
+  'What is your return policy?',
+  'Do you sell gift cards?',
+  'Can I pick up my order in the store?',
+  'Do you ship internationally?',
+  'How do I change the strings on my guitar?',
+  'Do you buy used instruments?',
+  'What payment methods do you accept?',
+  'Do you repair amplifiers?',
+  'How much is a guitar setup?',
+];

@@ -1,0 +1,205 @@
+/**
+ * A load worker: a child process holding many simulated visitors (Socket.IO clients speaking the
+ * widget's protocol). Started by `startWorkers` with IPC; it connects, waits for "go", sends on a
+ * fixed schedule (open loop: a slow reply never delays the next message), and reports latencies.
+ */
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, VisitorSession, VisitorState, WireMessage } from '../../protocol/socket';
+import { QUESTIONS, type ChatResult, type FromWorker, type ToWorker, type WorkerJob } from './protocol';
+
+interface Pending {
+  t0: number;
+  seq: number | null;
+  done: boolean;
+}
+
+const result: ChatResult = {
+  latencies: [],
+  ackLatencies: [],
+  sent: 0,
+  acked: 0,
+  replied: 0,
+  lost: 0,
+  handoffs: 0,
+  errors: {},
+};
+const countError = (code: string) => (result.errors[code] = (result.errors[code] ?? 0) + 1);
+
+class SimVisitor {
+  socket: Socket | null = null;
+  private token: string | undefined;
+  private handedOff = false;
+  private n = 0;
+  private readonly pending: Pending[] = [];
+  /** Replies that arrived before their message's ack (seq and arrival time). */
+  private readonly early: { seq: number; t: number }[] = [];
+
+  constructor(
+    private readonly job: WorkerJob,
+    private readonly id: number,
+  ) {}
+
+  /** Distinct client addresses, as a real audience has (the server limits events per address). */
+  private get ip() {
+    return `10.${this.job.worker + 1}.${(this.id >> 8) & 255}.${this.id & 255}`;
+  }
+
+  connect(): Promise<void> {
+    const socket = io(`${this.job.url}/visitor`, {
+      auth: { workspaceId: this.job.workspaceId, ...(this.token ? { token: this.token } : {}) },
+      transports: ['websocket'],
+      extraHeaders: { 'x-forwarded-for': this.ip },
+      reconnection: false,
+      forceNew: true,
+      timeout: 30_000,
+    });
+    this.socket = socket;
+    socket.on('message', (m: WireMessage) => this.onMessage(m));
+    socket.on('state', (s: VisitorState) => {
+      if (s.status !== 'bot') this.handedOff = true;
+    });
+    return new Promise((resolve, reject) => {
+      socket.once('session', (s: VisitorSession) => {
+        this.token = s.token;
+        if (s.state.status !== 'bot' && s.state.status !== 'resolved') this.handedOff = true;
+        resolve();
+      });
+      socket.once('connect_error', (err: Error) => reject(err));
+    });
+  }
+
+  private onMessage(m: WireMessage) {
+    if (m.author.type === 'visitor') return;
+    const t = performance.now();
+    const waiting = this.pending.find((p) => !p.done && p.seq !== null && m.seq > p.seq);
+    if (waiting) this.resolve(waiting, t);
+    else this.early.push({ seq: m.seq, t });
+  }
+
+  private resolve(p: Pending, t: number) {
+    p.done = true;
+    result.replied++;
+    result.latencies.push(t - p.t0);
+    this.pending.splice(this.pending.indexOf(p), 1);
+  }
+
+  /** Sends the next question; a visitor whose chat went to people starts a new one first. */
+  async sendNext(): Promise<void> {
+    if (this.handedOff) {
+      result.handoffs++;
+      this.socket?.close();
+      this.token = undefined;
+      this.handedOff = false;
+      await this.connect();
+    }
+    const socket = this.socket!;
+    const body = QUESTIONS[(this.id + this.n) % QUESTIONS.length];
+    const p: Pending = { t0: performance.now(), seq: null, done: false };
+    this.pending.push(p);
+    result.sent++;
+    const clientId = `b${this.id}-${++this.n}-${Math.random().toString(36).slice(2, 8)}`;
+    let ack: Ack<WireMessage>;
+    try {
+      ack = (await socket.timeout(this.job.replyTimeoutMs).emitWithAck('send', { clientId, body })) as Ack<WireMessage>;
+    } catch {
+      countError('ack_timeout');
+      this.pending.splice(this.pending.indexOf(p), 1);
+      result.lost++;
+      return;
+    }
+    if (!ack.ok) {
+      countError(ack.error.code);
+      this.pending.splice(this.pending.indexOf(p), 1);
+      return;
+    }
+    result.acked++;
+    result.ackLatencies.push(performance.now() - p.t0);
+    p.seq = ack.data.seq;
+    const i = this.early.findIndex((e) => e.seq > ack.data.seq);
+    if (i >= 0) {
+      const [e] = this.early.splice(i, 1);
+      this.resolve(p, e.t);
+    }
+  }
+
+  /** Marks replies not received by now as lost. */
+  expire(now: number) {
+    for (const p of [...this.pending]) {
+      if (!p.done && now - p.t0 > this.job.replyTimeoutMs) {
+        p.done = true;
+        result.lost++;
+        this.pending.splice(this.pending.indexOf(p), 1);
+      }
+    }
+  }
+
+  get busy() {
+    return this.pending.length > 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const send = (m: FromWorker) => process.send?.(m);
+
+/** Opens every visitor, `concurrency` at a time. */
+async function connectAll(visitors: SimVisitor[], concurrency: number) {
+  let next = 0;
+  let failed = 0;
+  let firstError: string | null = null;
+  const lane = async () => {
+    while (next < visitors.length) {
+      const v = visitors[next++];
+      try {
+        await v.connect();
+      } catch (err) {
+        failed++;
+        firstError ??= err instanceof Error ? err.message : String(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return { connected: visitors.length - failed, failed, firstError };
+}
+
+async function runChat(job: WorkerJob, visitors: SimVisitor[]) {
+  const start = performance.now();
+  const end = start + job.durationMs;
+  const timers: Promise<void>[] = visitors.map(async (v, i) => {
+    // Spread the first messages over one interval so the load is steady, not in bursts.
+    let at = start + (job.intervalMs * i) / visitors.length + Math.random() * 50;
+    while (at < end) {
+      await sleep(Math.max(0, at - performance.now()));
+      if (!v.socket?.connected) {
+        countError('disconnected');
+      } else {
+        void v
+          .sendNext()
+          .catch((err: unknown) => countError(err instanceof Error ? err.message.slice(0, 60) : 'send_failed'));
+      }
+      at += job.intervalMs;
+    }
+  });
+  await Promise.all(timers);
+  const deadline = performance.now() + job.replyTimeoutMs;
+  while (visitors.some((v) => v.busy) && performance.now() < deadline) await sleep(50);
+  for (const v of visitors) v.expire(Number.POSITIVE_INFINITY);
+}
+
+let job: WorkerJob | null = null;
+let visitors: SimVisitor[] = [];
+
+process.on('message', (msg: ToWorker) => {
+  if (msg.type === 'job') {
+    job = msg;
+    visitors = Array.from({ length: msg.visitors }, (_, i) => new SimVisitor(msg, i));
+    void connectAll(visitors, msg.connectConcurrency).then((c) => send({ type: 'connected', ...c }));
+  } else if (msg.type === 'go' && job) {
+    void runChat(job, visitors).then(() => send({ type: 'result', result }));
+  } else if (msg.type === 'stop') {
+    for (const v of visitors) v.socket?.close();
+    process.exit(0);
+  }
+});
+// If the bench dies, do not linger.
+process.on('disconnect', () => process.exit(0));
