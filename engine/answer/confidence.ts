@@ -1,10 +1,14 @@
 /**
  * Calibrated confidence: the probability that the best hit answers the query, from features of
  * the ranking (how much belief the top hit holds, its lead over the runner-up, what each ranker
- * thinks of it). A logistic regression fitted on CLINC150 val and half of StackFAQ
- * (engine/answer/tune.ts), so 0.7 means "right about 7 times in 10" on data like those.
+ * thinks of it, how much of the question it covers, and whether it is a Q&A entry or a passage,
+ * whose scores read differently). A logistic regression fitted on CLINC150 val, half of StackFAQ
+ * and the shop dev set, each weighted alike (engine/answer/tune.ts), so 0.7 means "right about 7
+ * times in 10" on data like those.
  */
 import type { SearchHit } from '../retrieve/types';
+
+const isQa = (h: SearchHit) => h.chunk.questions.length > 0 || h.chunk.answer !== undefined;
 
 export const CONFIDENCE_FEATURES = [
   'probability',
@@ -15,6 +19,10 @@ export const CONFIDENCE_FEATURES = [
   'chars',
   'vector',
   'embedding',
+  'coverage',
+  'title',
+  /** 1 when the top hit is a Q&A entry, 0 for a passage: the two kinds' scores read differently. */
+  'faq',
 ] as const;
 
 export interface Calibration {
@@ -22,18 +30,21 @@ export interface Calibration {
   weights: Record<(typeof CONFIDENCE_FEATURES)[number], number>;
 }
 
-/** Fitted by engine/answer/tune.ts on CLINC150 val + StackFAQ even-numbered queries. */
+/** Fitted by engine/answer/tune.ts on CLINC150 val + StackFAQ even-numbered queries + shop dev. */
 export const CALIBRATION: Calibration = {
-  bias: -3.011,
+  bias: -3.731,
   weights: {
-    probability: 1.599,
-    margin: 0.15,
-    classifier: 1.84,
-    phrasing: 1.054,
-    passage: 0.401,
-    chars: 1.916,
-    vector: 1.03,
+    probability: 1.766,
+    margin: 0.343,
+    classifier: 0.234,
+    phrasing: 0.507,
+    passage: 0.612,
+    chars: 1.19,
+    vector: 0.983,
     embedding: 0,
+    coverage: 2.073,
+    title: -0.456,
+    faq: 0.224,
   },
 };
 
@@ -48,6 +59,8 @@ export function confidenceFeatures(hits: readonly SearchHit[]): number[] {
         return top.probability;
       case 'margin':
         return margin;
+      case 'faq':
+        return isQa(top) ? 1 : 0;
       default:
         return top.features[name];
     }

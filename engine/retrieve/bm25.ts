@@ -17,6 +17,13 @@ export interface Bm25Result {
   touched: number[];
   /** The most a single document could score on this query (for 0..1 normalisation). */
   ceiling: number;
+  /**
+   * `matched[doc]` for each doc in `touched`: the IDF mass of the query terms the doc contains
+   * (typo matches at their discount), with `idfTotal` the query's whole IDF mass (unknown words
+   * counted at the IDF of a word in no document). Their ratio is the doc's coverage of the query.
+   */
+  matched: Float64Array;
+  idfTotal: number;
 }
 
 export class Bm25Index {
@@ -31,6 +38,10 @@ export class Bm25Index {
   private readonly k1: number;
   private readonly typoWeight: number;
   private readonly scores: Float64Array;
+  private readonly matched: Float64Array;
+  /** Which query term last credited each doc's `matched` (a counter, never reset). */
+  private readonly stamp: Uint32Array;
+  private term = 0;
   private readonly seen: Uint8Array;
 
   constructor(documents: readonly (readonly string[])[], opts: Bm25Options = {}) {
@@ -68,6 +79,8 @@ export class Bm25Index {
     this.idf = Float64Array.from(postDocs, (p) => Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5)));
     this.typo = this.typoWeight > 0 ? new TypoIndex(this.vocabulary) : null;
     this.scores = new Float64Array(n);
+    this.matched = new Float64Array(n);
+    this.stamp = new Uint32Array(n);
     this.seen = new Uint8Array(n);
   }
 
@@ -82,30 +95,42 @@ export class Bm25Index {
    */
   search(queryTerms: readonly string[]): Bm25Result {
     for (let i = 0; i < this.docCount; i++) this.scores[i] = 0;
+    for (let i = 0; i < this.docCount; i++) this.matched[i] = 0;
     const touched: number[] = [];
     let ceiling = 0;
+    let idfTotal = 0;
     for (const term of new Set(queryTerms)) {
+      this.term = (this.term + 1) >>> 0 || 1;
       const id = this.termIds.get(term);
       if (id !== undefined) {
         ceiling += this.idf[id] * (this.k1 + 1);
-        this.accumulate(id, 1, touched);
+        idfTotal += this.idf[id];
+        this.accumulate(id, 1, this.idf[id], touched);
         continue;
       }
       ceiling += this.maxIdf * (this.k1 + 1);
-      if (this.typo) for (const near of this.typo.near(term)) this.accumulate(near, this.typoWeight, touched);
+      idfTotal += this.maxIdf;
+      // A misspelt word counts once per doc, at the discount, with the IDF it would have had.
+      if (this.typo) for (const near of this.typo.near(term)) this.accumulate(near, this.typoWeight, this.maxIdf, touched);
     }
     for (const d of touched) this.seen[d] = 0;
-    return { scores: this.scores, touched, ceiling };
+    return { scores: this.scores, touched, ceiling, matched: this.matched, idfTotal };
   }
 
-  private accumulate(id: number, weight: number, touched: number[]): void {
+  private accumulate(id: number, weight: number, mass: number, touched: number[]): void {
     const docs = this.docs[id];
     const tfs = this.tfs[id];
     const w = weight * this.idf[id] * (this.k1 + 1);
+    const m = weight * mass;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
       const tf = tfs[i];
       this.scores[d] += (w * tf) / (tf + this.norm[d]);
+      // Several near spellings of one typo may occur in a doc: its mass counts once per doc.
+      if (this.stamp[d] !== this.term) {
+        this.stamp[d] = this.term;
+        this.matched[d] += m;
+      }
       if (!this.seen[d]) {
         this.seen[d] = 1;
         touched.push(d);

@@ -36,9 +36,12 @@ describe('KnowledgeIndex', () => {
     expect(Object.keys(hits[0].features).sort()).toEqual([
       'chars',
       'classifier',
+      'coverage',
       'embedding',
       'passage',
       'phrasing',
+      'qa',
+      'title',
       'vector',
     ]);
     expect(index().search('', 3)).toEqual([]);

@@ -3,7 +3,8 @@
  *
  * Rankers, each cheap on its own: a classifier trained on the chunks' phrasings/titles/texts;
  * BM25 with typo tolerance over phrasings+titles and over passages; character n-gram cosine over
- * phrasings+titles; word-vector cosine; and, when configured, a provider's embeddings. Their
+ * phrasings+titles; word-vector cosine; and, when configured, a provider's embeddings; plus how
+ * much of the question the chunk's best field and its title line cover. Their
  * top candidates are pooled and re-ranked by a fitted linear fusion (fusion.ts).
  *
  * Updates are incremental at the API (upsert / remove by chunk or source); the derived
@@ -44,8 +45,12 @@ interface Compiled {
   shortIsQuestion: Uint8Array;
   shortOwner: Int32Array;
   shortStart: Int32Array;
+  /** 1 for Q&A entries (phrasings or an answer), 0 for passages. */
+  isQa: Uint8Array;
   shortBm25: Bm25Index;
   longBm25: Bm25Index;
+  /** Per chunk: the title line alone. */
+  titleBm25: Bm25Index;
   chars: CharIndex;
   shortVec: Float32Array | null;
   longVec: Float32Array | null;
@@ -58,6 +63,8 @@ interface Compiled {
     bestShortScore: Float64Array;
     passage: Float64Array;
     chars: Float64Array;
+    coverage: Float64Array;
+    title: Float64Array;
   };
 }
 
@@ -160,7 +167,7 @@ export class KnowledgeIndex {
     const c = this.compile();
     const n = c.chunks.length;
     if (!n || !query.trim()) return [];
-    const { classifier, phrasing, bestShort, bestShortScore, passage, chars } = c.scratch;
+    const { classifier, phrasing, bestShort, bestShortScore, passage, chars, coverage, title } = c.scratch;
     try {
       return this.rank(c, query, k, opts);
     } finally {
@@ -171,13 +178,15 @@ export class KnowledgeIndex {
       bestShortScore.fill(0);
       passage.fill(0);
       chars.fill(0);
+      coverage.fill(0);
+      title.fill(0);
     }
   }
 
   private rank(c: Compiled, query: string, k: number, opts: SearchOptions): SearchHit[] {
     const n = c.chunks.length;
     const stems = contentStems(query);
-    const { classifier, phrasing, bestShort, bestShortScore, passage, chars } = c.scratch;
+    const { classifier, phrasing, bestShort, bestShortScore, passage, chars, coverage, title } = c.scratch;
     if (c.classifier) {
       const p = c.classifier.probabilities(query);
       c.classifier.classOf.forEach((chunk, cls) => (classifier[chunk] = p[cls]));
@@ -186,6 +195,8 @@ export class KnowledgeIndex {
     const short = c.shortBm25.search(stems);
     for (const d of short.touched) {
       const owner = c.shortOwner[d];
+      const cov = short.matched[d] / (short.idfTotal || 1);
+      if (cov > coverage[owner]) coverage[owner] = cov;
       const s = short.scores[d] / (short.ceiling || 1);
       if (s > phrasing[owner]) phrasing[owner] = s;
       if (s > bestShortScore[owner]) {
@@ -196,6 +207,12 @@ export class KnowledgeIndex {
 
     const long = c.longBm25.search(stems);
     for (const d of long.touched) passage[d] = long.scores[d] / (long.ceiling || 1);
+
+    // Coverage by the best single field (one phrasing, or the title line, or title + text): words
+    // scattered over several phrasings of an entry ("do you offer…", "…a drum kit?") do not add up.
+    for (const d of long.touched) coverage[d] = Math.max(coverage[d], long.matched[d] / (long.idfTotal || 1));
+    const tl = c.titleBm25.search(stems);
+    for (const d of tl.touched) title[d] = Math.min(1, tl.matched[d] / (tl.idfTotal || 1));
 
     const ch = c.chars.search(query);
     for (const d of ch.touched) {
@@ -260,6 +277,9 @@ export class KnowledgeIndex {
         chars: chars[i],
         vector,
         embedding: emb && qEmb && emb.length === qEmb.length ? dotDense(qEmb, emb) : 0,
+        coverage: coverage[i],
+        title: title[i],
+        qa: c.isQa[i],
       };
       scored.push({ i, f, score: fuse(f, this.weights) });
     }
@@ -322,8 +342,10 @@ export class KnowledgeIndex {
       shortIsQuestion: Uint8Array.from(shortIsQuestion),
       shortOwner: Int32Array.from(shortOwner),
       shortStart,
+      isQa: Uint8Array.from(chunks, (ch) => (ch.questions.length > 0 || ch.answer !== undefined ? 1 : 0)),
       shortBm25: new Bm25Index(shortTexts.map(contentStems)),
       longBm25: new Bm25Index(longTexts.map(contentStems)),
+      titleBm25: new Bm25Index(chunks.map((ch) => contentStems(titleLine(ch)))),
       chars: new CharIndex(shortTexts),
       shortVec,
       longVec,
@@ -335,6 +357,8 @@ export class KnowledgeIndex {
         bestShortScore: new Float64Array(chunks.length),
         passage: new Float64Array(chunks.length),
         chars: new Float64Array(chunks.length),
+        coverage: new Float64Array(chunks.length),
+        title: new Float64Array(chunks.length),
       },
     };
     return this.compiled;

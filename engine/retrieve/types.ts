@@ -32,6 +32,17 @@ export interface HitFeatures {
   vector: number;
   /** Provider embedding cosine (0 when no embedder is configured). */
   embedding: number;
+  /**
+   * Share of the query's content words (IDF-weighted, typos at a discount) found in the chunk's
+   * best single field — one phrasing, or the title line, or title + text. Unlike BM25 it does not
+   * saturate or favour short texts: a passage holding every word of the query scores 1 however
+   * long it is; words scattered over several phrasings of an entry do not add up.
+   */
+  coverage: number;
+  /** The same share over the chunk's heading path and title only (what the section is about). */
+  title: number;
+  /** 1 when the chunk is a Q&A entry, 0 for a passage (not a score: lets the fusion weigh kinds apart). */
+  qa: number;
 }
 
 export interface SearchHit {
