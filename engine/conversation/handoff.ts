@@ -29,7 +29,7 @@ export const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = {
   mode: 'suggest',
   answerThreshold: 0.5,
   frustrationThreshold: 0.5,
-  topicThreshold: 0.5,
+  topicThreshold: 0.75,
   triggers: { customerRequest: true, topic: true, frustration: true, lowConfidence: true, repeatedUnanswered: true },
 };
 

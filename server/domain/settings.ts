@@ -22,7 +22,7 @@ export const WorkspaceSettings = z.object({
       /** null: the engine's default threshold, chosen on data. */
       answerThreshold: z.number().min(0).max(1).nullable().default(null),
       frustrationThreshold: z.number().min(0).max(1).default(0.5),
-      topicThreshold: z.number().min(0).max(1).default(0.5),
+      topicThreshold: z.number().min(0).max(1).default(0.75),
       triggers: z
         .object({
           customerRequest: z.boolean().default(true),
