@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', '**/*.js', '!eslint.config.js', 'widget/dev/screenshots/', 'dashboard/dev/screenshots/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'test-results/',
+      '**/*.js',
+      '!eslint.config.js',
+      'widget/dev/screenshots/',
+      'dashboard/dev/screenshots/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,7 +22,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-empty': ['error', { allowEmptyCatch: true }],
@@ -25,8 +39,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/db/**', '../../server*', '../../db*'], message: 'the engine must not import the server or the database' },
-            { group: ['fastify*', '@fastify/*', 'pg', 'drizzle-orm*', '@electric-sql/*', 'socket.io*'], message: 'the engine must not import transport or database drivers' },
+            {
+              group: ['**/server/**', '**/db/**', '../../server*', '../../db*'],
+              message: 'the engine must not import the server or the database',
+            },
+            {
+              group: ['fastify*', '@fastify/*', 'pg', 'drizzle-orm*', '@electric-sql/*', 'socket.io*'],
+              message: 'the engine must not import transport or database drivers',
+            },
           ],
         },
       ],

@@ -38,7 +38,11 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     const knowledge = new Knowledge({ db: handle.db, bus: new EventBus(), now: () => new Date() });
     const isUrl = /^https?:\/\//i.test(source);
     const inputs: SourceInput[] = isUrl
-      ? [opts.crawl || /sitemap[^/]*\.xml$/i.test(source) ? { kind: 'crawl', url: source } : { kind: 'url', url: source }]
+      ? [
+          opts.crawl || /sitemap[^/]*\.xml$/i.test(source)
+            ? { kind: 'crawl', url: source }
+            : { kind: 'url', url: source },
+        ]
       : filesUnder(source).map((f) => ({ kind: 'file', name: basename(f), bytes: readFileSync(f) }));
     if (!inputs.length) throw new Error(`nothing to ingest at ${source} (supported: .md .txt .html .pdf .docx .csv)`);
 
@@ -49,7 +53,9 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     for (const [i, input] of inputs.entries()) {
       const label = input.kind === 'file' ? input.name : input.kind === 'qa' ? input.question : input.url;
       bar.update(i, { label });
-      const s = await knowledge.addSource(ws.id, input, (done, total) => bar.update(i + (total ? done / total : 0), { label }));
+      const s = await knowledge.addSource(ws.id, input, (done, total) =>
+        bar.update(i + (total ? done / total : 0), { label }),
+      );
       if (s.status === 'error') failed++;
       results.push(s.status === 'error' ? `  ✗ ${label}: ${s.error}` : `  ✓ ${label}: ${s.chunkCount} chunks`);
     }

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from './client';
 import { events } from './schema';
-import { acceptInvitation, createApiKey, inviteMember, revokeApiKey, sessionFor, signIn, signUp, workspaceForApiKey } from '../server/commands/accounts';
+import {
+  acceptInvitation,
+  createApiKey,
+  inviteMember,
+  revokeApiKey,
+  sessionFor,
+  signIn,
+  signUp,
+  workspaceForApiKey,
+} from '../server/commands/accounts';
 import { appendMessage, messagesAfter, moveConversation } from '../server/commands/conversations';
 import type { Deps } from '../server/commands/unit';
 import { AppError } from '../server/errors';
@@ -24,20 +33,34 @@ for (const target of testDatabases()) {
 
     it('signs up a workspace owner and signs in with the password only', async () => {
       const email = `Sam-${uid()}@Example.com`;
-      const { workspace } = await signUp(deps, { email, password: 'long enough pw', name: 'Sam', workspaceName: 'Riff & Rhythm' });
+      const { workspace } = await signUp(deps, {
+        email,
+        password: 'long enough pw',
+        name: 'Sam',
+        workspaceName: 'Riff & Rhythm',
+      });
       expect(workspace.slug).toMatch(/^riff-rhythm/);
       const session = await signIn(deps, email.toLowerCase(), 'long enough pw');
       expect((await sessionFor(deps, session.token))?.user.email).toBe(email.toLowerCase());
       await expect(signIn(deps, email, 'wrong password')).rejects.toMatchObject({ code: 'invalid_credentials' });
-      await expect(signUp(deps, { email, password: 'another pw!', name: 'X', workspaceName: 'Y' })).rejects.toMatchObject({ code: 'email_taken' });
+      await expect(
+        signUp(deps, { email, password: 'another pw!', name: 'X', workspaceName: 'Y' }),
+      ).rejects.toMatchObject({ code: 'email_taken' });
     });
 
     it('accepts an invitation once', async () => {
       const { workspace, owner } = await makeWorkspace(deps);
-      const { token } = await inviteMember(deps, { workspaceId: workspace.id, email: `new-${uid()}@example.com`, role: 'agent', invitedBy: owner.id });
+      const { token } = await inviteMember(deps, {
+        workspaceId: workspace.id,
+        email: `new-${uid()}@example.com`,
+        role: 'agent',
+        invitedBy: owner.id,
+      });
       const accepted = await acceptInvitation(deps, { token, name: 'Nia', password: 'drums and more' });
       expect(accepted.role).toBe('agent');
-      await expect(acceptInvitation(deps, { token, name: 'Nia', password: 'drums and more' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(acceptInvitation(deps, { token, name: 'Nia', password: 'drums and more' })).rejects.toMatchObject({
+        code: 'not_found',
+      });
     });
 
     it('resolves an API key to its workspace until revoked', async () => {
@@ -52,7 +75,13 @@ for (const target of testDatabases()) {
       const { workspace } = await makeWorkspace(deps);
       const { conversation } = await makeConversation(deps, workspace.id);
       const send = (clientId: string, body: string) =>
-        appendMessage(deps, { workspaceId: workspace.id, conversationId: conversation.id, clientId, authorType: 'visitor', body });
+        appendMessage(deps, {
+          workspaceId: workspace.id,
+          conversationId: conversation.id,
+          clientId,
+          authorType: 'visitor',
+          body,
+        });
       const first = await send('c1', 'hello');
       const retry = await send('c1', 'hello');
       expect(retry.duplicate).toBe(true);
@@ -61,10 +90,20 @@ for (const target of testDatabases()) {
       const results = await Promise.all([send('c2', 'a'), send('c3', 'b'), send('c2', 'a'), send('c4', 'c')]);
       const seqs = new Set(results.map((r) => r.message.seq));
       expect(seqs.size).toBe(3);
-      const all = await messagesAfter(deps.db, { workspaceId: workspace.id, conversationId: conversation.id, afterSeq: 0, audience: 'agent' });
+      const all = await messagesAfter(deps.db, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        afterSeq: 0,
+        audience: 'agent',
+      });
       expect(all.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
       expect(all.map((m) => m.clientId)).toEqual(['c1', ...all.slice(1).map((m) => m.clientId)]);
-      const after2 = await messagesAfter(deps.db, { workspaceId: workspace.id, conversationId: conversation.id, afterSeq: 2, audience: 'agent' });
+      const after2 = await messagesAfter(deps.db, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        afterSeq: 2,
+        audience: 'agent',
+      });
       expect(after2.map((m) => m.seq)).toEqual([3, 4]);
     });
 
@@ -73,9 +112,20 @@ for (const target of testDatabases()) {
       const b = await makeWorkspace(deps);
       const { conversation } = await makeConversation(deps, a.workspace.id);
       await expect(
-        appendMessage(deps, { workspaceId: b.workspace.id, conversationId: conversation.id, clientId: 'x', authorType: 'visitor', body: 'hi' }),
+        appendMessage(deps, {
+          workspaceId: b.workspace.id,
+          conversationId: conversation.id,
+          clientId: 'x',
+          authorType: 'visitor',
+          body: 'hi',
+        }),
       ).rejects.toMatchObject({ code: 'not_found' });
-      const seen = await messagesAfter(deps.db, { workspaceId: b.workspace.id, conversationId: conversation.id, afterSeq: 0, audience: 'agent' });
+      const seen = await messagesAfter(deps.db, {
+        workspaceId: b.workspace.id,
+        conversationId: conversation.id,
+        afterSeq: 0,
+        audience: 'agent',
+      });
       expect(seen).toEqual([]);
     });
 
@@ -84,10 +134,23 @@ for (const target of testDatabases()) {
       const agent = await makeMember(deps, workspace.id, 'agent', 'Nia');
       const { conversation } = await makeConversation(deps, workspace.id);
       const base = { workspaceId: workspace.id, conversationId: conversation.id };
-      await moveConversation(deps, { ...base, move: 'handoff', actor: { type: 'bot' }, reason: 'topic', card: { summary: 'custom build' } });
-      const taken = await moveConversation(deps, { ...base, move: 'assign', actor: { type: 'user', id: agent.id }, expectStatus: 'waiting' });
+      await moveConversation(deps, {
+        ...base,
+        move: 'handoff',
+        actor: { type: 'bot' },
+        reason: 'topic',
+        card: { summary: 'custom build' },
+      });
+      const taken = await moveConversation(deps, {
+        ...base,
+        move: 'assign',
+        actor: { type: 'user', id: agent.id },
+        expectStatus: 'waiting',
+      });
       expect(taken.assigneeId).toBe(agent.id);
-      await expect(moveConversation(deps, { ...base, move: 'handoff', actor: { type: 'bot' } })).rejects.toBeInstanceOf(AppError);
+      await expect(moveConversation(deps, { ...base, move: 'handoff', actor: { type: 'bot' } })).rejects.toBeInstanceOf(
+        AppError,
+      );
       await moveConversation(deps, { ...base, move: 'resolve', actor: { type: 'user', id: agent.id } });
       await moveConversation(deps, { ...base, move: 'resume', actor: { type: 'visitor' } });
       const log = await deps.db
@@ -112,9 +175,21 @@ for (const target of testDatabases()) {
       const [a, b] = [await makeMember(deps, workspace.id), await makeMember(deps, workspace.id)];
       const { conversation } = await makeConversation(deps, workspace.id);
       const base = { workspaceId: workspace.id, conversationId: conversation.id };
-      await moveConversation(deps, { ...base, move: 'handoff', actor: { type: 'visitor' }, reason: 'customer_request' });
+      await moveConversation(deps, {
+        ...base,
+        move: 'handoff',
+        actor: { type: 'visitor' },
+        reason: 'customer_request',
+      });
       const claims = await Promise.allSettled(
-        [a, b].map((u) => moveConversation(deps, { ...base, move: 'assign', actor: { type: 'user', id: u.id }, expectStatus: 'waiting' })),
+        [a, b].map((u) =>
+          moveConversation(deps, {
+            ...base,
+            move: 'assign',
+            actor: { type: 'user', id: u.id },
+            expectStatus: 'waiting',
+          }),
+        ),
       );
       expect(claims.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
       const lost = claims.find((c) => c.status === 'rejected') as PromiseRejectedResult;

@@ -302,10 +302,7 @@ export const knowledgeChunks = pgTable(
     embedding: real('embedding').array(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('chunks_ws').on(t.workspaceId),
-    uniqueIndex('chunks_source_hash').on(t.sourceId, t.contentHash),
-  ],
+  (t) => [index('chunks_ws').on(t.workspaceId), uniqueIndex('chunks_source_hash').on(t.sourceId, t.contentHash)],
 );
 
 /** The audit log and the outbox: written in the same transaction as the change it records. */
@@ -351,7 +348,11 @@ export const webhookDeliveries = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('deliveries_due').on(t.status, t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index('deliveries_due')
+      .on(t.status, t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+  ],
 );
 
 /**

@@ -7,7 +7,13 @@ import { eq } from 'drizzle-orm';
 import { conversationTags, tags, users } from '../db/schema';
 import { recordActivity } from '../server/commands/activity';
 import { updateContact } from '../server/commands/contacts';
-import { appendMessage, contactForVisitor, moveConversation, sendAgentMessage, startConversation } from '../server/commands/conversations';
+import {
+  appendMessage,
+  contactForVisitor,
+  moveConversation,
+  sendAgentMessage,
+  startConversation,
+} from '../server/commands/conversations';
 import type { Deps } from '../server/commands/unit';
 import { EventBus } from '../server/events/bus';
 
@@ -23,28 +29,160 @@ interface Story {
 }
 
 const STORIES: Story[] = [
-  { tag: 'Custom orders', agent: 'dana', reason: 'topic', name: 'Jordan Lee', email: 'jordan.lee@example.com', visitor: ['Can you quote me a custom guitar build? Thinking T-style, roasted maple neck, P90s.'], replies: ['Hi Jordan! Tomas, our luthier, prices every build himself. A T-style with a roasted maple neck and P90s usually lands between $2,400 and $3,100; he will email you a full quote within two days.', 'I have booked you a 30-minute consult with Tomas on Saturday at 11:00.'] },
-  { tag: 'Custom orders', agent: 'dana', reason: 'topic', visitor: ['How much for a custom left-handed baritone guitar?'], replies: ['Left-handed baritones are a favourite of Tomas. Quotes start around $2,800; I will have him send you the options sheet today.'] },
-  { tag: 'Custom orders', agent: 'dana', reason: 'topic', visitor: ['Could your luthier build me a one-off custom finish on a new jazz bass?'], replies: ['Yes — custom finishes on a new build add $350–$600 depending on the finish. Tomas will confirm the colours with you by email.'] },
-  { tag: 'Bulk & education', agent: 'marcus', reason: 'topic', name: 'Ms. Alvarez', email: 'alvarez@lincoln-middle.example', visitor: ['We need 30 violins for our school orchestra, can we get a quote with a purchase order?'], replies: ['Thanks for thinking of us! For 30 student violins we offer our education tier (12% off) and delivery to the school. I am sending the quote to your school email now; purchase orders are welcome.', 'The quote is in your inbox, valid for 60 days.'] },
-  { tag: 'Bulk & education', agent: 'marcus', reason: 'topic', visitor: ['Our district wants 12 drum pads and sticks for a percussion class. Discounts?'], replies: ['Yes: orders over 10 units get the education tier. I have put together a bundle with 12 practice pads and 24 pairs of sticks, quote on its way.'] },
-  { tag: 'Warranty', agent: 'marcus', reason: 'topic', visitor: ['My Boss pedal and my Fender amp both stopped working, are they covered by warranty?'], replies: ['Sorry to hear that! Boss and Fender handle their own warranties, but we collect both at the counter and send them in for you. Bring them in with your receipts; turnaround is about 3 weeks.'] },
-  { tag: 'Warranty', agent: 'dana', reason: 'topic', visitor: ['The snare I bought last month has a cracked shell. Warranty claim?'], replies: ['That is covered: a cracked shell within the first year is a manufacturer defect. Bring it in or send a photo and your order number and we will start the claim today.'] },
-  { tag: 'Returns', agent: 'marcus', reason: 'customer_request', visitor: ['I want to return a cymbal that arrived dented', 'Can I talk to someone please?'], replies: ['Of course — a cymbal that arrived damaged is on us. I have emailed you a prepaid return label; we will ship a replacement as soon as the carrier scans it.'] },
-  { tag: 'Returns', agent: 'dana', reason: 'customer_request', visitor: ['I opened a pack of strings and they are the wrong gauge, can I exchange them?', 'I would like to speak to a person'], replies: ['Opened strings can’t be returned for hygiene reasons, but since we sent the wrong gauge I will send the right set free of charge.'] },
-  { tag: 'Technical support', agent: 'marcus', reason: 'low_confidence', visitor: ['My kick pedal squeaks on every hit, any idea?'], bot: "I'm not sure about that one, so I'm handing you to a person on our team.", replies: ['A squeaky kick pedal is usually the spring or the hinge. A drop of light machine oil on the spring hook and the hinge fixes 9 in 10 of them.'] },
-  { tag: 'Technical support', agent: 'dana', reason: 'low_confidence', visitor: ['My guitar buzzes on the 3rd fret only on the G string'], bot: "I'm not sure about that one, so I'm handing you to a person on our team.", replies: ['That sounds like a high fret or a low nut slot. Our setup ($65) fixes both — book it online and bring it in any weekday.'] },
-  { tag: null, agent: 'dana', reason: 'low_confidence', visitor: ['Do you take trade-ins of vintage synthesizers?'], bot: "I'm not sure about that one, so I'm handing you to a person on our team.", replies: ['We do! Vintage synths get an in-person appraisal; bring it in and we will make an offer in store credit or cash.'] },
-  { tag: null, agent: 'marcus', reason: 'low_confidence', visitor: ['Do you buy used vintage keyboards and synths?'], bot: "I'm not sure about that one, so I'm handing you to a person on our team.", replies: ['Yes, we appraise vintage keyboards and synths in person and offer store credit or cash.'] },
-  { tag: 'Shipping', agent: 'marcus', reason: 'frustration', visitor: ['My package says delivered but it is NOT here!!', 'I already told you, it is not here!!!'], replies: ['I am really sorry. I have opened a claim with the carrier and we are sending a replacement today by expedited shipping.'] },
+  {
+    tag: 'Custom orders',
+    agent: 'dana',
+    reason: 'topic',
+    name: 'Jordan Lee',
+    email: 'jordan.lee@example.com',
+    visitor: ['Can you quote me a custom guitar build? Thinking T-style, roasted maple neck, P90s.'],
+    replies: [
+      'Hi Jordan! Tomas, our luthier, prices every build himself. A T-style with a roasted maple neck and P90s usually lands between $2,400 and $3,100; he will email you a full quote within two days.',
+      'I have booked you a 30-minute consult with Tomas on Saturday at 11:00.',
+    ],
+  },
+  {
+    tag: 'Custom orders',
+    agent: 'dana',
+    reason: 'topic',
+    visitor: ['How much for a custom left-handed baritone guitar?'],
+    replies: [
+      'Left-handed baritones are a favourite of Tomas. Quotes start around $2,800; I will have him send you the options sheet today.',
+    ],
+  },
+  {
+    tag: 'Custom orders',
+    agent: 'dana',
+    reason: 'topic',
+    visitor: ['Could your luthier build me a one-off custom finish on a new jazz bass?'],
+    replies: [
+      'Yes — custom finishes on a new build add $350–$600 depending on the finish. Tomas will confirm the colours with you by email.',
+    ],
+  },
+  {
+    tag: 'Bulk & education',
+    agent: 'marcus',
+    reason: 'topic',
+    name: 'Ms. Alvarez',
+    email: 'alvarez@lincoln-middle.example',
+    visitor: ['We need 30 violins for our school orchestra, can we get a quote with a purchase order?'],
+    replies: [
+      'Thanks for thinking of us! For 30 student violins we offer our education tier (12% off) and delivery to the school. I am sending the quote to your school email now; purchase orders are welcome.',
+      'The quote is in your inbox, valid for 60 days.',
+    ],
+  },
+  {
+    tag: 'Bulk & education',
+    agent: 'marcus',
+    reason: 'topic',
+    visitor: ['Our district wants 12 drum pads and sticks for a percussion class. Discounts?'],
+    replies: [
+      'Yes: orders over 10 units get the education tier. I have put together a bundle with 12 practice pads and 24 pairs of sticks, quote on its way.',
+    ],
+  },
+  {
+    tag: 'Warranty',
+    agent: 'marcus',
+    reason: 'topic',
+    visitor: ['My Boss pedal and my Fender amp both stopped working, are they covered by warranty?'],
+    replies: [
+      'Sorry to hear that! Boss and Fender handle their own warranties, but we collect both at the counter and send them in for you. Bring them in with your receipts; turnaround is about 3 weeks.',
+    ],
+  },
+  {
+    tag: 'Warranty',
+    agent: 'dana',
+    reason: 'topic',
+    visitor: ['The snare I bought last month has a cracked shell. Warranty claim?'],
+    replies: [
+      'That is covered: a cracked shell within the first year is a manufacturer defect. Bring it in or send a photo and your order number and we will start the claim today.',
+    ],
+  },
+  {
+    tag: 'Returns',
+    agent: 'marcus',
+    reason: 'customer_request',
+    visitor: ['I want to return a cymbal that arrived dented', 'Can I talk to someone please?'],
+    replies: [
+      'Of course — a cymbal that arrived damaged is on us. I have emailed you a prepaid return label; we will ship a replacement as soon as the carrier scans it.',
+    ],
+  },
+  {
+    tag: 'Returns',
+    agent: 'dana',
+    reason: 'customer_request',
+    visitor: [
+      'I opened a pack of strings and they are the wrong gauge, can I exchange them?',
+      'I would like to speak to a person',
+    ],
+    replies: [
+      'Opened strings can’t be returned for hygiene reasons, but since we sent the wrong gauge I will send the right set free of charge.',
+    ],
+  },
+  {
+    tag: 'Technical support',
+    agent: 'marcus',
+    reason: 'low_confidence',
+    visitor: ['My kick pedal squeaks on every hit, any idea?'],
+    bot: "I'm not sure about that one, so I'm handing you to a person on our team.",
+    replies: [
+      'A squeaky kick pedal is usually the spring or the hinge. A drop of light machine oil on the spring hook and the hinge fixes 9 in 10 of them.',
+    ],
+  },
+  {
+    tag: 'Technical support',
+    agent: 'dana',
+    reason: 'low_confidence',
+    visitor: ['My guitar buzzes on the 3rd fret only on the G string'],
+    bot: "I'm not sure about that one, so I'm handing you to a person on our team.",
+    replies: [
+      'That sounds like a high fret or a low nut slot. Our setup ($65) fixes both — book it online and bring it in any weekday.',
+    ],
+  },
+  {
+    tag: null,
+    agent: 'dana',
+    reason: 'low_confidence',
+    visitor: ['Do you take trade-ins of vintage synthesizers?'],
+    bot: "I'm not sure about that one, so I'm handing you to a person on our team.",
+    replies: [
+      'We do! Vintage synths get an in-person appraisal; bring it in and we will make an offer in store credit or cash.',
+    ],
+  },
+  {
+    tag: null,
+    agent: 'marcus',
+    reason: 'low_confidence',
+    visitor: ['Do you buy used vintage keyboards and synths?'],
+    bot: "I'm not sure about that one, so I'm handing you to a person on our team.",
+    replies: ['Yes, we appraise vintage keyboards and synths in person and offer store credit or cash.'],
+  },
+  {
+    tag: 'Shipping',
+    agent: 'marcus',
+    reason: 'frustration',
+    visitor: ['My package says delivered but it is NOT here!!', 'I already told you, it is not here!!!'],
+    replies: [
+      'I am really sorry. I have opened a claim with the carrier and we are sending a replacement today by expedited shipping.',
+    ],
+  },
 ];
 
 const AI_ONLY = [
   ['How long does shipping take?', 'Standard shipping takes 3–5 business days; orders over $99 ship free.'],
   ['What are your store hours on Saturday?', 'On Saturday we are open 10:00–18:00.'],
-  ['Do you offer drum lessons?', 'Yes — drum lessons with Marcus Bell, 30, 45 or 60 minutes; the first trial lesson is half price.'],
-  ['Can I rent a violin for my daughter?', 'Yes: rent-to-own violins start at a low monthly price, with damage protection available.'],
-  ['How do I return something I bought online?', 'You can return most items within 30 days; start a return from your order page.'],
+  [
+    'Do you offer drum lessons?',
+    'Yes — drum lessons with Marcus Bell, 30, 45 or 60 minutes; the first trial lesson is half price.',
+  ],
+  [
+    'Can I rent a violin for my daughter?',
+    'Yes: rent-to-own violins start at a low monthly price, with damage protection available.',
+  ],
+  [
+    'How do I return something I bought online?',
+    'You can return most items within 30 days; start a return from your order page.',
+  ],
   ['Do you sell gift cards?', 'Yes, gift cards from $25 to $500, in store and online.'],
 ] as const;
 
@@ -64,7 +202,7 @@ export async function seedHistory(deps: Deps, workspaceId: string, days = 21): P
 
   // A deterministic pseudo-random sequence, so every demo looks the same.
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const plan: ({ kind: 'story'; story: Story } | { kind: 'ai'; q: string; a: string })[] = [];
   for (let round = 0; round < 3; round++) {
     for (const story of STORIES) if (rand() < 0.75) plan.push({ kind: 'story', story });
@@ -82,7 +220,8 @@ export async function seedHistory(deps: Deps, workspaceId: string, days = 21): P
     const base = { workspaceId, conversationId: conv.id };
     let k = 0;
     const say = (body: string) => appendMessage(local, { ...base, clientId: `h${k++}`, authorType: 'visitor', body });
-    const bot = (body: string, meta: Record<string, unknown> = {}) => appendMessage(local, { ...base, clientId: `h${k++}`, authorType: 'bot', body, meta });
+    const bot = (body: string, meta: Record<string, unknown> = {}) =>
+      appendMessage(local, { ...base, clientId: `h${k++}`, authorType: 'bot', body, meta });
     n++;
     if (item.kind === 'ai') {
       await say(item.q);
@@ -91,21 +230,48 @@ export async function seedHistory(deps: Deps, workspaceId: string, days = 21): P
       continue;
     }
     const s = item.story;
-    if (s.name || s.email) await updateContact(local, { workspaceId, contactId: contact.id, name: s.name, email: s.email, actor: 'visitor' });
+    if (s.name || s.email)
+      await updateContact(local, {
+        workspaceId,
+        contactId: contact.id,
+        name: s.name,
+        email: s.email,
+        actor: 'visitor',
+      });
     for (const [i, v] of s.visitor.entries()) {
       await say(v);
       step(0.2);
-      if (i < s.visitor.length - 1) await bot("Here's what I found in our information…", { confidence: 0.4, abstained: false, question: v });
+      if (i < s.visitor.length - 1)
+        await bot("Here's what I found in our information…", { confidence: 0.4, abstained: false, question: v });
     }
     const abstained = s.reason === 'low_confidence';
-    await bot(s.bot ?? 'Handing you to a person on our team — they will see everything we said.', { handoff: true, reason: s.reason, ...(abstained ? { abstained: true, question: s.visitor[0] } : {}) });
-    await moveConversation(local, { ...base, move: 'handoff', actor: { type: 'bot' }, reason: s.reason ?? 'topic', card: { reason: s.reason, summary: s.visitor[0], details: { name: s.name, email: s.email }, tried: [] } });
+    await bot(s.bot ?? 'Handing you to a person on our team — they will see everything we said.', {
+      handoff: true,
+      reason: s.reason,
+      ...(abstained ? { abstained: true, question: s.visitor[0] } : {}),
+    });
+    await moveConversation(local, {
+      ...base,
+      move: 'handoff',
+      actor: { type: 'bot' },
+      reason: s.reason ?? 'topic',
+      card: { reason: s.reason, summary: s.visitor[0], details: { name: s.name, email: s.email }, tried: [] },
+    });
     const tag = tagRows.find((t) => t.name === s.tag);
-    if (tag) await local.db.insert(conversationTags).values({ conversationId: conv.id, tagId: tag.id, source: 'auto', confidence: 0.7 + rand() * 0.25 }).onConflictDoNothing();
+    if (tag)
+      await local.db
+        .insert(conversationTags)
+        .values({ conversationId: conv.id, tagId: tag.id, source: 'auto', confidence: 0.7 + rand() * 0.25 })
+        .onConflictDoNothing();
     if (!s.agent) continue;
     const agent = agents[s.agent];
     step(2 + rand() * 20);
-    await moveConversation(local, { ...base, move: 'assign', actor: { type: 'user', id: agent.id }, expectStatus: 'waiting' });
+    await moveConversation(local, {
+      ...base,
+      move: 'assign',
+      actor: { type: 'user', id: agent.id },
+      expectStatus: 'waiting',
+    });
     for (const reply of s.replies ?? []) {
       for (let t = 0; t < 2 + rand() * 4; t++) {
         step(0.5 + rand() * 0.5);

@@ -7,7 +7,9 @@ import type { Knowledge } from '../server/bot/knowledge';
 const CONTENT = fileURLToPath(new URL('./content', import.meta.url));
 
 export async function loadDemoKnowledge(knowledge: Knowledge, workspaceId: string): Promise<void> {
-  const files = readdirSync(CONTENT).filter((f) => /\.(md|html|pdf|csv|txt|docx)$/.test(f)).sort();
+  const files = readdirSync(CONTENT)
+    .filter((f) => /\.(md|html|pdf|csv|txt|docx)$/.test(f))
+    .sort();
   for (const name of files) {
     await knowledge.addSource(workspaceId, { kind: 'file', name, bytes: readFileSync(join(CONTENT, name)) });
   }

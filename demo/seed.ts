@@ -41,16 +41,28 @@ export async function seedDemoIfEmpty(
   const email = admin.email ?? DEMO_ADMIN_EMAIL;
   if (existing) {
     const [demo] = await deps.db.select().from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
-    return demo ? { created: false, workspaceId: demo.id, admin: { email, password: '' }, agents: DEMO_AGENTS.map((a) => a.email) } : null;
+    return demo
+      ? {
+          created: false,
+          workspaceId: demo.id,
+          admin: { email, password: '' },
+          agents: DEMO_AGENTS.map((a) => a.email),
+        }
+      : null;
   }
   const password = admin.password ?? generatePassword();
   const { workspace } = await signUp(deps, { email, password, name: 'Priya Shah', workspaceName: 'Riff & Rhythm' });
   const passwordHash = await hashPassword(password);
   const teamIds: Record<string, string> = {};
   for (const agent of DEMO_AGENTS) {
-    const [user] = await deps.db.insert(users).values({ email: agent.email, name: agent.name, passwordHash }).returning();
+    const [user] = await deps.db
+      .insert(users)
+      .values({ email: agent.email, name: agent.name, passwordHash })
+      .returning();
     await deps.db.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'agent' });
-    await deps.db.insert(agentPresence).values({ workspaceId: workspace.id, userId: user.id, status: 'offline', capacity: 5 });
+    await deps.db
+      .insert(agentPresence)
+      .values({ workspaceId: workspace.id, userId: user.id, status: 'offline', capacity: 5 });
     const team = await createTeam(deps, workspace.id, agent.team, [user.id]);
     teamIds[agent.team] = team.id;
   }
@@ -66,14 +78,30 @@ export async function seedDemoIfEmpty(
     });
   }
   await updateSettings(deps, workspace.id, {
-    widget: { greeting: 'Hi! I’m the Riff & Rhythm assistant. Ask me about orders, repairs, lessons or gear.', botName: 'Riff & Rhythm assistant', color: '#b4462b' },
+    widget: {
+      greeting: 'Hi! I’m the Riff & Rhythm assistant. Ask me about orders, repairs, lessons or gear.',
+      botName: 'Riff & Rhythm assistant',
+      color: '#b4462b',
+    },
     businessHours: {
       enabled: false,
       timezone: 'America/Los_Angeles',
-      days: { '1': { open: '10:00', close: '19:00' }, '2': { open: '10:00', close: '19:00' }, '3': { open: '10:00', close: '19:00' }, '4': { open: '10:00', close: '19:00' }, '5': { open: '10:00', close: '20:00' }, '6': { open: '10:00', close: '18:00' } },
+      days: {
+        '1': { open: '10:00', close: '19:00' },
+        '2': { open: '10:00', close: '19:00' },
+        '3': { open: '10:00', close: '19:00' },
+        '4': { open: '10:00', close: '19:00' },
+        '5': { open: '10:00', close: '20:00' },
+        '6': { open: '10:00', close: '18:00' },
+      },
     },
   });
   if (loadKnowledge) await loadKnowledge(workspace.id);
   await seedHistory(deps, workspace.id);
-  return { created: true, workspaceId: workspace.id, admin: { email, password }, agents: DEMO_AGENTS.map((a) => a.email) };
+  return {
+    created: true,
+    workspaceId: workspace.id,
+    admin: { email, password },
+    agents: DEMO_AGENTS.map((a) => a.email),
+  };
 }

@@ -95,6 +95,20 @@ export const DEMO_TAGS: DemoTag[] = [
     kind: 'topic',
     color: '#16a34a',
   },
-  { name: 'VIP', description: 'A valued regular customer', examples: [], needsHuman: false, kind: 'manual', color: '#ca8a04' },
-  { name: 'High-value', description: 'An order or quote worth over $2,000', examples: [], needsHuman: false, kind: 'manual', color: '#be185d' },
+  {
+    name: 'VIP',
+    description: 'A valued regular customer',
+    examples: [],
+    needsHuman: false,
+    kind: 'manual',
+    color: '#ca8a04',
+  },
+  {
+    name: 'High-value',
+    description: 'An order or quote worth over $2,000',
+    examples: [],
+    needsHuman: false,
+    kind: 'manual',
+    color: '#be185d',
+  },
 ];

@@ -37,7 +37,10 @@ export const ContactUpdate = z
     email: z.email('enter a valid email address').max(200).optional(),
     name: z.string().trim().min(1).max(100).optional(),
   })
-  .refine((c) => c.email !== undefined || c.name !== undefined, 'send an email or a name') satisfies z.ZodType<ContactPayload>;
+  .refine(
+    (c) => c.email !== undefined || c.name !== undefined,
+    'send an email or a name',
+  ) satisfies z.ZodType<ContactPayload>;
 
 /** The visitor taps "Talk to a person" (no fields). */
 export const VisitorHandoff = z.object({}).optional();

@@ -10,7 +10,11 @@ describe('HTTP app', () => {
   afterAll(async () => t.close());
 
   const signup = (email = `o-${uid()}@example.com`) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password: 'long enough pw', name: 'Owner', workspaceName: 'Shop' } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email, password: 'long enough pw', name: 'Owner', workspaceName: 'Shop' },
+    });
 
   it('answers /health', async () => {
     const res = await t.app.inject('/health');
@@ -36,16 +40,30 @@ describe('HTTP app', () => {
   });
 
   it('refuses bad input with 400 and a message naming the field, never a 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'not-an-email', password: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: 'not-an-email', password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.message).toMatch(/email/);
     expect(body.error.message).toMatch(/password/);
-    const broken = await t.app.inject({ method: 'POST', url: '/api/auth/signin', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.body).not.toMatch(/at .*\.js/);
-    const wrongType = await t.app.inject({ method: 'POST', url: '/api/auth/signin', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hi',
+    });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.code).toBe('invalid_input');
     expect((await t.app.inject('/api/nope')).json().error.code).toBe('not_found');
@@ -63,7 +81,10 @@ describe('HTTP app', () => {
     });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf_failed');
-    const withToken = await s.request('POST', `/api/workspaces/${s.workspaceId}/tags`, { name: 'Returns', examples: ['refund please'] });
+    const withToken = await s.request('POST', `/api/workspaces/${s.workspaceId}/tags`, {
+      name: 'Returns',
+      examples: ['refund please'],
+    });
     expect(withToken.statusCode).toBe(201);
   });
 
@@ -76,7 +97,9 @@ describe('HTTP app', () => {
     const ws = owner.workspaceId!;
     expect((await a.request('GET', `/api/workspaces/${ws}/tags`)).statusCode).toBe(200);
     expect((await a.request('POST', `/api/workspaces/${ws}/api-keys`, { name: 'x' })).statusCode).toBe(403);
-    expect((await a.request('PATCH', `/api/workspaces/${ws}/settings`, { handoff: { mode: 'automatic' } })).statusCode).toBe(403);
+    expect(
+      (await a.request('PATCH', `/api/workspaces/${ws}/settings`, { handoff: { mode: 'automatic' } })).statusCode,
+    ).toBe(403);
     const changed = await owner.request('PATCH', `/api/workspaces/${ws}/settings`, { handoff: { mode: 'automatic' } });
     expect(changed.json().settings.handoff).toMatchObject({ mode: 'automatic', frustrationThreshold: 0.5 });
     const bad = await owner.request('PATCH', `/api/workspaces/${ws}/settings`, { widget: { color: 'red' } });
@@ -117,10 +140,17 @@ describe('HTTP app', () => {
     await signup(email);
     const owner = await signedIn(t.app, email, 'long enough pw');
     const inviteeEmail = `new-${uid()}@example.com`;
-    const inv = await owner.request('POST', `/api/workspaces/${owner.workspaceId}/invitations`, { email: inviteeEmail, role: 'agent' });
+    const inv = await owner.request('POST', `/api/workspaces/${owner.workspaceId}/invitations`, {
+      email: inviteeEmail,
+      role: 'agent',
+    });
     expect(inv.statusCode).toBe(201);
     const token = new URL(inv.json().url).searchParams.get('token');
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, name: 'Nia', password: 'drum fills 4ever' } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token, name: 'Nia', password: 'drum fills 4ever' },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().workspaces[0]).toMatchObject({ role: 'agent', workspace: { id: owner.workspaceId } });
   });
@@ -130,7 +160,11 @@ describe('HTTP app', () => {
     await signup(email);
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/signin', payload: { email, password: 'wrong password' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/signin',
+        payload: { email, password: 'wrong password' },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);

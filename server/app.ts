@@ -7,7 +7,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Deps } from './commands/unit';
 import { installAuth } from './http/auth';
@@ -61,7 +66,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Chatref API', version: '0.1.0', description: 'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`.' },
+      info: {
+        title: 'Chatref API',
+        version: '0.1.0',
+        description:
+          'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`.',
+      },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },

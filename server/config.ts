@@ -20,7 +20,10 @@ const Env = z.object({
   /** Skip creating the demo workspace on first start. */
   CHATREF_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   /** SMTP server for notification email, e.g. smtp://user:pass@mail.example.com:587 */
-  CHATREF_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'CHATREF_SMTP_URL must start with smtp:// or smtps://').optional(),
+  CHATREF_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'CHATREF_SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   CHATREF_MAIL_FROM: z.string().default('Chatref <no-reply@chatref.local>'),
   /** Behind a reverse proxy or load balancer: trust its X-Forwarded-For for client addresses (rate limits). */
   CHATREF_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),

@@ -4,9 +4,18 @@ import type { apiKeys, users, workspaces } from '../db/schema';
 import { readSettings, WorkspaceSettings } from './domain/settings';
 
 export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
-export const presentUser = (u: typeof users.$inferSelect): z.infer<typeof UserOut> => ({ id: u.id, email: u.email, name: u.name });
+export const presentUser = (u: typeof users.$inferSelect): z.infer<typeof UserOut> => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+});
 
-export const WorkspaceOut = z.object({ id: z.string(), slug: z.string(), name: z.string(), settings: WorkspaceSettings });
+export const WorkspaceOut = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  settings: WorkspaceSettings,
+});
 export const presentWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof WorkspaceOut> => ({
   id: w.id,
   slug: w.slug,

@@ -45,7 +45,11 @@ export interface RuntimeOptions {
 
 export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Runtime> {
   let publicUrl = opts.publicUrl ?? null;
-  const knowledge = new Knowledge(deps, (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null), opts.ai ?? {});
+  const knowledge = new Knowledge(
+    deps,
+    (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
+    opts.ai ?? {},
+  );
   const taggers = new Taggers(deps);
   const bot = new BotTurns(deps, knowledge, taggers, opts.logger);
   const stopBot = bot.start();
@@ -60,7 +64,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     smtpUrl: opts.mail?.smtpUrl ?? null,
     from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
     publicUrl: () => publicUrl ?? '',
-    visitorConnected: async (conversationId) => ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
+    visitorConnected: async (conversationId) =>
+      ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
   });
   const stopNotifier = notifier.start();
 

@@ -39,9 +39,25 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
   const handle: DatabaseHandle = await openDatabase(config.database);
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
-  const runtime = await startRuntime(deps, { logger, publicUrl: config.publicUrl, mail: config.mail, pool: handle.pool, ai, trustProxy: config.trustProxy });
-  const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin, (id) => loadDemoKnowledge(runtime.knowledge, id)) : null;
-  const app = await buildApp({ deps, logger, publicUrl: config.publicUrl, plugins: runtime.plugins, isReady: () => ready, trustProxy: config.trustProxy });
+  const runtime = await startRuntime(deps, {
+    logger,
+    publicUrl: config.publicUrl,
+    mail: config.mail,
+    pool: handle.pool,
+    ai,
+    trustProxy: config.trustProxy,
+  });
+  const demo = config.demo
+    ? await seedDemoIfEmpty(deps, config.admin, (id) => loadDemoKnowledge(runtime.knowledge, id))
+    : null;
+  const app = await buildApp({
+    deps,
+    logger,
+    publicUrl: config.publicUrl,
+    plugins: runtime.plugins,
+    isReady: () => ready,
+    trustProxy: config.trustProxy,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -49,7 +65,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
   runtime.setPublicUrl(url);
   ready = true;
   // After /health says ready: answers are served meanwhile, just slower until the index is built.
-  void runtime.knowledge.warmAll().catch((err: unknown) => logger.error({ err }, 'could not build the knowledge index'));
+  void runtime.knowledge
+    .warmAll()
+    .catch((err: unknown) => logger.error({ err }, 'could not build the knowledge index'));
 
   if (!quiet) {
     const lines = [
@@ -63,7 +81,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
       lines.push(`  Sign in as: ${demo.admin.email}  /  ${demo.admin.password}`);
       lines.push(`  Agents:     ${demo.agents.join(', ')} (same password)`);
     } else if (demo) {
-      lines.push(`  Demo workspace already exists: sign in as ${demo.admin.email} with the password printed on first start`);
+      lines.push(
+        `  Demo workspace already exists: sign in as ${demo.admin.email} with the password printed on first start`,
+      );
     }
     process.stdout.write(lines.join('\n') + '\n\n');
   }

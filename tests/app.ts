@@ -29,7 +29,10 @@ export async function signedIn(app: FastifyInstance, email: string, password: st
   return {
     workspaceId: workspaces[0]?.workspace.id,
     cookie: cookie!,
-    request: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
-      app.inject({ method, url, payload: payload as never, headers }),
+    request: (
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      payload?: unknown,
+    ): Promise<LightMyRequestResponse> => app.inject({ method, url, payload: payload as never, headers }),
   };
 }

@@ -3,7 +3,12 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, AgentEvent, VisitorSession, VisitorState, WireMessage } from '../protocol/socket';
 
 /** Resolves with the first value for which `pick` returns something, or rejects after `ms`. */
-export function waitFor<P, T>(socket: Socket, event: string, pick: (payload: P) => T | undefined | false, ms = 15_000): Promise<T> {
+export function waitFor<P, T>(
+  socket: Socket,
+  event: string,
+  pick: (payload: P) => T | undefined | false,
+  ms = 15_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler);
@@ -56,7 +61,9 @@ export async function connectVisitor(
   socket.on('state', (s: VisitorState) => states.push(s));
   const session = await new Promise<VisitorSession>((resolve, reject) => {
     socket.once('session', resolve);
-    socket.once('connect_error', (err: Error & { data?: { code: string } }) => reject(Object.assign(new Error(err.message), { code: err.data?.code })));
+    socket.once('connect_error', (err: Error & { data?: { code: string } }) =>
+      reject(Object.assign(new Error(err.message), { code: err.data?.code })),
+    );
   });
   let n = 0;
   return {
@@ -64,7 +71,8 @@ export async function connectVisitor(
     session,
     messages,
     states,
-    send: (body, clientId = `c${++n}-${Math.random().toString(36).slice(2)}`) => call<WireMessage>(socket, 'send', { clientId, body }),
+    send: (body, clientId = `c${++n}-${Math.random().toString(36).slice(2)}`) =>
+      call<WireMessage>(socket, 'send', { clientId, body }),
     next: (match, ms) => {
       const seen = messages.find(match);
       return seen ? Promise.resolve(seen) : waitFor(socket, 'message', (m: WireMessage) => match(m) && m, ms);
@@ -86,7 +94,12 @@ export interface AgentClient {
 }
 
 export async function connectAgent(url: string, cookie: string, workspaceId: string): Promise<AgentClient> {
-  const socket = io(`${url}/agent`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  const socket = io(`${url}/agent`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+  });
   const events: AgentEvent[] = [];
   socket.on('event', (e: AgentEvent) => events.push(e));
   await new Promise<void>((resolve, reject) => {

@@ -7,19 +7,43 @@ export const ADMIN = { email: 'admin@riffandrhythm.example', password: 'test-pas
 export interface LiveServer extends RunningServer {
   workspaceId: string;
   signIn(email?: string, password?: string): Promise<{ cookie: string; csrf: string; userId: string }>;
-  api<T = unknown>(method: string, path: string, session: { cookie: string; csrf: string }, body?: unknown): Promise<{ status: number; body: T }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    session: { cookie: string; csrf: string },
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
 }
 
 export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const server = await startServer(
-    { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_ADMIN_EMAIL: ADMIN.email, CHATREF_ADMIN_PASSWORD: ADMIN.password, ...env },
+    {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CHATREF_DATA_DIR: tempDir(),
+      CHATREF_ADMIN_EMAIL: ADMIN.email,
+      CHATREF_ADMIN_PASSWORD: ADMIN.password,
+      ...env,
+    },
     true,
   );
   const signIn = async (email = ADMIN.email, password = ADMIN.password) => {
-    const res = await fetch(`${server.url}/api/auth/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${server.url}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { csrfToken: string; user: { id: string }; workspaces: { workspace: { id: string } }[] };
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const body = (await res.json()) as {
+      csrfToken: string;
+      user: { id: string };
+      workspaces: { workspace: { id: string } }[];
+    };
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     return { cookie, csrf: body.csrfToken, userId: body.user.id, workspaceId: body.workspaces[0]?.workspace.id };
   };
   const admin = await signIn();
@@ -30,7 +54,11 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     api: async (method, path, session, body) => {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         body: body !== undefined ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();

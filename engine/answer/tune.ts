@@ -250,7 +250,10 @@ async function main(): Promise<void> {
   const rs = bs.map(rank);
   const rh = bh.map(rank);
   // Sets with unanswerable queries (CLINC150 val, shop dev) weighted equally between themselves.
-  const sep = balanceSets([clinc, shop]).map((d, i) => ({ ...(i < clinc.length ? rc[i] : rh[i - clinc.length]), weight: d.weight }));
+  const sep = balanceSets([clinc, shop]).map((d, i) => ({
+    ...(i < clinc.length ? rc[i] : rh[i - clinc.length]),
+    weight: d.weight,
+  }));
   const calibration = fitCalibration(sep, [...rc, ...rs, ...rh]);
   const { confidenceOf } = await import('./confidence');
   const judged = (rs: Ranked[]) => rs.map((r) => ({ ...r, confidence: confidenceOf(r.hits, calibration) }));

@@ -111,7 +111,8 @@ export class Bm25Index {
       ceiling += this.maxIdf * (this.k1 + 1);
       idfTotal += this.maxIdf;
       // A misspelt word counts once per doc, at the discount, with the IDF it would have had.
-      if (this.typo) for (const near of this.typo.near(term)) this.accumulate(near, this.typoWeight, this.maxIdf, touched);
+      if (this.typo)
+        for (const near of this.typo.near(term)) this.accumulate(near, this.typoWeight, this.maxIdf, touched);
     }
     for (const d of touched) this.seen[d] = 0;
     return { scores: this.scores, touched, ceiling, matched: this.matched, idfTotal };

@@ -29,7 +29,11 @@ export function normalize(text: string): string {
 
 /** Splits text into lowercase word tokens (letters and digits; apostrophes removed: "don't" → "dont"). */
 export function tokenize(text: string): string[] {
-  return normalize(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    normalize(text)
+      .replace(/'/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 const stemCache = new Map<string, string>();

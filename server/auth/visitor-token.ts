@@ -17,7 +17,10 @@ export async function instanceSecret(db: Queryable): Promise<string> {
   const key = 'visitor_token_secret';
   const [row] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));
   if (row) return row.value;
-  await db.insert(instanceSettings).values({ key, value: randomBytes(32).toString('hex') }).onConflictDoNothing();
+  await db
+    .insert(instanceSettings)
+    .values({ key, value: randomBytes(32).toString('hex') })
+    .onConflictDoNothing();
   const [stored] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));
   return stored.value;
 }

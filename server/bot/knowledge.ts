@@ -67,7 +67,10 @@ export class Knowledge {
         this.vectors ??= loadDefaultWordVectors();
         const idx = new KnowledgeIndex({ wordVectors: await this.vectors, embedder: this.ai.embedder ?? null });
         const version = await this.version(workspaceId);
-        const rows = await this.deps.db.select().from(knowledgeChunks).where(eq(knowledgeChunks.workspaceId, workspaceId));
+        const rows = await this.deps.db
+          .select()
+          .from(knowledgeChunks)
+          .where(eq(knowledgeChunks.workspaceId, workspaceId));
         idx.upsert(rows.map(toChunk));
         if (this.ai.embedder) await idx.embedPending();
         this.checked.set(workspaceId, { at: Date.now(), version });
@@ -115,18 +118,34 @@ export class Knowledge {
    * Answers from the workspace's knowledge: written by the configured model from the retrieved
    * passages, or composed offline (the default, and the fallback when the model fails).
    */
-  async answer(workspaceId: string, question: string, threshold: number | null, history: ChatTurn[] = []): Promise<BotAnswer> {
+  async answer(
+    workspaceId: string,
+    question: string,
+    threshold: number | null,
+    history: ChatTurn[] = [],
+  ): Promise<BotAnswer> {
     const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
     const index = await this.fresh(workspaceId);
     const a = this.ai.model
-      ? await answerWithModel({ model: this.ai.model, index, query: question, history, threshold: t, timeoutMs: this.ai.timeoutMs ?? 20_000 })
+      ? await answerWithModel({
+          model: this.ai.model,
+          index,
+          query: question,
+          history,
+          threshold: t,
+          timeoutMs: this.ai.timeoutMs ?? 20_000,
+        })
       : answerOffline(index, question, { threshold: t });
     const citations = a.citations.map((c) => ({ ...c, url: c.url ?? this.passageUrl(workspaceId, c.chunkId) }));
     return { text: a.text, citations, confidence: a.confidence, abstained: a.abstained, threshold: t };
   }
 
   /** Registers a source and ingests it; the source row records status, progress, errors. */
-  async addSource(workspaceId: string, input: SourceInput, onProgress?: (done: number, total: number) => void): Promise<Source> {
+  async addSource(
+    workspaceId: string,
+    input: SourceInput,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Source> {
     const [source] = await this.deps.db
       .insert(knowledgeSources)
       .values({
@@ -141,11 +160,20 @@ export class Knowledge {
   }
 
   /** (Re)reads a source and replaces its chunks; a failure marks the source, never throws past it. */
-  async ingest(source: Source, input: SourceInput, onProgress?: (done: number, total: number) => void): Promise<Source> {
+  async ingest(
+    source: Source,
+    input: SourceInput,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Source> {
     const setStatus = (patch: Partial<Source>) =>
       unitOfWork(this.deps, async (tx, record) => {
         const [s] = await tx.update(knowledgeSources).set(patch).where(eq(knowledgeSources.id, source.id)).returning();
-        await record({ workspaceId: source.workspaceId, name: 'knowledge.source.updated', actorType: 'system', data: { sourceId: source.id, status: s.status, progress: s.progress } });
+        await record({
+          workspaceId: source.workspaceId,
+          name: 'knowledge.source.updated',
+          actorType: 'system',
+          data: { sourceId: source.id, status: s.status, progress: s.progress },
+        });
         return s;
       });
     try {
@@ -174,7 +202,10 @@ export class Knowledge {
           maxDepth: 3,
           onProgress: (p) => {
             onProgress?.(p.done, p.total);
-            void this.deps.db.update(knowledgeSources).set({ progress: p.total ? p.done / p.total : 0 }).where(eq(knowledgeSources.id, source.id));
+            void this.deps.db
+              .update(knowledgeSources)
+              .set({ progress: p.total ? p.done / p.total : 0 })
+              .where(eq(knowledgeSources.id, source.id));
           },
         });
         if (!r.chunks.length && r.errors.length) throw r.errors[0];
@@ -183,7 +214,13 @@ export class Knowledge {
       if (!chunks.length) throw new AppError('invalid_input', 'no text found in this source');
       await this.replaceChunks(source, chunks);
       onProgress?.(1, 1);
-      return await setStatus({ status: 'ready', error: null, progress: 1, chunkCount: chunks.length, syncedAt: this.deps.now() });
+      return await setStatus({
+        status: 'ready',
+        error: null,
+        progress: 1,
+        chunkCount: chunks.length,
+        syncedAt: this.deps.now(),
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       return setStatus({ status: 'error', error: message.slice(0, 500), progress: 0 });
@@ -210,9 +247,17 @@ export class Knowledge {
       });
     }
     const stored = await this.deps.db.transaction(async (tx) => {
-      await tx.delete(knowledgeChunks).where(and(eq(knowledgeChunks.sourceId, source.id), eq(knowledgeChunks.workspaceId, source.workspaceId)));
+      await tx
+        .delete(knowledgeChunks)
+        .where(and(eq(knowledgeChunks.sourceId, source.id), eq(knowledgeChunks.workspaceId, source.workspaceId)));
       const out = [];
-      for (let i = 0; i < rows.length; i += 200) out.push(...(await tx.insert(knowledgeChunks).values(rows.slice(i, i + 200)).returning()));
+      for (let i = 0; i < rows.length; i += 200)
+        out.push(
+          ...(await tx
+            .insert(knowledgeChunks)
+            .values(rows.slice(i, i + 200))
+            .returning()),
+        );
       return out;
     });
     const index = await this.index(source.workspaceId);
@@ -234,8 +279,15 @@ export class Knowledge {
     if ((source.kind !== 'url' && source.kind !== 'crawl' && source.kind !== 'sitemap') || !source.uri) {
       throw new AppError('invalid_input', 'only web sources can be re-synced; upload the file again to replace it');
     }
-    const [marked] = await this.deps.db.update(knowledgeSources).set({ status: 'ingesting', progress: 0, error: null }).where(eq(knowledgeSources.id, source.id)).returning();
-    const done = this.ingest(marked, source.kind === 'url' ? { kind: 'url', url: source.uri } : { kind: 'crawl', url: source.uri });
+    const [marked] = await this.deps.db
+      .update(knowledgeSources)
+      .set({ status: 'ingesting', progress: 0, error: null })
+      .where(eq(knowledgeSources.id, source.id))
+      .returning();
+    const done = this.ingest(
+      marked,
+      source.kind === 'url' ? { kind: 'url', url: source.uri } : { kind: 'crawl', url: source.uri },
+    );
     return { source: marked, done };
   }
 
@@ -250,10 +302,20 @@ export class Knowledge {
 }
 
 function contentHash(c: KnowledgeChunk): string {
-  return createHash('sha256').update(`${c.title}\n${c.text}\n${c.questions.join('|')}`).digest('hex');
+  return createHash('sha256')
+    .update(`${c.title}\n${c.text}\n${c.questions.join('|')}`)
+    .digest('hex');
 }
 
-
 function toChunk(r: typeof knowledgeChunks.$inferSelect): KnowledgeChunk {
-  return { id: r.id, sourceId: r.sourceId, title: r.title, headingPath: r.headingPath, url: r.url, text: r.text, questions: r.questions, answer: r.answer ?? undefined };
+  return {
+    id: r.id,
+    sourceId: r.sourceId,
+    title: r.title,
+    headingPath: r.headingPath,
+    url: r.url,
+    text: r.text,
+    questions: r.questions,
+    answer: r.answer ?? undefined,
+  };
 }

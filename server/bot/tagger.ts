@@ -50,7 +50,12 @@ export class Taggers {
       id: t.id,
       name: t.name,
       description: t.description,
-      examples: t.examples.length ? t.examples : feedback.filter((f) => f.tagId === t.id && f.positive).slice(0, 1).map((f) => f.text),
+      examples: t.examples.length
+        ? t.examples
+        : feedback
+            .filter((f) => f.tagId === t.id && f.positive)
+            .slice(0, 1)
+            .map((f) => f.text),
       needsHuman: t.needsHuman,
     }));
     const classifier = new TagClassifier(defs);

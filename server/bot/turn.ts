@@ -25,7 +25,8 @@ const HANDOFF_TEXT: Record<HandoffReason, string> = {
   repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
 };
 
-const SUGGEST_TEXT = 'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
+const SUGGEST_TEXT =
+  'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
 
 export class BotTurns {
   /** One turn at a time per conversation, so replies keep the order of the questions. */
@@ -62,7 +63,11 @@ export class BotTurns {
   }
 
   private async thread(conversationId: string) {
-    return this.deps.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+    return this.deps.db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(asc(messages.seq));
   }
 
   private async turn(workspaceId: string, conversationId: string, messageId: string): Promise<void> {
@@ -77,14 +82,27 @@ export class BotTurns {
     const settings = await this.settings(workspaceId);
     // Only this stretch with the AI counts: after a person resolved the chat, earlier topics,
     // frustration and unanswered questions are settled.
-    const since = Math.max(0, ...rows.filter((m) => m.kind === 'event' && (m.meta.event === 'conversation.resolved' || m.meta.event === 'conversation.resumed')).map((m) => m.seq));
+    const since = Math.max(
+      0,
+      ...rows
+        .filter(
+          (m) =>
+            m.kind === 'event' && (m.meta.event === 'conversation.resolved' || m.meta.event === 'conversation.resumed'),
+        )
+        .map((m) => m.seq),
+    );
     const episode = rows.filter((m) => m.seq > since && m.seq <= question.seq);
     const visitorMessages = episode.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
     const previousUnanswered = episode
       .filter((m) => m.authorType === 'bot' && m.meta.abstained === true && m.seq < question.seq)
       .map((m) => String(m.meta.question ?? ''));
     const history = rows
-      .filter((m) => m.seq < question.seq && m.kind === 'text' && (m.authorType === 'visitor' || m.authorType === 'bot' || m.authorType === 'agent'))
+      .filter(
+        (m) =>
+          m.seq < question.seq &&
+          m.kind === 'text' &&
+          (m.authorType === 'visitor' || m.authorType === 'bot' || m.authorType === 'agent'),
+      )
       .slice(-8)
       .map((m) => ({ role: m.authorType === 'visitor' ? ('user' as const) : ('assistant' as const), content: m.body }));
     const answer = await this.knowledge.answer(workspaceId, question.body, settings.handoff.answerThreshold, history);
@@ -113,7 +131,8 @@ export class BotTurns {
         conversationId,
         clientId: `bot:${messageId}`,
         authorType: 'bot',
-        body: suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
+        body:
+          suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
         meta: {
           citations: answer.citations,
           confidence: answer.confidence,
@@ -146,7 +165,7 @@ export class BotTurns {
         sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
       }));
     const topics = visitorMessages.length ? await this.taggers.topics(workspaceId, visitorMessages.join('\n')) : [];
-    const confident = topics.filter((t, i) => i === 0 ? t.confidence >= 0.35 : t.confidence >= 0.5).slice(0, 2);
+    const confident = topics.filter((t, i) => (i === 0 ? t.confidence >= 0.35 : t.confidence >= 0.5)).slice(0, 2);
     const details = captureDetails(visitorMessages);
     const { summary, tried } = summarizeHandoff({
       visitorMessages,
@@ -155,11 +174,25 @@ export class BotTurns {
       details,
       tags: confident.map((t) => t.tag.name),
     });
-    const card = { reason, detail: opts.detail ?? null, details, summary, tried, tags: confident.map((t) => t.tag.name) };
+    const card = {
+      reason,
+      detail: opts.detail ?? null,
+      details,
+      summary,
+      tried,
+      tags: confident.map((t) => t.tag.name),
+    };
     const routeTeamId = confident.find((t) => t.tag.routeTeamId)?.tag.routeTeamId ?? null;
     await unitOfWork(this.deps, async (tx, record) => {
       const now = this.deps.now();
-      await appendInTx(tx, record, now, { workspaceId, conversationId, clientId: opts.clientId, authorType: 'bot', body: opts.text, meta: { handoff: true, reason } });
+      await appendInTx(tx, record, now, {
+        workspaceId,
+        conversationId,
+        clientId: opts.clientId,
+        authorType: 'bot',
+        body: opts.text,
+        meta: { handoff: true, reason },
+      });
       await moveInTx(tx, record, now, {
         workspaceId,
         conversationId,
@@ -182,7 +215,13 @@ export class BotTurns {
           .insert(conversationTags)
           .values({ conversationId, tagId: t.tagId, source: 'auto', confidence: t.confidence })
           .onConflictDoNothing();
-        await record({ workspaceId, name: 'conversation.tagged', conversationId, actorType: 'bot', data: { tagId: t.tagId, source: 'auto', confidence: t.confidence } });
+        await record({
+          workspaceId,
+          name: 'conversation.tagged',
+          conversationId,
+          actorType: 'bot',
+          data: { tagId: t.tagId, source: 'auto', confidence: t.confidence },
+        });
       }
     });
   }
@@ -204,12 +243,18 @@ export class BotTurns {
   }
 
   private async conversation(workspaceId: string, id: string): Promise<Conversation | null> {
-    const [c] = await this.deps.db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
+    const [c] = await this.deps.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
     return c ?? null;
   }
 
   private async settings(workspaceId: string) {
-    const [w] = await this.deps.db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const [w] = await this.deps.db
+      .select({ settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
     return readSettings(w?.settings);
   }
 }

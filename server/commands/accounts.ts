@@ -65,7 +65,8 @@ export async function signUp(deps: Deps, input: SignUp) {
       return { user, workspace };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'users_email_unique')) throw new AppError('email_taken', 'an account with this email already exists');
+    if (isUniqueViolation(err, 'users_email_unique'))
+      throw new AppError('email_taken', 'an account with this email already exists');
     throw err;
   }
 }
@@ -183,7 +184,13 @@ export async function createApiKey(deps: Deps, input: { workspaceId: string; nam
   const key = API_KEY_PREFIX + randomToken(24);
   const [row] = await deps.db
     .insert(apiKeys)
-    .values({ workspaceId: input.workspaceId, name: input.name, prefix: key.slice(0, 10), keyHash: sha256(key), createdBy: input.createdBy })
+    .values({
+      workspaceId: input.workspaceId,
+      name: input.name,
+      prefix: key.slice(0, 10),
+      keyHash: sha256(key),
+      createdBy: input.createdBy,
+    })
     .returning();
   return { key, apiKey: row };
 }

@@ -34,8 +34,24 @@ describe('tag feed on a simulated clock', () => {
     const { workspace } = await makeWorkspace(deps);
     const dana = await makeMember(deps, workspace.id, 'agent', 'Dana');
     const marcus = await makeMember(deps, workspace.id, 'agent', 'Marcus');
-    const returns = await createTag(deps, workspace.id, { name: 'Returns', description: '', examples: [], needsHuman: false, kind: 'topic', routeTeamId: null, color: '#ea580c' });
-    const warranty = await createTag(deps, workspace.id, { name: 'Warranty', description: '', examples: [], needsHuman: true, kind: 'topic', routeTeamId: null, color: '#dc2626' });
+    const returns = await createTag(deps, workspace.id, {
+      name: 'Returns',
+      description: '',
+      examples: [],
+      needsHuman: false,
+      kind: 'topic',
+      routeTeamId: null,
+      color: '#ea580c',
+    });
+    const warranty = await createTag(deps, workspace.id, {
+      name: 'Warranty',
+      description: '',
+      examples: [],
+      needsHuman: true,
+      kind: 'topic',
+      routeTeamId: null,
+      color: '#dc2626',
+    });
     const ws = workspace.id;
 
     // Chat A (Returns + Warranty): Dana 0→10 with an idle gap, then Marcus takes over until 16.
@@ -45,39 +61,116 @@ describe('tag feed on a simulated clock', () => {
       { conversationId: a.id, tagId: warranty.id, source: 'manual' },
     ]);
     at(1);
-    await moveConversation(deps, { workspaceId: ws, conversationId: a.id, move: 'handoff', actor: { type: 'bot' }, reason: 'topic' });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      move: 'handoff',
+      actor: { type: 'bot' },
+      reason: 'topic',
+    });
     at(2);
-    await moveConversation(deps, { workspaceId: ws, conversationId: a.id, move: 'assign', actor: { type: 'user', id: dana.id }, expectStatus: 'waiting' });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      move: 'assign',
+      actor: { type: 'user', id: dana.id },
+      expectStatus: 'waiting',
+    });
     at(3);
-    await sendAgentMessage(deps, { workspaceId: ws, conversationId: a.id, userId: dana.id, clientId: 'a1', body: 'Hi! Looking into it.', note: false });
+    await sendAgentMessage(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      userId: dana.id,
+      clientId: 'a1',
+      body: 'Hi! Looking into it.',
+      note: false,
+    });
     at(3.5);
     await recordActivity(deps, { workspaceId: ws, conversationId: a.id, userId: dana.id, kind: 'view' });
     // Dana is idle from 3.5 to 10: only the 2-minute cap counts.
     at(10);
-    await moveConversation(deps, { workspaceId: ws, conversationId: a.id, move: 'assign', actor: { type: 'user', id: dana.id }, assigneeId: marcus.id });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      move: 'assign',
+      actor: { type: 'user', id: dana.id },
+      assigneeId: marcus.id,
+    });
     at(11);
-    await sendAgentMessage(deps, { workspaceId: ws, conversationId: a.id, userId: marcus.id, clientId: 'a2', body: 'Marcus here.', note: false });
+    await sendAgentMessage(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      userId: marcus.id,
+      clientId: 'a2',
+      body: 'Marcus here.',
+      note: false,
+    });
     at(12);
     await recordActivity(deps, { workspaceId: ws, conversationId: a.id, userId: marcus.id, kind: 'typing' });
     at(13);
     // Dana writes after handing over: not her time (she no longer owns the chat).
-    await sendAgentMessage(deps, { workspaceId: ws, conversationId: a.id, userId: dana.id, clientId: 'n1', body: 'FYI', note: true });
+    await sendAgentMessage(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      userId: dana.id,
+      clientId: 'n1',
+      body: 'FYI',
+      note: true,
+    });
     at(14);
-    await sendAgentMessage(deps, { workspaceId: ws, conversationId: a.id, userId: marcus.id, clientId: 'a3', body: 'Sorted.', note: false });
+    await sendAgentMessage(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      userId: marcus.id,
+      clientId: 'a3',
+      body: 'Sorted.',
+      note: false,
+    });
     at(16);
-    await moveConversation(deps, { workspaceId: ws, conversationId: a.id, move: 'resolve', actor: { type: 'user', id: marcus.id } });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: a.id,
+      move: 'resolve',
+      actor: { type: 'user', id: marcus.id },
+    });
 
     // Chat B (Returns only): Dana 20→23.
     at(19);
     const { conversation: b } = await makeConversation(deps, ws);
-    await handle.db.insert(conversationTags).values({ conversationId: b.id, tagId: returns.id, source: 'auto', confidence: 0.9 });
-    await moveConversation(deps, { workspaceId: ws, conversationId: b.id, move: 'handoff', actor: { type: 'visitor' }, reason: 'customer_request' });
+    await handle.db
+      .insert(conversationTags)
+      .values({ conversationId: b.id, tagId: returns.id, source: 'auto', confidence: 0.9 });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: b.id,
+      move: 'handoff',
+      actor: { type: 'visitor' },
+      reason: 'customer_request',
+    });
     at(20);
-    await moveConversation(deps, { workspaceId: ws, conversationId: b.id, move: 'assign', actor: { type: 'user', id: dana.id }, expectStatus: 'waiting' });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: b.id,
+      move: 'assign',
+      actor: { type: 'user', id: dana.id },
+      expectStatus: 'waiting',
+    });
     at(21);
-    await sendAgentMessage(deps, { workspaceId: ws, conversationId: b.id, userId: dana.id, clientId: 'b1', body: 'Here is your return label.', note: false });
+    await sendAgentMessage(deps, {
+      workspaceId: ws,
+      conversationId: b.id,
+      userId: dana.id,
+      clientId: 'b1',
+      body: 'Here is your return label.',
+      note: false,
+    });
     at(23);
-    await moveConversation(deps, { workspaceId: ws, conversationId: b.id, move: 'resolve', actor: { type: 'user', id: dana.id } });
+    await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: b.id,
+      move: 'resolve',
+      actor: { type: 'user', id: dana.id },
+    });
 
     // Chat C: answered by the AI alone.
     at(30);

@@ -35,7 +35,12 @@ export interface TagFeed {
   daily: { day: string; handoffs: Record<string, number> }[];
 }
 
-const OWNERSHIP = ['conversation.assigned', 'conversation.reopened', 'conversation.unassigned', 'conversation.resolved'] as const;
+const OWNERSHIP = [
+  'conversation.assigned',
+  'conversation.reopened',
+  'conversation.unassigned',
+  'conversation.resolved',
+] as const;
 const median = (xs: number[]) => {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
@@ -56,9 +61,21 @@ async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Pr
   const convs = await deps.db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), gte(conversations.createdAt, from), lt(conversations.createdAt, to)));
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        gte(conversations.createdAt, from),
+        lt(conversations.createdAt, to),
+      ),
+    );
   const ids = convs.map((c) => c.id);
-  const data: PeriodData = { chats: ids, handoffs: new Map(), humanMs: new Map(), firstResponse: new Map(), resolution: new Map() };
+  const data: PeriodData = {
+    chats: ids,
+    handoffs: new Map(),
+    humanMs: new Map(),
+    firstResponse: new Map(),
+    resolution: new Map(),
+  };
   if (!ids.length) return data;
   const evs = await deps.db
     .select()
@@ -77,16 +94,24 @@ async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Pr
     const handoff = list.find((e) => e.name === 'handoff.created');
     if (handoff) {
       data.handoffs.set(id, { at: handoff.createdAt.getTime(), reason: String(handoff.data.reason ?? 'unknown') });
-      const firstReply = list.find((e) => e.name === 'message.created' && e.actorType === 'user' && e.data.kind === 'text' && e.id > handoff.id);
+      const firstReply = list.find(
+        (e) => e.name === 'message.created' && e.actorType === 'user' && e.data.kind === 'text' && e.id > handoff.id,
+      );
       if (firstReply) data.firstResponse.set(id, firstReply.createdAt.getTime() - handoff.createdAt.getTime());
       const resolved = list.find((e) => e.name === 'conversation.resolved' && e.id > handoff.id);
       if (resolved) data.resolution.set(id, resolved.createdAt.getTime() - handoff.createdAt.getTime());
     }
     const ownership: OwnershipEvent[] = list
       .filter((e) => (OWNERSHIP as readonly string[]).includes(e.name))
-      .map((e) => ({ name: e.name as OwnershipEvent['name'], at: e.createdAt.getTime(), assigneeId: (e.data.assigneeId as string | undefined) ?? null }));
+      .map((e) => ({
+        name: e.name as OwnershipEvent['name'],
+        at: e.createdAt.getTime(),
+        assigneeId: (e.data.assigneeId as string | undefined) ?? null,
+      }));
     const moments: Moment[] = [
-      ...list.filter((e) => e.name === 'message.created' && e.actorType === 'user' && e.actorId).map((e) => ({ userId: e.actorId!, at: e.createdAt.getTime() })),
+      ...list
+        .filter((e) => e.name === 'message.created' && e.actorType === 'user' && e.actorId)
+        .map((e) => ({ userId: e.actorId!, at: e.createdAt.getTime() })),
       ...activity.filter((a) => a.conversationId === id).map((a) => ({ userId: a.userId, at: a.at.getTime() })),
     ];
     data.humanMs.set(id, activeTime(ownershipSpans(ownership, now), moments));
@@ -107,7 +132,8 @@ export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: D
     ? await deps.db.select().from(conversationTags).where(inArray(conversationTags.conversationId, allIds))
     : [];
   const tagsOf = (id: string) => links.filter((l) => l.conversationId === id).map((l) => l.tagId);
-  const total = (d: PeriodData) => new Map([...d.humanMs].map(([id, per]) => [id, [...per.values()].reduce((a, b) => a + b, 0)]));
+  const total = (d: PeriodData) =>
+    new Map([...d.humanMs].map(([id, per]) => [id, [...per.values()].reduce((a, b) => a + b, 0)]));
   const curTotals = total(cur);
   const prevTotals = total(prev);
   const curByTag = splitByTags(curTotals, tagsOf);
@@ -117,9 +143,13 @@ export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: D
   const keys = [...tagRows.map((t) => t.id), ''];
   for (const key of keys) {
     const tag = tagRows.find((t) => t.id === key);
-    const convIds = cur.chats.filter((id) => (key ? tagsOf(id).includes(key) : tagsOf(id).length === 0 && cur.handoffs.has(id)));
+    const convIds = cur.chats.filter((id) =>
+      key ? tagsOf(id).includes(key) : tagsOf(id).length === 0 && cur.handoffs.has(id),
+    );
     const handoffs = convIds.filter((id) => cur.handoffs.has(id)).length;
-    const prevHandoffs = prev.chats.filter((id) => prev.handoffs.has(id) && (key ? tagsOf(id).includes(key) : tagsOf(id).length === 0)).length;
+    const prevHandoffs = prev.chats.filter(
+      (id) => prev.handoffs.has(id) && (key ? tagsOf(id).includes(key) : tagsOf(id).length === 0),
+    ).length;
     const ms = curByTag.get(key) ?? 0;
     if (!tag && !handoffs && !ms) continue;
     const fr = median(convIds.map((id) => cur.firstResponse.get(id)).filter((x): x is number => x !== undefined));
@@ -142,18 +172,29 @@ export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: D
 
   const perAgent = new Map<string, number>();
   for (const per of cur.humanMs.values()) for (const [u, ms] of per) perAgent.set(u, (perAgent.get(u) ?? 0) + ms);
-  const names = perAgent.size ? await deps.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...perAgent.keys()])) : [];
+  const names = perAgent.size
+    ? await deps.db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, [...perAgent.keys()]))
+    : [];
   const reasons: Record<string, number> = {};
   for (const h of cur.handoffs.values()) reasons[h.reason] = (reasons[h.reason] ?? 0) + 1;
 
   const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const days: TagFeed['daily'] = [];
-  for (let d = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()); d < to.getTime(); d += 86_400_000) days.push({ day: dayKey(d), handoffs: {} });
+  for (
+    let d = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+    d < to.getTime();
+    d += 86_400_000
+  )
+    days.push({ day: dayKey(d), handoffs: {} });
   for (const [id, h] of cur.handoffs) {
     const day = days.find((x) => x.day === dayKey(h.at));
     if (!day) continue;
     const ts = tagsOf(id);
-    for (const t of ts.length ? ts.map((x) => tagRows.find((r) => r.id === x)?.name ?? '?') : ['(untagged)']) day.handoffs[t] = (day.handoffs[t] ?? 0) + 1;
+    for (const t of ts.length ? ts.map((x) => tagRows.find((r) => r.id === x)?.name ?? '?') : ['(untagged)'])
+      day.handoffs[t] = (day.handoffs[t] ?? 0) + 1;
   }
 
   const totalMs = [...curTotals.values()].reduce((a, b) => a + b, 0);
@@ -166,7 +207,11 @@ export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: D
     humanMinutes: round(totalMs / 60_000),
     reasons,
     tags: rows,
-    agents: [...perAgent].map(([userId, ms]) => ({ userId, name: names.find((n) => n.id === userId)?.name ?? 'Former member', humanMinutes: round(ms / 60_000) })),
+    agents: [...perAgent].map(([userId, ms]) => ({
+      userId,
+      name: names.find((n) => n.id === userId)?.name ?? 'Former member',
+      humanMinutes: round(ms / 60_000),
+    })),
     daily: days,
   };
 }
@@ -174,7 +219,9 @@ export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: D
 /** Conversations behind one tag in the period (the drill-down). */
 export async function conversationsForTag(deps: Deps, workspaceId: string, tagId: string | null, from: Date, to: Date) {
   const cur = await period(deps, workspaceId, from, to);
-  const links = cur.chats.length ? await deps.db.select().from(conversationTags).where(inArray(conversationTags.conversationId, cur.chats)) : [];
+  const links = cur.chats.length
+    ? await deps.db.select().from(conversationTags).where(inArray(conversationTags.conversationId, cur.chats))
+    : [];
   return cur.chats
     .filter((id) => {
       const ts = links.filter((l) => l.conversationId === id).map((l) => l.tagId);
@@ -188,7 +235,12 @@ export async function conversationsForTag(deps: Deps, workspaceId: string, tagId
 }
 
 /** Human minutes per conversation created in the period (for ranking knowledge gaps). */
-export async function tagFeedMinutes(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<Map<string, number>> {
+export async function tagFeedMinutes(
+  deps: Deps,
+  workspaceId: string,
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
   const d = await period(deps, workspaceId, from, to);
   return new Map([...d.humanMs].map(([id, per]) => [id, [...per.values()].reduce((a, b) => a + b, 0) / 60_000]));
 }

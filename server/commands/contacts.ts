@@ -6,10 +6,22 @@ import { unitOfWork, type Deps } from './unit';
 
 export async function updateContact(
   deps: Deps,
-  input: { workspaceId: string; contactId: string; email?: string; name?: string; phone?: string; conversationId?: string | null; actor: 'visitor' | 'user' | 'bot'; actorId?: string | null },
+  input: {
+    workspaceId: string;
+    contactId: string;
+    email?: string;
+    name?: string;
+    phone?: string;
+    conversationId?: string | null;
+    actor: 'visitor' | 'user' | 'bot';
+    actorId?: string | null;
+  },
 ) {
-  const patch = Object.fromEntries(Object.entries({ email: input.email, name: input.name, phone: input.phone }).filter(([, v]) => v !== undefined));
-  if (!Object.keys(patch).length) throw new AppError('invalid_input', 'nothing to change: send an email, a name or a phone number');
+  const patch = Object.fromEntries(
+    Object.entries({ email: input.email, name: input.name, phone: input.phone }).filter(([, v]) => v !== undefined),
+  );
+  if (!Object.keys(patch).length)
+    throw new AppError('invalid_input', 'nothing to change: send an email, a name or a phone number');
   return unitOfWork(deps, async (tx, record) => {
     const [contact] = await tx
       .update(contacts)

@@ -33,7 +33,12 @@ export async function startConversation(deps: Deps, input: { workspaceId: string
   return unitOfWork(deps, async (tx, record) => {
     const [conversation] = await tx
       .insert(conversations)
-      .values({ workspaceId: input.workspaceId, contactId: input.contactId, createdAt: deps.now(), updatedAt: deps.now() })
+      .values({
+        workspaceId: input.workspaceId,
+        contactId: input.contactId,
+        createdAt: deps.now(),
+        updatedAt: deps.now(),
+      })
       .returning();
     await record({
       workspaceId: input.workspaceId,
@@ -183,12 +188,22 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
     .for('update');
   if (!c) throw new AppError('not_found', 'no such conversation');
   if (mv.expectStatus && c.status !== mv.expectStatus) {
-    throw new AppError('already_claimed', c.status === 'human' ? 'someone else already picked this chat up' : `the chat is no longer ${mv.expectStatus}`);
+    throw new AppError(
+      'already_claimed',
+      c.status === 'human' ? 'someone else already picked this chat up' : `the chat is no longer ${mv.expectStatus}`,
+    );
   }
   const rule = transition(c.status, mv.move, mv.actor.type);
   const patch: Partial<Conversation> = { status: rule.to, updatedAt: now };
-  if (mv.move === 'handoff') Object.assign(patch, { handoffReason: mv.reason ?? null, handoffCard: mv.card ?? null, waitingSince: now, assigneeId: null });
-  if (mv.move === 'assign' || mv.move === 'reopen') Object.assign(patch, { assigneeId: mv.assigneeId ?? mv.actor.id ?? null, resolvedAt: null });
+  if (mv.move === 'handoff')
+    Object.assign(patch, {
+      handoffReason: mv.reason ?? null,
+      handoffCard: mv.card ?? null,
+      waitingSince: now,
+      assigneeId: null,
+    });
+  if (mv.move === 'assign' || mv.move === 'reopen')
+    Object.assign(patch, { assigneeId: mv.assigneeId ?? mv.actor.id ?? null, resolvedAt: null });
   if (mv.move === 'unassign') Object.assign(patch, { assigneeId: null, waitingSince: now });
   if (mv.move === 'resolve') Object.assign(patch, { resolvedAt: now, waitingSince: null });
   if (mv.move === 'resume') Object.assign(patch, { assigneeId: null, handoffReason: null, resolvedAt: null });
@@ -224,7 +239,11 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
 }
 
 /** The visitor's current conversation: the most recent one (a resolved one resumes when they write). */
-export async function latestConversationFor(db: Queryable, workspaceId: string, contactId: string): Promise<Conversation | null> {
+export async function latestConversationFor(
+  db: Queryable,
+  workspaceId: string,
+  contactId: string,
+): Promise<Conversation | null> {
   const [c] = await db
     .select()
     .from(conversations)
@@ -244,9 +263,15 @@ export async function sendAgentMessage(
 ): Promise<{ message: Message; duplicate: boolean }> {
   const c = await getConversation(deps.db, input.workspaceId, input.conversationId);
   if (!input.note) {
-    const base = { workspaceId: input.workspaceId, conversationId: c.id, actor: { type: 'user' as const, id: input.userId } };
-    if (c.status === 'bot' || c.status === 'waiting') await moveConversation(deps, { ...base, move: 'assign', assigneeId: input.userId, expectStatus: c.status });
-    else if (c.status === 'resolved') await moveConversation(deps, { ...base, move: 'reopen', assigneeId: input.userId });
+    const base = {
+      workspaceId: input.workspaceId,
+      conversationId: c.id,
+      actor: { type: 'user' as const, id: input.userId },
+    };
+    if (c.status === 'bot' || c.status === 'waiting')
+      await moveConversation(deps, { ...base, move: 'assign', assigneeId: input.userId, expectStatus: c.status });
+    else if (c.status === 'resolved')
+      await moveConversation(deps, { ...base, move: 'reopen', assigneeId: input.userId });
   }
   return appendMessage(deps, {
     workspaceId: input.workspaceId,
@@ -265,7 +290,12 @@ export async function sendAgentMessage(
  */
 export async function routeToTeam(
   deps: Deps,
-  input: { workspaceId: string; conversationId: string; teamId: string | null; actor: { type: 'user' | 'api'; id?: string | null } },
+  input: {
+    workspaceId: string;
+    conversationId: string;
+    teamId: string | null;
+    actor: { type: 'user' | 'api'; id?: string | null };
+  },
 ): Promise<Conversation> {
   return unitOfWork(deps, async (tx, record) => {
     const [c] = await tx
@@ -275,11 +305,31 @@ export async function routeToTeam(
       .for('update');
     if (!c) throw new AppError('not_found', 'no such conversation');
     if (c.status === 'human') {
-      return moveInTx(tx, record, deps.now(), { ...input, move: 'unassign', teamId: input.teamId, note: 'sent to a team' });
+      return moveInTx(tx, record, deps.now(), {
+        ...input,
+        move: 'unassign',
+        teamId: input.teamId,
+        note: 'sent to a team',
+      });
     }
-    if (c.status !== 'waiting') throw new AppError('illegal_transition', 'only a chat waiting for a person or owned by one can be sent to a team');
-    const [updated] = await tx.update(conversations).set({ teamId: input.teamId, updatedAt: deps.now() }).where(eq(conversations.id, c.id)).returning();
-    await record({ workspaceId: input.workspaceId, name: 'conversation.assigned', conversationId: c.id, actorType: input.actor.type, actorId: input.actor.id ?? null, data: { teamId: input.teamId, from: c.status, to: c.status } });
+    if (c.status !== 'waiting')
+      throw new AppError(
+        'illegal_transition',
+        'only a chat waiting for a person or owned by one can be sent to a team',
+      );
+    const [updated] = await tx
+      .update(conversations)
+      .set({ teamId: input.teamId, updatedAt: deps.now() })
+      .where(eq(conversations.id, c.id))
+      .returning();
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'conversation.assigned',
+      conversationId: c.id,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      data: { teamId: input.teamId, from: c.status, to: c.status },
+    });
     return updated;
   });
 }

@@ -21,7 +21,13 @@ export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date,
   const convs = await deps.db
     .select({ id: conversations.id, handoffReason: conversations.handoffReason, status: conversations.status })
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), gte(conversations.createdAt, from), lt(conversations.createdAt, to)));
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        gte(conversations.createdAt, from),
+        lt(conversations.createdAt, to),
+      ),
+    );
   if (!convs.length) return [];
   const ids = convs.map((c) => c.id);
   const rows = await deps.db
@@ -30,7 +36,9 @@ export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date,
     .where(and(eq(messages.workspaceId, workspaceId), inArray(messages.conversationId, ids), eq(messages.kind, 'text')))
     .orderBy(asc(messages.conversationId), asc(messages.seq));
   const minutes = await tagFeedMinutes(deps, workspaceId, from, to);
-  const handedOff = new Set(rows.filter((m) => m.authorType === 'bot' && m.meta.handoff === true).map((m) => m.conversationId));
+  const handedOff = new Set(
+    rows.filter((m) => m.authorType === 'bot' && m.meta.handoff === true).map((m) => m.conversationId),
+  );
   for (const c of convs) if (c.handoffReason) handedOff.add(c.id);
 
   type Item = { id: string; conversationId: string; text: string; handedOff: boolean; weight: number };
@@ -38,12 +46,20 @@ export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date,
   for (const m of rows) {
     // An unanswered question: the bot abstained on it.
     if (m.authorType === 'bot' && m.meta.abstained === true && typeof m.meta.question === 'string') {
-      items.push({ id: `q:${m.id}`, conversationId: m.conversationId, text: m.meta.question, handedOff: handedOff.has(m.conversationId), weight: 0 });
+      items.push({
+        id: `q:${m.id}`,
+        conversationId: m.conversationId,
+        text: m.meta.question,
+        handedOff: handedOff.has(m.conversationId),
+        weight: 0,
+      });
     }
   }
   for (const id of handedOff) {
     // A handed-off chat: its visitor's first real question (not "talk to a person").
-    const first = rows.find((m) => m.conversationId === id && m.authorType === 'visitor' && m.body.split(/\s+/).length >= 3);
+    const first = rows.find(
+      (m) => m.conversationId === id && m.authorType === 'visitor' && m.body.split(/\s+/).length >= 3,
+    );
     if (first && !items.some((i) => i.conversationId === id && i.text === first.body)) {
       items.push({ id: `h:${first.id}`, conversationId: id, text: first.body, handedOff: true, weight: 0 });
     }
@@ -70,7 +86,11 @@ export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date,
 }
 
 /** Drafts a Q&A entry from a group: its label as the question, the others as phrasings, the people's answers joined. */
-export function draftQa(group: Pick<GapGroupOut, 'label' | 'questions' | 'answers'>): { question: string; alternates: string[]; answer: string } {
+export function draftQa(group: Pick<GapGroupOut, 'label' | 'questions' | 'answers'>): {
+  question: string;
+  alternates: string[];
+  answer: string;
+} {
   const alternates = [...new Set(group.questions.map((q) => q.text).filter((t) => t !== group.label))].slice(0, 10);
   // The most substantial human answers first; greetings and one-word replies are not answers.
   const answers = [...new Set(group.answers.map((a) => a.text.trim()))]

@@ -36,19 +36,30 @@ export async function queuePosition(db: Queryable, c: typeof conversations.$infe
 }
 
 /** Marks a member online/away/offline in a workspace and records `agent.presence`. */
-export async function setPresence(deps: Deps, workspaceId: string, userId: string, status: 'online' | 'away' | 'offline') {
+export async function setPresence(
+  deps: Deps,
+  workspaceId: string,
+  userId: string,
+  status: 'online' | 'away' | 'offline',
+) {
   return unitOfWork(deps, async (tx, record) => {
     await tx
       .insert(agentPresence)
       .values({ workspaceId, userId, status, lastSeenAt: deps.now() })
-      .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.userId], set: { status, lastSeenAt: deps.now() } });
+      .onConflictDoUpdate({
+        target: [agentPresence.workspaceId, agentPresence.userId],
+        set: { status, lastSeenAt: deps.now() },
+      });
     await record({ workspaceId, name: 'agent.presence', actorType: 'user', actorId: userId, data: { userId, status } });
   });
 }
 
 /** Sets the member's presence in every workspace they belong to (sign-in: online; sign-out: offline). */
 export async function setPresenceEverywhere(deps: Deps, userId: string, status: 'online' | 'offline'): Promise<void> {
-  const ws = await deps.db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId));
+  const ws = await deps.db
+    .select({ workspaceId: memberships.workspaceId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, status);
 }
 
@@ -84,7 +95,6 @@ export async function visitorState(
     contactEmail,
   };
 }
-
 
 /**
  * The state of every waiting chat of a workspace, in four queries whatever their number (used to

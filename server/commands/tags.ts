@@ -13,41 +13,74 @@ async function visitorText(tx: Tx, conversationId: string): Promise<string> {
   const rows = await tx
     .select({ body: messages.body })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.authorType, 'visitor'), eq(messages.kind, 'text')))
+    .where(
+      and(eq(messages.conversationId, conversationId), eq(messages.authorType, 'visitor'), eq(messages.kind, 'text')),
+    )
     .orderBy(asc(messages.seq))
     .limit(3);
   return rows.map((r) => r.body).join('\n');
 }
 
 async function tagOf(tx: Tx, workspaceId: string, tagId: string) {
-  const [tag] = await tx.select().from(tags).where(and(eq(tags.id, tagId), eq(tags.workspaceId, workspaceId)));
+  const [tag] = await tx
+    .select()
+    .from(tags)
+    .where(and(eq(tags.id, tagId), eq(tags.workspaceId, workspaceId)));
   if (!tag) throw new AppError('not_found', 'no such tag');
   return tag;
 }
 
 async function conversationOf(tx: Tx, workspaceId: string, conversationId: string) {
-  const [c] = await tx.select().from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.workspaceId, workspaceId)));
+  const [c] = await tx
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.workspaceId, workspaceId)));
   if (!c) throw new AppError('not_found', 'no such conversation');
   return c;
 }
 
-export async function tagConversation(deps: Deps, input: { workspaceId: string; conversationId: string; tagId: string; userId: string | null }) {
+export async function tagConversation(
+  deps: Deps,
+  input: { workspaceId: string; conversationId: string; tagId: string; userId: string | null },
+) {
   return unitOfWork(deps, async (tx, record) => {
     const c = await conversationOf(tx, input.workspaceId, input.conversationId);
     const tag = await tagOf(tx, input.workspaceId, input.tagId);
     await tx
       .insert(conversationTags)
       .values({ conversationId: c.id, tagId: tag.id, source: 'manual', addedBy: input.userId, confidence: null })
-      .onConflictDoUpdate({ target: [conversationTags.conversationId, conversationTags.tagId], set: { source: 'manual', addedBy: input.userId, confidence: null } });
+      .onConflictDoUpdate({
+        target: [conversationTags.conversationId, conversationTags.tagId],
+        set: { source: 'manual', addedBy: input.userId, confidence: null },
+      });
     const text = await visitorText(tx, c.id);
     if (tag.kind === 'topic' && text) {
-      await tx.insert(tagFeedback).values({ workspaceId: input.workspaceId, tagId: tag.id, text, positive: true, conversationId: c.id, createdBy: input.userId });
+      await tx
+        .insert(tagFeedback)
+        .values({
+          workspaceId: input.workspaceId,
+          tagId: tag.id,
+          text,
+          positive: true,
+          conversationId: c.id,
+          createdBy: input.userId,
+        });
     }
-    await record({ workspaceId: input.workspaceId, name: 'conversation.tagged', conversationId: c.id, actorType: input.userId ? 'user' : 'api', actorId: input.userId, data: { tagId: tag.id, name: tag.name, source: 'manual' } });
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'conversation.tagged',
+      conversationId: c.id,
+      actorType: input.userId ? 'user' : 'api',
+      actorId: input.userId,
+      data: { tagId: tag.id, name: tag.name, source: 'manual' },
+    });
   });
 }
 
-export async function untagConversation(deps: Deps, input: { workspaceId: string; conversationId: string; tagId: string; userId: string | null }) {
+export async function untagConversation(
+  deps: Deps,
+  input: { workspaceId: string; conversationId: string; tagId: string; userId: string | null },
+) {
   return unitOfWork(deps, async (tx, record) => {
     const c = await conversationOf(tx, input.workspaceId, input.conversationId);
     const tag = await tagOf(tx, input.workspaceId, input.tagId);
@@ -59,16 +92,38 @@ export async function untagConversation(deps: Deps, input: { workspaceId: string
     const text = await visitorText(tx, c.id);
     // Removing a tag the AI put on is a correction: "this is not about that".
     if (removed.source === 'auto' && text) {
-      await tx.insert(tagFeedback).values({ workspaceId: input.workspaceId, tagId: tag.id, text, positive: false, conversationId: c.id, createdBy: input.userId });
+      await tx
+        .insert(tagFeedback)
+        .values({
+          workspaceId: input.workspaceId,
+          tagId: tag.id,
+          text,
+          positive: false,
+          conversationId: c.id,
+          createdBy: input.userId,
+        });
     }
-    await record({ workspaceId: input.workspaceId, name: 'conversation.untagged', conversationId: c.id, actorType: input.userId ? 'user' : 'api', actorId: input.userId, data: { tagId: tag.id, name: tag.name, was: removed.source } });
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'conversation.untagged',
+      conversationId: c.id,
+      actorType: input.userId ? 'user' : 'api',
+      actorId: input.userId,
+      data: { tagId: tag.id, name: tag.name, was: removed.source },
+    });
   });
 }
 
 /** A contact-level tag (VIP, high-value) shows on all the contact's conversations and raises their priority. */
-export async function setContactTag(deps: Deps, input: { workspaceId: string; contactId: string; tagId: string; on: boolean; userId: string | null }) {
+export async function setContactTag(
+  deps: Deps,
+  input: { workspaceId: string; contactId: string; tagId: string; on: boolean; userId: string | null },
+) {
   return unitOfWork(deps, async (tx, record) => {
-    const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, input.contactId), eq(contacts.workspaceId, input.workspaceId)));
+    const [contact] = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.id, input.contactId), eq(contacts.workspaceId, input.workspaceId)));
     if (!contact) throw new AppError('not_found', 'no such contact');
     const tag = await tagOf(tx, input.workspaceId, input.tagId);
     if (input.on) await tx.insert(contactTags).values({ contactId: contact.id, tagId: tag.id }).onConflictDoNothing();
@@ -78,6 +133,12 @@ export async function setContactTag(deps: Deps, input: { workspaceId: string; co
       .update(conversations)
       .set({ priority: remaining.length ? 1 : 0 })
       .where(and(eq(conversations.contactId, contact.id), eq(conversations.workspaceId, input.workspaceId)));
-    await record({ workspaceId: input.workspaceId, name: 'contact.updated', actorType: input.userId ? 'user' : 'api', actorId: input.userId, data: { contactId: contact.id, tagId: tag.id, tagged: input.on } });
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'contact.updated',
+      actorType: input.userId ? 'user' : 'api',
+      actorId: input.userId,
+      data: { contactId: contact.id, tagId: tag.id, tagged: input.on },
+    });
   });
 }

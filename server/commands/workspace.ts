@@ -23,14 +23,19 @@ export async function updateSettings(deps: Deps, workspaceId: string, patch: Rec
   if (!parsed.success) {
     throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
-  const [w] = await deps.db.update(workspaces).set({ settings: parsed.data }).where(eq(workspaces.id, workspaceId)).returning();
+  const [w] = await deps.db
+    .update(workspaces)
+    .set({ settings: parsed.data })
+    .where(eq(workspaces.id, workspaceId))
+    .returning();
   return w;
 }
 
 export async function createTeam(deps: Deps, workspaceId: string, name: string, memberIds: string[] = []) {
   try {
     const [team] = await deps.db.insert(teams).values({ workspaceId, name }).returning();
-    if (memberIds.length) await deps.db.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: team.id, userId })));
+    if (memberIds.length)
+      await deps.db.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: team.id, userId })));
     return team;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', `a team named "${name}" already exists`);
@@ -38,12 +43,18 @@ export async function createTeam(deps: Deps, workspaceId: string, name: string, 
   }
 }
 
-export type TagInput = Pick<typeof tags.$inferInsert, 'name' | 'description' | 'examples' | 'needsHuman' | 'kind' | 'routeTeamId' | 'color'>;
+export type TagInput = Pick<
+  typeof tags.$inferInsert,
+  'name' | 'description' | 'examples' | 'needsHuman' | 'kind' | 'routeTeamId' | 'color'
+>;
 
 export async function createTag(deps: Deps, workspaceId: string, input: TagInput) {
   if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
   try {
-    const [tag] = await deps.db.insert(tags).values({ ...input, workspaceId }).returning();
+    const [tag] = await deps.db
+      .insert(tags)
+      .values({ ...input, workspaceId })
+      .returning();
     return tag;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', `a tag named "${input.name}" already exists`);
@@ -64,6 +75,9 @@ export async function updateTag(deps: Deps, workspaceId: string, id: string, inp
 
 /** Throws unless the team belongs to the workspace. */
 export async function assertTeam(db: Queryable, workspaceId: string, teamId: string): Promise<void> {
-  const [t] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
+  const [t] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
   if (!t) throw new AppError('invalid_input', 'no such team in this workspace');
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { STATUSES, TRANSITIONS, canTransition, transition, type ActorType, type Transition } from './conversation-state';
+import {
+  STATUSES,
+  TRANSITIONS,
+  canTransition,
+  transition,
+  type ActorType,
+  type Transition,
+} from './conversation-state';
 
 const ACTORS: ActorType[] = ['visitor', 'bot', 'user', 'system', 'api'];
 const MOVES = Object.keys(TRANSITIONS) as Transition[];

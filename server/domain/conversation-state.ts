@@ -25,10 +25,20 @@ export const TRANSITIONS: Readonly<Record<Transition, Rule>> = {
   /** The AI or the visitor hands the chat to people; it waits in the queue. */
   handoff: { from: ['bot'], to: 'waiting', event: 'handoff.created', by: ['bot', 'visitor', 'system', 'user', 'api'] },
   /** A person takes the chat (pick-up, assignment by routing, or reassignment). */
-  assign: { from: ['bot', 'waiting', 'human'], to: 'human', event: 'conversation.assigned', by: ['user', 'system', 'api'] },
+  assign: {
+    from: ['bot', 'waiting', 'human'],
+    to: 'human',
+    event: 'conversation.assigned',
+    by: ['user', 'system', 'api'],
+  },
   /** The person lets go (goes offline, hands back): the chat returns to the queue. */
   unassign: { from: ['human'], to: 'waiting', event: 'conversation.unassigned', by: ['user', 'system', 'api'] },
-  resolve: { from: ['bot', 'waiting', 'human'], to: 'resolved', event: 'conversation.resolved', by: ['user', 'system', 'api'] },
+  resolve: {
+    from: ['bot', 'waiting', 'human'],
+    to: 'resolved',
+    event: 'conversation.resolved',
+    by: ['user', 'system', 'api'],
+  },
   /** A member reopens a resolved chat and owns it again. */
   reopen: { from: ['resolved'], to: 'human', event: 'conversation.reopened', by: ['user', 'api'] },
   /** The visitor writes after resolve: the AI answers again. */

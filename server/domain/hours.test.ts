@@ -3,7 +3,9 @@ import { isWithinHours } from './hours';
 import { WorkspaceSettings } from './settings';
 
 const hours = (enabled: boolean) =>
-  WorkspaceSettings.parse({ businessHours: { enabled, timezone: 'America/Los_Angeles', days: { '3': { open: '10:00', close: '19:00' } } } }).businessHours;
+  WorkspaceSettings.parse({
+    businessHours: { enabled, timezone: 'America/Los_Angeles', days: { '3': { open: '10:00', close: '19:00' } } },
+  }).businessHours;
 
 describe('business hours', () => {
   it('is always open when hours are off', () => {

@@ -5,7 +5,13 @@ export function isWithinHours(hours: WorkspaceSettings['businessHours'], now: Da
   if (!hours.enabled) return true;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: hours.timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: hours.timezone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(now);
   } catch {
     return true; // an unknown time zone must not hide the team
   }

@@ -28,7 +28,11 @@ export function activeTime(spans: Span[], moments: Moment[], capMs = IDLE_CAP_MS
   const out = new Map<string, number>();
   for (const span of spans) {
     if (span.end <= span.start) continue;
-    const times = [span.start, span.end, ...moments.filter((m) => m.userId === span.userId && m.at > span.start && m.at < span.end).map((m) => m.at)].sort((a, b) => a - b);
+    const times = [
+      span.start,
+      span.end,
+      ...moments.filter((m) => m.userId === span.userId && m.at > span.start && m.at < span.end).map((m) => m.at),
+    ].sort((a, b) => a - b);
     let total = 0;
     for (let i = 1; i < times.length; i++) total += Math.min(times[i] - times[i - 1], capMs);
     out.set(span.userId, (out.get(span.userId) ?? 0) + total);
@@ -64,7 +68,10 @@ export function ownershipSpans(events: OwnershipEvent[], now: number): Span[] {
 }
 
 /** Splits each conversation's milliseconds equally among its tags ('' for untagged). */
-export function splitByTags(perConversation: Map<string, number>, tagsOf: (conversationId: string) => string[]): Map<string, number> {
+export function splitByTags(
+  perConversation: Map<string, number>,
+  tagsOf: (conversationId: string) => string[],
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const [conversationId, ms] of perConversation) {
     const tags = tagsOf(conversationId);

@@ -10,9 +10,7 @@ export const BusinessHours = z.object({
   enabled: z.boolean().default(false),
   timezone: z.string().default('UTC'),
   /** One window per weekday, 0 = Sunday; a missing day is closed. */
-  days: z
-    .partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.object({ open: hhmm, close: hhmm }))
-    .default({}),
+  days: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.object({ open: hhmm, close: hhmm })).default({}),
 });
 
 export const WorkspaceSettings = z.object({
@@ -46,7 +44,10 @@ export const WorkspaceSettings = z.object({
     .prefault({}),
   widget: z
     .object({
-      color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb').default('#b4462b'),
+      color: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb')
+        .default('#b4462b'),
       greeting: z.string().max(300).default('Hi! Ask me anything about the shop.'),
       position: z.enum(['right', 'left']).default('right'),
       botName: z.string().max(60).default('Shop assistant'),
@@ -54,9 +55,7 @@ export const WorkspaceSettings = z.object({
     })
     .prefault({}),
   businessHours: BusinessHours.prefault({}),
-  notifications: z
-    .object({ emails: z.array(z.email()).max(20).default([]) })
-    .prefault({}),
+  notifications: z.object({ emails: z.array(z.email()).max(20).default([]) }).prefault({}),
 });
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;

@@ -9,7 +9,10 @@ export type Audience = 'visitor' | 'agent';
 /** Events the visitor is shown in the thread (e.g. "Sam joined the chat"); all others are internal. */
 const VISITOR_EVENTS = new Set(['handoff.created', 'conversation.assigned', 'conversation.resolved']);
 
-export function isVisibleTo(message: { kind: MessageKind; meta: Record<string, unknown> }, audience: Audience): boolean {
+export function isVisibleTo(
+  message: { kind: MessageKind; meta: Record<string, unknown> },
+  audience: Audience,
+): boolean {
   if (audience === 'agent') return true;
   if (message.kind === 'note') return false;
   if (message.kind === 'event') return VISITOR_EVENTS.has(String(message.meta.event ?? ''));

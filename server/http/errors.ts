@@ -25,27 +25,35 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => {
-        const path = String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+        const path = String(v.instancePath ?? '')
+          .replace(/^\//, '')
+          .replace(/\//g, '.');
         return { path: [err.validationContext, path].filter(Boolean).join('.'), message: v.message ?? 'invalid' };
       });
       const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       return reply.status(400).send({ error: { code: 'invalid_input', message, details: issues } } satisfies ErrorBody);
     }
     if (err instanceof AppError) {
-      return reply
-        .status(err.status)
-        .send({ error: { code: err.code, message: err.message } } satisfies ErrorBody);
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message } } satisfies ErrorBody);
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
       const code = codeForStatus(status);
-      return reply.status(ERRORS[code] === status ? status : 400).send({ error: { code, message: err.message } } satisfies ErrorBody);
+      return reply
+        .status(ERRORS[code] === status ? status : 400)
+        .send({ error: { code, message: err.message } } satisfies ErrorBody);
     }
     req.log.error({ err }, 'request failed');
-    return reply.status(500).send({ error: { code: 'internal', message: 'something went wrong on our side' } } satisfies ErrorBody);
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'something went wrong on our side' } } satisfies ErrorBody);
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` } } satisfies ErrorBody);
+    reply
+      .status(404)
+      .send({
+        error: { code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` },
+      } satisfies ErrorBody);
   });
 }

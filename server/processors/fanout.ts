@@ -15,14 +15,23 @@ import { presentMessages } from '../realtime/present';
 import { rooms } from '../realtime/rooms';
 
 /** Events after which the waiting line (and so every waiting visitor's position) may have changed. */
-const QUEUE_EVENTS = new Set(['handoff.created', 'conversation.assigned', 'conversation.unassigned', 'conversation.resolved', 'agent.presence']);
+const QUEUE_EVENTS = new Set([
+  'handoff.created',
+  'conversation.assigned',
+  'conversation.unassigned',
+  'conversation.resolved',
+  'agent.presence',
+]);
 
 export function startFanout(io: Server, deps: Deps): () => void {
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
 
   const botName = async (workspaceId: string) => {
-    const [w] = await deps.db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const [w] = await deps.db
+      .select({ settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
     return readSettings(w?.settings).widget.botName;
   };
 
@@ -51,7 +60,8 @@ export function startFanout(io: Server, deps: Deps): () => void {
     if (e.conversationId && e.name !== 'message.created') await pushState(e.conversationId);
     if (QUEUE_EVENTS.has(e.name)) {
       for (const state of await waitingStates(deps, e.workspaceId)) {
-        if (state.conversationId !== e.conversationId) visitors.to(rooms.conversation(state.conversationId!)).emit('state', state);
+        if (state.conversationId !== e.conversationId)
+          visitors.to(rooms.conversation(state.conversationId!)).emit('state', state);
       }
     }
   };

@@ -50,7 +50,14 @@ describe('email notifications (SMTP on loopback)', () => {
   it('emails the admins when a handoff waits and nobody is online', async () => {
     const { workspace, owner } = await makeWorkspace(deps);
     const { conversation } = await makeConversation(deps, workspace.id);
-    await moveConversation(deps, { workspaceId: workspace.id, conversationId: conversation.id, move: 'handoff', actor: { type: 'bot' }, reason: 'topic', card: { summary: 'Wants a custom build quote' } });
+    await moveConversation(deps, {
+      workspaceId: workspace.id,
+      conversationId: conversation.id,
+      move: 'handoff',
+      actor: { type: 'bot' },
+      reason: 'topic',
+      card: { summary: 'Wants a custom build quote' },
+    });
     await deps.bus.idle();
     const mail = mails.find((m) => m.to.includes(owner.email));
     expect(mail?.data).toMatch(/waiting for a person/);
@@ -62,12 +69,38 @@ describe('email notifications (SMTP on loopback)', () => {
     const { workspace } = await makeWorkspace(deps);
     const agent = await makeMember(deps, workspace.id, 'agent', 'Dana Okafor');
     const { conversation, contact } = await makeConversation(deps, workspace.id);
-    await updateContact(deps, { workspaceId: workspace.id, contactId: contact.id, email: 'drummer@example.com', actor: 'visitor' });
+    await updateContact(deps, {
+      workspaceId: workspace.id,
+      contactId: contact.id,
+      email: 'drummer@example.com',
+      actor: 'visitor',
+    });
     connected = true;
-    await sendAgentMessage(deps, { workspaceId: workspace.id, conversationId: conversation.id, userId: agent.id, clientId: 'r1', body: 'Seen while here', note: false });
+    await sendAgentMessage(deps, {
+      workspaceId: workspace.id,
+      conversationId: conversation.id,
+      userId: agent.id,
+      clientId: 'r1',
+      body: 'Seen while here',
+      note: false,
+    });
     connected = false;
-    await sendAgentMessage(deps, { workspaceId: workspace.id, conversationId: conversation.id, userId: agent.id, clientId: 'r2', body: 'Your snare is back in stock.', note: false });
-    await sendAgentMessage(deps, { workspaceId: workspace.id, conversationId: conversation.id, userId: agent.id, clientId: 'n1', body: 'SECRET NOTE', note: true });
+    await sendAgentMessage(deps, {
+      workspaceId: workspace.id,
+      conversationId: conversation.id,
+      userId: agent.id,
+      clientId: 'r2',
+      body: 'Your snare is back in stock.',
+      note: false,
+    });
+    await sendAgentMessage(deps, {
+      workspaceId: workspace.id,
+      conversationId: conversation.id,
+      userId: agent.id,
+      clientId: 'n1',
+      body: 'SECRET NOTE',
+      note: true,
+    });
     await deps.bus.idle();
     const toVisitor = mails.filter((m) => m.to.includes('drummer@example.com'));
     expect(toVisitor).toHaveLength(1);

@@ -60,7 +60,10 @@ export class Notifier {
         .where(and(eq(memberships.workspaceId, ws.id), inArray(memberships.role, ['owner', 'admin'])));
       to = admins.map((a) => a.email);
     }
-    const [c] = await this.deps.db.select().from(conversations).where(eq(conversations.id, e.conversationId ?? ''));
+    const [c] = await this.deps.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, e.conversationId ?? ''));
     const card = (c?.handoffCard ?? {}) as { summary?: string };
     const link = `${this.opts.publicUrl()}/app/conversations/${e.conversationId}`;
     await this.send(

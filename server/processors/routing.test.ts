@@ -22,7 +22,15 @@ describe('pickAgent', () => {
     expect(pickAgent([a, b], 'least_loaded')?.userId).toBe('b');
   });
   it('never goes over an agent cap', () => {
-    expect(pickAgent([{ ...a, open: 2 }, { ...b, open: 2 }], 'least_loaded')).toBeNull();
+    expect(
+      pickAgent(
+        [
+          { ...a, open: 2 },
+          { ...b, open: 2 },
+        ],
+        'least_loaded',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -49,17 +57,30 @@ for (const target of testDatabases()) {
     async function setup(strategy: 'round_robin' | 'least_loaded', capacity = 5) {
       const { workspace } = await makeWorkspace(deps);
       await updateSettings(deps, workspace.id, { routing: { autoAssign: true, strategy } });
-      const agents = [await makeMember(deps, workspace.id, 'agent', 'A'), await makeMember(deps, workspace.id, 'agent', 'B')];
+      const agents = [
+        await makeMember(deps, workspace.id, 'agent', 'A'),
+        await makeMember(deps, workspace.id, 'agent', 'B'),
+      ];
       for (const u of agents) {
-        await handle.db.insert(agentPresence).values({ workspaceId: workspace.id, userId: u.id, status: 'offline', capacity });
+        await handle.db
+          .insert(agentPresence)
+          .values({ workspaceId: workspace.id, userId: u.id, status: 'offline', capacity });
       }
       const handoff = async (teamId?: string) => {
         const { conversation } = await makeConversation(deps, workspace.id);
-        await moveConversation(deps, { workspaceId: workspace.id, conversationId: conversation.id, move: 'handoff', actor: { type: 'bot' }, reason: 'topic', ...(teamId ? { teamId } : {}) });
+        await moveConversation(deps, {
+          workspaceId: workspace.id,
+          conversationId: conversation.id,
+          move: 'handoff',
+          actor: { type: 'bot' },
+          reason: 'topic',
+          ...(teamId ? { teamId } : {}),
+        });
         await settle();
         return conversation.id;
       };
-      const assignee = async (id: string) => (await handle.db.select().from(conversations).where(eq(conversations.id, id)))[0];
+      const assignee = async (id: string) =>
+        (await handle.db.select().from(conversations).where(eq(conversations.id, id)))[0];
       return { workspace, agents, handoff, assignee };
     }
 

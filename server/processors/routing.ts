@@ -15,7 +15,13 @@ import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
 
 /** Events after which an assignment may become possible. */
-const TRIGGERS = new Set(['handoff.created', 'conversation.assigned', 'conversation.unassigned', 'conversation.resolved', 'agent.presence']);
+const TRIGGERS = new Set([
+  'handoff.created',
+  'conversation.assigned',
+  'conversation.unassigned',
+  'conversation.resolved',
+  'agent.presence',
+]);
 
 interface Candidate {
   userId: string;
@@ -30,7 +36,9 @@ export function pickAgent(candidates: Candidate[], strategy: 'round_robin' | 'le
   if (!free.length) return null;
   const time = (c: Candidate) => c.lastAssignedAt?.getTime() ?? 0;
   const sorted = [...free].sort((a, b) =>
-    strategy === 'least_loaded' ? a.open - b.open || time(a) - time(b) || a.userId.localeCompare(b.userId) : time(a) - time(b) || a.userId.localeCompare(b.userId),
+    strategy === 'least_loaded'
+      ? a.open - b.open || time(a) - time(b) || a.userId.localeCompare(b.userId)
+      : time(a) - time(b) || a.userId.localeCompare(b.userId),
   );
   return sorted[0];
 }
@@ -45,9 +53,7 @@ export class Router {
   ) {}
 
   start(): () => void {
-    const offs = [
-      this.deps.bus.on('*', (e) => (TRIGGERS.has(e.name) ? this.onEvent(e) : undefined)),
-    ];
+    const offs = [this.deps.bus.on('*', (e) => (TRIGGERS.has(e.name) ? this.onEvent(e) : undefined))];
     return () => offs.forEach((off) => off());
   }
 
@@ -79,19 +85,32 @@ export class Router {
     const mine = await this.deps.db
       .select({ id: conversations.id })
       .from(conversations)
-      .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.assigneeId, userId), eq(conversations.status, 'human')));
-    for (const c of mine) {
-      await moveConversation(this.deps, { workspaceId, conversationId: c.id, move: 'unassign', actor: { type: 'system' }, note: 'agent went offline' }).catch(
-        (err: unknown) => {
-          if (!(err instanceof AppError)) throw err;
-        },
+      .where(
+        and(
+          eq(conversations.workspaceId, workspaceId),
+          eq(conversations.assigneeId, userId),
+          eq(conversations.status, 'human'),
+        ),
       );
+    for (const c of mine) {
+      await moveConversation(this.deps, {
+        workspaceId,
+        conversationId: c.id,
+        move: 'unassign',
+        actor: { type: 'system' },
+        note: 'agent went offline',
+      }).catch((err: unknown) => {
+        if (!(err instanceof AppError)) throw err;
+      });
     }
   }
 
   /** Assigns waiting chats, oldest (and highest priority) first, while someone has room. */
   async assignWaiting(workspaceId: string): Promise<void> {
-    const [ws] = await this.deps.db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const [ws] = await this.deps.db
+      .select({ settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
     const settings = readSettings(ws?.settings).routing;
     if (!settings.autoAssign) return;
     const waiting = await this.deps.db
@@ -126,12 +145,21 @@ export class Router {
   /** Online members (of the team, when the chat is routed to one) with their open-chat counts. */
   private async candidates(workspaceId: string, teamId: string | null): Promise<Candidate[]> {
     let online = await this.deps.db
-      .select({ userId: agentPresence.userId, capacity: agentPresence.capacity, lastAssignedAt: agentPresence.lastAssignedAt })
+      .select({
+        userId: agentPresence.userId,
+        capacity: agentPresence.capacity,
+        lastAssignedAt: agentPresence.lastAssignedAt,
+      })
       .from(agentPresence)
       .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.status, 'online')));
     if (teamId) {
       const members = new Set(
-        (await this.deps.db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId))).map((m) => m.userId),
+        (
+          await this.deps.db
+            .select({ userId: teamMembers.userId })
+            .from(teamMembers)
+            .where(eq(teamMembers.teamId, teamId))
+        ).map((m) => m.userId),
       );
       online = online.filter((o) => members.has(o.userId));
     }

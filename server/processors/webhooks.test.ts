@@ -49,19 +49,34 @@ describe('webhooks', () => {
     const stop = hooks.start();
     const { workspace } = await makeWorkspace(deps);
     const secret = 'whsec_test';
-    const [hook] = await handle.db.insert(webhooks).values({ workspaceId: workspace.id, url, secret, events: ['handoff.created'] }).returning();
+    const [hook] = await handle.db
+      .insert(webhooks)
+      .values({ workspaceId: workspace.id, url, secret, events: ['handoff.created'] })
+      .returning();
     failuresLeft = 2;
     const { conversation } = await makeConversation(deps, workspace.id);
-    await moveConversation(deps, { workspaceId: workspace.id, conversationId: conversation.id, move: 'handoff', actor: { type: 'bot' }, reason: 'topic' });
+    await moveConversation(deps, {
+      workspaceId: workspace.id,
+      conversationId: conversation.id,
+      move: 'handoff',
+      actor: { type: 'bot' },
+      reason: 'topic',
+    });
     await deps.bus.idle();
     for (let i = 0; i < 3; i++) await hooks.drain();
 
     expect(received).toHaveLength(1);
     const { headers, body } = received[0];
     const event = JSON.parse(body);
-    expect(event).toMatchObject({ event: 'handoff.created', conversationId: conversation.id, data: { reason: 'topic' } });
+    expect(event).toMatchObject({
+      event: 'handoff.created',
+      conversationId: conversation.id,
+      data: { reason: 'topic' },
+    });
     const [t, sig] = String(headers[SIGNATURE_HEADER]).split(',');
-    const expected = createHmac('sha256', secret).update(`${t.slice(2)}.${body}`).digest('hex');
+    const expected = createHmac('sha256', secret)
+      .update(`${t.slice(2)}.${body}`)
+      .digest('hex');
     expect(sig).toBe(`sha256=${expected}`);
 
     const [d] = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
@@ -73,7 +88,10 @@ describe('webhooks', () => {
     const hooks = new Webhooks(deps, pino({ level: 'silent' }), { intervalMs: 60_000, backoffS: [0] });
     const stop = hooks.start();
     const { workspace } = await makeWorkspace(deps);
-    const [hook] = await handle.db.insert(webhooks).values({ workspaceId: workspace.id, url, secret: 's', events: ['conversation.resolved'] }).returning();
+    const [hook] = await handle.db
+      .insert(webhooks)
+      .values({ workspaceId: workspace.id, url, secret: 's', events: ['conversation.resolved'] })
+      .returning();
     const { conversation } = await makeConversation(deps, workspace.id);
     const base = { workspaceId: workspace.id, conversationId: conversation.id };
     await moveConversation(deps, { ...base, move: 'handoff', actor: { type: 'bot' }, reason: 'topic' });

@@ -110,7 +110,12 @@ export class Webhooks {
     try {
       const res = await fetch(hook.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signPayload(hook.secret, ts, body), 'x-chatref-event': d.eventName, 'x-chatref-delivery': d.id },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signPayload(hook.secret, ts, body),
+          'x-chatref-event': d.eventName,
+          'x-chatref-delivery': d.id,
+        },
         body,
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
         redirect: 'manual',

@@ -32,13 +32,20 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler: HandlerOptions; offlineGraceMs?: number }): void {
+export function attachAgentNamespace(
+  nsp: Namespace,
+  deps: Deps,
+  opts: { handler: HandlerOptions; offlineGraceMs?: number },
+): void {
   const grace = opts.offlineGraceMs ?? 30_000;
   nsp.use((socket, next) => {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     (token ? sessionFor(deps, token) : Promise.resolve(null)).then(
       (session) => {
-        if (!session) return next(Object.assign(new Error('sign in first'), { data: { code: 'unauthenticated', message: 'sign in first' } }));
+        if (!session)
+          return next(
+            Object.assign(new Error('sign in first'), { data: { code: 'unauthenticated', message: 'sign in first' } }),
+          );
         const data: AgentData = { userId: session.user.id, name: session.user.name, workspaces: new Set() };
         socket.data = data;
         next();
@@ -98,14 +105,27 @@ export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler
 
     on(socket, 'send', AgentSend, opts.handler, async (input) => {
       const { workspaceId } = await conversation(input.conversationId);
-      const { message } = await sendAgentMessage(deps, { workspaceId, conversationId: input.conversationId, userId: a.userId, clientId: input.clientId, body: input.body, note: input.note });
+      const { message } = await sendAgentMessage(deps, {
+        workspaceId,
+        conversationId: input.conversationId,
+        userId: a.userId,
+        clientId: input.clientId,
+        body: input.body,
+        note: input.note,
+      });
       const [wire] = await presentMessages(deps.db, [message], 'agent', '');
       return wire;
     });
 
     on(socket, 'typing', AgentTyping, opts.handler, async ({ conversationId, typing }) => {
       const c = await conversation(conversationId);
-      if (typing) await recordActivity(deps, { workspaceId: c.workspaceId, conversationId: c.id, userId: a.userId, kind: 'typing' });
+      if (typing)
+        await recordActivity(deps, {
+          workspaceId: c.workspaceId,
+          conversationId: c.id,
+          userId: a.userId,
+          kind: 'typing',
+        });
       socket.nsp.server.of('/visitor').to(rooms.conversation(c.id)).emit('typing', { name: a.name, typing });
       socket.to(rooms.workspace(c.workspaceId)).emit('typing', { conversationId, author: a.name, typing });
       return null;
@@ -117,10 +137,16 @@ export function attachAgentNamespace(nsp: Namespace, deps: Deps, opts: { handler
       return null;
     });
 
-    on(socket, 'presence', z.object({ workspaceId: z.uuid(), status: z.enum(['online', 'away']) }), opts.handler, async ({ workspaceId, status }) => {
-      member(workspaceId);
-      await setPresence(deps, workspaceId, a.userId, status);
-      return { status };
-    });
+    on(
+      socket,
+      'presence',
+      z.object({ workspaceId: z.uuid(), status: z.enum(['online', 'away']) }),
+      opts.handler,
+      async ({ workspaceId, status }) => {
+        member(workspaceId);
+        await setPresence(deps, workspaceId, a.userId, status);
+        return { status };
+      },
+    );
   });
 }

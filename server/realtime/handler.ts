@@ -37,7 +37,9 @@ export function on<S extends z.ZodType, R>(
       }
       const parsed = schema.safeParse(args[0]);
       if (!parsed.success) {
-        const message = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+        const message = parsed.error.issues
+          .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+          .join('; ');
         throw new AppError('invalid_input', message);
       }
       reply({ ok: true, data: await fn(parsed.data) });

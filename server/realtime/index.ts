@@ -29,9 +29,15 @@ export interface RealtimeOptions {
 
 /** The client's address: the socket's own, or the proxy's X-Forwarded-For when the proxy is trusted. */
 const ipOf = (s: Socket, trustProxy: boolean) =>
-  (trustProxy ? String(s.handshake.headers['x-forwarded-for'] ?? s.handshake.address) : s.handshake.address).split(',')[0].trim();
+  (trustProxy ? String(s.handshake.headers['x-forwarded-for'] ?? s.handshake.address) : s.handshake.address)
+    .split(',')[0]
+    .trim();
 
-export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptions): { io: Server; close: () => Promise<void> } {
+export function attachRealtime(
+  http: HttpServer,
+  deps: Deps,
+  opts: RealtimeOptions,
+): { io: Server; close: () => Promise<void> } {
   const io = new Server(http, {
     // Payloads up to 1 MB reach the handlers, which refuse oversized messages with a clear error
     // (a message is at most 4,000 characters); beyond 1 MB the transport itself drops the socket.
@@ -47,15 +53,31 @@ export function attachRealtime(http: HttpServer, deps: Deps, opts: RealtimeOptio
   const visitorHandler: HandlerOptions = {
     onUnexpected,
     limiters: [
-      { key: (s) => `v:${(s.data as VisitorData).visitorId}`, limiter: new RateLimiterMemory({ points: limits.perVisitor, duration: 10 }) },
-      { key: (s) => `ip:${ipOf(s, opts.trustProxy ?? false)}`, limiter: new RateLimiterMemory({ points: limits.perIp, duration: 10 }) },
+      {
+        key: (s) => `v:${(s.data as VisitorData).visitorId}`,
+        limiter: new RateLimiterMemory({ points: limits.perVisitor, duration: 10 }),
+      },
+      {
+        key: (s) => `ip:${ipOf(s, opts.trustProxy ?? false)}`,
+        limiter: new RateLimiterMemory({ points: limits.perIp, duration: 10 }),
+      },
     ],
   };
   const agentHandler: HandlerOptions = {
     onUnexpected,
-    limiters: [{ key: (s) => `u:${String((s.data as { userId: string }).userId)}`, limiter: new RateLimiterMemory({ points: 100, duration: 10 }) }],
+    limiters: [
+      {
+        key: (s) => `u:${String((s.data as { userId: string }).userId)}`,
+        limiter: new RateLimiterMemory({ points: 100, duration: 10 }),
+      },
+    ],
   };
-  attachVisitorNamespace(io.of(VISITOR_NAMESPACE), deps, { secret: opts.secret, handler: visitorHandler, selfOrigin: opts.selfOrigin, onHandoffRequest: opts.onHandoffRequest });
+  attachVisitorNamespace(io.of(VISITOR_NAMESPACE), deps, {
+    secret: opts.secret,
+    handler: visitorHandler,
+    selfOrigin: opts.selfOrigin,
+    onHandoffRequest: opts.onHandoffRequest,
+  });
   attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler });
   const stopFanout = startFanout(io, deps);
   return {

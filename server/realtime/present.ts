@@ -7,14 +7,24 @@ import type { Message } from '../commands/conversations';
 import { metaFor, type Audience } from '../domain/visibility';
 
 /** Resolves author names (agents by user id; the bot by the workspace's bot name). */
-export async function presentMessages(db: Queryable, rows: Message[], audience: Audience, botName: string): Promise<WireMessage[]> {
+export async function presentMessages(
+  db: Queryable,
+  rows: Message[],
+  audience: Audience,
+  botName: string,
+): Promise<WireMessage[]> {
   const ids = [
     ...new Set(
-      rows.flatMap((m) => [m.authorType === 'agent' ? m.authorId : null, typeof m.meta.assigneeId === 'string' ? m.meta.assigneeId : null]),
+      rows.flatMap((m) => [
+        m.authorType === 'agent' ? m.authorId : null,
+        typeof m.meta.assigneeId === 'string' ? m.meta.assigneeId : null,
+      ]),
     ),
   ].filter((id): id is string => !!id);
   const names = new Map<string, string>();
-  if (ids.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))) names.set(u.id, u.name);
+  if (ids.length)
+    for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)))
+      names.set(u.id, u.name);
   return rows.map((m) => ({
     id: m.id,
     conversationId: m.conversationId,
@@ -22,7 +32,8 @@ export async function presentMessages(db: Queryable, rows: Message[], audience: 
     clientId: m.clientId,
     author: {
       type: m.authorType,
-      name: m.authorType === 'agent' ? (names.get(m.authorId ?? '') ?? 'Team') : m.authorType === 'bot' ? botName : null,
+      name:
+        m.authorType === 'agent' ? (names.get(m.authorId ?? '') ?? 'Team') : m.authorType === 'bot' ? botName : null,
     },
     kind: m.kind,
     body: m.body,

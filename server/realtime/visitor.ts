@@ -43,7 +43,12 @@ export function originAllowed(allowed: string[], origin: string | undefined, sel
 export function attachVisitorNamespace(
   nsp: Namespace,
   deps: Deps,
-  opts: { secret: string; handler: HandlerOptions; selfOrigin: () => string | null; onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void> },
+  opts: {
+    secret: string;
+    handler: HandlerOptions;
+    selfOrigin: () => string | null;
+    onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
+  },
 ): void {
   nsp.use((socket, next) => {
     (async () => {
@@ -112,7 +117,12 @@ export function attachVisitorNamespace(
     on(socket, 'send', VisitorSend, opts.handler, async ({ clientId, body }) => {
       let { conversation } = await ensureConversation();
       if (conversation.status === 'resolved') {
-        conversation = await moveConversation(deps, { workspaceId: v.workspaceId, conversationId: conversation.id, move: 'resume', actor: { type: 'visitor' } });
+        conversation = await moveConversation(deps, {
+          workspaceId: v.workspaceId,
+          conversationId: conversation.id,
+          move: 'resume',
+          actor: { type: 'visitor' },
+        });
       }
       const { message } = await appendMessage(deps, {
         workspaceId: v.workspaceId,
@@ -127,9 +137,15 @@ export function attachVisitorNamespace(
 
     on(socket, 'sync', Sync, opts.handler, async ({ afterSeq }) => {
       const { contact, conversation } = await current();
-      if (!conversation) return { messages: [], state: await visitorState(deps, v.workspaceId, null, contact?.id ?? null) };
+      if (!conversation)
+        return { messages: [], state: await visitorState(deps, v.workspaceId, null, contact?.id ?? null) };
       await socket.join(rooms.conversation(conversation.id));
-      const rows = await messagesAfter(deps.db, { workspaceId: v.workspaceId, conversationId: conversation.id, afterSeq, audience: 'visitor' });
+      const rows = await messagesAfter(deps.db, {
+        workspaceId: v.workspaceId,
+        conversationId: conversation.id,
+        afterSeq,
+        audience: 'visitor',
+      });
       return {
         messages: await presentMessages(deps.db, rows, 'visitor', v.botName),
         state: await visitorState(deps, v.workspaceId, conversation, contact?.id ?? null),
@@ -138,7 +154,11 @@ export function attachVisitorNamespace(
 
     on(socket, 'typing', Typing, opts.handler, async ({ typing }) => {
       const { conversation } = await current();
-      if (conversation) socket.nsp.server.of('/agent').to(rooms.workspace(v.workspaceId)).emit('typing', { conversationId: conversation.id, author: 'visitor', typing });
+      if (conversation)
+        socket.nsp.server
+          .of('/agent')
+          .to(rooms.workspace(v.workspaceId))
+          .emit('typing', { conversationId: conversation.id, author: 'visitor', typing });
       return null;
     });
 
@@ -146,14 +166,26 @@ export function attachVisitorNamespace(
       const { conversation } = await ensureConversation();
       if (conversation.status === 'waiting' || conversation.status === 'human') return null;
       let c = conversation;
-      if (c.status === 'resolved') c = await moveConversation(deps, { workspaceId: v.workspaceId, conversationId: c.id, move: 'resume', actor: { type: 'visitor' } });
+      if (c.status === 'resolved')
+        c = await moveConversation(deps, {
+          workspaceId: v.workspaceId,
+          conversationId: c.id,
+          move: 'resume',
+          actor: { type: 'visitor' },
+        });
       await opts.onHandoffRequest(v.workspaceId, c.id);
       return null;
     });
 
     on(socket, 'contact', ContactUpdate, opts.handler, async (input) => {
       const { contact, conversation } = await ensureConversation();
-      await updateContact(deps, { workspaceId: v.workspaceId, contactId: contact.id, conversationId: conversation.id, actor: 'visitor', ...input });
+      await updateContact(deps, {
+        workspaceId: v.workspaceId,
+        contactId: contact.id,
+        conversationId: conversation.id,
+        actor: 'visitor',
+        ...input,
+      });
       return visitorState(deps, v.workspaceId, conversation, contact.id);
     });
   });

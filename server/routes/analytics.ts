@@ -19,7 +19,8 @@ function periodOf(q: z.infer<typeof Period>, now: Date): { from: Date; to: Date 
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
   if (from >= to) throw new AppError('invalid_input', 'from must be before to');
-  if (to.getTime() - from.getTime() > 366 * 86_400_000) throw new AppError('invalid_input', 'the period can be at most a year');
+  if (to.getTime() - from.getTime() > 366 * 86_400_000)
+    throw new AppError('invalid_input', 'the period can be at most a year');
   return { from, to };
 }
 
@@ -31,7 +32,8 @@ export const analyticsRoutes =
       {
         schema: {
           tags: ['analytics'],
-          summary: 'Per tag: handoffs, share of chats, human minutes (each minute once), first response and resolution times, trend; format=csv for a spreadsheet',
+          summary:
+            'Per tag: handoffs, share of chats, human minutes (each minute once), first response and resolution times, trend; format=csv for a spreadsheet',
           params: Params,
           querystring: Period.extend({ format: z.enum(['json', 'csv']).default('json') }),
         },
@@ -58,7 +60,10 @@ export const analyticsRoutes =
         );
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="tag-feed-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="tag-feed-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv"`,
+          )
           .send(csv);
       },
     );
@@ -82,7 +87,15 @@ export const analyticsRoutes =
 
     app.get(
       '/api/workspaces/:workspaceId/analytics/gaps',
-      { schema: { tags: ['analytics'], summary: 'Unanswered and handed-off questions, grouped, ranked by human minutes, with the answers people gave', params: Params, querystring: Period } },
+      {
+        schema: {
+          tags: ['analytics'],
+          summary:
+            'Unanswered and handed-off questions, grouped, ranked by human minutes, with the answers people gave',
+          params: Params,
+          querystring: Period,
+        },
+      },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
         const { from, to } = periodOf(req.query, deps.now());

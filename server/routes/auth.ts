@@ -38,7 +38,12 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Create an account and its workspace (you become its owner)',
-          body: z.object({ email: Email, password: Password, name: z.string().trim().min(1).max(100), workspaceName: z.string().trim().min(1).max(100) }),
+          body: z.object({
+            email: Email,
+            password: Password,
+            name: z.string().trim().min(1).max(100),
+            workspaceName: z.string().trim().min(1).max(100),
+          }),
           response: { 201: Me },
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -85,15 +90,19 @@ export const authRoutes =
       },
     );
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in member and their workspaces', response: { 200: Me } } }, async (req) => {
-      const user = requireUser(req);
-      const ws = await membershipsOf(deps.db, user.id);
-      return {
-        user: presentUser(user),
-        csrfToken: req.caller?.kind === 'session' ? req.caller.csrfToken : '',
-        workspaces: ws.map((m) => ({ workspace: presentWorkspace(m.workspace), role: m.role })),
-      };
-    });
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in member and their workspaces', response: { 200: Me } } },
+      async (req) => {
+        const user = requireUser(req);
+        const ws = await membershipsOf(deps.db, user.id);
+        return {
+          user: presentUser(user),
+          csrfToken: req.caller?.kind === 'session' ? req.caller.csrfToken : '',
+          workspaces: ws.map((m) => ({ workspace: presentWorkspace(m.workspace), role: m.role })),
+        };
+      },
+    );
 
     app.post(
       '/api/invitations/accept',
@@ -101,7 +110,11 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Accept an invitation (creates the account if needed) and sign in',
-          body: z.object({ token: z.string().min(10).max(200), name: z.string().trim().min(1).max(100), password: Password }),
+          body: z.object({
+            token: z.string().min(10).max(200),
+            name: z.string().trim().min(1).max(100),
+            password: Password,
+          }),
           response: { 200: Me },
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },

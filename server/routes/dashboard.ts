@@ -19,8 +19,17 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const html = readFileSync(index, 'utf8');
   // Files that exist are served as they are (hashed names: cache them long); every other /app/…
   // path is a page of the app, answered with index.html.
-  await app.register(fastifyStatic, { root: DASHBOARD_DIST, prefix: '/app/', wildcard: false, decorateReply: false, index: false, maxAge: '7d', immutable: true });
-  const page = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  await app.register(fastifyStatic, {
+    root: DASHBOARD_DIST,
+    prefix: '/app/',
+    wildcard: false,
+    decorateReply: false,
+    index: false,
+    maxAge: '7d',
+    immutable: true,
+  });
+  const page = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   app.get('/app', { schema: { hide: true } }, page);
   app.get('/app/', { schema: { hide: true } }, page);
   app.get('/app/*', { schema: { hide: true } }, page);

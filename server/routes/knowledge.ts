@@ -43,16 +43,39 @@ export const knowledgeRoutes =
   async (app) => {
     // Uploads arrive as the file's raw bytes (the dashboard sends the File as the body).
     app.addContentTypeParser(
-      ['application/octet-stream', 'application/pdf', 'text/markdown', 'text/plain', 'text/html', 'text/csv', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [
+        'application/octet-stream',
+        'application/pdf',
+        'text/markdown',
+        'text/plain',
+        'text/html',
+        'text/csv',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
       { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
       (_req, body, done) => done(null, body),
     );
 
-    app.get('/api/workspaces/:workspaceId/knowledge/sources', { schema: { tags: ['knowledge'], summary: 'Sources with status, progress, chunk count and errors', params: Params, response: { 200: z.array(SourceOut) } } }, async (req) => {
-      const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
-      const rows = await deps.db.select().from(knowledgeSources).where(eq(knowledgeSources.workspaceId, access.workspaceId)).orderBy(desc(knowledgeSources.createdAt));
-      return rows.map(present);
-    });
+    app.get(
+      '/api/workspaces/:workspaceId/knowledge/sources',
+      {
+        schema: {
+          tags: ['knowledge'],
+          summary: 'Sources with status, progress, chunk count and errors',
+          params: Params,
+          response: { 200: z.array(SourceOut) },
+        },
+      },
+      async (req) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
+        const rows = await deps.db
+          .select()
+          .from(knowledgeSources)
+          .where(eq(knowledgeSources.workspaceId, access.workspaceId))
+          .orderBy(desc(knowledgeSources.createdAt));
+        return rows.map(present);
+      },
+    );
 
     app.post(
       '/api/workspaces/:workspaceId/knowledge/files',
@@ -60,7 +83,8 @@ export const knowledgeRoutes =
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
           tags: ['knowledge'],
-          summary: 'Upload a file (Markdown, text, HTML, PDF, DOCX, Q&A CSV) as the raw request body; ?name= gives its file name',
+          summary:
+            'Upload a file (Markdown, text, HTML, PDF, DOCX, Q&A CSV) as the raw request body; ?name= gives its file name',
           params: Params,
           querystring: z.object({ name: z.string().trim().min(1).max(200) }),
           response: { 201: SourceOut },
@@ -68,8 +92,15 @@ export const knowledgeRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new TextEncoder().encode(String(req.body ?? ''));
-        const source = await knowledge.addSource(access.workspaceId, { kind: 'file', name: req.query.name, bytes, contentType: req.headers['content-type'] });
+        const bytes = Buffer.isBuffer(req.body)
+          ? new Uint8Array(req.body)
+          : new TextEncoder().encode(String(req.body ?? ''));
+        const source = await knowledge.addSource(access.workspaceId, {
+          kind: 'file',
+          name: req.query.name,
+          bytes,
+          contentType: req.headers['content-type'],
+        });
         reply.status(201);
         return present(source);
       },
@@ -80,9 +111,14 @@ export const knowledgeRoutes =
       {
         schema: {
           tags: ['knowledge'],
-          summary: 'Add a web page, or a whole site (crawl: true, or a sitemap URL): same host, robots.txt respected, bounded',
+          summary:
+            'Add a web page, or a whole site (crawl: true, or a sitemap URL): same host, robots.txt respected, bounded',
           params: Params,
-          body: z.object({ url: HttpUrl, crawl: z.boolean().default(false), maxPages: z.number().int().min(1).max(500).default(50) }),
+          body: z.object({
+            url: HttpUrl,
+            crawl: z.boolean().default(false),
+            maxPages: z.number().int().min(1).max(500).default(50),
+          }),
           response: { 202: SourceOut },
         },
       },
@@ -91,10 +127,21 @@ export const knowledgeRoutes =
         const crawl = req.body.crawl || /sitemap[^/]*\.xml$/i.test(req.body.url);
         const [source] = await deps.db
           .insert(knowledgeSources)
-          .values({ workspaceId: access.workspaceId, kind: crawl ? 'crawl' : 'url', name: req.body.url, uri: req.body.url, status: 'ingesting' })
+          .values({
+            workspaceId: access.workspaceId,
+            kind: crawl ? 'crawl' : 'url',
+            name: req.body.url,
+            uri: req.body.url,
+            status: 'ingesting',
+          })
           .returning();
         // Sites take a while: ingest in the background; the source's status and progress tell how far.
-        void knowledge.ingest(source, crawl ? { kind: 'crawl', url: req.body.url, maxPages: req.body.maxPages } : { kind: 'url', url: req.body.url });
+        void knowledge.ingest(
+          source,
+          crawl
+            ? { kind: 'crawl', url: req.body.url, maxPages: req.body.maxPages }
+            : { kind: 'url', url: req.body.url },
+        );
         reply.status(202);
         return present(source);
       },
@@ -124,7 +171,14 @@ export const knowledgeRoutes =
 
     app.post(
       '/api/workspaces/:workspaceId/knowledge/sources/:id/resync',
-      { schema: { tags: ['knowledge'], summary: 'Re-read a web source (in the background: watch its status and progress)', params: SourceParams, response: { 202: SourceOut } } },
+      {
+        schema: {
+          tags: ['knowledge'],
+          summary: 'Re-read a web source (in the background: watch its status and progress)',
+          params: SourceParams,
+          response: { 202: SourceOut },
+        },
+      },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         const { source } = await knowledge.resync(access.workspaceId, req.params.id);
@@ -133,9 +187,20 @@ export const knowledgeRoutes =
       },
     );
 
-    app.delete('/api/workspaces/:workspaceId/knowledge/sources/:id', { schema: { tags: ['knowledge'], summary: 'Remove a source and its chunks', params: SourceParams, response: { 204: z.null() } } }, async (req, reply) => {
-      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-      await knowledge.removeSource(access.workspaceId, req.params.id);
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/workspaces/:workspaceId/knowledge/sources/:id',
+      {
+        schema: {
+          tags: ['knowledge'],
+          summary: 'Remove a source and its chunks',
+          params: SourceParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await knowledge.removeSource(access.workspaceId, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
   };

@@ -34,7 +34,14 @@ export const widgetRoutes =
           tags: ['widget'],
           summary: "The widget's appearance (public)",
           params: z.object({ workspaceId: z.uuid('workspaceId must be a UUID') }),
-          response: { 200: z.object({ color: z.string(), greeting: z.string(), position: z.enum(['right', 'left']), botName: z.string() }) },
+          response: {
+            200: z.object({
+              color: z.string(),
+              greeting: z.string(),
+              position: z.enum(['right', 'left']),
+              botName: z.string(),
+            }),
+          },
         },
       },
       async (req, reply) => {
@@ -52,17 +59,29 @@ export const widgetRoutes =
       { schema: { hide: true, params: z.object({ workspaceId: z.uuid(), chunkId: z.uuid() }) } },
       async (req, reply) => {
         const [chunk] = await deps.db
-          .select({ title: knowledgeChunks.title, text: knowledgeChunks.text, headingPath: knowledgeChunks.headingPath, source: knowledgeSources.name })
+          .select({
+            title: knowledgeChunks.title,
+            text: knowledgeChunks.text,
+            headingPath: knowledgeChunks.headingPath,
+            source: knowledgeSources.name,
+          })
           .from(knowledgeChunks)
           .innerJoin(knowledgeSources, eq(knowledgeSources.id, knowledgeChunks.sourceId))
-          .where(and(eq(knowledgeChunks.id, req.params.chunkId), eq(knowledgeChunks.workspaceId, req.params.workspaceId)));
+          .where(
+            and(eq(knowledgeChunks.id, req.params.chunkId), eq(knowledgeChunks.workspaceId, req.params.workspaceId)),
+          );
         if (!chunk) throw new AppError('not_found', 'this passage is no longer in the knowledge base');
-        const [w] = await deps.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, req.params.workspaceId));
+        const [w] = await deps.db
+          .select({ name: workspaces.name })
+          .from(workspaces)
+          .where(eq(workspaces.id, req.params.workspaceId));
         const paragraphs = chunk.text
           .split(/\n{2,}/)
           .map((p) => `<p>${escapeHtml(p)}</p>`)
           .join('\n');
-        const crumbs = chunk.headingPath.length ? `<p class="crumbs">${chunk.headingPath.map(escapeHtml).join(' › ')}</p>` : '';
+        const crumbs = chunk.headingPath.length
+          ? `<p class="crumbs">${chunk.headingPath.map(escapeHtml).join(' › ')}</p>`
+          : '';
         return reply
           .type('text/html; charset=utf-8')
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
@@ -92,7 +111,10 @@ export const widgetRoutes =
       if (name.endsWith('.css')) return { type: 'text/css; charset=utf-8', body: readFileSync(file, 'utf8') };
       const [demo] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
       const snippet = demo ? widgetSnippet(origin, demo.id) : '<!-- no demo workspace -->';
-      return { type: 'text/html; charset=utf-8', body: readFileSync(file, 'utf8').replace('<!-- CHATREF_WIDGET -->', snippet) };
+      return {
+        type: 'text/html; charset=utf-8',
+        body: readFileSync(file, 'utf8').replace('<!-- CHATREF_WIDGET -->', snippet),
+      };
     };
     app.get('/demo', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/demo/'));
     // The demo is served from wherever it is reached (localhost, a LAN address, a tunnel).
@@ -101,10 +123,14 @@ export const widgetRoutes =
       const p = await page('index.html', originOf(req));
       return reply.type(p.type).send(p.body);
     });
-    app.get('/demo/:file', { schema: { hide: true, params: z.object({ file: z.string().max(100) }) } }, async (req, reply) => {
-      const p = await page(req.params.file, originOf(req));
-      return reply.type(p.type).send(p.body);
-    });
+    app.get(
+      '/demo/:file',
+      { schema: { hide: true, params: z.object({ file: z.string().max(100) }) } },
+      async (req, reply) => {
+        const p = await page(req.params.file, originOf(req));
+        return reply.type(p.type).send(p.body);
+      },
+    );
   };
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -2,7 +2,17 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agentPresence, apiKeys, conversations, invitations, memberships, tags, teamMembers, teams, users } from '../../db/schema';
+import {
+  agentPresence,
+  apiKeys,
+  conversations,
+  invitations,
+  memberships,
+  tags,
+  teamMembers,
+  teams,
+  users,
+} from '../../db/schema';
 import { createApiKey, inviteMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { assertTeam, createTag, createTeam, getWorkspace, updateSettings, updateTag } from '../commands/workspace';
@@ -21,7 +31,10 @@ const TagIn = z.object({
   needsHuman: z.boolean().default(false),
   kind: z.enum(['topic', 'manual']).default('topic'),
   routeTeamId: z.uuid().nullable().default(null),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb').default('#64748b'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb')
+    .default('#64748b'),
 });
 const TagOut = TagIn.extend({ id: z.string() });
 const TeamOut = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
@@ -29,10 +42,21 @@ const TeamOut = z.object({ id: z.string(), name: z.string(), memberIds: z.array(
 export const workspaceRoutes =
   (deps: Deps, opts: { publicUrl: () => string }): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/workspaces/:workspaceId', { schema: { tags: ['workspace'], summary: 'The workspace and its settings', params: WsParams, response: { 200: WorkspaceOut } } }, async (req) => {
-      await requireRole(deps, req, req.params.workspaceId, 'agent');
-      return presentWorkspace(await getWorkspace(deps.db, req.params.workspaceId));
-    });
+    app.get(
+      '/api/workspaces/:workspaceId',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'The workspace and its settings',
+          params: WsParams,
+          response: { 200: WorkspaceOut },
+        },
+      },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'agent');
+        return presentWorkspace(await getWorkspace(deps.db, req.params.workspaceId));
+      },
+    );
 
     app.patch(
       '/api/workspaces/:workspaceId/settings',
@@ -80,12 +104,18 @@ export const workspaceRoutes =
           summary: 'Invite a member; the link is returned once',
           params: WsParams,
           body: z.object({ email: z.email(), role: z.enum(['admin', 'agent']).default('agent') }),
-          response: { 201: z.object({ id: z.string(), email: z.string(), role: Role, url: z.string(), expiresAt: z.string() }) },
+          response: {
+            201: z.object({ id: z.string(), email: z.string(), role: Role, url: z.string(), expiresAt: z.string() }),
+          },
         },
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        const { invitation, token } = await inviteMember(deps, { ...req.body, workspaceId: access.workspaceId, invitedBy: access.userId ?? '' });
+        const { invitation, token } = await inviteMember(deps, {
+          ...req.body,
+          workspaceId: access.workspaceId,
+          invitedBy: access.userId ?? '',
+        });
         reply.status(201);
         return {
           id: invitation.id,
@@ -104,18 +134,35 @@ export const workspaceRoutes =
           tags: ['workspace'],
           summary: 'Who is online, with their open chats and cap',
           params: WsParams,
-          response: { 200: z.array(z.object({ userId: z.string(), status: z.enum(['online', 'away', 'offline']), capacity: z.number(), open: z.number() })) },
+          response: {
+            200: z.array(
+              z.object({
+                userId: z.string(),
+                status: z.enum(['online', 'away', 'offline']),
+                capacity: z.number(),
+                open: z.number(),
+              }),
+            ),
+          },
         },
       },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const rows = await deps.db.select().from(agentPresence).where(eq(agentPresence.workspaceId, req.params.workspaceId));
+        const rows = await deps.db
+          .select()
+          .from(agentPresence)
+          .where(eq(agentPresence.workspaceId, req.params.workspaceId));
         const loads = await deps.db
           .select({ userId: conversations.assigneeId, n: count() })
           .from(conversations)
           .where(and(eq(conversations.workspaceId, req.params.workspaceId), eq(conversations.status, 'human')))
           .groupBy(conversations.assigneeId);
-        return rows.map((r) => ({ userId: r.userId, status: r.status, capacity: r.capacity, open: loads.find((l) => l.userId === r.userId)?.n ?? 0 }));
+        return rows.map((r) => ({
+          userId: r.userId,
+          status: r.status,
+          capacity: r.capacity,
+          open: loads.find((l) => l.userId === r.userId)?.n ?? 0,
+        }));
       },
     );
 
@@ -126,7 +173,10 @@ export const workspaceRoutes =
           tags: ['workspace'],
           summary: "Change a member's role or chat cap",
           params: WsItemParams,
-          body: z.object({ role: z.enum(['admin', 'agent']).optional(), capacity: z.number().int().min(1).max(50).optional() }),
+          body: z.object({
+            role: z.enum(['admin', 'agent']).optional(),
+            capacity: z.number().int().min(1).max(50).optional(),
+          }),
           response: { 204: z.null() },
         },
       },
@@ -135,26 +185,48 @@ export const workspaceRoutes =
         const target = await roleIn(deps.db, access.workspaceId, req.params.id);
         if (!target) throw new AppError('not_found', 'no such member');
         if (target === 'owner' && req.body.role) throw new AppError('forbidden', "the owner's role cannot be changed");
-        if (req.body.role) await deps.db.update(memberships).set({ role: req.body.role }).where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
+        if (req.body.role)
+          await deps.db
+            .update(memberships)
+            .set({ role: req.body.role })
+            .where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
         if (req.body.capacity) {
           await deps.db
             .insert(agentPresence)
             .values({ workspaceId: access.workspaceId, userId: req.params.id, capacity: req.body.capacity })
-            .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.userId], set: { capacity: req.body.capacity } });
+            .onConflictDoUpdate({
+              target: [agentPresence.workspaceId, agentPresence.userId],
+              set: { capacity: req.body.capacity },
+            });
         }
         return reply.status(204).send(null);
       },
     );
 
-    app.delete('/api/workspaces/:workspaceId/members/:id', { schema: { tags: ['workspace'], summary: 'Remove a member (not the owner)', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
-      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-      const target = await roleIn(deps.db, access.workspaceId, req.params.id);
-      if (!target) throw new AppError('not_found', 'no such member');
-      if (target === 'owner') throw new AppError('forbidden', 'the owner cannot be removed');
-      await deps.db.delete(memberships).where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
-      await deps.db.delete(agentPresence).where(and(eq(agentPresence.workspaceId, access.workspaceId), eq(agentPresence.userId, req.params.id)));
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/workspaces/:workspaceId/members/:id',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Remove a member (not the owner)',
+          params: WsItemParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const target = await roleIn(deps.db, access.workspaceId, req.params.id);
+        if (!target) throw new AppError('not_found', 'no such member');
+        if (target === 'owner') throw new AppError('forbidden', 'the owner cannot be removed');
+        await deps.db
+          .delete(memberships)
+          .where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
+        await deps.db
+          .delete(agentPresence)
+          .where(and(eq(agentPresence.workspaceId, access.workspaceId), eq(agentPresence.userId, req.params.id)));
+        return reply.status(204).send(null);
+      },
+    );
 
     app.get(
       '/api/workspaces/:workspaceId/invitations',
@@ -163,7 +235,9 @@ export const workspaceRoutes =
           tags: ['workspace'],
           summary: 'Pending invitations',
           params: WsParams,
-          response: { 200: z.array(z.object({ id: z.string(), email: z.string(), role: Role, expiresAt: z.string() })) },
+          response: {
+            200: z.array(z.object({ id: z.string(), email: z.string(), role: Role, expiresAt: z.string() })),
+          },
         },
       },
       async (req) => {
@@ -171,23 +245,42 @@ export const workspaceRoutes =
         const rows = await deps.db
           .select()
           .from(invitations)
-          .where(and(eq(invitations.workspaceId, access.workspaceId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, deps.now())));
+          .where(
+            and(
+              eq(invitations.workspaceId, access.workspaceId),
+              isNull(invitations.acceptedAt),
+              gt(invitations.expiresAt, deps.now()),
+            ),
+          );
         return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }));
       },
     );
 
-    app.delete('/api/workspaces/:workspaceId/invitations/:id', { schema: { tags: ['workspace'], summary: 'Withdraw an invitation', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
-      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-      await deps.db.delete(invitations).where(and(eq(invitations.id, req.params.id), eq(invitations.workspaceId, access.workspaceId)));
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/workspaces/:workspaceId/invitations/:id',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Withdraw an invitation',
+          params: WsItemParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await deps.db
+          .delete(invitations)
+          .where(and(eq(invitations.id, req.params.id), eq(invitations.workspaceId, access.workspaceId)));
+        return reply.status(204).send(null);
+      },
+    );
 
     app.put(
       '/api/workspaces/:workspaceId/teams/:id',
       {
         schema: {
           tags: ['workspace'],
-          summary: "Rename a team and set its members",
+          summary: 'Rename a team and set its members',
           params: WsItemParams,
           body: z.object({ name: z.string().trim().min(1).max(60), memberIds: z.array(z.uuid()).max(100) }),
           response: { 200: TeamOut },
@@ -196,29 +289,59 @@ export const workspaceRoutes =
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         await assertTeam(deps.db, access.workspaceId, req.params.id);
-        const members = await deps.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, access.workspaceId));
+        const members = await deps.db
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(eq(memberships.workspaceId, access.workspaceId));
         const allowed = new Set(members.map((m) => m.userId));
         const memberIds = req.body.memberIds.filter((id) => allowed.has(id));
         await deps.db.transaction(async (tx) => {
           await tx.update(teams).set({ name: req.body.name }).where(eq(teams.id, req.params.id));
           await tx.delete(teamMembers).where(eq(teamMembers.teamId, req.params.id));
-          if (memberIds.length) await tx.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: req.params.id, userId })));
+          if (memberIds.length)
+            await tx.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: req.params.id, userId })));
         });
         return { id: req.params.id, name: req.body.name, memberIds };
       },
     );
 
-    app.delete('/api/workspaces/:workspaceId/teams/:id', { schema: { tags: ['workspace'], summary: 'Delete a team (its chats keep waiting for anyone)', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
-      const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-      await deps.db.delete(teams).where(and(eq(teams.id, req.params.id), eq(teams.workspaceId, access.workspaceId)));
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/workspaces/:workspaceId/teams/:id',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Delete a team (its chats keep waiting for anyone)',
+          params: WsItemParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await deps.db.delete(teams).where(and(eq(teams.id, req.params.id), eq(teams.workspaceId, access.workspaceId)));
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.get('/api/workspaces/:workspaceId/api-keys', { schema: { tags: ['workspace'], summary: 'API keys (without their secret)', params: WsParams, response: { 200: z.array(ApiKeyOut) } } }, async (req) => {
-      await requireRole(deps, req, req.params.workspaceId, 'admin');
-      const rows = await deps.db.select().from(apiKeys).where(eq(apiKeys.workspaceId, req.params.workspaceId)).orderBy(apiKeys.createdAt);
-      return rows.map(presentApiKey);
-    });
+    app.get(
+      '/api/workspaces/:workspaceId/api-keys',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'API keys (without their secret)',
+          params: WsParams,
+          response: { 200: z.array(ApiKeyOut) },
+        },
+      },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        const rows = await deps.db
+          .select()
+          .from(apiKeys)
+          .where(eq(apiKeys.workspaceId, req.params.workspaceId))
+          .orderBy(apiKeys.createdAt);
+        return rows.map(presentApiKey);
+      },
+    );
 
     app.post(
       '/api/workspaces/:workspaceId/api-keys',
@@ -234,34 +357,60 @@ export const workspaceRoutes =
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         if (!access.userId) throw new AppError('forbidden', 'API keys cannot create API keys');
-        const { key, apiKey } = await createApiKey(deps, { workspaceId: access.workspaceId, name: req.body.name, createdBy: access.userId });
+        const { key, apiKey } = await createApiKey(deps, {
+          workspaceId: access.workspaceId,
+          name: req.body.name,
+          createdBy: access.userId,
+        });
         reply.status(201);
         return { ...presentApiKey(apiKey), key };
       },
     );
 
-    app.delete('/api/workspaces/:workspaceId/api-keys/:id', { schema: { tags: ['workspace'], summary: 'Revoke an API key', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
-      await requireRole(deps, req, req.params.workspaceId, 'admin');
-      await revokeApiKey(deps, req.params.workspaceId, req.params.id);
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/workspaces/:workspaceId/api-keys/:id',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Revoke an API key',
+          params: WsItemParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await revokeApiKey(deps, req.params.workspaceId, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.get('/api/workspaces/:workspaceId/teams', { schema: { tags: ['workspace'], summary: 'Teams and their members', params: WsParams, response: { 200: z.array(TeamOut) } } }, async (req) => {
-      await requireRole(deps, req, req.params.workspaceId, 'agent');
-      const rows = await deps.db
-        .select({ id: teams.id, name: teams.name, userId: teamMembers.userId })
-        .from(teams)
-        .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-        .where(eq(teams.workspaceId, req.params.workspaceId))
-        .orderBy(teams.name);
-      const byId = new Map<string, z.infer<typeof TeamOut>>();
-      for (const r of rows) {
-        const t = byId.get(r.id) ?? { id: r.id, name: r.name, memberIds: [] };
-        if (r.userId) t.memberIds.push(r.userId);
-        byId.set(r.id, t);
-      }
-      return [...byId.values()];
-    });
+    app.get(
+      '/api/workspaces/:workspaceId/teams',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Teams and their members',
+          params: WsParams,
+          response: { 200: z.array(TeamOut) },
+        },
+      },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'agent');
+        const rows = await deps.db
+          .select({ id: teams.id, name: teams.name, userId: teamMembers.userId })
+          .from(teams)
+          .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
+          .where(eq(teams.workspaceId, req.params.workspaceId))
+          .orderBy(teams.name);
+        const byId = new Map<string, z.infer<typeof TeamOut>>();
+        for (const r of rows) {
+          const t = byId.get(r.id) ?? { id: r.id, name: r.name, memberIds: [] };
+          if (r.userId) t.memberIds.push(r.userId);
+          byId.set(r.id, t);
+        }
+        return [...byId.values()];
+      },
+    );
 
     app.post(
       '/api/workspaces/:workspaceId/teams',
@@ -277,7 +426,10 @@ export const workspaceRoutes =
       async (req, reply) => {
         await requireRole(deps, req, req.params.workspaceId, 'admin');
         const members = req.body.memberIds.length
-          ? await deps.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, req.params.workspaceId))
+          ? await deps.db
+              .select({ userId: memberships.userId })
+              .from(memberships)
+              .where(eq(memberships.workspaceId, req.params.workspaceId))
           : [];
         const allowed = new Set(members.map((m) => m.userId));
         const memberIds = req.body.memberIds.filter((id) => allowed.has(id));
@@ -287,29 +439,57 @@ export const workspaceRoutes =
       },
     );
 
-    app.get('/api/workspaces/:workspaceId/tags', { schema: { tags: ['workspace'], summary: 'Tags', params: WsParams, response: { 200: z.array(TagOut) } } }, async (req) => {
-      await requireRole(deps, req, req.params.workspaceId, 'agent');
-      return deps.db.select().from(tags).where(eq(tags.workspaceId, req.params.workspaceId)).orderBy(tags.name);
-    });
+    app.get(
+      '/api/workspaces/:workspaceId/tags',
+      { schema: { tags: ['workspace'], summary: 'Tags', params: WsParams, response: { 200: z.array(TagOut) } } },
+      async (req) => {
+        await requireRole(deps, req, req.params.workspaceId, 'agent');
+        return deps.db.select().from(tags).where(eq(tags.workspaceId, req.params.workspaceId)).orderBy(tags.name);
+      },
+    );
 
-    app.post('/api/workspaces/:workspaceId/tags', { schema: { tags: ['workspace'], summary: 'Create a tag', params: WsParams, body: TagIn, response: { 201: TagOut } } }, async (req, reply) => {
-      await requireRole(deps, req, req.params.workspaceId, 'admin');
-      reply.status(201);
-      return createTag(deps, req.params.workspaceId, req.body);
-    });
+    app.post(
+      '/api/workspaces/:workspaceId/tags',
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Create a tag',
+          params: WsParams,
+          body: TagIn,
+          response: { 201: TagOut },
+        },
+      },
+      async (req, reply) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        reply.status(201);
+        return createTag(deps, req.params.workspaceId, req.body);
+      },
+    );
 
     app.patch(
       '/api/workspaces/:workspaceId/tags/:id',
-      { schema: { tags: ['workspace'], summary: 'Change a tag', params: WsItemParams, body: TagIn.partial(), response: { 200: TagOut } } },
+      {
+        schema: {
+          tags: ['workspace'],
+          summary: 'Change a tag',
+          params: WsItemParams,
+          body: TagIn.partial(),
+          response: { 200: TagOut },
+        },
+      },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'admin');
         return updateTag(deps, req.params.workspaceId, req.params.id, req.body);
       },
     );
 
-    app.delete('/api/workspaces/:workspaceId/tags/:id', { schema: { tags: ['workspace'], summary: 'Delete a tag', params: WsItemParams, response: { 204: z.null() } } }, async (req, reply) => {
-      await requireRole(deps, req, req.params.workspaceId, 'admin');
-      await deps.db.delete(tags).where(and(eq(tags.id, req.params.id), eq(tags.workspaceId, req.params.workspaceId)));
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/workspaces/:workspaceId/tags/:id',
+      { schema: { tags: ['workspace'], summary: 'Delete a tag', params: WsItemParams, response: { 204: z.null() } } },
+      async (req, reply) => {
+        await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await deps.db.delete(tags).where(and(eq(tags.id, req.params.id), eq(tags.workspaceId, req.params.workspaceId)));
+        return reply.status(204).send(null);
+      },
+    );
   };

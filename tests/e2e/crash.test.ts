@@ -70,7 +70,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connections dropped 
     const base = process.env.TEST_DATABASE_URL!;
     const db = await freshPostgresUrl(base);
     drop = db.drop;
-    server = await startServerProcess({ ...ADMIN, CHATREF_TRUST_PROXY: '1', DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
+    server = await startServerProcess({
+      ...ADMIN,
+      CHATREF_TRUST_PROXY: '1',
+      DATABASE_URL: db.url,
+      CHATREF_DATA_DIR: dataDir,
+    });
     const { workspaceId } = await signIn(server.url, ADMIN.CHATREF_ADMIN_EMAIL, ADMIN.CHATREF_ADMIN_PASSWORD);
     const writers = await openWriters(server.url, workspaceId, VISITORS);
     const load = chatter(writers);

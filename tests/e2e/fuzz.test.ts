@@ -12,14 +12,32 @@ import { startLiveServer, type LiveServer } from '../server';
 const nasty = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.string({ unit: 'binary', maxLength: 50 }),
-  fc.constantFrom('', ' ', '\u0000', '../../etc/passwd', "' OR 1=1 --", '<script>alert(1)</script>', '𝕮𝖍𝖆𝖙'.repeat(200), 'x'.repeat(70_000), '00000000-0000-0000-0000-000000000000', '-1', 'NaN', '1e309'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+    '<script>alert(1)</script>',
+    '𝕮𝖍𝖆𝖙'.repeat(200),
+    'x'.repeat(70_000),
+    '00000000-0000-0000-0000-000000000000',
+    '-1',
+    'NaN',
+    '1e309',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
   fc.constant(null),
 );
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, nasty, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 5 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    nasty,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 5 }),
+  ),
 })).value;
 
 describe('fuzzing the REST API and the socket events', () => {
@@ -29,7 +47,9 @@ describe('fuzzing the REST API and the socket events', () => {
   beforeAll(async () => {
     server = await startLiveServer({ LOG_LEVEL: 'silent' });
     session = await server.signIn();
-    const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths)
       .filter(([path]) => path !== '/api/auth/signout') // it would end the fuzzer's own session
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
@@ -44,10 +64,15 @@ describe('fuzzing the REST API and the socket events', () => {
         fc.constantFrom(...routes),
         fc.oneof(fc.constant(server.workspaceId), fc.uuid(), fc.string({ maxLength: 40 })),
         json,
-        fc.dictionary(fc.constantFrom('view', 'q', 'limit', 'from', 'to', 'format', 'name', 'tagId'), fc.string({ maxLength: 30 })),
+        fc.dictionary(
+          fc.constantFrom('view', 'q', 'limit', 'from', 'to', 'format', 'name', 'tagId'),
+          fc.string({ maxLength: 30 }),
+        ),
         fc.boolean(),
         async (route, id, body, query, authed) => {
-          const path = route.path.replace(/\{(\w+)\}/g, (_m, p: string) => encodeURIComponent(p === 'workspaceId' ? server.workspaceId : id));
+          const path = route.path.replace(/\{(\w+)\}/g, (_m, p: string) =>
+            encodeURIComponent(p === 'workspaceId' ? server.workspaceId : id),
+          );
           const qs = new URLSearchParams(query).toString();
           const res = await fetch(`${server.url}${path}${qs ? `?${qs}` : ''}`, {
             method: route.method,
@@ -61,7 +86,8 @@ describe('fuzzing the REST API and the socket events', () => {
           if (res.status >= 500) failures.push(`${route.method} ${path} → ${res.status} ${text.slice(0, 200)}`);
           if (res.status >= 400 && res.status < 500 && res.headers.get('content-type')?.includes('json')) {
             const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } };
-            if (!parsed.error?.code || !parsed.error.message) failures.push(`${route.method} ${path} → ${res.status} without an error message`);
+            if (!parsed.error?.code || !parsed.error.message)
+              failures.push(`${route.method} ${path} → ${res.status} without an error message`);
           }
           if (/at .+\.(ts|js):\d+/.test(text)) failures.push(`${route.method} ${path} leaked a stack trace`);
         },
@@ -72,35 +98,51 @@ describe('fuzzing the REST API and the socket events', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
-  it('answers every generated socket payload with an ack or an error, and keeps serving', { timeout: 180_000 }, async () => {
-    const visitor = await connectVisitor(server.url, server.workspaceId);
-    const agent = await connectAgent(server.url, session.cookie, server.workspaceId);
-    const errors: string[] = [];
-    for (const [who, s] of [['visitor', visitor.socket], ['agent', agent.socket]] as const) s.on('disconnect', (reason) => errors.push(`${who} disconnected: ${reason}`));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('send', 'sync', 'typing', 'handoff', 'contact'),
-        fc.constantFrom('send', 'typing', 'join', 'presence', 'activity'),
-        json,
-        async (vEvent, aEvent, payload) => {
-          for (const [socket, event] of [
-            [visitor.socket, vEvent],
-            [agent.socket, aEvent],
-          ] as const) {
-            const res = await call(socket, event, payload, 10_000).catch((e: Error) => ({ ok: false as const, error: { code: 'timeout', message: e.message } }));
-            if (!res.ok && (res.error.code === 'internal' || res.error.code === 'timeout' || !res.error.message)) errors.push(`${event}: ${JSON.stringify(res.error)}`);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-    expect(errors).toEqual([]);
-    expect({ visitor: visitor.socket.connected, agent: agent.socket.connected, errors }).toEqual({ visitor: true, agent: true, errors: [] });
-    // Still serving: a real message is taken, or refused only by the rate limit the flood tripped.
-    const last = await visitor.send('Still there?');
-    if (!last.ok) expect(last.error.code).toBe('rate_limited');
-    expect((await fetch(`${server.url}/health`)).status).toBe(200);
-    visitor.close();
-    agent.close();
-  });
+  it(
+    'answers every generated socket payload with an ack or an error, and keeps serving',
+    { timeout: 180_000 },
+    async () => {
+      const visitor = await connectVisitor(server.url, server.workspaceId);
+      const agent = await connectAgent(server.url, session.cookie, server.workspaceId);
+      const errors: string[] = [];
+      for (const [who, s] of [
+        ['visitor', visitor.socket],
+        ['agent', agent.socket],
+      ] as const)
+        s.on('disconnect', (reason) => errors.push(`${who} disconnected: ${reason}`));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('send', 'sync', 'typing', 'handoff', 'contact'),
+          fc.constantFrom('send', 'typing', 'join', 'presence', 'activity'),
+          json,
+          async (vEvent, aEvent, payload) => {
+            for (const [socket, event] of [
+              [visitor.socket, vEvent],
+              [agent.socket, aEvent],
+            ] as const) {
+              const res = await call(socket, event, payload, 10_000).catch((e: Error) => ({
+                ok: false as const,
+                error: { code: 'timeout', message: e.message },
+              }));
+              if (!res.ok && (res.error.code === 'internal' || res.error.code === 'timeout' || !res.error.message))
+                errors.push(`${event}: ${JSON.stringify(res.error)}`);
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+      expect(errors).toEqual([]);
+      expect({ visitor: visitor.socket.connected, agent: agent.socket.connected, errors }).toEqual({
+        visitor: true,
+        agent: true,
+        errors: [],
+      });
+      // Still serving: a real message is taken, or refused only by the rate limit the flood tripped.
+      const last = await visitor.send('Still there?');
+      if (!last.ok) expect(last.error.code).toBe('rate_limited');
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      visitor.close();
+      agent.close();
+    },
+  );
 });

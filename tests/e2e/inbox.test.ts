@@ -42,16 +42,24 @@ describe('shared inbox with a visitor and an agent', () => {
     await visitor.goto(`${server.url}/demo/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     const message = visitor.getByRole('textbox', { name: 'Message' });
-    await message.fill("Hi, I'm Robin Park (robin@example.com). Can you quote me a custom guitar build? Budget about $2,500.");
+    await message.fill(
+      "Hi, I'm Robin Park (robin@example.com). Can you quote me a custom guitar build? Budget about $2,500.",
+    );
     await visitor.getByRole('button', { name: 'Send' }).click();
-    await visitor.getByText(/in line|waiting|leave your email/i).first().waitFor({ timeout: 20_000 });
+    await visitor
+      .getByText(/in line|waiting|leave your email/i)
+      .first()
+      .waitFor({ timeout: 20_000 });
 
     // The chat appears in the agent's inbox without a reload, with the reason and the card.
     await agent.getByText('Waiting for a person', { exact: false }).first().click();
     const item = agent.getByRole('link', { name: /Robin Park/ }).first();
     await item.waitFor({ timeout: 20_000 });
     await item.click();
-    await agent.getByText(/Handed off because/).first().waitFor();
+    await agent
+      .getByText(/Handed off because/)
+      .first()
+      .waitFor();
     const details = await agent.getByRole('complementary', { name: 'Details' }).innerText();
     expect(details).toMatch(/robin@example\.com/);
     expect(details).toMatch(/2,?500/);
@@ -73,13 +81,20 @@ describe('shared inbox with a visitor and an agent', () => {
     await agent.getByRole('checkbox', { name: 'Internal note' }).click(); // back to replies
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
-    await visitor.getByText(/resolved/i).first().waitFor({ timeout: 20_000 });
+    await visitor
+      .getByText(/resolved/i)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await screenshot(agent, 'inbox-04-resolved');
 
     // The visitor's next question is answered by the AI again.
     await message.fill('Do you sell gift cards?');
     await visitor.getByRole('button', { name: 'Send' }).click();
-    await visitor.getByRole('log').getByText(/gift cards? (come|from)/i).first().waitFor({ timeout: 20_000 });
+    await visitor
+      .getByRole('log')
+      .getByText(/gift cards? (come|from)/i)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await server.idle();
     expect(await visitor.getByRole('log').innerText()).not.toContain('NOTE: Tomas');
     await screenshot(visitor, 'inbox-05-ai-again');

@@ -32,8 +32,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     const db = await freshPostgresUrl(process.env.TEST_DATABASE_URL!);
     drop = db.drop;
     // One after the other: the first one migrates and seeds the demo, the second finds it done.
-    a = await startServerProcess({ ...ADMIN, CHATREF_TRUST_PROXY: '1', DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
-    b = await startServerProcess({ ...ADMIN, CHATREF_TRUST_PROXY: '1', DATABASE_URL: db.url, CHATREF_DATA_DIR: dataDir });
+    a = await startServerProcess({
+      ...ADMIN,
+      CHATREF_TRUST_PROXY: '1',
+      DATABASE_URL: db.url,
+      CHATREF_DATA_DIR: dataDir,
+    });
+    b = await startServerProcess({
+      ...ADMIN,
+      CHATREF_TRUST_PROXY: '1',
+      DATABASE_URL: db.url,
+      CHATREF_DATA_DIR: dataDir,
+    });
     admin = await signIn(b.url, ADMIN.CHATREF_ADMIN_EMAIL, ADMIN.CHATREF_ADMIN_PASSWORD);
   });
   afterAll(async () => {

@@ -17,7 +17,9 @@ describe('isolation between workspaces, roles and visitors', () => {
 
   beforeAll(async () => {
     server = await startLiveServer();
-    const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths)
       // The widget's config is public on purpose (colour, greeting, bot name); everything else is not.
       .filter(([p]) => p.includes('{workspaceId}') && !p.startsWith('/api/widget/'))
@@ -26,10 +28,22 @@ describe('isolation between workspaces, roles and visitors', () => {
     const res = await fetch(`${server.url}/api/auth/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'owner@other-shop.example', password: 'other shop pw', name: 'Other', workspaceName: 'Other Shop' }),
+      body: JSON.stringify({
+        email: 'owner@other-shop.example',
+        password: 'other shop pw',
+        name: 'Other',
+        workspaceName: 'Other Shop',
+      }),
     });
     const body = (await res.json()) as { csrfToken: string; workspaces: { workspace: { id: string } }[] };
-    outsider = { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken, workspaceId: body.workspaces[0].workspace.id };
+    outsider = {
+      cookie: res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      csrf: body.csrfToken,
+      workspaceId: body.workspaces[0].workspace.id,
+    };
     agent = await server.signIn('marcus@riffandrhythm.example');
     // A conversation of the demo shop.
     const v = await connectVisitor(server.url, server.workspaceId);
@@ -43,10 +57,15 @@ describe('isolation between workspaces, roles and visitors', () => {
   const fill = (path: string, workspaceId: string, id: string) =>
     path.replace('{workspaceId}', workspaceId).replace(/\{(id|tagId|chunkId)\}/g, id);
 
-  it("gives a member of another workspace nothing of this one (404 on every route)", async () => {
+  it('gives a member of another workspace nothing of this one (404 on every route)', async () => {
     expect(routes.length).toBeGreaterThan(20);
     for (const r of routes) {
-      const res = await server.api(r.method, fill(r.path, server.workspaceId, conversationId), outsider, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await server.api(
+        r.method,
+        fill(r.path, server.workspaceId, conversationId),
+        outsider,
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       expect([400, 404], `${r.method} ${r.path}`).toContain(res.status);
       expect(JSON.stringify(res.body)).not.toContain('private@example.com');
     }
@@ -54,7 +73,12 @@ describe('isolation between workspaces, roles and visitors', () => {
 
   it("does not find this workspace's conversation through another workspace's paths", async () => {
     for (const r of routes.filter((x) => x.path.includes('/conversations/{id}'))) {
-      const res = await server.api(r.method, fill(r.path, outsider.workspaceId, conversationId), outsider, r.method === 'GET' ? undefined : {});
+      const res = await server.api(
+        r.method,
+        fill(r.path, outsider.workspaceId, conversationId),
+        outsider,
+        r.method === 'GET' ? undefined : {},
+      );
       expect([400, 404], `${r.method} ${r.path}`).toContain(res.status);
     }
   });
@@ -76,7 +100,9 @@ describe('isolation between workspaces, roles and visitors', () => {
       expect(res.status, `${method} ${path}`).toBe(403);
     }
     // …while the agent does reach the inbox.
-    expect((await server.api('GET', `/api/workspaces/${server.workspaceId}/conversations/${conversationId}`, agent)).status).toBe(200);
+    expect(
+      (await server.api('GET', `/api/workspaces/${server.workspaceId}/conversations/${conversationId}`, agent)).status,
+    ).toBe(200);
   });
 
   it("never lets a visitor's token read another visitor's conversation", async () => {

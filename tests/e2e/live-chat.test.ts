@@ -44,7 +44,9 @@ describe('live chat over Socket.IO', () => {
     v.close();
 
     const again = await connectVisitor(server.url, server.workspaceId, { token: v.session.token });
-    expect(again.session.state.conversationId).toBe(v.session.state.conversationId ?? again.session.state.conversationId);
+    expect(again.session.state.conversationId).toBe(
+      v.session.state.conversationId ?? again.session.state.conversationId,
+    );
     const all = await call<{ messages: WireMessage[] }>(again.socket, 'sync', { afterSeq: 0 });
     expect(all.ok).toBe(true);
     if (!all.ok) return;
@@ -68,26 +70,41 @@ describe('live chat over Socket.IO', () => {
     const forgedSeen = await call<{ messages: WireMessage[] }>(forged.socket, 'sync', { afterSeq: 0 });
     expect(forgedSeen.ok && forgedSeen.data.messages).toEqual([]);
     // A token of one workspace is not valid in another.
-    const other = await connectVisitor(server.url, '00000000-0000-4000-8000-000000000000', { token: a.session.token }).catch((e: { code?: string }) => e);
+    const other = await connectVisitor(server.url, '00000000-0000-4000-8000-000000000000', {
+      token: a.session.token,
+    }).catch((e: { code?: string }) => e);
     expect(other).toMatchObject({ code: 'not_found' });
     for (const c of [a, b, forged]) c.close();
   });
 
   it('refuses a page from an origin the workspace does not allow', async () => {
     const admin = await server.signIn();
-    const set = await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, { widget: { allowedOrigins: ['https://riffandrhythm.example'] } });
+    const set = await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, {
+      widget: { allowedOrigins: ['https://riffandrhythm.example'] },
+    });
     expect(set.status).toBe(200);
-    const refused = await connectVisitor(server.url, server.workspaceId, { origin: 'https://evil.example' }).catch((e: { code?: string }) => e);
+    const refused = await connectVisitor(server.url, server.workspaceId, { origin: 'https://evil.example' }).catch(
+      (e: { code?: string }) => e,
+    );
     expect(refused).toMatchObject({ code: 'origin_not_allowed' });
     const allowed = await connectVisitor(server.url, server.workspaceId, { origin: 'https://riffandrhythm.example' });
     expect(allowed.session.token).toBeTruthy();
     allowed.close();
-    await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, { widget: { allowedOrigins: [] } });
+    await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, {
+      widget: { allowedOrigins: [] },
+    });
   });
 
   it('answers malformed and oversized payloads with a clear error and keeps serving', async () => {
     const v = await connectVisitor(server.url, server.workspaceId);
-    const cases: unknown[] = [null, 'hello', { body: 'no id' }, { clientId: 'x', body: '' }, { clientId: 'x', body: 'y'.repeat(5000) }, { clientId: 42, body: ['a'] }];
+    const cases: unknown[] = [
+      null,
+      'hello',
+      { body: 'no id' },
+      { clientId: 'x', body: '' },
+      { clientId: 'x', body: 'y'.repeat(5000) },
+      { clientId: 42, body: ['a'] },
+    ];
     for (const payload of cases) {
       const res = await call(v.socket, 'send', payload);
       expect(res.ok).toBe(false);
@@ -102,15 +119,17 @@ describe('live chat over Socket.IO', () => {
 
   it('hands a custom build quote to the team with reason "topic" and a filled card', async () => {
     const v = await connectVisitor(server.url, server.workspaceId);
-    await v.send("Hi, I'm Sam Rivera (sam@example.com). Can you quote me a custom guitar build? My budget is around $3,000.");
+    await v.send(
+      "Hi, I'm Sam Rivera (sam@example.com). Can you quote me a custom guitar build? My budget is around $3,000.",
+    );
     const state = await v.nextState((s) => s.status === 'waiting');
     expect(state.queuePosition).toBeGreaterThanOrEqual(1);
     const admin = await server.signIn();
-    const conv = await server.api<{ handoffReason: string; handoffCard: Record<string, unknown>; tags: { name: string; source: string }[] }>(
-      'GET',
-      `/api/workspaces/${server.workspaceId}/conversations/${state.conversationId}`,
-      admin,
-    );
+    const conv = await server.api<{
+      handoffReason: string;
+      handoffCard: Record<string, unknown>;
+      tags: { name: string; source: string }[];
+    }>('GET', `/api/workspaces/${server.workspaceId}/conversations/${state.conversationId}`, admin);
     expect(conv.body.handoffReason).toBe('topic');
     const card = conv.body.handoffCard as { details: Record<string, unknown>; summary: string; tried: string[] };
     expect(card.details).toMatchObject({ email: 'sam@example.com' });
@@ -129,17 +148,33 @@ describe('live chat over Socket.IO', () => {
     const handoff = await call(v.socket, 'handoff', {});
     expect(handoff.ok).toBe(true);
     const waiting = await v.nextState((s) => s.status === 'waiting');
-    const created = await agent.next((e) => e.name === 'handoff.created' && e.conversationId === waiting.conversationId);
+    const created = await agent.next(
+      (e) => e.name === 'handoff.created' && e.conversationId === waiting.conversationId,
+    );
     expect(created.data.reason).toBe('customer_request');
 
-    const pick = await server.api('POST', `/api/workspaces/${server.workspaceId}/conversations/${waiting.conversationId}/pickup`, admin, {});
+    const pick = await server.api(
+      'POST',
+      `/api/workspaces/${server.workspaceId}/conversations/${waiting.conversationId}/pickup`,
+      admin,
+      {},
+    );
     expect(pick.status).toBe(200);
     const joined = await v.nextState((s) => s.status === 'human');
     expect(joined.agentName).toBe('Priya Shah');
 
-    const reply = await call<WireMessage>(agent.socket, 'send', { conversationId: waiting.conversationId, clientId: 'a1', body: 'Hi, Priya here — how can I help?' });
+    const reply = await call<WireMessage>(agent.socket, 'send', {
+      conversationId: waiting.conversationId,
+      clientId: 'a1',
+      body: 'Hi, Priya here — how can I help?',
+    });
     expect(reply.ok).toBe(true);
-    await call(agent.socket, 'send', { conversationId: waiting.conversationId, clientId: 'n1', body: 'INTERNAL: check stock first', note: true });
+    await call(agent.socket, 'send', {
+      conversationId: waiting.conversationId,
+      clientId: 'n1',
+      body: 'INTERNAL: check stock first',
+      note: true,
+    });
     const fromAgent = await v.next((m) => m.author.type === 'agent');
     expect(fromAgent.author.name).toBe('Priya Shah');
 
@@ -148,7 +183,12 @@ describe('live chat over Socket.IO', () => {
     await server.idle();
     expect(v.messages.filter((m) => m.author.type === 'bot' && q.ok && m.seq > q.data.seq)).toEqual([]);
 
-    const resolved = await server.api('POST', `/api/workspaces/${server.workspaceId}/conversations/${waiting.conversationId}/resolve`, admin, {});
+    const resolved = await server.api(
+      'POST',
+      `/api/workspaces/${server.workspaceId}/conversations/${waiting.conversationId}/resolve`,
+      admin,
+      {},
+    );
     expect(resolved.status).toBe(200);
     await v.nextState((s) => s.status === 'resolved');
     const again = await v.send('Do you offer guitar lessons?');
@@ -169,7 +209,9 @@ describe('live chat over Socket.IO', () => {
     await call(v.socket, 'handoff', {});
     const waiting = await v.nextState((s) => s.status === 'waiting' && s.askEmail);
     expect(waiting.agentsOnline).toBe(false);
-    const saved = await call<{ contactEmail: string; askEmail: boolean }>(v.socket, 'contact', { email: 'drummer@example.com' });
+    const saved = await call<{ contactEmail: string; askEmail: boolean }>(v.socket, 'contact', {
+      email: 'drummer@example.com',
+    });
     expect(saved.ok && saved.data).toMatchObject({ contactEmail: 'drummer@example.com', askEmail: false });
     const bad = await call(v.socket, 'contact', { email: 'not an email' });
     expect(!bad.ok && bad.error.code).toBe('invalid_input');

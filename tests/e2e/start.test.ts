@@ -50,7 +50,10 @@ describe('chatref serve', () => {
   });
 
   it('uses CHATREF_ADMIN_EMAIL and CHATREF_ADMIN_PASSWORD for the demo admin and agents', async () => {
-    const server = await startServerProcess({ CHATREF_ADMIN_EMAIL: 'owner@shop.example', CHATREF_ADMIN_PASSWORD: 'guitar-solo-42' });
+    const server = await startServerProcess({
+      CHATREF_ADMIN_EMAIL: 'owner@shop.example',
+      CHATREF_ADMIN_PASSWORD: 'guitar-solo-42',
+    });
     running.push(server);
     for (const email of ['owner@shop.example', 'marcus@riffandrhythm.example']) {
       const res = await fetch(`${server.url}/api/auth/signin`, {
@@ -63,7 +66,9 @@ describe('chatref serve', () => {
   });
 
   it('refuses invalid configuration with a clear message and exit code 2', async () => {
-    const failure = await startServerProcess({ DATABASE_URL: 'mysql://nope', PORT: 'abc' }, 20_000).catch((e: Error) => e);
+    const failure = await startServerProcess({ DATABASE_URL: 'mysql://nope', PORT: 'abc' }, 20_000).catch(
+      (e: Error) => e,
+    );
     expect(failure).toBeInstanceOf(Error);
     const message = (failure as Error).message;
     expect(message).toMatch(/exited with 2/);

@@ -49,9 +49,18 @@ describe('tag feed and knowledge gaps', () => {
 
   it('counts the handoffs per tag, draws its charts, and turns a gap into an answer', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    await workedHandoff('Can you quote me a custom guitar build with a roasted maple neck?', 'Tomas will email you a quote for the build this week.');
-    await workedHandoff('We need 30 violins for our school orchestra, can we get a quote?', 'Our education team will send a quote for the 30 violins today.');
-    await workedHandoff('Can I bring my dog into the store?', 'Yes! Well-behaved dogs on a leash are always welcome in the store.');
+    await workedHandoff(
+      'Can you quote me a custom guitar build with a roasted maple neck?',
+      'Tomas will email you a quote for the build this week.',
+    );
+    await workedHandoff(
+      'We need 30 violins for our school orchestra, can we get a quote?',
+      'Our education team will send a quote for the 30 violins today.',
+    );
+    await workedHandoff(
+      'Can I bring my dog into the store?',
+      'Yes! Well-behaved dogs on a leash are always welcome in the store.',
+    );
     await server.idle();
 
     const admin = await server.signIn();
@@ -89,13 +98,20 @@ describe('tag feed and knowledge gaps', () => {
     await page.goto(`${server.url}/app/tag-feed?days=7`);
     await expect.poll(() => page.locator('.recharts-bar-rectangle').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.recharts-line-curve').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const week = await server.api<{ humanMinutes: number }>('GET', `/api/workspaces/${server.workspaceId}/analytics/tag-feed?from=${encodeURIComponent(new Date(Date.now() - 7 * 86_400_000).toISOString())}`, admin);
+    const week = await server.api<{ humanMinutes: number }>(
+      'GET',
+      `/api/workspaces/${server.workspaceId}/analytics/tag-feed?from=${encodeURIComponent(new Date(Date.now() - 7 * 86_400_000).toISOString())}`,
+      admin,
+    );
     expect(week.body.humanMinutes).toBeGreaterThan(0);
     await screenshot(page, 'feed-02-last-week');
 
     // The dog question is a knowledge gap: add the team's answer to the knowledge base.
     await page.getByRole('link', { name: 'Knowledge gaps' }).click();
-    const group = page.getByRole('listitem').filter({ hasText: /dog into the store/i }).first();
+    const group = page
+      .getByRole('listitem')
+      .filter({ hasText: /dog into the store/i })
+      .first();
     await group.waitFor({ timeout: 20_000 });
     await group.getByRole('button', { name: 'Add to knowledge' }).click();
     const editor = page.getByRole('form', { name: 'New Q&A entry' });

@@ -62,15 +62,19 @@ describe('widget on the demo shop', () => {
     const page = await context.newPage();
     await openChat(page);
     await ask(page, "Hi, I'm Alex Kim, alex.kim@example.com. Can you quote me a custom guitar build?");
-    await log(page).getByText(/handing this chat over|handed to the team/i).first().waitFor({ timeout: 20_000 });
-    await page.getByText(/in line|waiting|leave your email/i).first().waitFor();
+    await log(page)
+      .getByText(/handing this chat over|handed to the team/i)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/in line|waiting|leave your email/i)
+      .first()
+      .waitFor();
     await screenshot(page, '04-handoff-waiting');
     const admin = await server.signIn();
-    const list = await server.api<{ id: string; handoffReason: string; handoffCard: { details: Record<string, string>; summary: string } }[]>(
-      'GET',
-      `/api/workspaces/${server.workspaceId}/conversations?view=waiting`,
-      admin,
-    );
+    const list = await server.api<
+      { id: string; handoffReason: string; handoffCard: { details: Record<string, string>; summary: string } }[]
+    >('GET', `/api/workspaces/${server.workspaceId}/conversations?view=waiting`, admin);
     const conv = list.body.find((c) => c.handoffCard?.details?.email === 'alex.kim@example.com');
     expect(conv?.handoffReason).toBe('topic');
     expect(conv?.handoffCard.details.name).toMatch(/Alex/);
@@ -82,7 +86,10 @@ describe('widget on the demo shop', () => {
     const page = await context.newPage();
     await openChat(page);
     await page.getByRole('button', { name: 'Talk to a person' }).click();
-    await page.getByText(/in line|waiting|leave your email/i).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/in line|waiting|leave your email/i)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, '05-talk-to-a-person');
     await page.close();
   });
@@ -93,15 +100,22 @@ describe('widget on the demo shop', () => {
     await ask(page, 'What are your store hours on Saturday?');
     await log(page).getByText('What are your store hours on Saturday?').waitFor();
     await server.idle(); // the bot has replied
-    await expect.poll(async () => (await log(page).innerText()).split('\n').length, { timeout: 10_000 }).toBeGreaterThan(4);
+    await expect
+      .poll(async () => (await log(page).innerText()).split('\n').length, { timeout: 10_000 })
+      .toBeGreaterThan(4);
     const before = await log(page).innerText();
     await page.reload();
-    if (!(await page.getByRole('textbox', { name: 'Message' }).isVisible())) await page.getByRole('button', { name: 'Open chat' }).click();
+    if (!(await page.getByRole('textbox', { name: 'Message' }).isVisible()))
+      await page.getByRole('button', { name: 'Open chat' }).click();
     await log(page).getByText('What are your store hours on Saturday?').waitFor({ timeout: 20_000 });
     const after = await log(page).innerText();
     expect(await log(page).getByText('What are your store hours on Saturday?', { exact: true }).count()).toBe(1);
     // The bot's reply is there again too: the last line of the thread before and after match.
-    const lastReply = before.trim().split('\n').filter((l) => l.length > 20).at(-1)!;
+    const lastReply = before
+      .trim()
+      .split('\n')
+      .filter((l) => l.length > 20)
+      .at(-1)!;
     expect(after).toContain(lastReply);
     await screenshot(page, '06-after-reload');
     await page.close();
@@ -122,17 +136,36 @@ describe('widget on the demo shop', () => {
 
     // Delivered once, answered once, shown once.
     await log(page).getByText(text, { exact: true }).waitFor({ timeout: 30_000 });
-    await expect.poll(async () => (await log(page).getByText(text, { exact: true }).count()), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => await log(page).getByText(text, { exact: true }).count(), { timeout: 30_000 })
+      .toBe(1);
     const admin = await server.signIn();
     await expect
-      .poll(async () => {
-        const res = await server.api<{ id: string; preview: string | null }[]>('GET', `/api/workspaces/${server.workspaceId}/conversations?view=all&q=${encodeURIComponent('return opened guitar strings')}`, admin);
-        return res.body.length;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const res = await server.api<{ id: string; preview: string | null }[]>(
+            'GET',
+            `/api/workspaces/${server.workspaceId}/conversations?view=all&q=${encodeURIComponent('return opened guitar strings')}`,
+            admin,
+          );
+          return res.body.length;
+        },
+        { timeout: 30_000 },
+      )
       .toBe(1);
     await server.idle();
-    const [conv] = (await server.api<{ id: string }[]>('GET', `/api/workspaces/${server.workspaceId}/conversations?view=all&q=${encodeURIComponent('return opened guitar strings')}`, admin)).body;
-    const full = await server.api<{ messages: { body: string; author: { type: string } }[] }>('GET', `/api/workspaces/${server.workspaceId}/conversations/${conv.id}`, admin);
+    const [conv] = (
+      await server.api<{ id: string }[]>(
+        'GET',
+        `/api/workspaces/${server.workspaceId}/conversations?view=all&q=${encodeURIComponent('return opened guitar strings')}`,
+        admin,
+      )
+    ).body;
+    const full = await server.api<{ messages: { body: string; author: { type: string } }[] }>(
+      'GET',
+      `/api/workspaces/${server.workspaceId}/conversations/${conv.id}`,
+      admin,
+    );
     expect(full.body.messages.filter((m) => m.body === text)).toHaveLength(1);
     expect(full.body.messages.filter((m) => m.author.type === 'bot')).toHaveLength(2);
     await screenshot(page, '08-after-reconnect');

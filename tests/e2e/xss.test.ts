@@ -14,7 +14,7 @@ const CORPUS = [
   '<svg onload="window.__xss=(window.__xss||0)+1"></svg>',
   '"><iframe src="javascript:window.parent.__xss=1"></iframe>',
   '[click me](javascript:window.__xss=1)',
-  "<a href=\"javascript:window.__xss=1\">link</a>",
+  '<a href="javascript:window.__xss=1">link</a>',
   '{{constructor.constructor("window.__xss=1")()}}',
 ];
 
@@ -43,8 +43,18 @@ describe('XSS corpus in the widget and the dashboard', () => {
     const admin = await server.signIn();
     const ws = `/api/workspaces/${server.workspaceId}`;
     // Knowledge content and a tag name with markup.
-    expect((await server.api('POST', `${ws}/knowledge/qa`, admin, { question: 'What is the xss test policy?', answer: CORPUS.join(' ') })).status).toBe(201);
-    const tag = await server.api<{ id: string }>('POST', `${ws}/tags`, admin, { name: '<b onmouseover=alert(1)>x</b>', kind: 'manual' });
+    expect(
+      (
+        await server.api('POST', `${ws}/knowledge/qa`, admin, {
+          question: 'What is the xss test policy?',
+          answer: CORPUS.join(' '),
+        })
+      ).status,
+    ).toBe(201);
+    const tag = await server.api<{ id: string }>('POST', `${ws}/tags`, admin, {
+      name: '<b onmouseover=alert(1)>x</b>',
+      kind: 'manual',
+    });
     expect(tag.status).toBe(201);
 
     // A visitor with a hostile name sends the corpus and is handed off.
@@ -56,7 +66,10 @@ describe('XSS corpus in the widget and the dashboard', () => {
     await call(v.socket, 'handoff', {});
     const waiting = await v.nextState((s) => s.status === 'waiting');
     await server.api('POST', `${ws}/conversations/${waiting.conversationId}/tags`, admin, { tagId: tag.body.id });
-    await server.api('POST', `${ws}/conversations/${waiting.conversationId}/messages`, admin, { body: CORPUS[0], note: true });
+    await server.api('POST', `${ws}/conversations/${waiting.conversationId}/messages`, admin, {
+      body: CORPUS[0],
+      note: true,
+    });
     const token = v.session.token;
     v.close();
 
@@ -64,7 +77,10 @@ describe('XSS corpus in the widget and the dashboard', () => {
     const visitor = await context.newPage();
     const visitorDialogs = await watch(visitor);
     await visitor.goto(`${server.url}/demo/`);
-    await visitor.evaluate(([key, value]) => localStorage.setItem(key, value), [`chatref:${server.workspaceId}`, token]);
+    await visitor.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`chatref:${server.workspaceId}`, token],
+    );
     await visitor.reload();
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await visitor.getByRole('log').getByText(CORPUS[1]).first().waitFor({ timeout: 20_000 });

@@ -60,7 +60,12 @@ export interface ShopResult {
   abstained: boolean;
 }
 
-export function runShop(index: KnowledgeIndex, chunks: KnowledgeChunk[], queries: ShopQuery[], threshold: number): ShopResult[] {
+export function runShop(
+  index: KnowledgeIndex,
+  chunks: KnowledgeChunk[],
+  queries: ShopQuery[],
+  threshold: number,
+): ShopResult[] {
   return queries.map((q) => {
     const hits = index.search(q.query, 10);
     const ids = expectedIds(q, chunks);
@@ -106,7 +111,15 @@ async function main(): Promise<void> {
   if (args.includes('--verbose')) {
     for (const r of rs) {
       const top = r.hits[0];
-      const mark = !r.query.expected.length ? (r.abstained ? 'ok ' : 'ANS') : r.rank === 1 ? (r.abstained ? 'abs' : 'ok ') : `R${r.rank}`.padEnd(3);
+      const mark = !r.query.expected.length
+        ? r.abstained
+          ? 'ok '
+          : 'ANS'
+        : r.rank === 1
+          ? r.abstained
+            ? 'abs'
+            : 'ok '
+          : `R${r.rank}`.padEnd(3);
       process.stdout.write(
         `${mark} ${r.confidence.toFixed(2)} ${r.query.split === 'dev' ? 'd' : 'h'} ${r.query.query}  →  ${top ? chunkKey(top.chunk) : '-'}\n`,
       );
