@@ -41,6 +41,8 @@ export const DEMO_TAGS: DemoTag[] = [
   },
   {
     name: 'Warranty',
+    // Not a handoff topic on its own: most warranty questions are answered from the warranty page;
+    // a claim reaches a person when the visitor asks or the AI is not sure.
     description: 'Warranty claims, especially cases spanning several brands or products',
     examples: [
       'My amp and my pedal from different brands both stopped working, who covers it?',
@@ -49,7 +51,7 @@ export const DEMO_TAGS: DemoTag[] = [
       'Warranty claim for my keyboard and its stand',
       'Both my Fender and my Boss gear broke under warranty',
     ],
-    needsHuman: true,
+    needsHuman: false,
     kind: 'topic',
     color: '#dc2626',
   },

@@ -55,16 +55,14 @@ export async function tagConversation(
       });
     const text = await visitorText(tx, c.id);
     if (tag.kind === 'topic' && text) {
-      await tx
-        .insert(tagFeedback)
-        .values({
-          workspaceId: input.workspaceId,
-          tagId: tag.id,
-          text,
-          positive: true,
-          conversationId: c.id,
-          createdBy: input.userId,
-        });
+      await tx.insert(tagFeedback).values({
+        workspaceId: input.workspaceId,
+        tagId: tag.id,
+        text,
+        positive: true,
+        conversationId: c.id,
+        createdBy: input.userId,
+      });
     }
     await record({
       workspaceId: input.workspaceId,
@@ -92,16 +90,14 @@ export async function untagConversation(
     const text = await visitorText(tx, c.id);
     // Removing a tag the AI put on is a correction: "this is not about that".
     if (removed.source === 'auto' && text) {
-      await tx
-        .insert(tagFeedback)
-        .values({
-          workspaceId: input.workspaceId,
-          tagId: tag.id,
-          text,
-          positive: false,
-          conversationId: c.id,
-          createdBy: input.userId,
-        });
+      await tx.insert(tagFeedback).values({
+        workspaceId: input.workspaceId,
+        tagId: tag.id,
+        text,
+        positive: false,
+        conversationId: c.id,
+        createdBy: input.userId,
+      });
     }
     await record({
       workspaceId: input.workspaceId,

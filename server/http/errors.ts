@@ -50,10 +50,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply
-      .status(404)
-      .send({
-        error: { code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` },
-      } satisfies ErrorBody);
+    reply.status(404).send({
+      error: { code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` },
+    } satisfies ErrorBody);
   });
 }
