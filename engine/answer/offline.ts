@@ -7,7 +7,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { confidenceOf } from './confidence';
-import { relevantSentences } from './sentences';
+import { relevantSentences, wordCount } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -28,6 +28,8 @@ export function isFaq(chunk: KnowledgeChunk): boolean {
 
 /** A second passage joins the answer when it holds at least this share of the top one's belief. */
 const SECOND_PASSAGE_SHARE = 0.5;
+/** Below this many words a passage is treated as an introduction (see answerOffline). */
+const SHORT_PASSAGE_WORDS = 80;
 
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
@@ -49,7 +51,15 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   }
   const used = [top];
   const second = hits[1];
-  if (second && !isFaq(second.chunk) && second.probability >= SECOND_PASSAGE_SHARE * top.probability) used.push(second);
+  // A short best passage is often a page's introduction: the page's next best passage joins it,
+  // since the answer itself is usually in a section below.
+  const sibling =
+    wordCount(top.chunk.text) < SHORT_PASSAGE_WORDS
+      ? hits.slice(1, 4).find((h) => !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId)
+      : undefined;
+  if (sibling) used.push(sibling);
+  else if (second && !isFaq(second.chunk) && second.probability >= SECOND_PASSAGE_SHARE * top.probability)
+    used.push(second);
   const text = used.map((h) => relevantSentences(h.chunk.text, query, used.length > 1 ? 60 : 90)).join('\n\n');
   return { text, citations: used.map((h) => citationOf(h.chunk)), confidence, abstained: false, source: 'passages' };
 }

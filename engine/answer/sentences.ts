@@ -12,7 +12,7 @@ export function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
-function wordCount(s: string): number {
+export function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 

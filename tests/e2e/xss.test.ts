@@ -92,6 +92,7 @@ describe('XSS corpus in the widget and the dashboard', () => {
     await agent.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
     await agent.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByRole('link', { name: 'Settings' }).waitFor(); // signed in
     await agent.goto(`${server.url}/app/conversations/${waiting.conversationId}`);
     await agent.getByText(CORPUS[2]).first().waitFor({ timeout: 20_000 });
     await agent.getByText('<b onmouseover=alert(1)>x</b>').first().hover();
