@@ -6,34 +6,11 @@
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { agentActivity, conversations, conversationTags, events, tags, users } from '../../db/schema';
 import { activeTime, ownershipSpans, splitByTags, type Moment, type OwnershipEvent } from '../domain/human-time';
+import type { TagFeedData, TagFeedRow } from '../../protocol/analytics';
 import type { Deps } from './unit';
 
-export interface TagRow {
-  tagId: string | null;
-  name: string;
-  color: string;
-  handoffs: number;
-  conversations: number;
-  share: number;
-  humanMinutes: number;
-  minutesPerChat: number;
-  firstResponseMinutes: number | null;
-  resolutionMinutes: number | null;
-  previous: { handoffs: number; humanMinutes: number };
-}
-
-export interface TagFeed {
-  from: string;
-  to: string;
-  chats: number;
-  answeredByAi: number;
-  handedOff: number;
-  humanMinutes: number;
-  reasons: Record<string, number>;
-  tags: TagRow[];
-  agents: { userId: string; name: string; humanMinutes: number }[];
-  daily: { day: string; handoffs: Record<string, number> }[];
-}
+export type TagRow = TagFeedRow;
+export type TagFeed = TagFeedData;
 
 const OWNERSHIP = [
   'conversation.assigned',

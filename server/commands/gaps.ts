@@ -7,15 +7,10 @@ import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { groupGaps } from '../../engine/conversation/gaps';
 import { conversations, messages } from '../../db/schema';
 import { tagFeedMinutes } from './analytics';
+import type { GapGroup } from '../../protocol/analytics';
 import type { Deps } from './unit';
 
-export interface GapGroupOut {
-  label: string;
-  questions: { conversationId: string; text: string; handedOff: boolean }[];
-  count: number;
-  humanMinutes: number;
-  answers: { conversationId: string; text: string; author: string | null }[];
-}
+export type GapGroupOut = GapGroup;
 
 export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<GapGroupOut[]> {
   const convs = await deps.db

@@ -1,0 +1,47 @@
+/** The shapes of the analytics API (tag feed, drill-down, knowledge gaps), shared by server and dashboard. */
+export interface TagFeedRow {
+  tagId: string | null;
+  name: string;
+  color: string;
+  handoffs: number;
+  conversations: number;
+  share: number;
+  humanMinutes: number;
+  minutesPerChat: number;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  previous: { handoffs: number; humanMinutes: number };
+}
+
+export interface TagFeedData {
+  from: string;
+  to: string;
+  chats: number;
+  answeredByAi: number;
+  handedOff: number;
+  humanMinutes: number;
+  reasons: Record<string, number>;
+  tags: TagFeedRow[];
+  agents: { userId: string; name: string; humanMinutes: number }[];
+  daily: { day: string; handoffs: Record<string, number> }[];
+}
+
+export interface TagConversation {
+  conversationId: string;
+  handoffReason: string | null;
+  humanMinutes: number;
+}
+
+export interface GapGroup {
+  label: string;
+  questions: { conversationId: string; text: string; handedOff: boolean }[];
+  count: number;
+  humanMinutes: number;
+  answers: { conversationId: string; text: string; author: string | null }[];
+}
+
+export interface QaDraft {
+  question: string;
+  alternates: string[];
+  answer: string;
+}
