@@ -29,6 +29,7 @@ describe('decideHandoff', () => {
     const d = decideHandoff(
       input({
         visitorMessages: ['we need 30 violins for the school orchestra'],
+        answer: unsure,
         topics: [
           { tagId: 'returns', confidence: 0.9, needsHuman: false },
           { tagId: 'bulk_order', confidence: 0.8, needsHuman: true },
@@ -39,10 +40,24 @@ describe('decideHandoff', () => {
     expect(d).toEqual({ action: 'handoff', reason: 'topic', detail: 'bulk_order' });
   });
 
+  it('lets a confident answer stand against a likely but not near-certain topic', () => {
+    const topics = (confidence: number) => [{ tagId: 'bulk_order', confidence, needsHuman: true }];
+    const answered = { confidence: 0.95, abstained: false };
+    expect(decideHandoff(input({ answer: answered, topics: topics(0.87) })).action).toBe('answer');
+    expect(decideHandoff(input({ answer: answered, topics: topics(0.99) }))).toMatchObject({
+      action: 'handoff',
+      reason: 'topic',
+    });
+    expect(decideHandoff(input({ answer: { confidence: 0.3, abstained: true }, topics: topics(0.87) }))).toMatchObject({
+      action: 'handoff',
+      reason: 'topic',
+    });
+  });
+
   it('ignores a handoff topic below the topic threshold, or one that needs no person', () => {
     const topics = [{ tagId: 'bulk_order', confidence: 0.4, needsHuman: true }];
-    expect(decideHandoff(input({ topics })).reason).toBeNull();
-    expect(decideHandoff(input({ topics, settings: { topicThreshold: 0.3 } })).reason).toBe('topic');
+    expect(decideHandoff(input({ topics, answer: unsure })).reason).not.toBe('topic');
+    expect(decideHandoff(input({ topics, answer: unsure, settings: { topicThreshold: 0.3 } })).reason).toBe('topic');
     expect(
       decideHandoff(input({ topics: [{ tagId: 'returns', confidence: 0.99, needsHuman: false }] })).reason,
     ).toBeNull();

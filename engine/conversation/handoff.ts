@@ -52,6 +52,9 @@ export interface HandoffDecision {
   detail?: string;
 }
 
+/** A topic this sure hands off even when the content seems to answer (see decideHandoff). */
+const NEAR_CERTAIN_TOPIC = 0.95;
+
 /** Two unanswered questions are "the same" at this term cosine. */
 const SAME_QUESTION = 0.5;
 
@@ -82,8 +85,14 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
       return { action: 'handoff', reason: 'customer_request', detail: `asked for a person (${w.score.toFixed(2)})` };
   }
   if (s.triggers.topic) {
+    // The tagger has no "none of these" class, so a question the shop's content answers with
+    // confidence hands off only when its topic is near certain ("do you offer insurance?" is not
+    // a bulk order even if that is the closest tag; "quote me a custom build" is one).
+    const answered = input.answer !== null && !input.answer.abstained && input.answer.confidence >= s.answerThreshold;
     const topic = (input.topics ?? [])
-      .filter((t) => t.needsHuman && t.confidence >= s.topicThreshold)
+      .filter(
+        (t) => t.needsHuman && t.confidence >= s.topicThreshold && (!answered || t.confidence >= NEAR_CERTAIN_TOPIC),
+      )
       .sort((a, b) => b.confidence - a.confidence)[0];
     // The admin marked this topic as needing a person: that is a rule, not a guess, so it hands
     // off in both modes (a quote or a school order is not something to offer and wait on).
