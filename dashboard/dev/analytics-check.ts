@@ -4,33 +4,18 @@
  * dashboard/dev/screenshots/ (look at them).
  *   APP=http://localhost:3210/app npx tsx dashboard/dev/analytics-check.ts
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch as launchChromium } from '../../tests/browser';
 
 const APP = process.env.APP ?? 'http://localhost:3210/app';
 const PASSWORD = process.env.PASSWORD ?? 'demo-password-1';
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WIDTH = 1360;
 
-const launch = () =>
-  chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chatref-analytics-')), {
-    executablePath: '/usr/bin/chromium',
-    args: ARGS,
-    viewport: { width: WIDTH, height: 860 },
-  });
+/** Debian's Chromium with the flags every browser check here uses (tests/browser.ts). */
+const launch = () => launchChromium({ width: WIDTH, height: 860 });
 
 const step = (s: string) => console.log(`• ${s}`);
 const errors: string[] = [];

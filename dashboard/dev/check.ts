@@ -4,34 +4,21 @@
  *   APP=http://localhost:3210/app SERVER=http://localhost:3210 npx tsx dashboard/dev/check.ts
  * APP may instead be the dev harness (`npx vite -c dashboard/vite.config.ts`, port 5174).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch as launchChromium } from '../../tests/browser';
 import { visitor } from './visitor';
 
 const APP = process.env.APP ?? 'http://localhost:3210/app';
 const SERVER = process.env.SERVER ?? 'http://localhost:3210';
 const PASSWORD = process.env.PASSWORD ?? 'demo-password-1';
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-const launch = () =>
-  chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chatref-dash-')), {
-    executablePath: '/usr/bin/chromium',
-    args: ARGS,
-    viewport: { width: 1360, height: 860 },
-  });
+/** Debian's Chromium with the flags every browser check here uses (tests/browser.ts). */
+const launch = () => launchChromium({ width: 1360, height: 860 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 const step = (s: string) => console.log(`• ${s}`);

@@ -8,11 +8,11 @@
  *
  * A development tool, not a test: it stops at the first thing that is not as expected.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { launch } from '../../tests/browser';
 import { startFakeServer, WORKSPACES } from './fake-server';
 
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -40,21 +40,8 @@ async function main(): Promise<void> {
 
   const fake = await startFakeServer();
   await mkdir(shots, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), 'chatref-widget-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launch({ width: 1280, height: 800 });
+
   const errors: string[] = [];
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -223,7 +210,6 @@ async function main(): Promise<void> {
     console.log(`screenshots in ${shots}`);
   } finally {
     await context.close();
-    await rm(profile, { recursive: true, force: true });
     await fake.close();
   }
 }
