@@ -34,5 +34,3 @@ export class AppError extends Error {
     this.status = ERRORS[code];
   }
 }
-
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -39,7 +39,3 @@ export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof Ap
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revoked: k.revokedAt !== null,
 });
-
-export const ErrorOut = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
