@@ -23,9 +23,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { driver: 'pglite'; dataDir: string | null /* null: in memory */ }
-  | { driver: 'postgres'; url: string; poolSize?: number };
+  | { driver: 'postgres'; url: string; poolSize?: number }
+) & {
+  /** Called with every statement Drizzle sends (to count queries per operation in tests and benches). */
+  onQuery?: (sql: string) => void;
+};
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -37,7 +41,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
     const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
-    const db = drizzle(client, { schema });
+    const db = drizzle(client, { schema, logger: queryLogger(opts.onQuery) });
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
   }
@@ -49,7 +53,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   // use on themselves; the query in flight fails (and is retried or refused), the pool reconnects.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = drizzle(pool, { schema });
+  const db = drizzle(pool, { schema, logger: queryLogger(opts.onQuery) });
   // Several instances may start at once: one migrates while the others wait on the lock.
   const lockClient = await pool.connect();
   try {
@@ -61,3 +65,5 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   }
   return { db: db as unknown as Db, driver: 'postgres', pool, close: () => pool.end() };
 }
+
+const queryLogger = (onQuery?: (sql: string) => void) => (onQuery ? { logQuery: (sql: string) => onQuery(sql) } : false);

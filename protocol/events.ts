@@ -17,6 +17,8 @@ export const EVENT_NAMES = [
   'agent.presence',
   'knowledge.source.updated',
   'workspace.member.added',
+  /** The workspace's settings, tags or webhooks changed (`data.part`). */
+  'workspace.updated',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -88,6 +88,31 @@ describe('HTTP app', () => {
     expect(withToken.statusCode).toBe(201);
   });
 
+  it('changes only the fields a tag change carries', async () => {
+    const email = `o-${uid()}@example.com`;
+    await signup(email);
+    const owner = await signedIn(t.app, email, 'long enough pw');
+    const ws = owner.workspaceId!;
+    const created = await owner.request('POST', `/api/workspaces/${ws}/tags`, {
+      name: 'Repairs',
+      description: 'fixing instruments',
+      examples: ['my guitar is broken', 'fix a crack'],
+      color: '#112233',
+    });
+    expect(created.statusCode).toBe(201);
+    const changed = await owner.request('PATCH', `/api/workspaces/${ws}/tags/${created.json().id}`, {
+      needsHuman: true,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({
+      name: 'Repairs',
+      description: 'fixing instruments',
+      examples: ['my guitar is broken', 'fix a crack'],
+      color: '#112233',
+      needsHuman: true,
+    });
+  });
+
   it('enforces roles: an agent reads tags but cannot create API keys or change settings', async () => {
     const email = `o-${uid()}@example.com`;
     await signup(email);

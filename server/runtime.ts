@@ -8,6 +8,7 @@ import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
 import { BotTurns } from './bot/turn';
+import { settingsCache } from './commands/cached';
 import type { Deps } from './commands/unit';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
@@ -50,8 +51,12 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
     opts.ai ?? {},
   );
+  // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
+  const settings = settingsCache(deps);
+  const stopSettings = settings.start(deps);
   const taggers = new Taggers(deps);
-  const bot = new BotTurns(deps, knowledge, taggers, opts.logger);
+  const stopTaggers = taggers.start();
+  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger);
   const stopBot = bot.start();
   const router = new Router(deps, opts.logger);
   const stopRouter = router.start();
@@ -85,6 +90,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         limits: opts.limits,
         pool: opts.pool,
         trustProxy: opts.trustProxy,
+        settings,
       });
       closeRealtime = rt.close;
       io = rt.io;
@@ -106,6 +112,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopRouter();
       stopWebhooks();
       stopNotifier();
+      stopTaggers();
+      stopSettings();
       await bot.idle();
       await router.idle();
     },

@@ -24,8 +24,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Called with every database statement (tests count queries per operation). */
+  onQuery?: (sql: string) => void;
+}
+
 /** Starts the whole product and returns once it is listening and ready. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<RunningServer> {
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  quiet = false,
+  opts: StartOptions = {},
+): Promise<RunningServer> {
   const config = loadConfig(env);
   let ai: { model: ReturnType<typeof modelFromEnv>; embedder: ReturnType<typeof embedderFromEnv> };
   try {
@@ -36,7 +45,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, quiet = 
   }
   const logger = createLogger(quiet ? 'silent' : config.logLevel, config.pretty);
   let ready = false;
-  const handle: DatabaseHandle = await openDatabase(config.database);
+  const handle: DatabaseHandle = await openDatabase({ ...config.database, onQuery: opts.onQuery });
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
   const runtime = await startRuntime(deps, {

@@ -1,5 +1,5 @@
 /** Starts the whole product in-process on a random port with a fresh embedded database. */
-import { startServer, type RunningServer } from '../server/serve';
+import { startServer, type RunningServer, type StartOptions } from '../server/serve';
 import { tempDir } from './process';
 
 export const ADMIN = { email: 'admin@riffandrhythm.example', password: 'test-password-123' };
@@ -15,7 +15,7 @@ export interface LiveServer extends RunningServer {
   ): Promise<{ status: number; body: T }>;
 }
 
-export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
+export async function startLiveServer(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<LiveServer> {
   const server = await startServer(
     {
       ...process.env,
@@ -27,6 +27,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
       ...env,
     },
     true,
+    opts,
   );
   const signIn = async (email = ADMIN.email, password = ADMIN.password) => {
     const res = await fetch(`${server.url}/api/auth/signin`, {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { TagClassifier, type TagDefinition } from '../../engine/classify/classifier';
 import { tagFeedback, tags } from '../../db/schema';
+import { onPartChanged, WorkspaceCache } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 
 export interface TopicTag {
@@ -22,12 +23,31 @@ interface Cached {
 }
 
 export class Taggers {
-  private readonly cache = new Map<string, Cached>();
+  /** The classifier last built per workspace, kept while its tags and corrections stay the same. */
+  private readonly built = new Map<string, Cached>();
+  private readonly current: WorkspaceCache<{ tagger: Cached | null }>;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: Deps) {
+    this.current = new WorkspaceCache(
+      async (workspaceId) => ({ tagger: await this.load(workspaceId) }),
+      (e) =>
+        onPartChanged('tags')(e) ||
+        e.name === 'conversation.untagged' ||
+        (e.name === 'conversation.tagged' && e.data.source === 'manual'),
+    );
+  }
+
+  /** Drops cached taggers when tags change or agents correct a tag; returns the unsubscribe function. */
+  start(): () => void {
+    return this.current.start(this.deps);
+  }
 
   /** The classifier for the workspace's current topic tags (null when it has none with examples). */
   async forWorkspace(workspaceId: string): Promise<Cached | null> {
+    return (await this.current.get(workspaceId)).tagger;
+  }
+
+  private async load(workspaceId: string): Promise<Cached | null> {
     const rows = await this.deps.db
       .select()
       .from(tags)
@@ -44,8 +64,15 @@ export class Taggers {
     const key = createHash('sha1')
       .update(JSON.stringify([usable.map((t) => [t.id, t.name, t.description, t.examples]), feedback.at(-1)?.id ?? 0]))
       .digest('hex');
-    const hit = this.cache.get(workspaceId);
-    if (hit?.key === key) return hit;
+    // Whether a tag needs a person, or routes to a team, changes the decision, not the classifier.
+    const current = usable.map((t) => ({
+      id: t.id,
+      name: t.name,
+      needsHuman: t.needsHuman,
+      routeTeamId: t.routeTeamId,
+    }));
+    const hit = this.built.get(workspaceId);
+    if (hit?.key === key) return { ...hit, tags: current };
     const defs: TagDefinition[] = usable.map((t) => ({
       id: t.id,
       name: t.name,
@@ -66,12 +93,8 @@ export class Taggers {
       if (f.positive) classifier.learn(f.tagId, f.text);
       else classifier.unlearn(f.tagId, f.text);
     }
-    const entry: Cached = {
-      key,
-      classifier,
-      tags: usable.map((t) => ({ id: t.id, name: t.name, needsHuman: t.needsHuman, routeTeamId: t.routeTeamId })),
-    };
-    this.cache.set(workspaceId, entry);
+    const entry: Cached = { key, classifier, tags: current };
+    this.built.set(workspaceId, entry);
     return entry;
   }
 

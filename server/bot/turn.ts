@@ -8,10 +8,10 @@ import type { Logger } from 'pino';
 import { captureDetails } from '../../engine/conversation/details';
 import { summarizeHandoff } from '../../engine/conversation/summary';
 import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
-import { contactTags, conversations, conversationTags, messages, workspaces } from '../../db/schema';
+import { contactTags, conversations, conversationTags, messages } from '../../db/schema';
+import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { appendInTx, moveInTx, type Conversation } from '../commands/conversations';
 import { unitOfWork, type Deps } from '../commands/unit';
-import { readSettings } from '../domain/settings';
 import type { StoredEvent } from '../events/bus';
 import type { Knowledge } from './knowledge';
 import type { Taggers } from './tagger';
@@ -36,6 +36,7 @@ export class BotTurns {
     private readonly deps: Deps,
     private readonly knowledge: Knowledge,
     private readonly taggers: Taggers,
+    private readonly config: WorkspaceCache<WorkspaceConfig>,
     private readonly logger: Logger,
   ) {}
 
@@ -251,10 +252,6 @@ export class BotTurns {
   }
 
   private async settings(workspaceId: string) {
-    const [w] = await this.deps.db
-      .select({ settings: workspaces.settings })
-      .from(workspaces)
-      .where(eq(workspaces.id, workspaceId));
-    return readSettings(w?.settings);
+    return (await this.config.get(workspaceId)).settings;
   }
 }

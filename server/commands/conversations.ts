@@ -102,6 +102,7 @@ export async function appendInTx(tx: Tx, record: Record_, now: Date, m: NewMessa
     actorType: m.authorType === 'agent' ? 'user' : m.authorType,
     actorId: m.authorId ?? null,
     data: { messageId: message.id, seq: message.seq, kind: message.kind },
+    message,
   });
   return message;
 }
@@ -113,8 +114,7 @@ const sqlIncrement = () => sql`${conversations.lastSeq} + 1`;
  * (`duplicate: true`) instead of storing it again. Acknowledge only after this resolves.
  */
 export async function appendMessage(deps: Deps, m: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
-  const existing = await findByClientId(deps.db, m.conversationId, m.clientId);
-  if (existing) return { message: existing, duplicate: true };
+  // No lookup first: a retry is rare, and the unique (conversation, client id) index catches it.
   try {
     const message = await unitOfWork(deps, (tx, record) => appendInTx(tx, record, deps.now(), m));
     return { message, duplicate: false };

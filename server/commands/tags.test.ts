@@ -53,6 +53,7 @@ describe('conversation and contact tags', () => {
       'how much is a 30 minute class',
     ]);
     const taggers = new Taggers(deps);
+    const stopTaggers = taggers.start();
     const text = 'Is Marcus available on Thursday evenings?';
     const before = (await taggers.topics(workspace.id, text))[0];
     // Before the correction the tagger does not see this as a repair.
@@ -83,7 +84,9 @@ describe('conversation and contact tags', () => {
       userId: agent.id,
     });
 
+    await deps.bus.idle();
     const after = await taggers.topics(workspace.id, 'is Marcus available on thursday afternoons?');
+    stopTaggers();
     expect(after[0].tag.name).toBe('Lessons');
     expect(after.find((t) => t.tag.name === 'Returns')!.confidence).toBeLessThan(
       before.tag.name === 'Returns' ? before.confidence : 1,

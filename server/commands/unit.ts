@@ -20,6 +20,8 @@ export interface NewEvent {
   actorType: StoredEvent['actorType'];
   actorId?: string | null;
   data?: Record<string, unknown>;
+  /** Handed to this process's subscribers with the event, not stored (see StoredEvent.message). */
+  message?: StoredEvent['message'];
 }
 
 export type Record_ = (event: NewEvent) => Promise<StoredEvent>;
@@ -28,12 +30,12 @@ export type Record_ = (event: NewEvent) => Promise<StoredEvent>;
 export async function unitOfWork<T>(deps: Deps, fn: (tx: Tx, record: Record_) => Promise<T>): Promise<T> {
   const recorded: StoredEvent[] = [];
   const result = await deps.db.transaction(async (tx) =>
-    fn(tx, async (e) => {
+    fn(tx, async ({ message, ...e }) => {
       const [row] = await tx
         .insert(events)
         .values({ ...e, data: e.data ?? {}, createdAt: deps.now() })
         .returning();
-      const stored = row as StoredEvent;
+      const stored: StoredEvent = { ...(row as StoredEvent), ...(message ? { message } : {}) };
       recorded.push(stored);
       return stored;
     }),

@@ -1,10 +1,20 @@
 /** Workspace configuration: settings, teams, tags. */
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import type { Queryable, Tx } from '../../db/client';
 import { tags, teamMembers, teams, workspaces } from '../../db/schema';
 import { readSettings, WorkspaceSettings } from '../domain/settings';
 import { AppError } from '../errors';
-import { isUniqueViolation, type Deps } from './unit';
+import type { WorkspacePart } from './cached';
+import { isUniqueViolation, unitOfWork, type Deps } from './unit';
+
+/** Runs a change of the workspace's configuration and records `workspace.updated` with it. */
+export function changeConfig<T>(deps: Deps, workspaceId: string, part: WorkspacePart, fn: (tx: Tx) => Promise<T>) {
+  return unitOfWork(deps, async (tx, record) => {
+    const result = await fn(tx);
+    await record({ workspaceId, name: 'workspace.updated', actorType: 'system', data: { part } });
+    return result;
+  });
+}
 
 export async function getWorkspace(db: Queryable, id: string) {
   const [w] = await db.select().from(workspaces).where(eq(workspaces.id, id));
@@ -23,11 +33,9 @@ export async function updateSettings(deps: Deps, workspaceId: string, patch: Rec
   if (!parsed.success) {
     throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
-  const [w] = await deps.db
-    .update(workspaces)
-    .set({ settings: parsed.data })
-    .where(eq(workspaces.id, workspaceId))
-    .returning();
+  const [w] = await changeConfig(deps, workspaceId, 'settings', (tx) =>
+    tx.update(workspaces).set({ settings: parsed.data }).where(eq(workspaces.id, workspaceId)).returning(),
+  );
   return w;
 }
 
@@ -51,10 +59,12 @@ export type TagInput = Pick<
 export async function createTag(deps: Deps, workspaceId: string, input: TagInput) {
   if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
   try {
-    const [tag] = await deps.db
-      .insert(tags)
-      .values({ ...input, workspaceId })
-      .returning();
+    const [tag] = await changeConfig(deps, workspaceId, 'tags', (tx) =>
+      tx
+        .insert(tags)
+        .values({ ...input, workspaceId })
+        .returning(),
+    );
     return tag;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', `a tag named "${input.name}" already exists`);
@@ -64,13 +74,21 @@ export async function createTag(deps: Deps, workspaceId: string, input: TagInput
 
 export async function updateTag(deps: Deps, workspaceId: string, id: string, input: Partial<TagInput>) {
   if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
-  const [tag] = await deps.db
-    .update(tags)
-    .set(input)
-    .where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId)))
-    .returning();
+  const [tag] = await changeConfig(deps, workspaceId, 'tags', (tx) =>
+    tx
+      .update(tags)
+      .set(input)
+      .where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId)))
+      .returning(),
+  );
   if (!tag) throw new AppError('not_found', 'no such tag');
   return tag;
+}
+
+export async function deleteTag(deps: Deps, workspaceId: string, id: string): Promise<void> {
+  await changeConfig(deps, workspaceId, 'tags', (tx) =>
+    tx.delete(tags).where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId))),
+  );
 }
 
 /** Throws unless the team belongs to the workspace. */

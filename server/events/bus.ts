@@ -2,10 +2,14 @@
  * In-process publication of committed events. Processors (realtime fan-out, routing, webhooks)
  * subscribe by event name; they only ever see events whose transaction has committed.
  */
-import type { events } from '../../db/schema';
+import type { events, messages } from '../../db/schema';
 import type { EventName } from '../../protocol/events';
 
-export type StoredEvent = Omit<typeof events.$inferSelect, 'name'> & { name: EventName };
+export type StoredEvent = Omit<typeof events.$inferSelect, 'name'> & {
+  name: EventName;
+  /** The stored message a `message.created` is about, when its writer had it at hand (in process only). */
+  message?: typeof messages.$inferSelect;
+};
 export type EventHandler = (event: StoredEvent) => void | Promise<void>;
 
 export class EventBus {

@@ -4,11 +4,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Server } from 'socket.io';
-import { conversations, messages, workspaces } from '../../db/schema';
+import { conversations, messages } from '../../db/schema';
 import type { AgentEvent } from '../../protocol/socket';
 import { visitorState, waitingStates } from '../commands/queue';
+import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
-import { readSettings } from '../domain/settings';
 import { isVisibleTo } from '../domain/visibility';
 import type { StoredEvent } from '../events/bus';
 import { presentMessages } from '../realtime/present';
@@ -23,17 +23,11 @@ const QUEUE_EVENTS = new Set([
   'agent.presence',
 ]);
 
-export function startFanout(io: Server, deps: Deps): () => void {
+export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<WorkspaceConfig>): () => void {
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
 
-  const botName = async (workspaceId: string) => {
-    const [w] = await deps.db
-      .select({ settings: workspaces.settings })
-      .from(workspaces)
-      .where(eq(workspaces.id, workspaceId));
-    return readSettings(w?.settings).widget.botName;
-  };
+  const botName = async (workspaceId: string) => (await settings.get(workspaceId)).settings.widget.botName;
 
   const pushState = async (conversationId: string) => {
     const [c] = await deps.db.select().from(conversations).where(eq(conversations.id, conversationId));
@@ -43,10 +37,12 @@ export function startFanout(io: Server, deps: Deps): () => void {
   const handle = async (e: StoredEvent) => {
     const out: AgentEvent = { name: e.name, conversationId: e.conversationId, data: e.data };
     if (e.name === 'message.created' && e.conversationId) {
-      const [m] = await deps.db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.id, String(e.data.messageId)), eq(messages.workspaceId, e.workspaceId)));
+      const [m] = e.message
+        ? [e.message]
+        : await deps.db
+            .select()
+            .from(messages)
+            .where(and(eq(messages.id, String(e.data.messageId)), eq(messages.workspaceId, e.workspaceId)));
       if (!m) return;
       const name = await botName(e.workspaceId);
       [out.message] = await presentMessages(deps.db, [m], 'agent', name);

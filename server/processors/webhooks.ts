@@ -8,6 +8,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { events, webhookDeliveries, webhooks } from '../../db/schema';
 import { WEBHOOK_EVENTS } from '../../protocol/events';
+import { onPartChanged, WorkspaceCache } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
 
@@ -30,12 +31,14 @@ export class Webhooks {
   ) {}
 
   start(): () => void {
-    const off = this.deps.bus.on('*', async (e) => {
-      if ((WEBHOOK_EVENTS as readonly string[]).includes(e.name)) {
-        await this.enqueue(e);
-        void this.drain();
-      }
+    const stopCache = this.hooks.start(this.deps);
+    const stopListening = this.deps.bus.on('*', async (e) => {
+      if ((WEBHOOK_EVENTS as readonly string[]).includes(e.name) && (await this.enqueue(e))) void this.drain();
     });
+    const off = () => {
+      stopListening();
+      stopCache();
+    };
     this.timer = setInterval(() => void this.drain(), this.opts.intervalMs ?? 5000);
     this.timer.unref();
     return () => {
@@ -44,13 +47,22 @@ export class Webhooks {
     };
   }
 
-  private async enqueue(e: StoredEvent): Promise<void> {
-    const hooks = await this.deps.db
-      .select()
-      .from(webhooks)
-      .where(and(eq(webhooks.workspaceId, e.workspaceId), eq(webhooks.active, true)));
-    const targets = hooks.filter((h) => h.events.length === 0 || h.events.includes(e.name));
-    if (!targets.length) return;
+  /** Each workspace's active webhooks (read for every message, changed rarely). */
+  private readonly hooks = new WorkspaceCache(
+    async (workspaceId) => ({
+      active: await this.deps.db
+        .select()
+        .from(webhooks)
+        .where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true))),
+    }),
+    onPartChanged('webhooks'),
+  );
+
+  /** Queues a delivery of the event to each webhook subscribed to it; false when there are none. */
+  private async enqueue(e: StoredEvent): Promise<boolean> {
+    const { active } = await this.hooks.get(e.workspaceId);
+    const targets = active.filter((h) => h.events.length === 0 || h.events.includes(e.name));
+    if (!targets.length) return false;
     await this.deps.db.insert(webhookDeliveries).values(
       targets.map((h) => ({
         workspaceId: e.workspaceId,
@@ -60,6 +72,7 @@ export class Webhooks {
         nextAttemptAt: this.deps.now(),
       })),
     );
+    return true;
   }
 
   /** Sends every due delivery once; safe to call concurrently (it coalesces). */

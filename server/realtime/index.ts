@@ -9,6 +9,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Pool } from 'pg';
 import { Server, type Socket } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
+import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { startFanout } from '../processors/fanout';
 import { attachAgentNamespace } from './agent';
@@ -25,6 +26,7 @@ export interface RealtimeOptions {
   trustProxy?: boolean;
   /** Messages per visitor per 10 s, and per IP per 10 s (several visitors may share an IP). */
   limits?: { perVisitor: number; perIp: number };
+  settings: WorkspaceCache<WorkspaceConfig>;
 }
 
 /** The client's address: the socket's own, or the proxy's X-Forwarded-For when the proxy is trusted. */
@@ -77,9 +79,10 @@ export function attachRealtime(
     handler: visitorHandler,
     selfOrigin: opts.selfOrigin,
     onHandoffRequest: opts.onHandoffRequest,
+    settings: opts.settings,
   });
   attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler });
-  const stopFanout = startFanout(io, deps);
+  const stopFanout = startFanout(io, deps, opts.settings);
   return {
     io,
     close: async () => {

@@ -4,7 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
-import { contacts, workspaces } from '../../db/schema';
+import { contacts } from '../../db/schema';
 import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend } from '../../protocol/schemas';
 import type { VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
@@ -18,8 +18,8 @@ import {
 } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
 import { visitorState } from '../commands/queue';
+import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
-import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { on, type HandlerOptions } from './handler';
 import { presentMessages } from './present';
@@ -48,24 +48,25 @@ export function attachVisitorNamespace(
     handler: HandlerOptions;
     selfOrigin: () => string | null;
     onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
+    settings: WorkspaceCache<WorkspaceConfig>;
   },
 ): void {
   nsp.use((socket, next) => {
     (async () => {
       const auth = VisitorAuth.safeParse(socket.handshake.auth);
       if (!auth.success) throw new AppError('invalid_input', 'the widget must send its workspaceId');
-      const [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.id, auth.data.workspaceId));
-      if (!ws) throw new AppError('not_found', 'no such workspace');
-      const settings = readSettings(ws.settings);
+      const workspaceId = auth.data.workspaceId;
+      const { exists, settings } = await opts.settings.get(workspaceId);
+      if (!exists) throw new AppError('not_found', 'no such workspace');
       if (!originAllowed(settings.widget.allowedOrigins, socket.handshake.headers.origin, opts.selfOrigin())) {
         throw new AppError('origin_not_allowed', 'this website is not allowed to open the chat of this workspace');
       }
-      const known = auth.data.token ? verifyVisitorToken(opts.secret, auth.data.token, ws.id) : null;
+      const known = auth.data.token ? verifyVisitorToken(opts.secret, auth.data.token, workspaceId) : null;
       const visitorId = known?.visitorId ?? newVisitorId();
       const data: VisitorData = {
-        workspaceId: ws.id,
+        workspaceId,
         visitorId,
-        token: known ? auth.data.token! : issueVisitorToken(opts.secret, { workspaceId: ws.id, visitorId }),
+        token: known ? auth.data.token! : issueVisitorToken(opts.secret, { workspaceId, visitorId }),
         botName: settings.widget.botName,
       };
       socket.data = data;
@@ -82,19 +83,27 @@ export function attachVisitorNamespace(
     const v = socket.data as VisitorData;
     void socket.join(rooms.visitor(v.workspaceId, v.visitorId));
 
-    /** The contact and its current conversation, if the visitor has written before. */
-    const current = async () => {
-      const [contact] = await deps.db
-        .select()
+    // A visitor's contact never changes once it exists: read once per connection.
+    let knownContact: { id: string } | null = null;
+    const contactOf = async () => {
+      if (knownContact) return knownContact;
+      const [row] = await deps.db
+        .select({ id: contacts.id })
         .from(contacts)
         .where(and(eq(contacts.workspaceId, v.workspaceId), eq(contacts.visitorId, v.visitorId)));
+      return (knownContact = row ?? null);
+    };
+
+    /** The contact and its current conversation, if the visitor has written before. */
+    const current = async () => {
+      const contact = await contactOf();
       const conversation = contact ? await latestConversationFor(deps.db, v.workspaceId, contact.id) : null;
-      return { contact: contact ?? null, conversation };
+      return { contact, conversation };
     };
 
     const ensureConversation = async () => {
       let { contact, conversation } = await current();
-      contact ??= await contactForVisitor(deps.db, v.workspaceId, v.visitorId);
+      contact ??= knownContact = await contactForVisitor(deps.db, v.workspaceId, v.visitorId);
       if (!conversation) {
         conversation = await startConversation(deps, { workspaceId: v.workspaceId, contactId: contact.id });
         await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));

@@ -6,6 +6,7 @@ import { webhookDeliveries, webhooks } from '../../db/schema';
 import { WEBHOOK_EVENTS } from '../../protocol/events';
 import { randomToken } from '../auth/tokens';
 import type { Deps } from '../commands/unit';
+import { changeConfig } from '../commands/workspace';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
 
@@ -62,10 +63,12 @@ export const webhookRoutes =
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         const secret = `whsec_${randomToken(24)}`;
-        const [h] = await deps.db
-          .insert(webhooks)
-          .values({ workspaceId: access.workspaceId, url: req.body.url, events: req.body.events, secret })
-          .returning();
+        const [h] = await changeConfig(deps, access.workspaceId, 'webhooks', (tx) =>
+          tx
+            .insert(webhooks)
+            .values({ workspaceId: access.workspaceId, url: req.body.url, events: req.body.events, secret })
+            .returning(),
+        );
         reply.status(201);
         return { ...present(h), secret };
       },
@@ -76,11 +79,13 @@ export const webhookRoutes =
       { schema: { tags: ['webhooks'], summary: 'Remove a webhook', params: HookParams, response: { 204: z.null() } } },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        const rows = await deps.db
-          .delete(webhooks)
-          .where(and(eq(webhooks.id, req.params.id), eq(webhooks.workspaceId, access.workspaceId)))
-          .returning({ id: webhooks.id });
-        if (!rows.length) throw new AppError('not_found', 'no such webhook');
+        await changeConfig(deps, access.workspaceId, 'webhooks', async (tx) => {
+          const rows = await tx
+            .delete(webhooks)
+            .where(and(eq(webhooks.id, req.params.id), eq(webhooks.workspaceId, access.workspaceId)))
+            .returning({ id: webhooks.id });
+          if (!rows.length) throw new AppError('not_found', 'no such webhook');
+        });
         return reply.status(204).send(null);
       },
     );

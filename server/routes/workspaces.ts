@@ -15,7 +15,15 @@ import {
 } from '../../db/schema';
 import { createApiKey, inviteMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
-import { assertTeam, createTag, createTeam, getWorkspace, updateSettings, updateTag } from '../commands/workspace';
+import {
+  assertTeam,
+  createTag,
+  createTeam,
+  deleteTag,
+  getWorkspace,
+  updateSettings,
+  updateTag,
+} from '../commands/workspace';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
 import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
@@ -24,18 +32,26 @@ const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') })
 const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
 const Role = z.enum(['owner', 'admin', 'agent']);
 
-const TagIn = z.object({
+const tagFields = {
   name: z.string().trim().min(1).max(60),
-  description: z.string().max(500).default(''),
-  examples: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-  needsHuman: z.boolean().default(false),
-  kind: z.enum(['topic', 'manual']).default('topic'),
-  routeTeamId: z.uuid().nullable().default(null),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb')
-    .default('#64748b'),
+  description: z.string().max(500),
+  examples: z.array(z.string().trim().min(1).max(300)).max(50),
+  needsHuman: z.boolean(),
+  kind: z.enum(['topic', 'manual']),
+  routeTeamId: z.uuid().nullable(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1f6feb'),
+};
+const TagIn = z.object({
+  ...tagFields,
+  description: tagFields.description.default(''),
+  examples: tagFields.examples.default([]),
+  needsHuman: tagFields.needsHuman.default(false),
+  kind: tagFields.kind.default('topic'),
+  routeTeamId: tagFields.routeTeamId.default(null),
+  color: tagFields.color.default('#64748b'),
 });
+/** A change carries any of the fields and leaves the others as they are (so: no defaults). */
+const TagChange = z.object(tagFields).partial();
 const TagOut = TagIn.extend({ id: z.string() });
 const TeamOut = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
 
@@ -473,7 +489,7 @@ export const workspaceRoutes =
           tags: ['workspace'],
           summary: 'Change a tag',
           params: WsItemParams,
-          body: TagIn.partial(),
+          body: TagChange,
           response: { 200: TagOut },
         },
       },
@@ -488,7 +504,7 @@ export const workspaceRoutes =
       { schema: { tags: ['workspace'], summary: 'Delete a tag', params: WsItemParams, response: { 204: z.null() } } },
       async (req, reply) => {
         await requireRole(deps, req, req.params.workspaceId, 'admin');
-        await deps.db.delete(tags).where(and(eq(tags.id, req.params.id), eq(tags.workspaceId, req.params.workspaceId)));
+        await deleteTag(deps, req.params.workspaceId, req.params.id);
         return reply.status(204).send(null);
       },
     );

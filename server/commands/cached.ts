@@ -1,0 +1,86 @@
+/**
+ * Reads that every message needs but that rarely change — a workspace's settings, its topic tags
+ * with the agents' corrections, its active webhooks — kept in memory per workspace.
+ *
+ * This instance's own changes drop the entry at once (`workspace.updated`, and manual tagging for
+ * the corrections); a change made by another instance on the same PostgreSQL database is seen
+ * within `CACHE_TTL_MS`.
+ */
+import { eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
+import { workspaces } from '../../db/schema';
+import type { EventName } from '../../protocol/events';
+import { readSettings, type WorkspaceSettings } from '../domain/settings';
+import type { StoredEvent } from '../events/bus';
+import type { Deps } from './unit';
+
+export const CACHE_TTL_MS = 5000;
+
+/** What changed in a workspace (the `part` of a `workspace.updated` event). */
+export type WorkspacePart = 'settings' | 'tags' | 'webhooks';
+
+export class WorkspaceCache<T extends object> {
+  private readonly lru: LRUCache<string, T>;
+
+  /**
+   * `load` reads the value from the database; `dropOn` says which committed events make it stale.
+   * Call `stop` (returned by `start`) to unsubscribe.
+   */
+  constructor(
+    load: (workspaceId: string) => Promise<T>,
+    private readonly dropOn: (e: StoredEvent) => boolean,
+    opts: { ttlMs?: number; max?: number } = {},
+  ) {
+    this.lru = new LRUCache<string, T>({
+      max: opts.max ?? 1000,
+      ttl: opts.ttlMs ?? CACHE_TTL_MS,
+      fetchMethod: (workspaceId) => load(workspaceId),
+    });
+  }
+
+  /** Subscribes to the events that make entries stale; returns the unsubscribe function. */
+  start(deps: Pick<Deps, 'bus'>): () => void {
+    return deps.bus.on('*', (e) => {
+      if (this.dropOn(e)) this.drop(e.workspaceId);
+    });
+  }
+
+  async get(workspaceId: string): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.lru.fetch(workspaceId)) as T;
+      } catch (err) {
+        // A load under way when the entry was dropped is abandoned (it may have read the value
+        // from before the change): read again.
+        if (attempt === 3 || !(err instanceof Error && ['deleted', 'evicted', 'replaced'].includes(err.message)))
+          throw err;
+      }
+    }
+  }
+
+  drop(workspaceId: string): void {
+    this.lru.delete(workspaceId);
+  }
+}
+
+/** A `dropOn` for events that change one part of a workspace's configuration. */
+export const onPartChanged =
+  (...parts: WorkspacePart[]) =>
+  (e: StoredEvent): boolean =>
+    e.name === ('workspace.updated' satisfies EventName) && parts.includes(e.data.part as WorkspacePart);
+
+export interface WorkspaceConfig {
+  exists: boolean;
+  settings: WorkspaceSettings;
+}
+
+/** Each workspace's settings (with `exists: false` for an id that names no workspace). */
+export function settingsCache(deps: Pick<Deps, 'db'>): WorkspaceCache<WorkspaceConfig> {
+  return new WorkspaceCache<WorkspaceConfig>(async (workspaceId) => {
+    const [w] = await deps.db
+      .select({ settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
+    return { exists: !!w, settings: readSettings(w?.settings) };
+  }, onPartChanged('settings'));
+}

@@ -1,0 +1,94 @@
+/**
+ * The database work behind one visitor message and the AI's answer, counted statement by statement
+ * (the reply path under load is bound by it), and the in-memory reads it relies on staying true
+ * when an admin changes the settings or the tags.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireMessage } from '../../protocol/socket';
+import { connectVisitor, type VisitorClient } from '../clients';
+import { startLiveServer, type LiveServer } from '../server';
+
+/** Statements per visitor message + bot answer: 4 before the ack, 5 for the answer (see the note in the test). */
+const MAX_STATEMENTS = 9;
+
+describe('the reply path', () => {
+  let server: LiveServer;
+  let admin: { cookie: string; csrf: string };
+  let recording: string[] | null = null;
+
+  beforeAll(async () => {
+    server = await startLiveServer({}, { onQuery: (sql) => recording?.push(sql) });
+    admin = await server.signIn();
+    await server.idle();
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  const ask = async (v: VisitorClient, question: string): Promise<WireMessage> => {
+    const ack = await v.send(question);
+    if (!ack.ok) throw new Error(ack.error.message);
+    return v.next((m) => m.author.type === 'bot' && m.seq > ack.data.seq, 20_000);
+  };
+
+  it('stores a message and answers it in at most a handful of statements', async () => {
+    const v = await connectVisitor(server.url, server.workspaceId);
+    try {
+      await ask(v, 'hello'); // the first message creates the contact and the conversation
+      await server.idle();
+      recording = [];
+      await ask(v, 'How long does shipping take?');
+      await server.idle();
+      const statements = recording;
+      recording = null;
+      // Before the ack: the conversation, then seq + message + event in one transaction. The
+      // answer: the thread and the conversation's state, then seq + message + event. Settings,
+      // tags and webhooks come from memory; the fan-out gets the message with its event.
+      expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+      expect(statements.filter((s) => /from "workspaces"|from "tags"|from "webhooks"/.test(s))).toEqual([]);
+    } finally {
+      v.close();
+    }
+  });
+
+  it('answers with the new settings right after an admin changes them', async () => {
+    const v = await connectVisitor(server.url, server.workspaceId);
+    try {
+      expect((await ask(v, 'How long does shipping take?')).author.name).toBe('Riff & Rhythm assistant');
+      const res = await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, {
+        widget: { botName: 'Robin' },
+      });
+      expect(res.status).toBe(200);
+      expect((await ask(v, 'Do you ship to Canada?')).author.name).toBe('Robin');
+    } finally {
+      v.close();
+    }
+  });
+
+  it('hands off on a tag the admin has just marked as needing a person', async () => {
+    const tag = await server.api<{ id: string }>('POST', `/api/workspaces/${server.workspaceId}/tags`, admin, {
+      name: 'Wedding bands',
+      description: 'Booking live musicians for a wedding',
+      examples: [
+        'can your band play at our wedding',
+        'book musicians for a wedding reception',
+        'live music for weddings',
+      ],
+      needsHuman: false,
+      kind: 'topic',
+    });
+    expect(tag.status).toBe(201);
+    const v = await connectVisitor(server.url, server.workspaceId);
+    try {
+      await ask(v, 'Could a band play at our wedding reception?');
+      expect(v.states.at(-1)?.status ?? 'bot').toBe('bot');
+      const res = await server.api('PATCH', `/api/workspaces/${server.workspaceId}/tags/${tag.body.id}`, admin, {
+        needsHuman: true,
+      });
+      expect(res.status).toBe(200);
+      const after = await ask(v, 'Can I book musicians for our wedding in June?');
+      expect(after.body).toMatch(/one for a person/);
+      expect((await v.nextState((s) => s.status === 'waiting')).status).toBe('waiting');
+    } finally {
+      v.close();
+    }
+  });
+});
