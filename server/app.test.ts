@@ -111,6 +111,12 @@ describe('HTTP app', () => {
       color: '#112233',
       needsHuman: true,
     });
+    expect((await owner.request('PATCH', `/api/workspaces/${ws}/tags/${created.json().id}`, {})).json().name).toBe(
+      'Repairs',
+    );
+    await owner.request('POST', `/api/workspaces/${ws}/tags`, { name: 'Shipping' });
+    const clash = await owner.request('PATCH', `/api/workspaces/${ws}/tags/${created.json().id}`, { name: 'Shipping' });
+    expect(clash.statusCode).toBe(409);
   });
 
   it('enforces roles: an agent reads tags but cannot create API keys or change settings', async () => {

@@ -74,15 +74,29 @@ export async function createTag(deps: Deps, workspaceId: string, input: TagInput
 
 export async function updateTag(deps: Deps, workspaceId: string, id: string, input: Partial<TagInput>) {
   if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
-  const [tag] = await changeConfig(deps, workspaceId, 'tags', (tx) =>
-    tx
-      .update(tags)
-      .set(input)
-      .where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId)))
-      .returning(),
-  );
-  if (!tag) throw new AppError('not_found', 'no such tag');
-  return tag;
+  if (!Object.keys(input).length) {
+    // Nothing to change: answer with the tag as it is.
+    const [tag] = await deps.db
+      .select()
+      .from(tags)
+      .where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId)));
+    if (!tag) throw new AppError('not_found', 'no such tag');
+    return tag;
+  }
+  try {
+    const [tag] = await changeConfig(deps, workspaceId, 'tags', (tx) =>
+      tx
+        .update(tags)
+        .set(input)
+        .where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId)))
+        .returning(),
+    );
+    if (!tag) throw new AppError('not_found', 'no such tag');
+    return tag;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('conflict', `a tag named "${input.name}" already exists`);
+    throw err;
+  }
 }
 
 export async function deleteTag(deps: Deps, workspaceId: string, id: string): Promise<void> {
