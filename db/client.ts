@@ -2,11 +2,12 @@
  * Opens the database: PGlite (embedded, a folder on disk) by default, PostgreSQL when a URL is given.
  * Both are wrapped by Drizzle with the same schema, and migrations are applied on open.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { copyTemplateTo, MIGRATIONS_FOLDER, templateArchive } from './template';
 
 export type Schema = typeof schema;
 /** A Drizzle database on either driver. */
@@ -31,7 +32,7 @@ export type DatabaseOptions = (
   onQuery?: (sql: string) => void;
 };
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = MIGRATIONS_FOLDER;
 
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
@@ -40,7 +41,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-    const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    // A new database starts as a copy of the build's template (see db/template.ts).
+    let client: InstanceType<typeof PGlite>;
+    if (opts.dataDir) {
+      if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) copyTemplateTo(opts.dataDir);
+      client = new PGlite(opts.dataDir);
+    } else {
+      const archive = templateArchive();
+      client = new PGlite(archive ? { loadDataDir: archive } : {});
+    }
     const db = drizzle(client, { schema, logger: queryLogger(opts.onQuery) });
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
@@ -66,4 +75,5 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   return { db: db as unknown as Db, driver: 'postgres', pool, close: () => pool.end() };
 }
 
-const queryLogger = (onQuery?: (sql: string) => void) => (onQuery ? { logQuery: (sql: string) => onQuery(sql) } : false);
+const queryLogger = (onQuery?: (sql: string) => void) =>
+  onQuery ? { logQuery: (sql: string) => onQuery(sql) } : false;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { agentPresence, memberships, users, workspaces } from '../db/schema';
+import { agentPresence, knowledgeSources, memberships, users, workspaces } from '../db/schema';
 import { hashPassword } from '../server/auth/tokens';
 import { signUp } from '../server/commands/accounts';
 import type { Deps } from '../server/commands/unit';
@@ -35,7 +35,6 @@ function generatePassword(): string {
 export async function seedDemoIfEmpty(
   deps: Deps,
   admin: { email: string | null; password: string | null },
-  loadKnowledge?: (workspaceId: string) => Promise<void>,
 ): Promise<DemoResult | null> {
   const [existing] = await deps.db.select().from(workspaces).limit(1);
   const email = admin.email ?? DEMO_ADMIN_EMAIL;
@@ -96,12 +95,30 @@ export async function seedDemoIfEmpty(
       },
     },
   });
-  if (loadKnowledge) await loadKnowledge(workspace.id);
-  await seedHistory(deps, workspace.id);
   return {
     created: true,
     workspaceId: workspace.id,
     admin: { email, password },
     agents: DEMO_AGENTS.map((a) => a.email),
   };
+}
+
+/**
+ * The demo shop's pages and three weeks of past conversations: the slow part of a first start
+ * (seconds), so the server runs it after it is ready. Runs again on the next start if it did not
+ * finish (the demo workspace has no knowledge yet).
+ */
+export async function seedDemoContent(
+  deps: Deps,
+  workspaceId: string,
+  loadKnowledge?: (workspaceId: string) => Promise<void>,
+): Promise<void> {
+  const [hasKnowledge] = await deps.db
+    .select({ id: knowledgeSources.id })
+    .from(knowledgeSources)
+    .where(eq(knowledgeSources.workspaceId, workspaceId))
+    .limit(1);
+  if (hasKnowledge) return;
+  await seedHistory(deps, workspaceId);
+  if (loadKnowledge) await loadKnowledge(workspaceId);
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
-import { seedDemoIfEmpty } from '../demo/seed';
+import { seedDemoContent, seedDemoIfEmpty } from '../demo/seed';
 import { buildApp } from './app';
 import type { Deps } from './commands/unit';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -21,6 +21,8 @@ export interface RunningServer {
   runtime: Runtime;
   /** Resolves when every event handler and bot turn started so far has finished. */
   idle(): Promise<void>;
+  /** Resolves once the demo content (first start) is loaded and the knowledge indexes are built. */
+  contentReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,9 +58,7 @@ export async function startServer(
     ai,
     trustProxy: config.trustProxy,
   });
-  const demo = config.demo
-    ? await seedDemoIfEmpty(deps, config.admin, (id) => loadDemoKnowledge(runtime.knowledge, id))
-    : null;
+  const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
   const app = await buildApp({
     deps,
     logger,
@@ -73,10 +73,12 @@ export async function startServer(
   const url = config.publicUrl ?? `http://localhost:${port}`;
   runtime.setPublicUrl(url);
   ready = true;
-  // After /health says ready: answers are served meanwhile, just slower until the index is built.
-  void runtime.knowledge
-    .warmAll()
-    .catch((err: unknown) => logger.error({ err }, 'could not build the knowledge index'));
+  // After /health says ready: the demo shop's pages and past chats (a first start), then every
+  // workspace's index. Chats are served meanwhile; the AI knows the demo pages once they are in.
+  const contentReady = (async () => {
+    if (demo) await seedDemoContent(deps, demo.workspaceId, (id) => loadDemoKnowledge(runtime.knowledge, id));
+    await runtime.knowledge.warmAll();
+  })().catch((err: unknown) => logger.error({ err }, 'could not load the demo content or build the index'));
 
   if (!quiet) {
     const lines = [
@@ -101,6 +103,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       ready = false;
+      await contentReady;
       await app.close();
       await runtime.stop();
       await bus.idle();
@@ -113,7 +116,7 @@ export async function startServer(
     await runtime.router.idle();
     await bus.idle();
   };
-  return { app, url, config, runtime, idle, close };
+  return { app, url, config, runtime, idle, close, contentReady };
 }
 
 /** The CLI entry: start, print, and stop gracefully on signals. */

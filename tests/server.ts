@@ -29,6 +29,8 @@ export async function startLiveServer(env: Record<string, string> = {}, opts: St
     true,
     opts,
   );
+  // The demo's pages and past chats load after the server is ready; tests start from the full demo.
+  await server.contentReady;
   const signIn = async (email = ADMIN.email, password = ADMIN.password) => {
     const res = await fetch(`${server.url}/api/auth/signin`, {
       method: 'POST',

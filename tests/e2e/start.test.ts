@@ -29,8 +29,22 @@ describe('chatref serve', () => {
       body: JSON.stringify({ email: m![1], password: m![2] }),
     });
     expect(res.status).toBe(200);
-    const me = (await res.json()) as { workspaces: { workspace: { name: string } }[] };
+    const me = (await res.json()) as { workspaces: { workspace: { id: string; name: string } }[] };
     expect(me.workspaces.map((w) => w.workspace.name)).toContain('Riff & Rhythm');
+
+    // The shop's pages are read after the server is ready: every one of them arrives, ready.
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const sourcesUrl = `${server.url}/api/workspaces/${me.workspaces[0].workspace.id}/knowledge/sources`;
+    let sources: { status: string }[] = [];
+    for (let i = 0; i < 300 && !(sources.length >= 10 && sources.every((x) => x.status === 'ready')); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      sources = (await (await fetch(sourcesUrl, { headers: { cookie } })).json()) as { status: string }[];
+    }
+    expect(sources.length).toBeGreaterThanOrEqual(10);
+    expect(sources.every((x) => x.status === 'ready')).toBe(true);
 
     const docs = await fetch(`${server.url}/api/docs/json`);
     expect(docs.status).toBe(200);
