@@ -3,6 +3,7 @@
  * knowledge gaps mean something at first sight. Made through the real commands on a simulated
  * clock (and a private event bus: nothing is broadcast or emailed).
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { conversationTags, tags, users } from '../db/schema';
 import { recordActivity } from '../server/commands/activity';
@@ -213,6 +214,9 @@ export async function seedHistory(deps: Deps, workspaceId: string, days = 21): P
 
   let n = 0;
   for (const item of plan) {
+    // The embedded database answers within the same turn of the event loop: without a pause now
+    // and then, a first start's seeding would hold up every request for seconds.
+    await yieldToLoop();
     clock += gap * (0.5 + rand()) * 60_000;
     if (clock > end) break;
     const contact = await contactForVisitor(local.db, workspaceId, `demo-history-${n}`);

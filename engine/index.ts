@@ -7,6 +7,8 @@ export {
   type KnowledgeChunk,
   type KnowledgeIndexOptions,
   type SearchHit,
+  type SoftmaxJob,
+  type SoftmaxTrainer,
 } from './retrieve/index';
 export { benchRetrieval } from './retrieve/bench';
 export {

@@ -9,12 +9,20 @@
  *   CHATREF_LLM_BASE_URL   required for openai-compatible; optional proxy URL for the others
  *   CHATREF_EMBEDDING_MODEL  optional: an embedding model of the same provider (not anthropic)
  */
-import { createAnthropic } from '@ai-sdk/anthropic';
-import { createOpenAI } from '@ai-sdk/openai';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { embedMany, type EmbeddingModel, type LanguageModel } from 'ai';
+import { createRequire } from 'node:module';
+import type { EmbeddingModel, LanguageModel } from 'ai';
 import { z } from 'zod';
 import type { Embedder } from './retrieve/types';
+
+// The providers are loaded only when one is configured (they and the AI SDK take a few hundred
+// milliseconds to load, and the offline engine needs neither).
+const require = createRequire(import.meta.url);
+const createOpenAI = (...a: Parameters<typeof import('@ai-sdk/openai').createOpenAI>) =>
+  (require('@ai-sdk/openai') as typeof import('@ai-sdk/openai')).createOpenAI(...a);
+const createAnthropic = (...a: Parameters<typeof import('@ai-sdk/anthropic').createAnthropic>) =>
+  (require('@ai-sdk/anthropic') as typeof import('@ai-sdk/anthropic')).createAnthropic(...a);
+const createOpenAICompatible = (...a: Parameters<typeof import('@ai-sdk/openai-compatible').createOpenAICompatible>) =>
+  (require('@ai-sdk/openai-compatible') as typeof import('@ai-sdk/openai-compatible')).createOpenAICompatible(...a);
 
 export const PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -118,6 +126,7 @@ export function embedderFromModel(model: EmbeddingModel, id: string): Embedder {
     id,
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (!texts.length) return [];
+      const { embedMany } = await import('ai');
       const { embeddings } = await embedMany({ model, values: texts, maxRetries: 1 });
       return embeddings.map((v) => Float32Array.from(v));
     },

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
+import { WorkerTrainer } from './bot/trainer';
 import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import type { Deps } from './commands/unit';
@@ -46,10 +47,14 @@ export interface RuntimeOptions {
 
 export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Runtime> {
   let publicUrl = opts.publicUrl ?? null;
+  // The knowledge indexes' classifiers train in a worker thread: seconds of work that would
+  // otherwise stall every socket after a start or a knowledge change.
+  const trainer = new WorkerTrainer();
   const knowledge = new Knowledge(
     deps,
     (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
     opts.ai ?? {},
+    trainer.train,
   );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps);
@@ -116,6 +121,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopSettings();
       await bot.idle();
       await router.idle();
+      await trainer.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  * and any failure (error, timeout, empty or "not in the passages") falls back to the offline
  * answer: the visitor never gets silence.
  */
-import { streamText, type LanguageModel, type ModelMessage } from 'ai';
+import type { LanguageModel, ModelMessage } from 'ai';
 import { contentStems } from '../retrieve/features';
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { SearchHit } from '../retrieve/types';
@@ -117,6 +117,7 @@ export async function answerWithModel(opts: ModelAnswerOptions): Promise<EngineA
   let text = '';
   let forwarded = 0;
   const consume = async () => {
+    const { streamText } = await import('ai'); // loaded on the first model answer, not at start
     const result = streamText({
       model: opts.model,
       system: SYSTEM_PROMPT,

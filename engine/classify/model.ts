@@ -3,7 +3,7 @@
  * (Vercel AI SDK, `generateText` with `Output.object`). Used when a workspace configures a model;
  * any model error falls back to the offline classifier.
  */
-import { generateText, Output, type LanguageModel } from 'ai';
+import type { LanguageModel } from 'ai';
 import { z } from 'zod';
 import type { TagDefinition, TagPrediction } from './types';
 
@@ -43,6 +43,7 @@ export async function classifyWithModel(
   text: string,
   opts: { abortSignal?: AbortSignal } = {},
 ): Promise<TagPrediction[]> {
+  const { generateText, Output } = await import('ai'); // loaded on first use, not at start
   const { output } = await generateText({
     model,
     output: Output.object({ schema: resultSchema }),

@@ -3,7 +3,7 @@
  * same-host links from the start page. robots.txt is obeyed, pages and depth are capped, each
  * request has a timeout, and a page that fails is reported without stopping the rest.
  */
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom';
 import { IngestError, asIngestError } from './errors';
 import { fetchUrl, parseHttpUrl, USER_AGENT, type FetchLike } from './fetch';
 import { extractLinks } from './html';

@@ -2,8 +2,7 @@
  * DOCX to blocks: mammoth turns Word's structure (Heading 1..6 styles, lists, tables) into
  * HTML, which is then read like any page's content.
  */
-import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom';
 import { IngestError } from './errors';
 import { domToBlocks } from './html';
 import type { ParsedDocument } from './types';
@@ -16,6 +15,8 @@ export async function parseDocx(
 ): Promise<ParsedDocument> {
   let html: string;
   try {
+    // Loaded on the first DOCX, not at start.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     html = result.value;
   } catch (err) {

@@ -3,7 +3,7 @@
  * menus, headers and footers; headings keep their ids as anchors.
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom';
 import type { Block, ParsedDocument } from './types';
 
 const HEADING = /^H([1-6])$/;

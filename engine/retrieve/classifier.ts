@@ -9,7 +9,7 @@
  */
 import { countIds, featureStrings, idfFromDf, tfidf, Vocabulary, type FeatureSpec, type SparseVec } from './features';
 import type { SentenceEncoder } from './dense';
-import { trainSoftmax, type SoftmaxModel } from './softmax';
+import { trainSoftmax, type SoftmaxJob, type SoftmaxModel } from './softmax';
 import type { KnowledgeChunk } from './types';
 
 export interface ClassifierOptions {
@@ -143,6 +143,13 @@ export function firstWords(text: string, n: number): string {
   return words.length <= n ? text : words.slice(0, n).join(' ');
 }
 
+/** A classifier ready to train: its features, class → chunk map, and the softmax job. */
+export interface TrainingPlan {
+  featurizer: Featurizer;
+  classOf: Int32Array;
+  job: SoftmaxJob;
+}
+
 /** A trained classifier over chunks: `classOf[c]` is the chunk index of class c. */
 export class ChunkClassifier {
   private constructor(
@@ -160,6 +167,21 @@ export class ChunkClassifier {
     encoder: SentenceEncoder | null,
     o: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ): ChunkClassifier | null {
+    const plan = ChunkClassifier.plan(chunks, encoder, o);
+    if (!plan) return null;
+    const { xs, labels, classes, features, opts } = plan.job;
+    return ChunkClassifier.fromPlan(plan, trainSoftmax(xs, labels, classes, features, opts));
+  }
+
+  /**
+   * Everything `train` does up to the optimisation itself: the features, and the softmax job to
+   * run (here or elsewhere). Null when there is nothing worth training (see `train`).
+   */
+  static plan(
+    chunks: readonly KnowledgeChunk[],
+    encoder: SentenceEncoder | null,
+    o: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+  ): TrainingPlan | null {
     const texts: string[] = [];
     const labels: number[] = [];
     const weights: number[] = [];
@@ -200,8 +222,16 @@ export class ChunkClassifier {
     for (const x of xs) nnz += x.idx.length;
     const iterations = Math.min(o.iterations, Math.floor(o.maxWork / (2 * nnz * C)));
     if (iterations < 5) return null;
-    const model = trainSoftmax(xs, labels, C, featurizer.size, { l2: o.l2, iterations, weights });
-    return new ChunkClassifier(featurizer, model, Int32Array.from(classOf));
+    return {
+      featurizer,
+      classOf: Int32Array.from(classOf),
+      job: { xs, labels, classes: C, features: featurizer.size, opts: { l2: o.l2, iterations, weights } },
+    };
+  }
+
+  /** The classifier from a plan and the model its job trained. */
+  static fromPlan(plan: TrainingPlan, model: SoftmaxModel): ChunkClassifier {
+    return new ChunkClassifier(plan.featurizer, model, plan.classOf);
   }
 
   /** Probability of each class for a query (index by class; map with `classOf`). */

@@ -5,3 +5,4 @@ export { FUSION_WEIGHTS, type FusionWeights } from './fusion';
 export { DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier';
 export { benchRetrieval, generateKnowledge } from './bench';
 export type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
+export type { SoftmaxJob, SoftmaxTrainer } from './softmax';

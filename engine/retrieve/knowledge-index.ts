@@ -18,6 +18,7 @@ import { ChunkClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } f
 import { dotDense, SentenceEncoder } from './dense';
 import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
+import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax';
 import { topN, topOf } from './top';
 import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
 
@@ -28,6 +29,12 @@ export interface KnowledgeIndexOptions {
   embedder?: Embedder | null;
   /** Classifier settings, or false to go without it. */
   classifier?: Partial<ClassifierOptions> | false;
+  /**
+   * Trains the classifier elsewhere (a worker thread), so a rebuild does not block the caller's
+   * thread for seconds. The index searches without the classifier until `prepared()` resolves.
+   * Without it, training runs inline during the rebuild.
+   */
+  trainer?: SoftmaxTrainer | null;
   weights?: FusionWeights;
   /** Candidates each ranker contributes to the re-ranking pool. */
   poolSize?: number;
@@ -86,8 +93,12 @@ export class KnowledgeIndex {
   private readonly weights: FusionWeights;
   private readonly classifierOptions: ClassifierOptions | null;
   private readonly poolSize: number;
+  private readonly trainer: SoftmaxTrainer | null;
+  /** The classifier's training for the current build, when it runs elsewhere. */
+  private training: Promise<void> = Promise.resolve();
 
   constructor(opts: KnowledgeIndexOptions = {}) {
+    this.trainer = opts.trainer ?? null;
     this.encoder = opts.wordVectors ? new SentenceEncoder(opts.wordVectors) : null;
     this.embedder = opts.embedder ?? null;
     this.weights = opts.weights ?? FUSION_WEIGHTS;
@@ -135,6 +146,12 @@ export class KnowledgeIndex {
   /** Builds the search structures now rather than on the first search. */
   prepare(): void {
     this.compile();
+  }
+
+  /** Builds the search structures and waits for the classifier's training (see `trainer`). */
+  async prepared(): Promise<void> {
+    this.compile();
+    await this.training;
   }
 
   /** Whether a classifier is part of the current build (false until the first search or prepare). */
@@ -349,7 +366,8 @@ export class KnowledgeIndex {
       chars: new CharIndex(shortTexts),
       shortVec,
       longVec,
-      classifier: this.classifierOptions ? ChunkClassifier.train(chunks, enc, this.classifierOptions) : null,
+      classifier:
+        this.classifierOptions && !this.trainer ? ChunkClassifier.train(chunks, enc, this.classifierOptions) : null,
       scratch: {
         classifier: new Float64Array(chunks.length),
         phrasing: new Float64Array(chunks.length),
@@ -361,6 +379,23 @@ export class KnowledgeIndex {
         title: new Float64Array(chunks.length),
       },
     };
+    const plan =
+      this.classifierOptions && this.trainer ? ChunkClassifier.plan(chunks, enc, this.classifierOptions) : null;
+    if (plan && this.trainer) {
+      const compiled = this.compiled;
+      const { xs, labels, classes, features, opts } = plan.job;
+      this.training = this.trainer(plan.job).then(
+        ({ w, b }) => {
+          compiled.classifier = ChunkClassifier.fromPlan(plan, new SoftmaxModel(classes, features, w, b));
+        },
+        // The trainer failed (its worker died): train here rather than go without the classifier.
+        () => {
+          compiled.classifier = ChunkClassifier.fromPlan(plan, trainSoftmax(xs, labels, classes, features, opts));
+        },
+      );
+    } else {
+      this.training = Promise.resolve();
+    }
     return this.compiled;
   }
 }

@@ -22,8 +22,8 @@ export class SoftmaxModel {
   constructor(
     readonly classes: number,
     readonly features: number,
-    private readonly w: Float64Array,
-    private readonly b: Float64Array,
+    readonly w: Float64Array,
+    readonly b: Float64Array,
   ) {}
 
   /** Logits for x written into `out` (length = classes). */
@@ -68,6 +68,18 @@ export function softmaxInPlace(z: Float64Array): Float64Array {
   for (let i = 0; i < z.length; i++) z[i] /= sum;
   return z;
 }
+
+/** A training run as plain data, so it can run elsewhere (a worker thread) and come back. */
+export interface SoftmaxJob {
+  xs: SparseVec[];
+  labels: number[];
+  classes: number;
+  features: number;
+  opts: SoftmaxOptions;
+}
+
+/** Runs `trainSoftmax` on a job somewhere else and returns the weights (see server/bot/trainer.ts). */
+export type SoftmaxTrainer = (job: SoftmaxJob) => Promise<{ w: Float64Array; b: Float64Array }>;
 
 /** Trains softmax regression on (x, label) pairs; see the module comment for the method. */
 export function trainSoftmax(

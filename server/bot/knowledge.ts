@@ -18,6 +18,7 @@ import {
   type ChatTurn,
   type Embedder,
   type KnowledgeChunk,
+  type SoftmaxTrainer,
 } from '../../engine';
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
 import type { Citation } from '../../protocol/socket';
@@ -51,6 +52,8 @@ export class Knowledge {
     private readonly deps: Deps,
     private readonly passageUrl: (workspaceId: string, chunkId: string) => string | null = () => null,
     private readonly ai: { model?: LanguageModel | null; embedder?: Embedder | null; timeoutMs?: number } = {},
+    /** Where the indexes' classifiers train (a worker thread in the server); inline when absent. */
+    private readonly trainer: SoftmaxTrainer | null = null,
   ) {}
 
   /** The offline word vectors, loaded once for every workspace's index. */
@@ -65,7 +68,11 @@ export class Knowledge {
     if (!index) {
       index = (async () => {
         this.vectors ??= loadDefaultWordVectors();
-        const idx = new KnowledgeIndex({ wordVectors: await this.vectors, embedder: this.ai.embedder ?? null });
+        const idx = new KnowledgeIndex({
+          wordVectors: await this.vectors,
+          embedder: this.ai.embedder ?? null,
+          trainer: this.trainer,
+        });
         const version = await this.version(workspaceId);
         const rows = await this.deps.db
           .select()
@@ -88,7 +95,7 @@ export class Knowledge {
    */
   async warmAll(): Promise<void> {
     const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
-    for (const { id } of ids) (await this.index(id)).prepare();
+    for (const { id } of ids) await (await this.index(id)).prepared();
   }
 
   /** A cheap fingerprint of the workspace's chunks: changes when any is added, removed or replaced. */
@@ -126,6 +133,9 @@ export class Knowledge {
   ): Promise<BotAnswer> {
     const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
     const index = await this.fresh(workspaceId);
+    // After a knowledge change the classifier trains in the background: this answer waits for it
+    // (other chats are not held up meanwhile).
+    await index.prepared();
     const a = this.ai.model
       ? await answerWithModel({
           model: this.ai.model,

@@ -1,0 +1,17 @@
+// The worker thread behind server/bot/trainer.ts: trains softmax jobs one at a time, off the
+// server's main thread. Plain JavaScript that loads the TypeScript engine through tsx, so it runs
+// the same under `npm start`, the tests and the bench.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { trainSoftmax } = await import('../../engine/retrieve/softmax.ts');
+
+parentPort.on('message', ({ id, job }) => {
+  try {
+    const model = trainSoftmax(job.xs, job.labels, job.classes, job.features, job.opts);
+    parentPort.postMessage({ id, w: model.w, b: model.b }, [model.w.buffer, model.b.buffer]);
+  } catch (err) {
+    parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+  }
+});
