@@ -19,6 +19,8 @@ import { percentile, round } from './stats';
 export interface BenchOptions {
   json?: boolean;
   quick?: boolean;
+  /** Only this store (e.g. to profile it); both by default. */
+  store?: 'embedded' | 'postgres';
 }
 
 type Figures = Record<string, number | string>;
@@ -204,10 +206,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<Figures> {
     }
   });
 
-  await part('embedded database', () => benchStore('pglite', null, plan, f));
-  const pgBase = await postgresBase();
+  if (opts.store !== 'postgres') await part('embedded database', () => benchStore('pglite', null, plan, f));
+  const pgBase = opts.store === 'embedded' ? null : await postgresBase();
   if (pgBase) await part('PostgreSQL', () => benchStore('postgres', pgBase, plan, f));
-  else log('no PostgreSQL server answered: skipping the _pg figures');
+  else if (opts.store !== 'embedded') log('no PostgreSQL server answered: skipping the _pg figures');
 
   f.bench_s = round((Date.now() - t0) / 1000, 0);
   // Not-a-number figures (a part of the product that is missing) are left out of the JSON.

@@ -2,7 +2,7 @@
  * The `chatref` command line: serve, ingest, eval, bench.
  * Each command is a thin shell over a function in server/, engine/ or benchmarks/.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 
 const program = new Command('chatref').description('Customer-support chat for small shops');
 
@@ -81,8 +81,9 @@ program
   .command('bench')
   .option('--json', 'one JSON object on stdout')
   .option('--quick', 'a smaller load')
+  .addOption(new Option('--store <store>', 'only this database').choices(['embedded', 'postgres']))
   .description('measure speed on this machine')
-  .action(async (opts: { json?: boolean; quick?: boolean }) => {
+  .action(async (opts: { json?: boolean; quick?: boolean; store?: 'embedded' | 'postgres' }) => {
     const { runBench } = await import('../benchmarks/run');
     report(await runBench(opts), opts.json);
   });

@@ -97,6 +97,8 @@ for (const target of testDatabases()) {
         audience: 'agent',
       });
       expect(all.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+      // What the sender got back (and the fan-out sent) is what was stored.
+      expect(all[0]).toEqual(first.message);
       expect(all.map((m) => m.clientId)).toEqual(['c1', ...all.slice(1).map((m) => m.clientId)]);
       const after2 = await messagesAfter(deps.db, {
         workspaceId: workspace.id,

@@ -10,7 +10,7 @@ import { summarizeHandoff } from '../../engine/conversation/summary';
 import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
 import { contactTags, conversations, conversationTags, messages } from '../../db/schema';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
-import { appendInTx, moveInTx, type Conversation } from '../commands/conversations';
+import { appendInTx, appendMessage, moveInTx, type Conversation } from '../commands/conversations';
 import { unitOfWork, type Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
 import type { Knowledge } from './knowledge';
@@ -126,23 +126,20 @@ export class BotTurns {
     }
     const suggest = decision.action === 'suggest';
     const body = answer.text;
-    await unitOfWork(this.deps, (tx, record) =>
-      appendInTx(tx, record, this.deps.now(), {
-        workspaceId,
-        conversationId,
-        clientId: `bot:${messageId}`,
-        authorType: 'bot',
-        body:
-          suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
-        meta: {
-          citations: answer.citations,
-          confidence: answer.confidence,
-          abstained: answer.abstained,
-          question: question.body,
-          ...(suggest ? { suggestHandoff: true, reason: decision.reason } : {}),
-        },
-      }),
-    );
+    await appendMessage(this.deps, {
+      workspaceId,
+      conversationId,
+      clientId: `bot:${messageId}`,
+      authorType: 'bot',
+      body: suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
+      meta: {
+        citations: answer.citations,
+        confidence: answer.confidence,
+        abstained: answer.abstained,
+        question: question.body,
+        ...(suggest ? { suggestHandoff: true, reason: decision.reason } : {}),
+      },
+    });
   }
 
   /**
