@@ -3,7 +3,7 @@
  * answer from the knowledge (with citations and confidence) or offer / hand over to a person.
  * A handoff stores the reason and the handoff card, auto-tags the chat, and moves it to the queue.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { captureDetails } from '../../engine/conversation/details';
 import { summarizeHandoff } from '../../engine/conversation/summary';
@@ -71,8 +71,31 @@ export class BotTurns {
       .orderBy(asc(messages.seq));
   }
 
+  /**
+   * The thread as the turn reads it: without the stored citations, the largest part of a
+   * message, read again for every question.
+   */
+  private async threadForTurn(conversationId: string) {
+    return this.deps.db
+      .select({
+        id: messages.id,
+        seq: messages.seq,
+        clientId: messages.clientId,
+        authorType: messages.authorType,
+        kind: messages.kind,
+        body: messages.body,
+        meta: sql<Record<string, unknown>>`jsonb_build_object(
+          'event', ${messages.meta}->'event',
+          'abstained', ${messages.meta}->'abstained',
+          'question', ${messages.meta}->'question')`,
+      })
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(asc(messages.seq));
+  }
+
   private async turn(workspaceId: string, conversationId: string, messageId: string): Promise<void> {
-    const rows = await this.thread(conversationId);
+    const rows = await this.threadForTurn(conversationId);
     const question = rows.find((m) => m.id === messageId);
     if (!question) return;
     // Only the latest state counts: if a person took over (or the bot already answered), stay silent.

@@ -63,6 +63,42 @@ describe('the reply path', () => {
     }
   });
 
+  it('hands off after repeated unanswered questions, and counts afresh once a person has resolved the chat', async () => {
+    const res = await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, {
+      handoff: { mode: 'automatic', triggers: { lowConfidence: false } },
+    });
+    expect(res.status).toBe(200);
+    const v = await connectVisitor(server.url, server.workspaceId);
+    try {
+      const unanswerable = [
+        'What colour is the moon on Tuesdays?',
+        'Can your parrot sing opera?',
+        'How many clouds fit in a teacup?',
+      ];
+      for (const q of unanswerable.slice(0, 2)) expect((await ask(v, q)).body).toMatch(/not sure/);
+      expect((await ask(v, unanswerable[2])).body).toMatch(/couldn't find that/);
+      const waiting = await v.nextState((s) => s.status === 'waiting');
+      await server.idle();
+      for (const move of ['pickup', 'resolve']) {
+        const r = await server.api(
+          'POST',
+          `/api/workspaces/${server.workspaceId}/conversations/${waiting.conversationId}/${move}`,
+          admin,
+          {},
+        );
+        expect(r.status).toBe(200);
+      }
+      // A new stretch with the AI: the earlier unanswered questions are settled.
+      expect((await ask(v, 'Is the ocean made of soup?')).body).toMatch(/not sure/);
+      expect(v.states.at(-1)?.status).toBe('bot');
+    } finally {
+      v.close();
+      await server.api('PATCH', `/api/workspaces/${server.workspaceId}/settings`, admin, {
+        handoff: { mode: 'suggest', triggers: { lowConfidence: true } },
+      });
+    }
+  });
+
   it('hands off on a tag the admin has just marked as needing a person', async () => {
     const tag = await server.api<{ id: string }>('POST', `/api/workspaces/${server.workspaceId}/tags`, admin, {
       name: 'Wedding bands',
