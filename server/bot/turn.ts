@@ -3,14 +3,15 @@
  * answer from the knowledge (with citations and confidence) or offer / hand over to a person.
  * A handoff stores the reason and the handoff card, auto-tags the chat, and moves it to the queue.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { captureDetails } from '../../engine/conversation/details';
 import { summarizeHandoff } from '../../engine/conversation/summary';
 import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
 import { contactTags, conversations, conversationTags, messages } from '../../db/schema';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
-import { appendInTx, appendMessage, moveInTx, type Conversation } from '../commands/conversations';
+import { appendInTx, appendMessage, moveInTx, type Conversation, type Message } from '../commands/conversations';
 import { unitOfWork, type Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
 import type { Knowledge } from './knowledge';
@@ -28,9 +29,24 @@ const HANDOFF_TEXT: Record<HandoffReason, string> = {
 const SUGGEST_TEXT =
   'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
 
+interface ThreadRow {
+  id: string;
+  seq: number;
+  clientId: string;
+  authorType: Message['authorType'];
+  kind: Message['kind'];
+  body: string;
+  meta: { event?: unknown; abstained?: unknown; question?: unknown };
+}
+
 export class BotTurns {
   /** One turn at a time per conversation, so replies keep the order of the questions. */
   private readonly chains = new Map<string, Promise<void>>();
+  /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
+  private readonly threads = new LRUCache<string, ThreadRow[]>({
+    maxSize: 16 * 1024 * 1024,
+    sizeCalculation: (rows) => rows.reduce((n, r) => n + r.body.length + 100, 1),
+  });
 
   constructor(
     private readonly deps: Deps,
@@ -72,11 +88,13 @@ export class BotTurns {
   }
 
   /**
-   * The thread as the turn reads it: without the stored citations, the largest part of a
-   * message, read again for every question.
+   * The thread as the turn reads it: without the stored citations (the largest part of a
+   * message), and — messages never change once stored — read once per conversation, then only
+   * what is new. Seqs are taken under the conversation's row lock, so what is read is a prefix.
    */
-  private async threadForTurn(conversationId: string) {
-    return this.deps.db
+  private async threadForTurn(conversationId: string): Promise<ThreadRow[]> {
+    const known = this.threads.get(conversationId) ?? [];
+    const fresh = await this.deps.db
       .select({
         id: messages.id,
         seq: messages.seq,
@@ -84,14 +102,17 @@ export class BotTurns {
         authorType: messages.authorType,
         kind: messages.kind,
         body: messages.body,
-        meta: sql<Record<string, unknown>>`jsonb_build_object(
+        meta: sql<ThreadRow['meta']>`jsonb_build_object(
           'event', ${messages.meta}->'event',
           'abstained', ${messages.meta}->'abstained',
           'question', ${messages.meta}->'question')`,
       })
       .from(messages)
-      .where(eq(messages.conversationId, conversationId))
+      .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, known.at(-1)?.seq ?? 0)))
       .orderBy(asc(messages.seq));
+    const rows = fresh.length ? [...known, ...fresh] : known;
+    if (fresh.length) this.threads.set(conversationId, rows);
+    return rows;
   }
 
   private async turn(workspaceId: string, conversationId: string, messageId: string): Promise<void> {
