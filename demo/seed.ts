@@ -105,8 +105,8 @@ export async function seedDemoIfEmpty(
 
 /**
  * The demo shop's pages and three weeks of past conversations: the slow part of a first start
- * (seconds), so the server runs it after it is ready. Runs again on the next start if it did not
- * finish (the demo workspace has no knowledge yet).
+ * (seconds), so the server runs it after it is ready. Runs again on the next start if the pages
+ * were not in yet; a start stopped while the past chats were written keeps the ones written.
  */
 export async function seedDemoContent(
   deps: Deps,
@@ -119,6 +119,7 @@ export async function seedDemoContent(
     .where(eq(knowledgeSources.workspaceId, workspaceId))
     .limit(1);
   if (hasKnowledge) return;
-  await seedHistory(deps, workspaceId);
+  // The pages first: the AI can answer from them while the past chats are still being written.
   if (loadKnowledge) await loadKnowledge(workspaceId);
+  await seedHistory(deps, workspaceId);
 }

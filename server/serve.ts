@@ -73,12 +73,23 @@ export async function startServer(
   const url = config.publicUrl ?? `http://localhost:${port}`;
   runtime.setPublicUrl(url);
   ready = true;
-  // After /health says ready: the demo shop's pages and past chats (a first start), then every
-  // workspace's index. Chats are served meanwhile; the AI knows the demo pages once they are in.
+  // After /health says ready: every workspace's index is built (its classifier trains in a worker
+  // thread) and, on a first start, the demo shop's pages and past chats are written. Chats are
+  // served meanwhile; the AI knows the demo pages once they are in.
+  let warming: Promise<void> | null = null;
+  const warm = () =>
+    (warming ??= runtime.knowledge.warmAll().then(
+      () => logger.info({ msSinceStart: Math.round(performance.now()) }, 'knowledge ready'),
+      (err: unknown) => logger.error({ err }, 'could not build the knowledge index'),
+    ));
   const contentReady = (async () => {
-    if (demo) await seedDemoContent(deps, demo.workspaceId, (id) => loadDemoKnowledge(runtime.knowledge, id));
-    await runtime.knowledge.warmAll();
-  })().catch((err: unknown) => logger.error({ err }, 'could not load the demo content or build the index'));
+    if (demo)
+      await seedDemoContent(deps, demo.workspaceId, async (id) => {
+        await loadDemoKnowledge(runtime.knowledge, id);
+        void warm(); // while the past chats are written
+      });
+    await warm();
+  })().catch((err: unknown) => logger.error({ err }, 'could not load the demo content'));
 
   if (!quiet) {
     const lines = [
