@@ -127,4 +127,44 @@ describe('the reply path', () => {
       v.close();
     }
   });
+
+  it('routes a handoff topic to its team, and stops as soon as the team is deleted', async () => {
+    const ws = `/api/workspaces/${server.workspaceId}`;
+    const team = await server.api<{ id: string }>('POST', `${ws}/teams`, admin, { name: 'Events' });
+    expect(team.status).toBe(201);
+    // The topic of the test before, or its own when run alone.
+    const tags = await server.api<{ id: string; name: string }[]>('GET', `${ws}/tags`, admin);
+    const wedding =
+      tags.body.find((t) => t.name === 'Wedding bands') ??
+      (
+        await server.api<{ id: string }>('POST', `${ws}/tags`, admin, {
+          name: 'Wedding bands',
+          description: 'Booking live musicians for a wedding',
+          examples: [
+            'can your band play at our wedding',
+            'book musicians for a wedding reception',
+            'live music for weddings',
+          ],
+        })
+      ).body;
+    expect(
+      (await server.api('PATCH', `${ws}/tags/${wedding.id}`, admin, { routeTeamId: team.body.id, needsHuman: true }))
+        .status,
+    ).toBe(200);
+    const handedTo = async () => {
+      const v = await connectVisitor(server.url, server.workspaceId);
+      try {
+        await ask(v, 'Could a band play at our wedding reception?');
+        const { conversationId } = await v.nextState((s) => s.status === 'waiting');
+        await server.idle();
+        return (await server.api<{ teamId: string | null }>('GET', `${ws}/conversations/${conversationId}`, admin)).body
+          .teamId;
+      } finally {
+        v.close();
+      }
+    };
+    expect(await handedTo()).toBe(team.body.id);
+    expect((await server.api('DELETE', `${ws}/teams/${team.body.id}`, admin)).status).toBe(204);
+    expect(await handedTo()).toBeNull();
+  });
 });
