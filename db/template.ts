@@ -44,11 +44,14 @@ export function copyTemplateTo(dataDir: string): boolean {
   return true;
 }
 
-/** The template as an archive for an in-memory database, when there is a current one. */
+let archive: Blob | null | undefined;
+
+/** The template as an archive for an in-memory database, when there is a current one (read once). */
 export function templateArchive(): Blob | null {
-  if (!templateIsCurrent() || !existsSync(TEMPLATE_FILE)) return null;
+  if (archive !== undefined) return archive;
+  if (!templateIsCurrent() || !existsSync(TEMPLATE_FILE)) return (archive = null);
   // Unpacked here: Node's zlib is several times faster than PGlite's own gunzip.
-  return new Blob([gunzipSync(readFileSync(TEMPLATE_FILE))], { type: 'application/x-tar' });
+  return (archive = new Blob([gunzipSync(readFileSync(TEMPLATE_FILE))], { type: 'application/x-tar' }));
 }
 
 /** Builds the template directory and archive (run at build time). */
