@@ -4,6 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from './dom';
+import { tableSentences } from './table';
 import type { Block, ParsedDocument } from './types';
 
 const HEADING = /^H([1-6])$/;
@@ -104,12 +105,8 @@ export function domToBlocks(root: DomNode): Block[] {
       if (text) blocks.push({ kind: 'heading', level: Number(h[1]), text, ...(id ? { anchor: id } : {}) });
       return;
     }
-    if (tag === 'TR') {
-      const cells = Array.from(node.childNodes)
-        .filter((c) => c.nodeType === 1)
-        .map((c) => clean(c.textContent ?? ''))
-        .filter(Boolean);
-      if (cells.length) blocks.push({ kind: 'text', text: cells.join(' | ') });
+    if (tag === 'TABLE') {
+      for (const text of tableText(node)) blocks.push({ kind: 'text', text });
       return;
     }
     if (LEAF_BLOCKS.has(tag) && !hasBlockChild(node)) {
@@ -123,6 +120,31 @@ export function domToBlocks(root: DomNode): Block[] {
   for (const c of Array.from(root.childNodes)) visit(c);
   flush();
   return blocks;
+}
+
+/** A table's rows as sentences (after its caption); the first row is the header when it is all <th> or in <thead>. */
+function tableText(table: DomNode): string[] {
+  const captions: string[] = [];
+  const rows: { cells: string[]; header: boolean }[] = [];
+  const collect = (node: DomNode, inHead: boolean) => {
+    for (const c of Array.from(node.childNodes)) {
+      if (c.nodeType !== 1) continue;
+      const tag = c.nodeName.toUpperCase();
+      if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') collect(c, tag === 'THEAD');
+      else if (tag === 'CAPTION') captions.push(clean(c.textContent ?? ''));
+      else if (tag === 'TR') {
+        const cells = Array.from(c.childNodes).filter((x) => x.nodeType === 1);
+        rows.push({
+          cells: cells.map((x) => clean(x.textContent ?? '')),
+          header: inHead || (cells.length > 0 && cells.every((x) => x.nodeName.toUpperCase() === 'TH')),
+        });
+      }
+    }
+  };
+  collect(table, false);
+  const header = rows[0]?.header ? rows[0].cells : [];
+  const body = (header.length ? rows.slice(1) : rows).map((r) => r.cells);
+  return [...captions.filter(Boolean), ...tableSentences(header, body)];
 }
 
 /** Parses an HTML page into its main content's blocks. */

@@ -2,7 +2,21 @@
  * Markdown and plain text to blocks. Markdown keeps its heading structure (ATX and setext),
  * with GitHub-style anchors; inline syntax is reduced to its readable text.
  */
+import { tableSentences } from './table';
 import type { Block, ParsedDocument } from './types';
+
+/** A GitHub table's delimiter row: `|---|:--:|`. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** The cells of a table row: outer pipes dropped, split at unescaped pipes. */
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => stripInline(c.replace(/\\\|/g, '|')));
+}
 
 /** GitHub-style heading slug: lowercase, punctuation dropped, spaces to hyphens. */
 export function slugify(text: string): string {
@@ -82,6 +96,15 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
       continue;
     }
     const next = lines[i + 1] ?? '';
+    if (line.includes('|') && next.includes('-') && TABLE_DELIMITER.test(next)) {
+      flush();
+      const header = tableCells(line);
+      const rows: string[][] = [];
+      for (i += 2; i < lines.length && lines[i].includes('|') && lines[i].trim(); i++) rows.push(tableCells(lines[i]));
+      i--;
+      for (const text of tableSentences(header, rows)) blocks.push({ kind: 'text', text });
+      continue;
+    }
     if (para.length === 0 && line.trim() && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s*([-*+]|\d+\.)\s/.test(line)) {
       heading(next.trim().startsWith('=') ? 1 : 2, line);
       i++;

@@ -76,6 +76,34 @@ describe('parseSource on real files', () => {
     expect(txt.blocks).toHaveLength(2);
   });
 
+  it('turns each table row into a sentence that names its columns, in Markdown and HTML', async () => {
+    const md = await parseSource({
+      filename: 'rates.md',
+      bytes: enc(
+        'Rates below.\n\n| Order subtotal | Cost |\n|:---|---:|\n| Under $99 | **$7.95** |\n| Pipe \\| in cell | Free |\nAfter.',
+      ),
+    });
+    expect(md.blocks.map((b) => (b.kind === 'text' ? b.text : ''))).toEqual([
+      'Rates below.',
+      'Order subtotal: Under $99; Cost: $7.95.',
+      'Order subtotal: Pipe | in cell; Cost: Free.',
+      'After.',
+    ]);
+    const html = await parseSource({
+      filename: 'rates.html',
+      bytes: enc(
+        '<html><body><main><h1>Rates</h1><p>Our delivery rates for every kind of order, updated each season.</p>' +
+          '<table><caption>Delivery</caption><tr><th>Service</th><th>Cost</th></tr>' +
+          '<tr><td>2-Day</td><td>$19.95</td></tr><tr><td>Overnight</td><td></td></tr></table></main></body></html>',
+      ),
+    });
+    expect(html.blocks.map((b) => (b.kind === 'text' ? b.text : '')).slice(-3)).toEqual([
+      'Delivery',
+      'Service: 2-Day; Cost: $19.95.',
+      'Service: Overnight.',
+    ]);
+  });
+
   it('reads a CSV of questions and answers into Q&A chunks', async () => {
     const csv =
       'question,answer,alt 1,category\n"How long is delivery?|When will it arrive","2 to 5 days, tracked.",delivery time,Shipping\n';
