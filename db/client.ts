@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 import { copyTemplateTo, MIGRATIONS_FOLDER, templateArchive } from './template';
 
@@ -25,11 +26,18 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseOptions = (
-  | { driver: 'pglite'; dataDir: string | null /* null: in memory */ }
+  | {
+      driver: 'pglite';
+      dataDir: string | null /* null: in memory */;
+      /** Run PGlite in a worker thread (db/pglite-thread.ts); default: on disk yes, in memory no. */
+      thread?: boolean;
+    }
   | { driver: 'postgres'; url: string; poolSize?: number }
 ) & {
   /** Called with every statement Drizzle sends (to count queries per operation in tests and benches). */
   onQuery?: (sql: string) => void;
+  /** Told if the embedded database's thread stops unexpectedly (nothing more can be stored). */
+  onLost?: (err: Error) => void;
 };
 
 const migrationsFolder = MIGRATIONS_FOLDER;
@@ -37,20 +45,23 @@ const migrationsFolder = MIGRATIONS_FOLDER;
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.driver === 'pglite') {
-    const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
     // A new database starts as a copy of the build's template (see db/template.ts).
-    let client: InstanceType<typeof PGlite>;
     if (opts.dataDir) {
+      mkdirSync(opts.dataDir, { recursive: true });
       if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) copyTemplateTo(opts.dataDir);
-      client = new PGlite(opts.dataDir);
-    } else {
-      const archive = templateArchive();
-      client = new PGlite(archive ? { loadDataDir: archive } : {});
     }
-    const db = drizzle(client, { schema, logger: queryLogger(opts.onQuery) });
+    const archive = opts.dataDir ? null : templateArchive();
+    let client: { close(): Promise<void> };
+    if (opts.thread ?? opts.dataDir !== null) {
+      client = await PGliteThread.open({ dataDir: opts.dataDir, archive, onLost: opts.onLost });
+    } else {
+      const { PGlite } = await import('@electric-sql/pglite');
+      client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(archive ? { loadDataDir: archive } : {});
+    }
+    // The thread offers what Drizzle's PGlite driver calls (`query`, `transaction`).
+    const db = drizzle(client as import('@electric-sql/pglite').PGlite, { schema, logger: queryLogger(opts.onQuery) });
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
   }

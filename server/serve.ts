@@ -47,7 +47,15 @@ export async function startServer(
   }
   const logger = createLogger(quiet ? 'silent' : config.logLevel, config.pretty);
   let ready = false;
-  const handle: DatabaseHandle = await openDatabase({ ...config.database, onQuery: opts.onQuery });
+  const handle: DatabaseHandle = await openDatabase({
+    ...config.database,
+    onQuery: opts.onQuery,
+    // Without its database the server can store nothing: stop, so that whatever runs it restarts it.
+    onLost: (err) => {
+      logger.fatal({ err }, 'the embedded database stopped');
+      process.exit(1);
+    },
+  });
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
   const runtime = await startRuntime(deps, {

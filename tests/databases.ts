@@ -1,13 +1,14 @@
 /**
- * The databases a contract suite runs against: the embedded one always, PostgreSQL when
- * TEST_DATABASE_URL is set (each suite gets a fresh database there, dropped afterwards).
+ * The databases a contract suite runs against: the embedded one always, on the caller's thread and
+ * in its worker thread (as the product runs it); PostgreSQL when TEST_DATABASE_URL is set (each
+ * suite gets a fresh database there, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 
 export interface TestDatabase {
-  name: 'pglite' | 'postgres';
+  name: 'pglite' | 'pglite-thread' | 'postgres';
   open(): Promise<DatabaseHandle>;
 }
 
@@ -32,7 +33,10 @@ export async function freshPostgresUrl(baseUrl: string): Promise<{ url: string; 
 }
 
 export function testDatabases(): TestDatabase[] {
-  const list: TestDatabase[] = [{ name: 'pglite', open: () => openDatabase({ driver: 'pglite', dataDir: null }) }];
+  const list: TestDatabase[] = [
+    { name: 'pglite', open: () => openDatabase({ driver: 'pglite', dataDir: null }) },
+    { name: 'pglite-thread', open: () => openDatabase({ driver: 'pglite', dataDir: null, thread: true }) },
+  ];
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
     list.push({

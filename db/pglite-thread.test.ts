@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from './client';
+import { PGliteThread } from './pglite-thread';
+import { templateArchive } from './template';
+
+describe('the embedded database in a worker thread', () => {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const f of cleanup.splice(0).reverse()) await f();
+  });
+
+  async function thread(): Promise<PGliteThread> {
+    const t = await PGliteThread.open({ dataDir: null, archive: templateArchive() });
+    cleanup.push(() => t.close());
+    await t.query('create table t (id int primary key, v text)');
+    return t;
+  }
+
+  it('rolls back a transaction whose callback throws, and a query outside it waits for it', async () => {
+    const t = await thread();
+    let outsideDone = false;
+    let outside: Promise<unknown> | undefined;
+    await expect(
+      t.transaction(async (tx) => {
+        await tx.query('insert into t values (1, $1)', ['kept?']);
+        outside = t.query('select count(*)::int as n from t').then((r) => ((outsideDone = true), r));
+        await new Promise((r) => setTimeout(r, 50));
+        expect(outsideDone).toBe(false);
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(((await outside) as { rows: { n: number }[] }).rows[0].n).toBe(0);
+    await t.transaction(async (tx) => void (await tx.query('insert into t values (2, $1)', ['kept'])));
+    expect((await t.query<{ v: string }>('select v from t')).rows).toEqual([{ v: 'kept' }]);
+  });
+
+  it("passes PostgreSQL's error fields back, and keeps the listed types as text", async () => {
+    const t = await thread();
+    await t.query('insert into t values (1, $1)', ['a']);
+    const err = await t.query('insert into t values (1, $1)', ['b']).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: '23505', constraint: 't_pkey', name: 'DatabaseError' });
+    const ts = await t.query<[unknown]>("select '2026-11-25 06:00:00+00'::timestamptz", [], {
+      rowMode: 'array',
+      parsers: { 1184: (v: string) => v },
+    });
+    expect(ts.rows[0][0]).toBe('2026-11-25 06:00:00+00');
+  });
+
+  it('fails what is under way and what comes after when the thread dies, and says so once', async () => {
+    const lost: Error[] = [];
+    const t = await PGliteThread.open({ dataDir: null, archive: templateArchive(), onLost: (e) => lost.push(e) });
+    cleanup.push(() => t.close());
+    // pg_sleep keeps a query under way while the worker is stopped from outside.
+    const underWay = t.query('select pg_sleep(5)');
+    await new Promise((r) => setTimeout(r, 100));
+    await (t as unknown as { worker: import('node:worker_threads').Worker }).worker.terminate();
+    await expect(underWay).rejects.toThrow(/stopped/);
+    await expect(t.query('select 1')).rejects.toThrow(/stopped/);
+    expect(lost).toHaveLength(1);
+  });
+
+  it('keeps what was written on disk across close and reopen, through Drizzle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chatref-thread-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    let handle: DatabaseHandle = await openDatabase({ driver: 'pglite', dataDir: dir });
+    await handle.db.execute(sql`create table kept (v text)`);
+    await handle.db.transaction(async (tx) => void (await tx.execute(sql`insert into kept values ('across')`)));
+    await handle.close();
+    handle = await openDatabase({ driver: 'pglite', dataDir: dir });
+    cleanup.push(() => handle.close());
+    const result = (await handle.db.execute(sql`select v from kept`)) as unknown as { rows: unknown[] };
+    expect(result.rows).toEqual([{ v: 'across' }]);
+  });
+});

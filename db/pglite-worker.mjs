@@ -1,0 +1,83 @@
+// The worker thread behind db/pglite-thread.ts: it owns the embedded database (PGlite) and runs
+// what the server's thread sends it, so PGlite's WebAssembly and its result parsing no longer
+// hold up sockets and requests. Plain JavaScript: it loads nothing of ours.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+/** Error fields of PostgreSQL's that the server reads (unique violations) or logs. */
+const ERROR_FIELDS = ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'schema', 'severity', 'position'];
+const keep = (value) => value;
+/** Open transactions by the id of the message that began them. */
+const open = new Map();
+
+const reply = (id, result) => parentPort.postMessage({ id, result });
+const fail = (id, err) => {
+  const error = { message: err instanceof Error ? err.message : String(err) };
+  for (const f of ERROR_FIELDS) if (err?.[f] !== undefined) error[f] = err[f];
+  parentPort.postMessage({ id, error });
+};
+
+/** Rolls back an open transaction; thrown into PGlite's transaction callback. */
+class Rollback extends Error {}
+
+const { dataDir, archive } = workerData;
+const db = dataDir ? new PGlite(dataDir) : new PGlite(archive ? { loadDataDir: archive } : {});
+
+async function query(m) {
+  const target = m.tx ? open.get(m.tx)?.tx : db;
+  if (!target) throw new Error('the transaction is closed');
+  // Parsers are functions and cannot cross threads: the caller names the types it wants kept as text.
+  const parsers = Object.fromEntries(m.keepAsText.map((oid) => [oid, keep]));
+  const r = await target.query(m.sql, m.params, { rowMode: m.rowMode, parsers });
+  return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
+}
+
+function begin(m) {
+  let began = false;
+  const done = db.transaction(
+    (tx) =>
+      new Promise((resolve, reject) => {
+        began = true;
+        open.set(m.id, { tx, resolve, reject, done });
+        reply(m.id, {});
+      }),
+  );
+  // Failures after BEGIN are reported to whoever ends the transaction.
+  done.catch((err) => {
+    if (!began) fail(m.id, err);
+  });
+}
+
+async function end(m) {
+  const t = open.get(m.tx);
+  if (!t) throw new Error('the transaction is closed');
+  open.delete(m.tx);
+  if (m.commit) t.resolve();
+  else t.reject(new Rollback());
+  try {
+    await t.done;
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return {};
+}
+
+parentPort.on('message', async (m) => {
+  try {
+    if (m.op === 'begin') return void begin(m);
+    if (m.op === 'query') return reply(m.id, await query(m));
+    if (m.op === 'end') return reply(m.id, await end(m));
+    if (m.op === 'close') {
+      await db.close();
+      return reply(m.id, {});
+    }
+    throw new Error(`unknown operation ${m.op}`);
+  } catch (err) {
+    fail(m.id, err);
+  }
+});
+
+db.waitReady.then(
+  () => parentPort.postMessage({ ready: true }),
+  (err) => parentPort.postMessage({ ready: false, error: { message: err?.message ?? String(err) } }),
+);
