@@ -2,9 +2,10 @@
  * Reads that every message needs but that rarely change — a workspace's settings, its topic tags
  * with the agents' corrections, its active webhooks — kept in memory per workspace.
  *
- * This instance's own changes drop the entry at once (`workspace.updated`, and manual tagging for
- * the corrections); a change made by another instance on the same PostgreSQL database is seen
- * within `CACHE_TTL_MS`.
+ * A change drops the entry at once (`workspace.updated`, and manual tagging for the corrections),
+ * whether made here or on another instance on the same PostgreSQL database (those events are
+ * relayed: server/realtime/relay.ts). Should a relay be lost, entries still expire after
+ * `CACHE_TTL_MS`.
  */
 import { eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
@@ -15,6 +16,9 @@ import type { StoredEvent } from '../events/bus';
 import type { Deps } from './unit';
 
 export const CACHE_TTL_MS = 5000;
+
+/** The events that make cached entries stale: other instances relay them here. */
+export const STALE_ON: readonly EventName[] = ['workspace.updated', 'conversation.tagged', 'conversation.untagged'];
 
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
 export type WorkspacePart = 'settings' | 'tags' | 'webhooks';
@@ -40,9 +44,13 @@ export class WorkspaceCache<T extends object> {
 
   /** Subscribes to the events that make entries stale; returns the unsubscribe function. */
   start(deps: Pick<Deps, 'bus'>): () => void {
-    return deps.bus.on('*', (e) => {
-      if (this.dropOn(e)) this.drop(e.workspaceId);
-    });
+    return deps.bus.on(
+      '*',
+      (e) => {
+        if (this.dropOn(e)) this.drop(e.workspaceId);
+      },
+      { elsewhere: true },
+    );
   }
 
   async get(workspaceId: string): Promise<T> {

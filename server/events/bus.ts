@@ -13,25 +13,32 @@ export type StoredEvent = Omit<typeof events.$inferSelect, 'name'> & {
 export type EventHandler = (event: StoredEvent) => void | Promise<void>;
 
 export class EventBus {
-  private readonly handlers = new Map<EventName | '*', Set<EventHandler>>();
+  private readonly handlers = new Map<EventName | '*', Set<{ handler: EventHandler; elsewhere: boolean }>>();
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly onError: (err: unknown, event: StoredEvent) => void = () => {}) {}
 
-  /** Subscribes to one event name, or to all with '*'; returns the unsubscribe function. */
-  on(name: EventName | '*', handler: EventHandler): () => void {
+  /**
+   * Subscribes to one event name, or to all with '*'; returns the unsubscribe function. With
+   * `elsewhere`, the handler also gets the events other instances relay here (see
+   * server/realtime/relay.ts): caches want them, side effects (which the recording instance
+   * already ran) must not.
+   */
+  on(name: EventName | '*', handler: EventHandler, opts: { elsewhere?: boolean } = {}): () => void {
     let set = this.handlers.get(name);
     if (!set) this.handlers.set(name, (set = new Set()));
-    set.add(handler);
-    return () => set.delete(handler);
+    const entry = { handler, elsewhere: opts.elsewhere ?? false };
+    set.add(entry);
+    return () => set.delete(entry);
   }
 
   /** Runs the handlers without letting one's failure stop the others or the caller. */
-  publish(event: StoredEvent): void {
-    const handlers = [...(this.handlers.get(event.name) ?? []), ...(this.handlers.get('*') ?? [])];
-    for (const h of handlers) {
+  publish(event: StoredEvent, from: 'here' | 'elsewhere' = 'here'): void {
+    const entries = [...(this.handlers.get(event.name) ?? []), ...(this.handlers.get('*') ?? [])];
+    for (const { handler, elsewhere } of entries) {
+      if (from === 'elsewhere' && !elsewhere) continue;
       const p = Promise.resolve()
-        .then(() => h(event))
+        .then(() => handler(event))
         .catch((err: unknown) => this.onError(err, event))
         .finally(() => this.pending.delete(p));
       this.pending.add(p);

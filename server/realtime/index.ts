@@ -13,6 +13,7 @@ import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { startFanout } from '../processors/fanout';
 import { attachAgentNamespace } from './agent';
+import { relayAcrossInstances } from './relay';
 import type { HandlerOptions } from './handler';
 import { attachVisitorNamespace, type VisitorData } from './visitor';
 
@@ -50,6 +51,7 @@ export function attachRealtime(
   // Across instances, delivery never relies on the adapter's state recovery (it has none): clients
   // catch up by sequence number from the database after every reconnect.
   if (opts.pool) io.adapter(createAdapter(opts.pool));
+  const stopRelay = opts.pool ? relayAcrossInstances(io, deps.bus) : () => {};
   const limits = opts.limits ?? { perVisitor: 20, perIp: 200 };
   const onUnexpected = (err: unknown, event: string) => opts.logger.error({ err, event }, 'socket handler failed');
   const visitorHandler: HandlerOptions = {
@@ -88,6 +90,7 @@ export function attachRealtime(
     close: async () => {
       // The HTTP server is closed by Fastify; here only the sockets are let go, so it can close.
       stopFanout();
+      stopRelay();
       io.disconnectSockets(true);
       io.engine.close();
     },

@@ -52,6 +52,30 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("takes an admin's change made on the other instance into account at once", async () => {
+    const ws = admin.workspaceId;
+    const visitor = await connectVisitor(a.url, ws);
+    const ask = async (body: string, clientId: string) => {
+      const ack = await visitor.send(body, clientId);
+      expect(ack.ok).toBe(true);
+      return visitor.next((m) => m.author.type === 'bot' && ack.ok && m.seq > ack.data.seq);
+    };
+    // The first answer puts A's settings in its cache; the change is made on B.
+    expect((await ask('Do you ship to Canada?', 'settings-1')).author.name).toBe('Riff & Rhythm assistant');
+    const changed = await api(b.url, 'PATCH', `/api/workspaces/${ws}/settings`, admin, {
+      widget: { botName: 'Robin' },
+    });
+    expect(changed.status).toBe(200);
+    // Well within the caches' 5 s: only the relay can have told A.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await ask('How long does shipping take?', 'settings-2')).author.name).toBe('Robin');
+    const back = await api(b.url, 'PATCH', `/api/workspaces/${ws}/settings`, admin, {
+      widget: { botName: 'Riff & Rhythm assistant' },
+    });
+    expect(back.status).toBe(200);
+    visitor.close();
+  }, 30_000);
+
   it('carries the handoff and the messages across instances, and loses nothing when one dies', async () => {
     const ws = admin.workspaceId;
     const agentOnB = await connectAgent(b.url, admin.cookie, ws);
