@@ -74,42 +74,12 @@ export interface NewMessage {
   meta?: Record<string, unknown>;
 }
 
-/** Appends inside an open transaction: takes the next sequence number and records message.created. */
+/** Appends inside an open transaction: the next sequence number, the message and message.created. */
 export async function appendInTx(tx: Tx, record: Record_, now: Date, m: NewMessage): Promise<Message> {
-  const [c] = await tx
-    .update(conversations)
-    .set({ lastSeq: sqlIncrement(), updatedAt: now })
-    .where(and(eq(conversations.id, m.conversationId), eq(conversations.workspaceId, m.workspaceId)))
-    .returning({ lastSeq: conversations.lastSeq });
-  if (!c) throw new AppError('not_found', 'no such conversation');
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      workspaceId: m.workspaceId,
-      conversationId: m.conversationId,
-      seq: c.lastSeq,
-      clientId: m.clientId,
-      authorType: m.authorType,
-      authorId: m.authorId ?? null,
-      kind: m.kind ?? 'text',
-      body: m.body,
-      meta: m.meta ?? {},
-      createdAt: now,
-    })
-    .returning();
-  await record({
-    workspaceId: m.workspaceId,
-    name: 'message.created',
-    conversationId: m.conversationId,
-    actorType: m.authorType === 'agent' ? 'user' : m.authorType,
-    actorId: m.authorId ?? null,
-    data: { messageId: message.id, seq: message.seq, kind: message.kind },
-    message,
-  });
+  const { message, event } = await storeMessage(tx, now, m);
+  record.written(event);
   return message;
 }
-
-const sqlIncrement = () => sql`${conversations.lastSeq} + 1`;
 
 /**
  * Stores a message once: a retry with the same client id returns the stored message
@@ -118,7 +88,7 @@ const sqlIncrement = () => sql`${conversations.lastSeq} + 1`;
 export async function appendMessage(deps: Deps, m: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
   // No lookup first: a retry is rare, and the unique (conversation, client id) index catches it.
   try {
-    const { message, event } = await appendAlone(deps.db, deps.now(), m);
+    const { message, event } = await storeMessage(deps.db, deps.now(), m);
     deps.bus.publish(event);
     return { message, duplicate: false };
   } catch (err) {
@@ -130,11 +100,15 @@ export async function appendMessage(deps: Deps, m: NewMessage): Promise<{ messag
 }
 
 /**
- * What `appendInTx` does, in one statement instead of a transaction of three (the hot path: every
- * visitor message and every answer; on the embedded database each statement costs main-thread
- * time). PostgreSQL runs the statement atomically: the next seq, the message, its event.
+ * Stores a message in one statement, which PostgreSQL runs atomically: the conversation's next seq
+ * (taking its row lock), the message, and its message.created event. One statement rather than
+ * three because it is the hot path: every visitor message and every answer.
  */
-async function appendAlone(db: Queryable, now: Date, m: NewMessage): Promise<{ message: Message; event: StoredEvent }> {
+async function storeMessage(
+  db: Queryable,
+  now: Date,
+  m: NewMessage,
+): Promise<{ message: Message; event: StoredEvent }> {
   const message: Message = {
     id: randomUUID(),
     workspaceId: m.workspaceId,

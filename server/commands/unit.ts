@@ -24,13 +24,18 @@ export interface NewEvent {
   message?: StoredEvent['message'];
 }
 
-export type Record_ = (event: NewEvent) => Promise<StoredEvent>;
+/** Writes an event in the unit's transaction. */
+export interface Record_ {
+  (event: NewEvent): Promise<StoredEvent>;
+  /** An event the transaction already wrote in a statement of its own (see storeMessage): published the same way. */
+  written(event: StoredEvent): void;
+}
 
 /** Runs `fn` in a transaction; the events it records are published only once the transaction commits. */
 export async function unitOfWork<T>(deps: Deps, fn: (tx: Tx, record: Record_) => Promise<T>): Promise<T> {
   const recorded: StoredEvent[] = [];
-  const result = await deps.db.transaction(async (tx) =>
-    fn(tx, async ({ message, ...e }) => {
+  const result = await deps.db.transaction(async (tx) => {
+    const write = async ({ message, ...e }: NewEvent) => {
       const [row] = await tx
         .insert(events)
         .values({ ...e, data: e.data ?? {}, createdAt: deps.now() })
@@ -38,8 +43,9 @@ export async function unitOfWork<T>(deps: Deps, fn: (tx: Tx, record: Record_) =>
       const stored: StoredEvent = { ...(row as StoredEvent), ...(message ? { message } : {}) };
       recorded.push(stored);
       return stored;
-    }),
-  );
+    };
+    return fn(tx, Object.assign(write, { written: (e: StoredEvent) => void recorded.push(e) }));
+  });
   for (const e of recorded) deps.bus.publish(e);
   return result;
 }
