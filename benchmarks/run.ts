@@ -21,6 +21,8 @@ export interface BenchOptions {
   quick?: boolean;
   /** Only this store (e.g. to profile it); both by default. */
   store?: 'embedded' | 'postgres';
+  /** Chatting visitors instead of the plan's (to find where a store saturates). */
+  visitors?: number;
 }
 
 type Figures = Record<string, number | string>;
@@ -182,7 +184,7 @@ function forPeople(f: Figures): Figures {
 }
 
 export async function runBench(opts: BenchOptions = {}): Promise<Figures> {
-  const plan = opts.quick ? PLAN.quick : PLAN.full;
+  const plan = { ...(opts.quick ? PLAN.quick : PLAN.full), ...(opts.visitors ? { visitors: opts.visitors } : {}) };
   const t0 = Date.now();
   const f: Figures = { mode: opts.quick ? 'quick' : 'full', visitors: plan.visitors };
 

@@ -2,7 +2,7 @@
  * The `chatref` command line: serve, ingest, eval, bench.
  * Each command is a thin shell over a function in server/, engine/ or benchmarks/.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 const program = new Command('chatref').description('Customer-support chat for small shops');
 
@@ -28,6 +28,12 @@ program
 const evalCmd = program.command('eval').description('measure the engine on labelled data (offline)');
 
 /** Prints an eval result as JSON (--json) or as aligned lines for people. */
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number above 0');
+  return n;
+}
+
 function report(result: Record<string, unknown>, json: boolean | undefined): void {
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -82,8 +88,9 @@ program
   .option('--json', 'one JSON object on stdout')
   .option('--quick', 'a smaller load')
   .addOption(new Option('--store <store>', 'only this database').choices(['embedded', 'postgres']))
+  .addOption(new Option('--visitors <n>', 'chatting visitors (default 500, quick 100)').argParser(positiveInt))
   .description('measure speed on this machine')
-  .action(async (opts: { json?: boolean; quick?: boolean; store?: 'embedded' | 'postgres' }) => {
+  .action(async (opts: { json?: boolean; quick?: boolean; store?: 'embedded' | 'postgres'; visitors?: number }) => {
     const { runBench } = await import('../benchmarks/run');
     report(await runBench(opts), opts.json);
   });
