@@ -92,6 +92,9 @@ export function attachRealtime(
       stopFanout();
       stopRelay();
       io.disconnectSockets(true);
+      // The PostgreSQL adapter holds a pool client (its LISTEN) until every namespace's adapter
+      // closes; until then the pool cannot end, and the process never stopped on SIGTERM.
+      for (const nsp of io._nsps.values()) nsp.adapter.close();
       io.engine.close();
     },
   };

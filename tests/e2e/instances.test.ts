@@ -151,4 +151,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     back.close();
     agentOnB.close();
   }, 90_000);
+
+  it('stops cleanly on SIGTERM, letting go of its PostgreSQL connections', async () => {
+    // B has served sockets through the PostgreSQL adapter, whose LISTEN connection held the pool
+    // open: the process used to wait forever for it.
+    const exited = b.stop('SIGTERM');
+    const late = new Promise((r) => setTimeout(() => r('still running after 15 s'), 15_000));
+    expect(await Promise.race([exited, late])).toBe(0);
+  }, 30_000);
 });
