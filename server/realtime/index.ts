@@ -5,13 +5,13 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Pool } from 'pg';
 import { Server, type Socket } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { startFanout } from '../processors/fanout';
+import { clusterAdapter } from './adapter';
 import { attachAgentNamespace } from './agent';
 import { relayAcrossInstances } from './relay';
 import type { HandlerOptions } from './handler';
@@ -50,7 +50,7 @@ export function attachRealtime(
   });
   // Across instances, delivery never relies on the adapter's state recovery (it has none): clients
   // catch up by sequence number from the database after every reconnect.
-  if (opts.pool) io.adapter(createAdapter(opts.pool));
+  if (opts.pool) io.adapter(clusterAdapter(opts.pool));
   const stopRelay = opts.pool ? relayAcrossInstances(io, deps.bus) : () => {};
   const limits = opts.limits ?? { perVisitor: 20, perIp: 200 };
   const onUnexpected = (err: unknown, event: string) => opts.logger.error({ err, event }, 'socket handler failed');
@@ -94,7 +94,7 @@ export function attachRealtime(
       io.disconnectSockets(true);
       // The PostgreSQL adapter holds a pool client (its LISTEN) until every namespace's adapter
       // closes; until then the pool cannot end, and the process never stopped on SIGTERM.
-      for (const nsp of io._nsps.values()) nsp.adapter.close();
+      await Promise.all([...io._nsps.values()].map((nsp) => nsp.adapter.close()));
       io.engine.close();
     },
   };
