@@ -85,6 +85,22 @@ function chatFigures(prefix: string, suffix: string, r: ChatResult, f: Figures) 
     f[`reply_handoffs${suffix}`] = r.handoffs;
   }
   if (Object.keys(r.errors).length) log(`${prefix}${suffix} errors: ${JSON.stringify(r.errors)}`);
+  const slow = slowSeconds(r, 100);
+  if (slow) log(`${prefix}${suffix}: replies over 100 ms, by the second of the load they were sent in: ${slow}`);
+}
+
+/** Where in the load the slow replies were sent ("12s: 40, 13s: 7, …"): a stall, or spread out? */
+function slowSeconds(r: ChatResult, overMs: number): string {
+  const bySecond = new Map<number, number>();
+  r.latencies.forEach((ms, i) => {
+    if (ms <= overMs) return;
+    const s = Math.floor((r.sentAt[i] ?? 0) / 1000);
+    bySecond.set(s, (bySecond.get(s) ?? 0) + 1);
+  });
+  return [...bySecond]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s}s: ${n}`)
+    .join(', ');
 }
 
 /** Visitors sending every 5 s against `url`, from worker processes. */

@@ -25,6 +25,8 @@ export type ToWorker = WorkerJob | { type: 'go' } | { type: 'stop' };
 export interface ChatResult {
   /** Milliseconds from emitting `send` to receiving the reply (the first non-visitor message after it). */
   latencies: number[];
+  /** When each of those messages was sent, in ms since the load began (same order as `latencies`). */
+  sentAt: number[];
   /** Milliseconds from emitting `send` to its acknowledgement (stored). */
   ackLatencies: number[];
   sent: number;

@@ -62,6 +62,7 @@ function waitMessage<T extends FromWorker['type']>(
 function merge(results: ChatResult[]): ChatResult {
   const out: ChatResult = {
     latencies: [],
+    sentAt: [],
     ackLatencies: [],
     sent: 0,
     acked: 0,
@@ -72,6 +73,7 @@ function merge(results: ChatResult[]): ChatResult {
   };
   for (const r of results) {
     out.latencies.push(...r.latencies);
+    out.sentAt.push(...r.sentAt);
     out.ackLatencies.push(...r.ackLatencies);
     out.sent += r.sent;
     out.acked += r.acked;

@@ -16,6 +16,7 @@ interface Pending {
 
 const result: ChatResult = {
   latencies: [],
+  sentAt: [],
   ackLatencies: [],
   sent: 0,
   acked: 0,
@@ -81,6 +82,7 @@ class SimVisitor {
     p.done = true;
     result.replied++;
     result.latencies.push(t - p.t0);
+    result.sentAt.push(p.t0 - loadStart);
     this.pending.splice(this.pending.indexOf(p), 1);
   }
 
@@ -162,8 +164,11 @@ async function connectAll(visitors: SimVisitor[], concurrency: number) {
   return { connected: visitors.length - failed, failed, firstError };
 }
 
+/** When the chat load began (sending times are reported relative to it). */
+let loadStart = 0;
+
 async function runChat(job: WorkerJob, visitors: SimVisitor[]) {
-  const start = performance.now();
+  const start = (loadStart = performance.now());
   const end = start + job.durationMs;
   const timers: Promise<void>[] = visitors.map(async (v, i) => {
     // Spread the first messages over one interval so the load is steady, not in bursts.
