@@ -17,18 +17,19 @@ export type Message = typeof messages.$inferSelect;
 
 /** Finds or creates the contact for a widget visitor. */
 export async function contactForVisitor(db: Queryable, workspaceId: string, visitorId: string) {
+  return (await findOrCreateContact(db, workspaceId, visitorId)).contact;
+}
+
+/** The visitor's contact, and whether it was created just now. */
+export async function findOrCreateContact(db: Queryable, workspaceId: string, visitorId: string) {
+  // Insert first: the caller has usually just found no contact (one statement for a new visitor).
+  const [created] = await db.insert(contacts).values({ workspaceId, visitorId }).onConflictDoNothing().returning();
+  if (created) return { contact: created, created: true };
   const [existing] = await db
     .select()
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.visitorId, visitorId)));
-  if (existing) return existing;
-  const [created] = await db.insert(contacts).values({ workspaceId, visitorId }).onConflictDoNothing().returning();
-  if (created) return created;
-  const [raced] = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.visitorId, visitorId)));
-  return raced;
+  return { contact: existing, created: false };
 }
 
 export async function startConversation(deps: Deps, input: { workspaceId: string; contactId: string }) {

@@ -4,9 +4,8 @@ import type { Queryable } from '../../db/client';
 import { agentPresence, contacts, conversations, memberships, users } from '../../db/schema';
 import type { VisitorState } from '../../protocol/socket';
 import { isWithinHours } from '../domain/hours';
-import { readSettings } from '../domain/settings';
+import type { WorkspaceSettings } from '../domain/settings';
 import { unitOfWork, type Deps } from './unit';
-import { getWorkspace } from './workspace';
 
 export async function agentsOnline(db: Queryable, workspaceId: string): Promise<number> {
   const [row] = await db
@@ -63,14 +62,21 @@ export async function setPresenceEverywhere(deps: Deps, userId: string, status: 
   for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, status);
 }
 
-/** What the widget shows about its conversation. */
+/** What the widget shows about its conversation (`settings`: the workspace's, from its cache). */
 export async function visitorState(
   deps: Deps,
-  workspaceId: string,
-  conversation: typeof conversations.$inferSelect | null,
-  contactId: string | null,
+  {
+    workspaceId,
+    settings,
+    conversation,
+    contactId,
+  }: {
+    workspaceId: string;
+    settings: WorkspaceSettings;
+    conversation: typeof conversations.$inferSelect | null;
+    contactId: string | null;
+  },
 ): Promise<VisitorState> {
-  const settings = readSettings((await getWorkspace(deps.db, workspaceId)).settings);
   const online = (await agentsOnline(deps.db, workspaceId)) > 0;
   const withinHours = isWithinHours(settings.businessHours, deps.now());
   let agentName: string | null = null;
@@ -100,7 +106,11 @@ export async function visitorState(
  * The state of every waiting chat of a workspace, in four queries whatever their number (used to
  * tell each waiting visitor their new place in line after the queue moves).
  */
-export async function waitingStates(deps: Deps, workspaceId: string): Promise<VisitorState[]> {
+export async function waitingStates(
+  deps: Deps,
+  workspaceId: string,
+  settings: WorkspaceSettings,
+): Promise<VisitorState[]> {
   const rows = await deps.db
     .select({ c: conversations, email: contacts.email })
     .from(conversations)
@@ -108,7 +118,6 @@ export async function waitingStates(deps: Deps, workspaceId: string): Promise<Vi
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'waiting')))
     .orderBy(desc(conversations.priority), asc(conversations.waitingSince));
   if (!rows.length) return [];
-  const settings = readSettings((await getWorkspace(deps.db, workspaceId)).settings);
   const online = (await agentsOnline(deps.db, workspaceId)) > 0;
   const withinHours = isWithinHours(settings.businessHours, deps.now());
   return rows.map(({ c, email }, i) => ({

@@ -27,11 +27,19 @@ export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<Wor
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
 
-  const botName = async (workspaceId: string) => (await settings.get(workspaceId)).settings.widget.botName;
+  const settingsOf = async (workspaceId: string) => (await settings.get(workspaceId)).settings;
+  const botName = async (workspaceId: string) => (await settingsOf(workspaceId)).widget.botName;
 
   const pushState = async (conversationId: string) => {
     const [c] = await deps.db.select().from(conversations).where(eq(conversations.id, conversationId));
-    if (c) visitors.to(rooms.conversation(c.id)).emit('state', await visitorState(deps, c.workspaceId, c, c.contactId));
+    if (!c) return;
+    const state = await visitorState(deps, {
+      workspaceId: c.workspaceId,
+      settings: await settingsOf(c.workspaceId),
+      conversation: c,
+      contactId: c.contactId,
+    });
+    visitors.to(rooms.conversation(c.id)).emit('state', state);
   };
 
   const handle = async (e: StoredEvent) => {
@@ -55,7 +63,7 @@ export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<Wor
 
     if (e.conversationId && e.name !== 'message.created') await pushState(e.conversationId);
     if (QUEUE_EVENTS.has(e.name)) {
-      for (const state of await waitingStates(deps, e.workspaceId)) {
+      for (const state of await waitingStates(deps, e.workspaceId, await settingsOf(e.workspaceId))) {
         if (state.conversationId !== e.conversationId)
           visitors.to(rooms.conversation(state.conversationId!)).emit('state', state);
       }

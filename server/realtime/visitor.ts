@@ -10,7 +10,8 @@ import type { VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
 import {
   appendMessage,
-  contactForVisitor,
+  findOrCreateContact,
+  type Conversation,
   latestConversationFor,
   messagesAfter,
   moveConversation,
@@ -102,8 +103,15 @@ export function attachVisitorNamespace(
     };
 
     const ensureConversation = async () => {
-      let { contact, conversation } = await current();
-      contact ??= knownContact = await contactForVisitor(deps.db, v.workspaceId, v.visitorId);
+      // Known at connect to have no contact: create it rather than look again.
+      let contact = knownContact;
+      let conversation = contact ? await latestConversationFor(deps.db, v.workspaceId, contact.id) : null;
+      if (!contact) {
+        const found = await findOrCreateContact(deps.db, v.workspaceId, v.visitorId);
+        contact = knownContact = found.contact;
+        // A contact created just now has no conversation yet (another tab may have made both).
+        if (!found.created) conversation = await latestConversationFor(deps.db, v.workspaceId, contact.id);
+      }
       if (!conversation) {
         conversation = await startConversation(deps, { workspaceId: v.workspaceId, contactId: contact.id });
         await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));
@@ -111,13 +119,21 @@ export function attachVisitorNamespace(
       return { contact, conversation };
     };
 
+    const stateOf = async (conversation: Conversation | null, contact: { id: string } | null) =>
+      visitorState(deps, {
+        workspaceId: v.workspaceId,
+        settings: (await opts.settings.get(v.workspaceId)).settings,
+        conversation,
+        contactId: contact?.id ?? null,
+      });
+
     void (async () => {
       const { contact, conversation } = await current();
       if (conversation) await socket.join(rooms.conversation(conversation.id));
       const session: VisitorSession = {
         token: v.token,
         visitorId: v.visitorId,
-        state: await visitorState(deps, v.workspaceId, conversation, contact?.id ?? null),
+        state: await stateOf(conversation, contact),
         lastSeq: conversation?.lastSeq ?? 0,
       };
       socket.emit('session', session);
@@ -146,8 +162,7 @@ export function attachVisitorNamespace(
 
     on(socket, 'sync', Sync, opts.handler, async ({ afterSeq }) => {
       const { contact, conversation } = await current();
-      if (!conversation)
-        return { messages: [], state: await visitorState(deps, v.workspaceId, null, contact?.id ?? null) };
+      if (!conversation) return { messages: [], state: await stateOf(null, contact) };
       await socket.join(rooms.conversation(conversation.id));
       const rows = await messagesAfter(deps.db, {
         workspaceId: v.workspaceId,
@@ -157,7 +172,7 @@ export function attachVisitorNamespace(
       });
       return {
         messages: await presentMessages(deps.db, rows, 'visitor', v.botName),
-        state: await visitorState(deps, v.workspaceId, conversation, contact?.id ?? null),
+        state: await stateOf(conversation, contact),
       };
     });
 
@@ -195,7 +210,7 @@ export function attachVisitorNamespace(
         actor: 'visitor',
         ...input,
       });
-      return visitorState(deps, v.workspaceId, conversation, contact.id);
+      return stateOf(conversation, contact);
     });
   });
 }

@@ -10,6 +10,8 @@ import { startLiveServer, type LiveServer } from '../server';
 
 /** Statements per visitor message + bot answer: 2 before the ack, 3 for the answer (see the note in the test). */
 const MAX_STATEMENTS = 5;
+/** A new visitor: connect, first message (contact, conversation), answer; was 17 with the settings read each time. */
+const MAX_FIRST_STATEMENTS = 12;
 
 describe('the reply path', () => {
   let server: LiveServer;
@@ -44,6 +46,25 @@ describe('the reply path', () => {
       // Settings, tags and webhooks come from memory; the fan-out gets the message with its event.
       expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
       expect(statements.filter((s) => /from "workspaces"|from "tags"|from "webhooks"/.test(s))).toEqual([]);
+    } finally {
+      v.close();
+    }
+  });
+
+  it("opens a new visitor's chat and answers its first message in a dozen statements", async () => {
+    // Settings, tags and webhooks are already cached (by the tests above), as on a running server.
+    recording = [];
+    const v = await connectVisitor(server.url, server.workspaceId);
+    try {
+      await ask(v, 'How long does shipping take?');
+      await server.idle();
+      const statements = recording;
+      recording = null;
+      // Connect: the contact (none yet) and who is online. The first message: the contact, the
+      // conversation with its event, the message; the conversation's state for the widget (three);
+      // the answer as above (three).
+      expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_FIRST_STATEMENTS);
+      expect(statements.filter((s) => /from "workspaces"/.test(s))).toEqual([]);
     } finally {
       v.close();
     }
