@@ -20,6 +20,7 @@ import { installErrorHandling } from './http/errors';
 import { authRoutes } from './routes/auth';
 import { tagRoutes } from './routes/tags';
 import { workspaceRoutes } from './routes/workspaces';
+import { trustHops } from './http/client-address';
 
 export interface AppOptions {
   deps: Deps;
@@ -28,8 +29,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Extra plugins (realtime, static front ends) registered after the API. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
-  /** Trust X-Forwarded-For (only behind a proxy that sets it); otherwise a client could pick its own address. */
-  trustProxy?: boolean;
+  /** Proxies in front whose X-Forwarded-For entries are trusted (0: none; a client could pick its own address). */
+  trustProxy?: number;
   /** Set once the server is ready to take traffic; /health answers 503 until then. */
   isReady?: () => boolean;
 }
@@ -38,7 +39,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (opts.logger || undefined) as FastifyBaseLogger | undefined,
     bodyLimit: 1024 * 1024,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustHops(opts.trustProxy ?? 0),
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -25,8 +25,18 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, 'CHATREF_SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   CHATREF_MAIL_FROM: z.string().default('Chatref <no-reply@chatref.local>'),
-  /** Behind a reverse proxy or load balancer: trust its X-Forwarded-For for client addresses (rate limits). */
-  CHATREF_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  /**
+   * Behind reverse proxies or load balancers: how many of them append to X-Forwarded-For (`1` or
+   * `true` for one). The client's address is read that many hops from the right, so a client
+   * cannot choose its own by sending the header.
+   */
+  CHATREF_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2})$/,
+      'CHATREF_TRUST_PROXY must be the number of proxies in front (0, 1, 2 …), or true/false',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -38,7 +48,8 @@ export interface Config {
   publicUrl: string | null;
   admin: { email: string | null; password: string | null };
   demo: boolean;
-  trustProxy: boolean;
+  /** Proxies in front whose X-Forwarded-For entries are trusted (0: none). */
+  trustProxy: number;
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -63,9 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.CHATREF_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
     mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
-    trustProxy: e.CHATREF_TRUST_PROXY === '1' || e.CHATREF_TRUST_PROXY === 'true',
+    trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',
   };
+}
+
+function proxyHops(value: string | undefined): number {
+  if (value === undefined || value === 'false') return 0;
+  return value === 'true' ? 1 : Number(value);
 }

@@ -40,7 +40,7 @@ export interface RuntimeOptions {
   limits?: { perVisitor: number; perIp: number };
   webhookBackoffS?: number[];
   pool?: import('pg').Pool;
-  trustProxy?: boolean;
+  trustProxy?: number;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }

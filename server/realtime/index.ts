@@ -6,12 +6,13 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { startFanout } from '../processors/fanout';
 import { clusterAdapter } from './adapter';
+import { clientAddress } from '../http/client-address';
 import { attachAgentNamespace } from './agent';
 import { relayAcrossInstances } from './relay';
 import type { HandlerOptions } from './handler';
@@ -24,17 +25,12 @@ export interface RealtimeOptions {
   onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
   /** PostgreSQL pool: when given, events reach sockets on every instance (Socket.IO's PostgreSQL adapter). */
   pool?: Pool;
-  trustProxy?: boolean;
+  /** Proxies in front whose X-Forwarded-For entries are trusted (see server/http/client-address.ts). */
+  trustProxy?: number;
   /** Messages per visitor per 10 s, and per IP per 10 s (several visitors may share an IP). */
   limits?: { perVisitor: number; perIp: number };
   settings: WorkspaceCache<WorkspaceConfig>;
 }
-
-/** The client's address: the socket's own, or the proxy's X-Forwarded-For when the proxy is trusted. */
-const ipOf = (s: Socket, trustProxy: boolean) =>
-  (trustProxy ? String(s.handshake.headers['x-forwarded-for'] ?? s.handshake.address) : s.handshake.address)
-    .split(',')[0]
-    .trim();
 
 export function attachRealtime(
   http: HttpServer,
@@ -62,7 +58,7 @@ export function attachRealtime(
         limiter: new RateLimiterMemory({ points: limits.perVisitor, duration: 10 }),
       },
       {
-        key: (s) => `ip:${ipOf(s, opts.trustProxy ?? false)}`,
+        key: (s) => `ip:${clientAddress(s.request, opts.trustProxy ?? 0)}`,
         limiter: new RateLimiterMemory({ points: limits.perIp, duration: 10 }),
       },
     ],
