@@ -172,6 +172,25 @@ for (const target of testDatabases()) {
       expect(moves[2].actorId).toBe(agent.id);
     });
 
+    it("stores the bot's answer only while the chat is with the bot", async () => {
+      const { workspace } = await makeWorkspace(deps);
+      const { conversation } = await makeConversation(deps, workspace.id);
+      const base = { workspaceId: workspace.id, conversationId: conversation.id };
+      const answer = (clientId: string) =>
+        appendMessage(deps, { ...base, clientId, authorType: 'bot', body: 'Two to five days.', whileStatus: 'bot' });
+      expect((await answer('bot:1')).message.seq).toBe(1);
+      // A person is asked for while the bot is still writing its next answer.
+      await moveConversation(deps, {
+        ...base,
+        move: 'handoff',
+        actor: { type: 'visitor' },
+        reason: 'customer_request',
+      });
+      await expect(answer('bot:2')).rejects.toMatchObject({ code: 'conflict' });
+      const thread = await messagesAfter(deps.db, { ...base, afterSeq: 0, audience: 'agent' });
+      expect(thread.filter((m) => m.authorType === 'bot').map((m) => m.clientId)).toEqual(['bot:1']);
+    });
+
     it('lets exactly one of two agents claim a waiting chat', async () => {
       const { workspace } = await makeWorkspace(deps);
       const [a, b] = [await makeMember(deps, workspace.id), await makeMember(deps, workspace.id)];

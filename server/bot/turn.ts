@@ -14,6 +14,7 @@ import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { appendInTx, appendMessage, moveInTx, type Conversation, type Message } from '../commands/conversations';
 import { unitOfWork, type Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
+import { AppError } from '../errors';
 import type { Knowledge } from './knowledge';
 import type { Taggers } from './tagger';
 
@@ -36,7 +37,7 @@ interface ThreadRow {
   authorType: Message['authorType'];
   kind: Message['kind'];
   body: string;
-  meta: { event?: unknown; abstained?: unknown; question?: unknown };
+  meta: { event?: unknown; to?: unknown; abstained?: unknown; question?: unknown };
 }
 
 export class BotTurns {
@@ -104,6 +105,7 @@ export class BotTurns {
         body: messages.body,
         meta: sql<ThreadRow['meta']>`jsonb_build_object(
           'event', ${messages.meta}->'event',
+          'to', ${messages.meta}->'to',
           'abstained', ${messages.meta}->'abstained',
           'question', ${messages.meta}->'question')`,
       })
@@ -119,9 +121,10 @@ export class BotTurns {
     const rows = await this.threadForTurn(conversationId);
     const question = rows.find((m) => m.id === messageId);
     if (!question) return;
-    // Only the latest state counts: if a person took over (or the bot already answered), stay silent.
-    const conv = await this.conversation(workspaceId, conversationId);
-    if (!conv || conv.status !== 'bot') return;
+    // If a person took over (or the bot already answered), stay silent. Every move of the chat
+    // leaves an event message saying where it went, so the thread tells the status as of its last
+    // message; a move after that is caught when the answer is stored (only while with the bot).
+    if (statusOf(rows) !== 'bot') return;
     if (rows.some((m) => m.clientId === `bot:${messageId}`)) return;
 
     const settings = await this.settings(workspaceId);
@@ -175,6 +178,7 @@ export class BotTurns {
       conversationId,
       clientId: `bot:${messageId}`,
       authorType: 'bot',
+      whileStatus: 'bot',
       body: suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
       meta: {
         citations: answer.citations,
@@ -183,6 +187,9 @@ export class BotTurns {
         question: question.body,
         ...(suggest ? { suggestHandoff: true, reason: decision.reason } : {}),
       },
+    }).catch((err: unknown) => {
+      // A person took the chat while the answer was being written: the bot stays silent.
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     });
   }
 
@@ -295,4 +302,13 @@ export class BotTurns {
   private async settings(workspaceId: string) {
     return (await this.config.get(workspaceId)).settings;
   }
+}
+
+/** The conversation's status as of the thread's last message: where its last move took it ('bot' if none). */
+function statusOf(rows: ThreadRow[]): string {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const m = rows[i];
+    if (m.kind === 'event' && typeof m.meta.to === 'string') return m.meta.to;
+  }
+  return 'bot';
 }

@@ -2,7 +2,8 @@
  * Reads that every message needs but that rarely change — a workspace's settings, its topic tags
  * with the agents' corrections, its active webhooks — kept in memory per workspace.
  *
- * A change drops the entry at once (`workspace.updated`, and manual tagging for the corrections),
+ * A change drops the entry at once (`workspace.updated`, `agent.presence`, and manual tagging for the
+ * corrections),
  * whether made here or on another instance on the same PostgreSQL database (those events are
  * relayed: server/realtime/relay.ts). Should a relay be lost, entries still expire after
  * `CACHE_TTL_MS`.
@@ -13,12 +14,18 @@ import { workspaces } from '../../db/schema';
 import type { EventName } from '../../protocol/events';
 import { readSettings, type WorkspaceSettings } from '../domain/settings';
 import type { StoredEvent } from '../events/bus';
+import { agentsOnline } from './queue';
 import type { Deps } from './unit';
 
 export const CACHE_TTL_MS = 5000;
 
 /** The events that make cached entries stale: other instances relay them here. */
-export const STALE_ON: readonly EventName[] = ['workspace.updated', 'conversation.tagged', 'conversation.untagged'];
+export const STALE_ON: readonly EventName[] = [
+  'workspace.updated',
+  'conversation.tagged',
+  'conversation.untagged',
+  'agent.presence',
+];
 
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
 export type WorkspacePart = 'settings' | 'tags' | 'webhooks';
@@ -80,15 +87,21 @@ export const onPartChanged =
 export interface WorkspaceConfig {
   exists: boolean;
   settings: WorkspaceSettings;
+  /** Members online now (what every visitor's state shows: can a person answer?). */
+  agentsOnline: number;
 }
 
-/** Each workspace's settings (with `exists: false` for an id that names no workspace). */
+/** Each workspace's settings and who is online (with `exists: false` for an id that names no workspace). */
 export function settingsCache(deps: Pick<Deps, 'db'>): WorkspaceCache<WorkspaceConfig> {
-  return new WorkspaceCache<WorkspaceConfig>(async (workspaceId) => {
-    const [w] = await deps.db
-      .select({ settings: workspaces.settings })
-      .from(workspaces)
-      .where(eq(workspaces.id, workspaceId));
-    return { exists: !!w, settings: readSettings(w?.settings) };
-  }, onPartChanged('settings'));
+  return new WorkspaceCache<WorkspaceConfig>(
+    async (workspaceId) => {
+      const [w] = await deps.db
+        .select({ settings: workspaces.settings })
+        .from(workspaces)
+        .where(eq(workspaces.id, workspaceId));
+      const online = w ? await agentsOnline(deps.db, workspaceId) : 0;
+      return { exists: !!w, settings: readSettings(w?.settings), agentsOnline: online };
+    },
+    (e) => onPartChanged('settings')(e) || e.name === 'agent.presence',
+  );
 }

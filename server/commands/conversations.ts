@@ -73,6 +73,8 @@ export interface NewMessage {
   kind?: MessageKind;
   body: string;
   meta?: Record<string, unknown>;
+  /** Store only while the conversation is in this status (else a `conflict` error, nothing stored). */
+  whileStatus?: Conversation['status'];
 }
 
 /** Appends inside an open transaction: the next sequence number, the message and message.created. */
@@ -129,6 +131,7 @@ async function storeMessage(
     with c as (
       update ${conversations} set last_seq = last_seq + 1, updated_at = ${at}::timestamptz
       where id = ${m.conversationId}::uuid and workspace_id = ${m.workspaceId}::uuid
+        ${m.whileStatus ? sql`and status = ${m.whileStatus}` : sql``}
       returning last_seq
     ), m as (
       insert into ${messages}
@@ -146,7 +149,10 @@ async function storeMessage(
     from m
     returning id, (data->>'seq')::int as seq`);
   const [row] = (result as unknown as { rows: { id: number | string | bigint; seq: number }[] }).rows;
-  if (!row) throw new AppError('not_found', 'no such conversation');
+  if (!row) {
+    if (m.whileStatus) throw new AppError('conflict', `the conversation is gone or no longer ${m.whileStatus}`);
+    throw new AppError('not_found', 'no such conversation');
+  }
   message.seq = Number(row.seq);
   const event: StoredEvent = {
     id: Number(row.id),

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client';
 import { agentPresence, contacts, conversations, memberships, users } from '../../db/schema';
 import type { VisitorState } from '../../protocol/socket';
 import { isWithinHours } from '../domain/hours';
-import type { WorkspaceSettings } from '../domain/settings';
+import type { WorkspaceConfig } from './cached';
 import { unitOfWork, type Deps } from './unit';
 
 export async function agentsOnline(db: Queryable, workspaceId: string): Promise<number> {
@@ -62,22 +62,21 @@ export async function setPresenceEverywhere(deps: Deps, userId: string, status: 
   for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, status);
 }
 
-/** What the widget shows about its conversation (`settings`: the workspace's, from its cache). */
+/** What the widget shows about its conversation (`config`: the workspace's, from its cache). */
 export async function visitorState(
   deps: Deps,
   {
-    workspaceId,
-    settings,
+    config,
     conversation,
     contactId,
   }: {
-    workspaceId: string;
-    settings: WorkspaceSettings;
+    config: WorkspaceConfig;
     conversation: typeof conversations.$inferSelect | null;
     contactId: string | null;
   },
 ): Promise<VisitorState> {
-  const online = (await agentsOnline(deps.db, workspaceId)) > 0;
+  const { settings } = config;
+  const online = config.agentsOnline > 0;
   const withinHours = isWithinHours(settings.businessHours, deps.now());
   let agentName: string | null = null;
   if (conversation?.assigneeId) {
@@ -106,11 +105,7 @@ export async function visitorState(
  * The state of every waiting chat of a workspace, in four queries whatever their number (used to
  * tell each waiting visitor their new place in line after the queue moves).
  */
-export async function waitingStates(
-  deps: Deps,
-  workspaceId: string,
-  settings: WorkspaceSettings,
-): Promise<VisitorState[]> {
+export async function waitingStates(deps: Deps, workspaceId: string, config: WorkspaceConfig): Promise<VisitorState[]> {
   const rows = await deps.db
     .select({ c: conversations, email: contacts.email })
     .from(conversations)
@@ -118,7 +113,8 @@ export async function waitingStates(
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'waiting')))
     .orderBy(desc(conversations.priority), asc(conversations.waitingSince));
   if (!rows.length) return [];
-  const online = (await agentsOnline(deps.db, workspaceId)) > 0;
+  const { settings } = config;
+  const online = config.agentsOnline > 0;
   const withinHours = isWithinHours(settings.businessHours, deps.now());
   return rows.map(({ c, email }, i) => ({
     conversationId: c.id,

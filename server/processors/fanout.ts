@@ -27,15 +27,13 @@ export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<Wor
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
 
-  const settingsOf = async (workspaceId: string) => (await settings.get(workspaceId)).settings;
-  const botName = async (workspaceId: string) => (await settingsOf(workspaceId)).widget.botName;
+  const botName = async (workspaceId: string) => (await settings.get(workspaceId)).settings.widget.botName;
 
   const pushState = async (conversationId: string) => {
     const [c] = await deps.db.select().from(conversations).where(eq(conversations.id, conversationId));
     if (!c) return;
     const state = await visitorState(deps, {
-      workspaceId: c.workspaceId,
-      settings: await settingsOf(c.workspaceId),
+      config: await settings.get(c.workspaceId),
       conversation: c,
       contactId: c.contactId,
     });
@@ -61,9 +59,11 @@ export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<Wor
     }
     agents.to(rooms.workspace(e.workspaceId)).emit('event', out);
 
-    if (e.conversationId && e.name !== 'message.created') await pushState(e.conversationId);
+    // A new conversation is with the bot, as the widget already shows: no state to push.
+    if (e.conversationId && e.name !== 'message.created' && e.name !== 'conversation.created')
+      await pushState(e.conversationId);
     if (QUEUE_EVENTS.has(e.name)) {
-      for (const state of await waitingStates(deps, e.workspaceId, await settingsOf(e.workspaceId))) {
+      for (const state of await waitingStates(deps, e.workspaceId, await settings.get(e.workspaceId))) {
         if (state.conversationId !== e.conversationId)
           visitors.to(rooms.conversation(state.conversationId!)).emit('state', state);
       }

@@ -31,6 +31,8 @@ export interface VisitorData {
   visitorId: string;
   token: string;
   botName: string;
+  /** Came with a valid token: may have a contact and chats already (a new visitor has neither). */
+  returning: boolean;
 }
 
 /** Is a page on `origin` allowed to open the widget? An empty list allows any origin. */
@@ -69,6 +71,7 @@ export function attachVisitorNamespace(
         visitorId,
         token: known ? auth.data.token! : issueVisitorToken(opts.secret, { workspaceId, visitorId }),
         botName: settings.widget.botName,
+        returning: !!known,
       };
       socket.data = data;
     })().then(
@@ -121,14 +124,13 @@ export function attachVisitorNamespace(
 
     const stateOf = async (conversation: Conversation | null, contact: { id: string } | null) =>
       visitorState(deps, {
-        workspaceId: v.workspaceId,
-        settings: (await opts.settings.get(v.workspaceId)).settings,
+        config: await opts.settings.get(v.workspaceId),
         conversation,
         contactId: contact?.id ?? null,
       });
 
     void (async () => {
-      const { contact, conversation } = await current();
+      const { contact, conversation } = v.returning ? await current() : { contact: null, conversation: null };
       if (conversation) await socket.join(rooms.conversation(conversation.id));
       const session: VisitorSession = {
         token: v.token,

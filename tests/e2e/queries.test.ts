@@ -8,10 +8,10 @@ import type { WireMessage } from '../../protocol/socket';
 import { connectVisitor, type VisitorClient } from '../clients';
 import { startLiveServer, type LiveServer } from '../server';
 
-/** Statements per visitor message + bot answer: 2 before the ack, 3 for the answer (see the note in the test). */
-const MAX_STATEMENTS = 5;
-/** A new visitor: connect, first message (contact, conversation), answer; was 17 with the settings read each time. */
-const MAX_FIRST_STATEMENTS = 12;
+/** Statements per visitor message + bot answer: 2 before the ack, 2 for the answer (see the note in the test). */
+const MAX_STATEMENTS = 4;
+/** A new visitor, from connect to the first answer (was 17 before settings and presence were cached). */
+const MAX_FIRST_STATEMENTS = 6;
 
 describe('the reply path', () => {
   let server: LiveServer;
@@ -42,7 +42,8 @@ describe('the reply path', () => {
       const statements = recording;
       recording = null;
       // Before the ack: the conversation, then seq + message + event in one statement. The
-      // answer: the thread and the conversation's state, then seq + message + event in one.
+      // answer: the new part of the thread (which also tells whether the chat is still with the
+      // bot), then seq + message + event in one, stored only while the chat is with the bot.
       // Settings, tags and webhooks come from memory; the fan-out gets the message with its event.
       expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
       expect(statements.filter((s) => /from "workspaces"|from "tags"|from "webhooks"/.test(s))).toEqual([]);
@@ -51,7 +52,7 @@ describe('the reply path', () => {
     }
   });
 
-  it("opens a new visitor's chat and answers its first message in a dozen statements", async () => {
+  it("opens a new visitor's chat and answers its first message in a handful of statements", async () => {
     // Settings, tags and webhooks are already cached (by the tests above), as on a running server.
     recording = [];
     const v = await connectVisitor(server.url, server.workspaceId);
@@ -60,9 +61,9 @@ describe('the reply path', () => {
       await server.idle();
       const statements = recording;
       recording = null;
-      // Connect: the contact (none yet) and who is online. The first message: the contact, the
-      // conversation with its event, the message; the conversation's state for the widget (three);
-      // the answer as above (three).
+      // Connect: nothing (a visitor without a token has no contact; who is online is cached).
+      // The first message: the contact, the conversation with its event (two, in a transaction),
+      // the message; the answer as above (two).
       expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_FIRST_STATEMENTS);
       expect(statements.filter((s) => /from "workspaces"/.test(s))).toEqual([]);
     } finally {
