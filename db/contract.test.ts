@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from './client';
-import { events } from './schema';
+import { conversations, events } from './schema';
 import {
   acceptInvitation,
   createApiKey,
@@ -69,6 +69,20 @@ for (const target of testDatabases()) {
       expect(await workspaceForApiKey(deps, key)).toBe(workspace.id);
       await revokeApiKey(deps, workspace.id, apiKey.id);
       expect(await workspaceForApiKey(deps, key)).toBeNull();
+    });
+
+    it('starts a conversation with the bot and records it, returning the stored row', async () => {
+      const { workspace } = await makeWorkspace(deps);
+      const published: string[] = [];
+      const off = deps.bus.on('conversation.created', (e) => void published.push(e.conversationId ?? ''));
+      const { conversation } = await makeConversation(deps, workspace.id);
+      off();
+      const [stored] = await deps.db.select().from(conversations).where(eq(conversations.id, conversation.id));
+      expect(stored).toEqual(conversation);
+      expect(stored).toMatchObject({ status: 'bot', lastSeq: 0, assigneeId: null });
+      const log = await deps.db.select().from(events).where(eq(events.conversationId, conversation.id));
+      expect(log.map((e) => [e.name, e.actorType])).toEqual([['conversation.created', 'visitor']]);
+      expect(published).toEqual([conversation.id]);
     });
 
     it('numbers messages per conversation and never stores a retried send twice', async () => {

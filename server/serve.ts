@@ -47,6 +47,9 @@ export async function startServer(
   }
   const logger = createLogger(quiet ? 'silent' : config.logLevel, config.pretty);
   let ready = false;
+  // Where a start spends its time (logged once ready): the process's own start counts from 0.
+  const phases: Record<string, number> = { imported: Math.round(performance.now()) };
+  const phase = (name: string) => (phases[name] = Math.round(performance.now()));
   const handle: DatabaseHandle = await openDatabase({
     ...config.database,
     onQuery: opts.onQuery,
@@ -56,6 +59,7 @@ export async function startServer(
       process.exit(1);
     },
   });
+  phase('database');
   const bus = new EventBus((err, event) => logger.error({ err, event: event.name }, 'event handler failed'));
   const deps: Deps = { db: handle.db, bus, now: () => new Date() };
   const runtime = await startRuntime(deps, {
@@ -66,7 +70,9 @@ export async function startServer(
     ai,
     trustProxy: config.trustProxy,
   });
+  phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
+  phase('demo');
   const app = await buildApp({
     deps,
     logger,
@@ -81,6 +87,7 @@ export async function startServer(
   const url = config.publicUrl ?? `http://localhost:${port}`;
   runtime.setPublicUrl(url);
   ready = true;
+  logger.info({ msSinceStart: phase('listening'), phases }, 'ready');
   // After /health says ready: every workspace's index is built (its classifier trains in a worker
   // thread) and, on a first start, the demo shop's pages and past chats are written. Chats are
   // served meanwhile; the AI knows the demo pages once they are in.

@@ -32,26 +32,56 @@ export async function findOrCreateContact(db: Queryable, workspaceId: string, vi
   return { contact: existing, created: false };
 }
 
-export async function startConversation(deps: Deps, input: { workspaceId: string; contactId: string }) {
-  return unitOfWork(deps, async (tx, record) => {
-    const [conversation] = await tx
-      .insert(conversations)
-      .values({
-        workspaceId: input.workspaceId,
-        contactId: input.contactId,
-        createdAt: deps.now(),
-        updatedAt: deps.now(),
-      })
-      .returning();
-    await record({
-      workspaceId: input.workspaceId,
-      name: 'conversation.created',
-      conversationId: conversation.id,
-      actorType: 'visitor',
-      actorId: input.contactId,
-    });
-    return conversation;
+/**
+ * Starts a conversation with the bot, and records conversation.created, in one statement (a new
+ * visitor's first message; a transaction would hold the embedded database across round trips).
+ */
+export async function startConversation(
+  deps: Deps,
+  input: { workspaceId: string; contactId: string },
+): Promise<Conversation> {
+  const now = deps.now();
+  const conversation: Conversation = {
+    id: randomUUID(),
+    workspaceId: input.workspaceId,
+    contactId: input.contactId,
+    status: 'bot',
+    assigneeId: null,
+    teamId: null,
+    handoffReason: null,
+    handoffCard: null,
+    lastSeq: 0,
+    priority: 0,
+    waitingSince: null,
+    resolvedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const at = now.toISOString();
+  const result = await deps.db.execute(sql`
+    with c as (
+      insert into ${conversations} (id, workspace_id, contact_id, status, last_seq, priority, created_at, updated_at)
+      values (${conversation.id}::uuid, ${input.workspaceId}::uuid, ${input.contactId}::uuid, 'bot', 0, 0,
+        ${at}::timestamptz, ${at}::timestamptz)
+      returning id
+    )
+    insert into ${events} (workspace_id, name, conversation_id, actor_type, actor_id, data, created_at)
+    select ${input.workspaceId}::uuid, 'conversation.created', c.id, 'visitor', ${input.contactId}, '{}'::jsonb,
+      ${at}::timestamptz
+    from c
+    returning id`);
+  const [row] = (result as unknown as { rows: { id: number | string | bigint }[] }).rows;
+  deps.bus.publish({
+    id: Number(row.id),
+    workspaceId: input.workspaceId,
+    name: 'conversation.created',
+    conversationId: conversation.id,
+    actorType: 'visitor',
+    actorId: input.contactId,
+    data: {},
+    createdAt: now,
   });
+  return conversation;
 }
 
 /** Loads a conversation of the workspace, or throws not_found (never another workspace's). */
