@@ -107,17 +107,22 @@ export interface Product {
 /** Starts the server on the store; returns once it prints its URL and `/health` answers 200. */
 export async function startProduct(store: Store): Promise<Product & { startMs: number }> {
   const t0 = performance.now();
-  const proc: ServerProcess = await startServerProcess({
-    ...store.env,
-    CHATREF_ADMIN_EMAIL: BENCH_ADMIN.email,
-    CHATREF_ADMIN_PASSWORD: BENCH_ADMIN.password,
-    LOG_LEVEL: 'error',
-    NODE_ENV: 'production',
-    // The simulated visitors stand behind a "proxy": each has its own X-Forwarded-For address.
-    CHATREF_TRUST_PROXY: '1',
-    // CPU profiles of the server, written on exit, for benchmarks/profile.ts.
-    ...(process.env.CHATREF_BENCH_PROFILE ? { NODE_OPTIONS: `--import=${PROFILER}` } : {}),
-  });
+  // The product as `npm start` runs it: the built server (benchmarks/run.ts builds it first).
+  const proc: ServerProcess = await startServerProcess(
+    {
+      ...store.env,
+      CHATREF_ADMIN_EMAIL: BENCH_ADMIN.email,
+      CHATREF_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      // The simulated visitors stand behind a "proxy": each has its own X-Forwarded-For address.
+      CHATREF_TRUST_PROXY: '1',
+      // CPU profiles of the server, written on exit, for benchmarks/profile.ts.
+      ...(process.env.CHATREF_BENCH_PROFILE ? { NODE_OPTIONS: `--import=${PROFILER}` } : {}),
+    },
+    60_000,
+    'built',
+  );
   try {
     for (;;) {
       const res = await fetch(`${proc.url}/health`).catch(() => null);

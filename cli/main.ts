@@ -10,8 +10,11 @@ program
   .command('serve')
   .description('run the server (embedded database unless DATABASE_URL is set)')
   .action(async () => {
+    // The embedded database opens in its own thread while the server's modules load.
+    const { openEarly } = await import('../server/early');
+    const opening = openEarly();
     const { serve } = await import('../server/serve');
-    await serve();
+    await serve(opening);
   });
 
 program

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { PGliteThread } from './pglite-thread';
+import { openDataDir, PGliteThread } from './pglite-thread';
 import * as schema from './schema';
-import { copyTemplateTo, MIGRATIONS_FOLDER, templateArchive } from './template';
+import { copyTemplateTo, EMBEDDED_SETTINGS, MIGRATIONS_FOLDER, templateArchive } from './template';
 
 export type Schema = typeof schema;
 /** A Drizzle database on either driver. */
@@ -31,6 +31,8 @@ export type DatabaseOptions = (
       dataDir: string | null /* null: in memory */;
       /** Run PGlite in a worker thread (db/pglite-thread.ts); default: on disk yes, in memory no. */
       thread?: boolean;
+      /** The data directory's thread, already opening (`openDataDir`, called early at start). */
+      opening?: Promise<PGliteThread>;
     }
   | { driver: 'postgres'; url: string; poolSize?: number }
 ) & {
@@ -47,18 +49,25 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   if (opts.driver === 'pglite') {
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    // A new database starts as a copy of the build's template (see db/template.ts).
-    if (opts.dataDir) {
-      mkdirSync(opts.dataDir, { recursive: true });
-      if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) copyTemplateTo(opts.dataDir);
-    }
-    const archive = opts.dataDir ? null : templateArchive();
     let client: { close(): Promise<void> };
-    if (opts.thread ?? opts.dataDir !== null) {
-      client = await PGliteThread.open({ dataDir: opts.dataDir, archive, onLost: opts.onLost });
+    if (opts.dataDir && (opts.thread ?? true)) {
+      const thread = await (opts.opening ?? openDataDir(opts.dataDir));
+      thread.onLost = opts.onLost;
+      client = thread;
+    } else if (opts.thread) {
+      client = await PGliteThread.open({ dataDir: null, archive: templateArchive(), onLost: opts.onLost });
     } else {
+      // A new database starts as a copy of the build's template (see db/template.ts).
+      if (opts.dataDir) {
+        mkdirSync(opts.dataDir, { recursive: true });
+        if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) copyTemplateTo(opts.dataDir);
+      }
+      const archive = opts.dataDir ? null : templateArchive();
       const { PGlite } = await import('@electric-sql/pglite');
-      client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(archive ? { loadDataDir: archive } : {});
+      const startParams = [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS];
+      client = opts.dataDir
+        ? new PGlite(opts.dataDir, { startParams })
+        : new PGlite(archive ? { loadDataDir: archive, startParams } : { startParams });
     }
     // The thread offers what Drizzle's PGlite driver calls (`query`, `transaction`).
     const db = drizzle(client as import('@electric-sql/pglite').PGlite, { schema, logger: queryLogger(opts.onQuery) });

@@ -74,5 +74,7 @@ describe('the embedded database in a worker thread', () => {
     cleanup.push(() => handle.close());
     const result = (await handle.db.execute(sql`select v from kept`)) as unknown as { rows: unknown[] };
     expect(result.rows).toEqual([{ v: 'across' }]);
+    const settings = (await handle.db.execute(sql`show shared_buffers`)) as unknown as { rows: unknown[] };
+    expect(settings.rows).toEqual([{ shared_buffers: '32MB' }]);
   });
 });

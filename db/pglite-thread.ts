@@ -12,7 +12,10 @@
  * (`@electric-sql/pglite-socket` serves PGlite over the wire protocol and would do this job too, but
  * it pins an older PGlite and seven extension packages as peers.)
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { copyTemplateTo, EMBEDDED_SETTINGS } from './template';
 
 export interface ThreadQueryOptions {
   rowMode?: 'array' | 'object';
@@ -59,7 +62,8 @@ export class PGliteThread implements ThreadQueries {
 
   private constructor(
     private readonly worker: Worker,
-    private readonly onLost?: (err: Error) => void,
+    /** Told once if the worker stops without being closed (may be set after opening). */
+    public onLost?: (err: Error) => void,
   ) {
     worker.on('message', (m: Reply) => this.settle(m));
     worker.on('error', (err) => this.stop(err));
@@ -69,7 +73,7 @@ export class PGliteThread implements ThreadQueries {
   /** Starts the worker and waits until the database is open. */
   static open(opts: ThreadOptions): Promise<PGliteThread> {
     const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-      workerData: { dataDir: opts.dataDir, archive: opts.archive ?? null },
+      workerData: { dataDir: opts.dataDir, archive: opts.archive ?? null, settings: EMBEDDED_SETTINGS },
     });
     return new Promise((resolve, reject) => {
       const failed = (err: Error) => {
@@ -168,4 +172,15 @@ function queryMessage(sql: string, params: unknown[], options: ThreadQueryOption
     rowMode: options.rowMode ?? 'object',
     keepAsText: Object.keys(options.parsers ?? {}).map(Number),
   };
+}
+
+/**
+ * Starts opening the embedded database on disk in its thread: a new data directory first gets a
+ * copy of the build's template (see db/template.ts). Called as early as possible at start, so
+ * PostgreSQL starts in its thread while the server's modules load in this one.
+ */
+export function openDataDir(dataDir: string): Promise<PGliteThread> {
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) copyTemplateTo(dataDir);
+  return PGliteThread.open({ dataDir });
 }

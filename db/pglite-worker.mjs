@@ -20,8 +20,11 @@ const fail = (id, err) => {
 /** Rolls back an open transaction; thrown into PGlite's transaction callback. */
 class Rollback extends Error {}
 
-const { dataDir, archive } = workerData;
-const db = dataDir ? new PGlite(dataDir) : new PGlite(archive ? { loadDataDir: archive } : {});
+const { dataDir, archive, settings } = workerData;
+const startParams = [...PGlite.defaultStartParams, ...settings];
+const db = dataDir
+  ? new PGlite(dataDir, { startParams })
+  : new PGlite(archive ? { loadDataDir: archive, startParams } : { startParams });
 
 async function query(m) {
   const target = m.tx ? open.get(m.tx)?.tx : db;

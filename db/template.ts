@@ -11,6 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
+/**
+ * PostgreSQL settings of the embedded database, after PGlite's own. A 32 MB buffer pool holds a
+ * small shop's working set (pages beyond it come from the operating system's cache); PostgreSQL's
+ * default 128 MB took half a second of every start to set up in WebAssembly (1.17 → 0.68 s).
+ */
+export const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=32MB'];
+
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 export const TEMPLATE_DIR = fileURLToPath(new URL('../dist/db/template', import.meta.url));
 export const TEMPLATE_FILE = fileURLToPath(new URL('../dist/db/template.tar.gz', import.meta.url));

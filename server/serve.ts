@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import type { PGliteThread } from '../db/pglite-thread';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
 import { seedDemoContent, seedDemoIfEmpty } from '../demo/seed';
@@ -29,6 +30,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** Called with every database statement (tests count queries per operation). */
   onQuery?: (sql: string) => void;
+  /** The embedded database, already opening in its thread (see server/early.ts). */
+  opening?: Promise<PGliteThread> | null;
 }
 
 /** Starts the whole product and returns once it is listening and ready. */
@@ -51,7 +54,9 @@ export async function startServer(
   const phases: Record<string, number> = { imported: Math.round(performance.now()) };
   const phase = (name: string) => (phases[name] = Math.round(performance.now()));
   const handle: DatabaseHandle = await openDatabase({
-    ...config.database,
+    ...(config.database.driver === 'pglite'
+      ? { ...config.database, opening: opts.opening ?? undefined }
+      : config.database),
     onQuery: opts.onQuery,
     // Without its database the server can store nothing: stop, so that whatever runs it restarts it.
     onLost: (err) => {
@@ -146,10 +151,10 @@ export async function startServer(
 }
 
 /** The CLI entry: start, print, and stop gracefully on signals. */
-export async function serve(): Promise<void> {
+export async function serve(opening: Promise<PGliteThread> | null = null): Promise<void> {
   let server: RunningServer;
   try {
-    server = await startServer();
+    server = await startServer(process.env, false, { opening });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

@@ -14,9 +14,16 @@ export interface ServerProcess {
 
 export const tempDir = (prefix = 'chatref-'): string => mkdtempSync(join(tmpdir(), prefix));
 
-export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
+/** What a server process runs: the TypeScript sources through tsx, or the bundle `npm start` runs. */
+const ENTRY = { source: 'bin/chatref.js', built: 'dist/server/chatref.mjs' } as const;
+
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  entry: keyof typeof ENTRY = 'source',
+): Promise<ServerProcess> {
   const dataDir = env.CHATREF_DATA_DIR ?? tempDir();
-  const child = spawn(process.execPath, ['bin/chatref.js', 'serve'], {
+  const child = spawn(process.execPath, [ENTRY[entry], 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CHATREF_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

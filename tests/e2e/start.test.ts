@@ -1,6 +1,7 @@
 /**
- * The newcomer's path: `chatref serve` on an empty data dir creates the demo shop, prints the
- * admin's sign-in, answers /health and serves the API docs; a second start reuses the data.
+ * The newcomer's path: `npm start` (the built server, dist/server/chatref.mjs; `npm test` builds it
+ * first) on an empty data dir creates the demo shop, prints the admin's sign-in, answers /health
+ * and serves the API docs; a second start reuses the data.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess, tempDir, type ServerProcess } from '../process';
@@ -14,7 +15,7 @@ describe('chatref serve', () => {
   it('starts on a fresh data dir with the demo seeded and the printed admin able to sign in', async () => {
     const dataDir = tempDir();
     const started = Date.now();
-    const server = await startServerProcess({ CHATREF_DATA_DIR: dataDir });
+    const server = await startServerProcess({ CHATREF_DATA_DIR: dataDir }, 60_000, 'built');
     running.push(server);
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
@@ -52,7 +53,7 @@ describe('chatref serve', () => {
 
     // Stop gracefully and start again on the same data: no second seed, same admin.
     expect(await server.stop('SIGTERM')).toBe(0);
-    const again = await startServerProcess({ CHATREF_DATA_DIR: dataDir });
+    const again = await startServerProcess({ CHATREF_DATA_DIR: dataDir }, 60_000, 'built');
     running.push(again);
     expect(again.output()).not.toMatch(/Sign in as:/);
     const res2 = await fetch(`${again.url}/api/auth/signin`, {
