@@ -154,7 +154,13 @@ export class BotTurns {
       .slice(-8)
       .map((m) => ({ role: m.authorType === 'visitor' ? ('user' as const) : ('assistant' as const), content: m.body }));
     const answer = await this.knowledge.answer(workspaceId, question.body, settings.handoff.answerThreshold, history);
-    const topics = await this.taggers.topics(workspaceId, visitorMessages.slice(-3).join('\n'));
+    // The question alone, and with the visitor's last messages (a follow-up such as "how much
+    // would it be?" means nothing alone); per topic the surer reading counts. Read only together,
+    // two shipping questions drowned a custom-build quote asked next (0.998 alone, 0.305 together).
+    const topics = surest(
+      await this.taggers.topics(workspaceId, question.body),
+      await this.taggers.topics(workspaceId, visitorMessages.slice(-3).join('\n')),
+    );
     const decision = decideHandoff({
       visitorMessages,
       answer,
@@ -311,4 +317,11 @@ function statusOf(rows: ThreadRow[]): string {
     if (m.kind === 'event' && typeof m.meta.to === 'string') return m.meta.to;
   }
   return 'bot';
+}
+
+/** Each topic once, at the higher of its confidences in the two readings, surest first. */
+function surest<T extends { tagId: string; confidence: number }>(a: T[], b: T[]): T[] {
+  const best = new Map<string, T>();
+  for (const t of [...a, ...b]) if ((best.get(t.tagId)?.confidence ?? -1) < t.confidence) best.set(t.tagId, t);
+  return [...best.values()].sort((x, y) => y.confidence - x.confidence);
 }

@@ -141,6 +141,25 @@ describe('live chat over Socket.IO', () => {
     v.close();
   });
 
+  it("hands off a handoff topic asked after other questions (the README's try-it path)", async () => {
+    const v = await connectVisitor(server.url, server.workspaceId);
+    for (const q of ['How long does shipping take?', 'How much is standard shipping for an order under $99?']) {
+      const ack = await v.send(q);
+      if (!ack.ok) throw new Error(ack.error.message);
+      await v.next((m) => isBot(m) && m.seq > ack.data.seq);
+    }
+    await v.send('Can you quote me a custom guitar build?');
+    const state = await v.nextState((s) => s.status === 'waiting');
+    const admin = await server.signIn();
+    const conv = await server.api<{ handoffReason: string }>(
+      'GET',
+      `/api/workspaces/${server.workspaceId}/conversations/${state.conversationId}`,
+      admin,
+    );
+    expect(conv.body.handoffReason).toBe('topic');
+    v.close();
+  });
+
   it('lets a person take over: the bot is silent, notes stay internal, and after resolve the AI answers again', async () => {
     const admin = await server.signIn();
     const agent = await connectAgent(server.url, admin.cookie, server.workspaceId);
