@@ -30,13 +30,14 @@ program
 
 const evalCmd = program.command('eval').description('measure the engine on labelled data (offline)');
 
-/** Prints an eval result as JSON (--json) or as aligned lines for people. */
+/** A whole number above 0, for options such as --visitors. */
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number above 0');
   return n;
 }
 
+/** Prints an eval result as JSON (--json) or as aligned lines for people. */
 function report(result: Record<string, unknown>, json: boolean | undefined): void {
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');

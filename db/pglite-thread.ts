@@ -80,14 +80,17 @@ export class PGliteThread implements ThreadQueries {
         void worker.terminate();
         reject(err);
       };
+      const exited = (code: number) => failed(new Error(`the embedded database's thread stopped (exit ${code})`));
       worker.once('message', (m: Reply) => {
         worker.off('error', failed);
+        worker.off('exit', exited);
         if (!m.ready) return failed(new Error(`the embedded database did not open: ${m.error?.message ?? 'unknown'}`));
         const thread = new PGliteThread(worker, opts.onLost);
         thread.idle();
         resolve(thread);
       });
       worker.once('error', failed);
+      worker.once('exit', exited);
     });
   }
 

@@ -7,8 +7,9 @@
 // Files find their neighbours with `new URL('./x', import.meta.url)` (migrations, word vectors,
 // demo content, worker scripts). In the bundle `import.meta.url` would be the bundle's own, so each
 // source file's `import.meta.url` is rewritten to its own address, relative to the bundle.
+import { renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
@@ -19,13 +20,16 @@ export const SERVER_BUNDLE = 'dist/server/chatref.mjs';
 const ownImportMetaUrl = (outfile) => ({
   name: 'own-import-meta-url',
   setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+    // Our own sources only (packages are not bundled); .mjs too: scripts that check whether they
+    // are the main module compare their import.meta.url with the command's.
+    b.onLoad({ filter: /\.(ts|mjs)$/ }, async (args) => {
       const code = await readFile(args.path, 'utf8');
-      if (!code.includes('import.meta.url')) return { contents: code, loader: 'ts' };
+      const loader = args.path.endsWith('.ts') ? 'ts' : 'js';
+      if (!code.includes('import.meta.url')) return { contents: code, loader };
       const rel = relative(dirname(outfile), args.path).split('\\').join('/');
       return {
         contents: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
-        loader: 'ts',
+        loader,
       };
     });
   },
@@ -34,9 +38,11 @@ const ownImportMetaUrl = (outfile) => ({
 export async function buildServer() {
   const { build } = await import('esbuild');
   const outfile = resolve(SERVER_BUNDLE);
+  // Written aside and renamed into place: a server starting meanwhile never reads half a bundle.
+  const aside = join(dirname(outfile), `.build-${process.pid}`);
+  const partial = join(aside, basename(outfile));
   await build({
     entryPoints: ['cli/main.ts'],
-    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -45,7 +51,11 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: 'warning',
     plugins: [ownImportMetaUrl(outfile)],
+    outfile: partial,
   });
+  renameSync(`${partial}.map`, `${outfile}.map`);
+  renameSync(partial, outfile);
+  rmSync(aside, { recursive: true, force: true });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -39,7 +39,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (opts.logger || undefined) as FastifyBaseLogger | undefined,
     bodyLimit: 1024 * 1024,
-    trustProxy: trustHops(opts.trustProxy ?? 0),
+    trustProxy: opts.trustProxy ? trustHops(opts.trustProxy) : false,
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

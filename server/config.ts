@@ -37,6 +37,13 @@ const Env = z.object({
       'CHATREF_TRUST_PROXY must be the number of proxies in front (0, 1, 2 …), or true/false',
     )
     .optional(),
+  /** How long settings, tags and webhooks may be served from memory (changes drop them sooner). */
+  CHATREF_CACHE_TTL_MS: z.coerce
+    .number({ error: 'CHATREF_CACHE_TTL_MS must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -50,6 +57,7 @@ export interface Config {
   demo: boolean;
   /** Proxies in front whose X-Forwarded-For entries are trusted (0: none). */
   trustProxy: number;
+  cacheTtlMs: number;
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -75,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
     mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
     trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
+    cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

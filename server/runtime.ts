@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   webhookBackoffS?: number[];
   pool?: import('pg').Pool;
   trustProxy?: number;
+  /** How long cached settings, tags and webhooks are served before being read again. */
+  cacheTtlMs?: number;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -57,9 +59,9 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     trainer.train,
   );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
-  const settings = settingsCache(deps);
+  const settings = settingsCache(deps, opts.cacheTtlMs);
   const stopSettings = settings.start(deps);
-  const taggers = new Taggers(deps);
+  const taggers = new Taggers(deps, opts.cacheTtlMs);
   const stopTaggers = taggers.start();
   const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger);
   const stopBot = bot.start();
@@ -68,7 +70,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const secret = await instanceSecret(deps.db);
   let closeRealtime: (() => Promise<void>) | null = null;
   let io: import('socket.io').Server | null = null;
-  const webhooks = new Webhooks(deps, opts.logger, { backoffS: opts.webhookBackoffS });
+  const webhooks = new Webhooks(deps, opts.logger, { backoffS: opts.webhookBackoffS, cacheTtlMs: opts.cacheTtlMs });
   const stopWebhooks = webhooks.start();
   const notifier = new Notifier(deps, opts.logger, {
     smtpUrl: opts.mail?.smtpUrl ?? null,

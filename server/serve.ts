@@ -74,6 +74,7 @@ export async function startServer(
     pool: handle.pool,
     ai,
     trustProxy: config.trustProxy,
+    cacheTtlMs: config.cacheTtlMs,
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;

@@ -96,7 +96,14 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
       continue;
     }
     const next = lines[i + 1] ?? '';
-    if (line.includes('|') && next.includes('-') && TABLE_DELIMITER.test(next)) {
+    // A table: a header row, then a delimiter row of as many cells ("Total | Cost" over a setext
+    // underline "---" is a heading, not a table).
+    if (
+      line.includes('|') &&
+      next.includes('|') &&
+      TABLE_DELIMITER.test(next) &&
+      tableCells(next).length === tableCells(line).length
+    ) {
       flush();
       const header = tableCells(line);
       const rows: string[][] = [];

@@ -104,6 +104,28 @@ describe('parseSource on real files', () => {
     ]);
   });
 
+  it('keeps a setext heading with a pipe in it, and the text of a table of a header alone', async () => {
+    const md = await parseSource({
+      filename: 'edge.md',
+      bytes: enc('Sizes | colours\n---\n\nBody text here.\n\n| Only | Header |\n|---|---|\n\nEnd.'),
+    });
+    expect(md.blocks.map((b) => (b.kind === 'qa' ? '' : b.text))).toEqual([
+      'Sizes | colours',
+      'Body text here.',
+      'Only; Header.',
+      'End.',
+    ]);
+    expect(md.blocks[0].kind).toBe('heading');
+    const html = await parseSource({
+      filename: 'edge.html',
+      bytes: enc(
+        '<html><body><main><h1>Hours</h1><p>Our opening hours for the whole week, holidays included.</p>' +
+          '<table><tr><th>Day</th><th>Open</th></tr></table></main></body></html>',
+      ),
+    });
+    expect(html.blocks.map((b) => (b.kind === 'qa' ? '' : b.text))).toContain('Day; Open.');
+  });
+
   it('reads a CSV of questions and answers into Q&A chunks', async () => {
     const csv =
       'question,answer,alt 1,category\n"How long is delivery?|When will it arrive","2 to 5 days, tracked.",delivery time,Shipping\n';

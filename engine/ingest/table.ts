@@ -4,8 +4,12 @@
  * column names with it, reads as a reply, and is found by questions that use them.
  */
 
-/** One sentence per body row, each cell after its column's name (when the table has a header). */
+/**
+ * One sentence per body row, each cell after its column's name (when the table has a header);
+ * a table of a header alone reads as that header.
+ */
 export function tableSentences(header: string[], rows: string[][]): string[] {
+  if (!rows.length) return header.some(Boolean) ? [`${header.filter(Boolean).join('; ')}.`] : [];
   return rows
     .map((row) => {
       const parts = row.map((cell, i) => (cell && header[i] ? `${header[i]}: ${cell}` : cell)).filter(Boolean);

@@ -27,13 +27,17 @@ export class Taggers {
   private readonly built = new Map<string, Cached>();
   private readonly current: WorkspaceCache<{ tagger: Cached | null }>;
 
-  constructor(private readonly deps: Deps) {
+  constructor(
+    private readonly deps: Deps,
+    ttlMs?: number,
+  ) {
     this.current = new WorkspaceCache(
       async (workspaceId) => ({ tagger: await this.load(workspaceId) }),
       (e) =>
         onPartChanged('tags')(e) ||
         e.name === 'conversation.untagged' ||
         (e.name === 'conversation.tagged' && e.data.source === 'manual'),
+      { ttlMs },
     );
   }
 

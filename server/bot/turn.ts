@@ -174,6 +174,9 @@ export class BotTurns {
         clientId: `bot:${messageId}`,
         text: HANDOFF_TEXT[decision.reason],
         detail: decision.detail,
+      }).catch((err: unknown) => {
+        // A person took the chat meanwhile (the move expects it with the bot): nothing to hand over.
+        if (!(err instanceof AppError && err.code === 'already_claimed')) throw err;
       });
       return;
     }
@@ -251,6 +254,7 @@ export class BotTurns {
       await moveInTx(tx, record, now, {
         workspaceId,
         conversationId,
+        expectStatus: 'bot',
         move: 'handoff',
         actor: { type: opts.actor ?? 'bot' },
         reason,

@@ -3,7 +3,16 @@
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { apiKeys, invitations, memberships, sessions, users, workspaces, type Role } from '../../db/schema';
+import {
+  agentPresence,
+  apiKeys,
+  invitations,
+  memberships,
+  sessions,
+  users,
+  workspaces,
+  type Role,
+} from '../../db/schema';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../auth/tokens';
 import { AppError } from '../errors';
 import { isUniqueViolation, unitOfWork, type Deps } from './unit';
@@ -111,6 +120,32 @@ export function membershipsOf(db: Queryable, userId: string) {
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(workspaces.createdAt);
+}
+
+/**
+ * Removes a member (the route refuses the owner): their membership and presence go, and
+ * `agent.presence` offline is recorded, so routing returns their chats to the queue and every
+ * instance's cached "who is online" drops them.
+ */
+export async function removeMember(
+  deps: Deps,
+  input: { workspaceId: string; userId: string; /** null: an API key */ removedBy: string | null },
+): Promise<void> {
+  await unitOfWork(deps, async (tx, record) => {
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.userId)));
+    await tx
+      .delete(agentPresence)
+      .where(and(eq(agentPresence.workspaceId, input.workspaceId), eq(agentPresence.userId, input.userId)));
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'agent.presence',
+      actorType: input.removedBy ? 'user' : 'api',
+      actorId: input.removedBy,
+      data: { userId: input.userId, status: 'offline', removed: true },
+    });
+  });
 }
 
 export async function roleIn(db: Queryable, workspaceId: string, userId: string): Promise<Role | null> {

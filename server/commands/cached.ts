@@ -27,6 +27,10 @@ export const STALE_ON: readonly EventName[] = [
   'agent.presence',
 ];
 
+/** Does this event make some cached entry stale? (An automatic tag teaches the tagger nothing.) */
+export const makesStale = (e: StoredEvent): boolean =>
+  STALE_ON.includes(e.name) && !(e.name === 'conversation.tagged' && e.data.source !== 'manual');
+
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
 export type WorkspacePart = 'settings' | 'tags' | 'webhooks';
 
@@ -92,7 +96,7 @@ export interface WorkspaceConfig {
 }
 
 /** Each workspace's settings and who is online (with `exists: false` for an id that names no workspace). */
-export function settingsCache(deps: Pick<Deps, 'db'>): WorkspaceCache<WorkspaceConfig> {
+export function settingsCache(deps: Pick<Deps, 'db'>, ttlMs?: number): WorkspaceCache<WorkspaceConfig> {
   return new WorkspaceCache<WorkspaceConfig>(
     async (workspaceId) => {
       const [w] = await deps.db
@@ -103,5 +107,6 @@ export function settingsCache(deps: Pick<Deps, 'db'>): WorkspaceCache<WorkspaceC
       return { exists: !!w, settings: readSettings(w?.settings), agentsOnline: online };
     },
     (e) => onPartChanged('settings')(e) || e.name === 'agent.presence',
+    { ttlMs },
   );
 }

@@ -5,6 +5,8 @@ import type { DatabaseHandle } from '../../db/client';
 import { agentPresence, conversations } from '../../db/schema';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
 import { testDatabases } from '../../tests/databases';
+import { removeMember } from '../commands/accounts';
+import { settingsCache } from '../commands/cached';
 import { moveConversation } from '../commands/conversations';
 import { setPresence } from '../commands/queue';
 import type { Deps } from '../commands/unit';
@@ -142,6 +144,22 @@ for (const target of testDatabases()) {
       await setPresence(deps, workspace.id, agents[0].id, 'offline');
       await settle();
       expect(await assignee(chat)).toMatchObject({ status: 'human', assigneeId: agents[1].id });
+    });
+
+    it("returns a removed member's chats to the queue, and the cached count of who is online drops them", async () => {
+      const { workspace, agents, handoff, assignee } = await setup('least_loaded');
+      const config = settingsCache(deps);
+      const stop = config.start(deps);
+      await setPresence(deps, workspace.id, agents[0].id, 'online');
+      await settle();
+      const chat = await handoff();
+      expect((await assignee(chat)).assigneeId).toBe(agents[0].id);
+      expect((await config.get(workspace.id)).agentsOnline).toBe(1);
+      await removeMember(deps, { workspaceId: workspace.id, userId: agents[0].id, removedBy: null });
+      await settle();
+      expect(await assignee(chat)).toMatchObject({ status: 'waiting', assigneeId: null });
+      expect((await config.get(workspace.id)).agentsOnline).toBe(0);
+      stop();
     });
   });
 }

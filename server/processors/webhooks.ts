@@ -27,8 +27,19 @@ export class Webhooks {
   constructor(
     private readonly deps: Deps,
     private readonly logger: Logger,
-    private readonly opts: { intervalMs?: number; timeoutMs?: number; backoffS?: number[] } = {},
-  ) {}
+    private readonly opts: { intervalMs?: number; timeoutMs?: number; backoffS?: number[]; cacheTtlMs?: number } = {},
+  ) {
+    this.hooks = new WorkspaceCache(
+      async (workspaceId) => ({
+        active: await this.deps.db
+          .select()
+          .from(webhooks)
+          .where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true))),
+      }),
+      onPartChanged('webhooks'),
+      { ttlMs: opts.cacheTtlMs },
+    );
+  }
 
   start(): () => void {
     const stopCache = this.hooks.start(this.deps);
@@ -48,15 +59,7 @@ export class Webhooks {
   }
 
   /** Each workspace's active webhooks (read for every message, changed rarely). */
-  private readonly hooks = new WorkspaceCache(
-    async (workspaceId) => ({
-      active: await this.deps.db
-        .select()
-        .from(webhooks)
-        .where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true))),
-    }),
-    onPartChanged('webhooks'),
-  );
+  private readonly hooks: WorkspaceCache<{ active: (typeof webhooks.$inferSelect)[] }>;
 
   /** Queues a delivery of the event to each webhook subscribed to it; false when there are none. */
   private async enqueue(e: StoredEvent): Promise<boolean> {

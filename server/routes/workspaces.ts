@@ -3,7 +3,7 @@ import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentPresence, apiKeys, conversations, invitations, memberships, users } from '../../db/schema';
-import { createApiKey, inviteMember, revokeApiKey, roleIn } from '../commands/accounts';
+import { createApiKey, inviteMember, removeMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { getWorkspace, updateSettings } from '../commands/workspace';
 import { requireRole } from '../http/auth';
@@ -193,12 +193,7 @@ export const workspaceRoutes =
         const target = await roleIn(deps.db, access.workspaceId, req.params.id);
         if (!target) throw new AppError('not_found', 'no such member');
         if (target === 'owner') throw new AppError('forbidden', 'the owner cannot be removed');
-        await deps.db
-          .delete(memberships)
-          .where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
-        await deps.db
-          .delete(agentPresence)
-          .where(and(eq(agentPresence.workspaceId, access.workspaceId), eq(agentPresence.userId, req.params.id)));
+        await removeMember(deps, { workspaceId: access.workspaceId, userId: req.params.id, removedBy: access.userId });
         return reply.status(204).send(null);
       },
     );

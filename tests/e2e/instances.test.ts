@@ -13,6 +13,8 @@ import { api, signIn, type Session } from '../load/remote';
 import { startServerProcess, tempDir, type ServerProcess } from '../process';
 
 const ADMIN = { CHATREF_ADMIN_EMAIL: 'admin@riffandrhythm.example', CHATREF_ADMIN_PASSWORD: 'test-password-123' };
+/** Cached settings live a minute here: a change seen on the other instance at once can only be the relay. */
+const LONG_CACHE = { CHATREF_CACHE_TTL_MS: '60000' };
 
 /** The first event (already received or still to come) that matches. */
 function eventOf(agent: AgentClient, match: (e: AgentEvent) => boolean, ms = 15_000): Promise<AgentEvent> {
@@ -34,12 +36,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     // One after the other: the first one migrates and seeds the demo, the second finds it done.
     a = await startServerProcess({
       ...ADMIN,
+      ...LONG_CACHE,
       CHATREF_TRUST_PROXY: '1',
       DATABASE_URL: db.url,
       CHATREF_DATA_DIR: dataDir,
     });
     b = await startServerProcess({
       ...ADMIN,
+      ...LONG_CACHE,
       CHATREF_TRUST_PROXY: '1',
       DATABASE_URL: db.url,
       CHATREF_DATA_DIR: dataDir,
@@ -66,7 +70,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
       widget: { botName: 'Robin' },
     });
     expect(changed.status).toBe(200);
-    // Well within the caches' 5 s: only the relay can have told A.
+    // A's cache would keep the old name for a minute: only the relay can have told A.
     await new Promise((r) => setTimeout(r, 1000));
     expect((await ask('How long does shipping take?', 'settings-2')).author.name).toBe('Robin');
     const back = await api(b.url, 'PATCH', `/api/workspaces/${ws}/settings`, admin, {
