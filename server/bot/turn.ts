@@ -222,8 +222,17 @@ export class BotTurns {
         abstained: m.meta.abstained === true,
         sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
       }));
-    const topics = visitorMessages.length ? await this.taggers.topics(workspaceId, visitorMessages.join('\n')) : [];
-    const confident = topics.filter((t, i) => (i === 0 ? t.confidence >= 0.35 : t.confidence >= 0.5)).slice(0, 2);
+    // What the chat is about: the last message alone and all of them (each topic at its surer
+    // reading, as in the turn); the topic that called for a person, if one did, comes first.
+    const read = visitorMessages.length
+      ? surest(
+          await this.taggers.topics(workspaceId, visitorMessages.at(-1)!),
+          await this.taggers.topics(workspaceId, visitorMessages.join('\n')),
+        )
+      : [];
+    const trigger = reason === 'topic' ? read.find((t) => t.tagId === opts.detail) : undefined;
+    const topics = trigger ? [trigger, ...read.filter((t) => t !== trigger)] : read;
+    const confident = topics.filter((t, i) => t === trigger || t.confidence >= (i === 0 ? 0.35 : 0.5)).slice(0, 2);
     const details = captureDetails(visitorMessages);
     const { summary, tried } = summarizeHandoff({
       visitorMessages,

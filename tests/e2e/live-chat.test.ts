@@ -151,12 +151,15 @@ describe('live chat over Socket.IO', () => {
     await v.send('Can you quote me a custom guitar build?');
     const state = await v.nextState((s) => s.status === 'waiting');
     const admin = await server.signIn();
-    const conv = await server.api<{ handoffReason: string }>(
+    const conv = await server.api<{ handoffReason: string; teamId: string | null; tags: { name: string }[] }>(
       'GET',
       `/api/workspaces/${server.workspaceId}/conversations/${state.conversationId}`,
       admin,
     );
     expect(conv.body.handoffReason).toBe('topic');
+    // Tagged and routed by the topic that called for a person, not by the shipping questions before.
+    expect(conv.body.tags[0]?.name).toBe('Custom orders');
+    expect(conv.body.teamId).not.toBeNull();
     v.close();
   });
 
