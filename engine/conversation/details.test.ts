@@ -48,6 +48,10 @@ describe('captureDetails', () => {
     expect(captureDetails(['budget around $2,500']).budget).toBe('$2,500');
     expect(captureDetails(['We can spend up to 1500 dollars']).budget).toBe('1500 dollars');
     expect(captureDetails(['I paid $300 for the amp last year']).budget).toBeUndefined();
+    // A threshold in a question about prices is not what the visitor means to spend.
+    expect(captureDetails(['How much does standard shipping cost for an order under $99?']).budget).toBeUndefined();
+    expect(captureDetails(["I'm after a used Strat under $800"]).budget).toBe('$800');
+    expect(captureDetails(['How much is a setup? My budget is $60']).budget).toBe('$60');
   });
 
   it('captures quantities, not durations or ages', () => {

@@ -51,8 +51,13 @@ const ORDER_CONTEXT =
 const HASH_ID = /#\s?([A-Za-z]{0,5}-?\d{3,}[\w-]*)/;
 const MONEY =
   /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k\b)?|\d[\d,]*(?:\.\d+)?\s?(?:k\s?)?(?:dollars|usd|eur|euros?|gbp|pounds|bucks|quid)\b|\d[\d,]*(?:\.\d+)?k\b)/i;
-const BUDGET_CONTEXT =
-  /\b(?:budget|spend|spending|afford|up to|under|below|less than|no more than|max(?:imum)?|around|about|roughly|between|price range|range of|willing to pay|can pay)\b/i;
+/** Words that make an amount a budget wherever they are. */
+const BUDGET_WORDS = /\b(?:budget|spend|spending|afford|price range|range of|willing to pay|can pay)\b/i;
+/** Words that make it one in a statement ("a guitar under $500"), not in a question about prices. */
+const BUDGET_HINTS = /\b(?:up to|under|below|less than|no more than|max(?:imum)?|around|about|roughly|between)\b/i;
+/** A question about what something costs: "order under $99" there is a threshold, not a budget. */
+const PRICE_QUESTION =
+  /\b(?:how much|what(?:'s| is| does)?\b.*\b(?:cost|price|fee|charge)|shipping|delivery|postage)\b/i;
 const NUMBER_WORDS: Record<string, number> = {
   two: 2,
   three: 3,
@@ -140,7 +145,9 @@ function findOrder(text: string): string | undefined {
 function findBudget(text: string): string | undefined {
   for (const sentence of text.split(/(?<=[.!?])\s+|\n/)) {
     const m = sentence.match(MONEY);
-    if (m && BUDGET_CONTEXT.test(sentence)) return m[0].trim();
+    if (!m) continue;
+    if (BUDGET_WORDS.test(sentence) || (BUDGET_HINTS.test(sentence) && !PRICE_QUESTION.test(sentence)))
+      return m[0].trim();
   }
   return undefined;
 }

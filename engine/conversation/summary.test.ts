@@ -41,6 +41,19 @@ describe('summarizeHandoff', () => {
     expect(result.tried[1]).toContain('could not answer');
   });
 
+  it('leads with the question that called for a person, not an earlier longer one', () => {
+    const r = summarizeHandoff({
+      visitorMessages: [
+        'How long does shipping take to Portland, Oregon, for a large guitar amplifier?',
+        'Can you quote me a custom guitar build?',
+      ],
+      aiAnswers: [],
+      reason: 'topic',
+      details: {},
+    });
+    expect(r.summary).toMatch(/^Visitor asks: "Can you quote me a custom guitar build\?"/);
+  });
+
   it('accepts plain answer strings and clips long ones', () => {
     const r = summarizeHandoff({
       visitorMessages: ['where is my parcel?'],

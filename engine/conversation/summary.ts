@@ -51,18 +51,28 @@ export function clip(text: string, max = 160): string {
 const GREETING =
   /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|ok|okay|yes|no|sure)\b[\s!.,]*$/i;
 
+/** Content words of a message, 0 for greetings and bare requests for a person. */
+function substance(m: string): number {
+  if (GREETING.test(m.trim())) return 0;
+  const n = terms(m).length;
+  return wantsHuman(m).wants && n <= 4 ? 0 : n;
+}
+
 /**
- * What the visitor wants: their most substantive message — the one with most content words,
- * skipping greetings and bare requests for a person; the earliest wins ties, as the first
- * question usually states the need.
+ * What the visitor wants. When the handoff was called by what they just asked (a topic that needs
+ * a person, a question the AI could not answer), that question: the latest with some substance.
+ * Otherwise (they asked for a person, or lost patience) their most substantive message; the
+ * earliest wins ties, as the first question usually states the need.
  */
-function mainRequest(messages: string[]): string | undefined {
+function mainRequest(messages: string[], reason: HandoffReason | null): string | undefined {
+  if (reason === 'topic' || reason === 'low_confidence' || reason === 'repeated_unanswered') {
+    const latest = messages.findLast((m) => substance(m) >= 3);
+    if (latest) return latest;
+  }
   let best: string | undefined;
   let bestScore = 0;
   for (const m of messages) {
-    if (GREETING.test(m.trim())) continue;
-    const n = terms(m).length;
-    const score = wantsHuman(m).wants && n <= 4 ? 0 : n;
+    const score = substance(m);
     if (score > bestScore) {
       best = m;
       bestScore = score;
@@ -84,7 +94,7 @@ function describeDetails(d: CapturedDetails): string {
 export function summarizeHandoff(input: HandoffSummaryInput): HandoffSummary {
   const { details } = input;
   const who = [details.name, details.email ?? details.phone].filter(Boolean).join(', ');
-  const request = mainRequest(input.visitorMessages);
+  const request = mainRequest(input.visitorMessages, input.reason);
   const latest = input.visitorMessages[input.visitorMessages.length - 1];
   const parts: string[] = [];
   parts.push(`${who ? `Visitor (${who})` : 'Visitor'} ${request ? `asks: "${clip(request, 200)}"` : 'wants help'}.`);
