@@ -80,10 +80,18 @@ export const conversationRoutes =
         .from(contactTags)
         .innerJoin(tags, eq(tags.id, contactTags.tagId))
         .where(inArray(contactTags.contactId, [...new Set(rows.map((r) => r.contactId))]));
+      // The preview: the last thing said, but not the bot's "I'm handing you over" (the same in
+      // every handed-off chat): what the visitor asked reads better in the queue.
       const last = await deps.db
         .selectDistinctOn([messages.conversationId], { conversationId: messages.conversationId, body: messages.body })
         .from(messages)
-        .where(and(inArray(messages.conversationId, ids), eq(messages.kind, 'text')))
+        .where(
+          and(
+            inArray(messages.conversationId, ids),
+            eq(messages.kind, 'text'),
+            sql`not (${messages.authorType} = 'bot' and ${messages.meta} ? 'handoff')`,
+          ),
+        )
         .orderBy(messages.conversationId, desc(messages.seq));
       const out: ConversationOut[] = [];
       for (const c of rows) {

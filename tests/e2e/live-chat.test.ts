@@ -160,6 +160,15 @@ describe('live chat over Socket.IO', () => {
     // Tagged and routed by the topic that called for a person, not by the shipping questions before.
     expect(conv.body.tags[0]?.name).toBe('Custom orders');
     expect(conv.body.teamId).not.toBeNull();
+    // The queue shows what the visitor asked, not the bot's words on handing over.
+    const queue = await server.api<{ id: string; preview: string | null }[]>(
+      'GET',
+      `/api/workspaces/${server.workspaceId}/conversations?view=waiting`,
+      admin,
+    );
+    expect(queue.body.find((c) => c.id === state.conversationId)?.preview).toBe(
+      'Can you quote me a custom guitar build?',
+    );
     v.close();
   });
 
