@@ -12,10 +12,8 @@
  * (`@electric-sql/pglite-socket` serves PGlite over the wire protocol and would do this job too, but
  * it pins an older PGlite and seven extension packages as peers.)
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { copyTemplateTo, EMBEDDED_SETTINGS } from './template';
+import { EMBEDDED_SETTINGS, templateDir } from './template';
 
 export interface ThreadQueryOptions {
   rowMode?: 'array' | 'object';
@@ -48,6 +46,8 @@ interface Pending {
 export interface ThreadOptions {
   /** A data directory, or null for a database in memory (loaded from `archive` when given). */
   dataDir: string | null;
+  /** Copied into `dataDir` first when it holds no database yet (by the thread: the copy is 40 MB). */
+  template?: string | null;
   archive?: Blob | null;
   /** Told once if the worker stops without being closed. */
   onLost?: (err: Error) => void;
@@ -73,7 +73,12 @@ export class PGliteThread implements ThreadQueries {
   /** Starts the worker and waits until the database is open. */
   static open(opts: ThreadOptions): Promise<PGliteThread> {
     const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-      workerData: { dataDir: opts.dataDir, archive: opts.archive ?? null, settings: EMBEDDED_SETTINGS },
+      workerData: {
+        dataDir: opts.dataDir,
+        template: opts.template ?? null,
+        archive: opts.archive ?? null,
+        settings: EMBEDDED_SETTINGS,
+      },
     });
     return new Promise((resolve, reject) => {
       const failed = (err: Error) => {
@@ -183,7 +188,5 @@ function queryMessage(sql: string, params: unknown[], options: ThreadQueryOption
  * PostgreSQL starts in its thread while the server's modules load in this one.
  */
 export function openDataDir(dataDir: string): Promise<PGliteThread> {
-  mkdirSync(dataDir, { recursive: true });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) copyTemplateTo(dataDir);
-  return PGliteThread.open({ dataDir });
+  return PGliteThread.open({ dataDir, template: templateDir() });
 }

@@ -1,6 +1,8 @@
 // The worker thread behind db/pglite-thread.ts: it owns the embedded database (PGlite) and runs
 // what the server's thread sends it, so PGlite's WebAssembly and its result parsing no longer
 // hold up sockets and requests. Plain JavaScript: it loads nothing of ours.
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -20,7 +22,13 @@ const fail = (id, err) => {
 /** Rolls back an open transaction; thrown into PGlite's transaction callback. */
 class Rollback extends Error {}
 
-const { dataDir, archive, settings } = workerData;
+const { dataDir, template, archive, settings } = workerData;
+// A new data directory starts as a copy of the build's template (db/template.ts): copied here, so
+// the server's thread goes on loading meanwhile.
+if (dataDir) {
+  mkdirSync(dataDir, { recursive: true });
+  if (template && !existsSync(join(dataDir, 'PG_VERSION'))) cpSync(template, dataDir, { recursive: true });
+}
 const startParams = [...PGlite.defaultStartParams, ...settings];
 const db = dataDir
   ? new PGlite(dataDir, { startParams })

@@ -44,10 +44,16 @@ function templateIsCurrent(): boolean {
   return readFileSync(TEMPLATE_STAMP_FILE, 'utf8') === JSON.stringify(currentStamp());
 }
 
+/** The template directory, when there is a current one. */
+export function templateDir(): string | null {
+  return templateIsCurrent() && existsSync(join(TEMPLATE_DIR, 'PG_VERSION')) ? TEMPLATE_DIR : null;
+}
+
 /** Copies the template into a new data directory; false when there is no current template. */
 export function copyTemplateTo(dataDir: string): boolean {
-  if (!templateIsCurrent() || !existsSync(join(TEMPLATE_DIR, 'PG_VERSION'))) return false;
-  cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+  const template = templateDir();
+  if (!template) return false;
+  cpSync(template, dataDir, { recursive: true });
   return true;
 }
 

@@ -1,5 +1,5 @@
 // Builds the server for `npm start`: the TypeScript of cli/, server/, db/, engine/, demo/ and
-// protocol/ in one ES module, dist/server/chatref.mjs. Packages stay in node_modules. Run from
+// protocol/ as ES modules, dist/server/chatref.mjs and its chunks. Packages stay in node_modules. Run from
 // TypeScript through tsx, a start spent two seconds in tsx's module hooks (Node 20 runs them on a
 // thread of their own, one round trip per import); built, it loads as plain JavaScript. Tests and
 // `npm run dev` still run the sources through tsx.
@@ -7,7 +7,7 @@
 // Files find their neighbours with `new URL('./x', import.meta.url)` (migrations, word vectors,
 // demo content, worker scripts). In the bundle `import.meta.url` would be the bundle's own, so each
 // source file's `import.meta.url` is rewritten to its own address, relative to the bundle.
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,12 +38,19 @@ const ownImportMetaUrl = (outfile) => ({
 export async function buildServer() {
   const { build } = await import('esbuild');
   const outfile = resolve(SERVER_BUNDLE);
-  // Written aside and renamed into place: a server starting meanwhile never reads half a bundle.
-  const aside = join(dirname(outfile), `.build-${process.pid}`);
-  const partial = join(aside, basename(outfile));
+  const outdir = dirname(outfile);
+  // Built aside, then moved in: the chunks have content-hashed names, and the entry is renamed into
+  // place last, so a server starting meanwhile never reads half a build.
+  const aside = join(outdir, `.build-${process.pid}`);
   await build({
-    entryPoints: ['cli/main.ts'],
+    entryPoints: { [basename(outfile, '.mjs')]: 'cli/main.ts' },
     bundle: true,
+    // Each `await import()` its own chunk, packages imported where they are used: `chatref serve`
+    // starts the embedded database (server/early.ts) before it loads Fastify and the rest.
+    splitting: true,
+    outdir: aside,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -51,11 +58,16 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: 'warning',
     plugins: [ownImportMetaUrl(outfile)],
-    outfile: partial,
   });
-  renameSync(`${partial}.map`, `${outfile}.map`);
-  renameSync(partial, outfile);
+  mkdirSync(outdir, { recursive: true });
+  const built = readdirSync(aside);
+  const entry = basename(outfile);
+  for (const f of built.filter((f) => f !== entry)) renameSync(join(aside, f), join(outdir, f));
+  renameSync(join(aside, entry), outfile);
   rmSync(aside, { recursive: true, force: true });
+  // Chunks of earlier builds.
+  for (const f of readdirSync(outdir))
+    if (f.startsWith('chunk-') && !built.includes(f)) rmSync(join(outdir, f), { force: true });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
