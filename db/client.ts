@@ -2,13 +2,11 @@
  * Opens the database: PGlite (embedded, a folder on disk) by default, PostgreSQL when a URL is given.
  * Both are wrapped by Drizzle with the same schema, and migrations are applied on open.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { openDataDir, PGliteThread } from './pglite-thread';
 import * as schema from './schema';
-import { copyTemplateTo, EMBEDDED_SETTINGS, MIGRATIONS_FOLDER, templateArchive } from './template';
+import { EMBEDDED_SETTINGS, MIGRATIONS_FOLDER, templateArchive } from './template';
 
 export type Schema = typeof schema;
 /** A Drizzle database on either driver. */
@@ -29,7 +27,7 @@ export type DatabaseOptions = (
   | {
       driver: 'pglite';
       dataDir: string | null /* null: in memory */;
-      /** Run PGlite in a worker thread (db/pglite-thread.ts); default: on disk yes, in memory no. */
+      /** In memory, run PGlite in a worker thread too (as on disk, always); default: on the caller's thread. */
       thread?: boolean;
       /** The data directory's thread, already opening (`openDataDir`, called early at start). */
       opening?: Promise<PGliteThread>;
@@ -50,24 +48,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     let client: { close(): Promise<void> };
-    if (opts.dataDir && (opts.thread ?? true)) {
+    if (opts.dataDir) {
+      // On disk: in its thread, which copies the build's template into a new data directory.
       const thread = await (opts.opening ?? openDataDir(opts.dataDir));
       thread.onLost = opts.onLost;
       client = thread;
     } else if (opts.thread) {
       client = await PGliteThread.open({ dataDir: null, archive: templateArchive(), onLost: opts.onLost });
     } else {
-      // A new database starts as a copy of the build's template (see db/template.ts).
-      if (opts.dataDir) {
-        mkdirSync(opts.dataDir, { recursive: true });
-        if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) copyTemplateTo(opts.dataDir);
-      }
-      const archive = opts.dataDir ? null : templateArchive();
+      const archive = templateArchive();
       const { PGlite } = await import('@electric-sql/pglite');
       const startParams = [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS];
-      client = opts.dataDir
-        ? new PGlite(opts.dataDir, { startParams })
-        : new PGlite(archive ? { loadDataDir: archive, startParams } : { startParams });
+      client = new PGlite(archive ? { loadDataDir: archive, startParams } : { startParams });
     }
     // The thread offers what Drizzle's PGlite driver calls (`query`, `transaction`).
     const db = drizzle(client as import('@electric-sql/pglite').PGlite, { schema, logger: queryLogger(opts.onQuery) });

@@ -6,7 +6,7 @@
  * migrations; otherwise the database is initialised the slow way, and is just as good.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -44,17 +44,9 @@ function templateIsCurrent(): boolean {
   return readFileSync(TEMPLATE_STAMP_FILE, 'utf8') === JSON.stringify(currentStamp());
 }
 
-/** The template directory, when there is a current one. */
+/** The template directory, when there is a current one (the database's thread copies it into a new data directory). */
 export function templateDir(): string | null {
   return templateIsCurrent() && existsSync(join(TEMPLATE_DIR, 'PG_VERSION')) ? TEMPLATE_DIR : null;
-}
-
-/** Copies the template into a new data directory; false when there is no current template. */
-export function copyTemplateTo(dataDir: string): boolean {
-  const template = templateDir();
-  if (!template) return false;
-  cpSync(template, dataDir, { recursive: true });
-  return true;
 }
 
 let archive: Blob | null | undefined;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { TagClassifier, type TagDefinition } from '../../engine/classify/classifier';
 import { tagFeedback, tags } from '../../db/schema';
-import { onPartChanged, WorkspaceCache } from '../commands/cached';
+import { isTagCorrection, onPartChanged, WorkspaceCache } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 
 export interface TopicTag {
@@ -33,10 +33,7 @@ export class Taggers {
   ) {
     this.current = new WorkspaceCache(
       async (workspaceId) => ({ tagger: await this.load(workspaceId) }),
-      (e) =>
-        onPartChanged('tags')(e) ||
-        e.name === 'conversation.untagged' ||
-        (e.name === 'conversation.tagged' && e.data.source === 'manual'),
+      (e) => onPartChanged('tags')(e) || isTagCorrection(e),
       { ttlMs },
     );
   }

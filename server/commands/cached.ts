@@ -1,11 +1,11 @@
 /**
- * Reads that every message needs but that rarely change — a workspace's settings, its topic tags
- * with the agents' corrections, its active webhooks — kept in memory per workspace.
+ * Reads that every message needs but that rarely change — a workspace's settings and how many of
+ * its members are online, its topic tags with the agents' corrections, its active webhooks — kept
+ * in memory per workspace.
  *
- * A change drops the entry at once (`workspace.updated`, `agent.presence`, and manual tagging for the
- * corrections),
- * whether made here or on another instance on the same PostgreSQL database (those events are
- * relayed: server/realtime/relay.ts). Should a relay be lost, entries still expire after
+ * A change drops the entry at once (`workspace.updated`, `agent.presence`, an agent's tag
+ * correction), whether made here or on another instance on the same PostgreSQL database (those
+ * events are relayed: server/realtime/relay.ts). Should a relay be lost, entries still expire after
  * `CACHE_TTL_MS`.
  */
 import { eq } from 'drizzle-orm';
@@ -19,17 +19,13 @@ import type { Deps } from './unit';
 
 export const CACHE_TTL_MS = 5000;
 
-/** The events that make cached entries stale: other instances relay them here. */
-export const STALE_ON: readonly EventName[] = [
-  'workspace.updated',
-  'conversation.tagged',
-  'conversation.untagged',
-  'agent.presence',
-];
+/** An agent's tag correction, which teaches the tagger (an automatic tag teaches it nothing). */
+export const isTagCorrection = (e: StoredEvent): boolean =>
+  e.name === 'conversation.untagged' || (e.name === 'conversation.tagged' && e.data.source === 'manual');
 
-/** Does this event make some cached entry stale? (An automatic tag teaches the tagger nothing.) */
+/** Does this event make some cached entry stale? Other instances get these relayed. */
 export const makesStale = (e: StoredEvent): boolean =>
-  STALE_ON.includes(e.name) && !(e.name === 'conversation.tagged' && e.data.source !== 'manual');
+  e.name === 'workspace.updated' || e.name === 'agent.presence' || isTagCorrection(e);
 
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
 export type WorkspacePart = 'settings' | 'tags' | 'webhooks';

@@ -6,7 +6,7 @@
  * once.
  */
 import type { Server } from 'socket.io';
-import { makesStale, STALE_ON } from '../commands/cached';
+import { makesStale } from '../commands/cached';
 import type { EventBus, StoredEvent } from '../events/bus';
 
 const RELAY = 'chatref:event';
@@ -14,20 +14,19 @@ const RELAY = 'chatref:event';
 type Relayed = Omit<StoredEvent, 'createdAt' | 'message'> & { createdAt: string };
 
 export function relayAcrossInstances(io: Server, bus: EventBus): () => void {
-  const offs = STALE_ON.map((name) =>
-    bus.on(name, (e) => {
-      if (!makesStale(e)) return;
-      const { message: _inProcessOnly, ...event } = e;
-      io.serverSideEmit(RELAY, { ...event, createdAt: e.createdAt.toISOString() } satisfies Relayed);
-    }),
-  );
+  const off = bus.on('*', (e) => {
+    if (!makesStale(e)) return;
+    const { message: _inProcessOnly, ...event } = e;
+    io.serverSideEmit(RELAY, { ...event, createdAt: e.createdAt.toISOString() } satisfies Relayed);
+  });
   const receive = (e: Relayed) => {
-    if (!e || !STALE_ON.includes(e.name) || typeof e.workspaceId !== 'string') return;
-    bus.publish({ ...e, createdAt: new Date(e.createdAt) }, 'elsewhere');
+    if (typeof e?.workspaceId !== 'string' || typeof e.data !== 'object' || !e.data) return;
+    const event: StoredEvent = { ...e, createdAt: new Date(e.createdAt) };
+    if (makesStale(event)) bus.publish(event, 'elsewhere');
   };
   io.on(RELAY, receive);
   return () => {
-    for (const off of offs) off();
+    off();
     io.off(RELAY, receive);
   };
 }

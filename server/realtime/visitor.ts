@@ -106,15 +106,13 @@ export function attachVisitorNamespace(
     };
 
     const ensureConversation = async () => {
-      // Known at connect to have no contact: create it rather than look again.
-      let contact = knownContact;
-      let conversation = contact ? await latestConversationFor(deps.db, v.workspaceId, contact.id) : null;
-      if (!contact) {
-        const found = await findOrCreateContact(deps.db, v.workspaceId, v.visitorId);
-        contact = knownContact = found.contact;
-        // A contact created just now has no conversation yet (another tab may have made both).
-        if (!found.created) conversation = await latestConversationFor(deps.db, v.workspaceId, contact.id);
-      }
+      // No contact known yet: insert it rather than look it up first (a new visitor's first message).
+      const found = knownContact
+        ? { contact: knownContact, created: false }
+        : await findOrCreateContact(deps.db, v.workspaceId, v.visitorId);
+      const contact = (knownContact = found.contact);
+      // A contact created just now has no conversation yet.
+      let conversation = found.created ? null : await latestConversationFor(deps.db, v.workspaceId, contact.id);
       if (!conversation) {
         conversation = await startConversation(deps, { workspaceId: v.workspaceId, contactId: contact.id });
         await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));
