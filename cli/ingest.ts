@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { workspaces } from '../db/schema';
 import { DEMO_SLUG } from '../demo/seed';
+import { createOutbound } from '../net/outbound';
 import { Knowledge, type SourceInput } from '../server/bot/knowledge';
 import { loadConfig } from '../server/config';
 import { EventBus } from '../server/events/bus';
@@ -35,7 +36,14 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     const slug = opts.workspace ?? DEMO_SLUG;
     const [ws] = await handle.db.select().from(workspaces).where(eq(workspaces.slug, slug));
     if (!ws) throw new Error(`no workspace "${slug}" (use --workspace with the slug shown in the dashboard)`);
-    const knowledge = new Knowledge({ db: handle.db, bus: new EventBus(), now: () => new Date() });
+    const outbound = createOutbound({ allowPrivate: config.allowPrivateUrls });
+    const knowledge = new Knowledge(
+      { db: handle.db, bus: new EventBus(), now: () => new Date() },
+      undefined,
+      undefined,
+      null,
+      outbound,
+    );
     const isUrl = /^https?:\/\//i.test(source);
     const inputs: SourceInput[] = isUrl
       ? [
@@ -62,6 +70,7 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     bar.update(inputs.length, { label: 'done' });
     bar.stop();
     process.stdout.write(results.join('\n') + '\n');
+    await outbound.close();
     return failed ? 1 : 0;
   } finally {
     await handle.close();

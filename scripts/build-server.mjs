@@ -1,4 +1,4 @@
-// Builds the server for `npm start`: the TypeScript of cli/, server/, db/, engine/, demo/ and
+// Builds the server for `npm start`: the TypeScript of cli/, server/, db/, engine/, net/, demo/ and
 // protocol/ as ES modules, dist/server/chatref.mjs and its chunks. Packages stay in node_modules. Run from
 // TypeScript through tsx, a start spent two seconds in tsx's module hooks (Node 20 runs them on a
 // thread of their own, one round trip per import); built, it loads as plain JavaScript. Tests and

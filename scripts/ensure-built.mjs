@@ -14,7 +14,7 @@ const FRONT_ENDS_AND_TEMPLATE = [
   'dist/dashboard/index.html',
   'dist/db/template.tar.gz',
 ];
-const SERVER_SOURCES = ['cli', 'server', 'db', 'engine', 'demo', 'protocol'];
+const SERVER_SOURCES = ['cli', 'server', 'db', 'engine', 'net', 'demo', 'protocol'];
 
 /** The newest modification time of the TypeScript files under `dir`. */
 function newestTs(dir) {

@@ -44,6 +44,14 @@ const Env = z.object({
     .min(0)
     .max(3_600_000)
     .default(5000),
+  /**
+   * Let knowledge URLs, crawls and webhooks reach private, loopback and link-local addresses: only
+   * for a self-hosted server whose shop pages live on an intranet (anyone who can add a source
+   * could then read the server's own network).
+   */
+  CHATREF_ALLOW_PRIVATE_URLS: z
+    .enum(['0', '1', 'true', 'false'], { error: 'CHATREF_ALLOW_PRIVATE_URLS must be 1 or 0 (true or false)' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -58,6 +66,8 @@ export interface Config {
   /** Proxies in front whose X-Forwarded-For entries are trusted (0: none). */
   trustProxy: number;
   cacheTtlMs: number;
+  /** Outbound requests (knowledge URLs, webhooks) may reach internal addresses. */
+  allowPrivateUrls: boolean;
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -84,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
     trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
     cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
+    allowPrivateUrls: e.CHATREF_ALLOW_PRIVATE_URLS === '1' || e.CHATREF_ALLOW_PRIVATE_URLS === 'true',
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

@@ -4,6 +4,7 @@
  */
 export const ERRORS = {
   invalid_input: 400,
+  blocked_address: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

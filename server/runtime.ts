@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
@@ -43,6 +44,8 @@ export interface RuntimeOptions {
   trustProxy?: number;
   /** How long cached settings, tags and webhooks are served before being read again. */
   cacheTtlMs?: number;
+  /** Requests to knowledge URLs and webhooks: public addresses only unless `allowPrivate`. */
+  outbound?: OutboundOptions;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -52,11 +55,14 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   // The knowledge indexes' classifiers train in a worker thread: seconds of work that would
   // otherwise stall every socket after a start or a knowledge change.
   const trainer = new WorkerTrainer();
+  // Every request the server sends elsewhere (pages, sites, webhooks) goes through this one guard.
+  const outbound = createOutbound(opts.outbound);
   const knowledge = new Knowledge(
     deps,
     (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
     opts.ai ?? {},
     trainer.train,
+    outbound,
   );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
@@ -70,7 +76,11 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const secret = await instanceSecret(deps.db);
   let closeRealtime: (() => Promise<void>) | null = null;
   let io: import('socket.io').Server | null = null;
-  const webhooks = new Webhooks(deps, opts.logger, { backoffS: opts.webhookBackoffS, cacheTtlMs: opts.cacheTtlMs });
+  const webhooks = new Webhooks(deps, opts.logger, {
+    backoffS: opts.webhookBackoffS,
+    cacheTtlMs: opts.cacheTtlMs,
+    fetch: outbound.fetch,
+  });
   const stopWebhooks = webhooks.start();
   const notifier = new Notifier(deps, opts.logger, {
     smtpUrl: opts.mail?.smtpUrl ?? null,
@@ -84,8 +94,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const plugins = [
     async (app: FastifyInstance) => {
       await app.register(conversationRoutes(deps));
-      await app.register(knowledgeRoutes(deps, knowledge));
-      await app.register(webhookRoutes(deps));
+      await app.register(knowledgeRoutes(deps, knowledge, outbound));
+      await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
       await dashboardRoutes(app);
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
@@ -124,6 +134,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await bot.idle();
       await router.idle();
       await trainer.close();
+      await outbound.close();
     },
   };
 }

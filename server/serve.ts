@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import type { PGliteThread } from '../db/pglite-thread';
+import type { OutboundOptions } from '../net/outbound';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
 import { seedDemoContent, seedDemoIfEmpty } from '../demo/seed';
@@ -32,6 +33,8 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** The embedded database, already opening in its thread (see server/early.ts). */
   opening?: Promise<PGliteThread> | null;
+  /** Outbound-request options over the configuration's (tests name a resolver and "public" hosts). */
+  outbound?: OutboundOptions;
 }
 
 /** Starts the whole product and returns once it is listening and ready. */
@@ -75,6 +78,7 @@ export async function startServer(
     ai,
     trustProxy: config.trustProxy,
     cacheTtlMs: config.cacheTtlMs,
+    outbound: { allowPrivate: config.allowPrivateUrls, ...opts.outbound },
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutbound } from '../../net/outbound';
 import { ingestSite, ingestUrl } from './batch';
 import { crawlSite } from './crawl';
 import { fetchUrl } from './fetch';
@@ -65,6 +66,9 @@ function site(pdf: Uint8Array): Server {
 describe('fetching and crawling a local site', () => {
   let server: Server;
   let base: string;
+  // The site is on loopback: these tests allow it explicitly (the default refuses it, see below).
+  const local = createOutbound({ allowPrivate: true });
+  const fetch = local.fetch;
 
   beforeAll(async () => {
     server = site(await makePdf());
@@ -72,13 +76,18 @@ describe('fetching and crawling a local site', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    await local.close();
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
 
   it('crawls the pages the sitemap lists, skipping what robots.txt disallows', async () => {
     const progress: string[] = [];
-    const r = await crawlSite(`${base}/`, { maxPages: 10, onProgress: (p) => progress.push(`${p.done}/${p.total}`) });
+    const r = await crawlSite(`${base}/`, {
+      fetch,
+      maxPages: 10,
+      onProgress: (p) => progress.push(`${p.done}/${p.total}`),
+    });
     expect(r.via).toBe('sitemap');
     expect(r.pages.map((p) => new URL(p.url).pathname).sort()).toEqual(['/', '/guide', '/returns', '/shipping']);
     expect(r.disallowed).toEqual([`${base}/private/admin`]);
@@ -87,32 +96,32 @@ describe('fetching and crawling a local site', () => {
   });
 
   it('follows same-host links within the depth and page bounds when not using the sitemap', async () => {
-    const r = await crawlSite(`${base}/`, { useSitemap: false, maxDepth: 2, maxPages: 20 });
+    const r = await crawlSite(`${base}/`, { fetch, useSitemap: false, maxDepth: 2, maxPages: 20 });
     const paths = r.pages.map((p) => new URL(p.url).pathname).sort();
     expect(r.via).toBe('links');
     expect(paths).toEqual(['/', '/deep/1', '/returns', '/shipping']); // /deep/2 is 3 hops away
-    const capped = await crawlSite(`${base}/`, { useSitemap: false, maxDepth: 5, maxPages: 2 });
+    const capped = await crawlSite(`${base}/`, { fetch, useSitemap: false, maxDepth: 5, maxPages: 2 });
     expect(capped.pages).toHaveLength(2);
   });
 
   it('turns a site into chunks with their page links', async () => {
-    const r = await ingestSite(`${base}/`, 'site', { maxPages: 10 });
+    const r = await ingestSite(`${base}/`, 'site', { fetch, maxPages: 10 });
     expect(r.errors).toEqual([]);
     const shipping = r.chunks.find((c) => c.title === 'Shipping');
     expect(shipping).toMatchObject({ sourceId: 'site', url: `${base}/shipping`, headingPath: ['Shipping'] });
   });
 
   it('reports HTTP errors and timeouts per URL, with codes', async () => {
-    const missing = await ingestUrl(`${base}/nope`, 'x');
+    const missing = await ingestUrl(`${base}/nope`, 'x', { fetch });
     expect(missing.error?.code).toBe('HTTP_ERROR');
-    const slow = await ingestUrl(`${base}/slow`, 'x', { timeoutMs: 200 });
+    const slow = await ingestUrl(`${base}/slow`, 'x', { fetch, timeoutMs: 200 });
     expect(slow.error?.code).toBe('FETCH_TIMEOUT');
     const bad = await ingestUrl('ftp://example.com/file', 'x');
     expect(bad.error?.code).toBe('INVALID_URL');
   });
 
   it('stops reading a body past the size limit', async () => {
-    await expect(fetchUrl(`${base}/guide`, { maxBytes: 100 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(fetchUrl(`${base}/guide`, { fetch, maxBytes: 100 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
   });
 
   it('uses an injected fetch', async () => {

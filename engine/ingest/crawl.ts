@@ -54,6 +54,7 @@ async function readRobots(
     return parseRobots(new TextDecoder().decode(res.bytes), 'chatrefbot');
   } catch (err) {
     const e = asIngestError(err);
+    if (e.code === 'BLOCKED_ADDRESS') throw e;
     // RFC 9309: no robots.txt (4xx) allows all; an unreachable or failing one forbids all.
     if (e.code === 'HTTP_ERROR' && / 4\d\d$/.test(e.message)) return ALLOW_ALL;
     throw new IngestError(
@@ -75,12 +76,14 @@ export function parseSitemap(xml: string): { urls: string[]; sitemaps: string[] 
   return { urls: locs('url > loc'), sitemaps: locs('sitemap > loc') };
 }
 
+/** The same-host page URLs of the sitemaps, and the sitemaps refused for their address. */
 async function sitemapUrls(
   candidates: string[],
   host: string,
   o: CrawlOptions & { timeoutMs: number; userAgent: string },
-): Promise<string[]> {
+): Promise<{ urls: string[]; blocked: IngestError[] }> {
   const urls: string[] = [];
+  const blocked: IngestError[] = [];
   const queue = [...candidates];
   const seen = new Set<string>();
   while (queue.length && seen.size < 20) {
@@ -103,11 +106,13 @@ async function sitemapUrls(
           // skip malformed entries
         }
       }
-    } catch {
-      // a missing sitemap just means crawling by links
+    } catch (err) {
+      // a missing sitemap just means crawling by links; one at an internal address is reported
+      const e = asIngestError(err, sm);
+      if (e.code === 'BLOCKED_ADDRESS') blocked.push(e);
     }
   }
-  return [...new Set(urls)];
+  return { urls: [...new Set(urls)], blocked };
 }
 
 /** Crawls a site within the bounds given; see the module comment. */
@@ -124,7 +129,9 @@ export async function crawlSite(startUrl: string, opts: CrawlOptions = {}): Prom
     const candidates = /\.xml$/i.test(start.pathname)
       ? [start.toString()]
       : [...robots.sitemaps.map((s) => new URL(s, start.origin).toString()), `${start.origin}/sitemap.xml`];
-    seeds = await sitemapUrls(candidates, start.host, o);
+    const found = await sitemapUrls(candidates, start.host, o);
+    seeds = found.urls;
+    result.errors.push(...found.blocked);
   }
   if (seeds.length) result.via = 'sitemap';
   else seeds = [start.toString()];

@@ -14,6 +14,7 @@ export const INGEST_ERROR_CODES = [
   'FETCH_TIMEOUT',
   'HTTP_ERROR',
   'ROBOTS_DISALLOWED',
+  'BLOCKED_ADDRESS',
 ] as const;
 
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];

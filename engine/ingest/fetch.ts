@@ -1,7 +1,9 @@
 /**
- * Fetching one URL for ingestion: http(s) only, a timeout, a size cap read from the stream (not
+ * Fetching one URL for ingestion: http(s) only, public addresses only (the guarded fetcher of
+ * `net/outbound`, unless another is given), a timeout, a size cap read from the stream (not
  * trusted from headers), and errors that say what went wrong. `fetch` is injectable for tests.
  */
+import { blockedAddressIn, publicFetch } from '../../net/outbound';
 import { IngestError } from './errors';
 import { DEFAULT_MAX_BYTES, parseSource } from './parse';
 import type { ParsedDocument, SourceInput } from './types';
@@ -11,6 +13,7 @@ export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 export const USER_AGENT = 'ChatrefBot/0.1 (+https://github.com/chatref/chatref)';
 
 export interface FetchOptions {
+  /** How to fetch; by default the guarded fetcher that refuses internal addresses. */
   fetch?: FetchLike;
   timeoutMs?: number;
   maxBytes?: number;
@@ -46,7 +49,7 @@ export function filenameOf(url: string): string {
 /** Fetches a URL's body within the time and size limits. */
 export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<FetchedSource> {
   const url = parseHttpUrl(raw).toString();
-  const doFetch = opts.fetch ?? ((u: string, init?: RequestInit) => fetch(u, init));
+  const doFetch = opts.fetch ?? publicFetch;
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const abort = new AbortController();
@@ -83,6 +86,8 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
     };
   } catch (err) {
     if (err instanceof IngestError) throw err;
+    const blocked = blockedAddressIn(err);
+    if (blocked) throw new IngestError('BLOCKED_ADDRESS', `Refused ${url}: ${blocked.message}`, url, { cause: err });
     if (timedOut)
       throw new IngestError('FETCH_TIMEOUT', `${url} did not answer within ${Math.round(timeoutMs / 1000)} s`, url, {
         cause: err,

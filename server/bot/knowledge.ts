@@ -21,6 +21,7 @@ import {
   type SoftmaxTrainer,
 } from '../../engine';
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
+import type { Outbound } from '../../net/outbound';
 import type { Citation } from '../../protocol/socket';
 import { unitOfWork, type Deps } from '../commands/unit';
 import { AppError } from '../errors';
@@ -54,6 +55,8 @@ export class Knowledge {
     private readonly ai: { model?: LanguageModel | null; embedder?: Embedder | null; timeoutMs?: number } = {},
     /** Where the indexes' classifiers train (a worker thread in the server); inline when absent. */
     private readonly trainer: SoftmaxTrainer | null = null,
+    /** How pages and sites are fetched; without one, the engine's default (public addresses only). */
+    private readonly outbound: Pick<Outbound, 'fetch'> | null = null,
   ) {}
 
   /** The offline word vectors, loaded once for every workspace's index. */
@@ -203,13 +206,14 @@ export class Knowledge {
           answer: input.answer,
         });
       } else if (input.kind === 'url') {
-        const r = await ingestUrl(input.url, source.id);
+        const r = await ingestUrl(input.url, source.id, { fetch: this.outbound?.fetch });
         if (r.error) throw r.error;
         chunks.push(...r.chunks);
       } else {
         const r = await ingestSite(input.url, source.id, {
           maxPages: input.maxPages ?? 50,
           maxDepth: 3,
+          fetch: this.outbound?.fetch,
           onProgress: (p) => {
             onProgress?.(p.done, p.total);
             void this.deps.db

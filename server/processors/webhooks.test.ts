@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../db/client';
+import { createOutbound } from '../../net/outbound';
 import { webhookDeliveries, webhooks } from '../../db/schema';
 import { makeConversation, makeDeps, makeWorkspace } from '../../tests/factories';
 import { moveConversation } from '../commands/conversations';
@@ -18,6 +19,8 @@ describe('webhooks', () => {
   let url: string;
   const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
   let failuresLeft = 0;
+  // The receiver is on loopback: allowed explicitly (the default refuses it; see tests/e2e/ssrf).
+  const local = createOutbound({ allowPrivate: true });
 
   beforeAll(async () => {
     handle = await openDatabase({ driver: 'pglite', dataDir: null });
@@ -40,12 +43,17 @@ describe('webhooks', () => {
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   });
   afterAll(async () => {
+    await local.close();
     receiver?.close();
     await handle?.close();
   });
 
   it('delivers handoff.created signed with HMAC, retrying a failing endpoint with backoff', async () => {
-    const hooks = new Webhooks(deps, pino({ level: 'silent' }), { intervalMs: 60_000, backoffS: [0, 0, 0] });
+    const hooks = new Webhooks(deps, pino({ level: 'silent' }), {
+      intervalMs: 60_000,
+      backoffS: [0, 0, 0],
+      fetch: local.fetch,
+    });
     const stop = hooks.start();
     const { workspace } = await makeWorkspace(deps);
     const secret = 'whsec_test';
@@ -85,7 +93,11 @@ describe('webhooks', () => {
   });
 
   it('only sends the events a webhook subscribed to, and gives up after the last retry', async () => {
-    const hooks = new Webhooks(deps, pino({ level: 'silent' }), { intervalMs: 60_000, backoffS: [0] });
+    const hooks = new Webhooks(deps, pino({ level: 'silent' }), {
+      intervalMs: 60_000,
+      backoffS: [0],
+      fetch: local.fetch,
+    });
     const stop = hooks.start();
     const { workspace } = await makeWorkspace(deps);
     const [hook] = await handle.db

@@ -2,10 +2,13 @@
  * Outbound webhooks: each committed event a webhook subscribes to becomes a delivery row; a worker
  * posts due deliveries, signed with HMAC-SHA256, and retries failures with exponential backoff.
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances never send one twice.
+ * Deliveries go through the guarded fetcher: a URL at an internal address is never contacted, and
+ * its delivery fails with the code BLOCKED_ADDRESS (no status or error of the target to read back).
  */
 import { createHmac } from 'node:crypto';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { blockedAddressIn, publicFetch, type FetchLike } from '../../net/outbound';
 import { events, webhookDeliveries, webhooks } from '../../db/schema';
 import { WEBHOOK_EVENTS } from '../../protocol/events';
 import { onPartChanged, WorkspaceCache } from '../commands/cached';
@@ -27,7 +30,14 @@ export class Webhooks {
   constructor(
     private readonly deps: Deps,
     private readonly logger: Logger,
-    private readonly opts: { intervalMs?: number; timeoutMs?: number; backoffS?: number[]; cacheTtlMs?: number } = {},
+    private readonly opts: {
+      intervalMs?: number;
+      timeoutMs?: number;
+      backoffS?: number[];
+      cacheTtlMs?: number;
+      /** How deliveries are sent; public addresses only by default. */
+      fetch?: FetchLike;
+    } = {},
   ) {
     this.hooks = new WorkspaceCache(
       async (workspaceId) => ({
@@ -123,8 +133,9 @@ export class Webhooks {
     const ts = Math.floor(this.deps.now().getTime() / 1000);
     let status: number | null = null;
     let error: string | null = null;
+    let blocked = false;
     try {
-      const res = await fetch(hook.url, {
+      const res = await (this.opts.fetch ?? publicFetch)(hook.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -139,12 +150,14 @@ export class Webhooks {
       status = res.status;
       if (!res.ok) error = `HTTP ${res.status}`;
     } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
+      const refused = blockedAddressIn(err);
+      blocked = refused !== null;
+      error = refused ? `BLOCKED_ADDRESS: ${refused.message}` : err instanceof Error ? err.message : String(err);
     }
     const attempts = d.attempts + 1;
     const backoff = this.opts.backoffS ?? BACKOFF_S;
     const done = error === null;
-    const giveUp = !done && attempts > backoff.length;
+    const giveUp = (!done && attempts > backoff.length) || blocked;
     await this.deps.db
       .update(webhookDeliveries)
       .set({

@@ -3,8 +3,10 @@ import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { knowledgeSources } from '../../db/schema';
+import type { Outbound } from '../../net/outbound';
 import type { Knowledge, Source } from '../bot/knowledge';
 import type { Deps } from '../commands/unit';
+import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
@@ -39,7 +41,7 @@ const present = (s: Source): z.infer<typeof SourceOut> => ({
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'use an http(s) URL' }).max(2000);
 
 export const knowledgeRoutes =
-  (deps: Deps, knowledge: Knowledge): FastifyPluginAsyncZod =>
+  (deps: Deps, knowledge: Knowledge, outbound: Pick<Outbound, 'refusal'>): FastifyPluginAsyncZod =>
   async (app) => {
     // Uploads arrive as the file's raw bytes (the dashboard sends the File as the body).
     app.addContentTypeParser(
@@ -124,6 +126,9 @@ export const knowledgeRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        // Refused now when the host is internal; fetching checks every hop again (redirects, DNS).
+        const refused = await outbound.refusal(req.body.url);
+        if (refused) throw new AppError('blocked_address', refused);
         const crawl = req.body.crawl || /sitemap[^/]*\.xml$/i.test(req.body.url);
         const [source] = await deps.db
           .insert(knowledgeSources)

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { webhookDeliveries, webhooks } from '../../db/schema';
+import type { Outbound } from '../../net/outbound';
 import { WEBHOOK_EVENTS } from '../../protocol/events';
 import { randomToken } from '../auth/tokens';
 import type { Deps } from '../commands/unit';
@@ -28,7 +29,7 @@ const present = (h: typeof webhooks.$inferSelect): z.infer<typeof WebhookOut> =>
 });
 
 export const webhookRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
+  (deps: Deps, outbound: Pick<Outbound, 'refusal'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/workspaces/:workspaceId/webhooks',
@@ -62,6 +63,9 @@ export const webhookRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        // Refused now when the host is internal; each delivery checks again (DNS may change).
+        const refused = await outbound.refusal(req.body.url);
+        if (refused) throw new AppError('blocked_address', refused);
         const secret = `whsec_${randomToken(24)}`;
         const [h] = await changeConfig(deps, access.workspaceId, 'webhooks', (tx) =>
           tx
