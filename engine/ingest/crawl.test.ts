@@ -124,6 +124,17 @@ describe('fetching and crawling a local site', () => {
     await expect(fetchUrl(`${base}/guide`, { fetch, maxBytes: 100 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
   });
 
+  it('refuses the same loopback site by default: page, site and sitemap end in BLOCKED_ADDRESS', async () => {
+    const one = await ingestUrl(`${base}/shipping`, 'x');
+    expect(one.error?.code).toBe('BLOCKED_ADDRESS');
+    expect(one.error?.message).toMatch(/127\.0\.0\.1 is an internal \(loopback\) address/);
+    for (const start of [`${base}/`, `${base}/sm/sitemap.xml`]) {
+      const site = await ingestSite(start, 'x');
+      expect(site.errors.map((e) => e.code)).toEqual(['BLOCKED_ADDRESS']);
+      expect(site.chunks).toEqual([]);
+    }
+  });
+
   it('uses an injected fetch', async () => {
     const seen: string[] = [];
     const fake = async (url: string) => {
