@@ -117,4 +117,30 @@ describe('webhooks', () => {
     failuresLeft = 0;
     stop();
   });
+
+  it('sends nothing to an internal address by default: the delivery fails at once with a code', async () => {
+    const hooks = new Webhooks(deps, pino({ level: 'silent' }), { intervalMs: 60_000, backoffS: [0, 0, 0] });
+    const stop = hooks.start();
+    const { workspace } = await makeWorkspace(deps);
+    const [hook] = await handle.db
+      .insert(webhooks)
+      .values({ workspaceId: workspace.id, url, secret: 's', events: ['handoff.created'] })
+      .returning();
+    const before = received.length;
+    const { conversation } = await makeConversation(deps, workspace.id);
+    await moveConversation(deps, {
+      workspaceId: workspace.id,
+      conversationId: conversation.id,
+      move: 'handoff',
+      actor: { type: 'bot' },
+      reason: 'topic',
+    });
+    await deps.bus.idle();
+    for (let i = 0; i < 3; i++) await hooks.drain();
+    const [d] = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
+    expect(d).toMatchObject({ status: 'failed', attempts: 1, responseStatus: null });
+    expect(d.lastError).toMatch(/^BLOCKED_ADDRESS: 127\.0\.0\.1 is an internal \(loopback\) address/);
+    expect(received).toHaveLength(before);
+    stop();
+  });
 });

@@ -149,6 +149,8 @@ export class Webhooks {
       });
       status = res.status;
       if (!res.ok) error = `HTTP ${res.status}`;
+      // Only the status is kept; an unread body would hold the connection.
+      await res.body?.cancel().catch(() => undefined);
     } catch (err) {
       const refused = blockedAddressIn(err);
       blocked = refused !== null;
