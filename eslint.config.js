@@ -52,4 +52,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The outbound guard is shared by the engine and the server: it imports neither.
+    files: ['net/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/db/**', '**/engine/**', '../server*', '../db*', '../engine*'],
+              message: 'net/ is shared by the engine and the server and imports neither',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

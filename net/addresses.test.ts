@@ -20,6 +20,10 @@ describe('internalRange', () => {
       'http://0177.0.0.1/',
       'http://017700000001/',
       'http://127.255.255.254/',
+      'http://127.0.0.1./',
+      'http://127.000.000.001/',
+      'http://%31%32%37.0.0.1/',
+      'http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/', // full-width digits
     ])
       expect(rangeOfUrl(url), url).toBe('loopback');
     for (const url of ['http://0.0.0.0/', 'http://0/', 'http://0x0/', 'http://0.1.2.3/'])
