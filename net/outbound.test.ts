@@ -18,6 +18,7 @@ describe('the guarded fetcher', () => {
   let shopPort: number;
   const hits: string[] = [];
   let rebindCalls = 0;
+  let pinCalls = 0;
   let guard: Outbound;
 
   const names: Record<string, () => string[]> = {
@@ -28,6 +29,8 @@ describe('the guarded fetcher', () => {
     'six.test': () => ['::ffff:127.0.0.1'],
     // DNS rebinding: public when checked, loopback when asked again.
     'rebind.test': () => (rebindCalls++ % 2 === 0 ? [PUBLIC] : ['127.0.0.1']),
+    // The opposite: the trusted address first, a private one on any later question.
+    'pin.test': () => (pinCalls++ === 0 ? ['127.0.0.1'] : ['10.0.0.9']),
   };
   const resolve = async (host: string): Promise<LookupAddress[]> =>
     names[host]
@@ -57,7 +60,10 @@ describe('the guarded fetcher', () => {
     });
     await new Promise<void>((r) => shop.listen(0, '127.0.0.1', r));
     shopPort = (shop.address() as AddressInfo).port;
-    guard = createOutbound({ resolve, trusted: (_address, host) => host === 'shop.test' });
+    guard = createOutbound({
+      resolve,
+      trusted: (address, host) => host === 'shop.test' || (host === 'pin.test' && address === '127.0.0.1'),
+    });
   });
   afterAll(async () => {
     await guard.close();
@@ -100,6 +106,9 @@ describe('the guarded fetcher', () => {
       'mixed.test',
     ])
       await refused(`http://${host}:${port}/secret`);
+    // HTTPS connects through the same lookup (evil.test exists only in the test's resolver).
+    await refused(`https://evil.test:${port}/secret`);
+    await refused(`https://[::ffff:7f00:1]:${port}/secret`);
     const meta = await refused('http://169.254.169.254/latest/meta-data/');
     expect(meta.range).toBe('linkLocal');
     expect((await refused('http://meta.test/latest/meta-data/')).message).not.toContain('169.254');
@@ -131,6 +140,12 @@ describe('the guarded fetcher', () => {
     await refused(url);
     expect(rebindCalls).toBe(2);
     expect(hits).toEqual([]);
+  });
+
+  it('connects to the very address its lookup checked, asking the resolver once', async () => {
+    const res = await guard.fetch(`http://pin.test:${shopPort}/page`);
+    expect(await res.text()).toBe('shop page /page');
+    expect(pinCalls).toBe(1);
   });
 
   it('says why a URL is refused before anything is fetched', async () => {
