@@ -132,7 +132,7 @@ function printResults(rep: import('../engine/eval/shops').ShopReport): void {
     const where = q.outcome === 'handoff' ? `${q.reason} ${q.detail ?? ''}` : `${q.cited[0] ?? '-'}${offer}`;
     process.stderr.write(
       `${q.allowed ? 'ok ' : 'XX '} ${rep.shop.slice(0, 12).padEnd(12)} ${q.expect.join('|').padEnd(15)} ${q.outcome.padEnd(7)} ` +
-        `${q.confidence.toFixed(2)} ${q.q}  →  ${where}${q.topTopic ? `  [${q.topTopic.tag} ${q.topTopic.confidence}]` : ''}\n`,
+        `${q.confidence.toFixed(2)} ${q.rank === undefined ? '  ' : `R${q.rank}`} ${q.q}  →  ${where}${q.topTopic ? `  [${q.topTopic.tag} ${q.topTopic.confidence}]` : ''}\n`,
     );
   }
 }

@@ -107,6 +107,7 @@ describe('summarizeShop', () => {
     reason: null,
     confidence: 1,
     cited: [],
+    ms: 1,
     text: '',
     ...p,
   });

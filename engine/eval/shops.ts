@@ -143,6 +143,13 @@ export interface QuestionResult {
   /** Files the answer cited (first citation first). */
   cited: string[];
   topTopic?: { tag: string; confidence: number };
+  /**
+   * For answerable questions: the rank (1-based) of the first chunk from one of `sources` in the
+   * index's top 10, 0 when none is there — whether a miss is ranking or confidence.
+   */
+  rank?: number;
+  /** Time of the turn (answer, topics, decision), ms. */
+  ms: number;
   text: string;
 }
 
@@ -168,6 +175,9 @@ export interface ShopSummary {
   abstain_right: number;
   handoff_right: number;
   needless_handoffs: number;
+  /** Answerable questions whose right document ranks first / in the top 3 (see `rank`). */
+  top1: number;
+  top3: number;
   outcomes: Record<Outcome, number>;
   per_kind: Record<string, { n: number; right: number }>;
   ms_p50: number;
@@ -176,7 +186,7 @@ export interface ShopSummary {
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : 0);
 
 /** Summarises per-question results (one shop, or several pooled). */
-export function summarizeShop(rs: readonly QuestionResult[], ms: readonly number[] = []): ShopSummary {
+export function summarizeShop(rs: readonly QuestionResult[]): ShopSummary {
   const answerable = rs.filter((r) => r.expect.includes('answer'));
   const answeredRight = answerable.filter((r) => r.outcome === 'answer' && r.right).length;
   const abstainers = rs.filter((r) => r.expect.includes('abstain'));
@@ -197,13 +207,22 @@ export function summarizeShop(rs: readonly QuestionResult[], ms: readonly number
     abstain_right: ratio(abstainers.filter((r) => r.allowed).length, abstainers.length),
     handoff_right: ratio(handoffOnly.filter((r) => r.outcome === 'handoff').length, handoffOnly.length),
     needless_handoffs: ratio(noHandoff.filter((r) => r.outcome === 'handoff').length, noHandoff.length),
+    top1: ratio(answerable.filter((r) => r.rank === 1).length, answerable.length),
+    top3: ratio(answerable.filter((r) => r.rank && r.rank <= 3).length, answerable.length),
     outcomes: {
       answer: rs.filter((r) => r.outcome === 'answer').length,
       abstain: rs.filter((r) => r.outcome === 'abstain').length,
       handoff: rs.filter((r) => r.outcome === 'handoff').length,
     },
     per_kind: perKind,
-    ms_p50: ms.length ? Math.round(percentile(ms, 50) * 100) / 100 : 0,
+    ms_p50: rs.length
+      ? Math.round(
+          percentile(
+            rs.map((r) => r.ms),
+            50,
+          ) * 100,
+        ) / 100
+      : 0,
   };
 }
 
@@ -235,7 +254,6 @@ export async function evalShop(dir: string, opts: EvalShopOptions = {}): Promise
   const settings = opts.settings ?? DEFAULT_HANDOFF_SETTINGS;
   const fileOf = new Map(shop.chunks.map((c) => [c.id, c.sourceId]));
   const results: QuestionResult[] = [];
-  const ms: number[] = [];
   for (const q of shop.questions) {
     const t0 = performance.now();
     const { answer, topics, decision } = await readTurn({
@@ -246,7 +264,7 @@ export async function evalShop(dir: string, opts: EvalShopOptions = {}): Promise
       topics: async (text) => tagger?.(text) ?? [],
       settings,
     });
-    ms.push(performance.now() - t0);
+    const ms = Math.round((performance.now() - t0) * 100) / 100;
     const cited = answer.citations.map((c) => fileOf.get(c.chunkId) ?? c.title);
     const outcome: Outcome =
       decision.action === 'handoff'
@@ -255,6 +273,9 @@ export async function evalShop(dir: string, opts: EvalShopOptions = {}): Promise
           ? 'abstain'
           : 'answer';
     const right = q.expect.includes('answer') && cited.some((f) => q.sources.includes(f));
+    const rank = q.expect.includes('answer')
+      ? index.search(q.q, 10).findIndex((h) => q.sources.includes(h.chunk.sourceId)) + 1
+      : undefined;
     results.push({
       q: q.q,
       expect: q.expect,
@@ -270,10 +291,12 @@ export async function evalShop(dir: string, opts: EvalShopOptions = {}): Promise
       ...(topics[0]
         ? { topTopic: { tag: topics[0].tagId, confidence: Math.round(topics[0].confidence * 1000) / 1000 } }
         : {}),
+      ...(rank !== undefined ? { rank } : {}),
+      ms,
       text: answer.text,
     });
   }
-  return { shop: shop.name, summary: summarizeShop(results, ms), results, skipped: shop.skipped };
+  return { shop: shop.name, summary: summarizeShop(results), results, skipped: shop.skipped };
 }
 
 /** The shop folders under a folder: those holding a questions.jsonl. */
