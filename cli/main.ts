@@ -104,7 +104,9 @@ evalCmd
     const r = await evalShops(dirs, { settings: await defaultHandoffSettings() });
     if (opts.verbose) for (const rep of r.reports) printResults(rep);
     report(
-      dirs.length === 1 ? { ...r.reports[0].summary } : { shops: r.shops, pooled: r.pooled, spread: r.spread },
+      dirs.length === 1
+        ? { ...r.reports[0].summary, ...(r.reports[0].skipped.length ? { skipped: r.reports[0].skipped } : {}) }
+        : { shops: r.shops, pooled: r.pooled, spread: r.spread },
       opts.json,
     );
   });

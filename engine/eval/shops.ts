@@ -16,7 +16,7 @@ import { readTurn, type TurnInput, type TurnTopic } from '../conversation/turn';
 import { chunkDocument } from '../ingest/chunk';
 import { parseSource } from '../ingest/parse';
 import { loadDefaultWordVectors } from '../retrieve/dense';
-import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import { KnowledgeIndex, type KnowledgeIndexOptions } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, WordVectorsLike } from '../retrieve/types';
 import { percentile } from './metrics';
 
@@ -233,6 +233,8 @@ export interface EvalShopOptions {
   threshold?: number | null;
   /** Word vectors (default: the shipped ones, loaded once). */
   wordVectors?: WordVectorsLike | null;
+  /** Other index options (e.g. fusion weights, when fitting them across shops). */
+  index?: Omit<KnowledgeIndexOptions, 'wordVectors'>;
 }
 
 export interface ShopReport {
@@ -242,11 +244,14 @@ export interface ShopReport {
   skipped: Shop['skipped'];
 }
 
-/** Runs one shop folder; per-question results for analysis (e.g. leave-one-shop-out fitting). */
-export async function evalShop(dir: string, opts: EvalShopOptions = {}): Promise<ShopReport> {
-  const shop = await loadShop(dir);
+/**
+ * Runs one shop (a folder, or one read by `loadShop` so repeated runs skip the parsing); returns
+ * per-question results for analysis (e.g. leave-one-shop-out fitting).
+ */
+export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions = {}): Promise<ShopReport> {
+  const shop = typeof dirOrShop === 'string' ? await loadShop(dirOrShop) : dirOrShop;
   const wordVectors = opts.wordVectors === undefined ? await loadDefaultWordVectors() : opts.wordVectors;
-  const index = new KnowledgeIndex({ wordVectors });
+  const index = new KnowledgeIndex({ ...opts.index, wordVectors });
   index.upsert(shop.chunks);
   await index.prepared();
   const tagger = shopTagger(shop.tags);
@@ -326,7 +331,7 @@ const FIGURES = [
  * figure, the spread across shops (min, max, mean).
  */
 export async function evalShops(
-  dirs: readonly string[],
+  dirs: readonly (string | Shop)[],
   opts: EvalShopOptions = {},
 ): Promise<{
   shops: Record<string, ShopSummary>;
