@@ -73,6 +73,26 @@ describe('eval shop', () => {
     expect(summary).toMatchObject({ n: 4, answerable: 2, handoff_right: 1, needless_handoffs: 0 });
   });
 
+  it('reads documents in subfolders, tags as {"tags": [...]}, and sources given with content/', async () => {
+    const dir = tinyShop();
+    mkdirSync(join(dir, 'content', 'pages'));
+    writeFileSync(
+      join(dir, 'content', 'pages', 'hours.html'),
+      '<html><body><nav>Home | Shop</nav><main><h1>Hours</h1><p>The bakery opens at 7 am every day except Monday.</p></main></body></html>',
+    );
+    writeFileSync(join(dir, 'tags.json'), JSON.stringify({ tags: [{ name: 'Cakes', examples: ['wedding cake'] }] }));
+    writeFileSync(
+      join(dir, 'questions.jsonl'),
+      JSON.stringify({ q: 'when do you open', expect: 'answer', sources: ['content/pages/hours.html'] }),
+    );
+    const shop = await loadShop(dir);
+    expect(shop.chunks.some((c) => c.sourceId === 'pages/hours.html')).toBe(true);
+    expect(shop.tags).toEqual([
+      { name: 'Cakes', description: '', examples: ['wedding cake'], needsHuman: false, kind: 'topic' },
+    ]);
+    expect(shop.questions[0].sources).toEqual(['pages/hours.html']);
+  });
+
   it('rejects a question citing a file that is not in content/', async () => {
     const dir = tinyShop();
     writeFileSync(join(dir, 'questions.jsonl'), JSON.stringify({ q: 'x', expect: 'answer', sources: ['nope.md'] }));

@@ -5,7 +5,7 @@
  * TagClassifier built from the shop's tags, decideHandoff), each question the first visitor
  * message of a fresh conversation. Figures are defined on `ShopSummary`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { answerOffline } from '../answer/offline';
@@ -42,13 +42,36 @@ export const ShopQuestionSchema = z.object({
     .string()
     .regex(OUTCOME, 'expect is answer, abstain or handoff, alternatives joined by |')
     .transform((s) => [...new Set(s.split('|') as Outcome[])]),
-  sources: z.array(z.string()).default([]),
+  /** File paths relative to content/ (a leading `content/` is dropped). */
+  sources: z
+    .array(z.string())
+    .default([])
+    .transform((xs) => xs.map((x) => x.replace(/^(\.\/)?content\//, ''))),
   reason: z.string().optional(),
 });
 export type ShopQuestion = z.infer<typeof ShopQuestionSchema>;
 
-/** Extensions the dashboard's upload accepts; other files in content/ are skipped. */
-const DOCUMENT = /\.(md|markdown|txt|html?|pdf|docx|csv)$/i;
+/** Extensions the ingestion reads; other files in content/ are skipped. */
+const DOCUMENT = /\.(md|markdown|mdx|txt|text|html?|xhtml|pdf|docx|csv|tsv)$/i;
+
+/** tags.json: an array of tags, or `{"tags": [...]}`. */
+const TagsFile = z.union([z.array(ShopTagSchema), z.object({ tags: z.array(ShopTagSchema) }).transform((o) => o.tags)]);
+
+/** Files under a folder (following symlinks), as paths relative to it, sorted; dot-files left out. */
+function filesUnder(root: string, prefix = ''): string[] {
+  return readdirSync(join(root, prefix))
+    .filter((f) => !f.startsWith('.'))
+    .sort()
+    .flatMap((f) => {
+      const rel = prefix ? `${prefix}/${f}` : f;
+      return statSync(join(root, rel)).isDirectory() ? filesUnder(root, rel) : [rel];
+    });
+}
+
+/** Whether a cited file is one of the listed sources (by path under content/, or by file name). */
+export function fromSources(file: string, sources: readonly string[]): boolean {
+  return sources.some((s) => s === file || (!s.includes('/') && basename(file) === s));
+}
 
 export interface Shop {
   name: string;
@@ -63,9 +86,7 @@ export interface Shop {
 /** Reads a shop folder, ingesting each document as the server ingests an uploaded file. */
 export async function loadShop(dir: string): Promise<Shop> {
   const contentDir = join(dir, 'content');
-  const files = readdirSync(contentDir)
-    .filter((f) => !f.startsWith('.') && statSync(join(contentDir, f)).isFile())
-    .sort();
+  const files = filesUnder(contentDir);
   const chunks: KnowledgeChunk[] = [];
   const skipped: Shop['skipped'] = [];
   for (const file of files) {
@@ -86,7 +107,8 @@ export async function loadShop(dir: string): Promise<Shop> {
       skipped.push({ file, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  const tags = z.array(ShopTagSchema).parse(JSON.parse(readFileSync(join(dir, 'tags.json'), 'utf8')));
+  const tagsFile = join(dir, 'tags.json');
+  const tags = existsSync(tagsFile) ? TagsFile.parse(JSON.parse(readFileSync(tagsFile, 'utf8'))) : [];
   const questions = readFileSync(join(dir, 'questions.jsonl'), 'utf8')
     .split('\n')
     .flatMap((line, i) => {
@@ -102,9 +124,9 @@ export async function loadShop(dir: string): Promise<Shop> {
       if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
       return [parsed.data];
     });
-  const names = new Set(files);
   for (const q of questions)
-    for (const s of q.sources) if (!names.has(s)) throw new Error(`${dir}: "${q.q}" cites ${s}, not in content/`);
+    for (const s of q.sources)
+      if (!files.some((f) => fromSources(f, [s]))) throw new Error(`${dir}: "${q.q}" cites ${s}, not in content/`);
   return { name: basename(dir), chunks, tags, questions, skipped };
 }
 
@@ -277,9 +299,9 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
         : answer.abstained || answer.confidence < threshold
           ? 'abstain'
           : 'answer';
-    const right = q.expect.includes('answer') && cited.some((f) => q.sources.includes(f));
+    const right = q.expect.includes('answer') && cited.some((f) => fromSources(f, q.sources));
     const rank = q.expect.includes('answer')
-      ? index.search(q.q, 10).findIndex((h) => q.sources.includes(h.chunk.sourceId)) + 1
+      ? index.search(q.q, 10).findIndex((h) => fromSources(h.chunk.sourceId, q.sources)) + 1
       : undefined;
     results.push({
       q: q.q,
