@@ -86,6 +86,7 @@ export async function startServer(
     plugins: runtime.plugins,
     isReady: () => ready,
     trustProxy: config.trustProxy,
+    signup: config.signup,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

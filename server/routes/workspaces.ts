@@ -6,6 +6,7 @@ import { agentPresence, apiKeys, conversations, invitations, memberships, users 
 import { createApiKey, inviteMember, removeMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { getWorkspace, updateSettings } from '../commands/workspace';
+import { invitationUrl } from '../processors/notify';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
 import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
@@ -96,7 +97,7 @@ export const workspaceRoutes =
           id: invitation.id,
           email: invitation.email,
           role: invitation.role,
-          url: `${opts.publicUrl()}/app/accept?token=${encodeURIComponent(token)}`,
+          url: invitationUrl(opts.publicUrl(), token),
           expiresAt: invitation.expiresAt.toISOString(),
         };
       },
