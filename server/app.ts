@@ -32,6 +32,8 @@ export interface AppOptions {
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
   /** Proxies in front whose X-Forwarded-For entries are trusted (0: none; a client could pick its own address). */
   trustProxy?: number;
+  /** Invitations are mailed (SMTP is configured); their link is returned to show either way. */
+  emailsInvitations?: boolean;
   /** `closed`: no sign-up; invitations are the only way in (CHATREF_SIGNUP). */
   signup?: 'open' | 'closed';
   /** Set once the server is ready to take traffic; /health answers 503 until then. */
@@ -94,7 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     authRoutes(opts.deps, { secureCookies: publicUrl().startsWith('https://'), signup: opts.signup ?? 'open' }),
   );
-  await app.register(workspaceRoutes(opts.deps, { publicUrl }));
+  await app.register(workspaceRoutes(opts.deps, { publicUrl, emailsInvitations: opts.emailsInvitations ?? false }));
   await app.register(tagRoutes(opts.deps));
   for (const plugin of opts.plugins ?? []) await plugin(app);
   await app.ready();

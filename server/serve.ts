@@ -87,6 +87,7 @@ export async function startServer(
     isReady: () => ready,
     trustProxy: config.trustProxy,
     signup: config.signup,
+    emailsInvitations: config.mail.smtpUrl !== null,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

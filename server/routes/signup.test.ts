@@ -137,8 +137,9 @@ describe('sign-up and invitation links', () => {
         body: JSON.stringify({ email: `colleague-${uid()}@example.com` }),
       });
       expect(inv.status).toBe(201);
-      const { url } = (await inv.json()) as { url: string };
+      const { url, emailed } = (await inv.json()) as { url: string; emailed: boolean };
       expect(url).toMatch(new RegExp(`^http://localhost:${port}/app/accept\\?token=`));
+      expect(emailed).toBe(false);
       // The link opens the dashboard's accept page on that server.
       expect(port).not.toBe(3000);
     } finally {
@@ -147,7 +148,7 @@ describe('sign-up and invitation links', () => {
   });
 
   it('uses CHATREF_PUBLIC_URL for the link when it is set', async () => {
-    const withUrl = await buildApp({ deps, publicUrl: 'https://chat.beanthere.example' });
+    const withUrl = await buildApp({ deps, publicUrl: 'https://chat.beanthere.example', emailsInvitations: true });
     try {
       const res = await signup({}, withUrl);
       const cookie = res.cookies.find((c) => c.name === 'chatref_session')!;
@@ -160,6 +161,7 @@ describe('sign-up and invitation links', () => {
         payload: { email: `colleague-${uid()}@example.com` },
       });
       expect(inv.json().url).toMatch(/^https:\/\/chat\.beanthere\.example\/app\/accept\?token=/);
+      expect(inv.json().emailed).toBe(true);
     } finally {
       await withUrl.close();
     }
