@@ -5,6 +5,7 @@ import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../com
 import { setPresenceEverywhere } from '../commands/queue';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
+import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
 import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
 
@@ -121,6 +122,29 @@ export const authRoutes =
           workspaces: ws.map((m) => ({ workspace: presentWorkspace(m.workspace), role: m.role })),
         };
       },
+    );
+
+    app.post(
+      '/api/invitations/preview',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'What an invitation link is for: the shop, the email it signs in with, who sent it (public)',
+          body: z.object({ token: z.string().min(10).max(200) }),
+          response: {
+            200: z.object({
+              workspace: z.string(),
+              email: z.string(),
+              role: z.enum(['owner', 'admin', 'agent']),
+              invitedBy: z.string().nullable(),
+              expiresAt: z.string(),
+              hasAccount: z.boolean(),
+            }),
+          },
+        },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      },
+      async (req) => invitationPreview(deps.db, req.body.token, deps.now()),
     );
 
     app.post(

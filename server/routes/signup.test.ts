@@ -166,4 +166,36 @@ describe('sign-up and invitation links', () => {
       await withUrl.close();
     }
   });
+
+  it('tells the invitation page which shop and email the link is for, until it is used', async () => {
+    const res = await signup({ name: 'Ana Ruiz', workspaceName: 'Bean There Roasters' });
+    const cookie = res.cookies.find((c) => c.name === 'chatref_session')!;
+    const me = res.json() as { csrfToken: string; workspaces: { workspace: { id: string } }[] };
+    const colleague = `sam-${uid()}@example.com`;
+    const inv = await app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${me.workspaces[0].workspace.id}/invitations`,
+      cookies: { chatref_session: cookie.value },
+      headers: { 'x-csrf-token': me.csrfToken },
+      payload: { email: colleague },
+    });
+    const token = new URL(inv.json().url as string).searchParams.get('token')!;
+    const preview = await app.inject({ method: 'POST', url: '/api/invitations/preview', payload: { token } });
+    expect(preview.json()).toMatchObject({
+      workspace: 'Bean There Roasters',
+      email: colleague,
+      role: 'agent',
+      invitedBy: 'Ana Ruiz',
+      hasAccount: false,
+    });
+    const accept = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token, name: 'Sam', password: PASSWORD },
+    });
+    expect(accept.statusCode).toBe(200);
+    const used = await app.inject({ method: 'POST', url: '/api/invitations/preview', payload: { token } });
+    expect(used.statusCode).toBe(404);
+    expect(used.json().error.message).toMatch(/ask for a new one/);
+  });
 });

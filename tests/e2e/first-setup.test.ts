@@ -70,6 +70,8 @@ describe('first setup of a new shop, end to end', () => {
 
     // 1. Create an account from the sign-in page.
     await page.goto(`${server.url}/app/`);
+    await page.getByRole('link', { name: 'Create an account' }).waitFor();
+    await shot(page, '00-sign-in');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByRole('textbox', { name: 'Your name' }).fill('Ana Ruiz');
     await page.getByRole('textbox', { name: 'Email' }).fill('ana@beanthere.example');
@@ -175,6 +177,8 @@ describe('first setup of a new shop, end to end', () => {
     const c = await colleague.newPage();
     const colleagueErrors = pageErrors(c);
     await c.goto(link);
+    await c.getByRole('heading', { name: 'Join Bean There Roasters on Chatref' }).waitFor({ timeout: 10_000 });
+    await c.getByText('sam@beanthere.example').waitFor();
     await c.getByRole('textbox', { name: 'Your name' }).fill('Sam Lee');
     await c.getByRole('textbox', { name: 'Password' }).fill('copper lantern wave 17');
     await shot(c, '11-accept-invitation');

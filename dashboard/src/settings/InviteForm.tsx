@@ -64,7 +64,8 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation)
                 Send this link to <strong>{invited.email}</strong> (this server does not send email).
               </>
             )}{' '}
-            It works once and expires {new Date(invited.expiresAt).toLocaleDateString()}.
+            It works once and expires{' '}
+            {new Date(invited.expiresAt).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' })}.
           </p>
           <code className="secret" aria-label="Invitation link">
             {invited.url}
