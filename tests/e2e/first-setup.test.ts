@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/serve';
 import { launch, pageErrors, screenshot } from '../browser';
-import { tempDir } from '../process';
+import { startServerProcess, tempDir } from '../process';
 
 const SHIPPING = `# Shipping and delivery
 
@@ -210,5 +210,20 @@ describe('first setup of a new shop, end to end', () => {
       `first-setup: Create account → first visitor answer ${firstAnswerMs} ms ${JSON.stringify(marks)}\n`,
     );
     expect([...errors, ...visitorErrors, ...colleagueErrors]).toEqual([]);
+  });
+
+  it('closed sign-up: the sign-in page offers no account, and an empty install warns at start', async () => {
+    const closed = await startServerProcess({ CHATREF_NO_DEMO: '1', CHATREF_SIGNUP: 'closed' });
+    try {
+      expect(closed.output()).toMatch(/Sign-up is closed \(CHATREF_SIGNUP=closed\) and no account exists yet/);
+      const page = await owner.newPage();
+      await page.goto(`${closed.url}/app/`);
+      await page.getByText("Ask your team's admin for an invitation").waitFor({ timeout: 20_000 });
+      expect(await page.getByRole('link', { name: 'Create an account' }).count()).toBe(0);
+      await shot(page, '14-sign-up-closed');
+      await page.close();
+    } finally {
+      await closed.stop();
+    }
   });
 });
