@@ -42,6 +42,8 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   /** Validated by `WorkspaceSettings` in server/domain/settings.ts; defaults are filled on read. */
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  /** When someone first asked "Try your assistant" a question (a step of Get started). */
+  assistantTriedAt: timestamp('assistant_tried_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -395,4 +397,15 @@ export const tagFeedback = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('tag_feedback_ws').on(t.workspaceId, t.id)],
+);
+
+/** Where the widget was last loaded from (Get started's "check installation"), per page origin. */
+export const widgetSightings = pgTable(
+  'widget_sightings',
+  {
+    workspaceId: workspaceId(),
+    origin: text('origin').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.origin] })],
 );

@@ -17,6 +17,8 @@ export const EVENT_NAMES = [
   'agent.presence',
   'knowledge.source.updated',
   'workspace.member.added',
+  /** Someone was invited (the email with the link goes out after commit). */
+  'invitation.created',
   /** The workspace's settings, tags or webhooks changed (`data.part`). */
   'workspace.updated',
 ] as const;

@@ -1,6 +1,7 @@
 /**
  * Builds the HTTP application without listening, so tests call it with `app.inject()`.
  */
+import type { AddressInfo } from 'node:net';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -31,6 +32,10 @@ export interface AppOptions {
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
   /** Proxies in front whose X-Forwarded-For entries are trusted (0: none; a client could pick its own address). */
   trustProxy?: number;
+  /** Invitations are mailed (SMTP is configured); their link is returned to show either way. */
+  emailsInvitations?: boolean;
+  /** `closed`: no sign-up; invitations are the only way in (CHATREF_SIGNUP). */
+  signup?: 'open' | 'closed';
   /** Set once the server is ready to take traffic; /health answers 503 until then. */
   isReady?: () => boolean;
 }
@@ -82,15 +87,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   installAuth(app, opts.deps);
 
-  const publicUrl = () => opts.publicUrl ?? 'http://localhost:3000';
+  // Unset, links point at the port the server really listens on (known once it listens).
+  const publicUrl = () => opts.publicUrl ?? listeningUrl(app.server.address());
   app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
     if (opts.isReady && !opts.isReady()) return reply.status(503).send({ ok: false });
     return { ok: true };
   });
-  await app.register(authRoutes(opts.deps, { secureCookies: publicUrl().startsWith('https://') }));
-  await app.register(workspaceRoutes(opts.deps, { publicUrl }));
+  await app.register(
+    authRoutes(opts.deps, { secureCookies: publicUrl().startsWith('https://'), signup: opts.signup ?? 'open' }),
+  );
+  await app.register(workspaceRoutes(opts.deps, { publicUrl, emailsInvitations: opts.emailsInvitations ?? false }));
   await app.register(tagRoutes(opts.deps));
   for (const plugin of opts.plugins ?? []) await plugin(app);
   await app.ready();
   return app;
+}
+
+/** `http://localhost:PORT` for the address the server listens on (no port before it listens). */
+export function listeningUrl(address: AddressInfo | string | null): string {
+  return typeof address === 'object' && address ? `http://localhost:${address.port}` : 'http://localhost';
 }

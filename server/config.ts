@@ -17,6 +17,8 @@ const Env = z.object({
   CHATREF_PUBLIC_URL: z.url('CHATREF_PUBLIC_URL must be a full URL such as https://chat.example.com').optional(),
   CHATREF_ADMIN_EMAIL: z.email('CHATREF_ADMIN_EMAIL must be an email address').optional(),
   CHATREF_ADMIN_PASSWORD: z.string().min(8, 'CHATREF_ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** `closed`: nobody can create an account on their own; invitations are the only way in. */
+  CHATREF_SIGNUP: z.enum(['open', 'closed'], { error: 'CHATREF_SIGNUP must be open or closed' }).default('open'),
   /** Skip creating the demo workspace on first start. */
   CHATREF_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   /** SMTP server for notification email, e.g. smtp://user:pass@mail.example.com:587 */
@@ -63,6 +65,8 @@ export interface Config {
   publicUrl: string | null;
   admin: { email: string | null; password: string | null };
   demo: boolean;
+  /** May strangers create an account (and a workspace) from the sign-in page? */
+  signup: 'open' | 'closed';
   /** Proxies in front whose X-Forwarded-For entries are trusted (0: none). */
   trustProxy: number;
   cacheTtlMs: number;
@@ -95,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
     cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
     allowPrivateUrls: e.CHATREF_ALLOW_PRIVATE_URLS === '1' || e.CHATREF_ALLOW_PRIVATE_URLS === 'true',
+    signup: e.CHATREF_SIGNUP,
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

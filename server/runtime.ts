@@ -19,6 +19,8 @@ import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
+import { getStartedRoutes } from './routes/get-started';
+import { listeningUrl } from './app';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
 import { webhookRoutes } from './routes/webhooks';
@@ -97,6 +99,13 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
+      await app.register(
+        getStartedRoutes(
+          deps,
+          { knowledge, taggers, config: settings },
+          { publicUrl: () => publicUrl ?? listeningUrl(app.server.address()) },
+        ),
+      );
       await dashboardRoutes(app);
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { users } from '../db/schema';
 import type { PGliteThread } from '../db/pglite-thread';
 import type { OutboundOptions } from '../net/outbound';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
@@ -90,6 +91,8 @@ export async function startServer(
     plugins: runtime.plugins,
     isReady: () => ready,
     trustProxy: config.trustProxy,
+    signup: config.signup,
+    emailsInvitations: config.mail.smtpUrl !== null,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -124,6 +127,12 @@ export async function startServer(
       `  Demo shop:  ${url}/demo`,
       `  API docs:   ${url}/api/docs`,
     ];
+    // Closed sign-up on an install with nobody in it: nobody could ever get in.
+    if (config.signup === 'closed' && !demo && !(await handle.db.select({ id: users.id }).from(users).limit(1)).length)
+      lines.push(
+        '  Sign-up is closed (CHATREF_SIGNUP=closed) and no account exists yet: start once with it open',
+        '  to create the first owner, or with the demo on.',
+      );
     if (demo?.created) {
       lines.push(`  Sign in as: ${demo.admin.email}  /  ${demo.admin.password}`);
       lines.push(`  Agents:     ${demo.agents.join(', ')} (same password)`);

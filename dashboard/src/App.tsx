@@ -1,6 +1,7 @@
 /** The dashboard: the sign-in gate, then the workspace's providers around the shell. */
 import { AcceptInvitation } from './pages/AcceptInvitation';
 import { SignIn } from './pages/SignIn';
+import { SignUp } from './pages/SignUp';
 import { RealtimeProvider } from './realtime';
 import { useRoute } from './router';
 import { SessionProvider, useSession } from './session';
@@ -11,7 +12,11 @@ export function App() {
   const route = useRoute();
   if (route.segments[0] === 'accept') return <AcceptInvitation token={route.query.get('token') ?? ''} />;
   return (
-    <SessionProvider signedOut={(onIn) => <SignIn onSignedIn={onIn} />}>
+    <SessionProvider
+      signedOut={(onIn) =>
+        route.segments[0] === 'signup' ? <SignUp onSignedIn={onIn} /> : <SignIn onSignedIn={onIn} />
+      }
+    >
       <Workspace />
     </SessionProvider>
   );

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Field-level issues (`{ path: 'body.email', message }`) for a form to show beside each field. */
+    readonly details: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -44,11 +46,12 @@ async function request<T>(method: Method, path: string, body?: unknown, raw?: Bl
   const text = await res.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     throw new ApiError(
       res.status,
       err?.code ?? 'http_' + res.status,
       err?.message ?? `The server answered ${res.status}.`,
+      Array.isArray(err?.details) ? (err.details as { path: string; message: string }[]) : [],
     );
   }
   return data as T;

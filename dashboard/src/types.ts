@@ -127,4 +127,9 @@ export interface Invitation {
   role: Role;
   url: string;
   expiresAt: string;
+  /** Mailed to them too (the server has SMTP); the link is shown either way. */
+  emailed: boolean;
 }
+
+/** Get started and Try your assistant, defined once in protocol/onboarding.ts. */
+export type { AssistantPreview, CoverageReport, GetStartedState } from '../../protocol/onboarding';

@@ -20,7 +20,7 @@ import type { Knowledge } from './knowledge';
 import type { Taggers } from './tagger';
 
 /** What the bot says when it hands over, by reason. */
-const HANDOFF_TEXT: Record<HandoffReason, string> = {
+export const HANDOFF_TEXT: Record<HandoffReason, string> = {
   customer_request: "Of course — I'm bringing in a person from the team. They'll see everything we've said so far.",
   topic: "That's one for a person on our team. I'm handing this chat over — they'll see everything we've said so far.",
   frustration: "I'm sorry this has been frustrating. I'm bringing in a person from the team right now.",
@@ -28,7 +28,7 @@ const HANDOFF_TEXT: Record<HandoffReason, string> = {
   repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
 };
 
-const SUGGEST_TEXT =
+export const SUGGEST_TEXT =
   'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
 
 interface ThreadRow {

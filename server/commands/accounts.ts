@@ -75,7 +75,9 @@ export async function signUp(deps: Deps, input: SignUp) {
     });
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_unique'))
-      throw new AppError('email_taken', 'an account with this email already exists');
+      throw new AppError('email_taken', 'an account with this email already exists: sign in instead', [
+        { path: 'body.email', message: 'an account with this email already exists: sign in instead' },
+      ]);
     throw err;
   }
 }
@@ -156,24 +158,37 @@ export async function roleIn(db: Queryable, workspaceId: string, userId: string)
   return m?.role ?? null;
 }
 
-/** Creates an invitation; returns the token once (only its hash is kept). */
+/**
+ * Creates an invitation; returns the token once (only its hash is kept). `invitation.created`
+ * carries the token to this process's subscribers (the email), never into the stored event.
+ */
 export async function inviteMember(
   deps: Deps,
   input: { workspaceId: string; email: string; role: Exclude<Role, 'owner'>; invitedBy: string },
 ) {
   const token = randomToken();
-  const [invitation] = await deps.db
-    .insert(invitations)
-    .values({
+  return unitOfWork(deps, async (tx, record) => {
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        workspaceId: input.workspaceId,
+        email: input.email.toLowerCase(),
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedBy: input.invitedBy,
+        expiresAt: new Date(deps.now().getTime() + INVITATION_DAYS * 86_400_000),
+      })
+      .returning();
+    await record({
       workspaceId: input.workspaceId,
-      email: input.email.toLowerCase(),
-      role: input.role,
-      tokenHash: sha256(token),
-      invitedBy: input.invitedBy,
-      expiresAt: new Date(deps.now().getTime() + INVITATION_DAYS * 86_400_000),
-    })
-    .returning();
-  return { invitation, token };
+      name: 'invitation.created',
+      actorType: 'user',
+      actorId: input.invitedBy || null,
+      data: { invitationId: invitation.id, email: invitation.email, role: invitation.role },
+      secret: token,
+    });
+    return { invitation, token };
+  });
 }
 
 /** Accepts an invitation: creates the user if new (with name and password), and the membership. */

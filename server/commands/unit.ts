@@ -22,6 +22,8 @@ export interface NewEvent {
   data?: Record<string, unknown>;
   /** Handed to this process's subscribers with the event, not stored (see StoredEvent.message). */
   message?: StoredEvent['message'];
+  /** Handed to this process's subscribers, never stored nor relayed (see StoredEvent.secret). */
+  secret?: string;
 }
 
 /** Writes an event in the unit's transaction. */
@@ -35,12 +37,16 @@ export interface Record_ {
 export async function unitOfWork<T>(deps: Deps, fn: (tx: Tx, record: Record_) => Promise<T>): Promise<T> {
   const recorded: StoredEvent[] = [];
   const result = await deps.db.transaction(async (tx) => {
-    const write = async ({ message, ...e }: NewEvent) => {
+    const write = async ({ message, secret, ...e }: NewEvent) => {
       const [row] = await tx
         .insert(events)
         .values({ ...e, data: e.data ?? {}, createdAt: deps.now() })
         .returning();
-      const stored: StoredEvent = { ...(row as StoredEvent), ...(message ? { message } : {}) };
+      const stored: StoredEvent = {
+        ...(row as StoredEvent),
+        ...(message ? { message } : {}),
+        ...(secret ? { secret } : {}),
+      };
       recorded.push(stored);
       return stored;
     };

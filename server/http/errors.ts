@@ -34,7 +34,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send({ error: { code: 'invalid_input', message, details: issues } } satisfies ErrorBody);
     }
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message } } satisfies ErrorBody);
+      // Field-level issues (`[{ path, message }]`, as for bad input) go to the form beside the field.
+      const details = Array.isArray(err.details) ? { details: err.details } : {};
+      return reply
+        .status(err.status)
+        .send({ error: { code: err.code, message: err.message, ...details } } satisfies ErrorBody);
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {

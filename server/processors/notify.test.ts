@@ -4,6 +4,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/client';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
+import { eq } from 'drizzle-orm';
+import { events } from '../../db/schema';
+import { acceptInvitation, inviteMember } from '../commands/accounts';
 import { updateContact } from '../commands/contacts';
 import { moveConversation, sendAgentMessage } from '../commands/conversations';
 import type { Deps } from '../commands/unit';
@@ -106,5 +109,32 @@ describe('email notifications (SMTP on loopback)', () => {
     expect(toVisitor).toHaveLength(1);
     expect(toVisitor[0].data).toMatch(/Your snare is back in stock/);
     expect(toVisitor[0].data).toMatch(/Dana Okafor/);
+  });
+
+  it('emails an invitation with a link that works, and stores no token in the event', async () => {
+    const { workspace, owner } = await makeWorkspace(deps);
+    const { invitation, token } = await inviteMember(deps, {
+      workspaceId: workspace.id,
+      email: 'New.Colleague@example.com',
+      role: 'agent',
+      invitedBy: owner.id,
+    });
+    await deps.bus.idle();
+    const mail = mails.find((m) => m.to.includes('new.colleague@example.com'));
+    expect(mail?.data).toContain(`invited you to ${workspace.name}`);
+    // Quoted-printable: "=" is sent as "=3D".
+    const text = (mail?.data ?? '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const link = /http:\/\/shop\.example\/app\/accept\?token=([A-Za-z0-9_%-]+)/.exec(text);
+    expect(decodeURIComponent(link?.[1] ?? '')).toBe(token);
+    const stored = await deps.db.select().from(events).where(eq(events.workspaceId, workspace.id));
+    expect(stored.find((e) => e.name === 'invitation.created')?.data).toEqual({
+      invitationId: invitation.id,
+      email: 'new.colleague@example.com',
+      role: 'agent',
+    });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    // The mailed token is the one that lets the colleague in.
+    const joined = await acceptInvitation(deps, { token, name: 'Colleague', password: 'a long passphrase 42' });
+    expect(joined.workspaceId).toBe(workspace.id);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Email when nobody is around: the team hears of a handoff that waits with nobody online, and a
- * visitor who left their email gets the team's reply by mail when their chat is not open.
+ * visitor who left their email gets the team's reply by mail when their chat is not open; an
+ * invited colleague gets the link.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -34,6 +35,7 @@ export class Notifier {
     const offs = [
       this.deps.bus.on('handoff.created', (e) => this.handoffWaiting(e)),
       this.deps.bus.on('message.created', (e) => this.replyByMail(e)),
+      this.deps.bus.on('invitation.created', (e) => this.invitation(e)),
     ];
     return () => offs.forEach((off) => off());
   }
@@ -73,6 +75,23 @@ export class Notifier {
     );
   }
 
+  /** The invitation's link by mail (the token travels with the event in process only). */
+  private async invitation(e: StoredEvent): Promise<void> {
+    if (!e.secret || typeof e.data.email !== 'string') return;
+    const [row] = await this.deps.db
+      .select({ workspace: workspaces.name, inviter: users.name })
+      .from(workspaces)
+      .leftJoin(users, eq(users.id, e.actorId ?? '00000000-0000-0000-0000-000000000000'))
+      .where(eq(workspaces.id, e.workspaceId));
+    if (!row) return;
+    const link = invitationUrl(this.opts.publicUrl(), e.secret);
+    await this.send(
+      [e.data.email],
+      `${row.inviter ?? 'Your team'} invited you to ${row.workspace} on Chatref`,
+      `${row.inviter ?? 'Your team'} invited you to answer ${row.workspace}'s customer chats with them on Chatref.\n\nJoin: ${link}\n\nThe link works once and expires in 7 days.\n`,
+    );
+  }
+
   private async replyByMail(e: StoredEvent): Promise<void> {
     if (e.actorType !== 'user' || e.data.kind !== 'text' || !e.conversationId) return;
     if (await this.opts.visitorConnected(e.conversationId)) return;
@@ -91,4 +110,9 @@ export class Notifier {
       `${row.author ?? 'The team'} replied:\n\n${row.body}\n\nYou can answer in the chat on our site; it keeps the whole conversation.\n`,
     );
   }
+}
+
+/** The link an invitation opens (the dashboard's accept page). */
+export function invitationUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/app/accept?token=${encodeURIComponent(token)}`;
 }

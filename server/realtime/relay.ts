@@ -11,12 +11,12 @@ import type { EventBus, StoredEvent } from '../events/bus';
 
 const RELAY = 'chatref:event';
 
-type Relayed = Omit<StoredEvent, 'createdAt' | 'message'> & { createdAt: string };
+type Relayed = Omit<StoredEvent, 'createdAt' | 'message' | 'secret'> & { createdAt: string };
 
 export function relayAcrossInstances(io: Server, bus: EventBus): () => void {
   const off = bus.on('*', (e) => {
     if (!makesStale(e)) return;
-    const { message: _inProcessOnly, ...event } = e;
+    const { message: _inProcessOnly, secret: _neverRelayed, ...event } = e;
     io.serverSideEmit(RELAY, { ...event, createdAt: e.createdAt.toISOString() } satisfies Relayed);
   });
   const receive = (e: Relayed) => {

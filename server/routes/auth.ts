@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
 import { setPresenceEverywhere } from '../commands/queue';
 import type { Deps } from '../commands/unit';
+import { AppError } from '../errors';
+import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
 import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
 
@@ -17,7 +19,7 @@ const Me = z.object({
 });
 
 export const authRoutes =
-  (deps: Deps, opts: { secureCookies: boolean }): FastifyPluginAsyncZod =>
+  (deps: Deps, opts: { secureCookies: boolean; signup?: 'open' | 'closed' }): FastifyPluginAsyncZod =>
   async (app) => {
     const startSession = async (reply: import('fastify').FastifyReply, email: string, password: string) => {
       const s = await signIn(deps, email, password);
@@ -32,6 +34,18 @@ export const authRoutes =
       };
     };
 
+    app.get(
+      '/api/auth/options',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'How one gets in: whether anyone may create an account here (public)',
+          response: { 200: z.object({ signup: z.enum(['open', 'closed']) }) },
+        },
+      },
+      async () => ({ signup: opts.signup ?? 'open' }),
+    );
+
     app.post(
       '/api/auth/signup',
       {
@@ -41,14 +55,20 @@ export const authRoutes =
           body: z.object({
             email: Email,
             password: Password,
-            name: z.string().trim().min(1).max(100),
-            workspaceName: z.string().trim().min(1).max(100),
+            name: z.string().trim().min(1, 'enter your name').max(100, 'keep your name under 100 characters'),
+            workspaceName: z
+              .string()
+              .trim()
+              .min(1, "enter your shop's name")
+              .max(100, 'keep the shop name under 100 characters'),
           }),
           response: { 201: Me },
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
+        if (opts.signup === 'closed')
+          throw new AppError('forbidden', 'sign-up is closed on this server: ask a team admin for an invitation');
         await signUp(deps, req.body);
         reply.status(201);
         return startSession(reply, req.body.email, req.body.password);
@@ -102,6 +122,29 @@ export const authRoutes =
           workspaces: ws.map((m) => ({ workspace: presentWorkspace(m.workspace), role: m.role })),
         };
       },
+    );
+
+    app.post(
+      '/api/invitations/preview',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'What an invitation link is for: the shop, the email it signs in with, who sent it (public)',
+          body: z.object({ token: z.string().min(10).max(200) }),
+          response: {
+            200: z.object({
+              workspace: z.string(),
+              email: z.string(),
+              role: z.enum(['owner', 'admin', 'agent']),
+              invitedBy: z.string().nullable(),
+              expiresAt: z.string(),
+              hasAccount: z.boolean(),
+            }),
+          },
+        },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      },
+      async (req) => invitationPreview(deps.db, req.body.token, deps.now()),
     );
 
     app.post(

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { knowledgeChunks, knowledgeSources, workspaces } from '../../db/schema';
 import { DEMO_SLUG } from '../../demo/seed';
 import type { Deps } from '../commands/unit';
+import { pageOrigin, recordWidgetSighting } from '../commands/setup';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 
@@ -47,6 +48,8 @@ export const widgetRoutes =
       async (req, reply) => {
         const [w] = await deps.db.select().from(workspaces).where(eq(workspaces.id, req.params.workspaceId));
         if (!w) throw new AppError('not_found', 'no such workspace');
+        const origin = pageOrigin(req.headers);
+        if (origin) await recordWidgetSighting(deps, w.id, origin);
         const { color, greeting, position, botName } = readSettings(w.settings).widget;
         reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
         return { color, greeting, position, botName };

@@ -6,6 +6,7 @@ import { agentPresence, apiKeys, conversations, invitations, memberships, users 
 import { createApiKey, inviteMember, removeMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { getWorkspace, updateSettings } from '../commands/workspace';
+import { invitationUrl } from '../processors/notify';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
 import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
@@ -15,7 +16,7 @@ const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
 const Role = z.enum(['owner', 'admin', 'agent']);
 
 export const workspaceRoutes =
-  (deps: Deps, opts: { publicUrl: () => string }): FastifyPluginAsyncZod =>
+  (deps: Deps, opts: { publicUrl: () => string; emailsInvitations?: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/workspaces/:workspaceId',
@@ -76,11 +77,18 @@ export const workspaceRoutes =
       {
         schema: {
           tags: ['workspace'],
-          summary: 'Invite a member; the link is returned once',
+          summary: 'Invite a member; the link is returned once (and mailed to them when SMTP is configured)',
           params: WsParams,
           body: z.object({ email: z.email(), role: z.enum(['admin', 'agent']).default('agent') }),
           response: {
-            201: z.object({ id: z.string(), email: z.string(), role: Role, url: z.string(), expiresAt: z.string() }),
+            201: z.object({
+              id: z.string(),
+              email: z.string(),
+              role: Role,
+              url: z.string(),
+              expiresAt: z.string(),
+              emailed: z.boolean(),
+            }),
           },
         },
       },
@@ -96,8 +104,9 @@ export const workspaceRoutes =
           id: invitation.id,
           email: invitation.email,
           role: invitation.role,
-          url: `${opts.publicUrl()}/app/accept?token=${encodeURIComponent(token)}`,
+          url: invitationUrl(opts.publicUrl(), token),
           expiresAt: invitation.expiresAt.toISOString(),
+          emailed: opts.emailsInvitations ?? false,
         };
       },
     );

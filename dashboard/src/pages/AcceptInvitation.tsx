@@ -1,10 +1,27 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage, setCsrfToken } from '../api';
 import { navigate } from '../router';
 import type { Me } from '../types';
 
-/** The page an invitation link opens: choose a name and password, join, and go to the inbox. */
+interface Preview {
+  workspace: string;
+  email: string;
+  invitedBy: string | null;
+  hasAccount: boolean;
+}
+
+/**
+ * The page an invitation link opens: which shop and which email it is for, then a name and
+ * password (or the existing account's password), join, and go to the inbox.
+ */
 export function AcceptInvitation({ token }: { token: string }) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    api
+      .post<Preview>('/api/invitations/preview', { token })
+      .then(setPreview, (err: unknown) => setError(errorMessage(err)));
+  }, [token]);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(
@@ -32,7 +49,13 @@ export function AcceptInvitation({ token }: { token: string }) {
     <main className="auth">
       <form className="auth-card" onSubmit={submit} aria-labelledby="accept-title">
         <div className="brand-mark" aria-hidden="true" />
-        <h1 id="accept-title">Join your team on Chatref</h1>
+        <h1 id="accept-title">{preview ? `Join ${preview.workspace} on Chatref` : 'Join your team on Chatref'}</h1>
+        {preview && (
+          <p className="muted">
+            {preview.invitedBy ? `${preview.invitedBy} invited you. ` : ''}You will sign in as{' '}
+            <strong>{preview.email}</strong>.
+          </p>
+        )}
         <label className="field">
           <span>Your name</span>
           <input required autoFocus autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
@@ -47,7 +70,11 @@ export function AcceptInvitation({ token }: { token: string }) {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          <small>At least 8 characters. If you already have an account, use its password.</small>
+          <small>
+            {preview?.hasAccount
+              ? 'You already have an account with this email: use its password.'
+              : 'At least 8 characters; a few unrelated words make a strong one.'}
+          </small>
         </label>
         {error && (
           <p className="form-error" role="alert">

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import type { Me } from '../types';
+import { Link } from '../ui/Link';
 
 /** Email + password; on success the session takes over. */
 export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
@@ -8,6 +9,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Hosts may close sign-up (CHATREF_SIGNUP=closed): then invitations are the only way in.
+  const [signup, setSignup] = useState<'open' | 'closed' | null>(null);
+  useEffect(() => {
+    api.get<{ signup: 'open' | 'closed' }>('/api/auth/options').then(
+      (o) => setSignup(o.signup),
+      () => setSignup(null),
+    );
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,6 +66,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         <button type="submit" className="btn primary wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {signup === 'open' && (
+          <p className="auth-switch">
+            New to Chatref? <Link to="/signup">Create an account</Link>
+          </p>
+        )}
+        {signup === 'closed' && (
+          <p className="auth-switch muted small">New here? Ask your team's admin for an invitation.</p>
+        )}
       </form>
     </main>
   );

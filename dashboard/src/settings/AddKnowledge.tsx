@@ -15,7 +15,7 @@ export function AddKnowledge({ onAdded }: { onAdded: () => void }) {
   );
 }
 
-function UploadFiles({ onAdded }: { onAdded: () => void }) {
+export function UploadFiles({ onAdded }: { onAdded: () => void }) {
   const { workspace } = useSession();
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);

@@ -13,7 +13,11 @@ const Settings = lazy(() => import('../settings/Settings').then((m) => ({ defaul
 // The reports too; the tag feed's charts come in a further chunk of their own.
 const TagFeed = lazy(() => import('../analytics/TagFeed').then((m) => ({ default: m.TagFeed })));
 const KnowledgeGaps = lazy(() => import('../analytics/KnowledgeGaps').then((m) => ({ default: m.KnowledgeGaps })));
-const PAGES = ['inbox', 'settings', 'tag-feed', 'knowledge-gaps'];
+// The first setup's pages.
+const GetStarted = lazy(() => import('../onboarding/GetStarted').then((m) => ({ default: m.GetStarted })));
+const TryAssistant = lazy(() => import('../onboarding/TryAssistant').then((m) => ({ default: m.TryAssistant })));
+const PAGES = ['inbox', 'settings', 'tag-feed', 'knowledge-gaps', 'get-started', 'try'];
+const LAZY_PAGES = new Set(PAGES.filter((p) => p !== 'inbox'));
 
 export function Shell() {
   const route = useRoute();
@@ -49,11 +53,13 @@ export function Shell() {
       <TopBar />
       <Sidebar counts={counts} />
       <main id="main" className="main" tabIndex={-1}>
-        {section === 'settings' || section === 'tag-feed' || section === 'knowledge-gaps' ? (
+        {LAZY_PAGES.has(section) ? (
           <Suspense fallback={<p className="muted pad">Loading…</p>}>
             {section === 'settings' && <Settings section={route.segments[1] ?? 'members'} />}
             {section === 'tag-feed' && <TagFeed />}
             {section === 'knowledge-gaps' && <KnowledgeGaps />}
+            {section === 'get-started' && <GetStarted />}
+            {section === 'try' && <TryAssistant />}
           </Suspense>
         ) : (
           <Inbox />

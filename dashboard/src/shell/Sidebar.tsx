@@ -1,5 +1,10 @@
+import { useEffect, useState } from 'react';
+import { api, wsPath } from '../api';
 import { Link } from '../ui/Link';
 import { useRoute } from '../router';
+import { useSession } from '../session';
+import { announceSetup, SETUP_EVENT } from '../onboarding/useGetStarted';
+import type { GetStartedState } from '../types';
 import { useWorkspaceData } from '../workspace-data';
 
 export interface Counts {
@@ -23,9 +28,16 @@ export function Sidebar({ counts }: { counts: Counts }) {
   const { segments } = useRoute();
   const { tags, teams } = useWorkspaceData();
   const filter = segments[0] === 'inbox' ? (segments[1] ?? 'waiting') : null;
+  const setupLeft = useSetupLeft(segments[0]);
 
   return (
     <nav className="sidebar" aria-label="Inbox views">
+      {setupLeft > 0 && (
+        <Link to="/get-started" current={segments[0] === 'get-started'} className="nav-item setup-link">
+          <span className="grow">Get started</span>
+          <span className="count">{setupLeft} left</span>
+        </Link>
+      )}
       <h2 className="nav-heading">Inbox</h2>
       <ul className="nav-list">
         {VIEWS.map((v) => {
@@ -54,6 +66,11 @@ export function Sidebar({ counts }: { counts: Counts }) {
         <li>
           <Link to="/knowledge-gaps" current={segments[0] === 'knowledge-gaps'} className="nav-item">
             Knowledge gaps
+          </Link>
+        </li>
+        <li>
+          <Link to="/try" current={segments[0] === 'try'} className="nav-item">
+            Try your assistant
           </Link>
         </li>
       </ul>
@@ -95,4 +112,25 @@ export function Sidebar({ counts }: { counts: Counts }) {
       </div>
     </nav>
   );
+}
+
+/** How many Get started steps are left (0 once all are done: the link goes). Read again on each page change. */
+function useSetupLeft(page: string | undefined): number {
+  const { workspace, isAdmin } = useSession();
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    if (!isAdmin) return;
+    let live = true;
+    const fresh = (e: Event) => setLeft((e as CustomEvent<number>).detail);
+    window.addEventListener(SETUP_EVENT, fresh);
+    api.get<GetStartedState>(wsPath(workspace.id, '/get-started')).then(
+      (s) => live && announceSetup(s),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      window.removeEventListener(SETUP_EVENT, fresh);
+    };
+  }, [workspace.id, isAdmin, page]);
+  return left;
 }
