@@ -18,7 +18,7 @@ export interface TurnTopic {
   needsHuman: boolean;
 }
 
-export interface TurnInput<A extends TurnAnswer> {
+export interface TurnInput<A extends TurnAnswer, T extends TurnTopic = TurnTopic> {
   /** The visitor's latest message. */
   question: string;
   /** The visitor's messages in this stretch with the AI, the question last. */
@@ -28,14 +28,14 @@ export interface TurnInput<A extends TurnAnswer> {
   /** Answers the question (with whatever history the caller holds). */
   answer: (question: string) => Promise<A>;
   /** The workspace's topics of a text, surest first (empty when it has no tagger). */
-  topics: (text: string) => Promise<TurnTopic[]>;
+  topics: (text: string) => Promise<T[]>;
   /** The workspace's handoff settings; the answer threshold is the answer's own. */
   settings: Omit<NonNullable<HandoffInput['settings']>, 'answerThreshold'> & { answerThreshold?: number | null };
 }
 
-export interface TurnResult<A extends TurnAnswer> {
+export interface TurnResult<A extends TurnAnswer, T extends TurnTopic = TurnTopic> {
   answer: A;
-  topics: TurnTopic[];
+  topics: T[];
   decision: HandoffDecision;
 }
 
@@ -44,7 +44,9 @@ export interface TurnResult<A extends TurnAnswer> {
  * messages (a follow-up such as "how much would it be?" means nothing alone; read only together,
  * an earlier topic can drown the one asked now), each topic at its surer reading, then the decision.
  */
-export async function readTurn<A extends TurnAnswer>(input: TurnInput<A>): Promise<TurnResult<A>> {
+export async function readTurn<A extends TurnAnswer, T extends TurnTopic = TurnTopic>(
+  input: TurnInput<A, T>,
+): Promise<TurnResult<A, T>> {
   const answer = await input.answer(input.question);
   const topics = surest(
     await input.topics(input.question),

@@ -1,12 +1,11 @@
 /**
  * Try your assistant: what a visitor would get for a question — the answer with its citations and
  * confidence, or the handoff and its reason — without creating a conversation. It takes the same
- * steps as the bot's first turn in a chat (server/bot/turn.ts): answer → topics → decideHandoff.
- * TODO(merge): call the bot turn's pure decision once it is extracted into the engine.
+ * turn as the bot's first reply in a chat (`readTurn`, shared with server/bot/turn.ts and the eval).
  */
 import { asc, eq } from 'drizzle-orm';
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
-import { decideHandoff } from '../../engine/conversation/handoff';
+import { readTurn } from '../../engine/conversation/turn';
 import type { AssistantPreview, CoverageReport } from '../../protocol/onboarding';
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
@@ -27,14 +26,14 @@ export async function previewAnswer(
   question: string,
 ): Promise<AssistantPreview> {
   const { settings } = await parts.config.get(workspaceId);
-  const answer = await parts.knowledge.answer(workspaceId, question, settings.handoff.answerThreshold, []);
-  const topics = await parts.taggers.topics(workspaceId, question);
-  const decision = decideHandoff({
+  const { answer, topics, decision } = await readTurn({
+    question,
     visitorMessages: [question],
-    answer,
     previousUnanswered: [],
-    topics: topics.map((t) => ({ tagId: t.tagId, confidence: t.confidence, needsHuman: t.tag.needsHuman })),
-    settings: { ...settings.handoff, answerThreshold: answer.threshold },
+    answer: (q) => parts.knowledge.answer(workspaceId, q, settings.handoff.answerThreshold, []),
+    topics: async (text) =>
+      (await parts.taggers.topics(workspaceId, text)).map((t) => ({ ...t, needsHuman: t.tag.needsHuman })),
+    settings: settings.handoff,
   });
   const base = {
     question,
