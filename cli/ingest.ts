@@ -11,6 +11,7 @@ import { openDatabase } from '../db/client';
 import { workspaces } from '../db/schema';
 import { DEMO_SLUG } from '../demo/seed';
 import { Knowledge, type SourceInput } from '../server/bot/knowledge';
+import { ParsePool } from '../server/bot/parser';
 import { loadConfig } from '../server/config';
 import { EventBus } from '../server/events/bus';
 
@@ -31,11 +32,19 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
       `could not open the database (${err instanceof Error ? err.message : String(err)}). With the embedded database, stop the server first.`,
     );
   });
+  // The server's limits apply here too (a hostile file fails the same way).
+  const parser = new ParsePool(config.parse);
   try {
     const slug = opts.workspace ?? DEMO_SLUG;
     const [ws] = await handle.db.select().from(workspaces).where(eq(workspaces.slug, slug));
     if (!ws) throw new Error(`no workspace "${slug}" (use --workspace with the slug shown in the dashboard)`);
-    const knowledge = new Knowledge({ db: handle.db, bus: new EventBus(), now: () => new Date() });
+    const knowledge = new Knowledge(
+      { db: handle.db, bus: new EventBus(), now: () => new Date() },
+      undefined,
+      {},
+      null,
+      parser.read,
+    );
     const isUrl = /^https?:\/\//i.test(source);
     const inputs: SourceInput[] = isUrl
       ? [
@@ -64,6 +73,7 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     process.stdout.write(results.join('\n') + '\n');
     return failed ? 1 : 0;
   } finally {
+    await parser.close();
     await handle.close();
   }
 }

@@ -7,9 +7,11 @@ import type { Logger } from 'pino';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
+import { ParsePool, type ParserOptions } from './bot/parser';
 import { WorkerTrainer } from './bot/trainer';
 import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
+import { loadConfig } from './config';
 import type { Deps } from './commands/unit';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
@@ -43,6 +45,8 @@ export interface RuntimeOptions {
   trustProxy?: number;
   /** How long cached settings, tags and webhooks are served before being read again. */
   cacheTtlMs?: number;
+  /** The parsing pool's threads, limits and time (defaults: the configuration's). */
+  parse?: ParserOptions;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -52,11 +56,14 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   // The knowledge indexes' classifiers train in a worker thread: seconds of work that would
   // otherwise stall every socket after a start or a knowledge change.
   const trainer = new WorkerTrainer();
+  // Uploads and fetched pages are parsed in worker threads, within limits.
+  const parser = new ParsePool(opts.parse ?? loadConfig({}).parse);
   const knowledge = new Knowledge(
     deps,
     (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
     opts.ai ?? {},
     trainer.train,
+    parser.read,
   );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
@@ -124,6 +131,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await bot.idle();
       await router.idle();
       await trainer.close();
+      await parser.close();
     },
   };
 }
