@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { DataDirError } from '../db/lock';
 import type { PGliteThread } from '../db/pglite-thread';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
@@ -161,6 +162,11 @@ export async function serve(opening: Promise<PGliteThread> | null = null): Promi
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
+    }
+    // Another process holds the data directory, or it cannot be written: say so, no stack.
+    if (err instanceof DataDirError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
     }
     throw err;
   }
