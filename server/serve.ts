@@ -10,6 +10,7 @@ import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
 import { seedDemoContent, seedDemoIfEmpty } from '../demo/seed';
 import { buildApp } from './app';
+import { recoverSources } from './bot/recovery';
 import type { Deps } from './commands/unit';
 import { ConfigError, loadConfig, type Config } from './config';
 import { EventBus } from './events/bus';
@@ -106,6 +107,12 @@ export async function startServer(
       (err: unknown) => logger.error({ err }, 'could not build the knowledge index'),
     ));
   const contentReady = (async () => {
+    // Sources a previous run died reading: read again (web) or marked failed with what to do.
+    await recoverSources(deps, runtime.knowledge, {
+      driver: handle.driver,
+      instanceName: handle.instanceName,
+      logger,
+    }).catch((err: unknown) => logger.error({ err }, 'could not take up the sources left mid-ingest'));
     if (demo)
       await seedDemoContent(deps, demo.workspaceId, async (id) => {
         await loadDemoKnowledge(runtime.knowledge, id);
