@@ -114,7 +114,7 @@ const small = (name: string, text: string): ZipEntry => {
 };
 
 /**
- * A valid DOCX whose document.xml inflates to about `bytes` (1 GiB fits in a 1 MB file). The
+ * A valid DOCX whose document.xml inflates to about `bytes` (1 GiB fits in under 4 MB). The
  * deflate stream is built, not computed over the gigabyte: each part is compressed on its own and
  * ended with a full flush (which resets the dictionary), so one compressed megabyte of paragraphs
  * can be repeated. With `lie`, the zip declares every entry's size as 1 KB.

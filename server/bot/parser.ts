@@ -48,14 +48,22 @@ export class ParsePool {
     });
   }
 
-  /** Parses and chunks one source in the pool; every failure is an IngestError with a code. */
+  /**
+   * Parses and chunks one source in the pool; every failure is an IngestError with a code. A
+   * buffer of 1 MB or more that is not shared is moved to the thread: do not use it after.
+   */
   readonly read = async (input: SourceInput, opts: ReadOptions): Promise<ReadResult> => {
     await this.slot();
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     try {
+      // A large buffer of its own is moved to the thread, not copied (the caller's array is emptied);
+      // a small one, or a slice of Node's shared buffer pool, is copied.
+      const { bytes } = input;
+      const move =
+        bytes.byteLength >= 1048576 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const reply = await this.pool.run(
         { input, opts: { ...opts, limits: { ...this.opts.limits, ...opts.limits } } },
-        { signal: timeout },
+        { signal: timeout, ...(move ? { transferList: [bytes.buffer as ArrayBuffer] } : {}) },
       );
       if (reply.ok) return reply.result;
       throw new IngestError(reply.error.code, reply.error.message, input.filename);
