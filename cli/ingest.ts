@@ -12,6 +12,7 @@ import { workspaces } from '../db/schema';
 import { DEMO_SLUG } from '../demo/seed';
 import { createOutbound } from '../net/outbound';
 import { Knowledge, type SourceInput } from '../server/bot/knowledge';
+import { ParsePool } from '../server/bot/parser';
 import { loadConfig } from '../server/config';
 import { EventBus } from '../server/events/bus';
 
@@ -32,6 +33,8 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
       `could not open the database (${err instanceof Error ? err.message : String(err)}). With the embedded database, stop the server first.`,
     );
   });
+  // The server's limits apply here too (a hostile file fails the same way).
+  const parser = new ParsePool(config.parse);
   try {
     const slug = opts.workspace ?? DEMO_SLUG;
     const [ws] = await handle.db.select().from(workspaces).where(eq(workspaces.slug, slug));
@@ -40,9 +43,10 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     const knowledge = new Knowledge(
       { db: handle.db, bus: new EventBus(), now: () => new Date() },
       undefined,
-      undefined,
+      {},
       null,
       outbound,
+      parser.read,
     );
     const isUrl = /^https?:\/\//i.test(source);
     const inputs: SourceInput[] = isUrl
@@ -73,6 +77,7 @@ export async function ingestCommand(source: string, opts: { workspace?: string; 
     await outbound.close();
     return failed ? 1 : 0;
   } finally {
+    await parser.close();
     await handle.close();
   }
 }

@@ -2,6 +2,7 @@
  * Opens the database: PGlite (embedded, a folder on disk) by default, PostgreSQL when a URL is given.
  * Both are wrapped by Drizzle with the same schema, and migrations are applied on open.
  */
+import { randomUUID } from 'node:crypto';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { openDataDir, PGliteThread } from './pglite-thread';
@@ -20,6 +21,8 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres';
   /** The node-postgres pool (PostgreSQL only): Socket.IO's adapter shares it across instances. */
   pool?: import('pg').Pool;
+  /** PostgreSQL only: this instance's connections' application_name, `chatref <random id>`. */
+  instanceName?: string;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+  // Named, so an instance can tell whether others are connected (see server/bot/recovery.ts).
+  const instanceName = `chatref ${randomUUID()}`;
+  const pool = new pg.default.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    application_name: instanceName,
+  });
   // A dropped connection must not crash the process: idle clients report on the pool, clients in
   // use on themselves; the query in flight fails (and is retried or refused), the pool reconnects.
   pool.on('error', () => {});
@@ -84,7 +93,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     await lockClient.query('select pg_advisory_unlock(727274)').catch(() => {});
     lockClient.release();
   }
-  return { db: db as unknown as Db, driver: 'postgres', pool, close: () => pool.end() };
+  return { db: db as unknown as Db, driver: 'postgres', pool, instanceName, close: () => pool.end() };
 }
 
 const queryLogger = (onQuery?: (sql: string) => void) =>

@@ -13,6 +13,7 @@
  * it pins an older PGlite and seven extension packages as peers.)
  */
 import { Worker } from 'node:worker_threads';
+import { lockDataDir } from './lock';
 import { EMBEDDED_SETTINGS, templateDir } from './template';
 
 export interface ThreadQueryOptions {
@@ -51,6 +52,8 @@ export interface ThreadOptions {
   archive?: Blob | null;
   /** Told once if the worker stops without being closed. */
   onLost?: (err: Error) => void;
+  /** Called once the worker has stopped after `close` (the data directory's lock is released). */
+  onClosed?: () => Promise<void>;
 }
 
 export class PGliteThread implements ThreadQueries {
@@ -64,6 +67,7 @@ export class PGliteThread implements ThreadQueries {
     private readonly worker: Worker,
     /** Told once if the worker stops without being closed (may be set after opening). */
     public onLost?: (err: Error) => void,
+    private readonly onClosed?: () => Promise<void>,
   ) {
     worker.on('message', (m: Reply) => this.settle(m));
     worker.on('error', (err) => this.stop(err));
@@ -90,7 +94,7 @@ export class PGliteThread implements ThreadQueries {
         worker.off('error', failed);
         worker.off('exit', exited);
         if (!m.ready) return failed(new Error(`the embedded database did not open: ${m.error?.message ?? 'unknown'}`));
-        const thread = new PGliteThread(worker, opts.onLost);
+        const thread = new PGliteThread(worker, opts.onLost, opts.onClosed);
         thread.idle();
         resolve(thread);
       });
@@ -132,6 +136,7 @@ export class PGliteThread implements ThreadQueries {
     this.closing = true;
     if (!this.lost) await this.call({ op: 'close' }).catch(() => {});
     await this.worker.terminate();
+    await this.onClosed?.();
   }
 
   private call(message: Record<string, unknown>): Promise<unknown> {
@@ -183,10 +188,22 @@ function queryMessage(sql: string, params: unknown[], options: ThreadQueryOption
 }
 
 /**
- * Starts opening the embedded database on disk in its thread: a new data directory first gets a
- * copy of the build's template (see db/template.ts). Called as early as possible at start, so
- * PostgreSQL starts in its thread while the server's modules load in this one.
+ * Starts opening the embedded database on disk in its thread: the directory is locked first (one
+ * process per data directory, see db/lock.ts), and a new one gets a copy of the build's template
+ * (see db/template.ts). Called as early as possible at start, so PostgreSQL starts in its thread
+ * while the server's modules load in this one.
  */
-export function openDataDir(dataDir: string): Promise<PGliteThread> {
-  return PGliteThread.open({ dataDir, template: templateDir() });
+export async function openDataDir(dataDir: string): Promise<PGliteThread> {
+  let thread: PGliteThread | null = null;
+  // A lock lost while running (taken over, its folder removed) is as bad as a lost database.
+  const release = await lockDataDir(dataDir, (err) =>
+    thread?.onLost?.(new Error(`the data directory's lock was lost: ${err.message}`)),
+  );
+  try {
+    thread = await PGliteThread.open({ dataDir, template: templateDir(), onClosed: release });
+    return thread;
+  } catch (err) {
+    await release();
+    throw err;
+  }
 }

@@ -3,6 +3,16 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../engine/ingest/limits';
+
+/** A whole number within bounds, from an environment variable, with a message naming it. */
+const intVar = (name: string, what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be ${what}` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .optional();
 
 const Env = z.object({
   PORT: z.coerce.number({ error: 'PORT must be a port number (0–65535)' }).int().min(0).max(65535).default(3000),
@@ -54,6 +64,14 @@ const Env = z.object({
   CHATREF_ALLOW_PRIVATE_URLS: z
     .enum(['0', '1', 'true', 'false'], { error: 'CHATREF_ALLOW_PRIVATE_URLS must be 1 or 0 (true or false)' })
     .optional(),
+  /** Parsing uploads and fetched pages, off the server's thread (server/bot/parser.ts). */
+  CHATREF_PARSE_THREADS: intVar('CHATREF_PARSE_THREADS', 'a number of threads', 1, 64),
+  CHATREF_PARSE_TIMEOUT_S: intVar('CHATREF_PARSE_TIMEOUT_S', 'a number of seconds', 1, 3600),
+  CHATREF_PARSE_MEMORY_MB: intVar('CHATREF_PARSE_MEMORY_MB', 'a number of megabytes', 64, 16384),
+  CHATREF_PARSE_MAX_PAGES: intVar('CHATREF_PARSE_MAX_PAGES', 'a number of pages', 1, 1_000_000),
+  CHATREF_PARSE_MAX_CHARS: intVar('CHATREF_PARSE_MAX_CHARS', 'a number of characters', 1000, 1_000_000_000),
+  CHATREF_PARSE_MAX_UNPACKED_MB: intVar('CHATREF_PARSE_MAX_UNPACKED_MB', 'a number of megabytes', 1, 16384),
+  CHATREF_PARSE_MAX_CHUNKS: intVar('CHATREF_PARSE_MAX_CHUNKS', 'a number of chunks', 1, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -72,6 +90,8 @@ export interface Config {
   cacheTtlMs: number;
   /** Outbound requests (knowledge URLs, webhooks) may reach internal addresses. */
   allowPrivateUrls: boolean;
+  /** The parsing pool: threads (null: half the cores), time and heap per task, content limits. */
+  parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -100,6 +120,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
     allowPrivateUrls: e.CHATREF_ALLOW_PRIVATE_URLS === '1' || e.CHATREF_ALLOW_PRIVATE_URLS === 'true',
     signup: e.CHATREF_SIGNUP,
+    parse: {
+      threads: e.CHATREF_PARSE_THREADS ?? null,
+      timeoutMs: (e.CHATREF_PARSE_TIMEOUT_S ?? 60) * 1000,
+      memoryMb: e.CHATREF_PARSE_MEMORY_MB ?? 512,
+      limits: {
+        maxPages: e.CHATREF_PARSE_MAX_PAGES ?? DEFAULT_PARSE_LIMITS.maxPages,
+        maxChars: e.CHATREF_PARSE_MAX_CHARS ?? DEFAULT_PARSE_LIMITS.maxChars,
+        maxInflatedBytes:
+          e.CHATREF_PARSE_MAX_UNPACKED_MB !== undefined
+            ? e.CHATREF_PARSE_MAX_UNPACKED_MB * 1048576
+            : DEFAULT_PARSE_LIMITS.maxInflatedBytes,
+        maxChunks: e.CHATREF_PARSE_MAX_CHUNKS ?? DEFAULT_PARSE_LIMITS.maxChunks,
+      },
+    },
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

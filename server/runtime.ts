@@ -8,9 +8,11 @@ import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
 import { Taggers } from './bot/tagger';
+import { ParsePool, type ParserOptions } from './bot/parser';
 import { WorkerTrainer } from './bot/trainer';
 import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
+import { loadConfig } from './config';
 import type { Deps } from './commands/unit';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
@@ -48,6 +50,8 @@ export interface RuntimeOptions {
   cacheTtlMs?: number;
   /** Requests to knowledge URLs and webhooks: public addresses only unless `allowPrivate`. */
   outbound?: OutboundOptions;
+  /** The parsing pool's threads, limits and time (defaults: the configuration's). */
+  parse?: ParserOptions;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -59,12 +63,15 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const trainer = new WorkerTrainer();
   // Every request the server sends elsewhere (pages, sites, webhooks) goes through this one guard.
   const outbound = createOutbound(opts.outbound);
+  // Uploads and fetched pages are parsed in worker threads, within limits.
+  const parser = new ParsePool(opts.parse ?? loadConfig({}).parse);
   const knowledge = new Knowledge(
     deps,
     (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
     opts.ai ?? {},
     trainer.train,
     outbound,
+    parser.read,
   );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
@@ -144,6 +151,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await router.idle();
       await trainer.close();
       await outbound.close();
+      await parser.close();
     },
   };
 }

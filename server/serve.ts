@@ -5,12 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { users } from '../db/schema';
+import { DataDirError } from '../db/lock';
 import type { PGliteThread } from '../db/pglite-thread';
 import type { OutboundOptions } from '../net/outbound';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
 import { loadDemoKnowledge } from '../demo/knowledge';
 import { seedDemoContent, seedDemoIfEmpty } from '../demo/seed';
 import { buildApp } from './app';
+import { recoverSources } from './bot/recovery';
 import type { Deps } from './commands/unit';
 import { ConfigError, loadConfig, type Config } from './config';
 import { EventBus } from './events/bus';
@@ -80,6 +82,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     cacheTtlMs: config.cacheTtlMs,
     outbound: { allowPrivate: config.allowPrivateUrls, ...opts.outbound },
+    parse: config.parse,
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
@@ -111,6 +114,12 @@ export async function startServer(
       (err: unknown) => logger.error({ err }, 'could not build the knowledge index'),
     ));
   const contentReady = (async () => {
+    // Sources a previous run died reading: read again (web) or marked failed with what to do.
+    await recoverSources(deps, runtime.knowledge, {
+      driver: handle.driver,
+      instanceName: handle.instanceName,
+      logger,
+    }).catch((err: unknown) => logger.error({ err }, 'could not take up the sources left mid-ingest'));
     if (demo)
       await seedDemoContent(deps, demo.workspaceId, async (id) => {
         await loadDemoKnowledge(runtime.knowledge, id);
@@ -173,6 +182,11 @@ export async function serve(opening: Promise<PGliteThread> | null = null): Promi
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
+    }
+    // Another process holds the data directory, or it cannot be written: say so, no stack.
+    if (err instanceof DataDirError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
     }
     throw err;
   }

@@ -7,8 +7,40 @@ import { chunkDocument } from './chunk';
 import { crawlSite, type CrawlOptions } from './crawl';
 import { asIngestError, type IngestError } from './errors';
 import { fetchUrl, type FetchOptions } from './fetch';
+import { DEFAULT_PARSE_LIMITS, tooManyChunks, type ParseLimits } from './limits';
 import { parseSource } from './parse';
-import type { ParsedDocument, ProgressCallback, SourceInput } from './types';
+import type { ParsedDocument, ProgressCallback, SourceFormat, SourceInput } from './types';
+
+export interface ReadOptions {
+  sourceId: string;
+  /** The document's address (a fetched page's final URL, a published file's link). */
+  url?: string | null;
+  maxBytes?: number;
+  limits?: Partial<ParseLimits>;
+}
+
+/** What reading one source yields: its chunks, under the chunk limit. */
+export interface ReadResult {
+  title: string;
+  format: SourceFormat;
+  chunks: KnowledgeChunk[];
+}
+
+/** Parses and chunks one source; the server runs this in a worker pool (see server/bot/parser.ts). */
+export type SourceReader = (input: SourceInput, opts: ReadOptions) => Promise<ReadResult>;
+
+/** Parses and chunks one source, within the limits; every failure is an IngestError with a code. */
+export const readSource: SourceReader = async (input, opts) => {
+  const document = await parseSource(input, {
+    url: opts.url ?? undefined,
+    maxBytes: opts.maxBytes,
+    limits: opts.limits,
+  });
+  const chunks = chunkDocument(document, { sourceId: opts.sourceId, url: opts.url ?? null });
+  const max = opts.limits?.maxChunks ?? DEFAULT_PARSE_LIMITS.maxChunks;
+  if (chunks.length > max) throw tooManyChunks(input.filename, chunks.length, max);
+  return { title: document.title, format: document.format, chunks };
+};
 
 export interface IngestResult {
   /** The file name or URL. */
@@ -48,14 +80,22 @@ export async function ingestFiles(
   return out;
 }
 
-/** Fetches one page or document by URL and chunks it. */
+/**
+ * Fetches one page or document by URL and chunks it (with `read`, e.g. in a worker pool; the
+ * result then carries no `document`).
+ */
 export async function ingestUrl(
   url: string,
   sourceId: string,
-  opts: FetchOptions & { onProgress?: ProgressCallback } = {},
+  opts: FetchOptions & { onProgress?: ProgressCallback; read?: SourceReader } = {},
 ): Promise<IngestResult> {
   try {
     const src = await fetchUrl(url, opts);
+    if (opts.read) {
+      const { chunks } = await opts.read(src, { sourceId, url: src.url, maxBytes: opts.maxBytes });
+      opts.onProgress?.({ done: 1, total: 1, label: src.url });
+      return { source: url, sourceId, chunks };
+    }
     const document = await parseSource(src, { url: src.url, maxBytes: opts.maxBytes });
     opts.onProgress?.({ done: 1, total: 1, label: src.url });
     return { source: url, sourceId, document, chunks: chunkDocument(document, { sourceId, url: src.url }) };

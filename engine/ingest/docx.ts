@@ -5,19 +5,31 @@
 import { parseHTML } from './dom';
 import { IngestError } from './errors';
 import { domToBlocks } from './html';
+import { DEFAULT_PARSE_LIMITS } from './limits';
 import type { ParsedDocument } from './types';
+import { checkZipSize } from './zip';
 
-/** Parses a .docx file; throws CORRUPT_FILE when it is not a readable Word document. */
+/**
+ * Parses a .docx file; throws CORRUPT_FILE when it is not a readable Word document, and
+ * TOO_LARGE_UNPACKED when it inflates to more than `maxInflatedBytes` (checked before mammoth
+ * inflates anything).
+ */
 export async function parseDocx(
   bytes: Uint8Array,
   fallbackTitle: string,
   filename = fallbackTitle,
+  maxInflatedBytes = DEFAULT_PARSE_LIMITS.maxInflatedBytes,
 ): Promise<ParsedDocument> {
+  await checkZipSize(bytes, filename, maxInflatedBytes);
   let html: string;
   try {
     // Loaded on the first DOCX, not at start.
     const { default: mammoth } = await import('mammoth');
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      // Pictures are not knowledge: not read, not inlined as base64.
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    );
     html = result.value;
   } catch (err) {
     throw new IngestError(

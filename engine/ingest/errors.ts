@@ -15,6 +15,12 @@ export const INGEST_ERROR_CODES = [
   'HTTP_ERROR',
   'ROBOTS_DISALLOWED',
   'BLOCKED_ADDRESS',
+  'TOO_MANY_PAGES',
+  'TOO_MUCH_TEXT',
+  'TOO_LARGE_UNPACKED',
+  'TOO_MANY_CHUNKS',
+  'PARSE_TIMEOUT',
+  'PARSE_OUT_OF_MEMORY',
 ] as const;
 
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];

@@ -5,6 +5,17 @@ export { fetchUrl, fetchDocument, USER_AGENT, type FetchLike, type FetchOptions,
 export { crawlSite, parseSitemap, type CrawlOptions, type CrawlResult } from './crawl';
 export { parseRobots, type Robots } from './robots';
 export { parseCsv, parseQaCsv } from './csv';
-export { ingestFiles, ingestUrl, ingestSite, type FileSource, type IngestResult } from './batch';
-export { IngestError, INGEST_ERROR_CODES, type IngestErrorCode } from './errors';
+export {
+  ingestFiles,
+  ingestUrl,
+  ingestSite,
+  readSource,
+  type FileSource,
+  type IngestResult,
+  type ReadOptions,
+  type ReadResult,
+  type SourceReader,
+} from './batch';
+export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits';
+export { IngestError, INGEST_ERROR_CODES, asIngestError, type IngestErrorCode } from './errors';
 export type { Block, ParsedDocument, Progress, ProgressCallback, SourceFormat, SourceInput } from './types';

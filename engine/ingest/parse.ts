@@ -6,6 +6,7 @@ import { parseQaCsv } from './csv';
 import { parseDocx } from './docx';
 import { IngestError } from './errors';
 import { parseHtml } from './html';
+import { checkChars, DEFAULT_PARSE_LIMITS, textLength, type ParseLimits } from './limits';
 import { parseMarkdown, parsePlainText } from './markdown';
 import { parsePdf } from './pdf';
 import type { ParsedDocument, SourceFormat, SourceInput } from './types';
@@ -17,6 +18,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** The page's URL, for HTML fetched from the web. */
   url?: string;
+  /** Bounds on pages, text and unpacked size (defaults: DEFAULT_PARSE_LIMITS). */
+  limits?: Partial<ParseLimits>;
 }
 
 const BY_EXTENSION: Record<string, SourceFormat> = {
@@ -118,6 +121,13 @@ export async function parseSource(input: SourceInput, opts: ParseOptions = {}): 
   }
   if (!bytes.length) throw new IngestError('EMPTY_CONTENT', `${filename} is empty`, filename);
   const format = detectFormat(input);
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...opts.limits };
+  // Plain text, Markdown and CSV are measured before any parsing; the others once their text is out.
+  const text = () => {
+    const t = decodeText(bytes, input.contentType);
+    checkChars(filename, t.length, limits.maxChars);
+    return t;
+  };
   const base =
     filename
       .split(/[\\/]/)
@@ -127,24 +137,25 @@ export async function parseSource(input: SourceInput, opts: ParseOptions = {}): 
   try {
     switch (format) {
       case 'pdf':
-        doc = await parsePdf(bytes, base, filename);
+        doc = await parsePdf(bytes, base, filename, limits.maxPages);
         break;
       case 'docx':
-        doc = await parseDocx(bytes, base, filename);
+        doc = await parseDocx(bytes, base, filename, limits.maxInflatedBytes);
         break;
       case 'html':
         doc = parseHtml(decodeText(bytes, input.contentType), base, opts.url);
         break;
       case 'csv':
-        doc = parseQaCsv(decodeText(bytes, input.contentType), base);
+        doc = parseQaCsv(text(), base);
         break;
       case 'markdown':
-        doc = parseMarkdown(decodeText(bytes, input.contentType), base);
+        doc = parseMarkdown(text(), base);
         break;
       case 'text':
-        doc = parsePlainText(decodeText(bytes, input.contentType), base);
+        doc = parsePlainText(text(), base);
         break;
     }
+    checkChars(filename, textLength(doc), limits.maxChars);
   } catch (err) {
     if (err instanceof IngestError)
       throw err.source ? err : new IngestError(err.code, err.message, filename, { cause: err });

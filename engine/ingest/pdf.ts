@@ -5,6 +5,7 @@
  */
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import { IngestError } from './errors';
+import { DEFAULT_PARSE_LIMITS, tooManyPages } from './limits';
 import type { Block, ParsedDocument } from './types';
 
 interface Line {
@@ -35,23 +36,33 @@ function linesOf(pages: { str: string; fontSize: number; hasEOL: boolean }[][]):
   return lines;
 }
 
-/** Parses a PDF; throws CORRUPT_FILE when PDF.js cannot read it. */
+/**
+ * Parses a PDF; throws CORRUPT_FILE when PDF.js cannot read it, TOO_MANY_PAGES (before reading
+ * any page) when it has more than `maxPages`.
+ */
 export async function parsePdf(
   bytes: Uint8Array,
   fallbackTitle: string,
   filename = fallbackTitle,
+  maxPages = DEFAULT_PARSE_LIMITS.maxPages,
 ): Promise<ParsedDocument> {
   let lines: Line[];
   let metaTitle = '';
   try {
     // PDF.js detaches the buffer it is given: pass a copy so the caller's bytes survive.
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pages = pdf.numPages;
+    if (pages > maxPages) {
+      await pdf.destroy();
+      throw tooManyPages(filename, pages, maxPages);
+    }
     const { items } = await extractTextItems(pdf);
     lines = linesOf(items);
     const meta = await getMeta(pdf).catch(() => null);
     const t: unknown = meta?.info?.Title;
     metaTitle = typeof t === 'string' ? t.trim() : '';
   } catch (err) {
+    if (err instanceof IngestError) throw err;
     throw new IngestError(
       'CORRUPT_FILE',
       `${filename} is not a readable PDF (${err instanceof Error ? err.message : String(err)})`,

@@ -10,15 +10,16 @@ import {
   KnowledgeIndex,
   answerOffline,
   answerWithModel,
-  chunkDocument,
+  IngestError,
   ingestSite,
   ingestUrl,
   loadDefaultWordVectors,
-  parseSource,
+  readSource,
   type ChatTurn,
   type Embedder,
   type KnowledgeChunk,
   type SoftmaxTrainer,
+  type SourceReader,
 } from '../../engine';
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
 import type { Outbound } from '../../net/outbound';
@@ -57,6 +58,8 @@ export class Knowledge {
     private readonly trainer: SoftmaxTrainer | null = null,
     /** How pages and sites are fetched; without one, the engine's default (public addresses only). */
     private readonly outbound: Pick<Outbound, 'fetch'> | null = null,
+    /** Where files and fetched pages are parsed and chunked (a worker pool in the server, `parser.ts`). */
+    private readonly read: SourceReader = readSource,
   ) {}
 
   /** The offline word vectors, loaded once for every workspace's index. */
@@ -192,8 +195,11 @@ export class Knowledge {
     try {
       const chunks: KnowledgeChunk[] = [];
       if (input.kind === 'file') {
-        const doc = await parseSource({ filename: input.name, bytes: input.bytes, contentType: input.contentType });
-        chunks.push(...chunkDocument(doc, { sourceId: source.id }));
+        const r = await this.read(
+          { filename: input.name, bytes: input.bytes, contentType: input.contentType },
+          { sourceId: source.id },
+        );
+        chunks.push(...r.chunks);
       } else if (input.kind === 'qa') {
         chunks.push({
           id: '',
@@ -206,7 +212,7 @@ export class Knowledge {
           answer: input.answer,
         });
       } else if (input.kind === 'url') {
-        const r = await ingestUrl(input.url, source.id, { fetch: this.outbound?.fetch });
+        const r = await ingestUrl(input.url, source.id, { fetch: this.outbound?.fetch, read: this.read });
         if (r.error) throw r.error;
         chunks.push(...r.chunks);
       } else {
@@ -236,7 +242,9 @@ export class Knowledge {
         syncedAt: this.deps.now(),
       });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // The code goes with the message (the source row keeps one text): "… (TOO_MANY_PAGES)".
+      const message =
+        err instanceof IngestError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
       return setStatus({ status: 'error', error: message.slice(0, 500), progress: 0 });
     }
   }

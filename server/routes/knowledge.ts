@@ -94,8 +94,9 @@ export const knowledgeRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        // A view of the body, not a copy (up to 20 MB on the server's thread).
         const bytes = Buffer.isBuffer(req.body)
-          ? new Uint8Array(req.body)
+          ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.length)
           : new TextEncoder().encode(String(req.body ?? ''));
         const source = await knowledge.addSource(access.workspaceId, {
           kind: 'file',
