@@ -98,9 +98,9 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
       return { action: 'handoff', reason: 'customer_request', detail: `asked for a person (${w.score.toFixed(2)})` };
   }
   if (s.triggers.topic) {
-    // The tagger has no "none of these" class, so a question the shop's content answers with
-    // confidence hands off only when its topic is near certain ("do you offer insurance?" is not
-    // a bulk order even if that is the closest tag; "quote me a custom build" is one).
+    // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
+    // it, a question the shop's content answers with confidence hands off only when its topic is
+    // near certain ("do you offer insurance?" is not a bulk order; "quote me a custom build" is).
     const topic = (input.topics ?? [])
       .filter(
         (t) => t.needsHuman && t.confidence >= s.topicThreshold && (!answered || t.confidence >= NEAR_CERTAIN_TOPIC),
