@@ -4,7 +4,7 @@
  */
 import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
-import { FRUSTRATION_APOLOGY, ODD_INPUT_REPLY, isQuestion, readMessage } from './odd-input';
+import { FRUSTRATION_APOLOGY, ODD_INPUT_REPLY, answerToOffer, isQuestion, readMessage } from './odd-input';
 
 export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';
 export type HandoffAction = 'answer' | 'suggest' | 'handoff';
@@ -97,6 +97,13 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     if (w.wants)
       return { action: 'handoff', reason: 'customer_request', detail: `asked for a person (${w.score.toFixed(2)})` };
   }
+  // The bot could not answer the visitor's previous message, and said so offering a person:
+  // "yes" takes the offer, "no thanks" declines it (neither is a question to search for).
+  const offered = messages.length >= 2 && (input.previousUnanswered ?? []).includes(messages[messages.length - 2]);
+  const reply = offered ? answerToOffer(latest) : undefined;
+  if (reply === 'yes' && s.triggers.customerRequest)
+    return { action: 'handoff', reason: 'customer_request', detail: 'took the offer of a person' };
+  if (reply === 'no') return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY.declined };
   if (s.triggers.topic) {
     // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
     // it, a question the shop's content answers with confidence hands off only when its topic is

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideHandoff } from './handoff';
-import { isQuestion, ODD_INPUT_REPLY, readMessage } from './odd-input';
+import { answerToOffer, isQuestion, ODD_INPUT_REPLY, readMessage } from './odd-input';
 
 const abstained = { confidence: 0.05, abstained: true, text: "I'm not sure I can answer that." };
 const answered = { confidence: 0.9, abstained: false, text: 'We ship in two days.' };
@@ -103,5 +103,31 @@ describe('decideHandoff on odd input', () => {
     expect(decideHandoff({ visitorMessages: ['hi, a real person please'], answer: abstained }).reason).toBe(
       'customer_request',
     );
+  });
+
+  it('takes "yes" after the bot offered a person, and a "no thanks" politely', () => {
+    const asked = 'do you repair espresso machines?';
+    const after = (text: string) =>
+      decideHandoff({ visitorMessages: [asked, text], answer: abstained, previousUnanswered: [asked] });
+    for (const yes of ['yes', 'Yes please', 'sure, go ahead', 'ok'])
+      expect(after(yes)).toMatchObject({ action: 'handoff', reason: 'customer_request' });
+    expect(after('no thanks')).toEqual({ action: 'answer', reason: null, reply: ODD_INPUT_REPLY.declined });
+    // Without an offer just before, a bare "yes" is not taken as a request for a person.
+    expect(decideHandoff({ visitorMessages: ['yes'], answer: abstained }).reason).not.toBe('customer_request');
+  });
+});
+
+describe('answerToOffer', () => {
+  it.each([
+    ['yes', 'yes'],
+    ['yeah please', 'yes'],
+    ["I'd like that", 'yes'],
+    ['ok go ahead thanks', 'yes'],
+    ['nope', 'no'],
+    ["no thanks, I'm good", 'no'],
+    ['yes but do you ship to Canada?', undefined],
+    ['no, I meant the red one', undefined],
+  ])('reads %j as %s', (text, answer) => {
+    expect(answerToOffer(text)).toBe(answer);
   });
 });

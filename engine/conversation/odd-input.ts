@@ -90,6 +90,21 @@ function isOrderPaste(text: string): boolean {
   return cues >= 2 && prices >= 2;
 }
 
+/** A short yes to an offer ("yes please", "sure", "ok go ahead"). */
+const YES =
+  /^(?:(?:yes|yeah|yea|yep|yup|ya|y|sure|ok|okay|k|please|alright|fine|absolutely|definitely|of course|go ahead|please do|do it|do that|that would be (?:great|good|nice|helpful)|i(?: would|'d) like that)[\s,.!]*){1,4}(?:please|thanks|thank you)?[\s.!]*$/i;
+/** A short no ("no thanks", "nope, all good"). */
+const NO =
+  /^(?:no|nope|nah|not now|no need|i'm (?:ok|good|fine)|all good|that's ok)(?:[\s,.!]+(?:thanks|thank you|i'm good|all good|it's fine|that's ok)){0,2}[\s.!]*$/i;
+
+/** The visitor's answer to the bot's offer of a person: 'yes', 'no', or undefined when it is neither. */
+export function answerToOffer(text: string): 'yes' | 'no' | undefined {
+  const t = text.trim();
+  if (YES.test(t)) return 'yes';
+  if (NO.test(t)) return 'no';
+  return undefined;
+}
+
 /** What kind of message this is (see MessageKind); 'question' for everything the engine should try. */
 export function readMessage(text: string): MessageRead {
   const t = text.trim();
@@ -121,6 +136,7 @@ export const ODD_INPUT_REPLY = {
   thanks: "You're welcome! Is there anything else I can help with?",
   ack: 'Is there anything else I can help with?',
   bye: 'Thanks for stopping by — have a good day!',
+  declined: 'No problem. Is there anything else I can help with?',
   empty: 'Could you tell me a little more about what you are looking for?',
   order_paste:
     "Thanks for the order details. I can't look up or change orders myself — a person from our team can check this order for you. Would you like me to bring someone in?",
