@@ -107,6 +107,17 @@ describe('parseHtml keeps what a shop page says', () => {
     expect(bare).toContain('Closed on Mondays');
   });
 
+  it('keeps the text of tabs a visitor has not opened yet', () => {
+    const page = `<html><body><main><h1>Merino DK</h1><div role="tablist"><button role="tab">Details</button><button role="tab">Care</button></div>
+      <div role="tabpanel" id="details"><p>Superwash merino, 100 g skeins of about 225 metres.</p></div>
+      <div role="tabpanel" id="care" hidden><p>Hand wash cold and dry flat; never tumble dry.</p></div>
+      <div class="modal" aria-hidden="true"><p>Sign up for 10% off your first order</p></div></main></body></html>`;
+    const all = text(page);
+    expect(all).toContain('225 metres');
+    expect(all).toContain('never tumble dry');
+    expect(all).not.toContain('10% off your first order');
+  });
+
   it('does not take a bakery\'s "cookies" section for a cookie banner', () => {
     const page = `<html><body><main><h1>Bakes</h1><section id="cookies" class="cookies"><h2>Cookies</h2>
       <p>Our oat and raisin cookies are baked every morning and sold by the dozen for $14.</p></section></main></body></html>`;

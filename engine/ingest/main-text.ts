@@ -20,7 +20,7 @@ export interface DomElement {
 /** Never the page's text, wherever they are. */
 const CHROME =
   'script, style, noscript, template, svg, canvas, iframe, object, embed, form, fieldset, label, button, select, ' +
-  'input, textarea, dialog, nav, [role=navigation], [role=search], [role=dialog], [role=alertdialog], [aria-hidden=true], [hidden]';
+  'input, textarea, dialog, nav, [role=navigation], [role=search], [role=dialog], [role=alertdialog], [aria-hidden=true]:not([role=tabpanel]), [hidden]:not([role=tabpanel])';
 /** Chrome named as such: cookie/consent banners, skip links, breadcrumbs (not "cookies" a bakery sells). */
 const CHROME_NAME =
   /\b(?:cookie[-_]?(?:banner|bar|consent|notice|popup|law|policy-banner)|consent[-_]?(?:banner|manager|popup)?|gdpr|onetrust|cc[-_]banner|skip[-_]?(?:link|to[-_]?content)|breadcrumbs?)\b/i;
