@@ -99,7 +99,8 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   }
   // The bot could not answer the visitor's previous message, and said so offering a person:
   // "yes" takes the offer, "no thanks" declines it (neither is a question to search for).
-  const offered = messages.length >= 2 && (input.previousUnanswered ?? []).includes(messages[messages.length - 2]);
+  const previous = messages[messages.length - 2];
+  const offered = previous !== undefined && isQuestion(previous) && (input.previousUnanswered ?? []).includes(previous);
   const reply = offered ? answerToOffer(latest) : undefined;
   if (reply === 'yes' && s.triggers.customerRequest)
     return { action: 'handoff', reason: 'customer_request', detail: 'took the offer of a person' };

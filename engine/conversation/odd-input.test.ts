@@ -112,6 +112,10 @@ describe('decideHandoff on odd input', () => {
     for (const yes of ['yes', 'Yes please', 'sure, go ahead', 'ok'])
       expect(after(yes)).toMatchObject({ action: 'handoff', reason: 'customer_request' });
     expect(after('no thanks')).toEqual({ action: 'answer', reason: null, reply: ODD_INPUT_REPLY.declined });
+    // Small talk got small talk, not an offer: "ok" after "hi" is no request for a person.
+    expect(
+      decideHandoff({ visitorMessages: ['hi', 'ok'], answer: abstained, previousUnanswered: ['hi'] }).reason,
+    ).not.toBe('customer_request');
     // Without an offer just before, a bare "yes" is not taken as a request for a person.
     expect(decideHandoff({ visitorMessages: ['yes'], answer: abstained }).reason).not.toBe('customer_request');
   });
@@ -123,6 +127,7 @@ describe('answerToOffer', () => {
     ['yeah please', 'yes'],
     ["I'd like that", 'yes'],
     ['ok go ahead thanks', 'yes'],
+    ['ok thanks', undefined],
     ['nope', 'no'],
     ["no thanks, I'm good", 'no'],
     ['yes but do you ship to Canada?', undefined],

@@ -93,6 +93,7 @@ function isOrderPaste(text: string): boolean {
 /** A short yes to an offer ("yes please", "sure", "ok go ahead"). */
 const YES =
   /^(?:(?:yes|yeah|yea|yep|yup|ya|y|sure|ok|okay|k|please|alright|fine|absolutely|definitely|of course|go ahead|please do|do it|do that|that would be (?:great|good|nice|helpful)|i(?: would|'d) like that)[\s,.!]*){1,4}(?:please|thanks|thank you)?[\s.!]*$/i;
+const STRONG_YES = /\b(?:yes|yeah|yea|yep|yup|sure|absolutely|definitely|of course|go ahead|please do|do it)\b/i;
 /** A short no ("no thanks", "nope, all good"). */
 const NO =
   /^(?:no|nope|nah|not now|no need|i'm (?:ok|good|fine)|all good|that's ok)(?:[\s,.!]+(?:thanks|thank you|i'm good|all good|it's fine|that's ok)){0,2}[\s.!]*$/i;
@@ -100,7 +101,8 @@ const NO =
 /** The visitor's answer to the bot's offer of a person: 'yes', 'no', or undefined when it is neither. */
 export function answerToOffer(text: string): 'yes' | 'no' | undefined {
   const t = text.trim();
-  if (YES.test(t)) return 'yes';
+  // "ok thanks" closes the matter; "yes thanks" takes the offer.
+  if (YES.test(t)) return /\b(?:thanks|thank you)\b/i.test(t) && !STRONG_YES.test(t) ? undefined : 'yes';
   if (NO.test(t)) return 'no';
   return undefined;
 }
