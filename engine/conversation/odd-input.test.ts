@@ -25,6 +25,10 @@ describe('readMessage', () => {
     ['Good morning!', 'social'],
     ['thanks so much!!', 'social'],
     ['ok cool', 'social'],
+    ['hi, I have a quick question', 'social'],
+    ['can you help me please?', 'social'],
+    ['anyone there?', 'social'],
+    ['I need help with my order', 'question'],
     ['bye, thanks', 'social'],
     [ORDER, 'order_paste'],
     [

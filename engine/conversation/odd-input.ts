@@ -17,12 +17,16 @@ export interface MessageRead {
 export const LONG_PASTE_CHARS = 1200;
 
 const GREETING = new Set(
-  'hi hii hiya hey heya hello helo hallo howdy yo greetings morning afternoon evening good there all team folks'.split(
-    ' ',
-  ),
+  // and an opening with no question in it yet: "hi, I have a quick question", "can you help me?"
+  (
+    'hi hii hiya hey heya hello helo hallo howdy yo greetings morning afternoon evening good there all team folks ' +
+    'help question anyone anybody i have a quick got can you me please need some'
+  ).split(' '),
 );
 const GREETING_CORE = new Set(
-  'hi hii hiya hey heya hello helo hallo howdy yo greetings morning afternoon evening'.split(' '),
+  'hi hii hiya hey heya hello helo hallo howdy yo greetings morning afternoon evening help question anyone anybody'.split(
+    ' ',
+  ),
 );
 const THANKS = new Set(
   'thanks thank thankyou thx ty tysm cheers appreciated appreciate it you so much very lot a'.split(' '),
