@@ -9,6 +9,8 @@ import { normalize } from '../text/index';
 import type { LanguageModel } from 'ai';
 import type { TagDefinition, TagPrediction } from './types';
 import { classifyWithModel } from './model';
+import { GENERIC_QUESTIONS } from './generic-questions';
+import { terms } from '../text/index';
 
 export type { TagDefinition, TagPrediction } from './types';
 
@@ -23,7 +25,22 @@ export interface TagClassifierOptions {
   model?: LanguageModel;
   /** Called when the model fails and the offline classifier answers instead. */
   onModelError?: (err: unknown) => void;
+  /**
+   * Examples of "none of these tags" (default: everyday customer questions shipped with the
+   * product); false for a closed set, where every text has one of the tags.
+   */
+  none?: readonly string[] | false;
 }
+
+/** The hidden class of texts that fit no tag; never returned. */
+const NONE_ID = '\u0000none';
+/** A "none" example this close (term cosine) to one of a tag's own examples says the same thing: left out. */
+const NONE_NEAR_TAG = 0.5;
+/**
+ * The "none" class gets as many examples as this many average tags (spread evenly over the bank):
+ * more rejects more off-topic texts and accepts fewer true ones (see the commit for the curve).
+ */
+const NONE_AS_TAGS = 4;
 
 /** Temperature used when there are too few examples to hold some out (measured on BANKING77). */
 const DEFAULT_TEMPERATURE = 0.6;
@@ -63,12 +80,16 @@ export class TagClassifier {
     this.model = opts.model;
     this.onModelError = opts.onModelError;
     for (const t of tags) this.addTag(t, false);
+    const none = opts.none === false ? [] : (opts.none ?? GENERIC_QUESTIONS);
+    if (this.defs.length && none.length) this.addNone(none);
     this.retrain();
   }
 
   /** The tag definitions, with examples learned from corrections included. */
   get tags(): TagDefinition[] {
-    return this.defs.map((d, i) => ({ ...d, examples: this.examples.filter((e) => e.label === i).map((e) => e.text) }));
+    return this.defs
+      .map((d, i) => ({ ...d, examples: this.examples.filter((e) => e.label === i).map((e) => e.text) }))
+      .filter((d) => d.id !== NONE_ID);
   }
 
   /** The calibration temperature in use (exposed for evaluation). */
@@ -76,13 +97,33 @@ export class TagClassifier {
     return this.temperature;
   }
 
-  /** Every tag with its confidence, best first. */
+  /**
+   * Every tag with its confidence, best first. The confidences sum to 1 less the chance that the
+   * text fits none of the tags, so an off-topic text gets no confident tag merely for being closest.
+   */
   predict(text: string): TagPrediction[] {
     if (this.defs.length === 0) return [];
     const { featurizer, model } = this.fitted;
     const p = softmax(model.logits(featurizer.transform(text)), this.temperature);
     return this.defs
       .map((d, i) => ({ tagId: d.id, confidence: p[i] }))
+      .filter((t) => t.tagId !== NONE_ID)
+      .sort((a, b) => b.confidence - a.confidence || a.tagId.localeCompare(b.tagId));
+  }
+
+  /**
+   * Like `predict`, for a visitor's message of several sentences: each tag at its surest reading,
+   * the whole message or one of its sentences, so a greeting, a name and an email around "can you
+   * quote me a custom build?" do not water the topic down. Text of several lines (messages
+   * joined, a paste) is read whole: a topic of an earlier message is not this one's.
+   */
+  predictMessage(text: string): TagPrediction[] {
+    const parts = text.trim().includes('\n') ? [] : sentences(text);
+    const readings = [text, ...(parts.length > 1 ? parts : [])].map((t) => this.predict(t));
+    const best = new Map<string, number>();
+    for (const r of readings) for (const p of r) best.set(p.tagId, Math.max(best.get(p.tagId) ?? 0, p.confidence));
+    return [...best]
+      .map(([tagId, confidence]) => ({ tagId, confidence }))
       .sort((a, b) => b.confidence - a.confidence || a.tagId.localeCompare(b.tagId));
   }
 
@@ -182,6 +223,24 @@ export class TagClassifier {
     return label;
   }
 
+  /**
+   * The "none of these" class, from the given examples less those that say what one of this
+   * workspace's tags says (a shop with a "Gift cards" tag keeps "do gift cards expire?").
+   */
+  private addNone(examples: readonly string[]): void {
+    const own = this.examples.map((e) => termVector(e.text));
+    const kept = examples.filter((q) => {
+      const v = termVector(q);
+      return !own.some((o) => cosine(v, o) >= NONE_NEAR_TAG);
+    });
+    const n = Math.min(kept.length, Math.round((NONE_AS_TAGS * this.examples.length) / this.defs.length));
+    if (!n) return;
+    const label = this.defs.length;
+    this.defs.push({ id: NONE_ID, name: 'none', description: '', examples: [] });
+    this.byId.set(NONE_ID, label);
+    for (let i = 0; i < n; i++) this.examples.push({ text: kept[Math.floor((i * kept.length) / n)], label });
+  }
+
   /** One SGD step on a random stored example, so online corrections do not erase the rest. */
   private replay(model: SoftmaxModel): void {
     if (this.examples.length === 0) return;
@@ -237,6 +296,33 @@ export class TagClassifier {
     }
     return best;
   }
+}
+
+/** Up to the first eight sentences of a message with at least two words each. */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((t) => t.trim())
+    .filter((t) => t.split(/\s+/).length >= 2)
+    .slice(0, 8);
+}
+
+function termVector(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, v] of a) {
+    na += v * v;
+    dot += v * (b.get(t) ?? 0);
+  }
+  for (const v of b.values()) nb += v * v;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 function same(a: string, b: string): boolean {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conversationFrustration, frustrationScore, termSimilarity } from './frustration';
+import {
+  DEFAULT_FRUSTRATION_THRESHOLD,
+  conversationFrustration,
+  explicitFrustration,
+  frustrationScore,
+  termSimilarity,
+} from './frustration';
 
 describe('frustrationScore', () => {
   it('scores angry turns above calm ones', () => {
@@ -22,6 +28,37 @@ describe('frustrationScore', () => {
       expect(s).toBeGreaterThanOrEqual(0);
       expect(s).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('explicit signs of frustration', () => {
+  const angry = [
+    'If nobody sorts this out by Friday I am leaving a one-star review',
+    "I'll open a chargeback with my card company then",
+    'FIFTH time I am asking about the same parcel',
+    'how many times do I have to tell you the lid arrived cracked',
+    'Refund me today or my solicitor will be in touch',
+    'STILL NOTHING FROM YOUR WAREHOUSE',
+    'still no answer to the email I sent on Monday',
+    'I want my money back NOW',
+    '🤬🤬',
+  ];
+  const calm = [
+    'CAN I PICK UP AT THE ROASTERY?',
+    'Do your grinders come with a warranty?',
+    'Could I change the delivery address on my order, please?',
+    'Which of your blends gets the best reviews?',
+    'I need the gift box by Saturday, is that possible?',
+    'the parcel came today, thank you!',
+  ];
+
+  it.each(angry)('counts "%s" as frustrated', (t) => {
+    expect(explicitFrustration(t)).toBeGreaterThan(0);
+    expect(frustrationScore(t)).toBeGreaterThanOrEqual(DEFAULT_FRUSTRATION_THRESHOLD);
+  });
+
+  it.each(calm)('leaves "%s" calm', (t) => {
+    expect(frustrationScore(t)).toBeLessThan(DEFAULT_FRUSTRATION_THRESHOLD);
   });
 });
 

@@ -32,6 +32,44 @@ const logit = (p: number) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6))
 /** Default workspace threshold: a turn or conversation at or above it counts as frustrated. */
 export const DEFAULT_FRUSTRATION_THRESHOLD = 0.5;
 
+/** A threat to complain elsewhere: a bad review, a chargeback, a lawyer, never buying again. */
+const THREAT =
+  /\b(?:(?:1|one|zero|0|no)[- ]?stars?|bad|negative|terrible|awful)\s+(?:review|rating)s?\b|\b(?:leave|write|post|give)\s+(?:you\s+)?(?:a\s+)?(?:bad|negative|terrible|1[- ]star|one[- ]star|scathing)\b|\b(?:report(?:ing)?\s+(?:you|this\s+(?:shop|store|company))|better business bureau|trading standards|consumer (?:protection|rights|ombudsman))\b|\bcharge\s?backs?\b|\bdispute\s+(?:the|this|my)\s+(?:charge|payment|transaction)\b|\b(?:my\s+)?(?:lawyer|attorney|solicitor)\b|\b(?:sue|suing)\s+you\b|\blegal action\b|\bnever\s+(?:order|buy|shop|ordering|buying|shopping)\w*\s+(?:from|here|with)\s+(?:you|this|here)\b/i;
+/** Asking again: "third time I ask", "how many times do I have to", "I asked this already". */
+const ASKED_AGAIN =
+  /\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d+th|several|multiple|many)\s+times?\s+(?:now\s+)?(?:that\s+)?(?:i(?:'m|\s+am|'ve|\s+have)?\s+)?(?:ask|asking|asked|contact|contacting|contacted|call|calling|called|email|emailing|emailed|writ|messag|chas|tell|telling|told)\w*|\bhow many times\s+(?:do|must|should|have|will)\s+i\b|\bi(?:'ve|\s+have)?\s+already\s+(?:asked|told you|said|explained)\b|\b(?:i\s+(?:have\s+|'ve\s+)?(?:already\s+)?asked\s+(?:you\s+)?(?:this|that|about this|the same)\b.{0,15}\b(?:already|before|twice|again|yesterday))|\b(?:asked|said|told you|explained)\s+(?:this\s+|that\s+)?(?:already|twice)\b|\bstill\s+(?:no\s+(?:answer|reply|response|refund|word|news|update)|nothing|waiting)\b|\b(?:nobody|no one|noone)\s+(?:has\s+)?(?:answer|repl|respond|got back|call|help)\w*/i;
+/** Demanding it now. */
+const DEMAND =
+  /\b(?:my\s+money\s+back|refund\s+me|give\s+me\s+(?:my|a)\s+refund|fix\s+(?:this|it))\b.{0,30}\b(?:now|immediately|today|right away|asap)\b/i;
+/** "NOW", "ASAP" typed in capitals in an otherwise lower-case message. */
+const SHOUTED_DEMAND = /\b(?:NOW|ASAP|IMMEDIATELY|TODAY)\b/;
+const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F624}\u{1F47F}\u{1F4A2}\u{1F92C}\u{1F595}\u{1F44E}]/u;
+
+/**
+ * Explicit signs of frustration the lexicon model reads poorly: threats of a bad review or a
+ * chargeback, asking again, demanding it now, a message typed in capitals, angry emoji. Counted
+ * (0..4); each adds to the turn's log-odds in `frustrationScore`.
+ */
+export function explicitFrustration(text: string): number {
+  const words = text.match(/\p{L}+/gu) ?? [];
+  const letters = words.join('');
+  const shouted =
+    words.length >= 3 && letters.length >= 10 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return Math.min(
+    4,
+    [
+      THREAT.test(text),
+      ASKED_AGAIN.test(text),
+      DEMAND.test(text) || (!shouted && SHOUTED_DEMAND.test(text)),
+      shouted,
+      ANGRY_EMOJI.test(text),
+    ].filter(Boolean).length,
+  );
+}
+
+/** Log-odds each explicit sign adds: one alone takes a calm-sounding turn to about the threshold. */
+const EXPLICIT_WEIGHT = 1.8;
+
 /** Probability (0..1) that a customer turn is frustrated. */
 export function frustrationScore(text: string): number {
   if (!text.trim()) return 0;
@@ -39,7 +77,7 @@ export function frustrationScore(text: string): number {
   const x = frustrationFeatures(text);
   let z = bias;
   for (let j = 0; j < x.length; j++) z += w[j] * x[j];
-  return sigmoid(z);
+  return sigmoid(z + EXPLICIT_WEIGHT * explicitFrustration(text));
 }
 
 /** "I already told you", "as I said", "again:" — the visitor is repeating themselves. */

@@ -4,6 +4,7 @@
  * and a SIF word-vector cosine, so "refund to my card" and "money back on my credit card" meet.
  */
 import { terms } from '../text/index';
+import { isQuestion } from './odd-input';
 import { loadWordVectors, sentenceVector } from '../vectors/index';
 
 export interface GapItem {
@@ -101,7 +102,10 @@ function denseCos(a: Float32Array, b: Float32Array): number {
  */
 export function groupGaps(items: GapItem[], opts: GapOptions = {}): GapGroup[] {
   const threshold = opts.threshold ?? 0.5;
-  const sorted = [...items].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // "hi" and "thanks" reach here as questions the bot did not answer; they are no gap.
+  const sorted = items
+    .filter((i) => isQuestion(i.text))
+    .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (sorted.length === 0) return [];
   const wv = loadWordVectors();
   const tfs = tfidf(sorted);

@@ -63,7 +63,7 @@ describe('decideHandoff', () => {
     ).toBeNull();
   });
 
-  it.each(modes)('escalates frustration (%s mode)', (mode) => {
+  it.each(modes)('hands a frustrated visitor to a person by default (%s mode)', (mode) => {
     const d = decideHandoff(
       input({
         visitorMessages: [
@@ -73,8 +73,33 @@ describe('decideHandoff', () => {
         settings: { mode },
       }),
     );
-    expect(d.action).toBe(escalation[mode]);
+    expect(d.action).toBe('handoff');
     expect(d.reason).toBe('frustration');
+  });
+
+  it.each(modes)('only offers a person for frustration when the workspace says suggest (%s mode)', (mode) => {
+    const d = decideHandoff(
+      input({
+        visitorMessages: ['Three emails and not one reply. Fix this today or I dispute the charge.'],
+        settings: { mode, frustrationMode: 'suggest' },
+      }),
+    );
+    expect(d).toMatchObject({ action: 'suggest', reason: 'frustration' });
+  });
+
+  it('reads frustration when the engine could not answer, and gives it as the reason over low confidence', () => {
+    for (const message of [
+      'Honestly this is a joke. Give me my money back right now!',
+      "I've already asked you this once. Worst shop I have ever dealt with, I'm furious.",
+    ]) {
+      const d = decideHandoff(input({ visitorMessages: [message], answer: unsure }));
+      expect(d).toMatchObject({ action: 'handoff', reason: 'frustration' });
+    }
+    // The same engine output without the anger is only low confidence.
+    expect(decideHandoff(input({ visitorMessages: ['Can I get my money back?'], answer: unsure }))).toMatchObject({
+      action: 'suggest',
+      reason: 'low_confidence',
+    });
   });
 
   it('uses the frustration threshold', () => {

@@ -4,6 +4,7 @@
  */
 import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
+import { FRUSTRATION_APOLOGY, ODD_INPUT_REPLY, answerToOffer, isQuestion, readMessage } from './odd-input';
 
 export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';
 export type HandoffAction = 'answer' | 'suggest' | 'handoff';
@@ -14,6 +15,11 @@ export interface HandoffSettings {
   /** An answer below this confidence counts as unanswered. */
   answerThreshold: number;
   frustrationThreshold: number;
+  /**
+   * handoff: a frustrated visitor goes to a person in both modes, with an apology (the default:
+   * an angry customer left with the bot is the worst outcome); suggest: only offer a person.
+   */
+  frustrationMode: 'handoff' | 'suggest';
   /** A handoff topic counts when its tag confidence reaches this. */
   topicThreshold: number;
   triggers: {
@@ -29,6 +35,7 @@ export const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = {
   mode: 'suggest',
   answerThreshold: 0.5,
   frustrationThreshold: 0.5,
+  frustrationMode: 'handoff',
   topicThreshold: 0.75,
   triggers: { customerRequest: true, topic: true, frustration: true, lowConfidence: true, repeatedUnanswered: true },
 };
@@ -37,7 +44,7 @@ export interface HandoffInput {
   /** The visitor's messages so far, latest last. */
   visitorMessages: string[];
   /** The engine's answer to the latest message (null when none was attempted). */
-  answer: { confidence: number; abstained: boolean } | null;
+  answer: { confidence: number; abstained: boolean; text?: string } | null;
   /** Earlier visitor questions the engine could not answer (abstained or below threshold). */
   previousUnanswered?: string[];
   /** Topics detected in the conversation (e.g. `TagClassifier.topics`). */
@@ -50,6 +57,11 @@ export interface HandoffDecision {
   reason: HandoffReason | null;
   /** For people and logs: which tag, what score, which question. */
   detail?: string;
+  /**
+   * What the bot says instead of the engine's answer when it answers or offers a person: to a
+   * greeting, emoji, a paste, another language, or a frustrated visitor (an apology first).
+   */
+  reply?: string;
 }
 
 /** A topic this sure hands off even when the content seems to answer (see decideHandoff). */
@@ -69,26 +81,34 @@ export function handoffSettings(s: HandoffInput['settings'] = {}): HandoffSettin
 
 /**
  * Decides what to do after the visitor's latest message. A request for a person and a handoff
- * topic (a tag marked "needs a person") always hand off; the other triggers, in order
- * frustration → repeated unanswered → low confidence, suggest a person in 'suggest' mode and hand
- * off in 'automatic' mode.
+ * topic (a tag marked "needs a person") always hand off; frustration hands off too unless
+ * `frustrationMode` is 'suggest'; the other triggers, in order repeated unanswered → low
+ * confidence, suggest a person in 'suggest' mode and hand off in 'automatic' mode.
  */
 export function decideHandoff(input: HandoffInput): HandoffDecision {
   const s = handoffSettings(input.settings);
   const messages = input.visitorMessages.filter((m) => m.trim());
   const latest = messages[messages.length - 1] ?? '';
   const escalate: HandoffAction = s.mode === 'automatic' ? 'handoff' : 'suggest';
+  const answered = input.answer !== null && !input.answer.abstained && input.answer.confidence >= s.answerThreshold;
 
   if (s.triggers.customerRequest && latest) {
     const w = wantsHuman(latest);
     if (w.wants)
       return { action: 'handoff', reason: 'customer_request', detail: `asked for a person (${w.score.toFixed(2)})` };
   }
+  // The bot could not answer the visitor's previous message, and said so offering a person:
+  // "yes" takes the offer, "no thanks" declines it (neither is a question to search for).
+  const previous = messages[messages.length - 2];
+  const offered = previous !== undefined && isQuestion(previous) && (input.previousUnanswered ?? []).includes(previous);
+  const reply = offered ? answerToOffer(latest) : undefined;
+  if (reply === 'yes' && s.triggers.customerRequest)
+    return { action: 'handoff', reason: 'customer_request', detail: 'took the offer of a person' };
+  if (reply === 'no') return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY.declined };
   if (s.triggers.topic) {
-    // The tagger has no "none of these" class, so a question the shop's content answers with
-    // confidence hands off only when its topic is near certain ("do you offer insurance?" is not
-    // a bulk order even if that is the closest tag; "quote me a custom build" is one).
-    const answered = input.answer !== null && !input.answer.abstained && input.answer.confidence >= s.answerThreshold;
+    // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
+    // it, a question the shop's content answers with confidence hands off only when its topic is
+    // near certain ("do you offer insurance?" is not a bulk order; "quote me a custom build" is).
     const topic = (input.topics ?? [])
       .filter(
         (t) => t.needsHuman && t.confidence >= s.topicThreshold && (!answered || t.confidence >= NEAR_CERTAIN_TOPIC),
@@ -98,14 +118,38 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     // off in both modes (a quote or a school order is not something to offer and wait on).
     if (topic) return { action: 'handoff', reason: 'topic', detail: topic.tagId };
   }
+  // Read whatever the engine made of the message: an angry "I want my money back NOW!" is also
+  // one it cannot answer, and frustration, not low confidence, is why it goes to a person.
   if (s.triggers.frustration && messages.length) {
     const f = conversationFrustration(messages, { threshold: s.frustrationThreshold });
-    if (f.frustrated) return { action: escalate, reason: 'frustration', detail: `frustration ${f.score.toFixed(2)}` };
+    if (f.frustrated) {
+      const detail = `frustration ${f.score.toFixed(2)}`;
+      if (s.frustrationMode === 'handoff') return { action: 'handoff', reason: 'frustration', detail };
+      const said = input.answer?.text;
+      return {
+        action: 'suggest',
+        reason: 'frustration',
+        detail,
+        ...(said ? { reply: `${FRUSTRATION_APOLOGY} ${said}` } : {}),
+      };
+    }
+  }
+  // Not a question for the content: small talk gets small talk; a paste or another language that
+  // the engine could not answer gets a person offered, never a guess.
+  const read = readMessage(latest);
+  if (read.kind === 'social' || read.kind === 'empty')
+    return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY[read.social ?? 'empty'] };
+  if (read.kind === 'order_paste' || read.kind === 'long_paste' || (read.kind === 'other_language' && !answered)) {
+    const reply = ODD_INPUT_REPLY[read.kind];
+    if (!s.triggers.lowConfidence) return { action: 'answer', reason: null, reply };
+    const detail = read.kind.replace('_', ' ');
+    return { action: escalate, reason: 'low_confidence', detail, ...(escalate === 'suggest' ? { reply } : {}) };
   }
   const a = input.answer;
   const unanswered = a !== null && (a.abstained || a.confidence < s.answerThreshold);
   if (unanswered && s.triggers.repeatedUnanswered) {
-    const earlier = input.previousUnanswered ?? [];
+    // A greeting the engine "could not answer" was never a question.
+    const earlier = (input.previousUnanswered ?? []).filter(isQuestion);
     const same = earlier.find((q) => termSimilarity(q, latest) >= SAME_QUESTION);
     if (same !== undefined || earlier.length >= 2)
       return {

@@ -2,6 +2,7 @@
 export { wantsHuman, type WantsHuman } from './wants-human';
 export {
   frustrationScore,
+  explicitFrustration,
   conversationFrustration,
   termSimilarity,
   DEFAULT_FRUSTRATION_THRESHOLD,
@@ -20,3 +21,11 @@ export {
 export { captureDetails, type CapturedDetails, type CaptureOptions } from './details';
 export { summarizeHandoff, type AiAnswer, type HandoffSummary, type HandoffSummaryInput } from './summary';
 export { groupGaps, type GapGroup, type GapItem, type GapOptions } from './gaps';
+export {
+  readMessage,
+  isQuestion,
+  ODD_INPUT_REPLY,
+  FRUSTRATION_APOLOGY,
+  type MessageKind,
+  type MessageRead,
+} from './odd-input';

@@ -1,9 +1,9 @@
 /**
- * HTML to blocks: the page's main content (Mozilla Readability over linkedom's DOM), not its
- * menus, headers and footers; headings keep their ids as anchors.
+ * HTML to blocks: the page's main text (see main-text.ts), not its menus, header and footer;
+ * headings keep their ids as anchors.
  */
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from './dom';
+import { contentRoot, removeChrome, type DomElement } from './main-text';
 import { tableSentences } from './table';
 import type { Block, ParsedDocument } from './types';
 
@@ -51,10 +51,6 @@ const BLOCKS = new Set([
   'H5',
   'H6',
 ]);
-/** Never content, even when Readability falls back to the whole body. */
-const NOISE =
-  'script, style, noscript, template, svg, nav, header, footer, aside, form, iframe, [role=navigation], [aria-hidden=true]';
-
 /** Minimal DOM surface used here (linkedom's nodes satisfy it). */
 interface DomNode {
   nodeType: number;
@@ -151,24 +147,21 @@ function tableText(table: DomNode): string[] {
 export function parseHtml(html: string, fallbackTitle: string, url?: string): ParsedDocument {
   const { document } = parseHTML(html);
   const pageTitle = clean(document.querySelector('title')?.textContent ?? '');
-  const h1 = clean(document.querySelector('h1')?.textContent ?? '');
+  let h1 = clean(document.querySelector('h1')?.textContent ?? '');
+  const body = document.body as unknown as DomElement | null;
   let blocks: Block[] = [];
-  try {
-    // Readability mutates the DOM it reads: give it a copy.
-    const copy = parseHTML(html).document;
-    const article = new Readability(copy as unknown as Document, { charThreshold: 100 }).parse();
-    if (article?.content) {
-      const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      blocks = domToBlocks(content.body as unknown as DomNode);
+  if (body) {
+    removeChrome(body);
+    // The title is the first h1 of the page's text (a logo in the header can be an h1 too).
+    const firstH1 = body.querySelectorAll('h1')[0];
+    if (firstH1) h1 = clean(firstH1.textContent ?? '');
+    const root = contentRoot(body);
+    blocks = domToBlocks(root);
+    // The page's title heading sometimes sits above the content's container: keep it first.
+    if (h1 && !blocks.some((b) => b.kind === 'heading' && b.level === 1)) {
+      const id = firstH1?.getAttribute('id');
+      blocks.unshift({ kind: 'heading', level: 1, text: h1, ...(id ? { anchor: id } : {}) });
     }
-  } catch {
-    blocks = [];
-  }
-  // Readability keeps something even from a page of chrome; too little text means it found no article.
-  const textLength = blocks.reduce((n, b) => n + (b.kind === 'text' ? b.text.length : 0), 0);
-  if (textLength < 40) {
-    for (const el of Array.from(document.querySelectorAll(NOISE))) el.remove();
-    blocks = document.body ? domToBlocks(document.body as unknown as DomNode) : [];
   }
   const title = h1 || pageTitle.split(/\s+[|–—-]\s+/)[0] || fallbackTitle;
   return { title, format: 'html', blocks, ...(url ? { url } : {}) };

@@ -99,12 +99,12 @@ export class Taggers {
     return entry;
   }
 
-  /** Topics of a text with their tag rows, best first. */
+  /** Topics of a visitor's text (each at its surest sentence) with their tag rows, best first. */
   async topics(workspaceId: string, text: string) {
     const t = await this.forWorkspace(workspaceId);
     if (!t) return [];
     return t.classifier
-      .predict(text)
+      .predictMessage(text)
       .map((p) => ({ ...p, tag: t.tags.find((x) => x.id === p.tagId)! }))
       .filter((p) => p.tag);
   }

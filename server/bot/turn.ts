@@ -176,7 +176,7 @@ export class BotTurns {
       return;
     }
     const suggest = decision.action === 'suggest';
-    const body = answer.text;
+    const body = decision.reply ?? answer.text;
     await appendMessage(this.deps, {
       workspaceId,
       conversationId,

@@ -20,6 +20,8 @@ export const WorkspaceSettings = z.object({
       /** null: the engine's default threshold, chosen on data. */
       answerThreshold: z.number().min(0).max(1).nullable().default(null),
       frustrationThreshold: z.number().min(0).max(1).default(0.5),
+      /** handoff: a frustrated visitor goes to a person in both modes; suggest: only offered one. */
+      frustrationMode: z.enum(['handoff', 'suggest']).default('handoff'),
       topicThreshold: z.number().min(0).max(1).default(0.75),
       triggers: z
         .object({

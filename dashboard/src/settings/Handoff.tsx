@@ -48,6 +48,17 @@ export function HandoffSettings() {
             <strong>Automatic</strong> — the chat goes to a person at once.
           </span>
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={handoff.frustrationMode === 'handoff'}
+            onChange={(e) => update('handoff', { frustrationMode: e.target.checked ? 'handoff' : 'suggest' })}
+          />
+          <span>
+            Hand frustrated visitors to a person in either mode
+            <small>With an apology. Off: the AI only offers a person.</small>
+          </span>
+        </label>
       </fieldset>
 
       <fieldset disabled={readOnly}>

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { decideHandoff } from './handoff';
+import { answerToOffer, isQuestion, ODD_INPUT_REPLY, readMessage } from './odd-input';
+
+const abstained = { confidence: 0.05, abstained: true, text: "I'm not sure I can answer that." };
+const answered = { confidence: 0.9, abstained: false, text: 'We ship in two days.' };
+
+const ORDER = `Order confirmation #BK-20931
+Thank you for your order, Alex!
+1 x Ethiopia Guji, whole bean 340 g    $19.50
+2 x Paper filters #4                   $9.00
+Subtotal: $28.50
+Shipping: $6.95
+Total: $35.45
+Ship to: Alex Moreno, 48 Pine St, Albany NY
+Paid with Visa ending 4417`;
+
+describe('readMessage', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['?!', 'empty'],
+    ['🙂👍', 'empty'],
+    ['hello there', 'social'],
+    ['Good morning!', 'social'],
+    ['thanks so much!!', 'social'],
+    ['ok cool', 'social'],
+    ['hi, I have a quick question', 'social'],
+    ['can you help me please?', 'social'],
+    ['anyone there?', 'social'],
+    ['I need help with my order', 'question'],
+    ['bye, thanks', 'social'],
+    [ORDER, 'order_paste'],
+    [
+      `Here is the whole thread from before. ${'The grinder burrs squeak when I start it and the hopper lid does not sit flat. '.repeat(60)}`,
+      'long_paste',
+    ],
+    ['¿Hacen envíos a México?', 'other_language'],
+    ['Combien coûte la livraison pour la Belgique ?', 'other_language'],
+    ['Wie lange dauert der Versand nach Österreich?', 'other_language'],
+    ['配送にはどのくらいかかりますか', 'other_language'],
+    ['rental price', 'question'],
+    ['shipping', 'question'],
+    ['hi, do you ship to Canada?', 'question'],
+    ['Is the café open on bank holidays?', 'question'],
+    ['Can I pay with PayPal? My order total is $35.45', 'question'],
+    ['yes', 'question'],
+  ])('reads %j as %s', (text, kind) => {
+    expect(readMessage(text).kind).toBe(kind);
+  });
+
+  it('tells small talk from questions for the content', () => {
+    expect(isQuestion('thank you')).toBe(false);
+    expect(isQuestion('do you have decaf?')).toBe(true);
+  });
+});
+
+describe('decideHandoff on odd input', () => {
+  it('answers small talk and emoji with small talk, in both modes, never a handoff', () => {
+    for (const mode of ['suggest', 'automatic'] as const) {
+      expect(decideHandoff({ visitorMessages: ['hey'], answer: abstained, settings: { mode } })).toEqual({
+        action: 'answer',
+        reason: null,
+        reply: ODD_INPUT_REPLY.greeting,
+      });
+      expect(decideHandoff({ visitorMessages: ['👍'], answer: abstained, settings: { mode } }).reply).toBe(
+        ODD_INPUT_REPLY.empty,
+      );
+    }
+  });
+
+  it('does not count earlier small talk as unanswered questions', () => {
+    const d = decideHandoff({
+      visitorMessages: ['hi', 'thanks', 'do you sell descaler?'],
+      answer: abstained,
+      previousUnanswered: ['hi', 'thanks'],
+    });
+    expect(d.reason).toBe('low_confidence');
+  });
+
+  it('offers a person for a pasted order or a long paste instead of guessing from it', () => {
+    for (const text of [
+      ORDER,
+      'My issue: '.concat('the parcel was left outside in the rain and the box is soaked. '.repeat(30)),
+    ]) {
+      const d = decideHandoff({ visitorMessages: [text], answer: answered });
+      expect(d).toMatchObject({ action: 'suggest', reason: 'low_confidence' });
+      expect(d.reply).toMatch(/person from our team/);
+      expect(decideHandoff({ visitorMessages: [text], answer: answered, settings: { mode: 'automatic' } }).action).toBe(
+        'handoff',
+      );
+    }
+  });
+
+  it('offers a person for another language unless the content answered it', () => {
+    const q = ['¿Cuánto tarda el envío a Madrid?'];
+    expect(decideHandoff({ visitorMessages: q, answer: abstained })).toMatchObject({
+      action: 'suggest',
+      reply: ODD_INPUT_REPLY.other_language,
+    });
+    // A shop whose own pages are in Spanish answers it.
+    expect(decideHandoff({ visitorMessages: q, answer: answered })).toEqual({ action: 'answer', reason: null });
+  });
+
+  it('still reads frustration and requests for a person first', () => {
+    expect(decideHandoff({ visitorMessages: ['😡 STILL NO REFUND'], answer: abstained }).reason).toBe('frustration');
+    expect(decideHandoff({ visitorMessages: ['hi, a real person please'], answer: abstained }).reason).toBe(
+      'customer_request',
+    );
+  });
+
+  it('takes "yes" after the bot offered a person, and a "no thanks" politely', () => {
+    const asked = 'do you repair espresso machines?';
+    const after = (text: string) =>
+      decideHandoff({ visitorMessages: [asked, text], answer: abstained, previousUnanswered: [asked] });
+    for (const yes of ['yes', 'Yes please', 'sure, go ahead', 'ok'])
+      expect(after(yes)).toMatchObject({ action: 'handoff', reason: 'customer_request' });
+    expect(after('no thanks')).toEqual({ action: 'answer', reason: null, reply: ODD_INPUT_REPLY.declined });
+    // Small talk got small talk, not an offer: "ok" after "hi" is no request for a person.
+    expect(
+      decideHandoff({ visitorMessages: ['hi', 'ok'], answer: abstained, previousUnanswered: ['hi'] }).reason,
+    ).not.toBe('customer_request');
+    // Without an offer just before, a bare "yes" is not taken as a request for a person.
+    expect(decideHandoff({ visitorMessages: ['yes'], answer: abstained }).reason).not.toBe('customer_request');
+  });
+});
+
+describe('answerToOffer', () => {
+  it.each([
+    ['yes', 'yes'],
+    ['yeah please', 'yes'],
+    ["I'd like that", 'yes'],
+    ['ok go ahead thanks', 'yes'],
+    ['ok thanks', undefined],
+    ['nope', 'no'],
+    ["no thanks, I'm good", 'no'],
+    ['yes but do you ship to Canada?', undefined],
+    ['no, I meant the red one', undefined],
+  ])('reads %j as %s', (text, answer) => {
+    expect(answerToOffer(text)).toBe(answer);
+  });
+});

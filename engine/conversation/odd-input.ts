@@ -1,0 +1,156 @@
+/**
+ * Messages that are not a question for the shop's content: a greeting or a thanks, emoji or
+ * punctuation only, a long paste, a pasted order confirmation, a question in another language.
+ * Read before the handoff decision so each gets a sensible reply instead of a guess or an
+ * "I'm not sure" that counts as a failed answer.
+ */
+
+export type MessageKind = 'question' | 'empty' | 'social' | 'order_paste' | 'long_paste' | 'other_language';
+
+export interface MessageRead {
+  kind: MessageKind;
+  /** For 'social': which kind of small talk. */
+  social?: 'greeting' | 'thanks' | 'ack' | 'bye';
+}
+
+/** Longer than this, a message is a paste rather than a question (a chat question is a line or three). */
+export const LONG_PASTE_CHARS = 1200;
+
+const GREETING = new Set(
+  // and an opening with no question in it yet: "hi, I have a quick question", "can you help me?"
+  (
+    'hi hii hiya hey heya hello helo hallo howdy yo greetings morning afternoon evening good there all team folks ' +
+    'help question anyone anybody i have a quick got can you me please need some'
+  ).split(' '),
+);
+const GREETING_CORE = new Set(
+  'hi hii hiya hey heya hello helo hallo howdy yo greetings morning afternoon evening help question anyone anybody'.split(
+    ' ',
+  ),
+);
+const THANKS = new Set(
+  'thanks thank thankyou thx ty tysm cheers appreciated appreciate it you so much very lot a'.split(' '),
+);
+const ACK = new Set(
+  'ok okay k kk cool great perfect nice awesome lovely got it alright fine noted understood'.split(' '),
+);
+const BYE = new Set('bye goodbye cya see ya you later have a nice good day night'.split(' '));
+
+/** Function words of languages a shop's visitors often write in, none of them English words. */
+const FOREIGN = new Set(
+  // Spanish, French, German, Italian, Portuguese, Dutch
+  (
+    'el los las del una por para con cómo como cuánto cuanto cuándo cuando dónde donde qué puedo tienen hay envío ' +
+    'le les des une est pour avec sur combien quand où pouvez vous je suis mon ma livraison est-ce ' +
+    'der die das und ist nicht ich sie wie viel wann wo können kann haben mein meine versand ' +
+    'il gli della sono posso quanto dove spedizione avete ' +
+    'não nao vocês voces entrega quanto ' +
+    'het een niet ik kan wat hoeveel wanneer waar jullie verzending bezorging'
+  ).split(' '),
+);
+/** English words that are also common function words above ('die', 'hay', 'wo', …) are not counted. */
+const ENGLISH = new Set(
+  (
+    'the a an is are do does did can could would will you your we our i my me to of in on for with and or not ' +
+    'how what when where which who why much many ship shipping order return price cost have has it this that'
+  ).split(' '),
+);
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+
+/** Share of letters outside the Latin script (Cyrillic, CJK, Arabic, …). */
+function nonLatinShare(text: string): number {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (!letters.length) return 0;
+  return letters.filter((l) => !/\p{Script=Latin}/u.test(l)).length / letters.length;
+}
+
+function isSocial(ws: string[]): MessageRead['social'] | undefined {
+  if (!ws.length || ws.length > 6) return undefined;
+  const only = (set: Set<string>) => ws.every((w) => set.has(w.replace(/[’']/g, '')));
+  if (only(GREETING) && ws.some((w) => GREETING_CORE.has(w))) return 'greeting';
+  if (
+    ws.some((w) => /^(thanks?|thx|ty|tysm|cheers|thankyou)$/.test(w)) &&
+    only(new Set([...THANKS, ...ACK, ...GREETING]))
+  )
+    return 'thanks';
+  if (ws.some((w) => /^(bye|goodbye|cya)$/.test(w)) && only(new Set([...BYE, ...THANKS, ...ACK]))) return 'bye';
+  if (only(ACK)) return 'ack';
+  return undefined;
+}
+
+/** Does the text look like an order confirmation, receipt or invoice pasted into the chat? */
+function isOrderPaste(text: string): boolean {
+  const lines = text.split(/\n/).filter((l) => l.trim());
+  if (lines.length < 3 && text.length < 200) return false;
+  const cues = [
+    /\b(?:order|invoice|receipt|confirmation)\s*(?:#|no\.?|number|nr\.?|id)\s*:?\s*[A-Z0-9-]{3,}/i,
+    /\border (?:confirmation|confirmed|summary|details)\b|\bthank you for your (?:order|purchase)\b|\b(?:invoice|receipt)\b/i,
+    /\b(?:sub-?total|total|tax|vat|qty|quantity|shipping|delivery)\s*:?\s*(?:\$|€|£|\d)/i,
+    /\b(?:ship(?:ping)?|deliver(?:y)?|billing)\s+(?:to|address)\b/i,
+    /\b(?:visa|mastercard|amex|paypal|card)\b.{0,20}\b(?:ending|\*{2,}|x{2,})/i,
+  ].filter((re) => re.test(text)).length;
+  const prices = (text.match(/(?:[$€£]\s?\d[\d,]*(?:\.\d\d)?|\d[\d,]*\.\d\d\s?(?:usd|eur|gbp)?)/gi) ?? []).length;
+  return cues >= 2 && prices >= 2;
+}
+
+/** A short yes to an offer ("yes please", "sure", "ok go ahead"). */
+const YES =
+  /^(?:(?:yes|yeah|yea|yep|yup|ya|y|sure|ok|okay|k|please|alright|fine|absolutely|definitely|of course|go ahead|please do|do it|do that|that would be (?:great|good|nice|helpful)|i(?: would|'d) like that)[\s,.!]*){1,4}(?:please|thanks|thank you)?[\s.!]*$/i;
+const STRONG_YES = /\b(?:yes|yeah|yea|yep|yup|sure|absolutely|definitely|of course|go ahead|please do|do it)\b/i;
+/** A short no ("no thanks", "nope, all good"). */
+const NO =
+  /^(?:no|nope|nah|not now|no need|i'm (?:ok|good|fine)|all good|that's ok)(?:[\s,.!]+(?:thanks|thank you|i'm good|all good|it's fine|that's ok)){0,2}[\s.!]*$/i;
+
+/** The visitor's answer to the bot's offer of a person: 'yes', 'no', or undefined when it is neither. */
+export function answerToOffer(text: string): 'yes' | 'no' | undefined {
+  const t = text.trim();
+  // "ok thanks" closes the matter; "yes thanks" takes the offer.
+  if (YES.test(t)) return /\b(?:thanks|thank you)\b/i.test(t) && !STRONG_YES.test(t) ? undefined : 'yes';
+  if (NO.test(t)) return 'no';
+  return undefined;
+}
+
+/** What kind of message this is (see MessageKind); 'question' for everything the engine should try. */
+export function readMessage(text: string): MessageRead {
+  const t = text.trim();
+  if (!/[\p{L}\p{N}]/u.test(t)) return { kind: 'empty' };
+  const ws = words(t);
+  const social = isSocial(ws);
+  if (social) return { kind: 'social', social };
+  if (isOrderPaste(t)) return { kind: 'order_paste' };
+  if (t.length > LONG_PASTE_CHARS) return { kind: 'long_paste' };
+  if (nonLatinShare(t) > 0.5) return { kind: 'other_language' };
+  const foreign = ws.filter((w) => FOREIGN.has(w) && !ENGLISH.has(w)).length;
+  const english = ws.filter((w) => ENGLISH.has(w)).length;
+  if (foreign >= 2 && foreign > english) return { kind: 'other_language' };
+  // Inverted marks, or accents English does not use with hardly an English function word.
+  if (/[¿¡]/.test(t)) return { kind: 'other_language' };
+  if (foreign >= 1 && english < 0.25 * ws.length && /[ñßäöüàèìòùâêîôûçãõ]/i.test(t)) return { kind: 'other_language' };
+  return { kind: 'question' };
+}
+
+/** Is this message a question the engine could have answered (and so a failed answer if it did not)? */
+export function isQuestion(text: string): boolean {
+  const k = readMessage(text).kind;
+  return k !== 'social' && k !== 'empty';
+}
+
+/** The bot's words for a message that is not a question for the content. */
+export const ODD_INPUT_REPLY = {
+  greeting: 'Hi! What can I help you with today?',
+  thanks: "You're welcome! Is there anything else I can help with?",
+  ack: 'Is there anything else I can help with?',
+  bye: 'Thanks for stopping by — have a good day!',
+  declined: 'No problem. Is there anything else I can help with?',
+  empty: 'Could you tell me a little more about what you are looking for?',
+  order_paste:
+    "Thanks for the order details. I can't look up or change orders myself — a person from our team can check this order for you. Would you like me to bring someone in?",
+  long_paste:
+    "That's a lot to go through in a chat. Could you ask me your question in a sentence or two? A person from our team can also read the whole message — would you like me to bring someone in?",
+  other_language:
+    'Sorry, I can only answer in English for now. A person from our team may be able to help — would you like me to bring someone in?',
+} as const;
+
+/** What the bot says, before its answer, to a frustrated visitor it only offers a person to. */
+export const FRUSTRATION_APOLOGY = "I'm sorry this has been frustrating.";
