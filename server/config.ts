@@ -44,6 +44,13 @@ const Env = z.object({
     .min(0)
     .max(3_600_000)
     .default(5000),
+  /** Open socket connections one client address may hold (widget tabs and dashboards together). */
+  CHATREF_MAX_SOCKETS_PER_IP: z.coerce
+    .number({ error: 'CHATREF_MAX_SOCKETS_PER_IP must be a number of connections' })
+    .int()
+    .min(1, 'CHATREF_MAX_SOCKETS_PER_IP must be at least 1')
+    .max(1_000_000)
+    .default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -58,6 +65,7 @@ export interface Config {
   /** Proxies in front whose X-Forwarded-For entries are trusted (0: none). */
   trustProxy: number;
   cacheTtlMs: number;
+  maxSocketsPerIp: number;
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -84,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
     trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
     cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
+    maxSocketsPerIp: e.CHATREF_MAX_SOCKETS_PER_IP,
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

@@ -43,6 +43,8 @@ export interface RuntimeOptions {
   trustProxy?: number;
   /** How long cached settings, tags and webhooks are served before being read again. */
   cacheTtlMs?: number;
+  /** Open socket connections per client address. */
+  maxSocketsPerIp?: number;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -98,6 +100,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         pool: opts.pool,
         trustProxy: opts.trustProxy,
         settings,
+        cacheTtlMs: opts.cacheTtlMs,
+        maxSocketsPerIp: opts.maxSocketsPerIp,
       });
       closeRealtime = rt.close;
       io = rt.io;

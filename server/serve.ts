@@ -75,6 +75,7 @@ export async function startServer(
     ai,
     trustProxy: config.trustProxy,
     cacheTtlMs: config.cacheTtlMs,
+    maxSocketsPerIp: config.maxSocketsPerIp,
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;

@@ -103,7 +103,7 @@ describe('fuzzing the REST API and the socket events', () => {
     { timeout: 180_000 },
     async () => {
       const visitor = await connectVisitor(server.url, server.workspaceId);
-      const agent = await connectAgent(server.url, session.cookie, server.workspaceId);
+      const agent = await connectAgent(server.url, session, server.workspaceId);
       const errors: string[] = [];
       for (const [who, s] of [
         ['visitor', visitor.socket],
