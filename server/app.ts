@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import type { Deps } from './commands/unit';
 import { installAuth } from './http/auth';
 import { installErrorHandling } from './http/errors';
+import { installNulCheck } from './http/nul';
 import { authRoutes } from './routes/auth';
 import { tagRoutes } from './routes/tags';
 import { workspaceRoutes } from './routes/workspaces';
@@ -45,6 +46,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installNulCheck(app);
 
   await app.register(cookie);
   // Security headers everywhere; the dashboard's CSP allows only its own scripts and sockets.
