@@ -9,7 +9,7 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /** What each scope allows, in the words the dashboard shows. */
 export const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: 'Read conversations, contacts, knowledge, tags and analytics',
-  'conversations:write': 'Reply, add notes, tag, assign and resolve conversations; edit contacts',
+  'conversations:write': 'Tag, assign, pick up and resolve conversations; tag contacts',
   'knowledge:write': 'Add, re-sync and delete knowledge sources',
   admin: 'Everything, including settings, members, webhooks and API keys',
 };

@@ -65,7 +65,10 @@ export function ApiKeys() {
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <fieldset className="field grow">
+        <button type="submit" className="btn primary align-end" disabled={!name.trim() || scopes.length === 0}>
+          Create key
+        </button>
+        <fieldset className="field" style={{ flexBasis: '100%' }}>
           <legend>Scopes</legend>
           {API_KEY_SCOPES.map((scope) => (
             <label key={scope} className="check">
@@ -80,9 +83,6 @@ export function ApiKeys() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="btn primary align-end" disabled={!name.trim() || scopes.length === 0}>
-          Create key
-        </button>
       </form>
       {error && (
         <p className="form-error" role="alert">
