@@ -74,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         title: 'Chatref API',
         version: '0.1.0',
         description:
-          'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`.',
+          'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`. A key acts within its scopes (read, conversations:write, knowledge:write, admin): a route outside them answers 403 naming the scope it needs.',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
