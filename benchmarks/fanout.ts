@@ -25,8 +25,8 @@ export async function measureFanout(product: Product, agentEmails: string[], han
   let failed = 0;
   try {
     for (const email of agentEmails) {
-      const { cookie } = await product.signIn(email, AGENT_PASSWORD);
-      const agent = await connectAgent(product.url, cookie, product.workspaceId);
+      const session = await product.signIn(email, AGENT_PASSWORD);
+      const agent = await connectAgent(product.url, session, product.workspaceId);
       agent.socket.on('event', (e: AgentEvent) => {
         if (e.name !== 'handoff.created' || !e.conversationId) return;
         const list = arrivals.get(e.conversationId) ?? [];

@@ -100,7 +100,7 @@ export interface Product {
   workspaceId: string;
   /** Resident memory of the server process, in KB. */
   rssKb(): number;
-  signIn(email: string, password: string): Promise<{ cookie: string }>;
+  signIn(email: string, password: string): Promise<{ cookie: string; csrf: string }>;
   stop(): Promise<void>;
 }
 

@@ -65,7 +65,12 @@ for (const target of testDatabases()) {
 
     it('resolves an API key to its workspace until revoked', async () => {
       const { workspace, owner } = await makeWorkspace(deps);
-      const { key, apiKey } = await createApiKey(deps, { workspaceId: workspace.id, name: 'ci', createdBy: owner.id });
+      const { key, apiKey } = await createApiKey(deps, {
+        workspaceId: workspace.id,
+        name: 'ci',
+        createdBy: owner.id,
+        scopes: ['admin'],
+      });
       expect(await workspaceForApiKey(deps, key)).toBe(workspace.id);
       await revokeApiKey(deps, workspace.id, apiKey.id);
       expect(await workspaceForApiKey(deps, key)).toBeNull();

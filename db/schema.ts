@@ -133,6 +133,8 @@ export const apiKeys = pgTable('api_keys', {
   /** First characters of the key, shown in the dashboard to tell keys apart. */
   prefix: text('prefix').notNull(),
   keyHash: text('key_hash').notNull().unique(),
+  /** What the key may do (protocol/scopes.ts); keys made before scopes existed got `admin`. */
+  scopes: text('scopes').array().notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

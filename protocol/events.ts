@@ -19,6 +19,15 @@ export const EVENT_NAMES = [
   'workspace.member.added',
   /** Someone was invited (the email with the link goes out after commit). */
   'invitation.created',
+  /** A member's role changed (`data.userId`, `data.role`): their live connections re-authorise. */
+  'workspace.member.updated',
+  /** A member was removed (`data.userId`): their live connections to the workspace close. */
+  'workspace.member.removed',
+  /** A member signed out (`data.userId`, `data.session`: the session's room key): its sockets close. */
+  'session.ended',
+  /** An API key was created or revoked (`data.apiKeyId`, `data.scopes`). */
+  'api_key.created',
+  'api_key.revoked',
   /** The workspace's settings, tags or webhooks changed (`data.part`). */
   'workspace.updated',
 ] as const;

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { Deps } from './commands/unit';
 import { installAuth } from './http/auth';
 import { installErrorHandling } from './http/errors';
+import { installNulCheck } from './http/nul';
 import { authRoutes } from './routes/auth';
 import { tagRoutes } from './routes/tags';
 import { workspaceRoutes } from './routes/workspaces';
@@ -50,6 +51,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installNulCheck(app);
 
   await app.register(cookie);
   // Security headers everywhere; the dashboard's CSP allows only its own scripts and sockets.
@@ -77,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         title: 'Chatref API',
         version: '0.1.0',
         description:
-          'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`.',
+          'Customer-support chat for small shops. Authenticate with a session cookie (+ x-csrf-token for writes) or `Authorization: Bearer ck_…`. A key acts within its scopes (read, conversations:write, knowledge:write, admin): a route outside them answers 403 naming the scope it needs.',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],

@@ -72,6 +72,13 @@ const Env = z.object({
   CHATREF_PARSE_MAX_CHARS: intVar('CHATREF_PARSE_MAX_CHARS', 'a number of characters', 1000, 1_000_000_000),
   CHATREF_PARSE_MAX_UNPACKED_MB: intVar('CHATREF_PARSE_MAX_UNPACKED_MB', 'a number of megabytes', 1, 16384),
   CHATREF_PARSE_MAX_CHUNKS: intVar('CHATREF_PARSE_MAX_CHUNKS', 'a number of chunks', 1, 1_000_000),
+  /** Open socket connections one client address may hold (widget tabs and dashboards together). */
+  CHATREF_MAX_SOCKETS_PER_IP: z.coerce
+    .number({ error: 'CHATREF_MAX_SOCKETS_PER_IP must be a number of connections' })
+    .int()
+    .min(1, 'CHATREF_MAX_SOCKETS_PER_IP must be at least 1')
+    .max(1_000_000)
+    .default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -92,6 +99,7 @@ export interface Config {
   allowPrivateUrls: boolean;
   /** The parsing pool: threads (null: half the cores), time and heap per task, content limits. */
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
+  maxSocketsPerIp: number;
   mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
@@ -134,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxChunks: e.CHATREF_PARSE_MAX_CHUNKS ?? DEFAULT_PARSE_LIMITS.maxChunks,
       },
     },
+    maxSocketsPerIp: e.CHATREF_MAX_SOCKETS_PER_IP,
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

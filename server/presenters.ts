@@ -1,6 +1,7 @@
 /** Presenters: the only serialisers. Secrets (password hashes, key hashes) never pass through. */
 import { z } from 'zod';
 import type { apiKeys, users, workspaces } from '../db/schema';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../protocol/scopes';
 import { readSettings, WorkspaceSettings } from './domain/settings';
 
 export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
@@ -30,6 +31,7 @@ export const ApiKeyOut = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revoked: z.boolean(),
+  scopes: z.array(z.enum(API_KEY_SCOPES)),
 });
 export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof ApiKeyOut> => ({
   id: k.id,
@@ -38,4 +40,5 @@ export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof Ap
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revoked: k.revokedAt !== null,
+  scopes: k.scopes.filter((x): x is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(x)),
 });

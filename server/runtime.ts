@@ -52,6 +52,8 @@ export interface RuntimeOptions {
   outbound?: OutboundOptions;
   /** The parsing pool's threads, limits and time (defaults: the configuration's). */
   parse?: ParserOptions;
+  /** Open socket connections per client address. */
+  maxSocketsPerIp?: number;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -124,6 +126,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         pool: opts.pool,
         trustProxy: opts.trustProxy,
         settings,
+        cacheTtlMs: opts.cacheTtlMs,
+        maxSocketsPerIp: opts.maxSocketsPerIp,
       });
       closeRealtime = rt.close;
       io = rt.io;

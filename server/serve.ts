@@ -83,6 +83,7 @@ export async function startServer(
     cacheTtlMs: config.cacheTtlMs,
     outbound: { allowPrivate: config.allowPrivateUrls, ...opts.outbound },
     parse: config.parse,
+    maxSocketsPerIp: config.maxSocketsPerIp,
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;

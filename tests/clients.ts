@@ -93,10 +93,17 @@ export interface AgentClient {
   close(): void;
 }
 
-export async function connectAgent(url: string, cookie: string, workspaceId: string): Promise<AgentClient> {
+/** A dashboard's socket: the session's cookie and CSRF token; `origin` as a browser page would send it. */
+export async function connectAgent(
+  url: string,
+  session: { cookie: string; csrf: string },
+  workspaceId: string,
+  opts: { origin?: string } = {},
+): Promise<AgentClient> {
   const socket = io(`${url}/agent`, {
     transports: ['websocket'],
-    extraHeaders: { cookie },
+    extraHeaders: { cookie: session.cookie, ...(opts.origin ? { origin: opts.origin } : {}) },
+    auth: { csrfToken: session.csrf },
     reconnection: false,
     forceNew: true,
   });
@@ -104,7 +111,10 @@ export async function connectAgent(url: string, cookie: string, workspaceId: str
   socket.on('event', (e: AgentEvent) => events.push(e));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
+    socket.once('connect_error', (err: Error & { data?: { code: string } }) => {
+      socket.close();
+      reject(Object.assign(new Error(err.message), { code: err.data?.code }));
+    });
   });
   const joined = await call(socket, 'join', { workspaceId });
   if (!joined.ok) throw new Error(joined.error.message);

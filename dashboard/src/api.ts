@@ -19,6 +19,10 @@ let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
+/** The session's CSRF token (the agent socket sends it in its handshake too). */
+export function getCsrfToken(): string {
+  return csrfToken;
+}
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 

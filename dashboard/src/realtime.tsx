@@ -6,6 +6,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { getCsrfToken } from './api';
 import { AGENT_NAMESPACE, type Ack, type AgentEvent, type WireMessage } from '../../protocol/socket';
 
 export interface TypingSignal {
@@ -63,7 +64,12 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
   const hubs = useMemo(() => ({ event: hub<AgentEvent>(), typing: hub<TypingSignal>(), reconnect: hub<void>() }), []);
 
   useEffect(() => {
-    const socket = io(AGENT_NAMESPACE, { withCredentials: true, transports: ['websocket', 'polling'] });
+    const socket = io(AGENT_NAMESPACE, {
+      withCredentials: true,
+      transports: ['websocket', 'polling'],
+      // The server takes the agent socket only with the session's CSRF token, read at each (re)connect.
+      auth: (cb) => cb({ csrfToken: getCsrfToken() }),
+    });
     socketRef.current = socket;
     let joinedOnce = false;
     socket.on('connect', () => {
@@ -78,11 +84,25 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
         joinedOnce = true;
       });
     });
-    socket.on('disconnect', () => setConnection('offline'));
+    // The server closes the socket when this member's access changed (removed, role changed,
+    // signed out) or when it stops: once it answers again, load the page anew, so the member sees
+    // only what they may see now (or the sign-in page).
+    let recheck: ReturnType<typeof setTimeout> | null = null;
+    const reloadWhenReachable = () => {
+      fetch('/api/auth/me', { credentials: 'same-origin' }).then(
+        () => window.location.reload(),
+        () => (recheck = setTimeout(reloadWhenReachable, 3000)),
+      );
+    };
+    socket.on('disconnect', (reason) => {
+      setConnection('offline');
+      if (reason === 'io server disconnect') reloadWhenReachable();
+    });
     socket.on('connect_error', () => setConnection('offline'));
     socket.on('event', (e: AgentEvent) => hubs.event.emit(e));
     socket.on('typing', (t: TypingSignal) => hubs.typing.emit(t));
     return () => {
+      if (recheck) clearTimeout(recheck);
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;

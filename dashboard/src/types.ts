@@ -2,6 +2,7 @@
 import type { WorkspaceSettings } from '../../server/domain/settings';
 import type { HandoffReason } from '../../protocol/events';
 import type { WireMessage } from '../../protocol/socket';
+import type { ApiKeyScope } from '../../protocol/scopes';
 
 export type { WorkspaceSettings, HandoffReason, WireMessage };
 
@@ -120,6 +121,7 @@ export interface ApiKey {
   createdAt: string;
   lastUsedAt: string | null;
   revoked: boolean;
+  scopes: ApiKeyScope[];
 }
 export interface Invitation {
   id: string;

@@ -2,6 +2,7 @@
  * Accounts: sign-up (a workspace and its owner), sessions, invitations, API keys.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import { type ApiKeyScope } from '../../protocol/scopes';
 import type { Queryable } from '../../db/client';
 import {
   agentPresence,
@@ -100,8 +101,33 @@ export async function signIn(deps: Deps, email: string, password: string) {
   return { token, csrfToken, user, expiresAt };
 }
 
+/**
+ * The name under which a session's sockets are found on every instance (a hash of the stored
+ * hash: the room names travel through the database's notifications).
+ */
+export const sessionKey = (token: string): string => sha256(`room:${sha256(token)}`).slice(0, 32);
+
+/** Ends the session; `session.ended` (one per workspace of the member) closes its live connections. */
 export async function signOut(deps: Deps, token: string): Promise<void> {
-  await deps.db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+  await unitOfWork(deps, async (tx, record) => {
+    const [ended] = await tx
+      .delete(sessions)
+      .where(eq(sessions.tokenHash, sha256(token)))
+      .returning({ userId: sessions.userId });
+    if (!ended) return;
+    const ws = await tx
+      .select({ workspaceId: memberships.workspaceId })
+      .from(memberships)
+      .where(eq(memberships.userId, ended.userId));
+    for (const { workspaceId } of ws)
+      await record({
+        workspaceId,
+        name: 'session.ended',
+        actorType: 'user',
+        actorId: ended.userId,
+        data: { userId: ended.userId, session: sessionKey(token) },
+      });
+  });
 }
 
 /** The session's user and CSRF token, or null when the token is unknown or expired. */
@@ -147,6 +173,53 @@ export async function removeMember(
       actorId: input.removedBy,
       data: { userId: input.userId, status: 'offline', removed: true },
     });
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'workspace.member.removed',
+      actorType: input.removedBy ? 'user' : 'api',
+      actorId: input.removedBy,
+      data: { userId: input.userId },
+    });
+  });
+}
+
+/**
+ * Changes a member's role and/or chat cap (the route refuses the owner's role). A role change
+ * records `workspace.member.updated`, which makes the member's open dashboards re-authorise.
+ */
+export async function changeMember(
+  deps: Deps,
+  input: {
+    workspaceId: string;
+    userId: string;
+    role?: Exclude<Role, 'owner'>;
+    capacity?: number;
+    /** null: an API key */ changedBy: string | null;
+  },
+): Promise<void> {
+  await unitOfWork(deps, async (tx, record) => {
+    if (input.role) {
+      await tx
+        .update(memberships)
+        .set({ role: input.role })
+        .where(and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.userId)));
+      await record({
+        workspaceId: input.workspaceId,
+        name: 'workspace.member.updated',
+        actorType: input.changedBy ? 'user' : 'api',
+        actorId: input.changedBy,
+        data: { userId: input.userId, role: input.role },
+      });
+    }
+    if (input.capacity) {
+      await tx
+        .insert(agentPresence)
+        .values({ workspaceId: input.workspaceId, userId: input.userId, capacity: input.capacity })
+        .onConflictDoUpdate({
+          target: [agentPresence.workspaceId, agentPresence.userId],
+          set: { capacity: input.capacity },
+        });
+    }
   });
 }
 
@@ -164,7 +237,12 @@ export async function roleIn(db: Queryable, workspaceId: string, userId: string)
  */
 export async function inviteMember(
   deps: Deps,
-  input: { workspaceId: string; email: string; role: Exclude<Role, 'owner'>; invitedBy: string },
+  input: {
+    workspaceId: string;
+    email: string;
+    role: Exclude<Role, 'owner'>;
+    /** null: an API key */ invitedBy: string | null;
+  },
 ) {
   const token = randomToken();
   return unitOfWork(deps, async (tx, record) => {
@@ -206,6 +284,13 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
   if (!inv) throw new AppError('not_found', 'this invitation is unknown, used or expired');
   const passwordHash = await hashPassword(input.password);
   return unitOfWork(deps, async (tx, record) => {
+    // Claimed first, atomically: of several accepts of one invitation at once, exactly one succeeds.
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: deps.now() })
+      .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (!claimed.length) throw new AppError('not_found', 'this invitation is unknown, used or expired');
     let [user] = await tx.select().from(users).where(eq(users.email, inv.email));
     if (!user) [user] = await tx.insert(users).values({ email: inv.email, name: input.name, passwordHash }).returning();
     else if (!(await verifyPassword(user.passwordHash, input.password))) {
@@ -215,7 +300,6 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
       .insert(memberships)
       .values({ workspaceId: inv.workspaceId, userId: user.id, role: inv.role })
       .onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedAt: deps.now() }).where(eq(invitations.id, inv.id));
     await record({
       workspaceId: inv.workspaceId,
       name: 'workspace.member.added',
@@ -229,38 +313,73 @@ export async function acceptInvitation(deps: Deps, input: { token: string; name:
 
 const API_KEY_PREFIX = 'ck_';
 
-/** Creates an API key; the full key is returned once. */
-export async function createApiKey(deps: Deps, input: { workspaceId: string; name: string; createdBy: string }) {
+/** Creates an API key with the scopes it may use; the full key is returned once. */
+export async function createApiKey(
+  deps: Deps,
+  input: { workspaceId: string; name: string; createdBy: string; scopes: ApiKeyScope[] },
+) {
   const key = API_KEY_PREFIX + randomToken(24);
-  const [row] = await deps.db
-    .insert(apiKeys)
-    .values({
+  return unitOfWork(deps, async (tx, record) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        workspaceId: input.workspaceId,
+        name: input.name,
+        prefix: key.slice(0, 10),
+        keyHash: sha256(key),
+        createdBy: input.createdBy,
+        scopes: [...new Set(input.scopes)],
+      })
+      .returning();
+    await record({
       workspaceId: input.workspaceId,
-      name: input.name,
-      prefix: key.slice(0, 10),
-      keyHash: sha256(key),
-      createdBy: input.createdBy,
-    })
-    .returning();
-  return { key, apiKey: row };
+      name: 'api_key.created',
+      actorType: 'user',
+      actorId: input.createdBy,
+      data: { apiKeyId: row.id, scopes: row.scopes },
+    });
+    return { key, apiKey: row };
+  });
 }
 
-export async function revokeApiKey(deps: Deps, workspaceId: string, id: string): Promise<void> {
-  const rows = await deps.db
-    .update(apiKeys)
-    .set({ revokedAt: deps.now() })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId)))
-    .returning({ id: apiKeys.id });
-  if (!rows.length) throw new AppError('not_found', 'no such API key');
+export async function revokeApiKey(
+  deps: Deps,
+  workspaceId: string,
+  id: string,
+  /** null: an API key */ revokedBy: string | null = null,
+): Promise<void> {
+  await unitOfWork(deps, async (tx, record) => {
+    const rows = await tx
+      .update(apiKeys)
+      .set({ revokedAt: deps.now() })
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId)))
+      .returning({ id: apiKeys.id });
+    if (!rows.length) throw new AppError('not_found', 'no such API key');
+    await record({
+      workspaceId,
+      name: 'api_key.revoked',
+      actorType: revokedBy ? 'user' : 'api',
+      actorId: revokedBy,
+      data: { apiKeyId: id },
+    });
+  });
 }
 
-/** The workspace an API key acts for, or null. */
-export async function workspaceForApiKey(deps: Deps, key: string): Promise<string | null> {
+/** The workspace an API key acts for and what it may do there, or null. */
+export async function apiKeyAccess(
+  deps: Deps,
+  key: string,
+): Promise<{ workspaceId: string; apiKeyId: string; scopes: ApiKeyScope[] } | null> {
   if (!key.startsWith(API_KEY_PREFIX)) return null;
   const [row] = await deps.db
     .update(apiKeys)
     .set({ lastUsedAt: deps.now() })
     .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)))
-    .returning({ workspaceId: apiKeys.workspaceId });
-  return row?.workspaceId ?? null;
+    .returning({ workspaceId: apiKeys.workspaceId, apiKeyId: apiKeys.id, scopes: apiKeys.scopes });
+  return row ? { ...row, scopes: row.scopes as ApiKeyScope[] } : null;
+}
+
+/** The workspace an API key acts for, or null. */
+export async function workspaceForApiKey(deps: Deps, key: string): Promise<string | null> {
+  return (await apiKeyAccess(deps, key))?.workspaceId ?? null;
 }

@@ -14,6 +14,7 @@ import { workspaces } from '../../db/schema';
 import type { EventName } from '../../protocol/events';
 import { readSettings, type WorkspaceSettings } from '../domain/settings';
 import type { StoredEvent } from '../events/bus';
+import { changesAccess } from '../domain/access';
 import { agentsOnline } from './queue';
 import type { Deps } from './unit';
 
@@ -25,7 +26,7 @@ export const isTagCorrection = (e: StoredEvent): boolean =>
 
 /** Does this event make some cached entry stale? Other instances get these relayed. */
 export const makesStale = (e: StoredEvent): boolean =>
-  e.name === 'workspace.updated' || e.name === 'agent.presence' || isTagCorrection(e);
+  e.name === 'workspace.updated' || e.name === 'agent.presence' || isTagCorrection(e) || changesAccess(e);
 
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
 export type WorkspacePart = 'settings' | 'tags' | 'webhooks';

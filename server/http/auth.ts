@@ -4,16 +4,18 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role, users } from '../../db/schema';
-import { roleIn, sessionFor, workspaceForApiKey } from '../commands/accounts';
+import type { ApiKeyScope } from '../../protocol/scopes';
+import { apiKeyAccess, roleIn, sessionFor } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
+import { hasScope, scopeNeeded } from './scopes';
 
 export const SESSION_COOKIE = 'chatref_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 export type Caller =
   | { kind: 'session'; user: typeof users.$inferSelect; csrfToken: string; token: string }
-  | { kind: 'apiKey'; workspaceId: string };
+  | { kind: 'apiKey'; workspaceId: string; apiKeyId: string; scopes: ApiKeyScope[] };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,9 +31,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
   app.addHook('preHandler', async (req) => {
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const workspaceId = await workspaceForApiKey(deps, header.slice(7).trim());
-      if (!workspaceId) throw new AppError('unauthenticated', 'this API key is unknown or revoked');
-      req.caller = { kind: 'apiKey', workspaceId };
+      const key = await apiKeyAccess(deps, header.slice(7).trim());
+      if (!key) throw new AppError('unauthenticated', 'this API key is unknown or revoked');
+      req.caller = { kind: 'apiKey', ...key };
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
@@ -60,7 +62,8 @@ export interface Access {
 
 /**
  * Checks that the caller may act in the workspace with at least `min` role.
- * An API key acts with the admin role in its own workspace only.
+ * An API key acts with the admin role in its own workspace only, within its scopes
+ * (server/http/scopes.ts decides which scope a route needs).
  * An unknown workspace and a workspace the caller is not in look the same (404): ids do not leak.
  */
 export async function requireRole(deps: Deps, req: FastifyRequest, workspaceId: string, min: Role): Promise<Access> {
@@ -68,7 +71,11 @@ export async function requireRole(deps: Deps, req: FastifyRequest, workspaceId: 
   if (!caller) throw new AppError('unauthenticated', 'sign in or send an API key');
   let access: Access | null = null;
   if (caller.kind === 'apiKey') {
-    if (caller.workspaceId === workspaceId) access = { workspaceId, userId: null, role: 'admin' };
+    if (caller.workspaceId === workspaceId) {
+      const needed = scopeNeeded(req.method, req.routeOptions.url ?? '', min);
+      if (!hasScope(caller.scopes, needed)) throw new AppError('forbidden', `this API key needs the ${needed} scope`);
+      access = { workspaceId, userId: null, role: 'admin' };
+    }
   } else {
     const role = await roleIn(deps.db, workspaceId, caller.user.id);
     if (role) access = { workspaceId, userId: caller.user.id, role };

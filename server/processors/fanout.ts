@@ -23,6 +23,9 @@ const QUEUE_EVENTS = new Set([
   'agent.presence',
 ]);
 
+/** Audit-only events: recorded, acted on by their processors, never pushed to dashboards. */
+const NOT_FANNED_OUT = new Set<string>(['session.ended', 'api_key.created', 'api_key.revoked']);
+
 export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<WorkspaceConfig>): () => void {
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
@@ -41,6 +44,8 @@ export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<Wor
   };
 
   const handle = async (e: StoredEvent) => {
+    // A colleague's sign-out and the API keys' audit trail are not the inbox's business.
+    if (NOT_FANNED_OUT.has(e.name)) return;
     const out: AgentEvent = { name: e.name, conversationId: e.conversationId, data: e.data };
     if (e.name === 'message.created' && e.conversationId) {
       const [m] = e.message

@@ -1,19 +1,23 @@
 /**
- * The dashboard's side of the socket: a signed-in member (session cookie) joins a workspace's
- * room, then sends replies and notes, and typing indicators.
+ * The dashboard's side of the socket: a signed-in member (session cookie, the session's CSRF token
+ * in the handshake, from the dashboard's own origin) joins a workspace's room, then sends replies
+ * and notes, and typing indicators. Every event is authorised against the member's current
+ * session and membership (server/realtime/access.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import { agentPresence } from '../../db/schema';
 import { z } from 'zod';
 import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/schemas';
-import { roleIn, sessionFor } from '../commands/accounts';
+import { sessionFor, sessionKey } from '../commands/accounts';
+import { sha256 } from '../auth/tokens';
 import { recordActivity } from '../commands/activity';
 import { getConversation, sendAgentMessage } from '../commands/conversations';
 import { setPresence } from '../commands/queue';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/auth';
+import type { MemberAccess } from './access';
 import { on, type HandlerOptions } from './handler';
 import { presentMessages } from './present';
 import { rooms } from './rooms';
@@ -21,7 +25,28 @@ import { rooms } from './rooms';
 interface AgentData {
   userId: string;
   name: string;
+  /** sha256 of the session cookie (what the sessions table keys on). */
+  tokenHash: string;
   workspaces: Set<string>;
+}
+
+const refuse = (code: string, message: string) => Object.assign(new Error(message), { data: { code, message } });
+
+/**
+ * May a page on `origin` open the agent socket? Only the dashboard's own: the public URL's origin,
+ * or the host the request was sent to (a local setup without CHATREF_PUBLIC_URL). Clients that are
+ * not browsers send no Origin; they still need the session's cookie and CSRF token.
+ */
+export function agentOriginAllowed(origin: string | undefined, publicUrl: string | null, host: string | undefined) {
+  if (!origin) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (publicUrl && url.origin === new URL(publicUrl).origin) return true;
+  return !!host && url.host.toLowerCase() === host.toLowerCase();
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {
@@ -35,19 +60,36 @@ function cookieValue(header: string | undefined, name: string): string | null {
 export function attachAgentNamespace(
   nsp: Namespace,
   deps: Deps,
-  opts: { handler: HandlerOptions; offlineGraceMs?: number },
+  opts: {
+    handler: HandlerOptions;
+    access: MemberAccess;
+    /** The dashboard's public address (CHATREF_PUBLIC_URL), when known. */
+    publicUrl: () => string | null;
+    offlineGraceMs?: number;
+  },
 ): void {
   const grace = opts.offlineGraceMs ?? 30_000;
   nsp.use((socket, next) => {
-    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const { headers } = socket.handshake;
+    if (!agentOriginAllowed(headers.origin, opts.publicUrl(), headers.host))
+      return next(refuse('origin_not_allowed', 'the dashboard socket takes connections from the dashboard only'));
+    const token = cookieValue(headers.cookie, SESSION_COOKIE);
+    const csrf = (socket.handshake.auth as { csrfToken?: unknown } | undefined)?.csrfToken;
+    // In the session's room before its check: a sign-out committed after the check still finds it.
+    if (token) void socket.join(rooms.session(sessionKey(token)));
     (token ? sessionFor(deps, token) : Promise.resolve(null)).then(
       (session) => {
-        if (!session)
-          return next(
-            Object.assign(new Error('sign in first'), { data: { code: 'unauthenticated', message: 'sign in first' } }),
-          );
-        const data: AgentData = { userId: session.user.id, name: session.user.name, workspaces: new Set() };
+        if (!session || !token) return next(refuse('unauthenticated', 'sign in first'));
+        if (typeof csrf !== 'string' || csrf !== session.csrfToken)
+          return next(refuse('csrf_failed', "send the session's CSRF token as auth.csrfToken"));
+        const data: AgentData = {
+          userId: session.user.id,
+          name: session.user.name,
+          tokenHash: sha256(token),
+          workspaces: new Set(),
+        };
         socket.data = data;
+        void socket.join(rooms.user(data.userId));
         next();
       },
       () => next(new Error('could not check the session')),
@@ -56,7 +98,18 @@ export function attachAgentNamespace(
 
   nsp.on('connection', (socket: Socket) => {
     const a = socket.data as AgentData;
-    void socket.join(rooms.user(a.userId));
+
+    /**
+     * Checks the member's current access to the workspace; a session that ended or a membership
+     * that went closes the socket (after the error ack), so the dashboard reloads what it may see.
+     */
+    const authorize = async (workspaceId: string, opts2: { fresh?: boolean } = {}) => {
+      const now = await opts.access.check(a, workspaceId, opts2);
+      if (now.session && now.role) return now.role;
+      if (!opts2.fresh || !now.session) setImmediate(() => socket.disconnect(true));
+      if (!now.session) throw new AppError('unauthenticated', 'your session has ended: sign in again');
+      throw new AppError('not_found', 'no such workspace');
+    };
 
     // Closing the last dashboard tab (or losing the network for longer than the grace period)
     // makes the member offline, so routing stops sending them chats and theirs return to the queue.
@@ -71,27 +124,40 @@ export function attachAgentNamespace(
               .select({ status: agentPresence.status })
               .from(agentPresence)
               .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.userId, a.userId)));
-            if (p?.status !== 'offline') await setPresence(deps, workspaceId, a.userId, 'offline');
+            // No row: the member was removed meanwhile, and must not be written back.
+            if (p && p.status !== 'offline') await setPresence(deps, workspaceId, a.userId, 'offline');
           }
         })().catch((err: unknown) => opts.handler.onUnexpected(err, 'disconnect'));
       }, grace);
       timer.unref();
     });
 
-    const member = (workspaceId: string) => {
+    const member = async (workspaceId: string) => {
       if (!a.workspaces.has(workspaceId)) throw new AppError('not_found', 'join the workspace first');
+      await authorize(workspaceId);
     };
-    /** The conversation, looked up only in the workspaces this member has joined. */
+    /** The conversation, looked up only in the workspaces this member has joined (and still may see). */
     const conversation = async (conversationId: string) => {
       for (const workspaceId of a.workspaces) {
         const c = await getConversation(deps.db, workspaceId, conversationId).catch(() => null);
-        if (c) return c;
+        if (c) {
+          await authorize(workspaceId);
+          return c;
+        }
       }
       throw new AppError('not_found', 'no such conversation');
     };
 
     on(socket, 'join', AgentJoin, opts.handler, async ({ workspaceId }) => {
-      if (!(await roleIn(deps.db, workspaceId, a.userId))) throw new AppError('not_found', 'no such workspace');
+      // The member's room (which carries no events) before the check, the workspace's after it:
+      // a removal committed after the check still finds this socket, and nothing leaks before it.
+      await socket.join(rooms.member(workspaceId, a.userId));
+      try {
+        await authorize(workspaceId, { fresh: true });
+      } catch (err) {
+        await socket.leave(rooms.member(workspaceId, a.userId));
+        throw err;
+      }
       a.workspaces.add(workspaceId);
       await socket.join(rooms.workspace(workspaceId));
       // An open dashboard means the member is here (unless they chose "away").
@@ -143,7 +209,7 @@ export function attachAgentNamespace(
       z.object({ workspaceId: z.uuid(), status: z.enum(['online', 'away']) }),
       opts.handler,
       async ({ workspaceId, status }) => {
-        member(workspaceId);
+        await member(workspaceId);
         await setPresence(deps, workspaceId, a.userId, status);
         return { status };
       },

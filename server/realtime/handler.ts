@@ -7,6 +7,7 @@ import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack } from '../../protocol/socket';
 import { AppError } from '../errors';
+import { refuseNul } from '../http/nul';
 
 export interface HandlerOptions {
   limiters: { key: (socket: Socket) => string; limiter: RateLimiterMemory }[];
@@ -35,6 +36,7 @@ export function on<S extends z.ZodType, R>(
           throw new AppError('rate_limited', 'too many messages at once: wait a moment and try again');
         });
       }
+      refuseNul(args[0], event);
       const parsed = schema.safeParse(args[0]);
       if (!parsed.success) {
         const message = parsed.error.issues

@@ -13,7 +13,9 @@ import type { Deps } from '../commands/unit';
 import { startFanout } from '../processors/fanout';
 import { clusterAdapter } from './adapter';
 import { clientAddress } from '../http/client-address';
+import { MemberAccess, enforceLiveAccess } from './access';
 import { attachAgentNamespace } from './agent';
+import { connectionCap } from './connections';
 import { relayAcrossInstances } from './relay';
 import type { HandlerOptions } from './handler';
 import { attachVisitorNamespace, type VisitorData } from './visitor';
@@ -30,20 +32,31 @@ export interface RealtimeOptions {
   /** Messages per visitor per 10 s, and per IP per 10 s (several visitors may share an IP). */
   limits?: { perVisitor: number; perIp: number };
   settings: WorkspaceCache<WorkspaceConfig>;
+  /** How long a member's checked access is trusted before it is read again (changes drop it at once). */
+  cacheTtlMs?: number;
+  /** Open socket connections per client address (CHATREF_MAX_SOCKETS_PER_IP). */
+  maxSocketsPerIp?: number;
 }
+
+export const DEFAULT_MAX_SOCKETS_PER_IP = 200;
 
 export function attachRealtime(
   http: HttpServer,
   deps: Deps,
   opts: RealtimeOptions,
 ): { io: Server; close: () => Promise<void> } {
+  const cap = connectionCap(opts.maxSocketsPerIp ?? DEFAULT_MAX_SOCKETS_PER_IP, opts.trustProxy ?? 0);
   const io = new Server(http, {
     // Payloads up to 1 MB reach the handlers, which refuse oversized messages with a clear error
     // (a message is at most 4,000 characters); beyond 1 MB the transport itself drops the socket.
     maxHttpBufferSize: 1024 * 1024,
-    cors: { origin: true, credentials: true },
+    // The widget connects from shops' pages without cookies; the dashboard is same-origin and the
+    // agent namespace checks the origin and the CSRF token itself (server/realtime/agent.ts).
+    cors: { origin: true, credentials: false },
     serveClient: false,
+    allowRequest: cap.allowRequest,
   });
+  cap.attach(io);
   // Across instances, delivery never relies on the adapter's state recovery (it has none): clients
   // catch up by sequence number from the database after every reconnect.
   if (opts.pool) io.adapter(clusterAdapter(opts.pool));
@@ -79,13 +92,16 @@ export function attachRealtime(
     onHandoffRequest: opts.onHandoffRequest,
     settings: opts.settings,
   });
-  attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler });
+  const access = new MemberAccess(deps, opts.cacheTtlMs);
+  attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler, access, publicUrl: opts.selfOrigin });
+  const stopAccess = enforceLiveAccess(io, deps, access);
   const stopFanout = startFanout(io, deps, opts.settings);
   return {
     io,
     close: async () => {
       // The HTTP server is closed by Fastify; here only the sockets are let go, so it can close.
       stopFanout();
+      stopAccess();
       stopRelay();
       io.disconnectSockets(true);
       // The PostgreSQL adapter holds a pool client (its LISTEN) until every namespace's adapter

@@ -8,4 +8,8 @@ export const rooms = {
   workspace: (workspaceId: string) => `ws:${workspaceId}`,
   /** One member's sockets (agent namespace). */
   user: (userId: string) => `user:${userId}`,
+  /** One member's sockets in one workspace (agent namespace): closed when their access there changes. */
+  member: (workspaceId: string, userId: string) => `member:${workspaceId}:${userId}`,
+  /** The sockets of one sign-in (agent namespace; key: `sessionKey`): closed at sign-out. */
+  session: (key: string) => `session:${key}`,
 };

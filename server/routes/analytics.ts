@@ -7,6 +7,7 @@ import { draftQa, knowledgeGaps } from '../commands/gaps';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
+import { formulaSafe } from '../http/csv';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const Period = z.object({
@@ -14,10 +15,16 @@ const Period = z.object({
   to: z.iso.datetime({ offset: true, error: 'to must be an ISO date-time' }).optional(),
 });
 
+/** The dates a period may span (its comparison period before it too): PostgreSQL's and JS's common ground. */
+const EARLIEST = Date.UTC(1971, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
+
 /** The requested period, by default the last 30 days; at most a year. */
 function periodOf(q: z.infer<typeof Period>, now: Date): { from: Date; to: Date } {
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
+  if (from.getTime() < EARLIEST || to.getTime() > LATEST)
+    throw new AppError('invalid_input', 'from and to must be between 1971-01-01 and 9999-01-01');
   if (from >= to) throw new AppError('invalid_input', 'from must be before to');
   if (to.getTime() - from.getTime() > 366 * 86_400_000)
     throw new AppError('invalid_input', 'the period can be at most a year');
@@ -56,7 +63,7 @@ export const analyticsRoutes =
             previous_handoffs: t.previous.handoffs,
             previous_human_minutes: t.previous.humanMinutes,
           })),
-          { header: true },
+          { header: true, cast: { string: formulaSafe } },
         );
         return reply
           .type('text/csv; charset=utf-8')

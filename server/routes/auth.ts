@@ -1,6 +1,9 @@
 /** Sign-up, sign-in, sign-out, and who am I. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import { NewPassword } from '../auth/password-strength';
+import { AppError } from '../errors';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
 import { setPresenceEverywhere } from '../commands/queue';
 import type { Deps } from '../commands/unit';
@@ -10,7 +13,9 @@ import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
 import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
 
 const Email = z.email('enter a valid email address').max(200);
-const Password = z.string().min(8, 'use at least 8 characters').max(200);
+const Password = NewPassword;
+/** Failed sign-ins one address may make, across every email, before it must wait. */
+const FAILED_SIGNINS = { points: 20, duration: 15 * 60 };
 
 const Me = z.object({
   user: UserOut,
@@ -21,6 +26,9 @@ const Me = z.object({
 export const authRoutes =
   (deps: Deps, opts: { secureCookies: boolean; signup?: 'open' | 'closed' }): FastifyPluginAsyncZod =>
   async (app) => {
+    // Per address across emails (the route's own limit counts per address and email): trying
+    // many accounts from one address is stopped too.
+    const failedSignIns = new RateLimiterMemory(FAILED_SIGNINS);
     const startSession = async (reply: import('fastify').FastifyReply, email: string, password: string) => {
       const s = await signIn(deps, email, password);
       // Signing in means "I'm here": the member is online and can be assigned chats.
@@ -95,7 +103,21 @@ export const authRoutes =
           },
         },
       },
-      async (req, reply) => startSession(reply, req.body.email, req.body.password),
+      async (req, reply) => {
+        const failed = await failedSignIns.get(req.ip);
+        if (failed && failed.consumedPoints >= FAILED_SIGNINS.points)
+          throw new AppError(
+            'rate_limited',
+            `too many failed sign-ins from this address: try again in ${Math.ceil(failed.msBeforeNext / 60_000)} minutes`,
+          );
+        try {
+          return await startSession(reply, req.body.email, req.body.password);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'invalid_credentials')
+            await failedSignIns.consume(req.ip).catch(() => undefined);
+          throw err;
+        }
+      },
     );
 
     app.post(

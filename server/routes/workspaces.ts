@@ -3,7 +3,8 @@ import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentPresence, apiKeys, conversations, invitations, memberships, users } from '../../db/schema';
-import { createApiKey, inviteMember, removeMember, revokeApiKey, roleIn } from '../commands/accounts';
+import { API_KEY_SCOPES } from '../../protocol/scopes';
+import { changeMember, createApiKey, inviteMember, removeMember, revokeApiKey, roleIn } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { getWorkspace, updateSettings } from '../commands/workspace';
 import { invitationUrl } from '../processors/notify';
@@ -97,7 +98,7 @@ export const workspaceRoutes =
         const { invitation, token } = await inviteMember(deps, {
           ...req.body,
           workspaceId: access.workspaceId,
-          invitedBy: access.userId ?? '',
+          invitedBy: access.userId,
         });
         reply.status(201);
         return {
@@ -169,20 +170,12 @@ export const workspaceRoutes =
         const target = await roleIn(deps.db, access.workspaceId, req.params.id);
         if (!target) throw new AppError('not_found', 'no such member');
         if (target === 'owner' && req.body.role) throw new AppError('forbidden', "the owner's role cannot be changed");
-        if (req.body.role)
-          await deps.db
-            .update(memberships)
-            .set({ role: req.body.role })
-            .where(and(eq(memberships.workspaceId, access.workspaceId), eq(memberships.userId, req.params.id)));
-        if (req.body.capacity) {
-          await deps.db
-            .insert(agentPresence)
-            .values({ workspaceId: access.workspaceId, userId: req.params.id, capacity: req.body.capacity })
-            .onConflictDoUpdate({
-              target: [agentPresence.workspaceId, agentPresence.userId],
-              set: { capacity: req.body.capacity },
-            });
-        }
+        await changeMember(deps, {
+          workspaceId: access.workspaceId,
+          userId: req.params.id,
+          ...req.body,
+          changedBy: access.userId,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -280,9 +273,12 @@ export const workspaceRoutes =
       {
         schema: {
           tags: ['workspace'],
-          summary: 'Create an API key; the key is shown once',
+          summary: 'Create an API key with the scopes it may use (default: read); the key is shown once',
           params: WsParams,
-          body: z.object({ name: z.string().trim().min(1).max(60) }),
+          body: z.object({
+            name: z.string().trim().min(1).max(60),
+            scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'choose at least one scope').default(['read']),
+          }),
           response: { 201: ApiKeyOut.extend({ key: z.string() }) },
         },
       },
@@ -293,6 +289,7 @@ export const workspaceRoutes =
           workspaceId: access.workspaceId,
           name: req.body.name,
           createdBy: access.userId,
+          scopes: req.body.scopes,
         });
         reply.status(201);
         return { ...presentApiKey(apiKey), key };
@@ -310,8 +307,8 @@ export const workspaceRoutes =
         },
       },
       async (req, reply) => {
-        await requireRole(deps, req, req.params.workspaceId, 'admin');
-        await revokeApiKey(deps, req.params.workspaceId, req.params.id);
+        const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        await revokeApiKey(deps, access.workspaceId, req.params.id, access.userId);
         return reply.status(204).send(null);
       },
     );

@@ -31,6 +31,12 @@ const nasty = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
+/** Query values, dates among them: ordinary, extreme (years 1 and 275760), and not dates at all. */
+const queryValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', '\u0000', 'a\u0000b'),
+);
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -44,17 +50,61 @@ describe('fuzzing the REST API and the socket events', () => {
   let server: LiveServer;
   let session: { cookie: string; csrf: string };
   let routes: { method: string; path: string }[];
+  /** Who calls: nobody, the signed-in admin, or API keys of the narrowest and the widest scope. */
+  let callers: Record<'none' | 'session' | 'readKey' | 'adminKey', Record<string, string>>;
   beforeAll(async () => {
     server = await startLiveServer({ LOG_LEVEL: 'silent' });
     session = await server.signIn();
+    const key = async (scopes: string[]) =>
+      (
+        await server.api<{ key: string }>('POST', `/api/workspaces/${server.workspaceId}/api-keys`, session, {
+          name: scopes.join(' '),
+          scopes,
+        })
+      ).body.key;
+    callers = {
+      none: {},
+      session: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+      readKey: { authorization: `Bearer ${await key(['read'])}` },
+      adminKey: { authorization: `Bearer ${await key(['admin'])}` },
+    };
     const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
     routes = Object.entries(doc.paths)
-      .filter(([path]) => path !== '/api/auth/signout') // it would end the fuzzer's own session
+      // Sign-out would end the fuzzer's own session; revoking keys, the fuzzer's own keys.
+      .filter(([path]) => path !== '/api/auth/signout' && !path.endsWith('/api-keys/{id}'))
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
   });
   afterAll(async () => server?.close());
+
+  it('refuses NUL characters with a 4xx wherever a string enters', async () => {
+    const ws = `/api/workspaces/${server.workspaceId}`;
+    const upload = await fetch(`${server.url}${ws}/knowledge/files?name=${encodeURIComponent('notes\u0000.md')}`, {
+      method: 'POST',
+      headers: { ...callers.session, 'content-type': 'text/markdown' },
+      body: '# Notes\n\nHello.',
+    });
+    const tag = await server.api('POST', `${ws}/tags`, session, { name: 'Ret\u0000urns' });
+    const signup = await fetch(`${server.url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'nul@example.com',
+        password: 'tuba attic lantern',
+        name: 'N\u0000L',
+        workspaceName: 'Shop',
+      }),
+    });
+    const feed = await fetch(`${server.url}${ws}/analytics/tag-feed?from=0001-01-01T00:00:00Z`, {
+      headers: callers.readKey,
+    });
+    expect([upload.status, tag.status, signup.status, feed.status]).toEqual([400, 400, 400, 400]);
+    const visitor = await connectVisitor(server.url, server.workspaceId);
+    const sent = await visitor.send('hello\u0000there');
+    expect(sent.ok ? 'stored' : sent.error.code).toBe('invalid_input');
+    visitor.close();
+  });
 
   it('never answers a generated REST request with a 5xx', async () => {
     expect(routes.length).toBeGreaterThan(30);
@@ -64,12 +114,9 @@ describe('fuzzing the REST API and the socket events', () => {
         fc.constantFrom(...routes),
         fc.oneof(fc.constant(server.workspaceId), fc.uuid(), fc.string({ maxLength: 40 })),
         json,
-        fc.dictionary(
-          fc.constantFrom('view', 'q', 'limit', 'from', 'to', 'format', 'name', 'tagId'),
-          fc.string({ maxLength: 30 }),
-        ),
-        fc.boolean(),
-        async (route, id, body, query, authed) => {
+        fc.dictionary(fc.constantFrom('view', 'q', 'limit', 'from', 'to', 'format', 'name', 'tagId'), queryValue),
+        fc.constantFrom('none', 'session', 'readKey', 'adminKey'),
+        async (route, id, body, query, caller: keyof typeof callers) => {
           const path = route.path.replace(/\{(\w+)\}/g, (_m, p: string) =>
             encodeURIComponent(p === 'workspaceId' ? server.workspaceId : id),
           );
@@ -78,7 +125,7 @@ describe('fuzzing the REST API and the socket events', () => {
             method: route.method,
             headers: {
               'content-type': 'application/json',
-              ...(authed ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+              ...callers[caller],
             },
             body: route.method === 'GET' || route.method === 'HEAD' ? undefined : JSON.stringify(body),
           });
@@ -103,7 +150,7 @@ describe('fuzzing the REST API and the socket events', () => {
     { timeout: 180_000 },
     async () => {
       const visitor = await connectVisitor(server.url, server.workspaceId);
-      const agent = await connectAgent(server.url, session.cookie, server.workspaceId);
+      const agent = await connectAgent(server.url, session, server.workspaceId);
       const errors: string[] = [];
       for (const [who, s] of [
         ['visitor', visitor.socket],

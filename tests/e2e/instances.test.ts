@@ -80,10 +80,49 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     visitor.close();
   }, 30_000);
 
+  it("cuts a removed, demoted or signed-out member's socket on the other instance within a second", async () => {
+    const ws = admin.workspaceId;
+    /** The ms from the change's response to the socket's disconnect on the other instance. */
+    const cutAfter = async (agent: AgentClient, change: () => Promise<{ status: number }>) => {
+      const disconnected = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('still connected after 5 s')), 5000);
+        agent.socket.once('disconnect', () => (clearTimeout(timer), resolve(performance.now())));
+      });
+      const res = await change();
+      const answered = performance.now();
+      expect(res.status).toBe(204);
+      return Math.max(0, (await disconnected) - answered);
+    };
+    const password = ADMIN.CHATREF_ADMIN_PASSWORD;
+    // Demoted on B, connected to A.
+    const dana = await signIn(b.url, 'dana@riffandrhythm.example', password);
+    const demoted = await cutAfter(await connectAgent(a.url, dana, ws), () =>
+      api(b.url, 'PATCH', `/api/workspaces/${ws}/members/${dana.userId}`, admin, { role: 'admin' }),
+    );
+    // Signed out on A, connected to B.
+    const danaAgain = await signIn(a.url, 'dana@riffandrhythm.example', password);
+    const signedOut = await cutAfter(await connectAgent(b.url, danaAgain, ws), () =>
+      api(a.url, 'POST', '/api/auth/signout', danaAgain, {}),
+    );
+    // Removed on A, connected to B.
+    const marcus = await signIn(a.url, 'marcus@riffandrhythm.example', password);
+    const removed = await cutAfter(await connectAgent(b.url, marcus, ws), () =>
+      api(a.url, 'DELETE', `/api/workspaces/${ws}/members/${marcus.userId}`, admin),
+    );
+    expect({ demoted, signedOut, removed }).toEqual({
+      demoted: expect.any(Number) as number,
+      signedOut: expect.any(Number) as number,
+      removed: expect.any(Number) as number,
+    });
+    expect(Math.max(demoted, signedOut, removed)).toBeLessThan(1000);
+    // And on B the removed member's session may no longer join.
+    await expect(connectAgent(b.url, marcus, ws)).rejects.toThrow(/no such workspace/);
+  }, 60_000);
+
   it('carries the handoff and the messages across instances, and loses nothing when one dies', async () => {
     const ws = admin.workspaceId;
-    const agentOnB = await connectAgent(b.url, admin.cookie, ws);
-    const agentOnA = await connectAgent(a.url, admin.cookie, ws);
+    const agentOnB = await connectAgent(b.url, admin, ws);
+    const agentOnA = await connectAgent(a.url, admin, ws);
     const visitor = await connectVisitor(a.url, ws);
 
     // Visitor (A) → agents (B, and A): the handoff.

@@ -174,7 +174,7 @@ describe('live chat over Socket.IO', () => {
 
   it('lets a person take over: the bot is silent, notes stay internal, and after resolve the AI answers again', async () => {
     const admin = await server.signIn();
-    const agent = await connectAgent(server.url, admin.cookie, server.workspaceId);
+    const agent = await connectAgent(server.url, admin, server.workspaceId);
     const v = await connectVisitor(server.url, server.workspaceId);
     const handoff = await call(v.socket, 'handoff', {});
     expect(handoff.ok).toBe(true);

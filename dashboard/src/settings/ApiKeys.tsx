@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { API_KEY_SCOPES, SCOPE_LABELS, type ApiKeyScope } from '../../../protocol/scopes';
 import { api, errorMessage, wsPath } from '../api';
 import { useSession } from '../session';
 import type { ApiKey } from '../types';
 import { CopyButton } from '../ui/CopyButton';
 
-/** Keys for the REST API: created (the secret is shown once) and revoked. */
+/** Keys for the REST API: created with the scopes they may use (the secret is shown once), and revoked. */
 export function ApiKeys() {
   const { workspace, isAdmin } = useSession();
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
   const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['read']);
+  const toggle = (scope: ApiKeyScope, on: boolean) =>
+    setScopes((s) => (on ? [...s.filter((x) => x !== scope), scope] : s.filter((x) => x !== scope)));
   const [created, setCreated] = useState<(ApiKey & { key: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,8 +26,11 @@ export function ApiKeys() {
     e.preventDefault();
     setError(null);
     try {
-      setCreated(await api.post<ApiKey & { key: string }>(wsPath(workspace.id, '/api-keys'), { name: name.trim() }));
+      setCreated(
+        await api.post<ApiKey & { key: string }>(wsPath(workspace.id, '/api-keys'), { name: name.trim(), scopes }),
+      );
       setName('');
+      setScopes(['read']);
       load();
     } catch (err) {
       setError(errorMessage(err));
@@ -58,9 +65,24 @@ export function ApiKeys() {
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <button type="submit" className="btn primary align-end" disabled={!name.trim()}>
+        <button type="submit" className="btn primary align-end" disabled={!name.trim() || scopes.length === 0}>
           Create key
         </button>
+        <fieldset className="field" style={{ flexBasis: '100%' }}>
+          <legend>Scopes</legend>
+          {API_KEY_SCOPES.map((scope) => (
+            <label key={scope} className="check">
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) => toggle(scope, e.target.checked)}
+              />
+              <span>
+                <code>{scope}</code> — {SCOPE_LABELS[scope]}
+              </span>
+            </label>
+          ))}
+        </fieldset>
       </form>
       {error && (
         <p className="form-error" role="alert">
@@ -93,6 +115,7 @@ export function ApiKeys() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Key</th>
+              <th scope="col">Scopes</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">
@@ -107,6 +130,7 @@ export function ApiKeys() {
                 <td>
                   <code>{k.prefix}…</code>
                 </td>
+                <td>{k.scopes.join(', ')}</td>
                 <td>{new Date(k.createdAt).toLocaleDateString()}</td>
                 <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : 'Never'}</td>
                 <td>
