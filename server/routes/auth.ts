@@ -7,7 +7,6 @@ import { AppError } from '../errors';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
 import { setPresenceEverywhere } from '../commands/queue';
 import type { Deps } from '../commands/unit';
-import { AppError } from '../errors';
 import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
 import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';

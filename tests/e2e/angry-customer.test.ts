@@ -33,7 +33,7 @@ describe('an angry customer over the live chat', () => {
     "I asked you this yesterday already. Worst shop I've ever dealt with, I'm absolutely fuming.",
   ])('moves "%s" to the queue in suggest mode, with an apology and the reason', async (text) => {
     const admin = await server.signIn();
-    const agent = await connectAgent(server.url, admin.cookie, server.workspaceId);
+    const agent = await connectAgent(server.url, admin, server.workspaceId);
     const v = await connectVisitor(server.url, server.workspaceId);
     const sent = await v.send(text);
     expect(sent.ok).toBe(true);

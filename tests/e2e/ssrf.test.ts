@@ -151,7 +151,7 @@ describe('SSRF: no server-side request reaches an internal address', () => {
 
   /** Adds a web source and waits until it has been read. */
   const addWeb = async (body: { url: string; crawl?: boolean }): Promise<Source> => {
-    const agent = await connectAgent(server.url, admin.cookie, server.workspaceId);
+    const agent = await connectAgent(server.url, admin, server.workspaceId);
     try {
       const res = await server.api<Source>('POST', `${ws()}/knowledge/web`, admin, body);
       expect(res.status, JSON.stringify(res.body)).toBe(202);
@@ -304,7 +304,7 @@ describe('SSRF: CHATREF_ALLOW_PRIVATE_URLS=1 lets an intranet server through', (
   it('reads a loopback page into knowledge', async () => {
     const admin = await server.signIn();
     const ws = `/api/workspaces/${server.workspaceId}`;
-    const agent = await connectAgent(server.url, admin.cookie, server.workspaceId);
+    const agent = await connectAgent(server.url, admin, server.workspaceId);
     const added = await server.api<Source>('POST', `${ws}/knowledge/web`, admin, {
       url: `http://localhost:${port}/secret`,
     });
