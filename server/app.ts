@@ -18,6 +18,7 @@ import type { Deps } from './commands/unit';
 import { installAuth } from './http/auth';
 import { installErrorHandling } from './http/errors';
 import { authRoutes } from './routes/auth';
+import { cannedReplyRoutes } from './routes/canned-replies';
 import { tagRoutes } from './routes/tags';
 import { workspaceRoutes } from './routes/workspaces';
 import { trustHops } from './http/client-address';
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(opts.deps, { secureCookies: publicUrl().startsWith('https://') }));
   await app.register(workspaceRoutes(opts.deps, { publicUrl }));
   await app.register(tagRoutes(opts.deps));
+  await app.register(cannedReplyRoutes(opts.deps));
   for (const plugin of opts.plugins ?? []) await plugin(app);
   await app.ready();
   return app;

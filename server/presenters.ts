@@ -1,6 +1,6 @@
 /** Presenters: the only serialisers. Secrets (password hashes, key hashes) never pass through. */
 import { z } from 'zod';
-import type { apiKeys, users, workspaces } from '../db/schema';
+import type { apiKeys, cannedReplies, users, workspaces } from '../db/schema';
 import { readSettings, WorkspaceSettings } from './domain/settings';
 
 export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
@@ -38,4 +38,17 @@ export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof Ap
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revoked: k.revokedAt !== null,
+});
+
+export const CannedReplyOut = z.object({
+  id: z.string(),
+  shortcut: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+});
+export const presentCannedReply = (r: typeof cannedReplies.$inferSelect): z.infer<typeof CannedReplyOut> => ({
+  id: r.id,
+  shortcut: r.shortcut,
+  body: r.body,
+  updatedAt: r.updatedAt.toISOString(),
 });

@@ -28,7 +28,7 @@ export const makesStale = (e: StoredEvent): boolean =>
   e.name === 'workspace.updated' || e.name === 'agent.presence' || isTagCorrection(e);
 
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
-export type WorkspacePart = 'settings' | 'tags' | 'webhooks';
+export type WorkspacePart = 'settings' | 'tags' | 'webhooks' | 'canned';
 
 export class WorkspaceCache<T extends object> {
   private readonly lru: LRUCache<string, T>;
