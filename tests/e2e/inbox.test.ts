@@ -78,7 +78,8 @@ describe('shared inbox with a visitor and an agent', () => {
     await agent.getByRole('textbox', { name: 'Reply' }).fill('NOTE: Tomas is back Monday');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
     await agent.getByText('NOTE: Tomas is back Monday').waitFor();
-    await agent.getByRole('checkbox', { name: 'Internal note' }).click(); // back to replies
+    // Sending a note unticks the box: the next message goes to the visitor.
+    expect(await agent.getByRole('checkbox', { name: 'Internal note' }).isChecked()).toBe(false);
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
     await visitor

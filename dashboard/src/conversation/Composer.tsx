@@ -77,6 +77,8 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
             });
       onSent(m);
       setBody('');
+      // A note is one note: the next message goes to the visitor unless the box is ticked again.
+      setNote(false);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
