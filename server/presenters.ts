@@ -1,6 +1,6 @@
 /** Presenters: the only serialisers. Secrets (password hashes, key hashes) never pass through. */
 import { z } from 'zod';
-import type { apiKeys, cannedReplies, users, workspaces } from '../db/schema';
+import type { apiKeys, cannedReplies, contacts, users, workspaces } from '../db/schema';
 import { readSettings, WorkspaceSettings } from './domain/settings';
 
 export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
@@ -51,4 +51,21 @@ export const presentCannedReply = (r: typeof cannedReplies.$inferSelect): z.infe
   shortcut: r.shortcut,
   body: r.body,
   updatedAt: r.updatedAt.toISOString(),
+});
+
+export const ContactOut = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  notes: z.string(),
+  attributes: z.record(z.string(), z.string()),
+});
+export const presentContact = (c: typeof contacts.$inferSelect): z.infer<typeof ContactOut> => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  notes: c.notes,
+  attributes: c.attributes,
 });

@@ -18,6 +18,7 @@ import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
+import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
 import { webhookRoutes } from './routes/webhooks';
@@ -84,6 +85,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const plugins = [
     async (app: FastifyInstance) => {
       await app.register(conversationRoutes(deps));
+      await app.register(contactRoutes(deps));
       await app.register(knowledgeRoutes(deps, knowledge));
       await app.register(webhookRoutes(deps));
       await app.register(analyticsRoutes(deps));

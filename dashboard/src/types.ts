@@ -72,6 +72,7 @@ export interface Contact {
   name: string | null;
   email: string | null;
   phone: string | null;
+  notes: string;
   attributes: Record<string, string>;
   tags: { id: string; name: string; color: string }[];
   conversations: Conversation[];
