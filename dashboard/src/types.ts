@@ -33,7 +33,7 @@ export interface CapturedDetails {
   orderNumber?: string;
   product?: string;
   budget?: string;
-  quantity?: number;
+  quantity?: string | number;
 }
 export interface HandoffCard {
   reason?: HandoffReason;
