@@ -11,6 +11,7 @@ import { WorkerTrainer } from './bot/trainer';
 import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import type { Deps } from './commands/unit';
+import { startDetailCapture } from './processors/details';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { Webhooks } from './processors/webhooks';
@@ -81,6 +82,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
   });
   const stopNotifier = notifier.start();
+  const stopDetailCapture = startDetailCapture(deps);
 
   const plugins = [
     async (app: FastifyInstance) => {
@@ -121,6 +123,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopRouter();
       stopWebhooks();
       stopNotifier();
+      stopDetailCapture();
       stopTaggers();
       stopSettings();
       await bot.idle();

@@ -1,6 +1,7 @@
 /** A contact's details (the widget's "leave your email", the dashboard's edits, details the visitor gave in the chat). */
-import { and, eq } from 'drizzle-orm';
-import { contacts } from '../../db/schema';
+import { and, asc, eq } from 'drizzle-orm';
+import { contacts, conversations, messages } from '../../db/schema';
+import { captureDetails } from '../../engine/conversation/details';
 import { AppError } from '../errors';
 import { unitOfWork, type Deps } from './unit';
 
@@ -48,5 +49,65 @@ export async function updateContact(
         data: { contactId: contact.id, fields },
       });
     return contact;
+  });
+}
+
+type Captured = ReturnType<typeof captureDetails>;
+const CONTACT_FIELDS = ['name', 'email', 'phone'] as const;
+
+/**
+ * Reads the details the visitor gave anywhere in the chat (before and after the handoff, with the
+ * product's capture rules) onto the handoff card, and into the contact's empty fields: what a
+ * person typed into the contact is never overwritten. Records `contact.updated` when anything
+ * changed, so open dashboards re-read the conversation.
+ */
+export async function captureChatDetails(
+  deps: Deps,
+  input: { workspaceId: string; conversationId: string },
+): Promise<{ details: Captured; contactFields: string[]; cardFields: string[] }> {
+  return unitOfWork(deps, async (tx, record) => {
+    const [c] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, input.conversationId), eq(conversations.workspaceId, input.workspaceId)))
+      .for('update');
+    if (!c) throw new AppError('not_found', 'no such conversation');
+    const said = await tx
+      .select({ body: messages.body })
+      .from(messages)
+      .where(and(eq(messages.conversationId, c.id), eq(messages.authorType, 'visitor'), eq(messages.kind, 'text')))
+      .orderBy(asc(messages.seq));
+    const details = captureDetails(said.map((m) => m.body));
+
+    const cardFields: string[] = [];
+    if (c.handoffCard) {
+      const before = (c.handoffCard.details ?? {}) as Record<string, unknown>;
+      const merged: Record<string, unknown> = { ...before, ...details };
+      for (const k of Object.keys(merged)) if (merged[k] !== before[k]) cardFields.push(k);
+      if (cardFields.length)
+        await tx
+          .update(conversations)
+          .set({ handoffCard: { ...c.handoffCard, details: merged } })
+          .where(eq(conversations.id, c.id));
+    }
+
+    const [contact] = await tx.select().from(contacts).where(eq(contacts.id, c.contactId));
+    const fill: ContactChange = {};
+    for (const k of CONTACT_FIELDS) if (details[k] && !contact[k]) fill[k] = details[k];
+    const contactFields = Object.keys(fill);
+    if (contactFields.length) await tx.update(contacts).set(fill).where(eq(contacts.id, contact.id));
+
+    if (cardFields.length || contactFields.length) {
+      // Open dashboards re-read the conversation, and its contact with it.
+      await tx.update(conversations).set({ updatedAt: deps.now() }).where(eq(conversations.id, c.id));
+      await record({
+        workspaceId: input.workspaceId,
+        name: 'contact.updated',
+        conversationId: c.id,
+        actorType: 'bot',
+        data: { contactId: contact.id, fields: contactFields, cardFields },
+      });
+    }
+    return { details, contactFields, cardFields };
   });
 }
