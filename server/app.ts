@@ -18,6 +18,7 @@ import type { Deps } from './commands/unit';
 import { installAuth } from './http/auth';
 import { installErrorHandling } from './http/errors';
 import { authRoutes } from './routes/auth';
+import { FAVICON } from './http/favicon';
 import { cannedReplyRoutes } from './routes/canned-replies';
 import { tagRoutes } from './routes/tags';
 import { workspaceRoutes } from './routes/workspaces';
@@ -84,6 +85,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installAuth(app, opts.deps);
 
   const publicUrl = () => opts.publicUrl ?? 'http://localhost:3000';
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(FAVICON),
+  );
   app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
     if (opts.isReady && !opts.isReady()) return reply.status(503).send({ ok: false });
     return { ok: true };
