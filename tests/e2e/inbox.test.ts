@@ -39,6 +39,11 @@ describe('shared inbox with a visitor and an agent', () => {
     await screenshot(agent, 'inbox-01-signed-in');
 
     const visitor = await visitorCtx.newPage();
+    // The demo page keeps the server's own CSP (no inline handlers) and finds its favicon.
+    const consoleErrors: string[] = [];
+    visitor.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|favicon|404/i.test(m.text())) consoleErrors.push(m.text());
+    });
     await visitor.goto(`${server.url}/demo/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     const message = visitor.getByRole('textbox', { name: 'Message' });
@@ -100,5 +105,6 @@ describe('shared inbox with a visitor and an agent', () => {
     expect(await visitor.getByRole('log').innerText()).not.toContain('NOTE: Tomas');
     await screenshot(visitor, 'inbox-05-ai-again');
     expect(agentErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });
