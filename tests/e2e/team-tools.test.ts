@@ -81,6 +81,16 @@ describe('canned replies and the contact, shared by the team', () => {
       'Hi Maria! Wholesale starts at 10 lb a week; I will send you our price list today.',
     );
 
+    // A reply the admin adds now reaches the colleague's open reply box without a reload.
+    await form.getByRole('textbox', { name: 'Shortcut' }).fill('roast-dates');
+    await form.getByRole('textbox', { name: 'Reply' }).fill('We roast on Mondays and Thursdays and ship the same day.');
+    await form.getByRole('button', { name: 'Add canned reply' }).click();
+    await admin.getByRole('heading', { name: '/roast-dates' }).waitFor();
+    await reply.fill('/roast');
+    await agent.getByRole('option', { name: /\/roast-dates/ }).waitFor({ timeout: 10_000 });
+    await reply.press('Escape');
+    await reply.fill('');
+
     // The contact is edited from its card.
     await side.getByRole('button', { name: 'Edit contact' }).click();
     const edit = side.getByRole('form', { name: 'Edit contact' });

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage, wsPath } from '../api';
+import { useRealtime } from '../realtime';
 
 export interface CannedReply {
   id: string;
@@ -62,6 +63,16 @@ export function useCannedReplies(workspaceId: string) {
       setLoaded(true);
     }
   }, [path]);
+
+  // A colleague's change reaches every open dashboard.
+  const { onEvent } = useRealtime();
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.name === 'workspace.updated' && e.data.part === 'canned') void reload();
+      }),
+    [onEvent, reload],
+  );
 
   useEffect(() => {
     importLegacy(workspaceId)
