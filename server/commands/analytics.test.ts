@@ -188,6 +188,10 @@ describe('tag feed on a simulated clock', () => {
       for (let i = 0; i < n; i++)
         await bot(d.id, `I'm not sure. ${n}${i}`, { citations: [{ title: 'Pianos', url: null }], abstained: true });
     }
+    // Chat G: an answer stored without a citations field (as the demo's history writes them).
+    const { conversation: g } = await makeConversation(deps, ws);
+    await ask(g.id, 'Are you open on Saturday?');
+    await bot(g.id, 'On Saturday we are open 10:00–18:00.', { abstained: false, confidence: 0.9 });
     // Chat F: a visitor message the AI never replied to.
     const { conversation: f } = await makeConversation(deps, ws);
     await ask(f.id, 'hello?');
@@ -206,9 +210,9 @@ describe('tag feed on a simulated clock', () => {
     expect(byTag.Warranty.humanMinutes).toBe(4.8); // 4.75
     const tagSum = feed.tags.reduce((s, t) => s + t.humanMinutes, 0);
     expect(Math.abs(tagSum - feed.humanMinutes)).toBeLessThanOrEqual(0.1); // nothing counted twice
-    expect(feed.chats).toBe(6);
+    expect(feed.chats).toBe(7);
     expect(feed.handedOff).toBe(2);
-    expect(feed.answeredByAi).toBe(1);
+    expect(feed.answeredByAi).toBe(2);
     expect(feed.aiNotSure).toBe(2);
     expect(feed.noAiReply).toBe(1);
     expect(feed.reasons).toEqual({ topic: 1, customer_request: 1 });

@@ -36,12 +36,16 @@ interface PeriodData {
   botReplied: Map<string, { cited: boolean }>;
 }
 
-/** A bot reply that answered from the content: it cites a passage and is not an abstention or the handoff goodbye. */
-const CITED_ANSWER = sql<boolean>`bool_or(
+/**
+ * A bot reply that answered: not an abstention ("I'm not sure") and not the handoff goodbye.
+ * The product's answers always cite their passages; rows without the field (the demo's history)
+ * are answers too.
+ */
+const ANSWERED = sql<boolean>`bool_or(
   coalesce((${messages.meta}->>'abstained')::boolean, false) = false
   and ${messages.meta}->>'handoff' is null
-  and jsonb_typeof(${messages.meta}->'citations') = 'array'
-  and jsonb_array_length(${messages.meta}->'citations') > 0)`;
+  and (jsonb_typeof(${messages.meta}->'citations') is distinct from 'array'
+    or jsonb_array_length(${messages.meta}->'citations') > 0))`;
 
 async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<PeriodData> {
   const convs = await deps.db
@@ -65,7 +69,7 @@ async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Pr
   };
   if (!ids.length) return data;
   const replies = await deps.db
-    .select({ conversationId: messages.conversationId, cited: CITED_ANSWER })
+    .select({ conversationId: messages.conversationId, cited: ANSWERED })
     .from(messages)
     .where(
       and(
