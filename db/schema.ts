@@ -151,6 +151,8 @@ export const contacts = pgTable(
     name: text('name'),
     email: text('email'),
     phone: text('phone'),
+    /** What the team wrote down about this person (edited from the contact card). */
+    notes: text('notes').notNull().default(''),
     attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
@@ -174,6 +176,22 @@ export const tags = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('tags_ws_name').on(t.workspaceId, t.name)],
+);
+
+/** Saved replies the whole team inserts with `/` in the reply box. */
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    /** What an agent types after `/` to find it ("shipping"). */
+    shortcut: text('shortcut').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('canned_ws_shortcut').on(t.workspaceId, t.shortcut)],
 );
 
 export const contactTags = pgTable(

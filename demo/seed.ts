@@ -8,6 +8,7 @@ import { agentPresence, knowledgeSources, memberships, users, workspaces } from 
 import { hashPassword } from '../server/auth/tokens';
 import { signUp } from '../server/commands/accounts';
 import type { Deps } from '../server/commands/unit';
+import { createCannedReply } from '../server/commands/canned-replies';
 import { createTag, createTeam, updateSettings } from '../server/commands/workspace';
 import { seedHistory } from './history';
 import { DEMO_TAGS } from './tags';
@@ -32,6 +33,12 @@ function generatePassword(): string {
 }
 
 /** Creates the demo workspace when no workspace exists yet; otherwise reports the existing one. */
+const DEMO_CANNED_REPLIES = [
+  { shortcut: 'hello', body: 'Hi! Thanks for waiting — I’m reading through your conversation now.' },
+  { shortcut: 'order-number', body: 'Could you share your order number so I can look this up?' },
+  { shortcut: 'anything-else', body: 'Thanks! Is there anything else I can help you with?' },
+];
+
 export async function seedDemoIfEmpty(
   deps: Deps,
   admin: { email: string | null; password: string | null },
@@ -76,6 +83,8 @@ export async function seedDemoIfEmpty(
       routeTeamId: tag.team ? teamIds[tag.team] : null,
     });
   }
+  // The replies every browser used to start with, now the workspace's to share and change.
+  for (const r of DEMO_CANNED_REPLIES) await createCannedReply(deps, { ...r, workspaceId: workspace.id, userId: null });
   await updateSettings(deps, workspace.id, {
     widget: {
       greeting: 'Hi! I’m the Riff & Rhythm assistant. Ask me about orders, repairs, lessons or gear.',

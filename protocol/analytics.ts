@@ -17,7 +17,12 @@ export interface TagFeedData {
   from: string;
   to: string;
   chats: number;
+  /** Chats the AI answered with a cited answer, and that were not then handed to a person. */
   answeredByAi: number;
+  /** Chats where the AI only said it was not sure (and nobody took over). */
+  aiNotSure: number;
+  /** Chats the AI never replied to (and nobody took over). */
+  noAiReply: number;
   handedOff: number;
   humanMinutes: number;
   reasons: Record<string, number>;

@@ -22,6 +22,13 @@ describe('HTTP app', () => {
     expect(res.json()).toEqual({ ok: true });
   });
 
+  it('serves a favicon (an ICO), not a 404', async () => {
+    const res = await t.app.inject('/favicon.ico');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/x-icon');
+    expect([...res.rawPayload.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+  });
+
   it('serves the OpenAPI document with the routes', async () => {
     const res = await t.app.inject('/api/docs/json');
     expect(res.statusCode).toBe(200);

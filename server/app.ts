@@ -20,6 +20,8 @@ import { installAuth } from './http/auth';
 import { installErrorHandling } from './http/errors';
 import { installNulCheck } from './http/nul';
 import { authRoutes } from './routes/auth';
+import { FAVICON } from './http/favicon';
+import { cannedReplyRoutes } from './routes/canned-replies';
 import { tagRoutes } from './routes/tags';
 import { workspaceRoutes } from './routes/workspaces';
 import { trustHops } from './http/client-address';
@@ -91,6 +93,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Unset, links point at the port the server really listens on (known once it listens).
   const publicUrl = () => opts.publicUrl ?? listeningUrl(app.server.address());
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(FAVICON),
+  );
   app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
     if (opts.isReady && !opts.isReady()) return reply.status(503).send({ ok: false });
     return { ok: true };
@@ -100,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(workspaceRoutes(opts.deps, { publicUrl, emailsInvitations: opts.emailsInvitations ?? false }));
   await app.register(tagRoutes(opts.deps));
+  await app.register(cannedReplyRoutes(opts.deps));
   for (const plugin of opts.plugins ?? []) await plugin(app);
   await app.ready();
   return app;

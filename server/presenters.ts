@@ -1,6 +1,6 @@
 /** Presenters: the only serialisers. Secrets (password hashes, key hashes) never pass through. */
 import { z } from 'zod';
-import type { apiKeys, users, workspaces } from '../db/schema';
+import type { apiKeys, cannedReplies, contacts, users, workspaces } from '../db/schema';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../protocol/scopes';
 import { readSettings, WorkspaceSettings } from './domain/settings';
 
@@ -41,4 +41,34 @@ export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof Ap
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revoked: k.revokedAt !== null,
   scopes: k.scopes.filter((x): x is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(x)),
+});
+
+export const CannedReplyOut = z.object({
+  id: z.string(),
+  shortcut: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+});
+export const presentCannedReply = (r: typeof cannedReplies.$inferSelect): z.infer<typeof CannedReplyOut> => ({
+  id: r.id,
+  shortcut: r.shortcut,
+  body: r.body,
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+export const ContactOut = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  notes: z.string(),
+  attributes: z.record(z.string(), z.string()),
+});
+export const presentContact = (c: typeof contacts.$inferSelect): z.infer<typeof ContactOut> => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  notes: c.notes,
+  attributes: c.attributes,
 });

@@ -14,6 +14,7 @@ import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import { loadConfig } from './config';
 import type { Deps } from './commands/unit';
+import { startDetailCapture } from './processors/details';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { Webhooks } from './processors/webhooks';
@@ -23,6 +24,7 @@ import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
 import { getStartedRoutes } from './routes/get-started';
 import { listeningUrl } from './app';
+import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
 import { webhookRoutes } from './routes/webhooks';
@@ -101,10 +103,12 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
   });
   const stopNotifier = notifier.start();
+  const stopDetailCapture = startDetailCapture(deps);
 
   const plugins = [
     async (app: FastifyInstance) => {
       await app.register(conversationRoutes(deps));
+      await app.register(contactRoutes(deps));
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
@@ -149,6 +153,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopRouter();
       stopWebhooks();
       stopNotifier();
+      stopDetailCapture();
       stopTaggers();
       stopSettings();
       await bot.idle();

@@ -34,7 +34,7 @@ export interface CapturedDetails {
   orderNumber?: string;
   product?: string;
   budget?: string;
-  quantity?: number;
+  quantity?: string | number;
 }
 export interface HandoffCard {
   reason?: HandoffReason;
@@ -73,6 +73,7 @@ export interface Contact {
   name: string | null;
   email: string | null;
   phone: string | null;
+  notes: string;
   attributes: Record<string, string>;
   tags: { id: string; name: string; color: string }[];
   conversations: Conversation[];

@@ -55,10 +55,44 @@ describe('captureDetails', () => {
   });
 
   it('captures quantities, not durations or ages', () => {
-    expect(captureDetails(['We need 30 violins']).quantity).toBe(30);
-    expect(captureDetails(["it's for 25 students"]).quantity).toBe(25);
-    expect(captureDetails(['can you quote twelve sets of strings?']).quantity).toBe(12);
+    expect(captureDetails(['We need 30 violins']).quantity).toBe('30 violins');
+    expect(captureDetails(["it's for 25 students"]).quantity).toBe('25 students');
+    expect(captureDetails(['can you quote twelve sets of strings?']).quantity).toBe('12 sets');
     expect(captureDetails(['I ordered it 2 weeks ago, my son is 12 years old']).quantity).toBeUndefined();
+  });
+
+  it('reads a visitor introducing themselves in one line', () => {
+    expect(captureDetails(["I'm Maria Lopez, maria@bluecafe.example, 864-555-0199"])).toMatchObject({
+      name: 'Maria Lopez',
+      email: 'maria@bluecafe.example',
+      phone: '864-555-0199',
+    });
+    expect(captureDetails(['Name: Tom Baker / +44 20 7946 0958 / tom.b@example.co.uk'])).toMatchObject({
+      name: 'Tom Baker',
+      phone: '+44 20 7946 0958',
+      email: 'tom.b@example.co.uk',
+    });
+  });
+
+  it('captures amounts with units and how often, in varied phrasings', () => {
+    const q = (text: string) => captureDetails([text]).quantity;
+    expect(q('We go through about 20 lb a week')).toBe('20 lb a week');
+    expect(q('could you do 5 kg of the Ethiopian every month?')).toBe('5 kg every month');
+    expect(q('We’d want 1,200 units per quarter')).toBe('1200 units per quarter');
+    expect(q('Looking for 3 cases weekly for the café')).toBe('3 cases weekly');
+    expect(q('We need 12lbs of decaf')).toBe('12 lbs');
+    expect(q('twenty pounds of espresso beans a fortnight')).toBe('20 pounds a fortnight');
+    expect(q('Can I get a dozen?')).toBe('12');
+    expect(q('two dozen mugs for the new shop')).toBe('24 mugs');
+    expect(q('half a dozen bags please')).toBe('6 bags');
+    expect(q('we would take about 40 of them')).toBe('40');
+    expect(q('qty: 15')).toBe('15');
+    // Sizes, money, durations and phone numbers are not quantities.
+    expect(q('Is the 5 lb bag cheaper per pound?')).toBeUndefined();
+    expect(q('I paid 20 pounds for it')).toBeUndefined();
+    expect(q('Delivery took 3 days')).toBeUndefined();
+    expect(q('call me on 864-555-0199')).toBeUndefined();
+    expect(q('my order #10234 has not arrived')).toBeUndefined();
   });
 
   it('reads every message: latest contact details win, the first product stays', () => {
@@ -68,6 +102,12 @@ describe('captureDetails', () => {
       'actually use sam@lincoln.edu, and we might add a cello',
       'sorry, email is sam.lee@lincoln.edu',
     ]);
-    expect(d).toEqual({ name: 'Sam', product: 'violin', budget: '$6,000', email: 'sam.lee@lincoln.edu' });
+    expect(d).toEqual({
+      name: 'Sam',
+      product: 'violin',
+      quantity: '30',
+      budget: '$6,000',
+      email: 'sam.lee@lincoln.edu',
+    });
   });
 });

@@ -12,7 +12,8 @@ export interface CapturedDetails {
   orderNumber?: string;
   product?: string;
   budget?: string;
-  quantity?: number;
+  /** How many or how much, as the visitor put it, with digits: "30 violins", "20 lb a week", "12". */
+  quantity?: string;
 }
 
 export interface CaptureOptions {
@@ -93,7 +94,7 @@ function capitalize(w: string): string {
 
 function findName(text: string): string | undefined {
   const explicit = text.match(
-    /\b(?:my name is|my name's|name's|name is|this is|call me|it's|its)\s+([A-Za-z][A-Za-z'-]+)(?:\s+([A-Za-z][A-Za-z'-]+))?/i,
+    /\b(?:(?:my name is|my name's|name's|name is|this is|call me|it's|its)\s+|name\s*:\s*)([A-Za-z][A-Za-z'-]+)(?:\s+([A-Za-z][A-Za-z'-]+))?/i,
   );
   if (explicit) {
     const first = explicit[1];
@@ -212,21 +213,74 @@ function findProduct(text: string, products: string[]): string | undefined {
     : phrase.replace(word, /^[A-Z]/.test(word) ? word : singular(word));
 }
 
-function findQuantity(text: string): number | undefined {
+/** Units of weight, volume and packaging: "20 lb", "5 kg", "3 cases" are amounts even in the singular. */
+const UNIT =
+  'lbs?|pounds?|kgs?|kilos?|kilograms?|grams?|g|oz|ounces?|litres?|liters?|l|ml|gallons?|units?|pcs|pieces?|bags?|boxes|box|cases?|cartons?|pallets?|packs?|bottles?|cans?|crates?|dozen';
+/** How often: "a week", "per month", "every day", "weekly". */
+const RATE =
+  '(?:(?:a|an|per|each|every)\\s+(?:day|week|fortnight|month|quarter|year)|daily|weekly|fortnightly|monthly|yearly|annually)';
+const COUNT =
+  '\\d{1,3}(?:,\\d{3})+|\\d{1,5}(?:\\.\\d{1,2})?|a dozen|two dozen|half a dozen|dozen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|hundred';
+/** "20 lb a week", "5 kg of the house blend", "3 cases": an amount with its unit (and how often). */
+const UNIT_AMOUNT = new RegExp(
+  `\\b(${COUNT})\\s*(${UNIT})\\b(?:\\s+of\\b)?(?:\\s+(?:[a-z-]+\\s+){0,3}?(${RATE}))?`,
+  'gi',
+);
+/** A number said before "of them/those/these": "about 30 of them". */
+const OF_THEM = new RegExp(`\\b(${COUNT})\\s+of\\s+(?:them|those|these|each)\\b`, 'i');
+
+function countOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/^a hundred$/, 'hundred');
+  if (/^\d/.test(w)) return Number(w.replace(/,/g, ''));
+  if (w === 'half a dozen') return 6;
+  return NUMBER_WORDS[w];
+}
+
+/** A weight or pack size describes a thing ("a 20 lb bag", "the 5 kg tin"), not how many are wanted. */
+const SIZE_BEFORE = /\b(?:a|an|the|my|this|that|each|per)\s*$/i;
+const SIZE_AFTER = /^\s*(?:bags?|tins?|boxes|box|sacks?|jars?|bottles?|packs?|amp|combo|cab|cabinet|case)\b/i;
+
+function findQuantity(text: string): string | undefined {
+  for (const m of text.matchAll(UNIT_AMOUNT)) {
+    const before = text.slice(Math.max(0, m.index! - 12), m.index!);
+    if (/[$£€#]\s*$|\d[.,:/]\s*$/.test(before) || SIZE_BEFORE.test(before)) continue;
+    const unit = m[2].toLowerCase();
+    const rest = text.slice(m.index! + m[0].length);
+    if (!m[3] && SIZE_AFTER.test(rest)) continue;
+    // "20 pounds" alone is as likely money as weight: a weight says "of" or how often.
+    if (/^pounds?$/.test(unit) && !m[3] && !/\bof\b/i.test(m[0])) continue;
+    const n = countOf(m[1]);
+    if (n === undefined || n <= 0) continue;
+    if (unit === 'dozen') {
+      const noun = rest.match(/^\s+([a-z]+s)\b/i)?.[1].toLowerCase();
+      return noun && !NOT_QUANTITY.has(noun) ? `${n * 12} ${noun}` : String(n * 12);
+    }
+    return [n, unit, m[3]?.toLowerCase()].filter(Boolean).join(' ');
+  }
   const re =
-    /\b(\d{1,5}|a dozen|two dozen|dozen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:x\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\b/gi;
+    /\b(\d{1,3}(?:,\d{3})+|\d{1,5}|a dozen|two dozen|half a dozen|dozen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:x\s+)?((?:[a-z-]+\s+){0,2}?)([a-z]+s)\b/gi;
   for (const m of text.matchAll(re)) {
     const before = text.slice(Math.max(0, m.index! - 12), m.index!);
     if (/[$£€#]\s*$|order\s*(?:number|no\.?|#)?\s*$|\d[.,:/]\s*$/i.test(before)) continue;
-    const noun = m[2].toLowerCase();
+    const noun = m[3].toLowerCase();
     const words = m[0].toLowerCase().split(/\s+/).slice(1);
     if (words.some((w) => NOT_QUANTITY.has(w) || NOT_QUANTITY.has(w.replace(/s$/, '')))) continue;
     if (NOT_QUANTITY.has(noun) || NOT_QUANTITY.has(noun.replace(/s$/, ''))) continue;
-    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
-    if (n !== undefined && n >= 2) return n;
+    const n = countOf(m[1]);
+    if (n !== undefined && n >= 2) return `${n} ${m[2]}${noun}`;
   }
+  const dozen = text.match(/\b(?:a|one|two|half a)?\s*dozen\b/i);
+  if (dozen) {
+    const lead = dozen[0]
+      .trim()
+      .toLowerCase()
+      .replace(/\s*dozen$/, '');
+    return String(lead === 'two' ? 24 : lead === 'half a' ? 6 : 12);
+  }
+  const them = text.match(OF_THEM);
+  if (them && (countOf(them[1]) ?? 0) >= 2) return String(countOf(them[1]));
   const explicit = text.match(/\b(?:quantity|qty|how many)\s*(?:is|of|:|=)?\s*(\d{1,5})\b/i);
-  return explicit ? Number(explicit[1]) : undefined;
+  return explicit ? explicit[1] : undefined;
 }
 
 /**

@@ -54,6 +54,17 @@ describe('summarizeHandoff', () => {
     expect(r.summary).toMatch(/^Visitor asks: "Can you quote me a custom guitar build\?"/);
   });
 
+  it('counts what the AI answered out of every question the visitor asked, the handed-off one too', () => {
+    const r = summarizeHandoff({
+      visitorMessages: ['How long does shipping take to Oregon?', 'Can you quote me a custom guitar build?'],
+      aiAnswers: [{ question: 'How long does shipping take to Oregon?', text: 'Three to five days.' }],
+      reason: 'topic',
+      details: {},
+    });
+    expect(r.summary).toContain('The AI answered 1 of 2 messages.');
+    expect(result.summary).toContain('The AI answered 1 of 2 messages.');
+  });
+
   it('accepts plain answer strings and clips long ones', () => {
     const r = summarizeHandoff({
       visitorMessages: ['where is my parcel?'],

@@ -115,7 +115,9 @@ export function summarizeHandoff(input: HandoffSummaryInput): HandoffSummary {
       return `${q}${clip(a.text, 160)}${src}`;
     });
   const answered = tried.length - input.aiAnswers.filter((a) => typeof a !== 'string' && a.abstained).length;
-  if (tried.length)
-    parts.push(`The AI answered ${answered} of ${tried.length} message${tried.length === 1 ? '' : 's'}.`);
+  // Out of what the visitor asked, not out of what the AI replied to: the question that was
+  // handed off got no AI answer, and it counts too.
+  const asked = Math.max(tried.length, input.visitorMessages.filter((m) => substance(m) > 0).length);
+  if (asked) parts.push(`The AI answered ${answered} of ${asked} message${asked === 1 ? '' : 's'}.`);
   return { summary: parts.join(' '), tried };
 }

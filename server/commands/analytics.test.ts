@@ -8,7 +8,7 @@ import { conversationTags } from '../../db/schema';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
 import { recordActivity } from './activity';
 import { tagFeed } from './analytics';
-import { moveConversation, sendAgentMessage } from './conversations';
+import { appendMessage, moveConversation, sendAgentMessage } from './conversations';
 import type { Deps } from './unit';
 import { createTag } from './workspace';
 
@@ -172,9 +172,29 @@ describe('tag feed on a simulated clock', () => {
       actor: { type: 'user', id: dana.id },
     });
 
-    // Chat C: answered by the AI alone.
+    // Chat C: answered by the AI alone (a cited answer, no handoff).
     at(30);
-    await makeConversation(deps, ws);
+    const bot = (conversationId: string, body: string, meta: Record<string, unknown>) =>
+      appendMessage(deps, { workspaceId: ws, conversationId, clientId: `bot-${body}`, authorType: 'bot', body, meta });
+    const ask = (conversationId: string, body: string) =>
+      appendMessage(deps, { workspaceId: ws, conversationId, clientId: `v-${body}`, authorType: 'visitor', body });
+    const { conversation: c } = await makeConversation(deps, ws);
+    await ask(c.id, 'Do you sell gift cards?');
+    await bot(c.id, 'Yes, from $25.', { citations: [{ title: 'Gift cards', url: null }], abstained: false });
+    // Chats D and E: the AI only said it was not sure (twice in E): not answered by the AI.
+    for (const n of [1, 2]) {
+      const { conversation: d } = await makeConversation(deps, ws);
+      await ask(d.id, `Do you buy used pianos? ${n}`);
+      for (let i = 0; i < n; i++)
+        await bot(d.id, `I'm not sure. ${n}${i}`, { citations: [{ title: 'Pianos', url: null }], abstained: true });
+    }
+    // Chat G: an answer stored without a citations field (as the demo's history writes them).
+    const { conversation: g } = await makeConversation(deps, ws);
+    await ask(g.id, 'Are you open on Saturday?');
+    await bot(g.id, 'On Saturday we are open 10:00–18:00.', { abstained: false, confidence: 0.9 });
+    // Chat F: a visitor message the AI never replied to.
+    const { conversation: f } = await makeConversation(deps, ws);
+    await ask(f.id, 'hello?');
 
     at(60);
     const feed = await tagFeed(deps, ws, new Date(START - 60 * MIN), new Date(START + 60 * MIN));
@@ -190,9 +210,11 @@ describe('tag feed on a simulated clock', () => {
     expect(byTag.Warranty.humanMinutes).toBe(4.8); // 4.75
     const tagSum = feed.tags.reduce((s, t) => s + t.humanMinutes, 0);
     expect(Math.abs(tagSum - feed.humanMinutes)).toBeLessThanOrEqual(0.1); // nothing counted twice
-    expect(feed.chats).toBe(3);
+    expect(feed.chats).toBe(7);
     expect(feed.handedOff).toBe(2);
-    expect(feed.answeredByAi).toBe(1);
+    expect(feed.answeredByAi).toBe(2);
+    expect(feed.aiNotSure).toBe(2);
+    expect(feed.noAiReply).toBe(1);
     expect(feed.reasons).toEqual({ topic: 1, customer_request: 1 });
     expect(byTag.Returns.handoffs).toBe(2);
     expect(byTag.Warranty.handoffs).toBe(1);

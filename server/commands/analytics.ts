@@ -3,8 +3,8 @@
  * split between tags), first-response and resolution times, trend against the previous period —
  * and overall figures. Human minutes follow server/domain/human-time.ts.
  */
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import { agentActivity, conversations, conversationTags, events, tags, users } from '../../db/schema';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { agentActivity, conversations, conversationTags, events, messages, tags, users } from '../../db/schema';
 import { activeTime, ownershipSpans, splitByTags, type Moment, type OwnershipEvent } from '../domain/human-time';
 import type { TagFeedData, TagFeedRow } from '../../protocol/analytics';
 import type { Deps } from './unit';
@@ -32,7 +32,20 @@ interface PeriodData {
   humanMs: Map<string, Map<string, number>>;
   firstResponse: Map<string, number>;
   resolution: Map<string, number>;
+  /** Chats the bot replied to, and whether any reply was a cited answer (not "I'm not sure"). */
+  botReplied: Map<string, { cited: boolean }>;
 }
+
+/**
+ * A bot reply that answered: not an abstention ("I'm not sure") and not the handoff goodbye.
+ * The product's answers always cite their passages; rows without the field (the demo's history)
+ * are answers too.
+ */
+const ANSWERED = sql<boolean>`bool_or(
+  coalesce((${messages.meta}->>'abstained')::boolean, false) = false
+  and ${messages.meta}->>'handoff' is null
+  and (jsonb_typeof(${messages.meta}->'citations') is distinct from 'array'
+    or jsonb_array_length(${messages.meta}->'citations') > 0))`;
 
 async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Promise<PeriodData> {
   const convs = await deps.db
@@ -52,8 +65,22 @@ async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Pr
     humanMs: new Map(),
     firstResponse: new Map(),
     resolution: new Map(),
+    botReplied: new Map(),
   };
   if (!ids.length) return data;
+  const replies = await deps.db
+    .select({ conversationId: messages.conversationId, cited: ANSWERED })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        inArray(messages.conversationId, ids),
+        eq(messages.authorType, 'bot'),
+        eq(messages.kind, 'text'),
+      ),
+    )
+    .groupBy(messages.conversationId);
+  for (const r of replies) data.botReplied.set(r.conversationId, { cited: r.cited === true });
   const evs = await deps.db
     .select()
     .from(events)
@@ -94,6 +121,25 @@ async function period(deps: Deps, workspaceId: string, from: Date, to: Date): Pr
     data.humanMs.set(id, activeTime(ownershipSpans(ownership, now), moments));
   }
   return data;
+}
+
+/**
+ * How each chat ended, counted once: handed to a person (whatever the AI said before), answered
+ * by the AI (a cited answer and no handoff), AI not sure (only "I'm not sure" replies), or no
+ * reply from the AI at all.
+ */
+function outcomes(d: PeriodData): Pick<TagFeed, 'answeredByAi' | 'aiNotSure' | 'noAiReply'> {
+  let answeredByAi = 0;
+  let aiNotSure = 0;
+  let noAiReply = 0;
+  for (const id of d.chats) {
+    if (d.handoffs.has(id)) continue;
+    const replied = d.botReplied.get(id);
+    if (!replied) noAiReply++;
+    else if (replied.cited) answeredByAi++;
+    else aiNotSure++;
+  }
+  return { answeredByAi, aiNotSure, noAiReply };
 }
 
 /** The tag feed for [from, to), compared with the period of the same length just before it. */
@@ -180,7 +226,7 @@ export async function tagFeed(deps: Deps, workspaceId: string, from: Date, to: D
     to: to.toISOString(),
     chats: cur.chats.length,
     handedOff: cur.handoffs.size,
-    answeredByAi: cur.chats.length - cur.handoffs.size,
+    ...outcomes(cur),
     humanMinutes: round(totalMs / 60_000),
     reasons,
     tags: rows,

@@ -29,7 +29,7 @@ export const makesStale = (e: StoredEvent): boolean =>
   e.name === 'workspace.updated' || e.name === 'agent.presence' || isTagCorrection(e) || changesAccess(e);
 
 /** What changed in a workspace (the `part` of a `workspace.updated` event). */
-export type WorkspacePart = 'settings' | 'tags' | 'webhooks';
+export type WorkspacePart = 'settings' | 'tags' | 'webhooks' | 'canned';
 
 export class WorkspaceCache<T extends object> {
   private readonly lru: LRUCache<string, T>;

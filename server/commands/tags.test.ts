@@ -13,6 +13,7 @@ import { queuePosition } from './queue';
 import { setContactTag, tagConversation, untagConversation } from './tags';
 import type { Deps } from './unit';
 import { createTag } from './workspace';
+import { TAG_PALETTE } from '../../protocol/tag-colours';
 
 describe('conversation and contact tags', () => {
   let handle: DatabaseHandle;
@@ -127,5 +128,22 @@ describe('conversation and contact tags', () => {
     });
     expect(await position(second.conversation.id)).toBe(1);
     expect(await position(first.conversation.id)).toBe(2);
+  });
+
+  it('gives each new tag without a colour a different one from the palette', async () => {
+    const { workspace } = await makeWorkspace(deps);
+    const made = [];
+    for (const name of ['Shipping', 'Returns', 'Wholesale'])
+      made.push(
+        await createTag(deps, workspace.id, {
+          name,
+          description: '',
+          examples: [],
+          needsHuman: false,
+          kind: 'topic',
+          routeTeamId: null,
+        }),
+      );
+    expect(made.map((t) => t.color)).toEqual(TAG_PALETTE.slice(0, 3));
   });
 });

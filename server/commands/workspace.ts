@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client';
 import { tags, teamMembers, teams, workspaces } from '../../db/schema';
+import { nextTagColour } from '../../protocol/tag-colours';
 import { readSettings, WorkspaceSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import type { WorkspacePart } from './cached';
@@ -56,15 +57,23 @@ export type TagInput = Pick<
   'name' | 'description' | 'examples' | 'needsHuman' | 'kind' | 'routeTeamId' | 'color'
 >;
 
-export async function createTag(deps: Deps, workspaceId: string, input: TagInput) {
+/** A new tag without a colour takes the next one no tag of the workspace uses (see protocol/tag-colours.ts). */
+export async function createTag(deps: Deps, workspaceId: string, input: Omit<TagInput, 'color'> & { color?: string }) {
   if (input.routeTeamId) await assertTeam(deps.db, workspaceId, input.routeTeamId);
   try {
-    const [tag] = await changeConfig(deps, workspaceId, 'tags', (tx) =>
-      tx
+    const [tag] = await changeConfig(deps, workspaceId, 'tags', async (tx) => {
+      const color =
+        input.color ??
+        nextTagColour(
+          (await tx.select({ color: tags.color }).from(tags).where(eq(tags.workspaceId, workspaceId))).map(
+            (t) => t.color,
+          ),
+        );
+      return tx
         .insert(tags)
-        .values({ ...input, workspaceId })
-        .returning(),
-    );
+        .values({ ...input, color, workspaceId })
+        .returning();
+    });
     return tag;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', `a tag named "${input.name}" already exists`);

@@ -26,11 +26,12 @@ const TagIn = z.object({
   needsHuman: tagFields.needsHuman.default(false),
   kind: tagFields.kind.default('topic'),
   routeTeamId: tagFields.routeTeamId.default(null),
-  color: tagFields.color.default('#64748b'),
+  /** Left out: the next colour no tag of the workspace uses. */
+  color: tagFields.color.optional(),
 });
 /** A change carries any of the fields and leaves the others as they are (so: no defaults). */
 const TagChange = z.object(tagFields).partial();
-const TagOut = TagIn.extend({ id: z.string() });
+const TagOut = TagIn.extend({ id: z.string(), color: z.string() });
 const TeamOut = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
 
 export const tagRoutes =

@@ -110,8 +110,10 @@ export const widgetRoutes =
     // The demo storefront, with the demo workspace's snippet where the page asks for it.
     const page = async (name: string, origin: string) => {
       const file = join(SHOP_DIR, name);
-      if (!/^[a-z0-9-]+\.(html|css)$/.test(name) || !existsSync(file)) throw new AppError('not_found', 'no such page');
+      if (!/^[a-z0-9-]+\.(html|css|js)$/.test(name) || !existsSync(file))
+        throw new AppError('not_found', 'no such page');
       if (name.endsWith('.css')) return { type: 'text/css; charset=utf-8', body: readFileSync(file, 'utf8') };
+      if (name.endsWith('.js')) return { type: 'text/javascript; charset=utf-8', body: readFileSync(file, 'utf8') };
       const [demo] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
       const snippet = demo ? widgetSnippet(origin, demo.id) : '<!-- no demo workspace -->';
       return {

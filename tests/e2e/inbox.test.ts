@@ -39,6 +39,11 @@ describe('shared inbox with a visitor and an agent', () => {
     await screenshot(agent, 'inbox-01-signed-in');
 
     const visitor = await visitorCtx.newPage();
+    // The demo page keeps the server's own CSP (no inline handlers) and finds its favicon.
+    const consoleErrors: string[] = [];
+    visitor.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|favicon|404/i.test(m.text())) consoleErrors.push(m.text());
+    });
     await visitor.goto(`${server.url}/demo/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     const message = visitor.getByRole('textbox', { name: 'Message' });
@@ -78,7 +83,8 @@ describe('shared inbox with a visitor and an agent', () => {
     await agent.getByRole('textbox', { name: 'Reply' }).fill('NOTE: Tomas is back Monday');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
     await agent.getByText('NOTE: Tomas is back Monday').waitFor();
-    await agent.getByRole('checkbox', { name: 'Internal note' }).click(); // back to replies
+    // Sending a note unticks the box: the next message goes to the visitor.
+    expect(await agent.getByRole('checkbox', { name: 'Internal note' }).isChecked()).toBe(false);
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
     await visitor
@@ -99,5 +105,6 @@ describe('shared inbox with a visitor and an agent', () => {
     expect(await visitor.getByRole('log').innerText()).not.toContain('NOTE: Tomas');
     await screenshot(visitor, 'inbox-05-ai-again');
     expect(agentErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -66,7 +66,14 @@ describe('tag feed and knowledge gaps', () => {
     const admin = await server.signIn();
     const from = `${today}T00:00:00.000Z`;
     const to = new Date(Date.parse(from) + 86_400_000).toISOString();
-    const feed = await server.api<{ tags: FeedRow[]; handedOff: number }>(
+    const feed = await server.api<{
+      tags: FeedRow[];
+      chats: number;
+      handedOff: number;
+      answeredByAi: number;
+      aiNotSure: number;
+      noAiReply: number;
+    }>(
       'GET',
       `/api/workspaces/${server.workspaceId}/analytics/tag-feed?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
       admin,
@@ -75,6 +82,9 @@ describe('tag feed and knowledge gaps', () => {
     expect(row('Custom orders')?.handoffs).toBeGreaterThanOrEqual(1);
     expect(row('Bulk & education')?.handoffs).toBeGreaterThanOrEqual(1);
     expect(feed.body.handedOff).toBeGreaterThanOrEqual(3);
+    // Each chat is counted once: answered by the AI, AI not sure, no AI reply, or handed off.
+    const { chats, answeredByAi, aiNotSure, noAiReply, handedOff } = feed.body;
+    expect(answeredByAi + aiNotSure + noAiReply + handedOff).toBe(chats);
 
     const page = await context.newPage();
     const errors = pageErrors(page);

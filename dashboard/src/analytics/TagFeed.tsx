@@ -138,34 +138,40 @@ export function TagFeed() {
   );
 }
 
+/** How chats ended, each counted once; the AI is credited only for cited answers nobody had to follow up. */
 function Summary({ feed }: { feed: TagFeedData }) {
-  const ai = feed.chats ? feed.answeredByAi / feed.chats : 0;
+  const share = (n: number) => (feed.chats ? n / feed.chats : 0);
+  const notSure = feed.aiNotSure;
+  const noReply = feed.noAiReply;
+  const parts = [
+    { key: 'ai', label: 'Answered by the AI', n: feed.answeredByAi, color: 'var(--ai)' },
+    { key: 'unsure', label: 'AI not sure', n: notSure, color: 'var(--muted)' },
+    { key: 'human', label: 'Handed to a person', n: feed.handedOff, color: 'var(--waiting)' },
+  ];
   return (
     <ul className="stat-cards">
       <li className="card stat">
         <span className="stat-label">Chats</span>
         <span className="stat-value">{feed.chats}</span>
         <div className="split" aria-hidden="true">
-          <span className="split-ai" style={{ width: `${ai * 100}%` }} />
-          <span className="split-human" style={{ width: `${feed.chats ? (1 - ai) * 100 : 0}%` }} />
+          {parts.map((p) => (
+            <span key={p.key} style={{ width: `${share(p.n) * 100}%`, background: p.color }} />
+          ))}
         </div>
+        {noReply > 0 && <span className="muted small">{noReply} without any reply from the AI</span>}
       </li>
-      <li className="card stat">
-        <span className="stat-label">
-          <span className="dot" style={{ background: 'var(--ai)' }} aria-hidden="true" /> Answered by the AI
-        </span>
-        <span className="stat-value">
-          {feed.answeredByAi} <small>{feed.chats ? percent(ai) : '–'}</small>
-        </span>
-      </li>
-      <li className="card stat">
-        <span className="stat-label">
-          <span className="dot" style={{ background: 'var(--waiting)' }} aria-hidden="true" /> Handed to a person
-        </span>
-        <span className="stat-value">
-          {feed.handedOff} <small>{feed.chats ? percent(feed.handedOff / feed.chats) : '–'}</small>
-        </span>
-      </li>
+      {parts.map((p) => (
+        <li key={p.key} className="card stat">
+          <span className="stat-label">
+            <span className="dot" style={{ background: p.color }} aria-hidden="true" /> {p.label}
+          </span>
+          <span className="stat-value">
+            {p.n} <small>{feed.chats ? percent(share(p.n)) : '–'}</small>
+          </span>
+          {p.key === 'ai' && <span className="muted small">cited answers, no handoff after</span>}
+          {p.key === 'unsure' && <span className="muted small">only “I’m not sure” replies</span>}
+        </li>
+      ))}
       <li className="card stat">
         <span className="stat-label">Human time</span>
         <span className="stat-value">{minutes(feed.humanMinutes)}</span>

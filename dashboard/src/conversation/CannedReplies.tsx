@@ -1,12 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
-import { useSession } from '../session';
-import { useCannedReplies } from './canned';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from '../ui/Link';
+import type { CannedReply, useCannedReplies } from './canned';
 
-/** A small menu of saved replies: insert one, save the current draft, or remove one. */
-export function CannedReplies({ draft, onInsert }: { draft: string; onInsert: (text: string) => void }) {
-  const { workspace } = useSession();
-  const canned = useCannedReplies(workspace.id);
+type Canned = ReturnType<typeof useCannedReplies>;
+
+/** The team's saved replies as a menu: insert one, or save the current draft under a shortcut. */
+export function CannedReplies({
+  canned,
+  draft,
+  onInsert,
+}: {
+  canned: Canned;
+  draft: string;
+  onInsert: (r: CannedReply) => void;
+}) {
   const [open, setOpen] = useState(false);
+  const [shortcut, setShortcut] = useState('');
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -22,6 +31,11 @@ export function CannedReplies({ draft, onInsert }: { draft: string; onInsert: (t
     };
   }, [open]);
 
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await canned.add(shortcut, draft.trim())) setShortcut('');
+  };
+
   return (
     <div className="canned" ref={ref}>
       <button
@@ -35,36 +49,83 @@ export function CannedReplies({ draft, onInsert }: { draft: string; onInsert: (t
       </button>
       {open && (
         <div id="canned-menu" className="popover" role="group" aria-label="Canned replies">
-          {canned.items.length === 0 && <p className="muted small">No canned replies yet.</p>}
+          {canned.loaded && canned.items.length === 0 && (
+            <p className="muted small">No canned replies yet. Type / in the reply box to use one.</p>
+          )}
           <ul>
-            {canned.items.map((text, i) => (
-              <li key={i}>
+            {canned.items.map((r) => (
+              <li key={r.id}>
                 <button
                   type="button"
                   className="canned-item"
                   onClick={() => {
-                    onInsert(text);
+                    onInsert(r);
                     setOpen(false);
                   }}
                 >
-                  {text}
-                </button>
-                <button
-                  type="button"
-                  className="icon-btn"
-                  aria-label={`Remove “${text.slice(0, 30)}”`}
-                  onClick={() => canned.remove(i)}
-                >
-                  ×
+                  <strong>/{r.shortcut}</strong> {r.body}
                 </button>
               </li>
             ))}
           </ul>
-          <button type="button" className="btn small" disabled={!draft.trim()} onClick={() => canned.add(draft)}>
-            Save current text as a canned reply
-          </button>
+          {draft.trim() && (
+            <form className="canned-save" onSubmit={save}>
+              <label className="field compact">
+                <span>Save the current text as</span>
+                <input
+                  aria-label="Shortcut"
+                  placeholder="shortcut, e.g. order-number"
+                  maxLength={40}
+                  value={shortcut}
+                  onChange={(e) => setShortcut(e.target.value)}
+                />
+              </label>
+              <button type="submit" className="btn small" disabled={!shortcut.trim()}>
+                Save
+              </button>
+            </form>
+          )}
+          {canned.error && (
+            <p className="form-error small" role="alert">
+              {canned.error}
+            </p>
+          )}
+          <Link to="/settings/canned-replies" className="small">
+            Manage canned replies
+          </Link>
         </div>
       )}
     </div>
+  );
+}
+
+/** What `/word` in the reply box offers: the replies whose shortcut or text match, to pick with ↑ ↓ Enter. */
+export function SlashSuggestions({
+  items,
+  active,
+  onPick,
+}: {
+  items: CannedReply[];
+  active: number;
+  onPick: (r: CannedReply) => void;
+}) {
+  return (
+    <ul id="canned-suggestions" className="popover slash" role="listbox" aria-label="Canned replies">
+      {items.map((r, i) => (
+        <li
+          key={r.id}
+          id={`canned-option-${r.id}`}
+          role="option"
+          aria-selected={i === active}
+          className={i === active ? 'canned-item active' : 'canned-item'}
+          onMouseDown={(e) => {
+            e.preventDefault(); // Keep the focus in the reply box.
+            onPick(r);
+          }}
+        >
+          <strong>/{r.shortcut}</strong> <span className="muted">{r.body}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

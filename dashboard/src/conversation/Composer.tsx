@@ -3,12 +3,19 @@ import { api, errorMessage, wsPath } from '../api';
 import { useRealtime } from '../realtime';
 import { useSession } from '../session';
 import type { Conversation, WireMessage } from '../types';
-import { CannedReplies } from './CannedReplies';
+import { matchCanned, useCannedReplies, type CannedReply } from './canned';
+import { CannedReplies, SlashSuggestions } from './CannedReplies';
 
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 2500;
 
-/** The reply box: Enter sends (Shift+Enter for a new line); a note stays inside the team. */
+/** `/word` just before the caret, at the start of the text or after a space: a canned reply being looked up. */
+function slashAt(text: string, caret: number): { start: number; query: string } | null {
+  const m = text.slice(0, caret).match(/(?:^|\s)\/([\w-]*)$/);
+  return m ? { start: caret - m[1].length - 1, query: m[1] } : null;
+}
+
+/** The reply box: Enter sends (Shift+Enter for a new line); a note stays inside the team; `/` inserts a canned reply. */
 export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessage) => void }) {
   const { workspace } = useSession();
   const rt = useRealtime();
@@ -19,6 +26,12 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
   const typingSince = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedReplies(workspace.id);
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const slash = slashAt(body, caret);
+  const suggestions = slash && dismissed !== slash.start ? matchCanned(canned.items, slash.query).slice(0, 8) : [];
 
   const stopTyping = () => {
     if (idle.current) clearTimeout(idle.current);
@@ -30,8 +43,10 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
   stopRef.current = stopTyping;
   useEffect(() => () => stopRef.current(), []);
 
-  const onChange = (text: string) => {
+  const onChange = (text: string, at = text.length) => {
     setBody(text);
+    setCaret(at);
+    setActive(0);
     if (note) return; // The visitor does not see notes being written.
     const now = Date.now();
     if (text && now - typingSince.current > TYPING_REPEAT_MS) {
@@ -62,6 +77,8 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
             });
       onSent(m);
       setBody('');
+      // A note is one note: the next message goes to the visitor unless the box is ticked again.
+      setNote(false);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -70,7 +87,38 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
     }
   };
 
+  /** Puts a canned reply in place of the `/word` typed (or at the end, from the menu). */
+  const insert = (r: CannedReply) => {
+    const at = slash ? slash.start : body.length;
+    const end = slash ? caret : body.length;
+    const before = slash ? body.slice(0, at) : body ? `${body}\n` : '';
+    const text = before + r.body + body.slice(end);
+    onChange(text, before.length + r.body.length);
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(before.length + r.body.length, before.length + r.body.length);
+    });
+  };
+
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length && slash) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const n = suggestions.length;
+        setActive((active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        return;
+      }
+      if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Tab') {
+        e.preventDefault();
+        insert(suggestions[Math.min(active, suggestions.length - 1)]);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setDismissed(slash.start);
+        return;
+      }
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) void send(e);
   };
 
@@ -84,13 +132,22 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
 
   return (
     <form className={note ? 'composer is-note' : 'composer'} onSubmit={send}>
+      {suggestions.length > 0 && (
+        <SlashSuggestions items={suggestions} active={Math.min(active, suggestions.length - 1)} onPick={insert} />
+      )}
       <textarea
         ref={input}
         aria-label="Reply"
-        placeholder={note ? 'Write an internal note…' : 'Write a reply…'}
+        placeholder={note ? 'Write an internal note…' : 'Write a reply… (type / for a canned reply)'}
         rows={3}
         value={body}
-        onChange={(e) => onChange(e.target.value)}
+        aria-autocomplete="list"
+        aria-controls="canned-suggestions"
+        aria-activedescendant={
+          suggestions.length ? `canned-option-${suggestions[Math.min(active, suggestions.length - 1)].id}` : undefined
+        }
+        onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
         onKeyDown={onKey}
         onBlur={stopTyping}
       />
@@ -104,13 +161,7 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
           <input type="checkbox" checked={note} onChange={(e) => setNote(e.target.checked)} />
           <span>Internal note</span>
         </label>
-        <CannedReplies
-          draft={body}
-          onInsert={(t) => {
-            onChange(body ? `${body}\n${t}` : t);
-            input.current?.focus();
-          }}
-        />
+        <CannedReplies canned={canned} draft={body} onInsert={insert} />
         <span className="muted small grow">{hint}</span>
         <button type="submit" className="btn primary" disabled={busy || !body.trim()}>
           Send

@@ -7,6 +7,7 @@ import type { Contact, Conversation } from '../types';
 import { Link } from '../ui/Link';
 import { TagChip } from '../ui/TagChip';
 import { useWorkspaceData } from '../workspace-data';
+import { ContactEdit } from './ContactEdit';
 
 /** Who the visitor is: details, contact tags (VIP… shown on all their chats), and past chats. */
 export function ContactCard({ c, onChanged }: { c: Conversation; onChanged: () => void }) {
@@ -15,6 +16,7 @@ export function ContactCard({ c, onChanged }: { c: Conversation; onChanged: () =
   const { segments } = useRoute();
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   const load = useCallback(() => {
     api.get<Contact>(wsPath(workspace.id, `/contacts/${c.contact.id}`)).then(setContact, () => setContact(null));
@@ -38,6 +40,7 @@ export function ContactCard({ c, onChanged }: { c: Conversation; onChanged: () =
   const captured = c.handoffCard?.details ?? {};
   const name = contact?.name ?? c.contact.name ?? captured.name ?? null;
   const email = contact?.email ?? c.contact.email ?? captured.email ?? null;
+  const phone = contact?.phone ?? captured.phone ?? null;
   const ctags = contact?.tags ?? [];
   const addable = tags.filter((t) => !ctags.some((x) => x.id === t.id));
   const past = (contact?.conversations ?? []).filter((x) => x.id !== c.id);
@@ -45,29 +48,58 @@ export function ContactCard({ c, onChanged }: { c: Conversation; onChanged: () =
 
   return (
     <section className="card" aria-labelledby="contact-title">
-      <h2 id="contact-title">Contact</h2>
-      <dl className="details">
-        <div>
-          <dt>Name</dt>
-          <dd>{name ?? <span className="muted">Not given</span>}</dd>
-        </div>
-        <div>
-          <dt>Email</dt>
-          <dd>{email ? <a href={`mailto:${email}`}>{email}</a> : <span className="muted">Not given</span>}</dd>
-        </div>
-        {contact?.phone && (
-          <div>
-            <dt>Phone</dt>
-            <dd>{contact.phone}</dd>
-          </div>
+      <div className="card-head">
+        <h2 id="contact-title">Contact</h2>
+        {contact && !editing && (
+          <button type="button" className="btn ghost small" onClick={() => setEditing(true)}>
+            Edit contact
+          </button>
         )}
-        {Object.entries(contact?.attributes ?? {}).map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
+      </div>
+      {editing && contact ? (
+        <ContactEdit
+          workspaceId={workspace.id}
+          conversationId={c.id}
+          contact={contact}
+          initial={{ name: name ?? '', email: email ?? '', phone: phone ?? '' }}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) {
+              setContact({ ...contact, ...saved });
+              onChanged();
+            }
+          }}
+        />
+      ) : (
+        <dl className="details">
+          <div>
+            <dt>Name</dt>
+            <dd>{name ?? <span className="muted">Not given</span>}</dd>
           </div>
-        ))}
-      </dl>
+          <div>
+            <dt>Email</dt>
+            <dd>{email ? <a href={`mailto:${email}`}>{email}</a> : <span className="muted">Not given</span>}</dd>
+          </div>
+          {phone && (
+            <div>
+              <dt>Phone</dt>
+              <dd>{phone}</dd>
+            </div>
+          )}
+          {contact?.notes && (
+            <div>
+              <dt>Notes</dt>
+              <dd className="pre-wrap">{contact.notes}</dd>
+            </div>
+          )}
+          {Object.entries(contact?.attributes ?? {}).map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <div className="chips spaced">
         {ctags.map((t) => (
           <TagChip

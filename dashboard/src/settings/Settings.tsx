@@ -3,6 +3,7 @@ import { useSession } from '../session';
 import { Link } from '../ui/Link';
 import { ApiKeys } from './ApiKeys';
 import { BusinessHoursSettings } from './BusinessHours';
+import { CannedRepliesSettings } from './CannedRepliesSettings';
 import { HandoffSettings } from './Handoff';
 import { Knowledge } from './Knowledge';
 import { Members } from './Members';
@@ -16,6 +17,7 @@ const SECTIONS = [
   { key: 'tags', label: 'Tags', Page: Tags },
   { key: 'handoff', label: 'Handoff & routing', Page: HandoffSettings },
   { key: 'hours', label: 'Business hours', Page: BusinessHoursSettings },
+  { key: 'canned-replies', label: 'Canned replies', Page: CannedRepliesSettings, everyone: true },
   { key: 'widget', label: 'Widget', Page: WidgetSettings },
   { key: 'knowledge', label: 'Knowledge', Page: Knowledge },
   { key: 'api-keys', label: 'API keys', Page: ApiKeys },
@@ -41,7 +43,9 @@ export function Settings({ section }: { section: string }) {
       </nav>
       <div className="settings-page">
         <h2 className="page-title">{current.label}</h2>
-        {!isAdmin && <p className="notice">Only owners and admins can change these settings.</p>}
+        {!isAdmin && !('everyone' in current) && (
+          <p className="notice">Only owners and admins can change these settings.</p>
+        )}
         <Page />
       </div>
     </div>

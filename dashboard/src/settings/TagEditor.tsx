@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TAG_PALETTE } from '../../../protocol/tag-colours';
 import type { Tag } from '../types';
 import { useWorkspaceData } from '../workspace-data';
 
@@ -11,7 +12,7 @@ export const NEW_TAG: TagInput = {
   needsHuman: false,
   kind: 'topic',
   routeTeamId: null,
-  color: '#64748b',
+  color: TAG_PALETTE[0],
 };
 
 /** The fields of a tag; examples are edited one per line. */
@@ -84,7 +85,7 @@ export function TagEditor({
           rows={4}
           value={examples}
           onChange={(e) => setExamples(e.target.value)}
-          placeholder={'Can you quote me a custom drum kit?\nI want a one-off guitar build'}
+          placeholder={'Can I change the delivery address on my order?\nMy parcel went to my old address'}
         />
         <small>A few phrases visitors might write. The AI uses them to tag chats by topic.</small>
       </label>

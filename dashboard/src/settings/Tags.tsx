@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, errorMessage, wsPath } from '../api';
 import { useSession } from '../session';
 import { useWorkspaceData } from '../workspace-data';
+import { nextTagColour } from '../../../protocol/tag-colours';
 import { NEW_TAG, TagEditor, type TagInput } from './TagEditor';
 
 /** The workspace's tags: topics the AI tags chats with (from examples) and manual labels. */
@@ -43,7 +44,12 @@ export function Tags() {
       {editing === 'new' && (
         <div className="card">
           <h3>New tag</h3>
-          <TagEditor initial={NEW_TAG} submitLabel="Create tag" onSubmit={create} onCancel={() => setEditing(null)} />
+          <TagEditor
+            initial={{ ...NEW_TAG, color: nextTagColour(tags.map((t) => t.color)) }}
+            submitLabel="Create tag"
+            onSubmit={create}
+            onCancel={() => setEditing(null)}
+          />
         </div>
       )}
       {tags.length === 0 && editing !== 'new' && (

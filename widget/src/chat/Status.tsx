@@ -46,7 +46,10 @@ function EmailForm({ saveEmail }: Pick<Props, 'saveEmail'>) {
 export function Status({ state, emailSaved, handoffAsked, saveEmail }: Props) {
   const waiting = state?.status === 'waiting';
   let body = null;
-  if (emailSaved && (waiting || state?.askEmail)) {
+  // The email reply is the promise only while nobody can answer here; with the team online the
+  // visitor waits in line, even when their email is known (given in the chat).
+  const away = !!state && (!state.agentsOnline || !state.withinHours);
+  if (emailSaved && (state?.askEmail || (waiting && away))) {
     body = (
       <div class="card done">
         Thanks! We’ll reply to <strong>{emailSaved}</strong> — you can close this window.

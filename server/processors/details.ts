@@ -1,0 +1,29 @@
+/**
+ * Details the visitor gives after the handoff ("I'm Maria Lopez, maria@…, 864-555-0199") reach
+ * the handoff card and the contact; at the handoff, what they said before it reaches the contact.
+ * While the bot has the chat, nothing is read: the handoff reads the whole chat then.
+ */
+import { and, eq } from 'drizzle-orm';
+import { conversations } from '../../db/schema';
+import { captureChatDetails } from '../commands/contacts';
+import type { Deps } from '../commands/unit';
+import type { StoredEvent } from '../events/bus';
+
+export function startDetailCapture(deps: Deps): () => void {
+  const capture = (e: StoredEvent) =>
+    e.conversationId
+      ? captureChatDetails(deps, { workspaceId: e.workspaceId, conversationId: e.conversationId }).then(() => {})
+      : undefined;
+  const offs = [
+    deps.bus.on('handoff.created', capture),
+    deps.bus.on('message.created', async (e) => {
+      if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return;
+      const [c] = await deps.db
+        .select({ status: conversations.status, card: conversations.handoffCard })
+        .from(conversations)
+        .where(and(eq(conversations.id, e.conversationId), eq(conversations.workspaceId, e.workspaceId)));
+      if (c && c.status !== 'bot' && c.card) await capture(e);
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
