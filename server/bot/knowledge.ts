@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { and, count, eq, max } from 'drizzle-orm';
 import type { LanguageModel } from 'ai';
 import {
-  DEFAULT_ANSWER_THRESHOLD,
   KnowledgeIndex,
   answerOffline,
+  calibratedThreshold,
   answerWithModel,
   chunkDocument,
   ingestSite,
@@ -95,7 +95,11 @@ export class Knowledge {
    */
   async warmAll(): Promise<void> {
     const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
-    for (const { id } of ids) await (await this.index(id)).prepared();
+    for (const { id } of ids) {
+      const index = await this.index(id);
+      await index.prepared();
+      calibratedThreshold(index);
+    }
   }
 
   /** A cheap fingerprint of the workspace's chunks: changes when any is added, removed or replaced. */
@@ -131,11 +135,12 @@ export class Knowledge {
     threshold: number | null,
     history: ChatTurn[] = [],
   ): Promise<BotAnswer> {
-    const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
     const index = await this.fresh(workspaceId);
     // After a knowledge change the classifier trains in the background: this answer waits for it
     // (other chats are not held up meanwhile).
     await index.prepared();
+    // No threshold set in the workspace's settings: its own, calibrated on its content.
+    const t = threshold ?? calibratedThreshold(index);
     const a = this.ai.model
       ? await answerWithModel({
           model: this.ai.model,
