@@ -23,6 +23,7 @@ import {
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
 import type { Citation } from '../../protocol/socket';
 import { unitOfWork, type Deps } from '../commands/unit';
+import { storedTrainer } from './model-store';
 import { AppError } from '../errors';
 
 export interface BotAnswer {
@@ -71,13 +72,15 @@ export class Knowledge {
         const idx = new KnowledgeIndex({
           wordVectors: await this.vectors,
           embedder: this.ai.embedder ?? null,
-          trainer: this.trainer,
+          // The trained classifier is stored with the knowledge: a restart loads it, not retrains.
+          trainer: storedTrainer(this.deps, workspaceId, this.trainer),
         });
         const version = await this.version(workspaceId);
         const rows = await this.deps.db
           .select()
           .from(knowledgeChunks)
-          .where(eq(knowledgeChunks.workspaceId, workspaceId));
+          .where(eq(knowledgeChunks.workspaceId, workspaceId))
+          .orderBy(knowledgeChunks.id);
         idx.upsert(rows.map(toChunk));
         if (this.ai.embedder) await idx.embedPending();
         this.checked.set(workspaceId, { at: Date.now(), version });
