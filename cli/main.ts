@@ -87,6 +87,58 @@ evalCmd
     report(await evalHuman(opts), opts.json);
   });
 
+/** The handoff settings of a workspace that changed none (the product's defaults). */
+async function defaultHandoffSettings() {
+  const { WorkspaceSettings } = await import('../server/domain/settings');
+  return WorkspaceSettings.parse({}).handoff;
+}
+
+evalCmd
+  .command('shop')
+  .argument('<dirs...>', 'shop folders (content/, tags.json, questions.jsonl; see eval/shops/README.md)')
+  .option('--json', 'one JSON object on stdout')
+  .option('--verbose', 'every question with its outcome on stderr')
+  .description("a shop's documents and customer questions through the product's ingestion and bot turn")
+  .action(async (dirs: string[], opts: { json?: boolean; verbose?: boolean }) => {
+    const { evalShops } = await import('../engine/eval/shops');
+    const r = await evalShops(dirs, { settings: await defaultHandoffSettings() });
+    if (opts.verbose) for (const rep of r.reports) printResults(rep);
+    report(
+      dirs.length === 1
+        ? { ...r.reports[0].summary, ...(r.reports[0].skipped.length ? { skipped: r.reports[0].skipped } : {}) }
+        : { shops: r.shops, pooled: r.pooled, spread: r.spread },
+      opts.json,
+    );
+  });
+
+evalCmd
+  .command('shops')
+  .argument('<root>', 'a folder of shop folders (e.g. eval/shops)')
+  .option('--json', 'one JSON object on stdout')
+  .option('--verbose', 'every question with its outcome on stderr')
+  .description('every shop folder under a folder: per shop, pooled, and the spread across shops')
+  .action(async (root: string, opts: { json?: boolean; verbose?: boolean }) => {
+    const { evalShops, shopDirs } = await import('../engine/eval/shops');
+    const dirs = shopDirs(root);
+    if (!dirs.length) throw new InvalidArgumentError(`no shop folder (with questions.jsonl) under ${root}`);
+    const r = await evalShops(dirs, { settings: await defaultHandoffSettings() });
+    if (opts.verbose) for (const rep of r.reports) printResults(rep);
+    report({ shops: r.shops, pooled: r.pooled, spread: r.spread }, opts.json);
+  });
+
+/** One line per question on stderr: mark, outcome, confidence, question → cited file or topic. */
+function printResults(rep: import('../engine/eval/shops').ShopReport): void {
+  for (const s of rep.skipped) process.stderr.write(`${rep.shop}: skipped ${s.file}: ${s.error}\n`);
+  for (const q of rep.results) {
+    const offer = q.action === 'suggest' ? ` (offers a person: ${q.reason})` : '';
+    const where = q.outcome === 'handoff' ? `${q.reason} ${q.detail ?? ''}` : `${q.cited[0] ?? '-'}${offer}`;
+    process.stderr.write(
+      `${q.allowed ? 'ok ' : 'XX '} ${rep.shop.slice(0, 12).padEnd(12)} ${q.expect.join('|').padEnd(15)} ${q.outcome.padEnd(7)} ` +
+        `${q.confidence.toFixed(2)} ${q.rank === undefined ? '  ' : `R${q.rank}`} ${q.q}  →  ${where}${q.topTopic ? `  [${q.topTopic.tag} ${q.topTopic.confidence}]` : ''}\n`,
+    );
+  }
+}
+
 program
   .command('bench')
   .option('--json', 'one JSON object on stdout')

@@ -1,7 +1,7 @@
 /**
  * Writes the shop sets' PDF and DOCX documents from their text sources, so the binary files in
  * `eval/shops/<shop>/content/` can be regenerated and reviewed as text:
- *   npx tsx eval/shops/make-files.ts
+ *   npx tsx eval/shops/make-files.ts [shop ...]   (default: every shop)
  * `<shop>/src/<name>.pdf.txt` → `<shop>/content/<name>.pdf`, `<name>.docx.txt` → `<name>.docx`.
  * The source is a tiny markup: `# `, `## `, `### ` headings, `- ` list items, `| a | b |` table
  * rows (DOCX only; a PDF gets them as lines), and paragraphs separated by blank lines.
@@ -157,8 +157,9 @@ export async function makeDocx(blocks: Block[], title: string): Promise<Uint8Arr
 
 async function main(): Promise<void> {
   const root = dirname(fileURLToPath(import.meta.url));
+  const only = process.argv.slice(2);
   for (const shop of readdirSync(root, { withFileTypes: true })) {
-    if (!shop.isDirectory()) continue;
+    if (!shop.isDirectory() || (only.length && !only.includes(shop.name))) continue;
     const src = join(root, shop.name, 'src');
     let files: string[];
     try {

@@ -8,7 +8,8 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { captureDetails } from '../../engine/conversation/details';
 import { summarizeHandoff } from '../../engine/conversation/summary';
-import { decideHandoff, type HandoffReason } from '../../engine/conversation/handoff';
+import { type HandoffReason } from '../../engine/conversation/handoff';
+import { readTurn, surest } from '../../engine/conversation/turn';
 import { contactTags, conversations, conversationTags, messages } from '../../db/schema';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { appendInTx, appendMessage, moveInTx, type Conversation, type Message } from '../commands/conversations';
@@ -153,20 +154,14 @@ export class BotTurns {
       )
       .slice(-8)
       .map((m) => ({ role: m.authorType === 'visitor' ? ('user' as const) : ('assistant' as const), content: m.body }));
-    const answer = await this.knowledge.answer(workspaceId, question.body, settings.handoff.answerThreshold, history);
-    // The question alone, and with the visitor's last messages (a follow-up such as "how much
-    // would it be?" means nothing alone); per topic the surer reading counts. Read only together,
-    // two shipping questions drowned a custom-build quote asked next (0.998 alone, 0.305 together).
-    const topics = surest(
-      await this.taggers.topics(workspaceId, question.body),
-      await this.taggers.topics(workspaceId, visitorMessages.slice(-3).join('\n')),
-    );
-    const decision = decideHandoff({
+    const { answer, decision } = await readTurn({
+      question: question.body,
       visitorMessages,
-      answer,
       previousUnanswered,
-      topics: topics.map((t) => ({ tagId: t.tagId, confidence: t.confidence, needsHuman: t.tag.needsHuman })),
-      settings: { ...settings.handoff, answerThreshold: answer.threshold },
+      answer: (q) => this.knowledge.answer(workspaceId, q, settings.handoff.answerThreshold, history),
+      topics: async (text) =>
+        (await this.taggers.topics(workspaceId, text)).map((t) => ({ ...t, needsHuman: t.tag.needsHuman })),
+      settings: settings.handoff,
     });
 
     if (decision.action === 'handoff' && decision.reason) {
@@ -330,11 +325,4 @@ function statusOf(rows: ThreadRow[]): string {
     if (m.kind === 'event' && typeof m.meta.to === 'string') return m.meta.to;
   }
   return 'bot';
-}
-
-/** Each topic once, at the higher of its confidences in the two readings, surest first. */
-function surest<T extends { tagId: string; confidence: number }>(a: T[], b: T[]): T[] {
-  const best = new Map<string, T>();
-  for (const t of [...a, ...b]) if ((best.get(t.tagId)?.confidence ?? -1) < t.confidence) best.set(t.tagId, t);
-  return [...best.values()].sort((x, y) => y.confidence - x.confidence);
 }
