@@ -34,5 +34,7 @@ describe('withoutKindCues', () => {
     expect(withoutKindCues('How long does shipping take?')).toBe('how does shipping  ?');
     expect(withoutKindCues('how much is a guitar setup')).toBe('how is a guitar setup');
     expect(withoutKindCues('can I take a class')).toBe('can i take a class');
+    expect(withoutKindCues('how long til my yarn gets here')).toBe('how til my yarn gets here');
+    expect(withoutKindCues('how long is the route')).toBe('how long is the route');
   });
 });

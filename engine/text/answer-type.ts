@@ -95,11 +95,13 @@ export function kindMatch(askedMask: number, heldMask: number): number {
 
 /**
  * The question without the words that only say what kind of answer it wants ("how long does
- * shipping take" → "how does shipping"): "long", "much", "many" after "how" and the "take" of a
- * duration name no topic, yet as rare words they would make every passage look like a poor match.
+ * shipping take" → "how does shipping"): "much", "many", "soon", "often" after "how", and "long …
+ * take" / "long until" of a duration, name no topic, yet as rare words they would make every
+ * passage look like a poor match. "How long is the route" keeps its "long" (a length, the topic).
  */
 export function withoutKindCues(question: string): string {
-  let q = normalize(question).replace(/\bhow (?:long|much|many|soon|often|quickly|fast)\b/g, 'how');
-  if (/\bhow\b/.test(q)) q = q.replace(/\b(?:take|takes|taking|took)\b/g, ' ');
+  let q = normalize(question).replace(/\bhow (?:much|many|soon|often)\b/g, 'how');
+  if (/\bhow long\b.*\b(?:take|takes|taking|took)\b|\bhow long (?:until|till|til|before)\b/.test(q))
+    q = q.replace(/\bhow long\b/g, 'how').replace(/\b(?:take|takes|taking|took)\b/g, ' ');
   return q;
 }
