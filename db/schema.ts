@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -19,6 +20,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const workspaceId = () =>
   uuid('workspace_id')
@@ -325,6 +327,27 @@ export const knowledgeChunks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('chunks_ws').on(t.workspaceId), uniqueIndex('chunks_source_hash').on(t.sourceId, t.contentHash)],
+);
+
+/**
+ * The knowledge index's trained classifier, stored with the knowledge so a restarted server
+ * answers at once instead of retraining: the weights of the training job whose fingerprint is
+ * `key` (a hash of the job: the workspace's chunks as features). One row per workspace, replaced
+ * when the knowledge changes.
+ */
+export const knowledgeModels = pgTable(
+  'knowledge_models',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    key: text('key').notNull(),
+    classes: integer('classes').notNull(),
+    features: integer('features').notNull(),
+    /** Float32 little-endian: weights (features × classes), then biases (classes). */
+    weights: bytea('weights').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('knowledge_models_ws').on(t.workspaceId)],
 );
 
 /** The audit log and the outbox: written in the same transaction as the change it records. */

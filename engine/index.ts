@@ -3,6 +3,7 @@ export {
   KnowledgeIndex,
   loadDefaultWordVectors,
   titleLine,
+  trainSoftmax,
   type Embedder,
   type KnowledgeChunk,
   type KnowledgeIndexOptions,
@@ -13,6 +14,7 @@ export {
 export { benchRetrieval } from './retrieve/bench';
 export {
   answerOffline,
+  calibratedThreshold,
   answerWithModel,
   confidenceOf,
   DEFAULT_ANSWER_THRESHOLD,

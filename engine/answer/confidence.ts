@@ -3,8 +3,8 @@
  * the ranking (how much belief the top hit holds, its lead over the runner-up, what each ranker
  * thinks of it, how much of the question it covers, and whether it is a Q&A entry or a passage,
  * whose scores read differently). A logistic regression fitted on CLINC150 val, half of StackFAQ
- * and the shop dev set, each weighted alike (engine/answer/tune.ts), so 0.7 means "right about 7
- * times in 10" on data like those.
+ * and the shops' sets, each weighted alike (scripts/tune/tune.ts), so 0.7 means "right about 7
+ * times in 10" on data like those. Where to draw the line is the workspace's own (calibrate.ts).
  */
 import type { SearchHit } from '../retrieve/types';
 
@@ -21,6 +21,7 @@ export const CONFIDENCE_FEATURES = [
   'embedding',
   'coverage',
   'title',
+  'kind',
   /** 1 when the top hit is a Q&A entry, 0 for a passage: the two kinds' scores read differently. */
   'faq',
 ] as const;
@@ -30,21 +31,22 @@ export interface Calibration {
   weights: Record<(typeof CONFIDENCE_FEATURES)[number], number>;
 }
 
-/** Fitted by engine/answer/tune.ts on CLINC150 val + StackFAQ even-numbered queries + shop dev. */
+/** Fitted by scripts/tune/tune.ts on CLINC150 val + StackFAQ even-numbered queries + shops' sets. */
 export const CALIBRATION: Calibration = {
-  bias: -3.731,
+  bias: -4.27,
   weights: {
-    probability: 1.766,
-    margin: 0.343,
-    classifier: 0.234,
-    phrasing: 0.507,
-    passage: 0.612,
-    chars: 1.19,
-    vector: 0.983,
+    probability: 2.84,
+    margin: 0.062,
+    classifier: 0.119,
+    phrasing: 0.709,
+    passage: 0.526,
+    chars: 1.491,
+    vector: 2.002,
     embedding: 0,
-    coverage: 2.073,
-    title: -0.456,
-    faq: 0.224,
+    coverage: 1.718,
+    title: 0.048,
+    kind: -0.409,
+    faq: -0.07,
   },
 };
 

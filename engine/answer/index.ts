@@ -9,5 +9,13 @@ export {
   type ModelAnswerOptions,
 } from './model';
 export { confidenceOf, CALIBRATION, type Calibration } from './confidence';
+export {
+  calibratedThreshold,
+  calibrateIndex,
+  CALIBRATION_RULE,
+  type CalibrationRule,
+  type WorkspaceCalibration,
+} from './calibrate';
+export { OFF_TOPIC_QUESTIONS } from './off-topic';
 export { relevantSentences, splitSentences } from './sentences';
 export { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type AnswerSource, type Citation, type EngineAnswer } from './types';

@@ -7,7 +7,8 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { confidenceOf } from './confidence';
-import { relevantSentences, wordCount } from './sentences';
+import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { relevantSentences } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -26,10 +27,10 @@ export function isFaq(chunk: KnowledgeChunk): boolean {
   return chunk.questions.length > 0 || chunk.answer !== undefined;
 }
 
-/** A second passage joins the answer when it holds at least this share of the top one's belief. */
-const SECOND_PASSAGE_SHARE = 0.5;
-/** Below this many words a passage is treated as an introduction (see answerOffline). */
-const SHORT_PASSAGE_WORDS = 80;
+/** A same-page passage may be quoted instead when it holds at least this share of the top one's belief. */
+const SIBLING_SHARE = 0.05;
+/** Words an offline passage answer keeps: the sentences that answer, not the section around them. */
+const ANSWER_WORDS = 60;
 
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
@@ -49,17 +50,21 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
       source: 'faq',
     };
   }
-  const used = [top];
-  const second = hits[1];
-  // A short best passage is often a page's introduction: the page's next best passage joins it,
-  // since the answer itself is usually in a section below.
-  const sibling =
-    wordCount(top.chunk.text) < SHORT_PASSAGE_WORDS
-      ? hits.slice(1, 4).find((h) => !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId)
-      : undefined;
-  if (sibling) used.push(sibling);
-  else if (second && !isFaq(second.chunk) && second.probability >= SECOND_PASSAGE_SHARE * top.probability)
-    used.push(second);
-  const text = used.map((h) => relevantSentences(h.chunk.text, query, used.length > 1 ? 60 : 90)).join('\n\n');
-  return { text, citations: used.map((h) => citationOf(h.chunk)), confidence, abstained: false, source: 'passages' };
+  // One passage, trimmed to the sentences that answer. When the top passage lacks the kind of
+  // fact the question asks for (a duration for "how long"…) and another section of the same page
+  // near the top holds it, that section is quoted and cited instead: the page is the one the
+  // ranking chose, the section is the one that answers. Never two sections joined.
+  const asked = kindMask(questionKinds(query));
+  const holds = (h: SearchHit) => kindMatch(asked, kindMask(factKinds(h.chunk.text)));
+  const siblings = hits
+    .slice(1, 4)
+    .filter(
+      (h) =>
+        !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId && h.probability >= SIBLING_SHARE * top.probability,
+    );
+  const own = holds(top);
+  const better = siblings.find((h) => holds(h) > own);
+  const used = better ?? top;
+  const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
+  return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
 }

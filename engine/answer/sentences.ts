@@ -3,6 +3,7 @@
  * reply rather than a page dump.
  */
 import { contentStems } from '../retrieve/features';
+import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 
 /** Splits text into sentences (also at line breaks and list items), keeping their order. */
 export function splitSentences(text: string): string[] {
@@ -16,31 +17,40 @@ export function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+/** How well each sentence answers the query: shared content words, plus the asked-for kind of fact. */
+export function sentenceScores(sentences: readonly string[], query: string): number[] {
+  const q = new Set(contentStems(query));
+  const asked = kindMask(questionKinds(query));
+  return sentences.map((s) => {
+    const stems = new Set(contentStems(s));
+    let n = 0;
+    for (const t of q) if (stems.has(t)) n++;
+    return n / Math.sqrt(stems.size + 1) + KIND_BONUS * kindMatch(asked, kindMask(factKinds(s)));
+  });
+}
+
+/** What holding the asked-for kind of fact (a duration for "how long"…) is worth, in shared words. */
+const KIND_BONUS = 0.5;
+
 /**
  * The most relevant sentences of `text` for `query`, in their original order, within about
- * `maxWords` words: the best-overlapping sentence first, then its neighbours and other
- * overlapping sentences while room remains. Short texts come back whole.
+ * `maxWords` words: the best sentence first (shared words and the asked-for kind of fact), then
+ * its follower (answers often continue) and other sentences at least half as relevant while room
+ * remains. Short texts come back whole.
  */
 export function relevantSentences(text: string, query: string, maxWords = 90): string {
   if (wordCount(text) <= maxWords) return text.trim();
   const sentences = splitSentences(text);
-  const q = new Set(contentStems(query));
-  const overlap = sentences.map((s) => {
-    const stems = new Set(contentStems(s));
-    let n = 0;
-    for (const t of q) if (stems.has(t)) n++;
-    return n / Math.sqrt(stems.size + 1);
-  });
+  const score = sentenceScores(sentences, query);
   let best = 0;
-  overlap.forEach((o, i) => o > overlap[best] && (best = i));
+  score.forEach((o, i) => o > score[best] && (best = i));
   const chosen = new Set<number>([best]);
   let words = wordCount(sentences[best]);
-  // Candidates: the next sentence (answers often continue), then the others that overlap.
   const order = [
     best + 1,
-    ...overlap
+    ...score
       .map((o, i) => [o, i] as const)
-      .filter(([o]) => o > 0)
+      .filter(([o]) => o > 0 && o >= 0.5 * score[best])
       .sort((a, b) => b[0] - a[0])
       .map(([, i]) => i),
   ];

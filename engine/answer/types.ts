@@ -20,7 +20,8 @@ export interface EngineAnswer {
 }
 
 /**
- * Answer below this confidence → abstain. Chosen on data by engine/answer/tune.ts: the threshold
+ * The ceiling of a workspace's own calibrated threshold (calibrate.ts), and the threshold where no
+ * calibration applies (the model path's fallback). Chosen on data by scripts/tune/tune.ts: the threshold
  * (0.01 steps) maximising the mean of two balanced accuracies, one on CLINC150 val (FAQ entries)
  * and one on the shop dev set (engine/eval/shop: a shop's mixed pages and Q&A CSV). Balanced
  * accuracy is the mean of "answerable and answered right" and "unanswerable and abstained", so

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { answerOffline } from '../answer/offline';
 import { confidenceOf } from '../answer/confidence';
-import { DEFAULT_ANSWER_THRESHOLD } from '../answer/types';
+import { calibratedThreshold } from '../answer/calibrate';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk } from '../retrieve/types';
@@ -72,11 +72,12 @@ export async function evalAnswer(opts: {
   queries: string;
   threshold?: number;
 }): Promise<Record<string, number>> {
-  const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   const queries = readJsonlFile<LabelledQuery>(opts.queries);
   const t0 = performance.now();
   const index = await indexFromKbFile(opts.kb);
   const buildMs = performance.now() - t0;
+  // As the product does: the knowledge's own calibrated threshold unless one is given.
+  const threshold = opts.threshold ?? calibratedThreshold(index);
 
   const ranks: number[] = [];
   const correctConf: number[] = [];

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { answerOffline } from '../answer/offline';
-import { DEFAULT_ANSWER_THRESHOLD } from '../answer/types';
+import { calibratedThreshold } from '../answer/calibrate';
 import { TagClassifier } from '../classify/classifier';
 import { DEFAULT_HANDOFF_SETTINGS, type HandoffDecision } from '../conversation/handoff';
 import { readTurn, type TurnInput, type TurnTopic } from '../conversation/turn';
@@ -251,7 +251,7 @@ export function summarizeShop(rs: readonly QuestionResult[]): ShopSummary {
 export interface EvalShopOptions {
   /** The workspace's handoff settings (default: the engine's defaults). */
   settings?: TurnInput<never>['settings'];
-  /** The answer threshold (default: the engine's, as for a workspace that set none). */
+  /** The answer threshold (default: the workspace's calibrated one, as for a workspace that set none). */
   threshold?: number | null;
   /** Word vectors (default: the shipped ones, loaded once). */
   wordVectors?: WordVectorsLike | null;
@@ -277,7 +277,8 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
   index.upsert(shop.chunks);
   await index.prepared();
   const tagger = shopTagger(shop.tags);
-  const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
+  // As the product does for a workspace that set none: the threshold calibrated on its own content.
+  const threshold = opts.threshold ?? calibratedThreshold(index);
   const settings = opts.settings ?? DEFAULT_HANDOFF_SETTINGS;
   const fileOf = new Map(shop.chunks.map((c) => [c.id, c.sourceId]));
   const results: QuestionResult[] = [];

@@ -1,8 +1,9 @@
 /**
  * How the rankers' scores become one: a linear score over per-candidate features, whose softmax
  * over the candidates is read as "which chunk is meant". The weights are fitted, not chosen: a
- * conditional logit on CLINC150 val, half of StackFAQ and the shop dev set (mixed passages and
- * Q&A entries; engine/eval/shop), see engine/answer/tune.ts.
+ * conditional logit on CLINC150 val, half of StackFAQ, the demo shop's dev split and three new
+ * shops' sets (mixed passages and Q&A entries), see scripts/tune/tune.ts. Checked across shops:
+ * fitted without a shop, its top-1 document held (fernhollow 0.805, loop-and-purl 0.838).
  */
 import type { HitFeatures } from './types';
 
@@ -14,11 +15,14 @@ export type RankerName = Exclude<keyof HitFeatures, 'qa'>;
  * more, as `passage:<name>`, for passages only. On Q&A-only knowledge (CLINC150) the second copy
  * is always 0 and the fit reduces to the plain one. Only coverage: a passage that holds every
  * word of the question is good evidence even when its BM25 is diluted by a long text, while an
- * entry's phrasings already say as much through the classifier. (Tried on the dev sets: adding
+ * entry's phrasings already say as much through the classifier. And the answer kind: a passage
+ * holding the duration a "how long" question asks for is the answer far more often than a passage
+ * merely about the same topic, while a Q&A entry's phrasings already carry the question's form.
+ * (Tried on the dev sets: adding
  * the other rankers' copies gained no shop dev top-1 and made Q&A entries lose to passages that
  * merely share their words, as in engine/retrieve/bench.ts.)
  */
-export const PASSAGE_INTERACTIONS = ['coverage'] as const satisfies readonly RankerName[];
+export const PASSAGE_INTERACTIONS = ['coverage', 'kind'] as const satisfies readonly RankerName[];
 
 export type FusionInput = RankerName | 'qa' | `passage:${(typeof PASSAGE_INTERACTIONS)[number]}`;
 export type FusionWeights = Record<FusionInput, number>;
@@ -26,20 +30,22 @@ export type FusionWeights = Record<FusionInput, number>;
 /** Floor for classifier probabilities before the log, so one ranker cannot veto a candidate. */
 export const CLASSIFIER_FLOOR = 1e-4;
 
-/** Fitted by engine/answer/tune.ts; see the module comment. */
+/** Fitted by scripts/tune/tune.ts (shops' total share 1); see the module comment. */
 export const FUSION_WEIGHTS: FusionWeights = {
-  classifier: 1.471,
-  phrasing: -0.06,
-  passage: 3.429,
-  chars: 2.219,
-  vector: -0.395,
+  classifier: 1.431,
+  phrasing: -0.063,
+  passage: 3.399,
+  chars: 1.383,
+  vector: -0.326,
   // Not fitted (no provider is reachable where the engine was tuned): a prior worth about the
   // classifier's say between two candidates whose cosines differ by 0.3.
   embedding: 3,
-  coverage: 0.565,
-  title: 0.128,
-  qa: -2.328,
-  'passage:coverage': 2.96,
+  coverage: 1.043,
+  title: -0.374,
+  kind: 0.639,
+  qa: -1.63,
+  'passage:coverage': 3.059,
+  'passage:kind': 0.461,
 };
 
 const RANKERS: RankerName[] = [
@@ -51,6 +57,7 @@ const RANKERS: RankerName[] = [
   'embedding',
   'coverage',
   'title',
+  'kind',
 ];
 
 /** The fusion's inputs in a fixed order, as the fitted model sees them. */

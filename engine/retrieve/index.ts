@@ -6,3 +6,4 @@ export { DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier
 export { benchRetrieval, generateKnowledge } from './bench';
 export type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
 export type { SoftmaxJob, SoftmaxTrainer } from './softmax';
+export { trainSoftmax } from './softmax';

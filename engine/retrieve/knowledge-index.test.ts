@@ -38,6 +38,7 @@ describe('KnowledgeIndex', () => {
       'classifier',
       'coverage',
       'embedding',
+      'kind',
       'passage',
       'phrasing',
       'qa',

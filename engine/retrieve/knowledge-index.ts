@@ -18,6 +18,7 @@ import { ChunkClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } f
 import { dotDense, SentenceEncoder } from './dense';
 import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
+import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
 import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax';
 import { topN, topOf } from './top';
 import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
@@ -62,6 +63,8 @@ interface Compiled {
   shortVec: Float32Array | null;
   longVec: Float32Array | null;
   classifier: ChunkClassifier | null;
+  /** Per chunk: the kinds of fact its text holds (engine/text/answer-type.ts), as a bit mask. */
+  facts: Uint8Array;
   /** Per-chunk score buffers reused by every search (cleared after each). */
   scratch: {
     classifier: Float64Array;
@@ -107,6 +110,14 @@ export class KnowledgeIndex {
     this.poolSize = opts.poolSize ?? 20;
   }
 
+  /** Changes whenever the searchable content does (each rebuild of the search structures). */
+  get generation(): number {
+    this.compile();
+    return this.builds;
+  }
+
+  private builds = 0;
+
   get size(): number {
     return this.chunks.size;
   }
@@ -136,6 +147,11 @@ export class KnowledgeIndex {
     }
     if (n) this.compiled = null;
     return n;
+  }
+
+  /** Every indexed chunk, in insertion order. */
+  all(): KnowledgeChunk[] {
+    return [...this.chunks.values()];
   }
 
   /** The chunk with this id, if indexed. */
@@ -202,7 +218,8 @@ export class KnowledgeIndex {
 
   private rank(c: Compiled, query: string, k: number, opts: SearchOptions): SearchHit[] {
     const n = c.chunks.length;
-    const stems = contentStems(query);
+    const stems = contentStems(withoutKindCues(query));
+    const asked = kindMask(questionKinds(query));
     const { classifier, phrasing, bestShort, bestShortScore, passage, chars, coverage, title } = c.scratch;
     if (c.classifier) {
       const p = c.classifier.probabilities(query);
@@ -296,6 +313,7 @@ export class KnowledgeIndex {
         embedding: emb && qEmb && emb.length === qEmb.length ? dotDense(qEmb, emb) : 0,
         coverage: coverage[i],
         title: title[i],
+        kind: kindMatch(asked, c.facts[i]),
         qa: c.isQa[i],
       };
       scored.push({ i, f, score: fuse(f, this.weights) });
@@ -322,7 +340,10 @@ export class KnowledgeIndex {
 
   private compile(): Compiled {
     if (this.compiled) return this.compiled;
-    const chunks = [...this.chunks.values()];
+    this.builds++;
+    // In id order, whatever the order of upserts: the same knowledge always builds the same
+    // structures and the same training job (whose trained model a server may have stored).
+    const chunks = [...this.chunks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shortTexts: string[] = [];
     const shortIsQuestion: number[] = [];
     const shortOwner: number[] = [];
@@ -366,6 +387,7 @@ export class KnowledgeIndex {
       chars: new CharIndex(shortTexts),
       shortVec,
       longVec,
+      facts: Uint8Array.from(chunks, (ch) => kindMask(factKinds(ch.answer ?? ch.text))),
       classifier:
         this.classifierOptions && !this.trainer ? ChunkClassifier.train(chunks, enc, this.classifierOptions) : null,
       scratch: {

@@ -41,6 +41,12 @@ export interface HitFeatures {
   coverage: number;
   /** The same share over the chunk's heading path and title only (what the section is about). */
   title: number;
+  /**
+   * Whether the chunk holds the kind of fact the question asks for (a duration for "how long", a
+   * price for "how much", days/hours for "when", a place for "where"; engine/text/answer-type.ts),
+   * 0..1; 0 when the question asks for no particular kind.
+   */
+  kind: number;
   /** 1 when the chunk is a Q&A entry, 0 for a passage (not a score: lets the fusion weigh kinds apart). */
   qa: number;
 }

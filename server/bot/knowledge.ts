@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { and, count, eq, max } from 'drizzle-orm';
 import type { LanguageModel } from 'ai';
 import {
-  DEFAULT_ANSWER_THRESHOLD,
   KnowledgeIndex,
   answerOffline,
+  calibratedThreshold,
   answerWithModel,
   IngestError,
   ingestSite,
@@ -25,6 +25,7 @@ import { knowledgeChunks, knowledgeSources } from '../../db/schema';
 import type { Outbound } from '../../net/outbound';
 import type { Citation } from '../../protocol/socket';
 import { unitOfWork, type Deps } from '../commands/unit';
+import { storedTrainer } from './model-store';
 import { AppError } from '../errors';
 
 export interface BotAnswer {
@@ -77,13 +78,15 @@ export class Knowledge {
         const idx = new KnowledgeIndex({
           wordVectors: await this.vectors,
           embedder: this.ai.embedder ?? null,
-          trainer: this.trainer,
+          // The trained classifier is stored with the knowledge: a restart loads it, not retrains.
+          trainer: storedTrainer(this.deps, workspaceId, this.trainer),
         });
         const version = await this.version(workspaceId);
         const rows = await this.deps.db
           .select()
           .from(knowledgeChunks)
-          .where(eq(knowledgeChunks.workspaceId, workspaceId));
+          .where(eq(knowledgeChunks.workspaceId, workspaceId))
+          .orderBy(knowledgeChunks.id);
         idx.upsert(rows.map(toChunk));
         if (this.ai.embedder) await idx.embedPending();
         this.checked.set(workspaceId, { at: Date.now(), version });
@@ -101,7 +104,11 @@ export class Knowledge {
    */
   async warmAll(): Promise<void> {
     const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
-    for (const { id } of ids) await (await this.index(id)).prepared();
+    for (const { id } of ids) {
+      const index = await this.index(id);
+      await index.prepared();
+      calibratedThreshold(index);
+    }
   }
 
   /** A cheap fingerprint of the workspace's chunks: changes when any is added, removed or replaced. */
@@ -137,11 +144,12 @@ export class Knowledge {
     threshold: number | null,
     history: ChatTurn[] = [],
   ): Promise<BotAnswer> {
-    const t = threshold ?? DEFAULT_ANSWER_THRESHOLD;
     const index = await this.fresh(workspaceId);
     // After a knowledge change the classifier trains in the background: this answer waits for it
     // (other chats are not held up meanwhile).
     await index.prepared();
+    // No threshold set in the workspace's settings: its own, calibrated on its content.
+    const t = threshold ?? calibratedThreshold(index);
     const a = this.ai.model
       ? await answerWithModel({
           model: this.ai.model,

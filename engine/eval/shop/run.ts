@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { answerOffline } from '../../answer/offline';
 import { confidenceOf } from '../../answer/confidence';
-import { DEFAULT_ANSWER_THRESHOLD } from '../../answer/types';
+import { calibratedThreshold } from '../../answer/calibrate';
 import { loadDefaultWordVectors } from '../../retrieve/dense';
 import { KnowledgeIndex } from '../../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../../retrieve/types';
@@ -104,10 +104,10 @@ export function summarize(rs: ShopResult[]): Record<string, number> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const ti = args.indexOf('--threshold');
-  const threshold = ti >= 0 ? Number(args[ti + 1]) : DEFAULT_ANSWER_THRESHOLD;
+  const threshold = ti >= 0 ? Number(args[ti + 1]) : null;
   const queries = readShopQueries();
   const { index, chunks } = await shopIndex(queries);
-  const rs = runShop(index, chunks, queries, threshold);
+  const rs = runShop(index, chunks, queries, threshold ?? calibratedThreshold(index));
   if (args.includes('--verbose')) {
     for (const r of rs) {
       const top = r.hits[0];
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     }
   }
   const out = {
-    threshold,
+    threshold: threshold ?? calibratedThreshold(index),
     dev: summarize(rs.filter((r) => r.query.split === 'dev')),
     heldout: summarize(rs.filter((r) => r.query.split === 'heldout')),
   };

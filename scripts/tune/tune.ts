@@ -1,6 +1,6 @@
 /**
  * Fits the engine's three data-driven settings and prints them, so they can be re-derived:
- *   npx tsx engine/answer/tune.ts ../shared/eval
+ *   npx tsx scripts/tune/tune.ts ../shared/eval
  * 1. Fusion weights (retrieve/fusion.ts): a conditional logit over each query's candidate pool —
  *    softmax of the weighted features, maximising the likelihood of a right chunk. Each data set
  *    weighs the same in total, the shop dev set half as much (SHOP_FUSION_SHARE).
@@ -14,13 +14,13 @@
  * dev split (engine/eval/shop/queries.jsonl; its held-out third is never fitted on).
  */
 import { join } from 'node:path';
-import { CONFIDENCE_FEATURES, confidenceFeatures, type Calibration } from './confidence';
-import { chunksFromKb, readJsonlFile, type KbEntry, type LabelledQuery } from '../eval/answer';
-import { loadDefaultWordVectors } from '../retrieve/dense';
-import { FEATURE_NAMES, fuse, FUSION_WEIGHTS, fusionInputs, type FusionWeights } from '../retrieve/fusion';
-import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import { lbfgs } from '../retrieve/softmax';
-import type { SearchHit } from '../retrieve/types';
+import { CONFIDENCE_FEATURES, confidenceFeatures, type Calibration } from '../../engine/answer/confidence';
+import { chunksFromKb, readJsonlFile, type KbEntry, type LabelledQuery } from '../../engine/eval/answer';
+import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
+import { FEATURE_NAMES, fuse, FUSION_WEIGHTS, fusionInputs, type FusionWeights } from '../../engine/retrieve/fusion';
+import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
+import { lbfgs } from '../../engine/retrieve/softmax';
+import type { SearchHit } from '../../engine/retrieve/types';
 
 interface PooledQuery {
   /** All pooled candidates (unsorted) with their features. */
@@ -32,9 +32,26 @@ interface PooledQuery {
   weight?: number;
 }
 
+/**
+ * A shop folder (documents + questions.jsonl with `expected` file names; see calibration.ts)
+ * pooled like the others: every chunk of an expected document counts as right.
+ */
+export async function pooledShopDir(dir: string): Promise<PooledQuery[]> {
+  const { readShopFolder } = await import('./shop-folder');
+  const shop = await readShopFolder(dir);
+  const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+  index.upsert(shop.chunks);
+  index.prepare();
+  return shop.questions.map((q) => {
+    const pool = index.search(q.query, 1000);
+    const right = pool.flatMap((h, i) => (q.sources.includes(h.chunk.sourceId) ? [i] : []));
+    return { pool, right, answerable: q.sources.length > 0 };
+  });
+}
+
 /** The shop dev set (engine/eval/shop, dev split only) pooled like the others. */
 export async function pooledShopDev(): Promise<PooledQuery[]> {
-  const { readShopQueries, shopIndex, expectedIds } = await import('../eval/shop/run');
+  const { readShopQueries, shopIndex, expectedIds } = await import('../../engine/eval/shop/run');
   const queries = readShopQueries().filter((q) => q.split === 'dev');
   const { index, chunks } = await shopIndex(queries);
   return queries.map((q) => {
@@ -59,7 +76,7 @@ export function balanceSets(sets: PooledQuery[][], shares: number[] = []): Poole
  * on the dev sets among 0.5, 1 and 2: 0.5 kept CLINC150 val top-1 highest (0.856 vs 0.851 and 0.850)
  * at the same shop dev top-1 (0.716 vs 0.716 and 0.726).
  */
-const SHOP_FUSION_SHARE = 0.5;
+const SHOP_FUSION_SHARE = Number(process.env.SHOP_FUSION_SHARE ?? 0.5);
 
 /** Retrieves every query's full candidate pool once; later steps re-fuse without searching. */
 export async function pooledQueries(kbPath: string, queries: LabelledQuery[]): Promise<PooledQuery[]> {
@@ -228,8 +245,13 @@ async function main(): Promise<void> {
     join(root, 'stackfaq/kb.jsonl'),
     stackAll.filter((_, i) => i % 2 === 0),
   );
-  const shop = await pooledShopDev();
-  const balanced = balanceSets([clinc, stack, shop], [1, 1, SHOP_FUSION_SHARE]);
+  // The demo shop's dev split and any shop folders given: together they weigh SHOP_FUSION_SHARE.
+  const shops = [await pooledShopDev()];
+  for (const dir of process.argv.slice(3)) shops.push(await pooledShopDir(dir));
+  const shopShares = shops.map(() => SHOP_FUSION_SHARE / shops.length);
+  const shopAll = balanceSets(shops).map((d) => ({ ...d }));
+  const shop = shopAll;
+  const balanced = balanceSets([clinc, stack, ...shops], [1, 1, ...shopShares]);
   const [bc, bs, bh] = [
     balanced.slice(0, clinc.length),
     balanced.slice(clinc.length, clinc.length + stack.length),
@@ -255,7 +277,7 @@ async function main(): Promise<void> {
     weight: d.weight,
   }));
   const calibration = fitCalibration(sep, [...rc, ...rs, ...rh]);
-  const { confidenceOf } = await import('./confidence');
+  const { confidenceOf } = await import('../../engine/answer/confidence');
   const judged = (rs: Ranked[]) => rs.map((r) => ({ ...r, confidence: confidenceOf(r.hits, calibration) }));
   const threshold = balancedThreshold([judged(rc), judged(rh)]);
   const top1 = (rs: { right: boolean; answerable: boolean }[]) =>

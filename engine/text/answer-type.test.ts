@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from './answer-type';
+
+describe('answer kinds', () => {
+  it('reads what a question asks for', () => {
+    expect(questionKinds('How long does shipping take?')).toEqual(['duration']);
+    expect(questionKinds('how much is shipping')).toContain('price');
+    expect(questionKinds('what time do you close on fridays')).toContain('time');
+    expect(questionKinds('where are you located')).toContain('place');
+    expect(questionKinds('Do you ship to Canada?')).toEqual(['policy']);
+    expect(questionKinds('what is a tension rod')).toEqual([]);
+  });
+
+  it('reads what a passage holds', () => {
+    expect(factKinds('Orders arrive in 3–5 business days.')).toContain('duration');
+    expect(factKinds('Standard shipping is $6.50 per order.')).toContain('price');
+    expect(factKinds('Open Tuesday to Friday 7am–4pm.')).toContain('time');
+    expect(factKinds('We are at 412 Alder Street.')).toContain('place');
+    expect(factKinds('We do not ship outside the United States.')).toContain('policy');
+    expect(factKinds('Coffee is a fruit.')).toEqual([]);
+  });
+
+  it('scores the match, the specific kinds above policy', () => {
+    const asked = kindMask(['duration', 'policy']);
+    expect(kindMatch(asked, kindMask(['duration', 'policy']))).toBe(1);
+    expect(kindMatch(asked, kindMask(['duration']))).toBeCloseTo(2 / 3);
+    expect(kindMatch(asked, kindMask(['policy']))).toBeCloseTo(1 / 3);
+    expect(kindMatch(0, kindMask(['price']))).toBe(0);
+  });
+});
+
+describe('withoutKindCues', () => {
+  it('drops the words that only ask for a kind of answer', () => {
+    expect(withoutKindCues('How long does shipping take?')).toBe('how does shipping  ?');
+    expect(withoutKindCues('how much is a guitar setup')).toBe('how is a guitar setup');
+    expect(withoutKindCues('can I take a class')).toBe('can i take a class');
+    expect(withoutKindCues('how long til my yarn gets here')).toBe('how til my yarn gets here');
+    expect(withoutKindCues('how long is the route')).toBe('how long is the route');
+  });
+});

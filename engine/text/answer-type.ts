@@ -1,0 +1,107 @@
+/**
+ * What kind of answer a question asks for, and what kinds of fact a passage holds: "how long"
+ * wants a duration, "how much" a price, "when" / "what time" days or hours, "where" a place, "can
+ * I / do you" a policy (often a negation: "we do not ship outside…"). A passage that holds the
+ * asked-for kind is more likely the answer than one that merely shares words with the question,
+ * and within a passage the sentence that holds it is the one to quote.
+ */
+import { normalize } from './index';
+
+export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'policy';
+
+export const ANSWER_KINDS: readonly AnswerKind[] = ['duration', 'price', 'time', 'place', 'policy'];
+
+const DAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?';
+const UNIT = '(?:business |working |calendar )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)';
+
+/** Question patterns, tried in order; a question may ask for more than one kind. */
+const QUESTION: [AnswerKind, RegExp][] = [
+  [
+    'duration',
+    /\bhow (?:long|many (?:days|weeks|hours|months|years)|soon|quickly|fast)\b|\bwhen will\b|\bturn ?around\b|\beta\b/,
+  ],
+  ['price', /\bhow much\b|\b(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|rate|rates|expensive|cheap)\b/],
+  ['time', /\bwhat time\b|\bwhen (?:are|is|do|does|can)\b|\b(?:hours|open|opening|close|closing|closed)\b/],
+  ['place', /\bwhere\b|\b(?:address|located|location|directions|parking)\b/],
+  [
+    'policy',
+    /^(?:can|could|may|do|does|will|is|are|am) (?:i|we|you|u|it|they|there)\b|\b(?:allowed|policy|accept|accepts)\b/,
+  ],
+];
+
+/** Fact patterns over a passage's text. */
+const FACT: [AnswerKind, RegExp][] = [
+  [
+    'duration',
+    new RegExp(
+      `\\b(?:\\d+|one|two|three|four|five|six|seven|ten|a few|several|same)(?:\\s*(?:-|–|to)\\s*\\d+)?\\s*${UNIT}\\b|\\b(?:same|next) (?:day|afternoon|business day)\\b|\\bovernight\\b`,
+    ),
+  ],
+  [
+    'price',
+    /[$€£]\s*\d|\b\d+(?:[.,]\d+)?\s*(?:dollars|usd|eur|euros|gbp|pounds sterling)\b|\bfree\b|\bno (?:extra )?(?:charge|fee|cost)\b|\b\d+ ?%/,
+  ],
+  [
+    'time',
+    new RegExp(
+      `\\b\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\b${DAY}\\b|\\bnoon\\b|\\bmidnight\\b|\\bholidays?\\b`,
+    ),
+  ],
+  [
+    'place',
+    /\b\d+\s+\w+(?:\s\w+)?\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way)\b|\b(?:located|address|next to|across from|parking|floor|suite|downtown|entrance)\b/,
+  ],
+  [
+    'policy',
+    /\b(?:cannot|can't|can not|do not|don't|does not|doesn't|not|no|only|never|must|may|allowed|accept|accepts|we can|you can|you may|unless|except)\b/,
+  ],
+];
+
+/** The kinds of answer a question asks for (none for most "what is…" questions). */
+export function questionKinds(question: string): AnswerKind[] {
+  const q = normalize(question).replace(/\s+/g, ' ').trim();
+  return QUESTION.filter(([, re]) => re.test(q)).map(([k]) => k);
+}
+
+/** The kinds of fact a text holds. */
+export function factKinds(text: string): AnswerKind[] {
+  const t = normalize(text);
+  return FACT.filter(([, re]) => re.test(t)).map(([k]) => k);
+}
+
+/** Bit mask of kinds (bit i = ANSWER_KINDS[i]). */
+export function kindMask(kinds: readonly AnswerKind[]): number {
+  let m = 0;
+  for (const k of kinds) m |= 1 << ANSWER_KINDS.indexOf(k);
+  return m;
+}
+
+/**
+ * How well a text's facts meet a question's asked-for kinds: the share of asked kinds present,
+ * the specific kinds (all but "policy") counting double; 0 when the question asks for none.
+ */
+export function kindMatch(askedMask: number, heldMask: number): number {
+  if (!askedMask) return 0;
+  let want = 0;
+  let got = 0;
+  ANSWER_KINDS.forEach((k, i) => {
+    if (!(askedMask & (1 << i))) return;
+    const w = k === 'policy' ? 1 : 2;
+    want += w;
+    if (heldMask & (1 << i)) got += w;
+  });
+  return got / want;
+}
+
+/**
+ * The question without the words that only say what kind of answer it wants ("how long does
+ * shipping take" → "how does shipping"): "much", "many", "soon", "often" after "how", and "long …
+ * take" / "long until" of a duration, name no topic, yet as rare words they would make every
+ * passage look like a poor match. "How long is the route" keeps its "long" (a length, the topic).
+ */
+export function withoutKindCues(question: string): string {
+  let q = normalize(question).replace(/\bhow (?:much|many|soon|often)\b/g, 'how');
+  if (/\bhow long\b.*\b(?:take|takes|taking|took)\b|\bhow long (?:until|till|til|before)\b/.test(q))
+    q = q.replace(/\bhow long\b/g, 'how').replace(/\b(?:take|takes|taking|took)\b/g, ' ');
+  return q;
+}
