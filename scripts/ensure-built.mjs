@@ -1,6 +1,7 @@
-// Builds what a start needs when it is missing (e.g. after `npm ci --ignore-scripts`): the front
-// ends and the database template; and the server bundle when missing or older than its sources,
-// so `npm start` never runs yesterday's code. `npm start` and `npm test` run this first.
+// Builds what a start needs when it is missing (e.g. after `npm ci --ignore-scripts`) or older than
+// its sources: the front ends, the database template and the server bundle, so `npm start` and the
+// browser tests never run yesterday's code (a pull or a merge changes sources, not dist/).
+// `npm start` and `npm test` run this first.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,15 +17,31 @@ const FRONT_ENDS_AND_TEMPLATE = [
 ];
 const SERVER_SOURCES = ['cli', 'server', 'db', 'engine', 'net', 'demo', 'protocol'];
 
+/** Each built part after the first build: what it is built from, and the command that builds it. */
+const PARTS = [
+  { output: 'dist/widget/chat.js', sources: ['widget/src', 'protocol'], script: 'build:widget' },
+  {
+    output: 'dist/dashboard/index.html',
+    sources: ['dashboard/src', 'dashboard/index.html', 'protocol'],
+    script: 'build:dashboard',
+  },
+  { output: 'dist/db/template.tar.gz', sources: ['db/migrations'], script: 'build:db' },
+];
+
+/** The newest modification time of the source files (TypeScript, CSS, HTML, SQL) under `path`. */
+function newestSource(path, ext = /\.(tsx?|css|html|sql|json)$/) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return ext.test(path) ? stat.mtimeMs : 0;
+  let newest = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true }))
+    newest = Math.max(newest, newestSource(join(path, entry.name), ext));
+  return newest;
+}
+
 /** The newest modification time of the TypeScript files under `dir`. */
 function newestTs(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestTs(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+  return newestSource(dir, /\.ts$/);
 }
 
 export async function ensureBuilt() {
@@ -32,6 +49,13 @@ export async function ensureBuilt() {
     process.stdout.write('Building the front ends (first start)…\n');
     execSync('npm run build', { stdio: 'inherit' });
     return;
+  }
+  for (const part of PARTS) {
+    const built = statSync(part.output).mtimeMs;
+    if (part.sources.some((src) => newestSource(src) > built)) {
+      process.stdout.write(`Rebuilding ${part.output} (its sources changed)…\n`);
+      execSync(`npm run ${part.script}`, { stdio: 'inherit' });
+    }
   }
   const built = existsSync(SERVER_BUNDLE) ? statSync(SERVER_BUNDLE).mtimeMs : 0;
   if (SERVER_SOURCES.some((dir) => newestTs(dir) > built)) await buildServer();

@@ -1,10 +1,12 @@
 /**
  * Details the visitor gives after the handoff ("I'm Maria Lopez, maria@…, 864-555-0199") reach
  * the handoff card and the contact; at the handoff, what they said before it reaches the contact.
- * While the bot has the chat, nothing is read: the handoff reads the whole chat then.
+ * While the bot has the chat, nothing is read: the handoff reads the whole chat then. A message
+ * with nothing to capture costs no statement (the reply path's budget, tests/e2e/queries.test.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import { conversations } from '../../db/schema';
+import { captureDetails } from '../../engine/conversation/details';
 import { captureChatDetails } from '../commands/contacts';
 import type { Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
@@ -18,6 +20,7 @@ export function startDetailCapture(deps: Deps): () => void {
     deps.bus.on('handoff.created', capture),
     deps.bus.on('message.created', async (e) => {
       if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return;
+      if (e.message && Object.keys(captureDetails([e.message.body])).length === 0) return;
       const [c] = await deps.db
         .select({ status: conversations.status, card: conversations.handoffCard })
         .from(conversations)
