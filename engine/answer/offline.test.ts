@@ -71,3 +71,17 @@ describe('relevantSentences', () => {
     ]);
   });
 });
+
+describe('line breaks in a passage', () => {
+  it('reads a soft line break inside a paragraph as a space, and keeps list items apart', () => {
+    const text = 'Orders within the country arrive in 2 to 4\nbusiness days.\n- Express: next day\n- Pickup: free';
+    expect(splitSentences(text)).toEqual([
+      'Orders within the country arrive in 2 to 4 business days.',
+      '- Express: next day',
+      '- Pickup: free',
+    ]);
+    expect(relevantSentences('We ship the same day. Orders arrive in 2 to 4\nbusiness days.', 'how long')).toBe(
+      'We ship the same day. Orders arrive in 2 to 4 business days.',
+    );
+  });
+});

@@ -5,9 +5,30 @@
 import { contentStems } from '../retrieve/features';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 
+/** A line that stands apart: a list item, table row, heading or quote. */
+const BLOCK_LINE = /^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>])/;
+
+/**
+ * Joins a line broken mid-sentence to the next ("arrive in 2 to 4⏎business days" is one
+ * sentence), as Markdown reads a paragraph; list items, table rows, headings, quotes and lines
+ * that end a sentence stay apart.
+ */
+export function reflow(text: string): string {
+  const lines = text.split('\n');
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const line = lines[i];
+    const joins =
+      prev.trim() && line.trim() && !BLOCK_LINE.test(prev) && !BLOCK_LINE.test(line) && !/[.!?:;]\s*$/.test(prev);
+    out = joins ? out.trimEnd() + ' ' + line.trimStart() : out + '\n' + line;
+  }
+  return out;
+}
+
 /** Splits text into sentences (also at line breaks and list items), keeping their order. */
 export function splitSentences(text: string): string[] {
-  return text
+  return reflow(text)
     .split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9"'([])/)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -39,7 +60,7 @@ const KIND_BONUS = 0.5;
  * remains. Short texts come back whole.
  */
 export function relevantSentences(text: string, query: string, maxWords = 90): string {
-  if (wordCount(text) <= maxWords) return text.trim();
+  if (wordCount(text) <= maxWords) return reflow(text).trim();
   const sentences = splitSentences(text);
   const score = sentenceScores(sentences, query);
   let best = 0;
