@@ -1,5 +1,5 @@
 /** The inbox over REST: list and read conversations, pick up, assign, resolve, reopen, reply. */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contacts, contactTags, conversations, conversationTags, messages, tags } from '../../db/schema';
@@ -80,18 +80,12 @@ export const conversationRoutes =
         .from(contactTags)
         .innerJoin(tags, eq(tags.id, contactTags.tagId))
         .where(inArray(contactTags.contactId, [...new Set(rows.map((r) => r.contactId))]));
-      // The preview: the last thing said, but not the bot's "I'm handing you over" (the same in
-      // every handed-off chat): what the visitor asked reads better in the queue.
+      // The preview: the last thing a person said (the visitor or the team), not the bot's words:
+      // in the queue, what the visitor asked reads better than the bot's answer or its goodbye.
       const last = await deps.db
         .selectDistinctOn([messages.conversationId], { conversationId: messages.conversationId, body: messages.body })
         .from(messages)
-        .where(
-          and(
-            inArray(messages.conversationId, ids),
-            eq(messages.kind, 'text'),
-            sql`not (${messages.authorType} = 'bot' and ${messages.meta} ? 'handoff')`,
-          ),
-        )
+        .where(and(inArray(messages.conversationId, ids), eq(messages.kind, 'text'), ne(messages.authorType, 'bot')))
         .orderBy(messages.conversationId, desc(messages.seq));
       const out: ConversationOut[] = [];
       for (const c of rows) {

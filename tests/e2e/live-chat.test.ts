@@ -172,6 +172,23 @@ describe('live chat over Socket.IO', () => {
     v.close();
   });
 
+  it('shows the visitor\'s question in the queue when they tap "Talk to a person" after an answer', async () => {
+    const v = await connectVisitor(server.url, server.workspaceId);
+    const ack = await v.send('How long does shipping take?');
+    if (!ack.ok) throw new Error(ack.error.message);
+    await v.next((m) => isBot(m) && m.seq > ack.data.seq);
+    await call(v.socket, 'handoff', {});
+    const state = await v.nextState((s) => s.status === 'waiting');
+    const admin = await server.signIn();
+    const queue = await server.api<{ id: string; preview: string | null }[]>(
+      'GET',
+      `/api/workspaces/${server.workspaceId}/conversations?view=waiting`,
+      admin,
+    );
+    expect(queue.body.find((c) => c.id === state.conversationId)?.preview).toBe('How long does shipping take?');
+    v.close();
+  });
+
   it('lets a person take over: the bot is silent, notes stay internal, and after resolve the AI answers again', async () => {
     const admin = await server.signIn();
     const agent = await connectAgent(server.url, admin, server.workspaceId);
