@@ -141,7 +141,9 @@ describe('TagClassifier', () => {
     expect(top(c, 'VIP buyer asking about vintage Les Pauls').tagId).toBe('vip');
   });
 
-  it('trains on 800 examples in well under a few seconds', () => {
+  // Its speed is measured by `chatref eval tags` (train_ms), not asserted here: a timed test fails
+  // on a busy shared machine whatever the code does.
+  it('trains on 800 examples of 80 tags and tells them apart', () => {
     const rand = rng(3);
     const vocab = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
     const tags: TagDefinition[] = Array.from({ length: 80 }, (_, t) => ({
@@ -155,10 +157,9 @@ describe('TagClassifier', () => {
         ).join(' '),
       ),
     }));
-    const t0 = performance.now();
     const c = new TagClassifier(tags);
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(c.predict(tags[5].examples[0])[0].tagId).toBe('t5');
+    expect(c.predict(tags[42].examples[3])[0].tagId).toBe('t42');
   });
 
   describe('with a language model', () => {
