@@ -63,6 +63,22 @@ describe('decideHandoff', () => {
     ).toBeNull();
   });
 
+  it('hands off an unanswered question whose handoff topic is more likely than not', () => {
+    const topics = (confidence: number) => [{ tagId: 'order_problem', confidence, needsHuman: true }];
+    // Below the topic threshold: the bot could not answer, so the topic's team gets it.
+    expect(decideHandoff(input({ topics: topics(0.6), answer: unsure }))).toMatchObject({
+      action: 'handoff',
+      reason: 'topic',
+    });
+    // An answer the content gives stands; a topic less likely than not is only a suggestion.
+    expect(decideHandoff(input({ topics: topics(0.6), answer: confident })).action).toBe('answer');
+    expect(decideHandoff(input({ topics: topics(0.45), answer: unsure })).reason).toBe('low_confidence');
+    // An admin's lower topic threshold still counts.
+    expect(
+      decideHandoff(input({ topics: topics(0.35), answer: unsure, settings: { topicThreshold: 0.3 } })).reason,
+    ).toBe('topic');
+  });
+
   it.each(modes)('hands a frustrated visitor to a person by default (%s mode)', (mode) => {
     const d = decideHandoff(
       input({
