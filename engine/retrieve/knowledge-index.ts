@@ -9,7 +9,9 @@
  *
  * Updates are incremental at the API (upsert / remove by chunk or source); the derived
  * structures are rebuilt lazily on the next search (or on `prepare()`), reusing each chunk's
- * analysis. Rebuilding includes retraining the classifier, which costs seconds on FAQ-sized
+ * analysis, or by `prepared()` in slices of a few milliseconds (steps.ts) while searches answer
+ * from the previous build — a server's thread is never held for the second a large upload's
+ * rebuild takes. Rebuilding includes retraining the classifier, which costs seconds on FAQ-sized
  * knowledge and is skipped beyond a work budget (large passage-only sites).
  */
 import { Bm25Index } from './bm25';
