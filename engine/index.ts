@@ -15,6 +15,7 @@ export { benchRetrieval } from './retrieve/bench';
 export {
   answerOffline,
   calibratedThreshold,
+  calibratedThresholdAsync,
   answerWithModel,
   confidenceOf,
   DEFAULT_ANSWER_THRESHOLD,

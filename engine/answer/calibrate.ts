@@ -13,6 +13,7 @@
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
+import { nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from '../retrieve/steps';
 import type { KnowledgeChunk } from '../retrieve/types';
 import { STOPWORDS, tokenize } from '../text/index';
 import { confidenceOf } from './confidence';
@@ -113,7 +114,25 @@ export function thresholdFrom(
 
 /** Measures the index on the off-topic bank and on questions generated from its chunks. */
 export function calibrateIndex(index: KnowledgeIndex, rule: CalibrationRule = CALIBRATION_RULE): WorkspaceCalibration {
-  const offTopic = OFF_TOPIC_QUESTIONS.map((q) => confidenceOf(index.search(q, 5))).sort((a, b) => a - b);
+  return runSteps(calibrationSteps(index, rule, () => false))!;
+}
+
+/**
+ * `calibrateIndex` in steps, one search each (see engine/retrieve/steps.ts); null when `stale()`
+ * says, between steps, that the index changed meanwhile.
+ */
+function* calibrationSteps(
+  index: KnowledgeIndex,
+  rule: CalibrationRule,
+  stale: () => boolean,
+): Steps<WorkspaceCalibration | null> {
+  const offTopic: number[] = [];
+  for (const q of OFF_TOPIC_QUESTIONS) {
+    offTopic.push(confidenceOf(index.search(q, 5)));
+    yield;
+    if (stale()) return null;
+  }
+  offTopic.sort((a, b) => a - b);
   const chunks = index.all();
   const step = Math.max(1, chunks.length / MAX_GENERATED_CHUNKS);
   const generated: number[] = [];
@@ -124,6 +143,8 @@ export function calibrateIndex(index: KnowledgeIndex, rule: CalibrationRule = CA
       asked++;
       const hits = index.search(q, 5);
       if (hits[0]?.chunk.id === chunk.id) generated.push(confidenceOf(hits));
+      yield;
+      if (stale()) return null;
     }
   }
   generated.sort((a, b) => a - b);
@@ -149,4 +170,43 @@ export function calibratedThreshold(index: KnowledgeIndex): number {
   const threshold = index.size ? calibrateIndex(index).threshold : DEFAULT_ANSWER_THRESHOLD;
   cache.set(index, { generation, classifier, threshold });
   return threshold;
+}
+
+const underway = new WeakMap<KnowledgeIndex, { generation: number; classifier: boolean; threshold: Promise<number> }>();
+
+/**
+ * `calibratedThreshold` once the index is built (`prepared()`), calibrated a search at a time with
+ * the thread given back between them (see engine/retrieve/steps.ts): on a large index the
+ * calibration's hundreds of searches take a second. Concurrent callers share one calibration.
+ */
+export async function calibratedThresholdAsync(
+  index: KnowledgeIndex,
+  yieldTo: Yielder = nextMacrotask,
+): Promise<number> {
+  for (;;) {
+    do await index.prepared();
+    while (!index.ready);
+    const generation = index.generation;
+    const classifier = index.hasClassifier;
+    const hit = cache.get(index);
+    if (hit && hit.generation === generation && hit.classifier === classifier) return hit.threshold;
+    if (!index.size) return calibratedThreshold(index);
+    let run = underway.get(index);
+    if (!run || run.generation !== generation || run.classifier !== classifier) {
+      const threshold = runStepsAsync(
+        calibrationSteps(index, CALIBRATION_RULE, () => !index.ready),
+        yieldTo,
+      ).then((cal) => {
+        if (!cal) return NaN;
+        cache.set(index, { generation, classifier, threshold: cal.threshold });
+        return cal.threshold;
+      });
+      underway.set(index, (run = { generation, classifier, threshold }));
+      const done = () => void (underway.get(index) === run && underway.delete(index));
+      threshold.then(done, done);
+    }
+    const threshold = await run.threshold;
+    // The content changed during the calibration: calibrate the new build.
+    if (!Number.isNaN(threshold)) return threshold;
+  }
 }

@@ -11,6 +11,7 @@ export {
 export { confidenceOf, CALIBRATION, type Calibration } from './confidence';
 export {
   calibratedThreshold,
+  calibratedThresholdAsync,
   calibrateIndex,
   CALIBRATION_RULE,
   type CalibrationRule,

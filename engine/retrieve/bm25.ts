@@ -2,6 +2,7 @@
  * Okapi BM25 over pre-analysed documents (arrays of stems), compiled into typed postings.
  * Unknown query terms are matched to vocabulary terms one edit away (typos), at a discount.
  */
+import { mapSteps, runSteps, type Steps } from './steps';
 import { TypoIndex } from './typo';
 
 export interface Bm25Options {
@@ -26,10 +27,61 @@ export interface Bm25Result {
   idfTotal: number;
 }
 
+/** The structures a BM25 index searches, built from its documents (see `buildBm25`). */
+interface Bm25Parts {
+  termIds: Map<string, number>;
+  vocabulary: string[];
+  docs: Int32Array[];
+  tfs: Float32Array[];
+  idf: Float64Array;
+  norm: Float32Array;
+  typo: TypoIndex | null;
+}
+
+function* buildBm25(documents: readonly (readonly string[])[], opts: Bm25Options): Steps<Bm25Parts> {
+  const k1 = opts.k1 ?? 1.2;
+  const b = opts.b ?? 0.75;
+  const typoWeight = opts.typoWeight ?? 0.7;
+  const termIds = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const postDocs: number[][] = [];
+  const postTfs: number[][] = [];
+  let totalLen = 0;
+  for (let d = 0; d < documents.length; d++) {
+    const terms = documents[d];
+    totalLen += terms.length;
+    const counts = new Map<number, number>();
+    for (const t of terms) {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = vocabulary.length;
+        termIds.set(t, id);
+        vocabulary.push(t);
+        postDocs.push([]);
+        postTfs.push([]);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const [id, c] of counts) {
+      postDocs[id].push(d);
+      postTfs[id].push(c);
+    }
+    if (d % 64 === 63) yield;
+  }
+  const avgdl = totalLen / Math.max(1, documents.length) || 1;
+  const norm = Float32Array.from(documents, (t) => k1 * (1 - b + (b * t.length) / avgdl));
+  const docs = yield* mapSteps(postDocs, (p) => Int32Array.from(p), 1024);
+  const tfs = yield* mapSteps(postTfs, (p) => Float32Array.from(p), 1024);
+  const n = documents.length;
+  const idf = Float64Array.from(postDocs, (p) => Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5)));
+  const typo = typoWeight > 0 ? yield* TypoIndex.steps(vocabulary) : null;
+  return { termIds, vocabulary, docs, tfs, idf, norm, typo };
+}
+
 export class Bm25Index {
   readonly docCount: number;
-  private readonly termIds = new Map<string, number>();
-  private readonly vocabulary: string[] = [];
+  private readonly termIds: Map<string, number>;
+  private readonly vocabulary: string[];
   private readonly docs: Int32Array[];
   private readonly tfs: Float32Array[];
   private readonly idf: Float64Array;
@@ -44,44 +96,34 @@ export class Bm25Index {
   private term = 0;
   private readonly seen: Uint8Array;
 
-  constructor(documents: readonly (readonly string[])[], opts: Bm25Options = {}) {
+  /** @param parts the built structures (from `Bm25Index.steps`); built here when omitted. */
+  constructor(
+    documents: readonly (readonly string[])[],
+    opts: Bm25Options = {},
+    parts: Bm25Parts = runSteps(buildBm25(documents, opts)),
+  ) {
     this.k1 = opts.k1 ?? 1.2;
-    const b = opts.b ?? 0.75;
     this.typoWeight = opts.typoWeight ?? 0.7;
     this.docCount = documents.length;
-    const postDocs: number[][] = [];
-    const postTfs: number[][] = [];
-    let totalLen = 0;
-    documents.forEach((terms, d) => {
-      totalLen += terms.length;
-      const counts = new Map<number, number>();
-      for (const t of terms) {
-        let id = this.termIds.get(t);
-        if (id === undefined) {
-          id = this.vocabulary.length;
-          this.termIds.set(t, id);
-          this.vocabulary.push(t);
-          postDocs.push([]);
-          postTfs.push([]);
-        }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      for (const [id, c] of counts) {
-        postDocs[id].push(d);
-        postTfs[id].push(c);
-      }
-    });
-    const avgdl = totalLen / Math.max(1, documents.length) || 1;
-    this.norm = Float32Array.from(documents, (t) => this.k1 * (1 - b + (b * t.length) / avgdl));
-    this.docs = postDocs.map((p) => Int32Array.from(p));
-    this.tfs = postTfs.map((p) => Float32Array.from(p));
+    ({
+      termIds: this.termIds,
+      vocabulary: this.vocabulary,
+      docs: this.docs,
+      tfs: this.tfs,
+      idf: this.idf,
+      norm: this.norm,
+      typo: this.typo,
+    } = parts);
     const n = documents.length;
-    this.idf = Float64Array.from(postDocs, (p) => Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5)));
-    this.typo = this.typoWeight > 0 ? new TypoIndex(this.vocabulary) : null;
     this.scores = new Float64Array(n);
     this.matched = new Float64Array(n);
     this.stamp = new Uint32Array(n);
     this.seen = new Uint8Array(n);
+  }
+
+  /** Builds the index in steps (see steps.ts). */
+  static *steps(documents: readonly (readonly string[])[], opts: Bm25Options = {}): Steps<Bm25Index> {
+    return new Bm25Index(documents, opts, yield* buildBm25(documents, opts));
   }
 
   /** IDF a term would have if it occurred in no document: the ceiling for unknown words. */

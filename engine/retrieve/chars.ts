@@ -4,10 +4,40 @@
  * typos, inflections and run-together words that word matching misses.
  */
 import { charGrams, countIds, idfFromDf, tfidf, Vocabulary } from './features';
+import { mapSteps, runSteps, type Steps } from './steps';
+
+/** The structures a character index searches, built from its texts (see `buildChars`). */
+interface CharParts {
+  vocab: Vocabulary;
+  idf: Float32Array;
+  postDocs: Int32Array[];
+  postVals: Float32Array[];
+}
+
+function* buildChars(texts: readonly string[]): Steps<CharParts> {
+  const vocab = new Vocabulary();
+  const counts = yield* mapSteps(texts, (t) => countIds(charGrams(t, 3, 4), vocab, true), 32);
+  const df = new Int32Array(vocab.size);
+  for (const m of counts) for (const id of m.keys()) df[id]++;
+  const idf = idfFromDf(df, texts.length);
+  const docs: number[][] = Array.from({ length: vocab.size }, () => []);
+  const vals: number[][] = Array.from({ length: vocab.size }, () => []);
+  for (let d = 0; d < counts.length; d++) {
+    const v = tfidf(counts[d], idf);
+    for (let i = 0; i < v.idx.length; i++) {
+      docs[v.idx[i]].push(d);
+      vals[v.idx[i]].push(v.val[i]);
+    }
+    if (d % 32 === 31) yield;
+  }
+  const postDocs = yield* mapSteps(docs, (p) => Int32Array.from(p), 1024);
+  const postVals = yield* mapSteps(vals, (p) => Float32Array.from(p), 1024);
+  return { vocab, idf, postDocs, postVals };
+}
 
 export class CharIndex {
   readonly docCount: number;
-  private readonly vocab = new Vocabulary();
+  private readonly vocab: Vocabulary;
   private readonly idf: Float32Array;
   private readonly maxIdf: number;
   private readonly postDocs: Int32Array[];
@@ -15,26 +45,18 @@ export class CharIndex {
   private readonly scores: Float64Array;
   private readonly seen: Uint8Array;
 
-  constructor(texts: readonly string[]) {
+  /** @param parts the built structures (from `CharIndex.steps`); built here when omitted. */
+  constructor(texts: readonly string[], parts: CharParts = runSteps(buildChars(texts))) {
     this.docCount = texts.length;
-    const counts = texts.map((t) => countIds(charGrams(t, 3, 4), this.vocab, true));
-    const df = new Int32Array(this.vocab.size);
-    for (const m of counts) for (const id of m.keys()) df[id]++;
-    this.idf = idfFromDf(df, texts.length);
+    ({ vocab: this.vocab, idf: this.idf, postDocs: this.postDocs, postVals: this.postVals } = parts);
     this.maxIdf = Math.log(1 + texts.length) + 1;
-    const docs: number[][] = Array.from({ length: this.vocab.size }, () => []);
-    const vals: number[][] = Array.from({ length: this.vocab.size }, () => []);
-    counts.forEach((m, d) => {
-      const v = tfidf(m, this.idf);
-      for (let i = 0; i < v.idx.length; i++) {
-        docs[v.idx[i]].push(d);
-        vals[v.idx[i]].push(v.val[i]);
-      }
-    });
-    this.postDocs = docs.map((p) => Int32Array.from(p));
-    this.postVals = vals.map((p) => Float32Array.from(p));
     this.scores = new Float64Array(texts.length);
     this.seen = new Uint8Array(texts.length);
+  }
+
+  /** Builds the index in steps (see steps.ts). */
+  static *steps(texts: readonly string[]): Steps<CharIndex> {
+    return new CharIndex(texts, yield* buildChars(texts));
   }
 
   /**

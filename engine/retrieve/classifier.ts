@@ -10,6 +10,7 @@
 import { countIds, featureStrings, idfFromDf, tfidf, Vocabulary, type FeatureSpec, type SparseVec } from './features';
 import type { SentenceEncoder } from './dense';
 import { trainSoftmax, type SoftmaxJob, type SoftmaxModel } from './softmax';
+import { mapSteps, runSteps, type Steps } from './steps';
 import type { KnowledgeChunk } from './types';
 
 export interface ClassifierOptions {
@@ -76,6 +77,16 @@ export class Featurizer {
 
   /** Fits vocabularies and IDF on the training texts, keeping at most `maxFeatures` sparse features. */
   static fit(texts: string[], encoder: SentenceEncoder | null, o: ClassifierOptions, maxFeatures: number): Featurizer {
+    return runSteps(Featurizer.fitSteps(texts, encoder, o, maxFeatures));
+  }
+
+  /** `fit` in steps (see steps.ts). */
+  static *fitSteps(
+    texts: string[],
+    encoder: SentenceEncoder | null,
+    o: ClassifierOptions,
+    maxFeatures: number,
+  ): Steps<Featurizer> {
     const specs: [FeatureSpec, number, boolean][] = [
       [{ words: true }, o.wordWeight, true],
       [{ pairs: true }, o.pairWeight, o.longPairs],
@@ -87,7 +98,9 @@ export class Featurizer {
     let offset = 0;
     for (const [spec, weight, long] of active) {
       const df = new Map<string, number>();
-      for (const t of texts) {
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i];
+        if (i % 32 === 31) yield;
         if (!long && isLong(t)) continue;
         for (const f of new Set(featureStrings(t, spec))) df.set(f, (df.get(f) ?? 0) + 1);
       }
@@ -95,9 +108,11 @@ export class Featurizer {
       if (kept.length > perFamily) kept = kept.sort((a, b) => b[1] - a[1]).slice(0, perFamily);
       const vocab = new Vocabulary();
       const dfArr: number[] = [];
-      for (const [f, n] of kept) {
+      for (let i = 0; i < kept.length; i++) {
+        const [f, n] = kept[i];
         vocab.id(f, true);
         dfArr.push(n);
+        if (i % 4096 === 4095) yield;
       }
       families.push({ spec, weight, long, vocab, idf: idfFromDf(dfArr, texts.length), offset });
       offset += vocab.size;
@@ -182,11 +197,21 @@ export class ChunkClassifier {
     encoder: SentenceEncoder | null,
     o: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ): TrainingPlan | null {
+    return runSteps(ChunkClassifier.planSteps(chunks, encoder, o));
+  }
+
+  /** `plan` in steps (see steps.ts). */
+  static *planSteps(
+    chunks: readonly KnowledgeChunk[],
+    encoder: SentenceEncoder | null,
+    o: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+  ): Steps<TrainingPlan | null> {
     const texts: string[] = [];
     const labels: number[] = [];
     const weights: number[] = [];
     const classOf: number[] = [];
-    chunks.forEach((chunk, i) => {
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
       const c = classOf.length;
       const before = texts.length;
       const add = (t: string, w: number) => {
@@ -201,7 +226,8 @@ export class ChunkClassifier {
       add(title, o.titleWeight);
       add(firstWords(chunk.answer ?? chunk.text, o.textWords), o.textWeight);
       if (texts.length > before) classOf.push(i);
-    });
+      if (i % 64 === 63) yield;
+    }
     const C = classOf.length;
     if (C < 2) return null;
     // Each chunk gets the same total example weight, so an entry with many phrasings does not
@@ -213,11 +239,14 @@ export class ChunkClassifier {
     if (maxFeatures < 200) return null;
     // Cheap estimate of the non-zeros before featurizing, to skip hopeless builds early.
     let estimate = 0;
-    for (const t of texts)
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
       estimate += (isLong(t) ? 2 : 12) * Math.min(t.split(/\s+/).length, o.textWords) + (encoder ? encoder.dim : 0);
+      if (i % 256 === 255) yield;
+    }
     if (o.maxWork / (2 * estimate * C) < 5) return null;
-    const featurizer = Featurizer.fit(texts, encoder, o, maxFeatures);
-    const xs = texts.map((t) => featurizer.vector(t));
+    const featurizer = yield* Featurizer.fitSteps(texts, encoder, o, maxFeatures);
+    const xs = yield* mapSteps(texts, (t) => featurizer.vector(t), 16);
     let nnz = 0;
     for (const x of xs) nnz += x.idx.length;
     const iterations = Math.min(o.iterations, Math.floor(o.maxWork / (2 * nnz * C)));

@@ -9,17 +9,20 @@
  *
  * Updates are incremental at the API (upsert / remove by chunk or source); the derived
  * structures are rebuilt lazily on the next search (or on `prepare()`), reusing each chunk's
- * analysis. Rebuilding includes retraining the classifier, which costs seconds on FAQ-sized
+ * analysis, or by `prepared()` in slices of a few milliseconds (steps.ts) while searches answer
+ * from the previous build — a server's thread is never held for the second a large upload's
+ * rebuild takes. Rebuilding includes retraining the classifier, which costs seconds on FAQ-sized
  * knowledge and is skipped beyond a work budget (large passage-only sites).
  */
 import { Bm25Index } from './bm25';
 import { CharIndex } from './chars';
-import { ChunkClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier';
+import { ChunkClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions, type TrainingPlan } from './classifier';
 import { dotDense, SentenceEncoder } from './dense';
 import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
 import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
 import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax';
+import { mapSteps, nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from './steps';
 import { topN, topOf } from './top';
 import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
 
@@ -39,6 +42,11 @@ export interface KnowledgeIndexOptions {
   weights?: FusionWeights;
   /** Candidates each ranker contributes to the re-ranking pool. */
   poolSize?: number;
+  /**
+   * How `prepared()` gives the thread back between slices of a rebuild (default: the next
+   * macrotask), so a large rebuild never holds the caller's event loop for long.
+   */
+  yieldTo?: Yielder;
 }
 
 export interface SearchOptions {
@@ -47,6 +55,10 @@ export interface SearchOptions {
 }
 
 interface Compiled {
+  /** Which build this is (see `generation`). */
+  generation: number;
+  /** The content version it was built from (see `KnowledgeIndex.version`). */
+  version: number;
   chunks: KnowledgeChunk[];
   /** Short texts (phrasings and title line), chunk i owning [shortStart[i], shortStart[i+1]). */
   shortTexts: string[];
@@ -99,6 +111,11 @@ export class KnowledgeIndex {
   private readonly trainer: SoftmaxTrainer | null;
   /** The classifier's training for the current build, when it runs elsewhere. */
   private training: Promise<void> = Promise.resolve();
+  private readonly yieldTo: Yielder;
+  /** Counts content changes; a build is current when it was made from the latest version. */
+  private version = 0;
+  /** The build under way in slices (`prepared()`), if any. */
+  private building: Promise<void> | null = null;
 
   constructor(opts: KnowledgeIndexOptions = {}) {
     this.trainer = opts.trainer ?? null;
@@ -108,12 +125,20 @@ export class KnowledgeIndex {
     this.classifierOptions =
       opts.classifier === false ? null : { ...DEFAULT_CLASSIFIER_OPTIONS, ...(opts.classifier ?? {}) };
     this.poolSize = opts.poolSize ?? 20;
+    this.yieldTo = opts.yieldTo ?? nextMacrotask;
   }
 
-  /** Changes whenever the searchable content does (each rebuild of the search structures). */
+  /**
+   * The build searches use now; changes whenever the searchable content does (each rebuild of the
+   * search structures). During a rebuild under way in `prepared()`, the previous build's.
+   */
   get generation(): number {
-    this.compile();
-    return this.builds;
+    return this.searchable().generation;
+  }
+
+  /** Whether the search structures match the content (a search now builds nothing). */
+  get ready(): boolean {
+    return this.compiled?.version === this.version;
   }
 
   private builds = 0;
@@ -129,7 +154,7 @@ export class KnowledgeIndex {
       if (old && embeddingText(old) !== embeddingText(c)) this.embeddings.delete(c.id);
       this.chunks.set(c.id, c);
     }
-    if (chunks.length) this.compiled = null;
+    if (chunks.length) this.version++;
   }
 
   /** Removes every chunk of a source; returns how many went. */
@@ -145,7 +170,7 @@ export class KnowledgeIndex {
       if (this.chunks.delete(id)) n++;
       this.embeddings.delete(id);
     }
-    if (n) this.compiled = null;
+    if (n) this.version++;
     return n;
   }
 
@@ -164,10 +189,25 @@ export class KnowledgeIndex {
     this.compile();
   }
 
-  /** Builds the search structures and waits for the classifier's training (see `trainer`). */
+  /**
+   * Builds the search structures in slices, giving the thread back between them (see `yieldTo`),
+   * and waits for the classifier's training (see `trainer`). Meanwhile searches answer from the
+   * previous build, if there is one; the new one replaces it when complete.
+   */
   async prepared(): Promise<void> {
-    this.compile();
+    while (!this.ready) await (this.building ??= this.buildInSlices());
     await this.training;
+  }
+
+  private async buildInSlices(): Promise<void> {
+    try {
+      const version = this.version;
+      const built = await runStepsAsync(this.compileSteps(this.sortedChunks()), this.yieldTo);
+      // A build made meanwhile from newer content (a search with no build to answer from) stays.
+      if (!this.compiled || this.compiled.version < version) this.install(built, version);
+    } finally {
+      this.building = null;
+    }
   }
 
   /** Whether a classifier is part of the current build (false until the first search or prepare). */
@@ -197,7 +237,7 @@ export class KnowledgeIndex {
 
   /** The k best chunks for a query, best first. */
   search(query: string, k = 5, opts: SearchOptions = {}): SearchHit[] {
-    const c = this.compile();
+    const c = this.searchable();
     const n = c.chunks.length;
     if (!n || !query.trim()) return [];
     const { classifier, phrasing, bestShort, bestShortScore, passage, chars, coverage, title } = c.scratch;
@@ -338,73 +378,36 @@ export class KnowledgeIndex {
     });
   }
 
+  /** The build a search uses: the current one, else the previous while a rebuild is under way, else a new one. */
+  private searchable(): Compiled {
+    if (this.compiled && (this.building || this.compiled.version === this.version)) return this.compiled;
+    return this.compile();
+  }
+
+  /** The current build, made now (at once) if the content changed since the last. */
   private compile(): Compiled {
-    if (this.compiled) return this.compiled;
-    this.builds++;
-    // In id order, whatever the order of upserts: the same knowledge always builds the same
-    // structures and the same training job (whose trained model a server may have stored).
-    const chunks = [...this.chunks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const shortTexts: string[] = [];
-    const shortIsQuestion: number[] = [];
-    const shortOwner: number[] = [];
-    const shortStart = new Int32Array(chunks.length + 1);
-    const longTexts: string[] = [];
-    chunks.forEach((chunk, i) => {
-      shortStart[i] = shortTexts.length;
-      const seen = new Set<string>();
-      const add = (t: string, isQuestion: boolean) => {
-        const key = t.trim().toLowerCase();
-        if (!key || seen.has(key)) return;
-        seen.add(key);
-        shortTexts.push(t);
-        shortIsQuestion.push(isQuestion ? 1 : 0);
-        shortOwner.push(i);
-      };
-      for (const q of chunk.questions) add(q, true);
-      add(titleLine(chunk), false);
-      longTexts.push([titleLine(chunk), chunk.text].join('\n'));
-    });
-    shortStart[chunks.length] = shortTexts.length;
-    const enc = this.encoder;
-    let shortVec: Float32Array | null = null;
-    let longVec: Float32Array | null = null;
-    if (enc) {
-      shortVec = new Float32Array(shortTexts.length * enc.dim);
-      shortTexts.forEach((t, d) => shortVec!.set(enc.encode(t), d * enc.dim));
-      longVec = new Float32Array(chunks.length * enc.dim);
-      longTexts.forEach((t, d) => longVec!.set(enc.encode(t), d * enc.dim));
-    }
-    this.compiled = {
-      chunks,
-      shortTexts,
-      shortIsQuestion: Uint8Array.from(shortIsQuestion),
-      shortOwner: Int32Array.from(shortOwner),
-      shortStart,
-      isQa: Uint8Array.from(chunks, (ch) => (ch.questions.length > 0 || ch.answer !== undefined ? 1 : 0)),
-      shortBm25: new Bm25Index(shortTexts.map(contentStems)),
-      longBm25: new Bm25Index(longTexts.map(contentStems)),
-      titleBm25: new Bm25Index(chunks.map((ch) => contentStems(titleLine(ch)))),
-      chars: new CharIndex(shortTexts),
-      shortVec,
-      longVec,
-      facts: Uint8Array.from(chunks, (ch) => kindMask(factKinds(ch.answer ?? ch.text))),
-      classifier:
-        this.classifierOptions && !this.trainer ? ChunkClassifier.train(chunks, enc, this.classifierOptions) : null,
-      scratch: {
-        classifier: new Float64Array(chunks.length),
-        phrasing: new Float64Array(chunks.length),
-        bestShort: new Int32Array(chunks.length).fill(-1),
-        bestShortScore: new Float64Array(chunks.length),
-        passage: new Float64Array(chunks.length),
-        chars: new Float64Array(chunks.length),
-        coverage: new Float64Array(chunks.length),
-        title: new Float64Array(chunks.length),
-      },
-    };
-    const plan =
-      this.classifierOptions && this.trainer ? ChunkClassifier.plan(chunks, enc, this.classifierOptions) : null;
+    if (this.compiled && this.compiled.version === this.version) return this.compiled;
+    const version = this.version;
+    return this.install(runSteps(this.compileSteps(this.sortedChunks())), version);
+  }
+
+  /**
+   * In id order, whatever the order of upserts: the same knowledge always builds the same
+   * structures and the same training job (whose trained model a server may have stored).
+   */
+  private sortedChunks(): KnowledgeChunk[] {
+    return [...this.chunks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Makes a build the one searches use, and starts its classifier's training elsewhere. */
+  private install(
+    built: { compiled: Omit<Compiled, 'generation' | 'version'>; plan: TrainingPlan | null },
+    version: number,
+  ): Compiled {
+    const compiled: Compiled = { ...built.compiled, generation: ++this.builds, version };
+    this.compiled = compiled;
+    const plan = built.plan;
     if (plan && this.trainer) {
-      const compiled = this.compiled;
       const { xs, labels, classes, features, opts } = plan.job;
       this.training = this.trainer(plan.job).then(
         ({ w, b }) => {
@@ -418,7 +421,96 @@ export class KnowledgeIndex {
     } else {
       this.training = Promise.resolve();
     }
-    return this.compiled;
+    return compiled;
+  }
+
+  /** The search structures over these chunks (and the classifier's training plan, to run elsewhere). */
+  private *compileSteps(
+    chunks: KnowledgeChunk[],
+  ): Steps<{ compiled: Omit<Compiled, 'generation' | 'version'>; plan: TrainingPlan | null }> {
+    const shortTexts: string[] = [];
+    const shortIsQuestion: number[] = [];
+    const shortOwner: number[] = [];
+    const shortStart = new Int32Array(chunks.length + 1);
+    const longTexts: string[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
+      shortStart[i] = shortTexts.length;
+      const seen = new Set<string>();
+      const add = (t: string, isQuestion: boolean) => {
+        const key = t.trim().toLowerCase();
+        if (!key || seen.has(key)) return;
+        seen.add(key);
+        shortTexts.push(t);
+        shortIsQuestion.push(isQuestion ? 1 : 0);
+        shortOwner.push(i);
+      };
+      for (const q of chunk.questions) add(q, true);
+      add(titleLine(chunk), false);
+      longTexts.push([titleLine(chunk), chunk.text].join('\n'));
+      if (i % 64 === 63) yield;
+    }
+    shortStart[chunks.length] = shortTexts.length;
+    const enc = this.encoder;
+    let shortVec: Float32Array | null = null;
+    let longVec: Float32Array | null = null;
+    if (enc) {
+      const sv = (shortVec = new Float32Array(shortTexts.length * enc.dim));
+      for (let d = 0; d < shortTexts.length; d++) {
+        sv.set(enc.encode(shortTexts[d]), d * enc.dim);
+        if (d % 32 === 31) yield;
+      }
+      const lv = (longVec = new Float32Array(chunks.length * enc.dim));
+      for (let d = 0; d < longTexts.length; d++) {
+        lv.set(enc.encode(longTexts[d]), d * enc.dim);
+        if (d % 8 === 7) yield;
+      }
+    }
+    const shortBm25 = yield* Bm25Index.steps(yield* mapSteps(shortTexts, contentStems, 32));
+    const longBm25 = yield* Bm25Index.steps(yield* mapSteps(longTexts, contentStems, 8));
+    const titleBm25 = yield* Bm25Index.steps(yield* mapSteps(chunks, (ch) => contentStems(titleLine(ch)), 32));
+    const chars = yield* CharIndex.steps(shortTexts);
+    const facts = Uint8Array.from(yield* mapSteps(chunks, (ch) => kindMask(factKinds(ch.answer ?? ch.text)), 16));
+    let classifier: ChunkClassifier | null = null;
+    let plan: TrainingPlan | null = null;
+    if (this.classifierOptions) {
+      plan = yield* ChunkClassifier.planSteps(chunks, enc, this.classifierOptions);
+      if (plan && !this.trainer) {
+        // No trainer elsewhere: train here, at once (seconds on FAQ-sized knowledge).
+        const { xs, labels, classes, features, opts } = plan.job;
+        classifier = ChunkClassifier.fromPlan(plan, trainSoftmax(xs, labels, classes, features, opts));
+        plan = null;
+      }
+    }
+    return {
+      compiled: {
+        chunks,
+        shortTexts,
+        shortIsQuestion: Uint8Array.from(shortIsQuestion),
+        shortOwner: Int32Array.from(shortOwner),
+        shortStart,
+        isQa: Uint8Array.from(chunks, (ch) => (ch.questions.length > 0 || ch.answer !== undefined ? 1 : 0)),
+        shortBm25,
+        longBm25,
+        titleBm25,
+        chars,
+        shortVec,
+        longVec,
+        facts,
+        classifier,
+        scratch: {
+          classifier: new Float64Array(chunks.length),
+          phrasing: new Float64Array(chunks.length),
+          bestShort: new Int32Array(chunks.length).fill(-1),
+          bestShortScore: new Float64Array(chunks.length),
+          passage: new Float64Array(chunks.length),
+          chars: new Float64Array(chunks.length),
+          coverage: new Float64Array(chunks.length),
+          title: new Float64Array(chunks.length),
+        },
+      },
+      plan,
+    };
   }
 }
 

@@ -4,6 +4,8 @@
  * handful of map reads instead of a scan of the vocabulary.
  */
 
+import { runSteps, type Steps } from './steps';
+
 /** Terms shorter than this are never corrected: too many short words are one edit apart. */
 export const MIN_TYPO_LENGTH = 4;
 
@@ -11,6 +13,23 @@ function deletes(term: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
   return out;
+}
+
+/** Each term and its one-letter deletions → the ids of the terms they come from. */
+function* deletionIndex(vocabulary: readonly string[]): Steps<Map<string, number[]>> {
+  const byDelete = new Map<string, number[]>();
+  for (let id = 0; id < vocabulary.length; id++) {
+    const term = vocabulary[id];
+    if (id % 256 === 255) yield;
+    if (term.length < MIN_TYPO_LENGTH) continue;
+    for (const key of [term, ...deletes(term)]) {
+      const list = byDelete.get(key);
+      if (list) {
+        if (list[list.length - 1] !== id) list.push(id);
+      } else byDelete.set(key, [id]);
+    }
+  }
+  return byDelete;
 }
 
 /** True when a and b are at most one insert, delete, substitution or adjacent swap apart. */
@@ -30,18 +49,17 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /** Index of a vocabulary for "which known terms are one edit from this one?". */
 export class TypoIndex {
-  private readonly byDelete = new Map<string, number[]>();
+  /**
+   * @param byDelete the built deletion index (from `TypoIndex.steps`); built here when omitted.
+   */
+  constructor(
+    private readonly vocabulary: readonly string[],
+    private readonly byDelete: Map<string, number[]> = runSteps(deletionIndex(vocabulary)),
+  ) {}
 
-  constructor(private readonly vocabulary: readonly string[]) {
-    vocabulary.forEach((term, id) => {
-      if (term.length < MIN_TYPO_LENGTH) return;
-      for (const key of [term, ...deletes(term)]) {
-        const list = this.byDelete.get(key);
-        if (list) {
-          if (list[list.length - 1] !== id) list.push(id);
-        } else this.byDelete.set(key, [id]);
-      }
-    });
+  /** Builds the index in steps (see steps.ts). */
+  static *steps(vocabulary: readonly string[]): Steps<TypoIndex> {
+    return new TypoIndex(vocabulary, yield* deletionIndex(vocabulary));
   }
 
   /** Ids of vocabulary terms one edit away from `term` (never `term` itself). */

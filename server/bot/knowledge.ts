@@ -8,7 +8,7 @@ import type { LanguageModel } from 'ai';
 import {
   KnowledgeIndex,
   answerOffline,
-  calibratedThreshold,
+  calibratedThresholdAsync,
   answerWithModel,
   IngestError,
   ingestSite,
@@ -105,9 +105,7 @@ export class Knowledge {
   async warmAll(): Promise<void> {
     const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
     for (const { id } of ids) {
-      const index = await this.index(id);
-      await index.prepared();
-      calibratedThreshold(index);
+      await calibratedThresholdAsync(await this.index(id));
     }
   }
 
@@ -145,11 +143,11 @@ export class Knowledge {
     history: ChatTurn[] = [],
   ): Promise<BotAnswer> {
     const index = await this.fresh(workspaceId);
-    // After a knowledge change the classifier trains in the background: this answer waits for it
-    // (other chats are not held up meanwhile).
+    // After a knowledge change the index rebuilds in slices and the classifier trains in the
+    // background: this answer waits for them (other chats are not held up meanwhile).
     await index.prepared();
     // No threshold set in the workspace's settings: its own, calibrated on its content.
-    const t = threshold ?? calibratedThreshold(index);
+    const t = threshold ?? (await calibratedThresholdAsync(index));
     const a = this.ai.model
       ? await answerWithModel({
           model: this.ai.model,
