@@ -46,12 +46,16 @@ export interface VisitorClient {
 export async function connectVisitor(
   url: string,
   workspaceId: string,
-  opts: { token?: string; origin?: string } = {},
+  opts: { token?: string; origin?: string; forwardedFor?: string } = {},
 ): Promise<VisitorClient> {
   const socket = io(`${url}/visitor`, {
     auth: { workspaceId, ...(opts.token ? { token: opts.token } : {}) },
     transports: ['websocket'],
-    extraHeaders: opts.origin ? { origin: opts.origin } : {},
+    extraHeaders: {
+      ...(opts.origin ? { origin: opts.origin } : {}),
+      // Behind a trusted proxy (CHATREF_TRUST_PROXY), the visitor's own address.
+      ...(opts.forwardedFor ? { 'x-forwarded-for': opts.forwardedFor } : {}),
+    },
     reconnection: false,
     forceNew: true,
   });

@@ -83,8 +83,9 @@ describe('shared inbox with a visitor and an agent', () => {
     await agent.getByRole('textbox', { name: 'Reply' }).fill('NOTE: Tomas is back Monday');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
     await agent.getByText('NOTE: Tomas is back Monday').waitFor();
-    // Sending a note unticks the box: the next message goes to the visitor.
-    expect(await agent.getByRole('checkbox', { name: 'Internal note' }).isChecked()).toBe(false);
+    // Sending a note unticks the box once the send is acknowledged (the note itself may arrive
+    // first, through the live feed): the next message goes to the visitor.
+    await agent.getByRole('checkbox', { name: 'Internal note', checked: false }).waitFor({ timeout: 5_000 });
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
     await visitor
