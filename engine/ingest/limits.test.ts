@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readSource } from './batch';
-import { IngestError } from './errors';
 import { makeCyclicPdf, makeDeepPdf, makeManyPagesPdf, makeZipBombDocx } from './hostile';
 import { DEFAULT_PARSE_LIMITS } from './limits';
 import { parseSource } from './parse';
-import { enc } from './testfiles';
-
-async function errorOf(p: Promise<unknown>): Promise<IngestError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error('expected an IngestError');
-}
+import { enc, errorOf } from './testfiles';
 
 describe('limits on what one source may cost', () => {
   it('refuses a PDF over the page limit before reading its pages, naming both numbers', async () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './batch';
 import { chunkDocument } from './chunk';
-import { IngestError } from './errors';
 import { parseSource } from './parse';
-import { enc, makeDocx, makePdf, SHOP_PAGE_HTML } from './testfiles';
-
-async function errorOf(p: Promise<unknown>): Promise<IngestError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error('expected an IngestError');
-}
+import { enc, errorOf, makeDocx, makePdf, SHOP_PAGE_HTML } from './testfiles';
 
 describe('parseSource on real files', () => {
   it('reads a PDF, finding headings by type size and linking each chunk to its page', async () => {

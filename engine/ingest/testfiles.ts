@@ -1,5 +1,6 @@
 /** Real test files, generated: a PDF (pdf-lib), a DOCX (docx), HTML with chrome around the content. */
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { IngestError } from './errors';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** A two-page PDF: a 24 pt title, 18 pt section headings, 12 pt body text. */
@@ -58,3 +59,14 @@ export const SHOP_PAGE_HTML = `<!doctype html>
 </body></html>`;
 
 export const enc = (s: string) => new TextEncoder().encode(s);
+
+/** The IngestError a promise rejects with (any other outcome fails the test). */
+export async function errorOf(p: Promise<unknown>): Promise<IngestError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof IngestError) return err;
+    throw err;
+  }
+  throw new Error('expected an IngestError');
+}

@@ -1,18 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARSE_LIMITS, IngestError, readSource } from '../../engine';
+import { DEFAULT_PARSE_LIMITS, readSource } from '../../engine';
 import { makeManyPagesPdf, makeZipBombDocx } from '../../engine/ingest/hostile';
-import { makePdf } from '../../engine/ingest/testfiles';
+import { errorOf, makePdf } from '../../engine/ingest/testfiles';
 import { ParsePool } from './parser';
-
-async function errorOf(p: Promise<unknown>): Promise<IngestError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error('expected an IngestError');
-}
 
 describe('the parsing pool', () => {
   const pool = new ParsePool({ threads: 1, timeoutMs: 60_000, memoryMb: 256, limits: DEFAULT_PARSE_LIMITS });
