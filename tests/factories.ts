@@ -43,3 +43,22 @@ export async function makeConversation(deps: Deps, workspaceId: string, visitorI
   const conversation = await startConversation(deps, { workspaceId, contactId: contact.id });
   return { contact, conversation };
 }
+
+/** Two pages of a coffee roaster's content, for tests of a new shop that is not the demo. */
+export const ROASTER_SHIPPING = `# Shipping and delivery
+
+## Delivery times
+We roast on Mondays and Thursdays and ship the same day. Orders within the country arrive in 2 to 4
+business days; tracking is emailed when the parcel leaves the roastery.
+
+## Shipping costs
+Shipping is free on orders over 40 dollars. Below that, a flat 6 dollar fee applies.
+`;
+export const ROASTER_BREWING = `# Brewing guide
+
+## Grind size for French press
+Use a coarse grind, like sea salt, and steep for four minutes before pressing.
+
+## Storing your beans
+Keep beans in an airtight container away from light. Whole beans stay fresh for about a month.
+`;

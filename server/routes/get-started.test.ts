@@ -2,25 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/process';
 import type { AssistantPreview, CoverageReport, GetStartedState } from '../../protocol/onboarding';
 import { startServer, type RunningServer } from '../serve';
-
-/** Two pages of a coffee roaster's content, written by the test. */
-const SHIPPING = `# Shipping and delivery
-
-## Delivery times
-We roast on Mondays and Thursdays and ship the same day. Orders within the country arrive in 2 to 4
-business days; tracking is emailed when the parcel leaves the roastery.
-
-## Shipping costs
-Shipping is free on orders over 40 dollars. Below that, a flat 6 dollar fee applies.
-`;
-const BREWING = `# Brewing guide
-
-## Grind size for French press
-Use a coarse grind, like sea salt, and steep for four minutes before pressing.
-
-## Storing your beans
-Keep beans in an airtight container away from light. Whole beans stay fresh for about a month.
-`;
+import { ROASTER_BREWING as BREWING, ROASTER_SHIPPING as SHIPPING } from '../../tests/factories';
 
 describe('Get started and Try your assistant (a real server, no demo)', () => {
   let server: RunningServer;

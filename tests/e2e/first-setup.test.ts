@@ -11,25 +11,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/serve';
 import { launch, pageErrors, screenshot } from '../browser';
+import { ROASTER_BREWING as BREWING, ROASTER_SHIPPING as SHIPPING } from '../factories';
 import { startServerProcess, tempDir } from '../process';
-
-const SHIPPING = `# Shipping and delivery
-
-## Delivery times
-We roast on Mondays and Thursdays and ship the same day. Orders within the country arrive in 2 to 4
-business days; tracking is emailed when the parcel leaves the roastery.
-
-## Shipping costs
-Shipping is free on orders over 40 dollars. Below that, a flat 6 dollar fee applies.
-`;
-const BREWING = `# Brewing guide
-
-## Grind size for French press
-Use a coarse grind, like sea salt, and steep for four minutes before pressing.
-
-## Storing your beans
-Keep beans in an airtight container away from light. Whole beans stay fresh for about a month.
-`;
 
 describe('first setup of a new shop, end to end', () => {
   let server: RunningServer;
