@@ -8,8 +8,11 @@ import type { EventName, HandoffReason } from './events';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
-/** Largest message body accepted from a visitor or an agent, in characters. */
-export const MAX_BODY = 4000;
+/**
+ * Largest message body accepted from a visitor, in characters. Generous on purpose: a visitor who
+ * pastes a long order confirmation or an error log gets a reply (a person is offered), not a refusal.
+ */
+export const MAX_BODY = 10_000;
 
 /** Handshake `auth` of the widget: which workspace, and the visitor token kept in local storage. */
 export interface VisitorAuthPayload {

@@ -4,7 +4,7 @@
  * bad payloads, and a person taking over and handing back to the AI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WireMessage } from '../../protocol/socket';
+import { MAX_BODY, type WireMessage } from '../../protocol/socket';
 import { call, connectAgent, connectVisitor } from '../clients';
 import { startLiveServer, type LiveServer } from '../server';
 
@@ -102,7 +102,7 @@ describe('live chat over Socket.IO', () => {
       'hello',
       { body: 'no id' },
       { clientId: 'x', body: '' },
-      { clientId: 'x', body: 'y'.repeat(5000) },
+      { clientId: 'x', body: 'y'.repeat(MAX_BODY + 1) },
       { clientId: 42, body: ['a'] },
     ];
     for (const payload of cases) {
@@ -110,8 +110,8 @@ describe('live chat over Socket.IO', () => {
       expect(res.ok).toBe(false);
       if (!res.ok) expect(res.error.code).toBe('invalid_input');
     }
-    const tooLong = await call(v.socket, 'send', { clientId: 'x', body: 'y'.repeat(5000) });
-    expect(!tooLong.ok && tooLong.error.message).toMatch(/longer than 4000/);
+    const tooLong = await call(v.socket, 'send', { clientId: 'x', body: 'y'.repeat(MAX_BODY + 1) });
+    expect(!tooLong.ok && tooLong.error.message).toMatch(`longer than ${MAX_BODY}`);
     const ok = await v.send('Are you open on Sunday?');
     expect(ok.ok).toBe(true);
     v.close();

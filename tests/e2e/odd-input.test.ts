@@ -50,6 +50,15 @@ describe('odd input over the live chat', () => {
         ),
       ),
     ],
+    [
+      'a 5,000-character paste',
+      Array.from(
+        { length: 80 },
+        (_, i) => `Item ${i + 1} of my wish list: a short-scale bass, a strap and spare strings.`,
+      )
+        .join('\n')
+        .padEnd(5000, '.'),
+    ],
     ['another language', '¿Tienen guitarras para zurdos en la tienda?'],
   ])('offers a person for %s instead of guessing', async (_, text) => {
     const v = await connectVisitor(server.url, server.workspaceId);
