@@ -16,7 +16,7 @@ import { titleLine } from '../retrieve/knowledge-index';
 import { nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from '../retrieve/steps';
 import type { KnowledgeChunk } from '../retrieve/types';
 import { STOPWORDS, tokenize } from '../text/index';
-import { confidenceOf } from './confidence';
+import { answerConfidence } from './answer-model';
 import { OFF_TOPIC_QUESTIONS } from './off-topic';
 import { splitSentences } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD } from './types';
@@ -128,7 +128,7 @@ function* calibrationSteps(
 ): Steps<WorkspaceCalibration | null> {
   const offTopic: number[] = [];
   for (const q of OFF_TOPIC_QUESTIONS) {
-    offTopic.push(confidenceOf(index.search(q, 5)));
+    offTopic.push(answerConfidence(index, q, index.search(q, 5)));
     yield;
     if (stale()) return null;
   }
@@ -142,7 +142,7 @@ function* calibrationSteps(
     for (const q of generatedQuestions(chunk)) {
       asked++;
       const hits = index.search(q, 5);
-      if (hits[0]?.chunk.id === chunk.id) generated.push(confidenceOf(hits));
+      if (hits[0]?.chunk.id === chunk.id) generated.push(answerConfidence(index, q, hits));
       yield;
       if (stale()) return null;
     }
