@@ -2,10 +2,11 @@
  * Fits the answer model (engine/answer/answer-model.ts) on the shop sets and its threshold (the
  * calibration rule's ceiling, engine/answer/calibrate.ts), leaving one shop out to report what a
  * shop the fit never saw gets, then on every shop for the shipped weights:
- *   npx tsx scripts/tune/answer-model.ts eval/shops [maxWrong=0.025] [l2=0.01]
- * A row is a question's top hit: right when it comes from one of the question's sources; rows of
- * questions that expect only a handoff are left out (the bot's turn hands most of those off on
- * their own: a request for a person, anger, a handoff topic). Each shop weighs the same. The threshold is the lowest (most answers) whose mean share
+ *   npx tsx scripts/tune/answer-model.ts eval/shops [maxWrong=0.025] [l2=0.01] [all]
+ * A row is a question's top hit: right when it comes from one of the question's sources. With
+ * `all`, every question is a row (one that expects only a handoff is wrong when answered: the bot
+ * answered a handoff topic); without, those are left out (the bot's turn hands most of them off
+ * on its own). The shipped model uses `all`. Each shop weighs the same. The threshold is the lowest (most answers) whose mean share
  * of confidently wrong answers over the fitted shops stays at or below maxWrong.
  */
 import { ANSWER_FEATURES, answerFeatures, type AnswerModel } from '../../engine/answer/answer-model';
@@ -29,7 +30,7 @@ interface ShopRows {
   n: number;
 }
 
-async function shopRows(dirs: string[]): Promise<ShopRows[]> {
+async function shopRows(dirs: string[], withHandoffs: boolean): Promise<ShopRows[]> {
   const wordVectors = await loadDefaultWordVectors();
   const out: ShopRows[] = [];
   for (const dir of dirs) {
@@ -38,7 +39,7 @@ async function shopRows(dirs: string[]): Promise<ShopRows[]> {
     index.upsert(shop.chunks);
     await index.prepared();
     const rows = shop.questions
-      .filter((q) => !(q.expect.length === 1 && q.expect[0] === 'handoff'))
+      .filter((q) => withHandoffs || !(q.expect.length === 1 && q.expect[0] === 'handoff'))
       .map((q) => {
         const hits = index.search(q.q, 5);
         return {
@@ -148,10 +149,10 @@ function chooseRule(sets: readonly ShopRows[], m: AnswerModel, maxWrong: number)
 }
 
 async function main(): Promise<void> {
-  const [root, maxWrongArg, l2Arg] = process.argv.slice(2);
+  const [root, maxWrongArg, l2Arg, rows] = process.argv.slice(2);
   const maxWrong = Number(maxWrongArg ?? 0.025);
   const l2 = Number(l2Arg ?? 0.01);
-  const sets = await shopRows(shopDirs(root));
+  const sets = await shopRows(shopDirs(root), rows === 'all');
   const held: Record<string, unknown> = {};
   for (const s of sets) {
     const rest = sets.filter((o) => o !== s);
