@@ -9,6 +9,7 @@ import type { LanguageModel, ModelMessage } from 'ai';
 import { contentStems } from '../retrieve/features';
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { SearchHit } from '../retrieve/types';
+import { answerConfidence } from './answer-model';
 import { confidenceOf } from './confidence';
 import { answerOffline, citationOf } from './offline';
 import { relevantSentences } from './sentences';
@@ -99,7 +100,7 @@ export async function answerWithModel(opts: ModelAnswerOptions): Promise<EngineA
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   const history = opts.history ?? [];
   const hits = await retrieve(opts.index, opts.query, history, Math.max(5, opts.passages ?? 4));
-  const confidence = confidenceOf(hits);
+  const confidence = answerConfidence(opts.index, opts.query, hits);
   const offline = () => answerOffline(opts.index, opts.query, { threshold, hits });
   if (!hits.length || confidence < threshold) return offline();
 

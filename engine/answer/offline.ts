@@ -6,7 +6,7 @@
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
-import { confidenceOf } from './confidence';
+import { answerConfidence } from './answer-model';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { relevantSentences } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
@@ -36,7 +36,7 @@ const ANSWER_WORDS = 60;
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   const hits = opts.hits ?? index.search(query, 5);
-  const confidence = confidenceOf(hits);
+  const confidence = answerConfidence(index, query, hits);
   const top = hits[0];
   if (!top || confidence < threshold) {
     return { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };

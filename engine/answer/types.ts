@@ -23,7 +23,7 @@ export interface EngineAnswer {
  * The ceiling of a workspace's own calibrated threshold (calibrate.ts), and the threshold where no
  * calibration applies (the model path's fallback). Chosen on data by scripts/tune/tune.ts: the threshold
  * (0.01 steps) maximising the mean of two balanced accuracies, one on CLINC150 val (FAQ entries)
- * and one on the shop dev set (engine/eval/shop: a shop's mixed pages and Q&A CSV). Balanced
+ * and one on the demo shop's dev set of the time (since folded into eval/shops/riff-and-rhythm). Balanced
  * accuracy is the mean of "answerable and answered right" and "unanswerable and abstained", so
  * the rule depends neither on how many unanswerable questions a set holds nor on the sets' sizes.
  * At 0.68: CLINC150 val 0.825, shop dev 0.821. Workspaces can set their own.

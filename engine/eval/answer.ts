@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { answerOffline } from '../answer/offline';
-import { confidenceOf } from '../answer/confidence';
+import { answerConfidence } from '../answer/answer-model';
 import { calibratedThreshold } from '../answer/calibrate';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
@@ -89,7 +89,7 @@ export async function evalAnswer(opts: {
     const hits = index.search(q.query, 10);
     const answer = answerOffline(index, q.query, { threshold, hits });
     ms.push(performance.now() - start);
-    const confidence = confidenceOf(hits);
+    const confidence = answerConfidence(index, q.query, hits);
     if (!q.expected.length) {
       unanswerableConf.push(confidence);
       if (answer.abstained) right++;

@@ -128,6 +128,11 @@ export class KnowledgeIndex {
     this.yieldTo = opts.yieldTo ?? nextMacrotask;
   }
 
+  /** The word vectors the index was given (null without). */
+  get wordVectors(): WordVectorsLike | null {
+    return this.encoder?.vectors ?? null;
+  }
+
   /**
    * The build searches use now; changes whenever the searchable content does (each rebuild of the
    * search structures). During a rebuild under way in `prepared()`, the previous build's.

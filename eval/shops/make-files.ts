@@ -2,13 +2,14 @@
  * Writes the shop sets' PDF and DOCX documents from their text sources, so the binary files in
  * `eval/shops/<shop>/content/` can be regenerated and reviewed as text:
  *   npx tsx eval/shops/make-files.ts [shop ...]   (default: every shop)
+ *   npx tsx eval/shops/make-files.ts path/to/shop-folder ...   (a folder elsewhere, e.g. eval/heldout/x)
  * `<shop>/src/<name>.pdf.txt` → `<shop>/content/<name>.pdf`, `<name>.docx.txt` → `<name>.docx`.
  * The source is a tiny markup: `# `, `## `, `### ` headings, `- ` list items, `| a | b |` table
  * rows (DOCX only; a PDF gets them as lines), and paragraphs separated by blank lines.
  * PDFs use the standard Helvetica fonts, so sources stay in WinAnsi (no emoji or curly quotes).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
@@ -156,10 +157,17 @@ export async function makeDocx(blocks: Block[], title: string): Promise<Uint8Arr
 }
 
 async function main(): Promise<void> {
-  const root = dirname(fileURLToPath(import.meta.url));
-  const only = process.argv.slice(2);
-  for (const shop of readdirSync(root, { withFileTypes: true })) {
-    if (!shop.isDirectory() || (only.length && !only.includes(shop.name))) continue;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const args = process.argv.slice(2);
+  const folders = args.filter((a) => a.includes('/'));
+  const only = args.filter((a) => !a.includes('/'));
+  const shops = folders.length
+    ? folders.map((f) => ({ root: dirname(resolve(f)), name: basename(resolve(f)) }))
+    : readdirSync(here, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && (!only.length || only.includes(d.name)))
+        .map((d) => ({ root: here, name: d.name }));
+  for (const shop of shops) {
+    const root = shop.root;
     const src = join(root, shop.name, 'src');
     let files: string[];
     try {

@@ -11,12 +11,10 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readShopFolder } from './shop-folder';
+import { DEMO_SHOP, readShopFolder } from './shop-folder';
 import { calibrateIndex, CALIBRATION_RULE, type CalibrationRule } from '../../engine/answer/calibrate';
 import { confidenceOf } from '../../engine/answer/confidence';
 import { chunksFromKb, readJsonlFile, type KbEntry, type LabelledQuery } from '../../engine/eval/answer';
-import { demoChunks, chunkKey } from '../../engine/eval/shop/demo-kb';
-import { readShopQueries } from '../../engine/eval/shop/run';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
 import type { KnowledgeChunk } from '../../engine/retrieve/types';
@@ -101,19 +99,7 @@ async function main(): Promise<void> {
         labelled(readJsonlFile<LabelledQuery>(join(root, 'stackfaq/queries.jsonl')).filter((_, i) => i % 2 === 0)),
       ),
     );
-  const demo = await demoChunks();
-  sets.push(
-    await measure(
-      'demo-shop',
-      demo,
-      readShopQueries().map((q) => ({
-        query: q.query,
-        answerable: q.expected.length > 0,
-        // Right document: the file of any expected chunk (what a citation shows).
-        rightOf: (c: KnowledgeChunk) => q.expected.some((e) => e.split('#')[0] === c.sourceId) && !!chunkKey(c),
-      })),
-    ),
-  );
+  sets.push(await shopDir(DEMO_SHOP));
   for (const d of dirs) sets.push(await shopDir(d));
   writeFileSync(out, JSON.stringify(sets));
   crossValidate(sets);

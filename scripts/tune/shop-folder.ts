@@ -4,11 +4,29 @@
  * {query, expected}). Answerable: `expect` includes "answer"; not answerable: it includes
  * "abstain" (pure handoff rows are the bot turn's business, left out here).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readJsonlFile } from '../../engine/eval/answer';
-import { demoChunks } from '../../engine/eval/shop/demo-kb';
+import { chunkDocument } from '../../engine/ingest/chunk';
+import { parseSource } from '../../engine/ingest/parse';
 import type { KnowledgeChunk } from '../../engine/retrieve/types';
+
+/** The demo shop's set (demo/content and its customer questions), one of the shop sets. */
+export const DEMO_SHOP = fileURLToPath(new URL('../../eval/shops/riff-and-rhythm', import.meta.url));
+
+/** Every document of a folder, in name order, each file its own source (its file name), as an upload. */
+async function folderChunks(dir: string): Promise<KnowledgeChunk[]> {
+  const files = readdirSync(dir)
+    .filter((f) => /\.(md|html|pdf|csv|txt|docx)$/.test(f))
+    .sort();
+  const chunks: KnowledgeChunk[] = [];
+  for (const name of files) {
+    const doc = await parseSource({ filename: name, bytes: readFileSync(join(dir, name)) });
+    chunks.push(...chunkDocument(doc, { sourceId: name }));
+  }
+  return chunks;
+}
 
 export interface ShopFolder {
   name: string;
@@ -20,7 +38,7 @@ type Row = { q?: string; query?: string; expect?: string; sources?: string[]; ex
 
 export async function readShopFolder(dir: string): Promise<ShopFolder> {
   const content = existsSync(join(dir, 'content')) ? join(dir, 'content') : dir;
-  const chunks = await demoChunks(content);
+  const chunks = await folderChunks(content);
   const questions = readJsonlFile<Row>(join(dir, 'questions.jsonl')).flatMap((r) => {
     const query = r.q ?? r.query ?? '';
     if (r.expected) return [{ query, sources: r.expected }];

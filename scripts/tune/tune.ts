@@ -10,8 +10,8 @@
  *    of the balanced accuracies (mean of answered-right rate on answerable queries and abstention
  *    rate on unanswerable ones) on CLINC150 val and on the shop dev set.
  * Dev data only: CLINC150 val.jsonl, StackFAQ's even-numbered queries (0-based line index;
- * StackFAQ has no dev split of its own, the odd-numbered half stays held out), and the shop set's
- * dev split (engine/eval/shop/queries.jsonl; its held-out third is never fitted on).
+ * StackFAQ has no dev split of its own, the odd-numbered half stays held out), and the demo shop's
+ * set (eval/shops/riff-and-rhythm; the other shops and eval/heldout are not read unless given).
  */
 import { join } from 'node:path';
 import { CONFIDENCE_FEATURES, confidenceFeatures, type Calibration } from '../../engine/answer/confidence';
@@ -49,17 +49,10 @@ export async function pooledShopDir(dir: string): Promise<PooledQuery[]> {
   });
 }
 
-/** The shop dev set (engine/eval/shop, dev split only) pooled like the others. */
+/** The demo shop's set (eval/shops/riff-and-rhythm) pooled like the others. */
 export async function pooledShopDev(): Promise<PooledQuery[]> {
-  const { readShopQueries, shopIndex, expectedIds } = await import('../../engine/eval/shop/run');
-  const queries = readShopQueries().filter((q) => q.split === 'dev');
-  const { index, chunks } = await shopIndex(queries);
-  return queries.map((q) => {
-    const ids = expectedIds(q, chunks);
-    const pool = index.search(q.query, 1000);
-    const right = pool.flatMap((h, i) => (ids.includes(h.chunk.id) ? [i] : []));
-    return { pool, right, answerable: ids.length > 0 };
-  });
+  const { DEMO_SHOP } = await import('./shop-folder');
+  return pooledShopDir(DEMO_SHOP);
 }
 
 /**
@@ -245,7 +238,7 @@ async function main(): Promise<void> {
     join(root, 'stackfaq/kb.jsonl'),
     stackAll.filter((_, i) => i % 2 === 0),
   );
-  // The demo shop's dev split and any shop folders given: together they weigh SHOP_FUSION_SHARE.
+  // The demo shop's set and any shop folders given: together they weigh SHOP_FUSION_SHARE.
   const shops = [await pooledShopDev()];
   for (const dir of process.argv.slice(3)) shops.push(await pooledShopDir(dir));
   const shopShares = shops.map(() => SHOP_FUSION_SHARE / shops.length);

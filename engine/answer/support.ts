@@ -1,0 +1,147 @@
+/**
+ * How far the words of the passage the ranking chose support the question's words, synonyms
+ * included: each content word of the question counts 1 when the passage holds its stem, else its
+ * best word-vector cosine with a word of the passage ("parcel" ~ "package"). A question about a
+ * product the shop does not sell ("do you sell koi") keeps a telling word that nothing in the
+ * passage, or anywhere in the shop, resembles; a paraphrase finds its synonyms. Words weigh by
+ * their rarity in English (-log p), so "koi" counts more than "sell".
+ */
+import type { KnowledgeIndex } from '../retrieve/knowledge-index';
+import { titleLine } from '../retrieve/knowledge-index';
+import type { KnowledgeChunk, WordVectorsLike } from '../retrieve/types';
+import { STOPWORDS, stem, tokenize } from '../text/index';
+
+export const SUPPORT_FEATURES = ['chunkCover', 'chunkLeast', 'pageCover', 'pageLeast', 'shopMissing'] as const;
+
+/** A page's words compared by cosine are capped (the longest pages add little past this). */
+const MAX_PAGE_WORDS = 1500;
+
+interface Words {
+  stems: Set<string>;
+  /** Unit vectors of the distinct words that have one, row after row. */
+  vectors: Float32Array;
+  rows: number;
+}
+
+function contentWords(text: string): string[] {
+  return [...new Set(tokenize(text).filter((t) => t.length > 1 && !STOPWORDS.has(t)))];
+}
+
+function chunkText(c: KnowledgeChunk): string {
+  return `${titleLine(c)} ${c.answer ?? c.text} ${c.questions.join(' ')}`;
+}
+
+function unitVector(wv: WordVectorsLike, word: string): Float32Array | null {
+  const v = new Float32Array(wv.dim);
+  if (!wv.addTo(v, word, 1)) return null;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  if (!n) return null;
+  n = Math.sqrt(n);
+  for (let i = 0; i < v.length; i++) v[i] /= n;
+  return v;
+}
+
+function wordsOf(text: string, wv: WordVectorsLike | null): Words {
+  const words = contentWords(text);
+  const stems = new Set(words.map(stem));
+  if (!wv) return { stems, vectors: new Float32Array(0), rows: 0 };
+  const dim = wv.dim;
+  const vectors = new Float32Array(Math.min(words.length, MAX_PAGE_WORDS) * dim);
+  let rows = 0;
+  for (const w of words) {
+    if (rows >= MAX_PAGE_WORDS) break;
+    const v = unitVector(wv, w);
+    if (v) vectors.set(v, rows++ * dim);
+  }
+  return { stems, vectors, rows };
+}
+
+interface IndexWords {
+  generation: number;
+  shop: Set<string>;
+  bySource: Map<string, KnowledgeChunk[]>;
+  /** Pages compared so far (bounded: a large workspace's pages are many). */
+  pages: Map<string, Words>;
+}
+
+const MAX_CACHED_PAGES = 256;
+
+const perIndex = new WeakMap<KnowledgeIndex, IndexWords>();
+
+function indexWords(index: KnowledgeIndex): IndexWords {
+  const generation = index.generation;
+  let w = perIndex.get(index);
+  if (!w || w.generation !== generation) {
+    const shop = new Set<string>();
+    const bySource = new Map<string, KnowledgeChunk[]>();
+    for (const c of index.all()) {
+      for (const t of contentWords(chunkText(c))) shop.add(stem(t));
+      const page = bySource.get(c.sourceId);
+      if (page) page.push(c);
+      else bySource.set(c.sourceId, [c]);
+    }
+    w = { generation, shop, bySource, pages: new Map() };
+    perIndex.set(index, w);
+  }
+  return w;
+}
+
+/** Per question word: its weight and how well `words` support it (0..1). */
+function supportOf(
+  question: readonly { word: string; stem: string; weight: number; vector: Float32Array | null }[],
+  words: Words,
+  dim: number,
+): { cover: number; least: number } {
+  if (!question.length) return { cover: 1, least: 1 };
+  let sum = 0;
+  let total = 0;
+  let least = 1;
+  for (const q of question) {
+    let s = 0;
+    if (words.stems.has(q.stem)) s = 1;
+    else if (q.vector)
+      for (let r = 0; r < words.rows; r++) {
+        let d = 0;
+        const o = r * dim;
+        for (let i = 0; i < dim; i++) d += q.vector[i] * words.vectors[o + i];
+        if (d > s) s = d;
+      }
+    sum += q.weight * s;
+    total += q.weight;
+    if (s < least) least = s;
+  }
+  return { cover: total ? sum / total : 1, least };
+}
+
+/**
+ * The support features (SUPPORT_FEATURES order) of a query against the chunk that ranked first:
+ * weighted and least support by the chunk, the same by its whole page (source), and the weighted
+ * share of the question's words found nowhere in the workspace's content.
+ */
+export function supportFeatures(index: KnowledgeIndex, query: string, top: KnowledgeChunk | undefined): number[] {
+  if (!top) return [0, 0, 0, 0, 1];
+  const wv = index.wordVectors;
+  const iw = indexWords(index);
+  const question = contentWords(query).map((word) => {
+    const p = wv ? wv.probability(word) : 0;
+    return {
+      word,
+      stem: stem(word),
+      weight: -Math.log(p > 0 ? p : 1e-7),
+      vector: wv ? unitVector(wv, word) : null,
+    };
+  });
+  const dim = wv?.dim ?? 0;
+  const chunk = supportOf(question, wordsOf(chunkText(top), wv), dim);
+  let page = iw.pages.get(top.sourceId);
+  if (!page) {
+    page = wordsOf((iw.bySource.get(top.sourceId) ?? [top]).map(chunkText).join(' '), wv);
+    if (iw.pages.size >= MAX_CACHED_PAGES) iw.pages.clear();
+    iw.pages.set(top.sourceId, page);
+  }
+  const onPage = supportOf(question, page, dim);
+  const total = question.reduce((a, q) => a + q.weight, 0);
+  const missing = total ? question.filter((q) => !iw.shop.has(q.stem)).reduce((a, q) => a + q.weight, 0) / total : 0;
+  return [chunk.cover, chunk.least, onPage.cover, onPage.least, missing];
+}
