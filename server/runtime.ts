@@ -17,6 +17,7 @@ import type { Deps } from './commands/unit';
 import { startDetailCapture } from './processors/details';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
+import { startTranscripts } from './processors/transcript';
 import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
@@ -104,6 +105,10 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   });
   const stopNotifier = notifier.start();
   const stopDetailCapture = startDetailCapture(deps);
+  const stopTranscripts = startTranscripts(deps, opts.logger, {
+    smtpUrl: opts.mail?.smtpUrl ?? null,
+    from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
+  });
 
   const plugins = [
     async (app: FastifyInstance) => {
@@ -154,6 +159,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopWebhooks();
       stopNotifier();
       stopDetailCapture();
+      stopTranscripts();
       stopTaggers();
       stopSettings();
       await bot.idle();
