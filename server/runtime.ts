@@ -28,6 +28,7 @@ import { listeningUrl } from './app';
 import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
+import { satisfactionRoutes } from './routes/satisfaction';
 import { webhookRoutes } from './routes/webhooks';
 import { widgetRoutes } from './routes/widget';
 
@@ -117,6 +118,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
+      await app.register(satisfactionRoutes(deps));
       await app.register(
         getStartedRoutes(
           deps,
