@@ -10,6 +10,7 @@ import { useLoad } from './period';
 import type { SatisfactionCounts, SatisfactionData } from './types';
 
 const LABEL = { good: 'Good', okay: 'Okay', bad: 'Bad' } as const;
+const ratings = (n: number) => (n === 1 ? '1 rating' : `${n} ratings`);
 
 function Counts({ c }: { c: SatisfactionCounts }) {
   if (!c.total) return <span className="muted">–</span>;
@@ -55,14 +56,14 @@ export function Satisfaction({ from, to }: { from: string; to: string }) {
               <span className="stat-value">
                 {data.human.total ? percent(data.human.goodShare ?? 0) : '–'} <small>good</small>
               </span>
-              <span className="muted small">{data.human.total} ratings</span>
+              <span className="muted small">{ratings(data.human.total)}</span>
             </li>
             <li className="card stat">
               <span className="stat-label">Chats the AI answered alone</span>
               <span className="stat-value">
                 {data.ai.total ? percent(data.ai.goodShare ?? 0) : '–'} <small>good</small>
               </span>
-              <span className="muted small">{data.ai.total} ratings</span>
+              <span className="muted small">{ratings(data.ai.total)}</span>
             </li>
           </ul>
           <div className="table-scroll">

@@ -8,9 +8,9 @@ import { MAX_COMMENT } from '../../../protocol/socket';
 import type { ChatClient } from './client';
 
 const RATINGS = [
-  { value: 'good', label: 'Good', face: '🙂' },
-  { value: 'okay', label: 'Okay', face: '😐' },
-  { value: 'bad', label: 'Bad', face: '🙁' },
+  { value: 'good', label: 'Good' },
+  { value: 'okay', label: 'Okay' },
+  { value: 'bad', label: 'Bad' },
 ] as const;
 
 const skipKey = (key: string) => `chatref:csat-skip:${key}`;
@@ -78,8 +78,8 @@ export function FollowUp({ client, state, resolution }: Props) {
           </p>
           <div class="csat-buttons">
             {RATINGS.map((r) => (
-              <button key={r.value} type="button" class="csat-btn" onClick={() => void rate(r.value)}>
-                <span aria-hidden="true">{r.face}</span>
+              <button key={r.value} type="button" class={`csat-btn csat-${r.value}`} onClick={() => void rate(r.value)}>
+                <span class="csat-dot" aria-hidden="true" />
                 {r.label}
               </button>
             ))}
@@ -191,7 +191,7 @@ function TranscriptForm({
           onInput={(e) => setValue(e.currentTarget.value)}
         />
         <button type="submit" class="primary" disabled={busy}>
-          Send
+          Send transcript
         </button>
       </div>
       {error && <p class="field-error">{error}</p>}
