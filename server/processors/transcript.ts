@@ -9,6 +9,7 @@ import { workspaces } from '../../db/schema';
 import { messagesAfter } from '../commands/conversations';
 import type { Deps } from '../commands/unit';
 import { readSettings } from '../domain/settings';
+import { isVisibleTo } from '../domain/visibility';
 import type { StoredEvent } from '../events/bus';
 import { presentTranscript } from '../presenters/transcript';
 import { presentMessages } from '../realtime/present';
@@ -30,14 +31,17 @@ export function startTranscripts(
     const [w] = await deps.db.select().from(workspaces).where(eq(workspaces.id, e.workspaceId));
     if (!w) return;
     const botName = readSettings(w.settings).widget.botName;
+    // Read whole, then cut to what the visitor sees when presenting: names are resolved from the
+    // full meta (who joined) before the visitor's view of it drops the ids.
     const rows = await messagesAfter(deps.db, {
       workspaceId: e.workspaceId,
       conversationId: e.conversationId,
       afterSeq: 0,
-      audience: 'visitor',
+      audience: 'agent',
       limit: 5000,
     });
-    const messages = await presentMessages(deps.db, rows, 'visitor', botName);
+    const seen = rows.filter((m) => isVisibleTo(m, 'visitor'));
+    const messages = await presentMessages(deps.db, seen, 'visitor', botName);
     const email = presentTranscript({ workspaceName: w.name, botName, messages });
     await transport.sendMail({ from: mail.from, to, ...email });
   };
