@@ -2,7 +2,8 @@
  * "How did we do?" and the transcript end to end, in two headless Chromium contexts: a chat is
  * handed off, worked and resolved in the dashboard; the visitor rates it Bad with a comment in the
  * widget; the rating shows in the conversation and in the tag feed for the chat's tags; the visitor
- * asks for the transcript and the email (loopback SMTP) carries the whole thread with its links.
+ * asks for the transcript and the email (loopback SMTP) carries the whole thread with its links;
+ * a visitor ends a chat only the AI had and rates it, counted apart from the team.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -172,6 +173,34 @@ describe('satisfaction and transcript', () => {
   });
 
   let lastConversation = '';
+
+  it('lets a visitor end a chat only the AI had, and rate it apart from the team', async () => {
+    const visitor = await (await launch({ width: 420, height: 760 })).newPage();
+    const errors = pageErrors(visitor);
+    await visitor.goto(`${server.url}/demo/`);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await visitor.getByRole('textbox', { name: 'Message' }).fill('How long does standard shipping take?');
+    await visitor.getByRole('button', { name: 'Send' }).click();
+    await visitor.getByRole('log').getByText('Sources').first().waitFor({ timeout: 20_000 });
+    await visitor.getByRole('button', { name: 'End chat' }).click();
+    const question = visitor.getByRole('group', { name: 'How did we do?' });
+    await question.waitFor({ timeout: 20_000 });
+    await screenshot(visitor, 'csat-06-ai-chat-ended-phone');
+    await question.getByRole('button', { name: 'Good', exact: true }).click();
+    await visitor.getByRole('button', { name: 'Skip' }).click();
+    await visitor.getByText('Thanks for your feedback!').waitFor();
+    await server.idle();
+    const admin = await server.signIn();
+    const report = await server.api<{ ai: { good: number }; human: { bad: number } }>(
+      'GET',
+      `/api/workspaces/${server.workspaceId}/analytics/satisfaction`,
+      admin,
+    );
+    expect(report.body.ai.good).toBe(1);
+    expect(report.body.human.bad).toBe(1);
+    expect(errors).toEqual([]);
+    await visitor.context().close();
+  });
 
   it('answers bad input, a second rating and another visitor with a clear socket error', async () => {
     expect(lastConversation).not.toBe('');

@@ -74,7 +74,9 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
   const suggest = Boolean(lastBot?.meta.suggestHandoff);
   const withBot = (s.state?.status ?? 'bot') === 'bot' && !s.handoffAsked;
   // A chat only the AI had may be ended by the visitor (then rated and emailed, see FollowUp).
-  const canEnd = withBot && !!s.state?.conversationId && s.messages.some((m) => m.author.type === 'bot');
+  // A new visitor's state names no conversation until it changes: the stored messages do.
+  const conversationId = s.state?.conversationId ?? s.messages.find((m) => m.conversationId)?.conversationId ?? null;
+  const canEnd = withBot && !!conversationId && s.messages.some((m) => m.author.type === 'bot');
   const resolution = String(
     [...s.messages]
       .reverse()
@@ -181,7 +183,7 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
               <button
                 type="button"
                 class="link-btn end-chat"
-                onClick={() => void client.request('end', { conversationId: s.state!.conversationId })}
+                onClick={() => void client.request('end', { conversationId })}
               >
                 End chat
               </button>
