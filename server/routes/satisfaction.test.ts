@@ -86,6 +86,20 @@ describe('satisfaction report', () => {
     expect(lines.find((l) => l.includes('calc'))).toMatch(/,0,0,1,0\.000$/);
   });
 
+  it('lets an admin turn both off, and refuses a bad value', async () => {
+    const path = `/api/workspaces/${owner.workspaceId}/settings`;
+    const off = await owner.request('PATCH', path, {
+      satisfaction: { enabled: false },
+      transcript: { enabled: false },
+    });
+    expect(off.statusCode).toBe(200);
+    expect(off.json().settings).toMatchObject({
+      satisfaction: { enabled: false, aiChats: true },
+      transcript: { enabled: false },
+    });
+    expect((await owner.request('PATCH', path, { satisfaction: { enabled: 'no' } })).statusCode).toBe(400);
+  });
+
   it('is for members only', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/workspaces/${owner.workspaceId}/analytics/satisfaction` });
     expect(res.statusCode).toBe(401);

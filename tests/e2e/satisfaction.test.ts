@@ -148,13 +148,19 @@ describe('satisfaction and transcript', () => {
     await panel.scrollIntoViewIfNeeded();
     await screenshot(agent, 'csat-04-tag-feed');
 
+    // Both are the workspace's to turn off, in Settings › After a chat.
+    await agent.goto(`${server.url}/app/settings/after-chat`);
+    for (const name of [/Ask “How did we do\?”/, /only the AI answered/, /email themselves the conversation/])
+      expect(await agent.getByRole('checkbox', { name }).isChecked()).toBe(true);
+    await screenshot(agent, 'csat-05-settings');
+
     // The transcript, to the email Robin gave in the chat.
     await visitor.getByRole('button', { name: 'Email me this conversation' }).click();
     const email = visitor.getByRole('textbox', { name: 'Email for the transcript' });
     expect(await email.inputValue()).toBe('robin@example.com');
     await visitor.getByRole('button', { name: 'Send transcript' }).click();
     await visitor.getByText('We’ve sent the conversation to robin@example.com.').waitFor({ timeout: 20_000 });
-    await screenshot(visitor, 'csat-05-transcript-sent');
+    await screenshot(visitor, 'csat-06-transcript-sent');
     const mail = await mailTo('robin@example.com', /Your conversation with/);
     for (const text of [
       'Do you sell gift cards?',
@@ -185,7 +191,7 @@ describe('satisfaction and transcript', () => {
     await visitor.getByRole('button', { name: 'End chat' }).click();
     const question = visitor.getByRole('group', { name: 'How did we do?' });
     await question.waitFor({ timeout: 20_000 });
-    await screenshot(visitor, 'csat-06-ai-chat-ended-phone');
+    await screenshot(visitor, 'csat-07-ai-chat-ended-phone');
     await question.getByRole('button', { name: 'Good', exact: true }).click();
     await visitor.getByRole('button', { name: 'Skip' }).click();
     await visitor.getByText('Thanks for your feedback!').waitFor();
