@@ -452,3 +452,30 @@ export const widgetSightings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.origin] })],
 );
+
+/**
+ * A visitor's "How did we do?" answer: one per resolution of a conversation (a chat resolved,
+ * resumed and resolved again may be rated again). `handledBy` tells chats a person worked from
+ * chats the AI answered alone; `agentId` is who owned the chat when it was resolved.
+ */
+export const satisfactionRatings = pgTable(
+  'satisfaction_ratings',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** The resolution rated: the conversation's `resolved_at` when the rating was given. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
+    rating: text('rating').$type<'good' | 'okay' | 'bad'>().notNull(),
+    comment: text('comment'),
+    handledBy: text('handled_by').$type<'ai' | 'human'>().notNull(),
+    agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('satisfaction_conv_resolution').on(t.conversationId, t.resolvedAt),
+    index('satisfaction_ws_created').on(t.workspaceId, t.createdAt),
+  ],
+);

@@ -50,3 +50,36 @@ export interface QaDraft {
   alternates: string[];
   answer: string;
 }
+
+/** "How did we do?" answers counted; `goodShare` is good / total (null without ratings). */
+export interface SatisfactionCounts {
+  good: number;
+  okay: number;
+  bad: number;
+  total: number;
+  goodShare: number | null;
+}
+
+/** Satisfaction over a period: chats a person worked apart from chats the AI answered alone. */
+export interface SatisfactionData {
+  from: string;
+  to: string;
+  human: SatisfactionCounts;
+  ai: SatisfactionCounts;
+  /** Per tag of the rated chats (a chat with two tags counts for each); tagId null: untagged. */
+  tags: { tagId: string | null; name: string; color: string; human: SatisfactionCounts; ai: SatisfactionCounts }[];
+  /** Per agent who had the chat when it was resolved. */
+  agents: { userId: string; name: string; counts: SatisfactionCounts }[];
+  /** The newest ratings that came with a comment. */
+  comments: SatisfactionComment[];
+}
+
+export interface SatisfactionComment {
+  conversationId: string;
+  rating: 'good' | 'okay' | 'bad';
+  comment: string;
+  handledBy: 'ai' | 'human';
+  agentName: string | null;
+  tags: string[];
+  createdAt: string;
+}

@@ -11,6 +11,8 @@ export const EVENT_NAMES = [
   'conversation.resolved',
   'conversation.reopened',
   'conversation.resumed',
+  /** The visitor ended a chat only the AI had (resolved without a person). */
+  'conversation.ended',
   'conversation.tagged',
   'conversation.untagged',
   'contact.updated',
@@ -30,6 +32,12 @@ export const EVENT_NAMES = [
   'api_key.revoked',
   /** The workspace's settings, tags or webhooks changed (`data.part`). */
   'workspace.updated',
+  /** The visitor rated a resolved conversation (`data.rating`, `data.handledBy`, `data.agentId`). */
+  'csat.submitted',
+  /** The visitor added a comment to their rating (`data.rating`, `data.comment`). */
+  'csat.commented',
+  /** The visitor asked for the conversation by email (`data.email`); the mail goes out after commit. */
+  'transcript.requested',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -40,6 +48,8 @@ export const WEBHOOK_EVENTS = [
   'conversation.assigned',
   'conversation.resolved',
   'message.created',
+  'csat.submitted',
+  'csat.commented',
 ] as const satisfies readonly EventName[];
 
 export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';

@@ -10,6 +10,11 @@ import {
   type AgentSendPayload,
   type AgentTypingPayload,
   type ContactPayload,
+  type FollowUpPayload,
+  MAX_COMMENT,
+  type RateCommentPayload,
+  type RatePayload,
+  type TranscriptPayload,
   type SyncPayload,
   type TypingPayload,
   type VisitorAuthPayload,
@@ -44,6 +49,23 @@ export const ContactUpdate = z
 
 /** The visitor taps "Talk to a person" (no fields). */
 export const VisitorHandoff = z.object({}).optional();
+
+export const FollowUp = z.object({
+  conversationId: z.uuid('conversationId must be a UUID'),
+}) satisfies z.ZodType<FollowUpPayload>;
+export const Rate = FollowUp.extend({
+  rating: z.enum(['good', 'okay', 'bad'], 'rating must be good, okay or bad'),
+}) satisfies z.ZodType<RatePayload>;
+export const RateComment = FollowUp.extend({
+  comment: z
+    .string()
+    .trim()
+    .min(1, 'comment is empty')
+    .max(MAX_COMMENT, `comment is longer than ${MAX_COMMENT} characters`),
+}) satisfies z.ZodType<RateCommentPayload>;
+export const TranscriptRequest = FollowUp.extend({
+  email: z.email('enter a valid email address').max(200).optional(),
+}) satisfies z.ZodType<TranscriptPayload>;
 
 export const AgentSend = z.object({
   conversationId: z.uuid(),

@@ -33,6 +33,30 @@ export interface ContactPayload {
   email?: string;
   name?: string;
 }
+/** The visitor's answers after a resolve; each names the conversation (it must be theirs). */
+export interface FollowUpPayload {
+  conversationId: string;
+}
+export interface RatePayload extends FollowUpPayload {
+  rating: 'good' | 'okay' | 'bad';
+}
+export interface RateCommentPayload extends FollowUpPayload {
+  comment: string;
+}
+export interface TranscriptPayload extends FollowUpPayload {
+  /** Omitted: the email the visitor already gave. */
+  email?: string;
+}
+/** What the widget may offer once a conversation is resolved. */
+export interface FollowUpState {
+  /** ask: show "How did we do?"; rated: already answered (comment: whether one was added). */
+  rating: 'ask' | 'rated' | 'off';
+  commented: boolean;
+  transcript: boolean;
+  /** The address the transcript would go to unless another is typed. */
+  email: string | null;
+}
+export const MAX_COMMENT = 1000;
 export interface AgentJoinPayload {
   workspaceId: string;
 }
@@ -116,6 +140,12 @@ export interface VisitorToServer {
   typing: { payload: TypingPayload; ack: null };
   handoff: { payload: Record<string, never> | undefined; ack: null };
   contact: { payload: ContactPayload; ack: VisitorState };
+  /** The visitor ends a chat only the AI had (it is then resolved). */
+  end: { payload: FollowUpPayload; ack: VisitorState };
+  followup: { payload: FollowUpPayload; ack: FollowUpState };
+  rate: { payload: RatePayload; ack: FollowUpState };
+  'rate-comment': { payload: RateCommentPayload; ack: FollowUpState };
+  transcript: { payload: TranscriptPayload; ack: { email: string } };
 }
 
 /** Events the server pushes to the widget. */

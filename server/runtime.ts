@@ -17,6 +17,7 @@ import type { Deps } from './commands/unit';
 import { startDetailCapture } from './processors/details';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
+import { startTranscripts } from './processors/transcript';
 import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
@@ -27,6 +28,7 @@ import { listeningUrl } from './app';
 import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { knowledgeRoutes } from './routes/knowledge';
+import { satisfactionRoutes } from './routes/satisfaction';
 import { webhookRoutes } from './routes/webhooks';
 import { widgetRoutes } from './routes/widget';
 
@@ -104,6 +106,10 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   });
   const stopNotifier = notifier.start();
   const stopDetailCapture = startDetailCapture(deps);
+  const stopTranscripts = startTranscripts(deps, opts.logger, {
+    smtpUrl: opts.mail?.smtpUrl ?? null,
+    from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
+  });
 
   const plugins = [
     async (app: FastifyInstance) => {
@@ -112,6 +118,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
+      await app.register(satisfactionRoutes(deps));
       await app.register(
         getStartedRoutes(
           deps,
@@ -154,6 +161,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopWebhooks();
       stopNotifier();
       stopDetailCapture();
+      stopTranscripts();
       stopTaggers();
       stopSettings();
       await bot.idle();

@@ -14,7 +14,7 @@ const MOVES = Object.keys(TRANSITIONS) as Transition[];
 
 /** The expected table, written out independently of TRANSITIONS: status → move → resulting status. */
 const EXPECTED: Record<string, Partial<Record<Transition, string>>> = {
-  bot: { handoff: 'waiting', assign: 'human', resolve: 'resolved' },
+  bot: { handoff: 'waiting', assign: 'human', resolve: 'resolved', end: 'resolved' },
   waiting: { assign: 'human', resolve: 'resolved' },
   human: { assign: 'human', unassign: 'waiting', resolve: 'resolved' },
   resolved: { reopen: 'human', resume: 'bot' },
@@ -54,6 +54,11 @@ describe('conversation state machine', () => {
         expect(canTransition(status, 'resolve', a)).toBe(false);
       }
     }
+  });
+
+  it('lets only the visitor end a chat, and only one the AI alone has had', () => {
+    expect(STATUSES.filter((st) => canTransition(st, 'end', 'visitor'))).toEqual(['bot']);
+    for (const a of ACTORS.filter((x) => x !== 'visitor')) expect(canTransition('bot', 'end', a)).toBe(false);
   });
 
   it('names a distinct event for every move', () => {

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 
 export const STATUSES: readonly ConversationStatus[] = ['bot', 'waiting', 'human', 'resolved'];
 
-export type Transition = 'handoff' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'resume';
+export type Transition = 'handoff' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'resume' | 'end';
 
 /** Who may make a move: the bot or visitor (from the widget), a member (dashboard/API), the system (routing). */
 export type ActorType = 'visitor' | 'bot' | 'user' | 'system' | 'api';
@@ -39,6 +39,8 @@ export const TRANSITIONS: Readonly<Record<Transition, Rule>> = {
     event: 'conversation.resolved',
     by: ['user', 'system', 'api'],
   },
+  /** The visitor ends a chat only the AI has had (a chat with people is theirs to resolve). */
+  end: { from: ['bot'], to: 'resolved', event: 'conversation.ended', by: ['visitor'] },
   /** A member reopens a resolved chat and owns it again. */
   reopen: { from: ['resolved'], to: 'human', event: 'conversation.reopened', by: ['user', 'api'] },
   /** The visitor writes after resolve: the AI answers again. */

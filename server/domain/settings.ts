@@ -58,6 +58,10 @@ export const WorkspaceSettings = z.object({
     .prefault({}),
   businessHours: BusinessHours.prefault({}),
   notifications: z.object({ emails: z.array(z.email()).max(20).default([]) }).prefault({}),
+  /** "How did we do?" after a resolve; `aiChats`: also when the visitor ends a chat only the AI answered. */
+  satisfaction: z.object({ enabled: z.boolean().default(true), aiChats: z.boolean().default(true) }).prefault({}),
+  /** The visitor may have the conversation emailed to them once it is resolved. */
+  transcript: z.object({ enabled: z.boolean().default(true) }).prefault({}),
 });
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;

@@ -7,7 +7,12 @@ import type { MessageKind } from '../../db/schema';
 export type Audience = 'visitor' | 'agent';
 
 /** Events the visitor is shown in the thread (e.g. "Sam joined the chat"); all others are internal. */
-const VISITOR_EVENTS = new Set(['handoff.created', 'conversation.assigned', 'conversation.resolved']);
+const VISITOR_EVENTS = new Set([
+  'handoff.created',
+  'conversation.assigned',
+  'conversation.resolved',
+  'conversation.ended',
+]);
 
 export function isVisibleTo(
   message: { kind: MessageKind; meta: Record<string, unknown> },

@@ -91,6 +91,7 @@ export function attachRealtime(
     selfOrigin: opts.selfOrigin,
     onHandoffRequest: opts.onHandoffRequest,
     settings: opts.settings,
+    trustProxy: opts.trustProxy,
   });
   const access = new MemberAccess(deps, opts.cacheTtlMs);
   attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler, access, publicUrl: opts.selfOrigin });

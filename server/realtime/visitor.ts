@@ -25,6 +25,7 @@ import { AppError } from '../errors';
 import { on, type HandlerOptions } from './handler';
 import { presentMessages } from './present';
 import { rooms } from './rooms';
+import { visitorFollowUp } from './visitor-follow-up';
 
 export interface VisitorData {
   workspaceId: string;
@@ -52,8 +53,10 @@ export function attachVisitorNamespace(
     selfOrigin: () => string | null;
     onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
     settings: WorkspaceCache<WorkspaceConfig>;
+    trustProxy?: number;
   },
 ): void {
+  const followUp = visitorFollowUp(deps, opts);
   nsp.use((socket, next) => {
     (async () => {
       const auth = VisitorAuth.safeParse(socket.handshake.auth);
@@ -86,6 +89,7 @@ export function attachVisitorNamespace(
   nsp.on('connection', (socket: Socket) => {
     const v = socket.data as VisitorData;
     void socket.join(rooms.visitor(v.workspaceId, v.visitorId));
+    followUp(socket, v);
 
     // A visitor's contact never changes once it exists: read once per connection.
     let knownContact: { id: string } | null = null;

@@ -8,9 +8,11 @@ import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
 import { formulaSafe } from '../http/csv';
+import { tagSatisfactionColumns } from '../presenters/satisfaction';
+import { satisfaction } from '../queries/satisfaction';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
-const Period = z.object({
+export const Period = z.object({
   from: z.iso.datetime({ offset: true, error: 'from must be an ISO date-time' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'to must be an ISO date-time' }).optional(),
 });
@@ -20,7 +22,7 @@ const EARLIEST = Date.UTC(1971, 0, 1);
 const LATEST = Date.UTC(9999, 0, 1);
 
 /** The requested period, by default the last 30 days; at most a year. */
-function periodOf(q: z.infer<typeof Period>, now: Date): { from: Date; to: Date } {
+export function periodOf(q: z.infer<typeof Period>, now: Date): { from: Date; to: Date } {
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
   if (from.getTime() < EARLIEST || to.getTime() > LATEST)
@@ -50,6 +52,7 @@ export const analyticsRoutes =
         const { from, to } = periodOf(req.query, deps.now());
         const feed = await tagFeed(deps, access.workspaceId, from, to);
         if (req.query.format === 'json') return feed;
+        const csat = await satisfaction(deps.db, access.workspaceId, from, to);
         const csv = stringify(
           feed.tags.map((t) => ({
             tag: t.name,
@@ -62,6 +65,7 @@ export const analyticsRoutes =
             resolution_minutes_median: t.resolutionMinutes ?? '',
             previous_handoffs: t.previous.handoffs,
             previous_human_minutes: t.previous.humanMinutes,
+            ...tagSatisfactionColumns(csat, t.tagId),
           })),
           { header: true, cast: { string: formulaSafe } },
         );

@@ -10,6 +10,7 @@ import { navigate, useRoute } from '../router';
 import { useSession } from '../session';
 import '../styles/analytics.css';
 import { PeriodPicker } from './PeriodPicker';
+import { Satisfaction } from './Satisfaction';
 import { minutes, periodParams, useLoad, usePeriod, withQuery } from './period';
 import { TagConversations } from './TagConversations';
 import type { TagFeedData, TagFeedRow } from './types';
@@ -59,6 +60,7 @@ export function TagFeed() {
       {feed && (
         <>
           <Summary feed={feed} />
+          <Satisfaction from={period.from} to={period.to} />
           {feed.chats === 0 ? (
             <div className="empty card">
               <p className="empty-title">No chats in this period</p>

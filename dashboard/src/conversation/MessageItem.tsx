@@ -1,9 +1,11 @@
 import type { Citation } from '../../../protocol/socket';
 import { clock, eventText, percent } from '../lib/format';
 import type { WireMessage } from '../types';
+import { isRating, RatingItem } from './RatingItem';
 
 /** One entry of the thread: visitor, AI (citations + confidence), person, internal note, or system event. */
 export function MessageItem({ m, teamName }: { m: WireMessage; teamName: (id: string) => string | null }) {
+  if (isRating(m)) return <RatingItem m={m} />;
   if (m.kind === 'event') {
     return (
       <li className="msg-event">

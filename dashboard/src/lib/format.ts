@@ -71,6 +71,8 @@ export function eventText(
       return 'Returned to the queue';
     case 'conversation.resolved':
       return 'Resolved';
+    case 'conversation.ended':
+      return 'The visitor ended the chat';
     case 'conversation.reopened':
       return `Reopened${agent ? ` by ${agent}` : ''}`;
     case 'conversation.resumed':

@@ -1,6 +1,7 @@
 /** Settings: a list of sections on the left, the chosen one on the right. */
 import { useSession } from '../session';
 import { Link } from '../ui/Link';
+import { AfterChatSettings } from './AfterChat';
 import { ApiKeys } from './ApiKeys';
 import { BusinessHoursSettings } from './BusinessHours';
 import { CannedRepliesSettings } from './CannedRepliesSettings';
@@ -17,6 +18,7 @@ const SECTIONS = [
   { key: 'tags', label: 'Tags', Page: Tags },
   { key: 'handoff', label: 'Handoff & routing', Page: HandoffSettings },
   { key: 'hours', label: 'Business hours', Page: BusinessHoursSettings },
+  { key: 'after-chat', label: 'After a chat', Page: AfterChatSettings },
   { key: 'canned-replies', label: 'Canned replies', Page: CannedRepliesSettings, everyone: true },
   { key: 'widget', label: 'Widget', Page: WidgetSettings },
   { key: 'knowledge', label: 'Knowledge', Page: Knowledge },

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { WidgetConfig } from '../types';
 import type { ChatClient, ChatState } from './client';
 import { Composer } from './Composer';
+import { FollowUp } from './FollowUp';
 import { ChevronDown, CloseIcon, PersonIcon, SparkIcon } from './icons';
 import { Greeting, initials, Message } from './Message';
 import { Status } from './Status';
@@ -72,6 +73,15 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
   const lastBot = [...s.messages].reverse().find((m) => m.author.type === 'bot');
   const suggest = Boolean(lastBot?.meta.suggestHandoff);
   const withBot = (s.state?.status ?? 'bot') === 'bot' && !s.handoffAsked;
+  // A chat only the AI had may be ended by the visitor (then rated and emailed, see FollowUp).
+  // A new visitor's state names no conversation until it changes: the stored messages do.
+  const conversationId = s.state?.conversationId ?? s.messages.find((m) => m.conversationId)?.conversationId ?? null;
+  const canEnd = withBot && !!conversationId && s.messages.some((m) => m.author.type === 'bot');
+  const resolution = String(
+    [...s.messages]
+      .reverse()
+      .find((m) => m.meta.event === 'conversation.resolved' || m.meta.event === 'conversation.ended')?.seq ?? 0,
+  );
 
   return (
     <section
@@ -149,6 +159,7 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
           handoffAsked={s.handoffAsked}
           saveEmail={(e) => client.saveEmail(e)}
         />
+        <FollowUp client={client} state={s.state} resolution={resolution} />
         {s.error && (
           <p class="error" role="alert">
             <span>{s.error}</span>
@@ -168,6 +179,15 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
               <PersonIcon />
               Talk to a person
             </button>
+            {canEnd && (
+              <button
+                type="button"
+                class="link-btn end-chat"
+                onClick={() => void client.request('end', { conversationId })}
+              >
+                End chat
+              </button>
+            )}
           </div>
         )}
         <Composer

@@ -12,6 +12,7 @@ function eventText(m: ThreadMessage): string {
     'handoff.created': 'Handed to the team',
     'conversation.assigned': `${agent || 'Someone from the team'} joined the chat`,
     'conversation.resolved': 'Conversation resolved',
+    'conversation.ended': 'Chat ended',
   };
   return (m.meta.event && texts[m.meta.event]) || '';
 }

@@ -169,6 +169,25 @@ export class ChatClient {
     }
   }
 
+  /**
+   * One request and its acknowledgement (the follow-up after a resolve: see FollowUp.tsx); a
+   * refusal or a timeout comes back as the text to show.
+   */
+  request<T>(event: string, payload: object): Promise<{ ok: true; data: T } | { ok: false; error: string }> {
+    return new Promise((resolve) => {
+      this.socket.timeout(ACK_MS).emit(event, payload, (err: Error | null, ack?: Ack<T>) => {
+        if (!err && ack?.ok) resolve({ ok: true, data: ack.data });
+        else
+          resolve({
+            ok: false,
+            error: err
+              ? 'Could not reach us — check your connection and try again.'
+              : errorText(ack && !ack.ok ? ack.error : undefined),
+          });
+      });
+    });
+  }
+
   dismissError(): void {
     this.set({ error: null });
   }
