@@ -11,6 +11,8 @@ export const EVENT_NAMES = [
   'conversation.resolved',
   'conversation.reopened',
   'conversation.resumed',
+  /** A person handed the chat back to the AI without resolving it. */
+  'conversation.handed_back',
   'conversation.tagged',
   'conversation.untagged',
   'contact.updated',
@@ -28,6 +30,9 @@ export const EVENT_NAMES = [
   /** An API key was created or revoked (`data.apiKeyId`, `data.scopes`). */
   'api_key.created',
   'api_key.revoked',
+  /** A reply an agent sent was remembered as an answer (`data.learnedAnswerId`), or the owner removed one. */
+  'learned_answer.created',
+  'learned_answer.removed',
   /** The workspace's settings, tags or webhooks changed (`data.part`). */
   'workspace.updated',
 ] as const;

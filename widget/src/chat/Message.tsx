@@ -12,6 +12,7 @@ function eventText(m: ThreadMessage): string {
     'handoff.created': 'Handed to the team',
     'conversation.assigned': `${agent || 'Someone from the team'} joined the chat`,
     'conversation.resolved': 'Conversation resolved',
+    'conversation.handed_back': 'The assistant is back: ask away',
   };
   return (m.meta.event && texts[m.meta.event]) || '';
 }
