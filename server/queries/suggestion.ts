@@ -55,11 +55,21 @@ export async function copilotFor(
 ): Promise<CopilotView> {
   const c = await getConversation(deps.db, member.workspaceId, conversationId);
   if (!maySeeConversation(member, c)) throw new AppError('not_found', 'no such conversation');
-  const thread = await deps.db
-    .select({ seq: messages.seq, authorType: messages.authorType, body: messages.body, meta: messages.meta })
-    .from(messages)
-    .where(and(eq(messages.conversationId, c.id), eq(messages.kind, 'text')))
-    .orderBy(asc(messages.seq));
+  // Independent reads at once (PostgreSQL runs them side by side; the indexes are in memory).
+  const [thread, tagged, { settings }, content, learned] = await Promise.all([
+    deps.db
+      .select({ seq: messages.seq, authorType: messages.authorType, body: messages.body, meta: messages.meta })
+      .from(messages)
+      .where(and(eq(messages.conversationId, c.id), eq(messages.kind, 'text')))
+      .orderBy(asc(messages.seq)),
+    deps.db
+      .select({ tagId: conversationTags.tagId })
+      .from(conversationTags)
+      .where(eq(conversationTags.conversationId, c.id)),
+    sources.config.get(c.workspaceId),
+    sources.knowledge.index(c.workspaceId),
+    sources.learned.index(c.workspaceId),
+  ]);
   const visitor = thread.filter((m) => m.authorType === 'visitor');
   // The question: what the visitor wrote since a person last replied (else their last message),
   // without bare requests for a person.
@@ -68,11 +78,8 @@ export async function copilotFor(
   const asked = open.length ? open : visitor.filter((m) => !isPersonRequest(m.body)).slice(-1);
   const question = asked.length ? asked.map((m) => m.body).join('\n') : null;
 
-  const { settings } = await sources.config.get(c.workspaceId);
-  const content = await sources.knowledge.index(c.workspaceId);
   await content.prepared();
   const threshold = settings.handoff.answerThreshold ?? (await calibratedThresholdAsync(content));
-  const learned = await sources.learned.index(c.workspaceId);
   const input = { question, content, learned, threshold };
   const suggestion = sources.model
     ? await suggestWithModel({
@@ -87,10 +94,6 @@ export async function copilotFor(
 
   const visitorMessages = visitor.map((m) => m.body);
   const details = captureDetails(visitorMessages);
-  const tagged = await deps.db
-    .select({ tagId: conversationTags.tagId })
-    .from(conversationTags)
-    .where(eq(conversationTags.conversationId, c.id));
   const topics = visitorMessages.length ? await sources.taggers.topics(c.workspaceId, visitorMessages.join('\n')) : [];
   const { summary, tried } = summarizeHandoff({
     visitorMessages,
