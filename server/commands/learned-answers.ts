@@ -70,6 +70,7 @@ export async function learnFromReplies(
         authorId: authorOf.get(l.replyId) ?? null,
         question: l.question,
         answer: l.answer,
+        createdAt: deps.now(),
       };
       const [row] = await tx
         .insert(learnedAnswers)

@@ -118,5 +118,24 @@ describe('copilot: suggested reply, learned from the team, hand back to the AI',
     await screenshot(second, 'copilot-03-ai-again');
     await screenshot(agent, 'copilot-04-agent-after-hand-back');
     expect(agentErrors).toEqual([]);
+
+    // The owner sees what the team taught, without the customer, and removes it.
+    const ownerCtx = await launch({ width: 1440, height: 900 });
+    visitors.push(ownerCtx);
+    const owner = await ownerCtx.newPage();
+    await owner.goto(`${server.url}/app/`);
+    await owner.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await owner.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await owner.getByRole('navigation').first().waitFor();
+    await owner.goto(`${server.url}/app/settings/knowledge`);
+    const taught = owner.getByRole('region', { name: 'Learned from the team' });
+    const entry = taught.getByRole('listitem').filter({ hasText: 'Do you restring guitars while I wait?' });
+    await entry.getByText('Bring it to the repair desk').waitFor({ timeout: 20_000 });
+    expect(await taught.innerText()).not.toMatch(/Robin|Park/);
+    await entry.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'copilot-05-learned-from-the-team');
+    await entry.getByRole('button', { name: /Remove the learned answer/ }).click();
+    await entry.waitFor({ state: 'detached', timeout: 20_000 });
   });
 });
