@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { connectVisitor } from '../tests/clients';
 import { ensureBuilt } from '../scripts/ensure-built.mjs';
 import { bundleSizes } from './bundles';
+import { copilotMs } from './copilot';
 import { engineQueryMs, ingestPagesPerSecond } from './engine';
 import { measureFanout } from './fanout';
 import { measureIdle } from './idle';
@@ -38,6 +39,7 @@ const TARGETS: Record<string, { text: string; ok: (v: number, f: Figures) => boo
   loader_gz_kb: { text: '≤ 5', ok: (v) => v <= 5 },
   chat_gz_kb: { text: '≤ 40', ok: (v) => v <= 40 },
   start_ms: { text: '≤ 3000', ok: (v) => v <= 3000 },
+  copilot_ms_p95: { text: '≤ 50', ok: (v) => v <= 50 },
 };
 
 const PLAN = {
@@ -51,6 +53,7 @@ const PLAN = {
     idleWorkers: 4,
     queries: 1000,
     pages: 300,
+    copilot: 500,
   },
   quick: {
     visitors: 100,
@@ -62,6 +65,7 @@ const PLAN = {
     idleWorkers: 2,
     queries: 300,
     pages: 60,
+    copilot: 200,
   },
 };
 const AGENTS = 20;
@@ -161,6 +165,12 @@ async function benchStore(kind: StoreKind, pgBase: string | null, plan: (typeof 
         `${kind} first reply`,
         async () => (f[`first_reply_ms${sfx}`] = round(await firstReplyMs(product), 0)),
       );
+      // The agent's suggested reply on the demo workspace, before any load adds chats to it.
+      await part(`${kind} copilot`, async () => {
+        const c = await copilotMs(product, plan.copilot);
+        f[`copilot_ms_p50${sfx}`] = round(c.p50);
+        f[`copilot_ms_p95${sfx}`] = round(c.p95);
+      });
       // A just-started server is slow for its first seconds of load (V8 compiles the hot paths,
       // PGlite's WebAssembly included, as they warm up): measured on its own as `reply_cold`, then
       // the steady state with as many new visitors again, which the targets are about.

@@ -126,6 +126,20 @@ evalCmd
     report({ shops: r.shops, pooled: r.pooled, spread: r.spread }, opts.json);
   });
 
+evalCmd
+  .command('copilot')
+  .option('--chats <dir>', 'chats answered by people (see eval/copilot/README.md)', 'eval/copilot')
+  .option('--shops <dir>', 'the shop folders their content comes from', 'eval/shops')
+  .option('--json', 'one JSON object on stdout')
+  .option('--verbose', 'every miss and leak on stderr')
+  .description("the agent's suggested reply: past answers reproduced, content cited, no personal data")
+  .action(async (opts: { chats: string; shops: string; json?: boolean; verbose?: boolean }) => {
+    const { evalCopilot } = await import('../engine/eval/copilot');
+    const r = await evalCopilot(opts);
+    if (opts.verbose) for (const x of [...r.failures, ...r.leaks]) process.stderr.write(`${JSON.stringify(x)}\n`);
+    report({ ...r.summary, perShop: r.perShop }, opts.json);
+  });
+
 /** One line per question on stderr: mark, outcome, confidence, question → cited file or topic. */
 function printResults(rep: import('../engine/eval/shops').ShopReport): void {
   for (const s of rep.skipped) process.stderr.write(`${rep.shop}: skipped ${s.file}: ${s.error}\n`);

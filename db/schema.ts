@@ -262,6 +262,35 @@ export const messages = pgTable(
   ],
 );
 
+/**
+ * What the team taught: a reply an agent sent, remembered (with the customer's details taken out)
+ * as a candidate answer to the visitor question it answered. One row per question; the owner can
+ * see and remove them (Settings → Knowledge → Learned from the team).
+ */
+export const learnedAnswers = pgTable(
+  'learned_answers',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** The visitor's question it answered (its message), and the reply that answered it. */
+    questionMessageId: uuid('question_message_id').notNull(),
+    replyMessageId: uuid('reply_message_id').notNull(),
+    authorId: uuid('author_id'),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    createdAt: createdAt(),
+    /** Removed by the owner: kept so that later replies in the same chat do not teach it again. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('learned_answers_ws').on(t.workspaceId),
+    uniqueIndex('learned_answers_question').on(t.workspaceId, t.questionMessageId),
+  ],
+);
+
 export const conversationTags = pgTable(
   'conversation_tags',
   {

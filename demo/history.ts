@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { conversationTags, tags, users } from '../db/schema';
 import { recordActivity } from '../server/commands/activity';
 import { updateContact } from '../server/commands/contacts';
+import { learnFromReplies } from '../server/commands/learned-answers';
 import {
   appendMessage,
   contactForVisitor,
@@ -284,6 +285,8 @@ export async function seedHistory(deps: Deps, workspaceId: string, days = 21): P
       step(0.5);
       await sendAgentMessage(local, { ...base, userId: agent.id, clientId: `h${k++}`, body: reply, note: false });
     }
+    // What the team taught (the private bus runs no processors): the copilot suggests it from day one.
+    await learnFromReplies(local, base);
     step(1 + rand() * 3);
     await moveConversation(local, { ...base, move: 'resolve', actor: { type: 'user', id: agent.id } });
   }

@@ -13,6 +13,8 @@ export const EVENT_NAMES = [
   'conversation.resumed',
   /** The visitor ended a chat only the AI had (resolved without a person). */
   'conversation.ended',
+  /** A person handed the chat back to the AI without resolving it. */
+  'conversation.handed_back',
   'conversation.tagged',
   'conversation.untagged',
   'contact.updated',
@@ -30,6 +32,9 @@ export const EVENT_NAMES = [
   /** An API key was created or revoked (`data.apiKeyId`, `data.scopes`). */
   'api_key.created',
   'api_key.revoked',
+  /** A reply an agent sent was remembered as an answer (`data.learnedAnswerId`), or the owner removed one. */
+  'learned_answer.created',
+  'learned_answer.removed',
   /** The workspace's settings, tags or webhooks changed (`data.part`). */
   'workspace.updated',
   /** The visitor rated a resolved conversation (`data.rating`, `data.handledBy`, `data.agentId`). */

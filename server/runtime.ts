@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
+import { LearnedAnswers } from './bot/learned';
 import { Taggers } from './bot/tagger';
 import { ParsePool, type ParserOptions } from './bot/parser';
 import { WorkerTrainer } from './bot/trainer';
@@ -15,6 +16,7 @@ import { settingsCache } from './commands/cached';
 import { loadConfig } from './config';
 import type { Deps } from './commands/unit';
 import { startDetailCapture } from './processors/details';
+import { startLearning } from './processors/learning';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { startTranscripts } from './processors/transcript';
@@ -27,6 +29,7 @@ import { getStartedRoutes } from './routes/get-started';
 import { listeningUrl } from './app';
 import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
+import { copilotRoutes } from './routes/copilot';
 import { knowledgeRoutes } from './routes/knowledge';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { webhookRoutes } from './routes/webhooks';
@@ -71,14 +74,9 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const outbound = createOutbound(opts.outbound);
   // Uploads and fetched pages are parsed in worker threads, within limits.
   const parser = new ParsePool(opts.parse ?? loadConfig({}).parse);
-  const knowledge = new Knowledge(
-    deps,
-    (workspaceId, chunkId) => (publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null),
-    opts.ai ?? {},
-    trainer.train,
-    outbound,
-    parser.read,
-  );
+  const passageUrl = (workspaceId: string, chunkId: string) =>
+    publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null;
+  const knowledge = new Knowledge(deps, passageUrl, opts.ai ?? {}, trainer.train, outbound, parser.read);
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
   const stopSettings = settings.start(deps);
@@ -110,10 +108,21 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     smtpUrl: opts.mail?.smtpUrl ?? null,
     from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
   });
+  // The copilot: what the team taught, learned from every reply, and suggested back.
+  const learned = new LearnedAnswers(deps);
+  const stopLearned = learned.start();
+  const stopLearning = startLearning(deps, opts.logger);
 
   const plugins = [
     async (app: FastifyInstance) => {
       await app.register(conversationRoutes(deps));
+      await app.register(
+        copilotRoutes(
+          deps,
+          { knowledge, learned, taggers, config: settings, model: opts.ai?.model ?? null },
+          passageUrl,
+        ),
+      );
       await app.register(contactRoutes(deps));
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
@@ -162,6 +171,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopNotifier();
       stopDetailCapture();
       stopTranscripts();
+      stopLearning();
+      stopLearned();
       stopTaggers();
       stopSettings();
       await bot.idle();

@@ -136,7 +136,10 @@ export class BotTurns {
       ...rows
         .filter(
           (m) =>
-            m.kind === 'event' && (m.meta.event === 'conversation.resolved' || m.meta.event === 'conversation.resumed'),
+            m.kind === 'event' &&
+            (m.meta.event === 'conversation.resolved' ||
+              m.meta.event === 'conversation.resumed' ||
+              m.meta.event === 'conversation.handed_back'),
         )
         .map((m) => m.seq),
     );

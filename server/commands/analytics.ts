@@ -17,6 +17,7 @@ const OWNERSHIP = [
   'conversation.reopened',
   'conversation.unassigned',
   'conversation.resolved',
+  'conversation.handed_back',
 ] as const;
 const median = (xs: number[]) => {
   if (!xs.length) return null;

@@ -278,7 +278,8 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
     Object.assign(patch, { assigneeId: mv.assigneeId ?? mv.actor.id ?? null, resolvedAt: null });
   if (mv.move === 'unassign') Object.assign(patch, { assigneeId: null, waitingSince: now });
   if (mv.move === 'resolve' || mv.move === 'end') Object.assign(patch, { resolvedAt: now, waitingSince: null });
-  if (mv.move === 'resume') Object.assign(patch, { assigneeId: null, handoffReason: null, resolvedAt: null });
+  if (mv.move === 'resume' || mv.move === 'handback')
+    Object.assign(patch, { assigneeId: null, handoffReason: null, resolvedAt: null, waitingSince: null });
   if (mv.teamId !== undefined) patch.teamId = mv.teamId;
   const [updated] = await tx.update(conversations).set(patch).where(eq(conversations.id, c.id)).returning();
   const data = {

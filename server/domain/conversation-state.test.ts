@@ -15,8 +15,8 @@ const MOVES = Object.keys(TRANSITIONS) as Transition[];
 /** The expected table, written out independently of TRANSITIONS: status → move → resulting status. */
 const EXPECTED: Record<string, Partial<Record<Transition, string>>> = {
   bot: { handoff: 'waiting', assign: 'human', resolve: 'resolved', end: 'resolved' },
-  waiting: { assign: 'human', resolve: 'resolved' },
-  human: { assign: 'human', unassign: 'waiting', resolve: 'resolved' },
+  waiting: { assign: 'human', resolve: 'resolved', handback: 'bot' },
+  human: { assign: 'human', unassign: 'waiting', resolve: 'resolved', handback: 'bot' },
   resolved: { reopen: 'human', resume: 'bot' },
 };
 

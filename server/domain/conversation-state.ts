@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 
 export const STATUSES: readonly ConversationStatus[] = ['bot', 'waiting', 'human', 'resolved'];
 
-export type Transition = 'handoff' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'resume' | 'end';
+export type Transition = 'handoff' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'resume' | 'end' | 'handback';
 
 /** Who may make a move: the bot or visitor (from the widget), a member (dashboard/API), the system (routing). */
 export type ActorType = 'visitor' | 'bot' | 'user' | 'system' | 'api';
@@ -45,6 +45,8 @@ export const TRANSITIONS: Readonly<Record<Transition, Rule>> = {
   reopen: { from: ['resolved'], to: 'human', event: 'conversation.reopened', by: ['user', 'api'] },
   /** The visitor writes after resolve: the AI answers again. */
   resume: { from: ['resolved'], to: 'bot', event: 'conversation.resumed', by: ['visitor', 'bot', 'system'] },
+  /** A person hands the chat back to the AI without resolving it: the AI answers the next question. */
+  handback: { from: ['waiting', 'human'], to: 'bot', event: 'conversation.handed_back', by: ['user', 'api'] },
 };
 
 /** Returns the rule for a move from `status`, or throws `illegal_transition` with a clear message. */

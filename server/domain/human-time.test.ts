@@ -55,6 +55,17 @@ describe('human time', () => {
     expect(activeTime(spans, []).get('dana')).toBe(2 * MIN);
   });
 
+  it('ends the span when the person hands the chat back to the AI', () => {
+    const spans = ownershipSpans(
+      [
+        { name: 'conversation.assigned', at: t(0), assigneeId: 'dana' },
+        { name: 'conversation.handed_back', at: t(3) },
+      ],
+      t(20),
+    );
+    expect(spans.map((s) => [s.start, s.end])).toEqual([[t(0), t(3)]]);
+  });
+
   it('counts a multi-tag chat once: the tags share its minutes', () => {
     const per = new Map([
       ['c1', 6 * MIN],

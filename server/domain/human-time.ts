@@ -41,7 +41,12 @@ export function activeTime(spans: Span[], moments: Moment[], capMs = IDLE_CAP_MS
 }
 
 export interface OwnershipEvent {
-  name: 'conversation.assigned' | 'conversation.reopened' | 'conversation.unassigned' | 'conversation.resolved';
+  name:
+    | 'conversation.assigned'
+    | 'conversation.reopened'
+    | 'conversation.unassigned'
+    | 'conversation.resolved'
+    | 'conversation.handed_back';
   at: number;
   assigneeId?: string | null;
 }
@@ -59,7 +64,11 @@ export function ownershipSpans(events: OwnershipEvent[], now: number): Span[] {
       if (owner.current?.userId === e.assigneeId) continue;
       close(e.at);
       owner.current = { userId: e.assigneeId, start: e.at };
-    } else if (e.name === 'conversation.unassigned' || e.name === 'conversation.resolved') {
+    } else if (
+      e.name === 'conversation.unassigned' ||
+      e.name === 'conversation.resolved' ||
+      e.name === 'conversation.handed_back'
+    ) {
       close(e.at);
     }
   }

@@ -12,6 +12,7 @@ const VISITOR_EVENTS = new Set([
   'conversation.assigned',
   'conversation.resolved',
   'conversation.ended',
+  'conversation.handed_back',
 ]);
 
 export function isVisibleTo(
@@ -22,6 +23,17 @@ export function isVisibleTo(
   if (message.kind === 'note') return false;
   if (message.kind === 'event') return VISITOR_EVENTS.has(String(message.meta.event ?? ''));
   return true;
+}
+
+/**
+ * Whether a member may see a conversation, and so anything drawn from it (its thread, a suggested
+ * reply, its summary): every member of the conversation's workspace, nobody else.
+ */
+export function maySeeConversation(
+  member: { workspaceId: string; role: string | null },
+  conversation: { workspaceId: string },
+): boolean {
+  return member.role !== null && member.workspaceId === conversation.workspaceId;
 }
 
 /** The part of a message's meta that the visitor may see (citations yes; confidence and card no). */

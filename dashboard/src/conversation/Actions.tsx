@@ -4,7 +4,7 @@ import { useSession } from '../session';
 import type { Conversation } from '../types';
 import { useWorkspaceData } from '../workspace-data';
 
-type Move = 'pickup' | 'assign' | 'unassign' | 'resolve' | 'reopen';
+type Move = 'pickup' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'hand-back';
 
 /** Pick up, take over, assign to a member or team, return to queue, resolve, reopen. */
 export function Actions({ c, onChanged }: { c: Conversation; onChanged: () => void }) {
@@ -88,6 +88,17 @@ export function Actions({ c, onChanged }: { c: Conversation; onChanged: () => vo
       {c.status === 'human' && mine && (
         <button type="button" className="btn ghost" disabled={busy} onClick={() => void move('unassign')}>
           Return to queue
+        </button>
+      )}
+      {(c.status === 'waiting' || c.status === 'human') && (
+        <button
+          type="button"
+          className="btn ghost"
+          disabled={busy}
+          onClick={() => void move('hand-back')}
+          title="The AI answers the visitor's next question; the chat stays open"
+        >
+          Hand back to AI
         </button>
       )}
       {c.status !== 'resolved' ? (

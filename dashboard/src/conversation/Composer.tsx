@@ -16,7 +16,16 @@ function slashAt(text: string, caret: number): { start: number; query: string } 
 }
 
 /** The reply box: Enter sends (Shift+Enter for a new line); a note stays inside the team; `/` inserts a canned reply. */
-export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessage) => void }) {
+export function Composer({
+  c,
+  onSent,
+  draft,
+}: {
+  c: Conversation;
+  onSent: (m: WireMessage) => void;
+  /** Text to put in the box (a suggestion the agent chose), with a counter so the same text can be put again. */
+  draft?: { text: string; n: number };
+}) {
   const { workspace } = useSession();
   const rt = useRealtime();
   const [body, setBody] = useState('');
@@ -56,6 +65,14 @@ export function Composer({ c, onSent }: { c: Conversation; onSent: (m: WireMessa
     if (idle.current) clearTimeout(idle.current);
     idle.current = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
+
+  const draftN = draft?.n ?? 0;
+  useEffect(() => {
+    if (!draftN || !draft) return;
+    onChange(draft.text);
+    input.current?.focus();
+    // Only a new draft replaces the text, not a re-render.
+  }, [draftN]);
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();

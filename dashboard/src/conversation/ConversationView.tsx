@@ -1,11 +1,12 @@
 /** One conversation: header with actions, the whole thread, the reply box, and the side panel. */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { duration, STATUS_LABEL, visitorName } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { useSession } from '../session';
 import { useWorkspaceData } from '../workspace-data';
 import { Actions } from './Actions';
 import { Composer } from './Composer';
+import { Copilot } from './Copilot';
 import { MessageItem } from './MessageItem';
 import { SidePanel } from './SidePanel';
 import { useActivityHeartbeat } from './useActivityHeartbeat';
@@ -20,6 +21,7 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
   useActivityHeartbeat(id, c?.status === 'human');
   const log = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
+  const [draft, setDraft] = useState<{ text: string; n: number }>({ text: '', n: 0 });
 
   // Stay at the bottom as messages arrive, unless the member scrolled up to read.
   useLayoutEffect(() => {
@@ -89,7 +91,10 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
           <p className="typing" aria-live="polite">
             {typists.length > 0 ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
           </p>
-          <Composer c={c} onSent={addMessage} />
+          {c.status !== 'resolved' && (
+            <Copilot c={c} onUse={(text) => setDraft((d) => ({ text, n: d.n + 1 }))} onTagged={reload} />
+          )}
+          <Composer c={c} onSent={addMessage} draft={draft} />
         </div>
         <SidePanel c={c} onChanged={reload} />
       </div>

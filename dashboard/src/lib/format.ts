@@ -75,6 +75,8 @@ export function eventText(
       return 'The visitor ended the chat';
     case 'conversation.reopened':
       return `Reopened${agent ? ` by ${agent}` : ''}`;
+    case 'conversation.handed_back':
+      return `Handed back to the AI${agent ? ` by ${agent}` : ''}`;
     case 'conversation.resumed':
       return 'The visitor wrote again; the AI is answering';
     case 'conversation.tagged':

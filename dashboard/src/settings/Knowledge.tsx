@@ -3,6 +3,7 @@ import { api, errorMessage, wsPath } from '../api';
 import { useSession } from '../session';
 import type { Source } from '../types';
 import { AddKnowledge } from './AddKnowledge';
+import { LearnedAnswers } from './LearnedAnswers';
 import { useSources } from './useSources';
 
 const KIND_LABEL: Record<string, string> = {
@@ -113,6 +114,7 @@ export function Knowledge() {
           </li>
         ))}
       </ul>
+      {isAdmin && <LearnedAnswers />}
     </>
   );
 }

@@ -13,6 +13,7 @@ function eventText(m: ThreadMessage): string {
     'conversation.assigned': `${agent || 'Someone from the team'} joined the chat`,
     'conversation.resolved': 'Conversation resolved',
     'conversation.ended': 'Chat ended',
+    'conversation.handed_back': 'The assistant is back: ask away',
   };
   return (m.meta.event && texts[m.meta.event]) || '';
 }
