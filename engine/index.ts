@@ -77,5 +77,5 @@ export {
 } from './conversation/handoff';
 export { captureDetails, type CapturedDetails } from './conversation/details';
 export { summarizeHandoff, type HandoffSummary } from './conversation/summary';
-export { groupGaps, type GapGroup, type GapItem } from './conversation/gaps';
+export { groupGaps, type GapCluster, type GapItem } from './conversation/gaps';
 export { loadWordVectors, sentenceVector, sifWeight, type WordVectors } from './vectors/index';

@@ -4,7 +4,12 @@
  * the front ends import this file; the server validates arrivals with `protocol/schemas.ts`.
  * Every send is acknowledged only after it is stored.
  */
+import type { Citation } from '../engine/answer/types';
 import type { EventName, HandoffReason } from './events';
+import type { ConversationStatus } from './rest';
+
+/** Owned by the answer engine; re-exported (types only) for the front ends. */
+export type { Citation };
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -49,12 +54,6 @@ export interface AgentActivityPayload {
   conversationId: string;
 }
 
-export interface Citation {
-  chunkId: string;
-  title: string;
-  url: string | null;
-}
-
 export interface WireMessage {
   id: string;
   conversationId: string;
@@ -78,7 +77,7 @@ export interface WireMessage {
 /** What the widget needs to show about the conversation's state. */
 export interface VisitorState {
   conversationId: string | null;
-  status: 'bot' | 'waiting' | 'human' | 'resolved';
+  status: ConversationStatus;
   /** 1 = next in line; null when not waiting. */
   queuePosition: number | null;
   agentName: string | null;

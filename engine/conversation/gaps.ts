@@ -14,7 +14,7 @@ export interface GapItem {
   weight: number;
 }
 
-export interface GapGroup {
+export interface GapCluster {
   /** The group's most representative question. */
   label: string;
   /** Item ids, heaviest first. */
@@ -100,7 +100,7 @@ function denseCos(a: Float32Array, b: Float32Array): number {
  * Deterministic: items are visited heaviest first (ties by id), each joins the most similar
  * group or starts one, then every item is reassigned once to its best group.
  */
-export function groupGaps(items: GapItem[], opts: GapOptions = {}): GapGroup[] {
+export function groupGaps(items: GapItem[], opts: GapOptions = {}): GapCluster[] {
   const threshold = opts.threshold ?? 0.5;
   // "hi" and "thanks" reach here as questions the bot did not answer; they are no gap.
   const sorted = items
