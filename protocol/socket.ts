@@ -138,3 +138,18 @@ export interface ServerToAgent {
   typing: { conversationId: string; author: string; typing: boolean };
   error: { event: string; code: string; message: string };
 }
+
+/**
+ * The maps above in Socket.IO's own shape (event → listener), for `Namespace<…>` on the server and
+ * `Socket<…>` in the clients: an emit or a listener with the wrong payload does not compile.
+ * Every request carries an ack (the server answers each one, `Ack<…>`).
+ */
+type AsListeners<M extends { [E in keyof M]: { payload: unknown; ack: unknown } }> = {
+  [E in keyof M]: (payload: M[E]['payload'], ack: (reply: Ack<M[E]['ack']>) => void) => void;
+};
+type AsPushes<M> = { [E in keyof M]: (payload: M[E]) => void };
+
+export type VisitorClientEvents = AsListeners<VisitorToServer>;
+export type VisitorServerEvents = AsPushes<ServerToVisitor>;
+export type AgentClientEvents = AsListeners<AgentToServer>;
+export type AgentServerEvents = AsPushes<ServerToAgent>;

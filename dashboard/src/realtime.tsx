@@ -7,7 +7,14 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { getCsrfToken } from './api';
-import { AGENT_NAMESPACE, type Ack, type AgentEvent, type WireMessage } from '../../protocol/socket';
+import {
+  AGENT_NAMESPACE,
+  type Ack,
+  type AgentClientEvents,
+  type AgentEvent,
+  type AgentServerEvents,
+  type WireMessage,
+} from '../../protocol/socket';
 
 export interface TypingSignal {
   conversationId: string;
@@ -60,7 +67,7 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
     localStorage.getItem(PRESENCE_KEY) === 'away' ? 'away' : 'online',
   );
   const presenceRef = useRef(presence);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<Socket<AgentServerEvents, AgentClientEvents> | null>(null);
   const hubs = useMemo(() => ({ event: hub<AgentEvent>(), typing: hub<TypingSignal>(), reconnect: hub<void>() }), []);
 
   useEffect(() => {

@@ -5,7 +5,14 @@
  * (re)connect (the server de-duplicates) and a `sync` fetches whatever was missed.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, VisitorSession, VisitorState, WireMessage } from '../../../protocol/socket';
+import type {
+  Ack,
+  VisitorClientEvents,
+  VisitorServerEvents,
+  VisitorSession,
+  VisitorState,
+  WireMessage,
+} from '../../../protocol/socket';
 import { tokenKey } from '../types';
 import { lastSeq, markSent, merge, pendingMessage, withoutLocal, type ThreadMessage } from './thread';
 
@@ -79,7 +86,7 @@ export class ChatClient {
     everConnected: false,
   };
   private listeners = new Set<Listener>();
-  private socket: Socket;
+  private socket: Socket<VisitorServerEvents, VisitorClientEvents>;
   /** clientId → body of every send not yet acknowledged. */
   private unacked = new Map<string, string>();
   private typingSentAt = 0;
@@ -160,12 +167,12 @@ export class ChatClient {
     if (on) {
       if (now - this.typingSentAt > TYPING_IDLE_MS - 500) {
         this.typingSentAt = now;
-        this.socket.volatile.emit('typing', { typing: true });
+        this.socket.volatile.emit('typing', { typing: true }, () => undefined);
       }
       this.typingStop = setTimeout(() => this.typing(false), TYPING_IDLE_MS);
     } else if (this.typingSentAt) {
       this.typingSentAt = 0;
-      this.socket.volatile.emit('typing', { typing: false });
+      this.socket.volatile.emit('typing', { typing: false }, () => undefined);
     }
   }
 
