@@ -16,10 +16,27 @@ export const AGENT_NAMESPACE = '/agent';
 /** Largest message body accepted from a visitor or an agent, in characters. */
 export const MAX_BODY = 4000;
 
+/**
+ * The socket protocol's version, sent by both clients in the handshake's `auth.protocol`. Raise it
+ * with a change old clients cannot follow, and raise MIN_PROTOCOL_VERSION with it: the server
+ * then refuses older clients with `protocol_outdated` and they ask for a reload. A client that
+ * sends no version (built before versioning) speaks version 1.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 1;
+/** The code of that refusal (`connect_error`'s `data.code`). */
+export const PROTOCOL_OUTDATED = 'protocol_outdated';
+
 /** Handshake `auth` of the widget: which workspace, and the visitor token kept in local storage. */
 export interface VisitorAuthPayload {
   workspaceId: string;
   token?: string;
+  protocol?: number;
+}
+/** Handshake `auth` of the dashboard: the session's CSRF token (the session itself is the cookie). */
+export interface AgentAuthPayload {
+  csrfToken: string;
+  protocol?: number;
 }
 export interface VisitorSendPayload {
   clientId: string;

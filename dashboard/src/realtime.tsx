@@ -9,6 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 import { getCsrfToken } from './api';
 import {
   AGENT_NAMESPACE,
+  PROTOCOL_OUTDATED,
+  PROTOCOL_VERSION,
   type Ack,
   type AgentClientEvents,
   type AgentEvent,
@@ -22,7 +24,8 @@ export interface TypingSignal {
   typing: boolean;
 }
 export type Presence = 'online' | 'away';
-export type Connection = 'connecting' | 'live' | 'offline';
+/** outdated: the server no longer speaks this page's socket protocol (the page must be reloaded). */
+export type Connection = 'connecting' | 'live' | 'offline' | 'outdated';
 
 type Listener<T> = (v: T) => void;
 
@@ -75,7 +78,7 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
       withCredentials: true,
       transports: ['websocket', 'polling'],
       // The server takes the agent socket only with the session's CSRF token, read at each (re)connect.
-      auth: (cb) => cb({ csrfToken: getCsrfToken() }),
+      auth: (cb) => cb({ csrfToken: getCsrfToken(), protocol: PROTOCOL_VERSION }),
     });
     socketRef.current = socket;
     let joinedOnce = false;
@@ -105,7 +108,9 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
       setConnection('offline');
       if (reason === 'io server disconnect') reloadWhenReachable();
     });
-    socket.on('connect_error', () => setConnection('offline'));
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) =>
+      setConnection(err.data?.code === PROTOCOL_OUTDATED ? 'outdated' : 'offline'),
+    );
     socket.on('event', (e: AgentEvent) => hubs.event.emit(e));
     socket.on('typing', (t: TypingSignal) => hubs.typing.emit(t));
     return () => {

@@ -18,6 +18,7 @@ import { connectionCap } from './connections';
 import { relayAcrossInstances } from './relay';
 import type { HandlerOptions } from './handler';
 import { agentNamespace, visitorNamespace } from './namespaces';
+import { requireProtocol } from './protocol-version';
 import { attachVisitorNamespace, type VisitorData } from './visitor';
 
 export interface RealtimeOptions {
@@ -85,6 +86,9 @@ export function attachRealtime(
       },
     ],
   };
+  // Before each namespace's own checks: an outdated client is told to reload, whatever else.
+  visitorNamespace(io).use(requireProtocol());
+  agentNamespace(io).use(requireProtocol());
   attachVisitorNamespace(visitorNamespace(io), deps, {
     secret: opts.secret,
     handler: visitorHandler,

@@ -5,15 +5,17 @@
  * (re)connect (the server de-duplicates) and a `sync` fetches whatever was missed.
  */
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack,
-  VisitorClientEvents,
-  VisitorServerEvents,
-  VisitorSession,
-  VisitorState,
-  WireMessage,
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+  type VisitorSession,
+  type VisitorState,
+  type WireMessage,
 } from '../../../protocol/socket';
 import { tokenKey } from '../types';
+import { refusalOf } from './refusal';
 import { lastSeq, markSent, merge, pendingMessage, withoutLocal, type ThreadMessage } from './thread';
 
 export interface ChatState {
@@ -100,7 +102,7 @@ export class ChatClient {
   ) {
     // A function, so every reconnect presents the token of the latest session.
     const auth = (cb: (a: object) => void) =>
-      cb({ workspaceId, token: storage.get(tokenKey(workspaceId)) ?? undefined });
+      cb({ workspaceId, token: storage.get(tokenKey(workspaceId)) ?? undefined, protocol: PROTOCOL_VERSION });
     this.socket = io(`${base}/visitor`, { auth, transports: ['websocket', 'polling'] });
     this.socket.on('connect', () => this.set({ connected: true, everConnected: true }));
     this.socket.on('connect_error', (e: Error) => this.onConnectError(e));
@@ -223,15 +225,16 @@ export class ChatClient {
    */
   private onConnectError(e: Error): void {
     if (this.socket.active) return; // a network error: Socket.IO keeps retrying by itself
+    const refusal = refusalOf(e);
+    // An old chat.js on a page open across an update: the token is still good, a reload is needed.
+    if (refusal.kind === 'outdated') return this.set({ error: refusal.text });
     if (storage.get(tokenKey(this.workspaceId)) && !this.retriedWithoutToken) {
       this.retriedWithoutToken = true;
       storage.remove(tokenKey(this.workspaceId));
       this.socket.connect();
       return;
     }
-    this.set({
-      error: e.message && !/^(xhr|websocket)/i.test(e.message) ? e.message : 'The chat is unavailable right now.',
-    });
+    this.set({ error: refusal.text });
   }
 
   private retriedWithoutToken = false;
