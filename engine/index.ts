@@ -11,7 +11,6 @@ export {
   type SoftmaxJob,
   type SoftmaxTrainer,
 } from './retrieve/index';
-export { benchRetrieval } from './retrieve/bench';
 export {
   answerOffline,
   calibratedThreshold,

@@ -5,7 +5,7 @@
  */
 import { terms } from '../text/index';
 import { isQuestion } from './odd-input';
-import { loadWordVectors, sentenceVector } from '../vectors/index';
+import { cosine, loadWordVectors, sentenceVector } from '../vectors/index';
 
 export interface GapItem {
   id: string;
@@ -67,7 +67,7 @@ class Centre {
     for (let i = 0; i < this.vec.length; i++) this.vec[i] += e.vec[i];
   }
   similarity(e: Embedded): number {
-    return 0.5 * sparseCos(e.tf, this.tf) + 0.5 * denseCos(e.vec, this.vec);
+    return 0.5 * sparseCos(e.tf, this.tf) + 0.5 * cosine(e.vec, this.vec);
   }
 }
 
@@ -80,18 +80,6 @@ function sparseCos(a: Map<string, number>, b: Map<string, number>): number {
     na += v * v;
   }
   for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-function denseCos(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 

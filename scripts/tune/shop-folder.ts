@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readJsonlFile } from '../../engine/eval/answer';
+import { readJsonl } from '../../engine/eval/stats';
 import { demoChunks } from '../../engine/eval/shop/demo-kb';
 import type { KnowledgeChunk } from '../../engine/retrieve/types';
 
@@ -21,7 +21,7 @@ type Row = { q?: string; query?: string; expect?: string; sources?: string[]; ex
 export async function readShopFolder(dir: string): Promise<ShopFolder> {
   const content = existsSync(join(dir, 'content')) ? join(dir, 'content') : dir;
   const chunks = await demoChunks(content);
-  const questions = readJsonlFile<Row>(join(dir, 'questions.jsonl')).flatMap((r) => {
+  const questions = readJsonl<Row>(join(dir, 'questions.jsonl')).flatMap((r) => {
     const query = r.q ?? r.query ?? '';
     if (r.expected) return [{ query, sources: r.expected }];
     const kinds = (r.expect ?? '').split('|');
