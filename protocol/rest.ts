@@ -7,10 +7,9 @@ import type { StoredHandoffCard } from './handoff';
 import type { ApiKeyScope } from './scopes';
 import type { WorkspaceSettings } from './settings';
 import type { WireMessage } from './socket';
+import type { ConversationStatus } from './status';
 
-/** A conversation's states (the transitions: `server/domain/conversation-state.ts`). */
-export const CONVERSATION_STATUSES = ['bot', 'waiting', 'human', 'resolved'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export { CONVERSATION_STATUSES, type ConversationStatus } from './status';
 
 export type Role = 'owner' | 'admin' | 'agent';
 

@@ -6,7 +6,7 @@
  */
 import type { Citation } from '../engine/answer/types';
 import type { EventName, HandoffReason } from './events';
-import type { ConversationStatus } from './rest';
+import type { ConversationStatus } from './status';
 
 /** Owned by the answer engine; re-exported (types only) for the front ends. */
 export type { Citation };

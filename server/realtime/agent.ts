@@ -22,7 +22,7 @@ import { visitorNamespace, type AgentNamespace } from './namespaces';
 import { presentMessages } from './present';
 import { rooms } from './rooms';
 
-export interface AgentData {
+interface AgentData {
   userId: string;
   name: string;
   /** sha256 of the session cookie (what the sessions table keys on). */

@@ -11,11 +11,10 @@ import {
   type VisitorClientEvents,
   type VisitorServerEvents,
 } from '../../protocol/socket';
-import type { AgentData } from './agent';
-import type { VisitorData } from './visitor';
 
-export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
-export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+// Each namespace's handshake middleware sets and reads its own `socket.data` (VisitorData, AgentData).
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, unknown>;
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, unknown>;
 
 /** Anything with Socket.IO's `of` (the server, or a socket's `nsp.server`). */
 type Io = { of(name: string): unknown };
