@@ -29,7 +29,7 @@ export type Connection = 'connecting' | 'live' | 'offline' | 'outdated';
 
 type Listener<T> = (v: T) => void;
 
-interface RealtimeValue {
+export interface RealtimeValue {
   connection: Connection;
   presence: Presence;
   setPresence: (p: Presence) => void;
@@ -43,7 +43,8 @@ interface RealtimeValue {
   activity: (conversationId: string) => void;
 }
 
-const RealtimeContext = createContext<RealtimeValue | null>(null);
+/** Exported for tests, which provide their own value. */
+export const RealtimeContext = createContext<RealtimeValue | null>(null);
 
 export function useRealtime(): RealtimeValue {
   const v = useContext(RealtimeContext);
