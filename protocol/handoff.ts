@@ -32,12 +32,6 @@ export interface StoredHandoffCard {
   tried?: string[];
   tags?: string[];
 }
-export interface StoredDetails {
-  name?: string;
-  email?: string;
-  phone?: string;
-  orderNumber?: string;
-  product?: string;
-  budget?: string;
+export interface StoredDetails extends Omit<CapturedDetails, 'quantity'> {
   quantity?: string | number;
 }

@@ -19,6 +19,7 @@ import { getWorkspace } from '../commands/workspace';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
+import { ContactOut } from '../presenters';
 import { presentMessages } from '../realtime/present';
 import { HANDOFF_REASONS } from '../../engine/conversation/handoff';
 import { CONVERSATION_STATUSES, type ContactDetail, type ConversationListItem } from '../../protocol/rest';
@@ -75,17 +76,11 @@ const ConversationOut = z.object({
 type ConversationOut = z.infer<typeof ConversationOut>;
 type _SameAsProtocol = Expect<Equal<ConversationOut, ConversationListItem>>;
 
-const ContactOut = z.object({
-  id: z.string(),
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  notes: z.string(),
-  attributes: z.record(z.string(), z.string()),
+const ContactDetailOut = ContactOut.extend({
   tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
   conversations: z.array(ConversationOut),
 });
-type _ContactSameAsProtocol = Expect<Equal<z.infer<typeof ContactOut>, ContactDetail>>;
+type _ContactSameAsProtocol = Expect<Equal<z.infer<typeof ContactDetailOut>, ContactDetail>>;
 
 export const conversationRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -353,7 +348,7 @@ export const conversationRoutes =
           tags: ['inbox'],
           summary: "A contact's details, tags and past conversations",
           params: ConvParams,
-          response: { 200: ContactOut },
+          response: { 200: ContactDetailOut },
         },
       },
       async (req) => {
