@@ -3,9 +3,8 @@
  * base, and HTML pages ingested per second (parse → chunk). Imported lazily, so the rest of the
  * bench still runs while the engine is being changed.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { benchRetrieval } from './retrieval';
 import { percentile } from './stats';
 
 interface Chunk {
@@ -193,20 +192,9 @@ async function loadEngine(): Promise<EngineLike | null> {
 
 /** Median time of one search on a `chunks`-sized index (built and warmed beforehand). */
 export async function engineQueryMs(chunks: number, queries: number): Promise<number> {
-  const custom = fileURLToPath(new URL('../engine/retrieve/bench.ts', import.meta.url));
-  if (existsSync(custom)) {
-    const mod = (await import(custom)) as {
-      benchRetrieval?: (o: {
-        chunks: number;
-        queries: number;
-      }) => Promise<Record<string, number>> | Record<string, number>;
-    };
-    if (mod.benchRetrieval) {
-      const r = await mod.benchRetrieval({ chunks, queries });
-      const p50 = r.engine_query_ms_p50 ?? r.ms_p50 ?? r.query_ms_p50;
-      if (typeof p50 === 'number') return p50;
-    }
-  }
+  const r = await benchRetrieval({ chunks, queries });
+  const p50 = r.engine_query_ms_p50;
+  if (typeof p50 === 'number') return p50;
   const engine = await loadEngine();
   if (!engine?.KnowledgeIndex) return Number.NaN;
   const kb = generateKnowledge(chunks);

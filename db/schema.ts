@@ -2,6 +2,8 @@
  * The one database schema, shared by the embedded (PGlite) and PostgreSQL drivers.
  * Every workspace-owned table carries `workspace_id`, and every query filters on it.
  */
+import type { StoredHandoffCard } from '../protocol/handoff';
+import type { ConversationStatus, Role } from '../protocol/rest';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -27,8 +29,7 @@ const workspaceId = () =>
     .notNull()
     .references(() => workspaces.id, { onDelete: 'cascade' });
 
-export type Role = 'owner' | 'admin' | 'agent';
-export type ConversationStatus = 'bot' | 'waiting' | 'human' | 'resolved';
+export type { ConversationStatus, Role };
 export type AuthorType = 'visitor' | 'bot' | 'agent' | 'system';
 export type MessageKind = 'text' | 'note' | 'event';
 
@@ -222,7 +223,7 @@ export const conversations = pgTable(
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
     handoffReason: text('handoff_reason'),
-    handoffCard: jsonb('handoff_card').$type<Record<string, unknown>>(),
+    handoffCard: jsonb('handoff_card').$type<StoredHandoffCard>(),
     /** The last message sequence number used; the next message takes lastSeq + 1. */
     lastSeq: integer('last_seq').notNull().default(0),
     priority: integer('priority').notNull().default(0),

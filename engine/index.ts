@@ -11,7 +11,6 @@ export {
   type SoftmaxJob,
   type SoftmaxTrainer,
 } from './retrieve/index';
-export { benchRetrieval } from './retrieve/bench';
 export {
   answerOffline,
   calibratedThreshold,
@@ -77,5 +76,5 @@ export {
 } from './conversation/handoff';
 export { captureDetails, type CapturedDetails } from './conversation/details';
 export { summarizeHandoff, type HandoffSummary } from './conversation/summary';
-export { groupGaps, type GapGroup, type GapItem } from './conversation/gaps';
+export { groupGaps, type GapCluster, type GapItem } from './conversation/gaps';
 export { loadWordVectors, sentenceVector, sifWeight, type WordVectors } from './vectors/index';

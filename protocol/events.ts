@@ -57,4 +57,5 @@ export const WEBHOOK_EVENTS = [
   'csat.commented',
 ] as const satisfies readonly EventName[];
 
-export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';
+/** Owned by the engine's handoff decision; re-exported (types only) for the front ends. */
+export type { HandoffReason } from '../engine/conversation/handoff';

@@ -32,6 +32,7 @@ const Body = z
 export const VisitorAuth = z.object({
   workspaceId: z.uuid('workspaceId must be a UUID'),
   token: z.string().max(500).optional(),
+  protocol: z.number().int().optional(),
 }) satisfies z.ZodType<VisitorAuthPayload>;
 
 export const VisitorSend = z.object({ clientId: ClientId, body: Body }) satisfies z.ZodType<VisitorSendPayload>;

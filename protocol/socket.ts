@@ -4,7 +4,12 @@
  * the front ends import this file; the server validates arrivals with `protocol/schemas.ts`.
  * Every send is acknowledged only after it is stored.
  */
+import type { Citation } from '../engine/answer/types';
 import type { EventName, HandoffReason } from './events';
+import type { ConversationStatus } from './status';
+
+/** Owned by the answer engine; re-exported (types only) for the front ends. */
+export type { Citation };
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -14,10 +19,27 @@ export const AGENT_NAMESPACE = '/agent';
  */
 export const MAX_BODY = 10_000;
 
+/**
+ * The socket protocol's version, sent by both clients in the handshake's `auth.protocol`. Raise it
+ * with a change old clients cannot follow, and raise MIN_PROTOCOL_VERSION with it: the server
+ * then refuses older clients with `protocol_outdated` and they ask for a reload. A client that
+ * sends no version (built before versioning) speaks version 1.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 1;
+/** The code of that refusal (`connect_error`'s `data.code`). */
+export const PROTOCOL_OUTDATED = 'protocol_outdated';
+
 /** Handshake `auth` of the widget: which workspace, and the visitor token kept in local storage. */
 export interface VisitorAuthPayload {
   workspaceId: string;
   token?: string;
+  protocol?: number;
+}
+/** Handshake `auth` of the dashboard: the session's CSRF token (the session itself is the cookie). */
+export interface AgentAuthPayload {
+  csrfToken: string;
+  protocol?: number;
 }
 export interface VisitorSendPayload {
   clientId: string;
@@ -76,12 +98,6 @@ export interface AgentActivityPayload {
   conversationId: string;
 }
 
-export interface Citation {
-  chunkId: string;
-  title: string;
-  url: string | null;
-}
-
 export interface WireMessage {
   id: string;
   conversationId: string;
@@ -105,7 +121,7 @@ export interface WireMessage {
 /** What the widget needs to show about the conversation's state. */
 export interface VisitorState {
   conversationId: string | null;
-  status: 'bot' | 'waiting' | 'human' | 'resolved';
+  status: ConversationStatus;
   /** 1 = next in line; null when not waiting. */
   queuePosition: number | null;
   agentName: string | null;
@@ -172,3 +188,18 @@ export interface ServerToAgent {
   typing: { conversationId: string; author: string; typing: boolean };
   error: { event: string; code: string; message: string };
 }
+
+/**
+ * The maps above in Socket.IO's own shape (event → listener), for `Namespace<…>` on the server and
+ * `Socket<…>` in the clients: an emit or a listener with the wrong payload does not compile.
+ * Every request carries an ack (the server answers each one, `Ack<…>`).
+ */
+type AsListeners<M extends { [E in keyof M]: { payload: unknown; ack: unknown } }> = {
+  [E in keyof M]: (payload: M[E]['payload'], ack: (reply: Ack<M[E]['ack']>) => void) => void;
+};
+type AsPushes<M> = { [E in keyof M]: (payload: M[E]) => void };
+
+export type VisitorClientEvents = AsListeners<VisitorToServer>;
+export type VisitorServerEvents = AsPushes<ServerToVisitor>;
+export type AgentClientEvents = AsListeners<AgentToServer>;
+export type AgentServerEvents = AsPushes<ServerToAgent>;

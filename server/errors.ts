@@ -16,6 +16,8 @@ export const ERRORS = {
   already_claimed: 409,
   illegal_transition: 409,
   payload_too_large: 413,
+  /** A widget or dashboard older than the socket protocol the server still speaks: reload it. */
+  protocol_outdated: 426,
   unsupported_type: 415,
   rate_limited: 429,
   internal: 500,

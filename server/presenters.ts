@@ -1,10 +1,13 @@
 /** Presenters: the only serialisers. Secrets (password hashes, key hashes) never pass through. */
 import { z } from 'zod';
 import type { apiKeys, cannedReplies, contacts, users, workspaces } from '../db/schema';
+import type { ApiKey, User, Workspace } from '../protocol/rest';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../protocol/scopes';
+import type { Equal, Expect } from '../protocol/type-check';
 import { readSettings, WorkspaceSettings } from './domain/settings';
 
 export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
+type _UserSameAsProtocol = Expect<Equal<z.infer<typeof UserOut>, User>>;
 export const presentUser = (u: typeof users.$inferSelect): z.infer<typeof UserOut> => ({
   id: u.id,
   email: u.email,
@@ -17,6 +20,7 @@ export const WorkspaceOut = z.object({
   name: z.string(),
   settings: WorkspaceSettings,
 });
+type _WorkspaceSameAsProtocol = Expect<Equal<z.infer<typeof WorkspaceOut>, Workspace>>;
 export const presentWorkspace = (w: typeof workspaces.$inferSelect): z.infer<typeof WorkspaceOut> => ({
   id: w.id,
   slug: w.slug,
@@ -33,6 +37,7 @@ export const ApiKeyOut = z.object({
   revoked: z.boolean(),
   scopes: z.array(z.enum(API_KEY_SCOPES)),
 });
+type _ApiKeySameAsProtocol = Expect<Equal<z.infer<typeof ApiKeyOut>, ApiKey>>;
 export const presentApiKey = (k: typeof apiKeys.$inferSelect): z.infer<typeof ApiKeyOut> => ({
   id: k.id,
   name: k.name,

@@ -1,6 +1,13 @@
 /** Real Socket.IO clients for tests: a visitor (the widget's protocol) and an agent (the dashboard's). */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, AgentEvent, VisitorSession, VisitorState, WireMessage } from '../protocol/socket';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type AgentEvent,
+  type VisitorSession,
+  type VisitorState,
+  type WireMessage,
+} from '../protocol/socket';
 
 /** Resolves with the first value for which `pick` returns something, or rejects after `ms`. */
 export function waitFor<P, T>(
@@ -49,7 +56,7 @@ export async function connectVisitor(
   opts: { token?: string; origin?: string; forwardedFor?: string } = {},
 ): Promise<VisitorClient> {
   const socket = io(`${url}/visitor`, {
-    auth: { workspaceId, ...(opts.token ? { token: opts.token } : {}) },
+    auth: { workspaceId, protocol: PROTOCOL_VERSION, ...(opts.token ? { token: opts.token } : {}) },
     transports: ['websocket'],
     extraHeaders: {
       ...(opts.origin ? { origin: opts.origin } : {}),
@@ -107,7 +114,7 @@ export async function connectAgent(
   const socket = io(`${url}/agent`, {
     transports: ['websocket'],
     extraHeaders: { cookie: session.cookie, ...(opts.origin ? { origin: opts.origin } : {}) },
-    auth: { csrfToken: session.csrf },
+    auth: { csrfToken: session.csrf, protocol: PROTOCOL_VERSION },
     reconnection: false,
     forceNew: true,
   });

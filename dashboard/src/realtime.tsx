@@ -7,7 +7,16 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { getCsrfToken } from './api';
-import { AGENT_NAMESPACE, type Ack, type AgentEvent, type WireMessage } from '../../protocol/socket';
+import {
+  AGENT_NAMESPACE,
+  PROTOCOL_OUTDATED,
+  PROTOCOL_VERSION,
+  type Ack,
+  type AgentClientEvents,
+  type AgentEvent,
+  type AgentServerEvents,
+  type WireMessage,
+} from '../../protocol/socket';
 
 export interface TypingSignal {
   conversationId: string;
@@ -15,11 +24,12 @@ export interface TypingSignal {
   typing: boolean;
 }
 export type Presence = 'online' | 'away';
-export type Connection = 'connecting' | 'live' | 'offline';
+/** outdated: the server no longer speaks this page's socket protocol (the page must be reloaded). */
+export type Connection = 'connecting' | 'live' | 'offline' | 'outdated';
 
 type Listener<T> = (v: T) => void;
 
-interface RealtimeValue {
+export interface RealtimeValue {
   connection: Connection;
   presence: Presence;
   setPresence: (p: Presence) => void;
@@ -33,7 +43,8 @@ interface RealtimeValue {
   activity: (conversationId: string) => void;
 }
 
-const RealtimeContext = createContext<RealtimeValue | null>(null);
+/** Exported for tests, which provide their own value. */
+export const RealtimeContext = createContext<RealtimeValue | null>(null);
 
 export function useRealtime(): RealtimeValue {
   const v = useContext(RealtimeContext);
@@ -60,7 +71,7 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
     localStorage.getItem(PRESENCE_KEY) === 'away' ? 'away' : 'online',
   );
   const presenceRef = useRef(presence);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<Socket<AgentServerEvents, AgentClientEvents> | null>(null);
   const hubs = useMemo(() => ({ event: hub<AgentEvent>(), typing: hub<TypingSignal>(), reconnect: hub<void>() }), []);
 
   useEffect(() => {
@@ -68,7 +79,7 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
       withCredentials: true,
       transports: ['websocket', 'polling'],
       // The server takes the agent socket only with the session's CSRF token, read at each (re)connect.
-      auth: (cb) => cb({ csrfToken: getCsrfToken() }),
+      auth: (cb) => cb({ csrfToken: getCsrfToken(), protocol: PROTOCOL_VERSION }),
     });
     socketRef.current = socket;
     let joinedOnce = false;
@@ -98,7 +109,9 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
       setConnection('offline');
       if (reason === 'io server disconnect') reloadWhenReachable();
     });
-    socket.on('connect_error', () => setConnection('offline'));
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) =>
+      setConnection(err.data?.code === PROTOCOL_OUTDATED ? 'outdated' : 'offline'),
+    );
     socket.on('event', (e: AgentEvent) => hubs.event.emit(e));
     socket.on('typing', (t: TypingSignal) => hubs.typing.emit(t));
     return () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MockLanguageModelV3 } from 'ai/test';
 import { TagClassifier } from './classifier';
-import { rng } from './softmax';
+import { mulberry32 } from '../math/random';
 import { roasterTags } from './testdata/roaster-tags';
 import { shopTags } from './testdata/shop-tags';
 import type { TagDefinition } from './types';
@@ -144,7 +144,7 @@ describe('TagClassifier', () => {
   // Its speed is measured by `chatref eval tags` (train_ms), not asserted here: a timed test fails
   // on a busy shared machine whatever the code does.
   it('trains on 800 examples of 80 tags and tells them apart', () => {
-    const rand = rng(3);
+    const rand = mulberry32(3);
     const vocab = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
     const tags: TagDefinition[] = Array.from({ length: 80 }, (_, t) => ({
       id: `t${t}`,

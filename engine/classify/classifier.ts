@@ -4,7 +4,8 @@
  * by a temperature fitted on held-out examples. Corrections from agents are learned online.
  */
 import { DEFAULT_FEATURE_WEIGHTS, Featurizer, type FeatureWeights, type SparseVector } from './features';
-import { DEFAULT_TRAIN, SoftmaxModel, rng, softmax, type TrainOptions } from './softmax';
+import { mulberry32 } from '../math/random';
+import { DEFAULT_TRAIN, SoftmaxModel, softmax, type TrainOptions } from './softmax-sgd';
 import { normalize } from '../text/index';
 import type { LanguageModel } from 'ai';
 import type { TagDefinition, TagPrediction } from './types';
@@ -68,7 +69,7 @@ export class TagClassifier {
   private readonly calibrate: boolean;
   private fitted!: Fitted;
   private temperature = DEFAULT_TEMPERATURE;
-  private readonly rand = rng(11);
+  private readonly rand = mulberry32(11);
   private readonly model?: LanguageModel;
   private readonly onModelError?: (err: unknown) => void;
 

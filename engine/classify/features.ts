@@ -4,12 +4,10 @@
  * L2-normalised and scaled by its weight, so no block drowns the others whatever the text length.
  */
 import { stem, tokenize } from '../text/index';
+import type { SparseVector } from '../math/sparse';
 import { loadWordVectors, sifWeight, type WordVectors } from '../vectors/index';
 
-export interface SparseVector {
-  idx: Int32Array;
-  val: Float32Array;
-}
+export type { SparseVector };
 
 export interface FeatureWeights {
   words: number;

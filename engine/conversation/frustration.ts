@@ -1,7 +1,7 @@
 /**
  * Frustration of a customer turn (0..1) and across a conversation. Per turn: a logistic
  * regression over `frustrationFeatures`, weights in frustration-weights.json (fitted by
- * fit-frustration.ts). Across turns: the recent turns' scores, raised when the visitor repeats a
+ * scripts/tune/fit-frustration.ts). Across turns: the recent turns' scores, raised when the visitor repeats a
  * question or says they already said it.
  */
 import { readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
  */
 import { terms } from '../text/index';
 import { isQuestion } from './odd-input';
-import { loadWordVectors, sentenceVector } from '../vectors/index';
+import { cosine, loadWordVectors, sentenceVector } from '../vectors/index';
 
 export interface GapItem {
   id: string;
@@ -14,7 +14,7 @@ export interface GapItem {
   weight: number;
 }
 
-export interface GapGroup {
+export interface GapCluster {
   /** The group's most representative question. */
   label: string;
   /** Item ids, heaviest first. */
@@ -67,7 +67,7 @@ class Centre {
     for (let i = 0; i < this.vec.length; i++) this.vec[i] += e.vec[i];
   }
   similarity(e: Embedded): number {
-    return 0.5 * sparseCos(e.tf, this.tf) + 0.5 * denseCos(e.vec, this.vec);
+    return 0.5 * sparseCos(e.tf, this.tf) + 0.5 * cosine(e.vec, this.vec);
   }
 }
 
@@ -83,24 +83,12 @@ function sparseCos(a: Map<string, number>, b: Map<string, number>): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-function denseCos(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
 /**
  * Groups similar questions and ranks the groups by total weight (then size, then label).
  * Deterministic: items are visited heaviest first (ties by id), each joins the most similar
  * group or starts one, then every item is reassigned once to its best group.
  */
-export function groupGaps(items: GapItem[], opts: GapOptions = {}): GapGroup[] {
+export function groupGaps(items: GapItem[], opts: GapOptions = {}): GapCluster[] {
   const threshold = opts.threshold ?? 0.5;
   // "hi" and "thanks" reach here as questions the bot did not answer; they are no gap.
   const sorted = items

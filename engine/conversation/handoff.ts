@@ -6,7 +6,15 @@ import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
 import { FRUSTRATION_APOLOGY, ODD_INPUT_REPLY, answerToOffer, isQuestion, readMessage } from './odd-input';
 
-export type HandoffReason = 'customer_request' | 'topic' | 'frustration' | 'low_confidence' | 'repeated_unanswered';
+/** Why a chat went to people (the card, the event, the tag feed and the webhooks say it). */
+export const HANDOFF_REASONS = [
+  'customer_request',
+  'topic',
+  'frustration',
+  'low_confidence',
+  'repeated_unanswered',
+] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 export type HandoffAction = 'answer' | 'suggest' | 'handoff';
 
 export interface HandoffSettings {

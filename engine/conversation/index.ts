@@ -20,7 +20,7 @@ export {
 } from './handoff';
 export { captureDetails, type CapturedDetails, type CaptureOptions } from './details';
 export { summarizeHandoff, type AiAnswer, type HandoffSummary, type HandoffSummaryInput } from './summary';
-export { groupGaps, type GapGroup, type GapItem, type GapOptions } from './gaps';
+export { groupGaps, type GapCluster, type GapItem, type GapOptions } from './gaps';
 export {
   readMessage,
   isQuestion,

@@ -4,7 +4,6 @@
  * reports ranking quality, accuracy at the threshold, AUROC of the confidence and latency.
  * Definitions: ARCHITECTURE.md "Contracts" and shared/eval/FORMAT.md.
  */
-import { readFileSync } from 'node:fs';
 import { answerOffline } from '../answer/offline';
 import { answerConfidence } from '../answer/answer-model';
 import { calibratedThreshold } from '../answer/calibrate';
@@ -12,6 +11,7 @@ import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk } from '../retrieve/types';
 import { aurocOf, firstRelevantRank, hitsAt, meanReciprocalRank, percentile } from './metrics';
+import { readJsonl } from './stats';
 
 export interface KbEntry {
   id: string;
@@ -23,22 +23,6 @@ export interface KbEntry {
 export interface LabelledQuery {
   query: string;
   expected: string[];
-}
-
-/** Parses a JSONL file (blank lines skipped), naming the file and line on bad JSON. */
-export function readJsonlFile<T>(path: string): T[] {
-  const out: T[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        out.push(JSON.parse(line) as T);
-      } catch {
-        throw new Error(`${path}:${i + 1}: not valid JSON`);
-      }
-    });
-  return out;
 }
 
 /** Knowledge-base entries as chunks: entries with questions are Q&A entries answered by their text. */
@@ -62,7 +46,7 @@ export function chunksFromKb(entries: readonly KbEntry[], sourceId = 'kb'): Know
 /** Builds a ready index over a knowledge-base file, with the default word vectors. */
 export async function indexFromKbFile(path: string): Promise<KnowledgeIndex> {
   const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-  index.upsert(chunksFromKb(readJsonlFile<KbEntry>(path)));
+  index.upsert(chunksFromKb(readJsonl<KbEntry>(path)));
   index.prepare();
   return index;
 }
@@ -72,7 +56,7 @@ export async function evalAnswer(opts: {
   queries: string;
   threshold?: number;
 }): Promise<Record<string, number>> {
-  const queries = readJsonlFile<LabelledQuery>(opts.queries);
+  const queries = readJsonl<LabelledQuery>(opts.queries);
   const t0 = performance.now();
   const index = await indexFromKbFile(opts.kb);
   const buildMs = performance.now() - t0;

@@ -2,6 +2,7 @@
  * Dense sentence vectors from word vectors (SIF-weighted averages, Arora et al. 2017), with a
  * graceful absence: when the vectors cannot be loaded, the engine runs on its sparse features.
  */
+import { normalizeVector } from '../math/vector';
 import { tokenize } from '../text/index';
 import type { WordVectorsLike } from './types';
 
@@ -50,19 +51,8 @@ export class SentenceEncoder {
     const out = new Float32Array(this.vectors.dim);
     const n = Math.min(tokens.length, maxTokens);
     for (let i = 0; i < n; i++) this.vectors.addTo(out, tokens[i], this.weight(tokens[i]));
-    return unit(out);
+    return normalizeVector(out);
   }
-}
-
-/** Scales a vector to unit length in place (zero stays zero). */
-export function unit(v: Float32Array): Float32Array {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
-  if (n > 0) {
-    const k = 1 / Math.sqrt(n);
-    for (let i = 0; i < v.length; i++) v[i] *= k;
-  }
-  return v;
 }
 
 /** Dot product of two equal-length vectors (cosine for unit vectors). */

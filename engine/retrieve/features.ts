@@ -3,13 +3,10 @@
  * sparse TF-IDF vectors over a growable vocabulary. Everything here is pure and allocation-light,
  * because it runs once per query and once per indexed text.
  */
+import type { SparseVector } from '../math/sparse';
 import { normalize, stem, STOPWORDS, tokenize } from '../text/index';
 
-/** A sparse vector: parallel arrays of feature ids and weights (in no particular order). */
-export interface SparseVec {
-  idx: Int32Array;
-  val: Float32Array;
-}
+export type { SparseVector };
 
 /** Stems of every token, stopwords included (they matter in short questions: "where" vs "when"). */
 export function allStems(text: string): string[] {
@@ -107,7 +104,7 @@ export function countIds(features: string[], vocab: Vocabulary, grow: boolean): 
 }
 
 /** Sublinear TF × IDF weights (counts below 1 kept as they are), L2-normalised; unknown ids dropped. */
-export function tfidf(counts: Map<number, number>, idf: Float32Array): SparseVec {
+export function tfidf(counts: Map<number, number>, idf: Float32Array): SparseVector {
   const idx: number[] = [];
   const val: number[] = [];
   let norm = 0;

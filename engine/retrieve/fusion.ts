@@ -20,7 +20,7 @@ export type RankerName = Exclude<keyof HitFeatures, 'qa'>;
  * merely about the same topic, while a Q&A entry's phrasings already carry the question's form.
  * (Tried on the dev sets: adding
  * the other rankers' copies gained no shop dev top-1 and made Q&A entries lose to passages that
- * merely share their words, as in engine/retrieve/bench.ts.)
+ * merely share their words, as in engine/retrieve/generated-kb.ts.)
  */
 export const PASSAGE_INTERACTIONS = ['coverage', 'kind'] as const satisfies readonly RankerName[];
 

@@ -2,8 +2,8 @@
 export { KnowledgeIndex, titleLine, type KnowledgeIndexOptions, type SearchOptions } from './knowledge-index';
 export { loadDefaultWordVectors, SentenceEncoder } from './dense';
 export { FUSION_WEIGHTS, type FusionWeights } from './fusion';
-export { DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier';
-export { benchRetrieval, generateKnowledge } from './bench';
+export { DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './entry-classifier';
+export { generateKnowledge } from './generated-kb';
 export type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
-export type { SoftmaxJob, SoftmaxTrainer } from './softmax';
-export { trainSoftmax } from './softmax';
+export type { SoftmaxJob, SoftmaxTrainer } from './softmax-lbfgs';
+export { trainSoftmax } from './softmax-lbfgs';

@@ -16,12 +16,17 @@
  */
 import { Bm25Index } from './bm25';
 import { CharIndex } from './chars';
-import { ChunkClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions, type TrainingPlan } from './classifier';
+import {
+  ChunkClassifier,
+  DEFAULT_CLASSIFIER_OPTIONS,
+  type ClassifierOptions,
+  type TrainingPlan,
+} from './entry-classifier';
 import { dotDense, SentenceEncoder } from './dense';
 import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
 import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
-import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax';
+import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax-lbfgs';
 import { mapSteps, nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from './steps';
 import { topN, topOf } from './top';
 import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';

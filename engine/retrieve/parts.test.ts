@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { benchRetrieval, generateKnowledge } from './bench';
 import { Bm25Index } from './bm25';
 import { CharIndex } from './chars';
 import { charGrams, contentStems, featureStrings } from './features';
-import { lbfgs, trainSoftmax } from './softmax';
+import { lbfgs, trainSoftmax } from './softmax-lbfgs';
 import { topN } from './top';
 import { TypoIndex, withinOneEdit } from './typo';
 
@@ -80,16 +79,5 @@ describe('learning', () => {
   it('selects the top n without sorting everything', () => {
     expect(topN([5, 1, 9, 3, 7], 3, (x) => x)).toEqual([9, 7, 5]);
     expect(topN([1, 2], 0, (x) => x)).toEqual([]);
-  });
-});
-
-describe('benchRetrieval', () => {
-  it('generates a deterministic knowledge base and measures both engines', async () => {
-    expect(generateKnowledge(50).chunks[7]).toEqual(generateKnowledge(50).chunks[7]);
-    const r = await benchRetrieval({ chunks: 300, queries: 30 });
-    expect(r.chunks).toBe(300);
-    expect(r.engine_query_ms_p50).toBeGreaterThan(0);
-    expect(r.bm25_query_ms_p50).toBeGreaterThan(0);
-    expect(r.engine_top1).toBeGreaterThan(0.8);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibratedThreshold, calibratedThresholdAsync } from '../answer/calibrate';
 import { SHOP_CHUNKS } from '../answer/testkit';
-import { generateKnowledge } from './bench';
+import { generateKnowledge } from './generated-kb';
 import { loadDefaultWordVectors } from './dense';
 import { KnowledgeIndex } from './knowledge-index';
 

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { DEMO_SHOP, readShopFolder } from './shop-folder';
 import { calibrateIndex, CALIBRATION_RULE, type CalibrationRule } from '../../engine/answer/calibrate';
 import { confidenceOf } from '../../engine/answer/confidence';
-import { chunksFromKb, readJsonlFile, type KbEntry, type LabelledQuery } from '../../engine/eval/answer';
+import { chunksFromKb, type KbEntry, type LabelledQuery } from '../../engine/eval/answer';
+import { readJsonl } from '../../engine/eval/stats';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
 import type { KnowledgeChunk } from '../../engine/retrieve/types';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   const [out, ...dirs] = process.argv.slice(2);
   const root = '../shared/eval';
   const sets: SetData[] = [];
-  const kb = (p: string) => chunksFromKb(readJsonlFile<KbEntry>(p));
+  const kb = (p: string) => chunksFromKb(readJsonl<KbEntry>(p));
   const labelled = (qs: LabelledQuery[]) =>
     qs.map((q) => ({
       query: q.query,
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
       await measure(
         'clinc150-val',
         kb(join(root, 'clinc150/kb.jsonl')),
-        labelled(readJsonlFile(join(root, 'clinc150/val.jsonl'))),
+        labelled(readJsonl(join(root, 'clinc150/val.jsonl'))),
       ),
     );
   if (publicSets && existsSync(join(root, 'stackfaq')))
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
       await measure(
         'stackfaq-even',
         kb(join(root, 'stackfaq/kb.jsonl')),
-        labelled(readJsonlFile<LabelledQuery>(join(root, 'stackfaq/queries.jsonl')).filter((_, i) => i % 2 === 0)),
+        labelled(readJsonl<LabelledQuery>(join(root, 'stackfaq/queries.jsonl')).filter((_, i) => i % 2 === 0)),
       ),
     );
   sets.push(await shopDir(DEMO_SHOP));

@@ -8,7 +8,7 @@
  * With CHATREF_STALL_PHASES=1 each phase's wall time is printed too (to stderr).
  */
 import { calibratedThresholdAsync } from '../../engine/answer/calibrate';
-import { generateKnowledge } from '../../engine/retrieve/bench';
+import { generateKnowledge } from '../../engine/retrieve/generated-kb';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
 import { WorkerTrainer } from '../../server/bot/trainer';

@@ -5,7 +5,8 @@
  *   npx tsx scripts/tune/index-time.ts [chunks=250]
  */
 import { calibratedThreshold } from '../../engine/answer/calibrate';
-import { benchRetrieval, generateKnowledge } from '../../engine/retrieve/bench';
+import { benchRetrieval } from '../../benchmarks/retrieval';
+import { generateKnowledge } from '../../engine/retrieve/generated-kb';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJsonlFile } from '../../engine/eval/answer';
+import { readJsonl } from '../../engine/eval/stats';
 import { chunkDocument } from '../../engine/ingest/chunk';
 import { parseSource } from '../../engine/ingest/parse';
 import type { KnowledgeChunk } from '../../engine/retrieve/types';
@@ -39,7 +39,7 @@ type Row = { q?: string; query?: string; expect?: string; sources?: string[]; ex
 export async function readShopFolder(dir: string): Promise<ShopFolder> {
   const content = existsSync(join(dir, 'content')) ? join(dir, 'content') : dir;
   const chunks = await folderChunks(content);
-  const questions = readJsonlFile<Row>(join(dir, 'questions.jsonl')).flatMap((r) => {
+  const questions = readJsonl<Row>(join(dir, 'questions.jsonl')).flatMap((r) => {
     const query = r.q ?? r.query ?? '';
     if (r.expected) return [{ query, sources: r.expected }];
     const kinds = (r.expect ?? '').split('|');

@@ -15,11 +15,12 @@
  */
 import { join } from 'node:path';
 import { CONFIDENCE_FEATURES, confidenceFeatures, type Calibration } from '../../engine/answer/confidence';
-import { chunksFromKb, readJsonlFile, type KbEntry, type LabelledQuery } from '../../engine/eval/answer';
+import { chunksFromKb, type KbEntry, type LabelledQuery } from '../../engine/eval/answer';
+import { readJsonl } from '../../engine/eval/stats';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { FEATURE_NAMES, fuse, FUSION_WEIGHTS, fusionInputs, type FusionWeights } from '../../engine/retrieve/fusion';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
-import { lbfgs } from '../../engine/retrieve/softmax';
+import { lbfgs } from '../../engine/retrieve/softmax-lbfgs';
 import type { SearchHit } from '../../engine/retrieve/types';
 
 interface PooledQuery {
@@ -74,7 +75,7 @@ const SHOP_FUSION_SHARE = Number(process.env.SHOP_FUSION_SHARE ?? 0.5);
 /** Retrieves every query's full candidate pool once; later steps re-fuse without searching. */
 export async function pooledQueries(kbPath: string, queries: LabelledQuery[]): Promise<PooledQuery[]> {
   const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-  index.upsert(chunksFromKb(readJsonlFile<KbEntry>(kbPath)));
+  index.upsert(chunksFromKb(readJsonl<KbEntry>(kbPath)));
   index.prepare();
   return queries.map((q) => {
     const pool = index.search(q.query, 1000);
@@ -232,8 +233,8 @@ function round(x: number): number {
 
 async function main(): Promise<void> {
   const root = process.argv[2] ?? '../shared/eval';
-  const clinc = await pooledQueries(join(root, 'clinc150/kb.jsonl'), readJsonlFile(join(root, 'clinc150/val.jsonl')));
-  const stackAll = readJsonlFile<LabelledQuery>(join(root, 'stackfaq/queries.jsonl'));
+  const clinc = await pooledQueries(join(root, 'clinc150/kb.jsonl'), readJsonl(join(root, 'clinc150/val.jsonl')));
+  const stackAll = readJsonl<LabelledQuery>(join(root, 'stackfaq/queries.jsonl'));
   const stack = await pooledQueries(
     join(root, 'stackfaq/kb.jsonl'),
     stackAll.filter((_, i) => i % 2 === 0),

@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { trainSoftmax } = await import('../../engine/retrieve/softmax.ts');
+const { trainSoftmax } = await import('../../engine/retrieve/softmax-lbfgs.ts');
 
 parentPort.on('message', ({ id, job }) => {
   try {

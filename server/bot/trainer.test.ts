@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHOP_CHUNKS } from '../../engine/answer/testkit';
 import { KnowledgeIndex, type SoftmaxTrainer } from '../../engine';
-import { generateKnowledge } from '../../engine/retrieve/bench';
+import { generateKnowledge } from '../../engine/retrieve/generated-kb';
 import { WorkerTrainer } from './trainer';
 
 const QUERIES = ['when will my order arrive', 'customs duties abroad', 'guitar setup price', 'opning hours'];

@@ -10,6 +10,7 @@ import { transition, type ActorType, type Transition } from '../domain/conversat
 import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
 import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
+import type { StoredHandoffCard } from '../../protocol/handoff';
 import { isUniqueViolation, unitOfWork, type Deps, type Record_ } from './unit';
 
 export type Conversation = typeof conversations.$inferSelect;
@@ -238,7 +239,7 @@ export interface Move {
   teamId?: string | null;
   /** For handoff: why (stored on the conversation and in the event). */
   reason?: string;
-  card?: Record<string, unknown>;
+  card?: StoredHandoffCard;
   /** When set, the move only happens if the conversation is still in this state (atomic claim). */
   expectStatus?: Conversation['status'];
   note?: string;

@@ -4,10 +4,10 @@
  * Each move names the event it writes, so the audit log is the list of moves.
  */
 import type { EventName } from '../../protocol/events';
-import type { ConversationStatus } from '../../db/schema';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../../protocol/rest';
 import { AppError } from '../errors';
 
-export const STATUSES: readonly ConversationStatus[] = ['bot', 'waiting', 'human', 'resolved'];
+export const STATUSES: readonly ConversationStatus[] = CONVERSATION_STATUSES;
 
 export type Transition = 'handoff' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'resume' | 'end' | 'handback';
 

@@ -3,6 +3,8 @@
  * older rows gain new settings without a migration.
  */
 import { z } from 'zod';
+import type { WorkspaceSettings as WorkspaceSettingsShape } from '../../protocol/settings';
+import type { Equal, Expect } from '../../protocol/type-check';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
 
@@ -65,6 +67,7 @@ export const WorkspaceSettings = z.object({
 });
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+type _SameAsProtocol = Expect<Equal<WorkspaceSettings, WorkspaceSettingsShape>>;
 
 /** Reads stored settings, filling defaults; unknown or invalid stored values fall back to defaults. */
 export function readSettings(stored: unknown): WorkspaceSettings {

@@ -5,7 +5,6 @@
  * session and membership (server/realtime/access.ts).
  */
 import { and, eq } from 'drizzle-orm';
-import type { Namespace, Socket } from 'socket.io';
 import { agentPresence } from '../../db/schema';
 import { z } from 'zod';
 import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/schemas';
@@ -19,6 +18,7 @@ import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/auth';
 import type { MemberAccess } from './access';
 import { on, type HandlerOptions } from './handler';
+import { visitorNamespace, type AgentNamespace } from './namespaces';
 import { presentMessages } from './present';
 import { rooms } from './rooms';
 
@@ -58,7 +58,7 @@ function cookieValue(header: string | undefined, name: string): string | null {
 }
 
 export function attachAgentNamespace(
-  nsp: Namespace,
+  nsp: AgentNamespace,
   deps: Deps,
   opts: {
     handler: HandlerOptions;
@@ -96,7 +96,7 @@ export function attachAgentNamespace(
     );
   });
 
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket) => {
     const a = socket.data as AgentData;
 
     /**
@@ -192,7 +192,7 @@ export function attachAgentNamespace(
           userId: a.userId,
           kind: 'typing',
         });
-      socket.nsp.server.of('/visitor').to(rooms.conversation(c.id)).emit('typing', { name: a.name, typing });
+      visitorNamespace(socket.nsp.server).to(rooms.conversation(c.id)).emit('typing', { name: a.name, typing });
       socket.to(rooms.workspace(c.workspaceId)).emit('typing', { conversationId, author: a.name, typing });
       return null;
     });

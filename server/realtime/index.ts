@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
 import { Server } from 'socket.io';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { startFanout } from '../processors/fanout';
@@ -18,6 +17,8 @@ import { attachAgentNamespace } from './agent';
 import { connectionCap } from './connections';
 import { relayAcrossInstances } from './relay';
 import type { HandlerOptions } from './handler';
+import { agentNamespace, visitorNamespace } from './namespaces';
+import { requireProtocol } from './protocol-version';
 import { attachVisitorNamespace, type VisitorData } from './visitor';
 
 export interface RealtimeOptions {
@@ -85,7 +86,10 @@ export function attachRealtime(
       },
     ],
   };
-  attachVisitorNamespace(io.of(VISITOR_NAMESPACE), deps, {
+  // Before each namespace's own checks: an outdated client is told to reload, whatever else.
+  visitorNamespace(io).use(requireProtocol());
+  agentNamespace(io).use(requireProtocol());
+  attachVisitorNamespace(visitorNamespace(io), deps, {
     secret: opts.secret,
     handler: visitorHandler,
     selfOrigin: opts.selfOrigin,
@@ -94,7 +98,7 @@ export function attachRealtime(
     trustProxy: opts.trustProxy,
   });
   const access = new MemberAccess(deps, opts.cacheTtlMs);
-  attachAgentNamespace(io.of(AGENT_NAMESPACE), deps, { handler: agentHandler, access, publicUrl: opts.selfOrigin });
+  attachAgentNamespace(agentNamespace(io), deps, { handler: agentHandler, access, publicUrl: opts.selfOrigin });
   const stopAccess = enforceLiveAccess(io, deps, access);
   const stopFanout = startFanout(io, deps, opts.settings);
   return {

@@ -3,7 +3,6 @@
  * then send / sync / typing / ask for a person / leave an email. Each handler is one command.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Namespace, Socket } from 'socket.io';
 import { contacts } from '../../db/schema';
 import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend } from '../../protocol/schemas';
 import type { VisitorSession } from '../../protocol/socket';
@@ -23,6 +22,7 @@ import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { on, type HandlerOptions } from './handler';
+import { agentNamespace, type VisitorNamespace } from './namespaces';
 import { presentMessages } from './present';
 import { rooms } from './rooms';
 import { visitorFollowUp } from './visitor-follow-up';
@@ -45,7 +45,7 @@ export function originAllowed(allowed: string[], origin: string | undefined, sel
 }
 
 export function attachVisitorNamespace(
-  nsp: Namespace,
+  nsp: VisitorNamespace,
   deps: Deps,
   opts: {
     secret: string;
@@ -86,7 +86,7 @@ export function attachVisitorNamespace(
     );
   });
 
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket) => {
     const v = socket.data as VisitorData;
     void socket.join(rooms.visitor(v.workspaceId, v.visitorId));
     followUp(socket, v);
@@ -183,8 +183,7 @@ export function attachVisitorNamespace(
     on(socket, 'typing', Typing, opts.handler, async ({ typing }) => {
       const { conversation } = await current();
       if (conversation)
-        socket.nsp.server
-          .of('/agent')
+        agentNamespace(socket.nsp.server)
           .to(rooms.workspace(v.workspaceId))
           .emit('typing', { conversationId: conversation.id, author: 'visitor', typing });
       return null;

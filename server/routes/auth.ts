@@ -6,6 +6,8 @@ import { NewPassword } from '../auth/password-strength';
 import { AppError } from '../errors';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
 import { setPresenceEverywhere } from '../commands/queue';
+import type { Me as MeShape } from '../../protocol/rest';
+import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
@@ -21,6 +23,7 @@ const Me = z.object({
   csrfToken: z.string(),
   workspaces: z.array(z.object({ workspace: WorkspaceOut, role: z.enum(['owner', 'admin', 'agent']) })),
 });
+type _SameAsProtocol = Expect<Equal<z.infer<typeof Me>, MeShape>>;
 
 export const authRoutes =
   (deps: Deps, opts: { secureCookies: boolean; signup?: 'open' | 'closed' }): FastifyPluginAsyncZod =>

@@ -19,11 +19,34 @@ import { getWorkspace } from '../commands/workspace';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
+import { ContactOut } from '../presenters';
 import { presentMessages } from '../realtime/present';
+import { HANDOFF_REASONS } from '../../engine/conversation/handoff';
+import { CONVERSATION_STATUSES, type ContactDetail, type ConversationListItem } from '../../protocol/rest';
+import type { Equal, Expect } from '../../protocol/type-check';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const ConvParams = Params.extend({ id: z.uuid('id must be a UUID') });
-const Status = z.enum(['bot', 'waiting', 'human', 'resolved']);
+const Status = z.enum(CONVERSATION_STATUSES);
+/** The card the handoff stored (`StoredHandoffCard` in protocol/handoff.ts). */
+const HandoffCardOut = z.object({
+  reason: z.enum(HANDOFF_REASONS).optional(),
+  detail: z.string().nullable().optional(),
+  details: z
+    .object({
+      name: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      orderNumber: z.string().optional(),
+      product: z.string().optional(),
+      budget: z.string().optional(),
+      quantity: z.union([z.string(), z.number()]).optional(),
+    })
+    .optional(),
+  summary: z.string().optional(),
+  tried: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+});
 
 const ConversationOut = z.object({
   id: z.string(),
@@ -31,7 +54,7 @@ const ConversationOut = z.object({
   assigneeId: z.string().nullable(),
   teamId: z.string().nullable(),
   handoffReason: z.string().nullable(),
-  handoffCard: z.record(z.string(), z.unknown()).nullable(),
+  handoffCard: HandoffCardOut.nullable(),
   queuePosition: z.number().nullable(),
   waitingSince: z.string().nullable(),
   createdAt: z.string(),
@@ -51,6 +74,13 @@ const ConversationOut = z.object({
   preview: z.string().nullable(),
 });
 type ConversationOut = z.infer<typeof ConversationOut>;
+type _SameAsProtocol = Expect<Equal<ConversationOut, ConversationListItem>>;
+
+const ContactDetailOut = ContactOut.extend({
+  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
+  conversations: z.array(ConversationOut),
+});
+type _ContactSameAsProtocol = Expect<Equal<z.infer<typeof ContactDetailOut>, ContactDetail>>;
 
 export const conversationRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -318,18 +348,7 @@ export const conversationRoutes =
           tags: ['inbox'],
           summary: "A contact's details, tags and past conversations",
           params: ConvParams,
-          response: {
-            200: z.object({
-              id: z.string(),
-              name: z.string().nullable(),
-              email: z.string().nullable(),
-              phone: z.string().nullable(),
-              notes: z.string(),
-              attributes: z.record(z.string(), z.string()),
-              tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
-              conversations: z.array(ConversationOut),
-            }),
-          },
+          response: { 200: ContactDetailOut },
         },
       },
       async (req) => {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { knowledgeSources } from '../../db/schema';
 import type { Outbound } from '../../net/outbound';
 import type { Knowledge, Source } from '../bot/knowledge';
+import type { KnowledgeSource } from '../../protocol/rest';
+import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
@@ -25,6 +27,7 @@ const SourceOut = z.object({
   createdAt: z.string(),
   syncedAt: z.string().nullable(),
 });
+type _SameAsProtocol = Expect<Equal<z.infer<typeof SourceOut>, KnowledgeSource>>;
 const present = (s: Source): z.infer<typeof SourceOut> => ({
   id: s.id,
   kind: s.kind,

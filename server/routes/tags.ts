@@ -3,6 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { memberships, tags, teamMembers, teams } from '../../db/schema';
+import type { Tag, Team } from '../../protocol/rest';
+import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { assertTeam, changeConfig, createTag, createTeam, deleteTag, updateTag } from '../commands/workspace';
 import { requireRole } from '../http/auth';
@@ -33,6 +35,8 @@ const TagIn = z.object({
 const TagChange = z.object(tagFields).partial();
 const TagOut = TagIn.extend({ id: z.string(), color: z.string() });
 const TeamOut = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
+type _TagSameAsProtocol = Expect<Equal<z.infer<typeof TagOut>, Tag>>;
+type _TeamSameAsProtocol = Expect<Equal<z.infer<typeof TeamOut>, Team>>;
 
 export const tagRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>

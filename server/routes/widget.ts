@@ -11,6 +11,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { knowledgeChunks, knowledgeSources, workspaces } from '../../db/schema';
 import { DEMO_SLUG } from '../../demo/seed';
+import type { WidgetConfig } from '../../protocol/settings';
+import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { pageOrigin, recordWidgetSighting } from '../commands/setup';
 import { readSettings } from '../domain/settings';
@@ -19,6 +21,14 @@ import { AppError } from '../errors';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const WIDGET_DIST = join(root, 'dist/widget');
 const SHOP_DIR = join(root, 'demo/shop');
+
+const WidgetConfigOut = z.object({
+  color: z.string(),
+  greeting: z.string(),
+  position: z.enum(['right', 'left']),
+  botName: z.string(),
+});
+type _SameAsProtocol = Expect<Equal<z.infer<typeof WidgetConfigOut>, WidgetConfig>>;
 
 /** The one line a shop pastes into its pages. */
 export function widgetSnippet(baseUrl: string, workspaceId: string): string {
@@ -35,14 +45,7 @@ export const widgetRoutes =
           tags: ['widget'],
           summary: "The widget's appearance (public)",
           params: z.object({ workspaceId: z.uuid('workspaceId must be a UUID') }),
-          response: {
-            200: z.object({
-              color: z.string(),
-              greeting: z.string(),
-              position: z.enum(['right', 'left']),
-              botName: z.string(),
-            }),
-          },
+          response: { 200: WidgetConfigOut },
         },
       },
       async (req, reply) => {

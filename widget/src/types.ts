@@ -3,13 +3,10 @@
  * no runtime code, so the loader stays a few hundred bytes of its own.
  */
 
-/** `GET {BASE}/api/widget/{workspaceId}/config`. */
-export interface WidgetConfig {
-  color: string;
-  greeting: string;
-  position: 'right' | 'left';
-  botName: string;
-}
+import type { WidgetConfig } from '../../protocol/settings';
+
+/** `GET {BASE}/api/widget/{workspaceId}/config`, defined once in protocol/. */
+export type { WidgetConfig };
 
 export interface MountOptions {
   /** The loader's shadow root; the chat renders its panel and styles into it. */

@@ -1,7 +1,8 @@
 /** Words for the things the server sends as codes, and times people read at a glance. */
-import type { EventName } from '../../../protocol/events';
+import type { EventName, HandoffReason } from '../../../protocol/events';
 
-const REASONS: Record<string, string> = {
+/** One per reason the engine gives (the type makes a new reason fail to compile here). */
+const REASONS: Record<HandoffReason, string> = {
   customer_request: 'the visitor asked for a person',
   topic: 'the topic needs a person',
   frustration: 'the visitor seemed frustrated',
@@ -10,21 +11,24 @@ const REASONS: Record<string, string> = {
 };
 
 /** "the visitor asked for a person" — for "Handed off because …". */
+/** The reasons the dashboard has words for: every `HandoffReason`. */
+export const HANDOFF_REASONS_KNOWN = Object.keys(REASONS) as HandoffReason[];
+
 export function reasonText(reason: string | null | undefined): string {
   if (!reason) return 'the chat needed a person';
-  return REASONS[reason] ?? reason.replace(/_/g, ' ');
+  return REASONS[reason as HandoffReason] ?? reason.replace(/_/g, ' ');
 }
 
 /** Short label for lists: "Asked for a person". */
 export function reasonLabel(reason: string | null | undefined): string {
-  const labels: Record<string, string> = {
+  const labels: Record<HandoffReason, string> = {
     customer_request: 'Asked for a person',
     topic: 'Topic needs a person',
     frustration: 'Frustrated',
     low_confidence: 'AI not confident',
     repeated_unanswered: 'Unanswered twice',
   };
-  return reason ? (labels[reason] ?? reason) : '';
+  return reason ? (labels[reason as HandoffReason] ?? reason) : '';
 }
 
 export const STATUS_LABEL = {

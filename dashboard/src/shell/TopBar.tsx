@@ -37,7 +37,13 @@ export function TopBar() {
         <span className="ws-name">{workspace.name}</span>
       )}
       <span className={`conn conn-${connection}`} role="status">
-        {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+        {connection === 'live'
+          ? 'Live'
+          : connection === 'connecting'
+            ? 'Connecting…'
+            : connection === 'outdated'
+              ? 'Chatref was updated: please reload this page'
+              : 'Reconnecting…'}
       </span>
       <div className="grow" />
       {permission === 'default' && (

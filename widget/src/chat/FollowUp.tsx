@@ -46,7 +46,7 @@ export function FollowUp({ client, state, resolution }: Props) {
     setError(null);
     if (!conversationId) return;
     let live = true;
-    void client.request<FollowUpState>('followup', { conversationId }).then((r) => {
+    void client.request('followup', { conversationId }).then((r) => {
       if (!live || !r.ok) return;
       setOffer(r.data);
       setStep(r.data.rating === 'ask' && !skipped(key) ? 'ask' : 'hidden');
@@ -60,7 +60,7 @@ export function FollowUp({ client, state, resolution }: Props) {
 
   const rate = async (rating: (typeof RATINGS)[number]['value']) => {
     setError(null);
-    const r = await client.request<FollowUpState>('rate', { conversationId, rating });
+    const r = await client.request('rate', { conversationId, rating });
     if (r.ok) setStep('comment');
     else setError(r.error);
   };
@@ -170,7 +170,7 @@ function TranscriptForm({
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await client.request<{ email: string }>('transcript', { conversationId, email: value.trim() });
+    const r = await client.request('transcript', { conversationId, email: value.trim() });
     setBusy(false);
     if (r.ok) setSent(r.data.email);
     else setError(r.error);

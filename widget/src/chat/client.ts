@@ -5,8 +5,18 @@
  * (re)connect (the server de-duplicates) and a `sync` fetches whatever was missed.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, VisitorSession, VisitorState, WireMessage } from '../../../protocol/socket';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+  type VisitorSession,
+  type VisitorState,
+  type VisitorToServer,
+  type WireMessage,
+} from '../../../protocol/socket';
 import { tokenKey } from '../types';
+import { refusalOf } from './refusal';
 import { lastSeq, markSent, merge, pendingMessage, withoutLocal, type ThreadMessage } from './thread';
 
 export interface ChatState {
@@ -79,7 +89,7 @@ export class ChatClient {
     everConnected: false,
   };
   private listeners = new Set<Listener>();
-  private socket: Socket;
+  private socket: Socket<VisitorServerEvents, VisitorClientEvents>;
   /** clientId → body of every send not yet acknowledged. */
   private unacked = new Map<string, string>();
   private typingSentAt = 0;
@@ -93,7 +103,7 @@ export class ChatClient {
   ) {
     // A function, so every reconnect presents the token of the latest session.
     const auth = (cb: (a: object) => void) =>
-      cb({ workspaceId, token: storage.get(tokenKey(workspaceId)) ?? undefined });
+      cb({ workspaceId, token: storage.get(tokenKey(workspaceId)) ?? undefined, protocol: PROTOCOL_VERSION });
     this.socket = io(`${base}/visitor`, { auth, transports: ['websocket', 'polling'] });
     this.socket.on('connect', () => this.set({ connected: true, everConnected: true }));
     this.socket.on('connect_error', (e: Error) => this.onConnectError(e));
@@ -160,12 +170,12 @@ export class ChatClient {
     if (on) {
       if (now - this.typingSentAt > TYPING_IDLE_MS - 500) {
         this.typingSentAt = now;
-        this.socket.volatile.emit('typing', { typing: true });
+        this.socket.volatile.emit('typing', { typing: true }, () => undefined);
       }
       this.typingStop = setTimeout(() => this.typing(false), TYPING_IDLE_MS);
     } else if (this.typingSentAt) {
       this.typingSentAt = 0;
-      this.socket.volatile.emit('typing', { typing: false });
+      this.socket.volatile.emit('typing', { typing: false }, () => undefined);
     }
   }
 
@@ -173,9 +183,15 @@ export class ChatClient {
    * One request and its acknowledgement (the follow-up after a resolve: see FollowUp.tsx); a
    * refusal or a timeout comes back as the text to show.
    */
-  request<T>(event: string, payload: object): Promise<{ ok: true; data: T } | { ok: false; error: string }> {
+  request<E extends 'end' | 'followup' | 'rate' | 'rate-comment' | 'transcript'>(
+    event: E,
+    payload: VisitorToServer[E]['payload'],
+  ): Promise<{ ok: true; data: VisitorToServer[E]['ack'] } | { ok: false; error: string }> {
+    type T = VisitorToServer[E]['ack'];
+    // Typed at the signature: Socket.IO's emit cannot be called with a generic event name.
+    const socket = this.socket as unknown as Socket;
     return new Promise((resolve) => {
-      this.socket.timeout(ACK_MS).emit(event, payload, (err: Error | null, ack?: Ack<T>) => {
+      socket.timeout(ACK_MS).emit(event, payload, (err: Error | null, ack?: Ack<T>) => {
         if (!err && ack?.ok) resolve({ ok: true, data: ack.data });
         else
           resolve({
@@ -235,15 +251,16 @@ export class ChatClient {
    */
   private onConnectError(e: Error): void {
     if (this.socket.active) return; // a network error: Socket.IO keeps retrying by itself
+    const refusal = refusalOf(e);
+    // An old chat.js on a page open across an update: the token is still good, a reload is needed.
+    if (refusal.kind === 'outdated') return this.set({ error: refusal.text });
     if (storage.get(tokenKey(this.workspaceId)) && !this.retriedWithoutToken) {
       this.retriedWithoutToken = true;
       storage.remove(tokenKey(this.workspaceId));
       this.socket.connect();
       return;
     }
-    this.set({
-      error: e.message && !/^(xhr|websocket)/i.test(e.message) ? e.message : 'The chat is unavailable right now.',
-    });
+    this.set({ error: refusal.text });
   }
 
   private retriedWithoutToken = false;

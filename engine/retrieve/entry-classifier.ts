@@ -7,9 +7,17 @@
  * Features: TF-IDF of word stems, of adjacent stem pairs and of character 3–4-grams (each family
  * L2-normalised, then weighted), joined with the SIF sentence vector when word vectors exist.
  */
-import { countIds, featureStrings, idfFromDf, tfidf, Vocabulary, type FeatureSpec, type SparseVec } from './features';
+import {
+  countIds,
+  featureStrings,
+  idfFromDf,
+  tfidf,
+  Vocabulary,
+  type FeatureSpec,
+  type SparseVector,
+} from './features';
 import type { SentenceEncoder } from './dense';
-import { trainSoftmax, type SoftmaxJob, type SoftmaxModel } from './softmax';
+import { trainSoftmax, type SoftmaxJob, type SoftmaxModel } from './softmax-lbfgs';
 import { mapSteps, runSteps, type Steps } from './steps';
 import type { KnowledgeChunk } from './types';
 
@@ -121,7 +129,7 @@ export class Featurizer {
   }
 
   /** The joined feature vector of a text. */
-  vector(text: string): SparseVec {
+  vector(text: string): SparseVector {
     const idx: number[] = [];
     const val: number[] = [];
     const long = isLong(text);

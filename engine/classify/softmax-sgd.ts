@@ -3,7 +3,8 @@
  * the touched weights. Grows as new features and classes appear, so corrections can be learned
  * online without a retrain.
  */
-import type { SparseVector } from './features';
+import { mulberry32 } from '../math/random';
+import type { SparseVector } from '../math/sparse';
 
 export interface TrainOptions {
   epochs: number;
@@ -14,18 +15,6 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, lr: 0.5, l2: 1e-5, seed: 7 };
-
-/** Small deterministic PRNG (mulberry32): the same data trains the same model. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class SoftmaxModel {
   /** Row-major: weight of feature f for class c at f * capacityClasses + c. */
@@ -102,7 +91,7 @@ export class SoftmaxModel {
   train(xs: SparseVector[], ys: number[], opts: TrainOptions = DEFAULT_TRAIN): void {
     const n = xs.length;
     if (n === 0) return;
-    const rand = rng(opts.seed);
+    const rand = mulberry32(opts.seed);
     const order = Array.from({ length: n }, (_, i) => i);
     const target = new Float64Array(this.classes);
     let t = 0;

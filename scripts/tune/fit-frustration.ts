@@ -3,13 +3,13 @@
  * labelled {"text", "frustrated"} and writes frustration-weights.json; prints the out-of-fold
  * AUROC of 5-fold cross-validation (row i in fold i mod 5) and of a fixed split (fit on even rows,
  * score odd rows), the figures to trust, beside the in-sample one.
- *   npx tsx engine/conversation/fit-frustration.ts ../shared/eval/frustration/turns.jsonl
+ *   npx tsx scripts/tune/fit-frustration.ts ../shared/eval/frustration/turns.jsonl
  */
 import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { fileURLToPath } from 'node:url';
-import { frustrationFeatures, FEATURE_NAMES } from './frustration-features';
-import { auroc, binaryCounts, readJsonl } from '../eval/stats';
+import { frustrationFeatures, FEATURE_NAMES } from '../../engine/conversation/frustration-features';
+import { auroc, binaryCounts, readJsonl } from '../../engine/eval/stats';
 
 const L2 = 1e-3;
 const ITERATIONS = 2000;
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       labels,
     ),
   };
-  const out = fileURLToPath(new URL('./frustration-weights.json', import.meta.url));
+  const out = fileURLToPath(new URL('../../engine/conversation/frustration-weights.json', import.meta.url));
   const named = Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, +w[j].toFixed(4)]));
   const json = {
     note: `logistic regression, L2 ${L2}, fitted on ${file.split('/').slice(-2).join('/')}; ${JSON.stringify(report)}`,
