@@ -42,7 +42,10 @@ export const workspaceRoutes =
           tags: ['workspace'],
           summary: 'Change settings (handoff mode and thresholds, routing, widget, business hours); sections merge',
           params: WsParams,
-          body: z.record(z.enum(['handoff', 'routing', 'widget', 'businessHours', 'notifications']), z.unknown()),
+          body: z.record(
+            z.enum(['handoff', 'routing', 'widget', 'businessHours', 'notifications', 'targets']),
+            z.unknown(),
+          ),
           response: { 200: WorkspaceOut },
         },
       },
