@@ -30,6 +30,15 @@ export const EVENT_NAMES = [
   'api_key.revoked',
   /** The workspace's settings, tags or webhooks changed (`data.part`). */
   'workspace.updated',
+  /** A member turned Web Push on for a device (`data.userId`, `data.subscriptionId`), or off. */
+  'push.subscribed',
+  'push.unsubscribed',
+  /** A member changed their alert preferences (`data.userId`). */
+  'alert.preferences.updated',
+  /** A handoff was not picked up within the first-response target: the team is alerted again. */
+  'handoff.realerted',
+  /** A handoff waited twice the target: the owner/admins are emailed. */
+  'handoff.escalated',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
