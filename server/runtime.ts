@@ -14,12 +14,15 @@ import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import { loadConfig } from './config';
 import type { Deps } from './commands/unit';
+import { vapidKeys } from './commands/push';
+import { Alerts } from './processors/alerts';
 import { startDetailCapture } from './processors/details';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
+import { alertRoutes } from './routes/alerts';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
 import { getStartedRoutes } from './routes/get-started';
@@ -56,6 +59,10 @@ export interface RuntimeOptions {
   parse?: ParserOptions;
   /** Open socket connections per client address. */
   maxSocketsPerIp?: number;
+  /** Web Push's keys from the environment (else the stored pair) and subject. */
+  vapid?: { keys: { publicKey: string; privateKey: string } | null; subject: string | null };
+  /** How often waiting handoffs are checked for a re-alert or escalation. */
+  alertIntervalMs?: number;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -103,6 +110,15 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
   });
   const stopNotifier = notifier.start();
+  const vapid = await vapidKeys(deps.db, opts.vapid?.keys ?? null);
+  const alerts = new Alerts(deps, opts.logger, {
+    vapid: { ...vapid, subject: opts.vapid?.subject ?? vapidSubject(publicUrl, opts.mail?.from) },
+    fetch: outbound.fetch,
+    sendMail: (to, subject, text) => notifier.send(to, subject, text),
+    publicUrl: () => publicUrl ?? '',
+    intervalMs: opts.alertIntervalMs,
+  });
+  const stopAlerts = alerts.start();
   const stopDetailCapture = startDetailCapture(deps);
 
   const plugins = [
@@ -112,6 +128,13 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
+      await app.register(
+        alertRoutes(deps, {
+          vapidPublicKey: vapid.publicKey,
+          outbound,
+          allowPrivate: opts.outbound?.allowPrivate ?? false,
+        }),
+      );
       await app.register(
         getStartedRoutes(
           deps,
@@ -153,6 +176,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopRouter();
       stopWebhooks();
       stopNotifier();
+      stopAlerts();
       stopDetailCapture();
       stopTaggers();
       stopSettings();
@@ -163,4 +187,11 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await parser.close();
     },
   };
+}
+
+/** Who push services may contact: the server's https address, else the mail sender's address. */
+function vapidSubject(publicUrl: string | null, from = ''): string {
+  if (publicUrl?.startsWith('https://')) return publicUrl;
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? (from.includes('@') ? from.trim() : 'no-reply@chatref.local');
+  return `mailto:${address}`;
 }
