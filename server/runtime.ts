@@ -25,6 +25,7 @@ import { attachRealtime } from './realtime';
 import { alertRoutes } from './routes/alerts';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
+import { pwaRoutes } from './routes/pwa';
 import { getStartedRoutes } from './routes/get-started';
 import { listeningUrl } from './app';
 import { contactRoutes } from './routes/contacts';
@@ -142,6 +143,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
           { publicUrl: () => publicUrl ?? listeningUrl(app.server.address()) },
         ),
       );
+      await pwaRoutes(app);
       await dashboardRoutes(app);
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
