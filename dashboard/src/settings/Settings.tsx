@@ -1,6 +1,7 @@
 /** Settings: a list of sections on the left, the chosen one on the right. */
 import { useSession } from '../session';
 import { Link } from '../ui/Link';
+import { AlertSettingsPage } from './Alerts';
 import { ApiKeys } from './ApiKeys';
 import { BusinessHoursSettings } from './BusinessHours';
 import { CannedRepliesSettings } from './CannedRepliesSettings';
@@ -9,6 +10,7 @@ import { Knowledge } from './Knowledge';
 import { Members } from './Members';
 import { Tags } from './Tags';
 import { Teams } from './Teams';
+import { TargetsSettings } from './Targets';
 import { WidgetSettings } from './Widget';
 
 const SECTIONS = [
@@ -17,6 +19,8 @@ const SECTIONS = [
   { key: 'tags', label: 'Tags', Page: Tags },
   { key: 'handoff', label: 'Handoff & routing', Page: HandoffSettings },
   { key: 'hours', label: 'Business hours', Page: BusinessHoursSettings },
+  { key: 'targets', label: 'Waiting-time targets', Page: TargetsSettings },
+  { key: 'alerts', label: 'My alerts', Page: AlertSettingsPage, everyone: true },
   { key: 'canned-replies', label: 'Canned replies', Page: CannedRepliesSettings, everyone: true },
   { key: 'widget', label: 'Widget', Page: WidgetSettings },
   { key: 'knowledge', label: 'Knowledge', Page: Knowledge },
