@@ -38,9 +38,19 @@ export interface AlertOptions {
   intervalMs?: number;
 }
 
+/**
+ * How long a chat seen starting (or resuming) with the AI here counts as the AI's without a read:
+ * the visitor's messages to the AI then cost no statement (the reply path is counted). A person
+ * taking it over on another instance is seen after this at worst.
+ */
+const KNOWN_BOT_MS = 60_000;
+const MOVES = new Set(['handoff.created', 'conversation.assigned', 'conversation.unassigned', 'conversation.reopened']);
+
 export class Alerts {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
+  /** Chats known to be with the AI, until when (see KNOWN_BOT_MS). */
+  private readonly withBot = new Map<string, number>();
 
   constructor(
     private readonly deps: Deps,
@@ -55,6 +65,7 @@ export class Alerts {
       this.deps.bus.on('handoff.escalated', (e) => this.escalate(e)),
       this.deps.bus.on('conversation.assigned', (e) => this.assigned(e)),
       this.deps.bus.on('message.created', (e) => this.reply(e)),
+      this.deps.bus.on('*', (e) => this.track(e)),
     ];
     this.timer = setInterval(() => void this.tick(), this.opts.intervalMs ?? 5000);
     this.timer.unref();
@@ -104,8 +115,20 @@ export class Alerts {
     });
   }
 
+  private track(e: StoredEvent): void {
+    if (!e.conversationId) return;
+    const now = this.deps.now().getTime();
+    if (e.name === 'conversation.created' || e.name === 'conversation.resumed') {
+      if (this.withBot.size > 10_000) for (const [id, until] of this.withBot) if (until < now) this.withBot.delete(id);
+      this.withBot.set(e.conversationId, now + KNOWN_BOT_MS);
+    } else if (MOVES.has(e.name)) {
+      this.withBot.delete(e.conversationId);
+    }
+  }
+
   private async reply(e: StoredEvent): Promise<void> {
     if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return;
+    if ((this.withBot.get(e.conversationId) ?? 0) > this.deps.now().getTime()) return;
     const [c] = await this.deps.db
       .select({ status: conversations.status, assigneeId: conversations.assigneeId })
       .from(conversations)
