@@ -26,6 +26,7 @@ import { alertRoutes } from './routes/alerts';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
 import { pwaRoutes } from './routes/pwa';
+import { targetRoutes } from './routes/targets';
 import { getStartedRoutes } from './routes/get-started';
 import { listeningUrl } from './app';
 import { contactRoutes } from './routes/contacts';
@@ -129,6 +130,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(knowledgeRoutes(deps, knowledge, outbound));
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
+      await app.register(targetRoutes(deps));
       await app.register(
         alertRoutes(deps, {
           vapidPublicKey: vapid.publicKey,

@@ -20,7 +20,7 @@ const EARLIEST = Date.UTC(1971, 0, 1);
 const LATEST = Date.UTC(9999, 0, 1);
 
 /** The requested period, by default the last 30 days; at most a year. */
-function periodOf(q: z.infer<typeof Period>, now: Date): { from: Date; to: Date } {
+export function periodOf(q: z.infer<typeof Period>, now: Date): { from: Date; to: Date } {
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
   if (from.getTime() < EARLIEST || to.getTime() > LATEST)
