@@ -12,6 +12,7 @@ import '../styles/analytics.css';
 import { PeriodPicker } from './PeriodPicker';
 import { minutes, periodParams, useLoad, usePeriod, withQuery } from './period';
 import { TagConversations } from './TagConversations';
+import { TargetBreaches } from './TargetBreaches';
 import type { TagFeedData, TagFeedRow } from './types';
 
 const MinutesByTag = lazy(() => import('./charts').then((m) => ({ default: m.MinutesByTag })));
@@ -88,6 +89,7 @@ export function TagFeed() {
                 </Panel>
               </div>
               <TagTable rows={active} quiet={quiet} selectedKey={selectedKey} onSelect={select} />
+              <TargetBreaches workspaceId={workspace.id} range={range} rows={feed.tags} />
               {selected && (
                 <TagConversations
                   key={keyOf(selected) + period.from}
