@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launch, pageErrors, screenshot } from '../browser';
+import { call, connectVisitor } from '../clients';
 import { ADMIN, startLiveServer, type LiveServer } from '../server';
 
 describe('installable dashboard', () => {
@@ -95,6 +96,19 @@ describe('installable dashboard', () => {
       },
     ]);
 
+    // A chat waiting for a person shows the time left on the first-response target.
+    const admin = await server.signIn();
+    const ws = `/api/workspaces/${server.workspaceId}`;
+    expect((await server.api('PATCH', `${ws}/settings`, admin, { targets: { firstResponseS: 300 } })).status).toBe(200);
+    const visitor = await connectVisitor(server.url, server.workspaceId);
+    const first = await visitor.send('How long does shipping take?');
+    await visitor.next((m) => m.author.type === 'bot' && first.ok && m.seq > first.data.seq, 60_000);
+    expect((await call(visitor.socket, 'handoff', {})).ok).toBe(true);
+    await visitor.nextState((s) => s.status === 'waiting');
+    visitor.close();
+    await page.goto(`${server.url}/app/inbox/waiting`);
+    await page.getByTitle('Target for the first response').first().waitFor();
+    expect(await page.getByTitle('Target for the first response').first().innerText()).toMatch(/^\d+:\d\d left$/);
     await screenshot(page, 'installable-01-inbox');
     await page.screenshot({ path: '/tmp/chatref-push16-inbox.png' });
     await page.goto(`${server.url}/app/settings/alerts`);
