@@ -50,7 +50,12 @@ self.addEventListener('notificationclick', (event) => {
   event.waitUntil(
     self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
       const open = windows.find((w) => new URL(w.url).pathname.startsWith('/app'));
-      if (open) return open.navigate(target).then((w) => (w || open).focus());
+      // navigate() works on windows this worker controls; any other is replaced by a new one.
+      if (open)
+        return open
+          .focus()
+          .then((w) => w.navigate(target))
+          .catch(() => self.clients.openWindow(target));
       return self.clients.openWindow(target);
     }),
   );
