@@ -509,3 +509,64 @@ export const satisfactionRatings = pgTable(
     index('satisfaction_ws_created').on(t.workspaceId, t.createdAt),
   ],
 );
+
+/** The devices on which a member turned Web Push on: each browser's push subscription. */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    /** The browser's ECDH P-256 public key and auth secret (base64url), for RFC 8291 encryption. */
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_ws_endpoint').on(t.workspaceId, t.endpoint),
+    index('push_subscriptions_ws_user').on(t.workspaceId, t.userId),
+  ],
+);
+
+/** A member's alert preferences in a workspace; validated by `AlertPrefs` (server/domain/alert-prefs.ts). */
+export const alertPreferences = pgTable(
+  'alert_preferences',
+  {
+    workspaceId: workspaceId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    prefs: jsonb('prefs').$type<Record<string, unknown>>().notNull().default({}),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);
+
+/**
+ * The alerts of a chat's current wait: `stage` 0 after the first alert, 1 after the re-alert, 2
+ * after the email to the owner/admins. An instance claims the next stage with a conditional UPDATE,
+ * so two instances never send the same alert; timers are read from `due_at`, so they survive restarts.
+ */
+export const handoffAlerts = pgTable(
+  'handoff_alerts',
+  {
+    conversationId: uuid('conversation_id')
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
+    /** The wait these alerts are about (the conversation's waiting_since when it was handed off). */
+    waitingSince: timestamp('waiting_since', { withTimezone: true }).notNull(),
+    stage: integer('stage').notNull().default(0),
+    /** When the next stage is due; null once the last one went out. */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('handoff_alerts_due')
+      .on(t.dueAt)
+      .where(sql`due_at is not null`),
+  ],
+);

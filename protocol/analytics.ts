@@ -83,3 +83,19 @@ export interface SatisfactionComment {
   tags: string[];
   createdAt: string;
 }
+
+/** Waiting-time target breaches of one tag's handoffs over a period (null tag: untagged). */
+export interface TagBreachRow {
+  tagId: string | null;
+  handoffs: number;
+  firstResponseBreaches: number;
+  resolutionBreaches: number;
+}
+
+export interface TargetBreachData {
+  from: string;
+  to: string;
+  targets: { firstResponseS: number; resolutionS: number };
+  total: Omit<TagBreachRow, 'tagId'>;
+  tags: TagBreachRow[];
+}

@@ -43,6 +43,15 @@ export const EVENT_NAMES = [
   'csat.commented',
   /** The visitor asked for the conversation by email (`data.email`); the mail goes out after commit. */
   'transcript.requested',
+  /** A member turned Web Push on for a device (`data.userId`, `data.subscriptionId`), or off. */
+  'push.subscribed',
+  'push.unsubscribed',
+  /** A member changed their alert preferences (`data.userId`). */
+  'alert.preferences.updated',
+  /** A handoff was not picked up within the first-response target: the team is alerted again. */
+  'handoff.realerted',
+  /** A handoff waited twice the target: the owner/admins are emailed. */
+  'handoff.escalated',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

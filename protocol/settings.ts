@@ -53,6 +53,8 @@ export interface WorkspaceSettings {
   satisfaction: { enabled: boolean; aiChats: boolean };
   /** The visitor may have the conversation emailed to them once it is resolved. */
   transcript: { enabled: boolean };
+  /** Waiting-time targets, in seconds: first response (re-alert, then email), resolution, and the wait above which the visitor is offered email. */
+  targets: { firstResponseS: number; resolutionS: number; offerEmailAboveS: number };
 }
 
 /** `GET /api/widget/{workspaceId}/config`: what the widget needs to draw itself (public). */

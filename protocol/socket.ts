@@ -130,6 +130,10 @@ export interface VisitorState {
   /** Nobody can answer now: ask for an email so the reply can go there. */
   askEmail: boolean;
   contactEmail: string | null;
+  /** About how long until a person answers (seconds), from the team's recent first responses; null: no history yet. */
+  estimateS?: number | null;
+  /** The expected wait is long: offer to answer by email (the visitor may keep waiting). */
+  offerEmail?: boolean;
 }
 
 export interface VisitorSession {

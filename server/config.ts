@@ -79,6 +79,22 @@ const Env = z.object({
     .min(1, 'CHATREF_MAX_SOCKETS_PER_IP must be at least 1')
     .max(1_000_000)
     .default(200),
+  /** Web Push's VAPID key pair (base64url, as `web-push generate-vapid-keys` prints); generated and stored when unset. */
+  CHATREF_VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'CHATREF_VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters)')
+    .optional(),
+  CHATREF_VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'CHATREF_VAPID_PRIVATE_KEY must be a base64url P-256 private key (43 characters)')
+    .optional(),
+  /** Who push services may contact about this server: mailto:you@example.com or an https URL. */
+  CHATREF_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'CHATREF_VAPID_SUBJECT must be mailto:you@example.com or an https:// URL')
+    .optional(),
+  /** How often waiting handoffs are checked for a due re-alert or escalation. */
+  CHATREF_ALERT_INTERVAL_MS: intVar('CHATREF_ALERT_INTERVAL_MS', 'a number of milliseconds', 100, 600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -101,6 +117,9 @@ export interface Config {
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   maxSocketsPerIp: number;
   mail: { smtpUrl: string | null; from: string };
+  /** Web Push keys from the environment (null: generated once and kept in the database). */
+  vapid: { keys: { publicKey: string; privateKey: string } | null; subject: string | null };
+  alertIntervalMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
 }
@@ -115,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!e.CHATREF_VAPID_PUBLIC_KEY !== !e.CHATREF_VAPID_PRIVATE_KEY)
+    throw new ConfigError(
+      'Invalid configuration:\n  CHATREF_VAPID_PUBLIC_KEY and CHATREF_VAPID_PRIVATE_KEY must be set together',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -124,6 +147,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.CHATREF_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
     mail: { smtpUrl: e.CHATREF_SMTP_URL ?? null, from: e.CHATREF_MAIL_FROM },
+    vapid: {
+      keys:
+        e.CHATREF_VAPID_PUBLIC_KEY && e.CHATREF_VAPID_PRIVATE_KEY
+          ? { publicKey: e.CHATREF_VAPID_PUBLIC_KEY, privateKey: e.CHATREF_VAPID_PRIVATE_KEY }
+          : null,
+      subject: e.CHATREF_VAPID_SUBJECT ?? null,
+    },
+    alertIntervalMs: e.CHATREF_ALERT_INTERVAL_MS ?? 5000,
     trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
     cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
     allowPrivateUrls: e.CHATREF_ALLOW_PRIVATE_URLS === '1' || e.CHATREF_ALLOW_PRIVATE_URLS === 'true',

@@ -15,6 +15,8 @@ import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import { loadConfig } from './config';
 import type { Deps } from './commands/unit';
+import { vapidKeys } from './commands/push';
+import { Alerts } from './processors/alerts';
 import { startDetailCapture } from './processors/details';
 import { startLearning } from './processors/learning';
 import { Notifier } from './processors/notify';
@@ -23,8 +25,11 @@ import { startTranscripts } from './processors/transcript';
 import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime';
+import { alertRoutes } from './routes/alerts';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
+import { pwaRoutes } from './routes/pwa';
+import { targetRoutes } from './routes/targets';
 import { getStartedRoutes } from './routes/get-started';
 import { listeningUrl } from './app';
 import { contactRoutes } from './routes/contacts';
@@ -61,6 +66,10 @@ export interface RuntimeOptions {
   parse?: ParserOptions;
   /** Open socket connections per client address. */
   maxSocketsPerIp?: number;
+  /** Web Push's keys from the environment (else the stored pair) and subject. */
+  vapid?: { keys: { publicKey: string; privateKey: string } | null; subject: string | null };
+  /** How often waiting handoffs are checked for a re-alert or escalation. */
+  alertIntervalMs?: number;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -103,6 +112,15 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
   });
   const stopNotifier = notifier.start();
+  const vapid = await vapidKeys(deps.db, opts.vapid?.keys ?? null);
+  const alerts = new Alerts(deps, opts.logger, {
+    vapid: { ...vapid, subject: opts.vapid?.subject ?? vapidSubject(publicUrl, opts.mail?.from) },
+    fetch: outbound.fetch,
+    sendMail: (to, subject, text) => notifier.send(to, subject, text),
+    publicUrl: () => publicUrl ?? '',
+    intervalMs: opts.alertIntervalMs,
+  });
+  const stopAlerts = alerts.start();
   const stopDetailCapture = startDetailCapture(deps);
   const stopTranscripts = startTranscripts(deps, opts.logger, {
     smtpUrl: opts.mail?.smtpUrl ?? null,
@@ -128,6 +146,14 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await app.register(webhookRoutes(deps, outbound));
       await app.register(analyticsRoutes(deps));
       await app.register(satisfactionRoutes(deps));
+      await app.register(targetRoutes(deps));
+      await app.register(
+        alertRoutes(deps, {
+          vapidPublicKey: vapid.publicKey,
+          outbound,
+          allowPrivate: opts.outbound?.allowPrivate ?? false,
+        }),
+      );
       await app.register(
         getStartedRoutes(
           deps,
@@ -135,6 +161,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
           { publicUrl: () => publicUrl ?? listeningUrl(app.server.address()) },
         ),
       );
+      await pwaRoutes(app);
       await dashboardRoutes(app);
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
       const rt = attachRealtime(app.server, deps, {
@@ -169,6 +196,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopRouter();
       stopWebhooks();
       stopNotifier();
+      stopAlerts();
       stopDetailCapture();
       stopTranscripts();
       stopLearning();
@@ -182,4 +210,11 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       await parser.close();
     },
   };
+}
+
+/** Who push services may contact: the server's https address, else the mail sender's address. */
+function vapidSubject(publicUrl: string | null, from = ''): string {
+  if (publicUrl?.startsWith('https://')) return publicUrl;
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? (from.includes('@') ? from.trim() : 'no-reply@chatref.local');
+  return `mailto:${address}`;
 }

@@ -84,6 +84,8 @@ export async function startServer(
     outbound: { allowPrivate: config.allowPrivateUrls, ...opts.outbound },
     parse: config.parse,
     maxSocketsPerIp: config.maxSocketsPerIp,
+    vapid: config.vapid,
+    alertIntervalMs: config.alertIntervalMs,
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;

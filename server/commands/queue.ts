@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import { agentPresence, contacts, conversations, memberships, users } from '../../db/schema';
 import type { VisitorState } from '../../protocol/socket';
 import { isWithinHours } from '../domain/hours';
+import { estimateWaitS, typicalFirstResponseS } from '../queries/wait-estimate';
 import type { WorkspaceConfig } from './cached';
 import { unitOfWork, type Deps } from './unit';
 
@@ -89,20 +90,31 @@ export async function visitorState(
     contactEmail = c?.email ?? null;
   }
   const status = conversation?.status ?? 'bot';
+  const position = conversation ? await queuePosition(deps.db, conversation) : null;
+  const estimateS =
+    status === 'waiting' && conversation
+      ? estimateWaitS(
+          await typicalFirstResponseS(deps.db, conversation.workspaceId, deps.now()),
+          position,
+          config.agentsOnline,
+        )
+      : null;
   return {
     conversationId: conversation?.id ?? null,
     status,
-    queuePosition: conversation ? await queuePosition(deps.db, conversation) : null,
+    queuePosition: position,
     agentName,
     agentsOnline: online,
     withinHours,
     askEmail: status === 'waiting' && (!online || !withinHours) && !contactEmail,
     contactEmail,
+    estimateS,
+    offerEmail: estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !contactEmail,
   };
 }
 
 /**
- * The state of every waiting chat of a workspace, in four queries whatever their number (used to
+ * The state of every waiting chat of a workspace, in six queries whatever their number (used to
  * tell each waiting visitor their new place in line after the queue moves).
  */
 export async function waitingStates(deps: Deps, workspaceId: string, config: WorkspaceConfig): Promise<VisitorState[]> {
@@ -116,14 +128,20 @@ export async function waitingStates(deps: Deps, workspaceId: string, config: Wor
   const { settings } = config;
   const online = config.agentsOnline > 0;
   const withinHours = isWithinHours(settings.businessHours, deps.now());
-  return rows.map(({ c, email }, i) => ({
-    conversationId: c.id,
-    status: 'waiting' as const,
-    queuePosition: i + 1,
-    agentName: null,
-    agentsOnline: online,
-    withinHours,
-    askEmail: (!online || !withinHours) && !email,
-    contactEmail: email,
-  }));
+  const typical = await typicalFirstResponseS(deps.db, workspaceId, deps.now());
+  return rows.map(({ c, email }, i) => {
+    const estimateS = estimateWaitS(typical, i + 1, config.agentsOnline);
+    return {
+      conversationId: c.id,
+      status: 'waiting' as const,
+      queuePosition: i + 1,
+      agentName: null,
+      agentsOnline: online,
+      withinHours,
+      askEmail: (!online || !withinHours) && !email,
+      contactEmail: email,
+      estimateS,
+      offerEmail: estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !email,
+    };
+  });
 }

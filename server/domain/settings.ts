@@ -64,6 +64,22 @@ export const WorkspaceSettings = z.object({
   satisfaction: z.object({ enabled: z.boolean().default(true), aiChats: z.boolean().default(true) }).prefault({}),
   /** The visitor may have the conversation emailed to them once it is resolved. */
   transcript: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+  /** Waiting-time targets, in seconds (see server/domain/targets.ts). */
+  targets: z
+    .object({
+      /** A handed-off chat not picked up within this alerts again, and after twice this emails the owner/admins. */
+      firstResponseS: z.number().int().min(1).max(86_400).default(120),
+      /** From the handoff to the resolve. */
+      resolutionS: z
+        .number()
+        .int()
+        .min(1)
+        .max(30 * 86_400)
+        .default(4 * 3600),
+      /** Above this estimated wait the visitor is offered to be answered by email. */
+      offerEmailAboveS: z.number().int().min(0).max(86_400).default(300),
+    })
+    .prefault({}),
 });
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;

@@ -24,7 +24,14 @@ const QUEUE_EVENTS = new Set([
 ]);
 
 /** Audit-only events: recorded, acted on by their processors, never pushed to dashboards. */
-const NOT_FANNED_OUT = new Set<string>(['session.ended', 'api_key.created', 'api_key.revoked']);
+const NOT_FANNED_OUT = new Set<string>([
+  'session.ended',
+  'api_key.created',
+  'api_key.revoked',
+  'push.subscribed',
+  'push.unsubscribed',
+  'alert.preferences.updated',
+]);
 
 export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<WorkspaceConfig>): () => void {
   const visitors = io.of('/visitor');

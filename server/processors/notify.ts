@@ -40,7 +40,8 @@ export class Notifier {
     return () => offs.forEach((off) => off());
   }
 
-  private async send(to: string[], subject: string, text: string, replyTo?: string): Promise<void> {
+  /** Sends one email (logged and skipped without SMTP); also the alerts' escalation mailer. */
+  async send(to: string[], subject: string, text: string, replyTo?: string): Promise<void> {
     if (!this.transport || !to.length) {
       if (to.length) this.logger.info({ to, subject }, 'email not sent: set CHATREF_SMTP_URL to send email');
       return;

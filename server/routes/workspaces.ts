@@ -43,7 +43,16 @@ export const workspaceRoutes =
           summary: 'Change settings (handoff mode and thresholds, routing, widget, business hours); sections merge',
           params: WsParams,
           body: z.record(
-            z.enum(['handoff', 'routing', 'widget', 'businessHours', 'notifications', 'satisfaction', 'transcript']),
+            z.enum([
+              'handoff',
+              'routing',
+              'widget',
+              'businessHours',
+              'notifications',
+              'satisfaction',
+              'transcript',
+              'targets',
+            ]),
             z.unknown(),
           ),
           response: { 200: WorkspaceOut },

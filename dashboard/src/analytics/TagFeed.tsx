@@ -13,6 +13,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { Satisfaction } from './Satisfaction';
 import { minutes, periodParams, useLoad, usePeriod, withQuery } from './period';
 import { TagConversations } from './TagConversations';
+import { TargetBreaches } from './TargetBreaches';
 import type { TagFeedData, TagFeedRow } from './types';
 
 const MinutesByTag = lazy(() => import('./charts').then((m) => ({ default: m.MinutesByTag })));
@@ -90,6 +91,7 @@ export function TagFeed() {
                 </Panel>
               </div>
               <TagTable rows={active} quiet={quiet} selectedKey={selectedKey} onSelect={select} />
+              <TargetBreaches workspaceId={workspace.id} range={range} rows={feed.tags} />
               {selected && (
                 <TagConversations
                   key={keyOf(selected) + period.from}

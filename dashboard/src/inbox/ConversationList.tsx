@@ -5,6 +5,7 @@ import { Link } from '../ui/Link';
 import { TagChip } from '../ui/TagChip';
 import { useRoute } from '../router';
 import { useWorkspaceData } from '../workspace-data';
+import { TargetClock } from './TargetClock';
 
 interface Props {
   items: Conversation[] | null;
@@ -23,7 +24,7 @@ const EMPTY: Record<View, [string, string]> = {
 };
 
 export function ConversationList({ items, error, selected, view, searching }: Props) {
-  const now = useNow();
+  const now = useNow(5_000);
   const { memberName } = useWorkspaceData();
   const { segments, query } = useRoute();
   const filter = segments[1] ?? 'waiting';
@@ -81,6 +82,7 @@ export function ConversationList({ items, error, selected, view, searching }: Pr
                 {c.status === 'waiting' && c.handoffReason && (
                   <span className="muted small">{reasonLabel(c.handoffReason)}</span>
                 )}
+                <TargetClock c={c} now={now} />
                 {c.tags.slice(0, 3).map((t) => (
                   <TagChip key={t.id} tag={t} />
                 ))}

@@ -2,6 +2,7 @@
 import { useSession } from '../session';
 import { Link } from '../ui/Link';
 import { AfterChatSettings } from './AfterChat';
+import { AlertSettingsPage } from './Alerts';
 import { ApiKeys } from './ApiKeys';
 import { BusinessHoursSettings } from './BusinessHours';
 import { CannedRepliesSettings } from './CannedRepliesSettings';
@@ -10,6 +11,7 @@ import { Knowledge } from './Knowledge';
 import { Members } from './Members';
 import { Tags } from './Tags';
 import { Teams } from './Teams';
+import { TargetsSettings } from './Targets';
 import { WidgetSettings } from './Widget';
 
 const SECTIONS = [
@@ -19,6 +21,8 @@ const SECTIONS = [
   { key: 'handoff', label: 'Handoff & routing', Page: HandoffSettings },
   { key: 'hours', label: 'Business hours', Page: BusinessHoursSettings },
   { key: 'after-chat', label: 'After a chat', Page: AfterChatSettings },
+  { key: 'targets', label: 'Waiting-time targets', Page: TargetsSettings },
+  { key: 'alerts', label: 'My alerts', Page: AlertSettingsPage, everyone: true },
   { key: 'canned-replies', label: 'Canned replies', Page: CannedRepliesSettings, everyone: true },
   { key: 'widget', label: 'Widget', Page: WidgetSettings },
   { key: 'knowledge', label: 'Knowledge', Page: Knowledge },

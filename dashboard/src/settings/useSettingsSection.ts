@@ -3,7 +3,7 @@ import { api, errorMessage, wsPath } from '../api';
 import { useSession } from '../session';
 import type { Workspace, WorkspaceSettings } from '../types';
 
-type Section = 'handoff' | 'routing' | 'widget' | 'businessHours' | 'satisfaction' | 'transcript';
+type Section = 'handoff' | 'routing' | 'widget' | 'businessHours' | 'satisfaction' | 'transcript' | 'targets';
 
 /**
  * A draft of some settings sections, saved together with one PATCH. `dirty` says whether the

@@ -9,7 +9,15 @@ interface Props {
   saveEmail(email: string): Promise<string | null>;
 }
 
-function EmailForm({ saveEmail }: Pick<Props, 'saveEmail'>) {
+const NOBODY = 'No one is available right now — leave your email and we’ll reply there.';
+
+/** "about 4 min" / "about 1 h 20 min", rounded up to a whole minute. */
+function about(seconds: number): string {
+  const m = Math.max(1, Math.ceil(seconds / 60));
+  return m < 60 ? `about ${m} min` : `about ${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+}
+
+function EmailForm({ saveEmail, why = NOBODY }: Pick<Props, 'saveEmail'> & { why?: string }) {
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +29,7 @@ function EmailForm({ saveEmail }: Pick<Props, 'saveEmail'>) {
   };
   return (
     <form class="card email" onSubmit={submit}>
-      <p id="cr-email-why">No one is available right now — leave your email and we’ll reply there.</p>
+      <p id="cr-email-why">{why}</p>
       <div class="row">
         <input
           type="email"
@@ -59,14 +67,30 @@ export function Status({ state, emailSaved, handoffAsked, saveEmail }: Props) {
     body = <EmailForm saveEmail={saveEmail} />;
   } else if (waiting || handoffAsked) {
     const n = state?.queuePosition;
+    // The estimate comes from how fast the team really answered lately; without history, none.
+    const est = state?.estimateS;
     body = (
-      <div class="card queue">
-        <span class="pulse" aria-hidden="true" />
-        <div>
-          <strong>{n ? `You're number ${n} in line` : 'Waiting for a person…'}</strong>
-          <span>{n ? 'Someone from the team will be with you shortly.' : 'We’re letting the team know.'}</span>
+      <>
+        <div class="card queue">
+          <span class="pulse" aria-hidden="true" />
+          <div>
+            <strong>{n ? `You're number ${n} in line` : 'Waiting for a person…'}</strong>
+            <span>
+              {est
+                ? `The wait is usually ${about(est)}, going by how fast the team has answered lately.`
+                : n
+                  ? 'Someone from the team will be with you as soon as they can.'
+                  : 'We’re letting the team know.'}
+            </span>
+          </div>
         </div>
-      </div>
+        {state?.offerEmail && !emailSaved && (
+          <EmailForm
+            saveEmail={saveEmail}
+            why="Rather not wait? Leave your email and we’ll answer there — you can also stay here."
+          />
+        )}
+      </>
     );
   }
   return (
