@@ -13,6 +13,7 @@ import { WorkerTrainer } from './bot/trainer';
 import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import { loadConfig } from './config';
+import { Serial } from './events/serial';
 import type { Deps } from './commands/unit';
 import { startDetailCapture } from './processors/details';
 import { Notifier } from './processors/notify';
@@ -33,6 +34,8 @@ import { widgetRoutes } from './routes/widget';
 export interface Runtime {
   knowledge: Knowledge;
   bot: BotTurns;
+  /** The bot's turns and visitors' handoffs under way, in order per conversation. */
+  serial: Serial;
   router: Router;
   webhooks: Webhooks;
   plugins: ((app: FastifyInstance) => Promise<void>)[];
@@ -82,7 +85,9 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const stopSettings = settings.start(deps);
   const taggers = new Taggers(deps, opts.cacheTtlMs);
   const stopTaggers = taggers.start();
-  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger);
+  // The bot's turns and a visitor's request for a person, one at a time per conversation.
+  const serial = new Serial();
+  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger, serial);
   const stopBot = bot.start();
   const router = new Router(deps, opts.logger);
   const stopRouter = router.start();
@@ -125,7 +130,8 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         secret,
         logger: opts.logger,
         selfOrigin: () => publicUrl,
-        onHandoffRequest: (workspaceId, conversationId) => bot.visitorRequestedHandoff(workspaceId, conversationId),
+        taggers,
+        serial,
         limits: opts.limits,
         pool: opts.pool,
         trustProxy: opts.trustProxy,
@@ -142,6 +148,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   return {
     knowledge,
     bot,
+    serial,
     router,
     webhooks,
     plugins,
@@ -156,7 +163,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopDetailCapture();
       stopTaggers();
       stopSettings();
-      await bot.idle();
+      await serial.idle();
       await router.idle();
       await trainer.close();
       await outbound.close();

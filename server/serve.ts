@@ -166,7 +166,7 @@ export async function startServer(
     })());
   const idle = async () => {
     await bus.idle();
-    await runtime.bot.idle();
+    await runtime.serial.idle();
     await bus.idle();
     await runtime.router.idle();
     await bus.idle();

@@ -1,32 +1,22 @@
 /**
  * The bot's turn: after a visitor's message is stored, while the conversation is with the AI,
  * answer from the knowledge (with citations and confidence) or offer / hand over to a person.
- * A handoff stores the reason and the handoff card, auto-tags the chat, and moves it to the queue.
+ * A handoff is the handoff command (server/commands/handoff.ts).
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { captureDetails } from '../../engine/conversation/details';
-import { summarizeHandoff } from '../../engine/conversation/summary';
-import { type HandoffReason } from '../../engine/conversation/handoff';
-import { readTurn, surest } from '../../engine/conversation/turn';
-import { contactTags, conversations, conversationTags, messages } from '../../db/schema';
+import { readTurn } from '../../engine/conversation/turn';
+import { messages } from '../../db/schema';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
-import { appendInTx, appendMessage, moveInTx, type Conversation, type Message } from '../commands/conversations';
-import { unitOfWork, type Deps } from '../commands/unit';
+import { appendMessage, type Message } from '../commands/conversations';
+import { handOff } from '../commands/handoff';
+import type { Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
+import type { Serial } from '../events/serial';
 import { AppError } from '../errors';
 import type { Knowledge } from './knowledge';
 import type { Taggers } from './tagger';
-
-/** What the bot says when it hands over, by reason. */
-export const HANDOFF_TEXT: Record<HandoffReason, string> = {
-  customer_request: "Of course — I'm bringing in a person from the team. They'll see everything we've said so far.",
-  topic: "That's one for a person on our team. I'm handing this chat over — they'll see everything we've said so far.",
-  frustration: "I'm sorry this has been frustrating. I'm bringing in a person from the team right now.",
-  low_confidence: "I'm not sure about that one, so I'm handing you to a person on our team.",
-  repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
-};
 
 export const SUGGEST_TEXT =
   'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
@@ -42,8 +32,6 @@ interface ThreadRow {
 }
 
 export class BotTurns {
-  /** One turn at a time per conversation, so replies keep the order of the questions. */
-  private readonly chains = new Map<string, Promise<void>>();
   /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
   private readonly threads = new LRUCache<string, ThreadRow[]>({
     maxSize: 16 * 1024 * 1024,
@@ -56,6 +44,8 @@ export class BotTurns {
     private readonly taggers: Taggers,
     private readonly config: WorkspaceCache<WorkspaceConfig>,
     private readonly logger: Logger,
+    /** One turn at a time per conversation, so replies keep the order of the questions. */
+    private readonly serial: Serial,
   ) {}
 
   /** Subscribes to visitor messages; returns the unsubscribe function. */
@@ -66,27 +56,9 @@ export class BotTurns {
   private onMessage(e: StoredEvent): Promise<void> {
     if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
     const id = e.conversationId;
-    const next = (this.chains.get(id) ?? Promise.resolve())
-      .then(() => this.turn(e.workspaceId, id, String(e.data.messageId)))
-      .catch((err: unknown) => this.logger.error({ err, conversationId: id }, 'bot turn failed'))
-      .finally(() => {
-        if (this.chains.get(id) === next) this.chains.delete(id);
-      });
-    this.chains.set(id, next);
-    return next;
-  }
-
-  /** Waits for every turn under way (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.chains.size) await Promise.all([...this.chains.values()]);
-  }
-
-  private async thread(conversationId: string) {
-    return this.deps.db
-      .select()
-      .from(messages)
-      .where(eq(messages.conversationId, conversationId))
-      .orderBy(asc(messages.seq));
+    return this.serial
+      .run(id, () => this.turn(e.workspaceId, id, String(e.data.messageId)))
+      .catch((err: unknown) => this.logger.error({ err, conversationId: id }, 'bot turn failed'));
   }
 
   /**
@@ -165,10 +137,13 @@ export class BotTurns {
     });
 
     if (decision.action === 'handoff' && decision.reason) {
-      await this.handoff(workspaceId, conversationId, decision.reason, {
+      await handOff(this.deps, this.taggers, {
+        workspaceId,
+        conversationId,
+        reason: decision.reason,
         clientId: `bot:${messageId}`,
-        text: HANDOFF_TEXT[decision.reason],
         detail: decision.detail,
+        actor: 'bot',
       }).catch((err: unknown) => {
         // A person took the chat meanwhile (the move expects it with the bot): nothing to hand over.
         if (!(err instanceof AppError && err.code === 'already_claimed')) throw err;
@@ -195,122 +170,6 @@ export class BotTurns {
       // A person took the chat while the answer was being written: the bot stays silent.
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     });
-  }
-
-  /**
-   * Hands the chat to people: the bot's goodbye, the card (captured details, summary, what the AI
-   * tried), auto-tags, and the move to "waiting" — all in one transaction.
-   */
-  async handoff(
-    workspaceId: string,
-    conversationId: string,
-    reason: HandoffReason,
-    opts: { clientId: string; text: string; detail?: string; actor?: 'bot' | 'visitor' },
-  ): Promise<void> {
-    const rows = await this.thread(conversationId);
-    const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
-    const aiAnswers = rows
-      .filter((m) => m.authorType === 'bot' && m.kind === 'text' && !m.meta.handoff)
-      .map((m) => ({
-        question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
-        text: m.body,
-        abstained: m.meta.abstained === true,
-        sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
-      }));
-    // What the chat is about: the last message alone and all of them (each topic at its surer
-    // reading, as in the turn); the topic that called for a person, if one did, comes first.
-    const read = visitorMessages.length
-      ? surest(
-          await this.taggers.topics(workspaceId, visitorMessages.at(-1)!),
-          await this.taggers.topics(workspaceId, visitorMessages.join('\n')),
-        )
-      : [];
-    const trigger = reason === 'topic' ? read.find((t) => t.tagId === opts.detail) : undefined;
-    const topics = trigger ? [trigger, ...read.filter((t) => t !== trigger)] : read;
-    const confident = topics.filter((t, i) => t === trigger || t.confidence >= (i === 0 ? 0.35 : 0.5)).slice(0, 2);
-    const details = captureDetails(visitorMessages);
-    const { summary, tried } = summarizeHandoff({
-      visitorMessages,
-      aiAnswers,
-      reason,
-      details,
-      tags: confident.map((t) => t.tag.name),
-    });
-    const card = {
-      reason,
-      detail: opts.detail ?? null,
-      details,
-      summary,
-      tried,
-      tags: confident.map((t) => t.tag.name),
-    };
-    const routeTeamId = confident.find((t) => t.tag.routeTeamId)?.tag.routeTeamId ?? null;
-    await unitOfWork(this.deps, async (tx, record) => {
-      const now = this.deps.now();
-      await appendInTx(tx, record, now, {
-        workspaceId,
-        conversationId,
-        clientId: opts.clientId,
-        authorType: 'bot',
-        body: opts.text,
-        meta: { handoff: true, reason },
-      });
-      await moveInTx(tx, record, now, {
-        workspaceId,
-        conversationId,
-        expectStatus: 'bot',
-        move: 'handoff',
-        actor: { type: opts.actor ?? 'bot' },
-        reason,
-        card,
-        ...(routeTeamId ? { teamId: routeTeamId } : {}),
-      });
-      // A VIP or high-value contact goes ahead in the queue.
-      const [vip] = await tx
-        .select({ tagId: contactTags.tagId })
-        .from(contactTags)
-        .innerJoin(conversations, eq(conversations.contactId, contactTags.contactId))
-        .where(eq(conversations.id, conversationId))
-        .limit(1);
-      if (vip) await tx.update(conversations).set({ priority: 1 }).where(eq(conversations.id, conversationId));
-      for (const t of confident) {
-        await tx
-          .insert(conversationTags)
-          .values({ conversationId, tagId: t.tagId, source: 'auto', confidence: t.confidence })
-          .onConflictDoNothing();
-        await record({
-          workspaceId,
-          name: 'conversation.tagged',
-          conversationId,
-          actorType: 'bot',
-          data: { tagId: t.tagId, source: 'auto', confidence: t.confidence },
-        });
-      }
-    });
-  }
-
-  /** The visitor tapped "Talk to a person". */
-  async visitorRequestedHandoff(workspaceId: string, conversationId: string): Promise<void> {
-    await this.idleFor(conversationId);
-    const conv = await this.conversation(workspaceId, conversationId);
-    if (!conv || conv.status !== 'bot') return;
-    await this.handoff(workspaceId, conversationId, 'customer_request', {
-      clientId: `handoff:${conv.lastSeq}`,
-      text: HANDOFF_TEXT.customer_request,
-      actor: 'visitor',
-    });
-  }
-
-  private async idleFor(conversationId: string) {
-    await this.chains.get(conversationId);
-  }
-
-  private async conversation(workspaceId: string, id: string): Promise<Conversation | null> {
-    const [c] = await this.deps.db
-      .select()
-      .from(conversations)
-      .where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
-    return c ?? null;
   }
 
   private async settings(workspaceId: string) {

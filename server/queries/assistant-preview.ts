@@ -9,7 +9,8 @@ import { readTurn } from '../../engine/conversation/turn';
 import type { AssistantPreview, CoverageReport } from '../../protocol/onboarding';
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
-import { HANDOFF_TEXT, SUGGEST_TEXT } from '../bot/turn';
+import { SUGGEST_TEXT } from '../bot/turn';
+import { HANDOFF_TEXT } from '../commands/handoff';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 

@@ -9,7 +9,9 @@ import type { Pool } from 'pg';
 import { Server } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../protocol/socket';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
+import type { TopicReader } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
+import type { Serial } from '../events/serial';
 import { startFanout } from '../processors/fanout';
 import { clusterAdapter } from './adapter';
 import { clientAddress } from '../http/client-address';
@@ -24,7 +26,10 @@ export interface RealtimeOptions {
   secret: string;
   logger: Logger;
   selfOrigin: () => string | null;
-  onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
+  /** The tagger the handoff reads the chat with. */
+  taggers: TopicReader;
+  /** Per-conversation order shared with the bot's turns. */
+  serial: Serial;
   /** PostgreSQL pool: when given, events reach sockets on every instance (Socket.IO's PostgreSQL adapter). */
   pool?: Pool;
   /** Proxies in front whose X-Forwarded-For entries are trusted (see server/http/client-address.ts). */
@@ -89,7 +94,8 @@ export function attachRealtime(
     secret: opts.secret,
     handler: visitorHandler,
     selfOrigin: opts.selfOrigin,
-    onHandoffRequest: opts.onHandoffRequest,
+    taggers: opts.taggers,
+    serial: opts.serial,
     settings: opts.settings,
   });
   const access = new MemberAccess(deps, opts.cacheTtlMs);

@@ -18,10 +18,12 @@ import {
   startConversation,
 } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
+import { visitorAsksForPerson, type TopicReader } from '../commands/handoff';
 import { visitorState } from '../commands/queue';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
+import type { Serial } from '../events/serial';
 import { on, type HandlerOptions } from './handler';
 import { presentMessages } from './present';
 import { rooms } from './rooms';
@@ -50,8 +52,11 @@ export function attachVisitorNamespace(
     secret: string;
     handler: HandlerOptions;
     selfOrigin: () => string | null;
-    onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
     settings: WorkspaceCache<WorkspaceConfig>;
+    /** The tagger the handoff reads the chat with. */
+    taggers: TopicReader;
+    /** Per-conversation order shared with the bot's turns: an answer under way lands first. */
+    serial: Serial;
   },
 ): void {
   nsp.use((socket, next) => {
@@ -189,15 +194,8 @@ export function attachVisitorNamespace(
     on(socket, 'handoff', VisitorHandoff, opts.handler, async () => {
       const { conversation } = await ensureConversation();
       if (conversation.status === 'waiting' || conversation.status === 'human') return null;
-      let c = conversation;
-      if (c.status === 'resolved')
-        c = await moveConversation(deps, {
-          workspaceId: v.workspaceId,
-          conversationId: c.id,
-          move: 'resume',
-          actor: { type: 'visitor' },
-        });
-      await opts.onHandoffRequest(v.workspaceId, c.id);
+      const input = { workspaceId: v.workspaceId, conversationId: conversation.id };
+      await opts.serial.run(conversation.id, () => visitorAsksForPerson(deps, opts.taggers, input));
       return null;
     });
 
