@@ -35,6 +35,10 @@ export const HANDOFF_TEXT: Record<HandoffReason, string> = {
   repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
 };
 
+/** What the bot adds to an answer when it offers a person instead of handing over. */
+export const SUGGEST_TEXT =
+  'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
+
 /** The workspace's tagger, as the handoff reads the chat with it. */
 export type TopicReader = Pick<Taggers, 'topics'>;
 

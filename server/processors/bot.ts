@@ -1,7 +1,7 @@
 /**
- * The bot's turn: after a visitor's message is stored, while the conversation is with the AI,
- * answer from the knowledge (with citations and confidence) or offer / hand over to a person.
- * A handoff is the handoff command (server/commands/handoff.ts).
+ * The bot, a processor of committed visitor messages. Its turn, while the conversation is with the
+ * AI: answer from the knowledge (with citations and confidence; a service, server/bot/knowledge.ts)
+ * or offer / hand over to a person (the handoff command, server/commands/handoff.ts).
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
@@ -10,16 +10,13 @@ import { readTurn } from '../../engine/conversation/turn';
 import { messages } from '../../db/schema';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { appendMessage, type Message } from '../commands/conversations';
-import { handOff } from '../commands/handoff';
+import { handOff, SUGGEST_TEXT } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
 import type { Serial } from '../events/serial';
 import { AppError } from '../errors';
-import type { Knowledge } from './knowledge';
-import type { Taggers } from './tagger';
-
-export const SUGGEST_TEXT =
-  'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
+import type { Knowledge } from '../bot/knowledge';
+import type { Taggers } from '../bot/tagger';
 
 interface ThreadRow {
   id: string;
