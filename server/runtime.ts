@@ -1,6 +1,7 @@
 /**
- * What runs beside the HTTP routes: the knowledge and the bot's turns, the realtime channel with
- * its fan-out, the widget and demo shop pages, and the dashboard.
+ * What runs beside the HTTP routes: the services (knowledge, tagger, settings cache) and the
+ * processors of committed events (bot, fan-out, routing, webhooks, email, details); for now also the
+ * routes and socket handlers that need those services.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -16,11 +17,12 @@ import { Serial } from './events/serial';
 import type { Deps } from './commands/unit';
 import { BotTurns } from './processors/bot';
 import { startDetailCapture } from './processors/details';
+import { startFanout } from './processors/fanout';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { Webhooks } from './processors/webhooks';
 import { rooms } from './realtime/rooms';
-import { attachRealtime } from './realtime';
+import { attachRealtime, socketServer } from './realtime';
 import { analyticsRoutes } from './routes/analytics';
 import { dashboardRoutes } from './routes/dashboard';
 import { getStartedRoutes } from './routes/get-started';
@@ -92,8 +94,11 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const router = new Router(deps, opts.logger);
   const stopRouter = router.start();
   const secret = await instanceSecret(deps.db);
+  // The socket server is made here, so the fan-out starts with the other processors; its
+  // handlers are attached to the HTTP server with the routes.
+  const io = socketServer({ pool: opts.pool });
+  const stopFanout = startFanout(io, deps, settings);
   let closeRealtime: (() => Promise<void>) | null = null;
-  let io: import('socket.io').Server | null = null;
   const webhooks = new Webhooks(deps, opts.logger, {
     backoffS: opts.webhookBackoffS,
     cacheTtlMs: opts.cacheTtlMs,
@@ -105,7 +110,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
     publicUrl: () => publicUrl ?? '',
     visitorConnected: async (conversationId) =>
-      ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
+      (await io.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets()).length > 0,
   });
   const stopNotifier = notifier.start();
   const stopDetailCapture = startDetailCapture(deps);
@@ -126,7 +131,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       );
       await dashboardRoutes(app);
       await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
-      const rt = attachRealtime(app.server, deps, {
+      const rt = attachRealtime(io, app.server, deps, {
         secret,
         logger: opts.logger,
         selfOrigin: () => publicUrl,
@@ -140,7 +145,6 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         maxSocketsPerIp: opts.maxSocketsPerIp,
       });
       closeRealtime = rt.close;
-      io = rt.io;
       app.addHook('preClose', async () => closeRealtime?.());
     },
   ];
@@ -156,6 +160,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       publicUrl = url;
     },
     stop: async () => {
+      stopFanout();
       stopBot();
       stopRouter();
       stopWebhooks();
