@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Server } from 'socket.io';
 import { conversations, messages } from '../../db/schema';
 import type { AgentEvent } from '../../protocol/socket';
-import { visitorState, waitingStates } from '../commands/queue';
+import { visitorState, waitingStates } from '../queries/queue';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { isVisibleTo } from '../domain/visibility';

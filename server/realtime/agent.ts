@@ -13,7 +13,7 @@ import { sessionFor, sessionKey } from '../commands/accounts';
 import { sha256 } from '../auth/tokens';
 import { recordActivity } from '../commands/activity';
 import { getConversation, sendAgentMessage } from '../commands/conversations';
-import { setPresence } from '../commands/queue';
+import { setPresence } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/auth';

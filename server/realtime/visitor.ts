@@ -19,7 +19,7 @@ import {
 } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
 import { visitorAsksForPerson, type TopicReader } from '../commands/handoff';
-import { visitorState } from '../commands/queue';
+import { visitorState } from '../queries/queue';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';

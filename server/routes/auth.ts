@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NewPassword } from '../auth/password-strength';
 import { AppError } from '../errors';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
-import { setPresenceEverywhere } from '../commands/queue';
+import { setPresenceEverywhere } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';

@@ -11,7 +11,7 @@ import {
   sendAgentMessage,
 } from '../commands/conversations';
 import { roleIn } from '../commands/accounts';
-import { queuePosition } from '../commands/queue';
+import { queuePosition } from '../queries/queue';
 import { assertTeam } from '../commands/workspace';
 import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
