@@ -61,6 +61,8 @@ export interface RuntimeOptions {
   parse?: ParserOptions;
   /** Open socket connections per client address. */
   maxSocketsPerIp?: number;
+  /** The demo workspace's slug, when the demo is on (its storefront shows that widget). */
+  demoSlug?: string | null;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -130,7 +132,9 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
         ),
       );
       await dashboardRoutes(app);
-      await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
+      await app.register(
+        widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '', demoSlug: opts.demoSlug ?? null }),
+      );
       const rt = attachRealtime(io, app.server, deps, {
         secret,
         logger: opts.logger,

@@ -10,7 +10,6 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { knowledgeChunks, knowledgeSources, workspaces } from '../../db/schema';
-import { DEMO_SLUG } from '../../demo/seed';
 import type { Deps } from '../commands/unit';
 import { pageOrigin, recordWidgetSighting } from '../commands/setup';
 import { readSettings } from '../domain/settings';
@@ -26,7 +25,7 @@ export function widgetSnippet(baseUrl: string, workspaceId: string): string {
 }
 
 export const widgetRoutes =
-  (deps: Deps, opts: { publicUrl: () => string }): FastifyPluginAsyncZod =>
+  (deps: Deps, opts: { publicUrl: () => string; demoSlug: string | null }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/widget/:workspaceId/config',
@@ -114,7 +113,9 @@ export const widgetRoutes =
         throw new AppError('not_found', 'no such page');
       if (name.endsWith('.css')) return { type: 'text/css; charset=utf-8', body: readFileSync(file, 'utf8') };
       if (name.endsWith('.js')) return { type: 'text/javascript; charset=utf-8', body: readFileSync(file, 'utf8') };
-      const [demo] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
+      const [demo] = opts.demoSlug
+        ? await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, opts.demoSlug))
+        : [];
       const snippet = demo ? widgetSnippet(origin, demo.id) : '<!-- no demo workspace -->';
       return {
         type: 'text/html; charset=utf-8',
