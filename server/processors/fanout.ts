@@ -11,7 +11,7 @@ import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { isVisibleTo } from '../domain/visibility';
 import type { StoredEvent } from '../events/bus';
-import { presentMessages } from '../realtime/present';
+import { presentMessages } from '../presenters/message';
 import { rooms } from '../realtime/rooms';
 
 /** Events after which the waiting line (and so every waiting visitor's position) may have changed. */

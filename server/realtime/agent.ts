@@ -19,7 +19,7 @@ import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/auth';
 import type { MemberAccess } from './access';
 import { on, type HandlerOptions } from './handler';
-import { presentMessages } from './present';
+import { presentMessages } from '../presenters/message';
 import { rooms } from './rooms';
 
 interface AgentData {

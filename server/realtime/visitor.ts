@@ -25,7 +25,7 @@ import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import type { Serial } from '../events/serial';
 import { on, type HandlerOptions } from './handler';
-import { presentMessages } from './present';
+import { presentMessages } from '../presenters/message';
 import { rooms } from './rooms';
 
 export interface VisitorData {

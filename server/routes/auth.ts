@@ -9,7 +9,8 @@ import { setPresenceEverywhere } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
-import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
+import { presentUser, UserOut } from '../presenters/user';
+import { presentWorkspace, WorkspaceOut } from '../presenters/workspace';
 
 const Email = z.email('enter a valid email address').max(200);
 const Password = NewPassword;

@@ -19,7 +19,7 @@ import { getWorkspace } from '../commands/workspace';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
-import { presentMessages } from '../realtime/present';
+import { presentMessages } from '../presenters/message';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const ConvParams = Params.extend({ id: z.uuid('id must be a UUID') });

@@ -10,7 +10,8 @@ import { getWorkspace, updateSettings } from '../commands/workspace';
 import { invitationUrl } from '../processors/notify';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
-import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
+import { ApiKeyOut, presentApiKey } from '../presenters/api-key';
+import { presentWorkspace, WorkspaceOut } from '../presenters/workspace';
 
 const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
