@@ -12,14 +12,13 @@ import {
   appendMessage,
   findOrCreateContact,
   type Conversation,
-  latestConversationFor,
-  messagesAfter,
   moveConversation,
   startConversation,
 } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
 import { visitorAsksForPerson, type TopicReader } from '../commands/handoff';
 import { visitorState } from '../queries/queue';
+import { latestConversationFor, messagesAfter } from '../queries/thread';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';

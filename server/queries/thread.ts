@@ -1,0 +1,61 @@
+/** A conversation's thread as an audience may see it, and a visitor's current conversation. */
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { conversations, messages } from '../../db/schema';
+import { getConversation, type Conversation } from '../commands/conversations';
+import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
+import { readSettings } from '../domain/settings';
+import { getWorkspace } from '../commands/workspace';
+import { withDetails } from './inbox';
+
+/** Messages after a sequence number, as the audience may see them (for catch-up on reconnect). */
+export async function messagesAfter(
+  db: Queryable,
+  input: { workspaceId: string; conversationId: string; afterSeq: number; audience: Audience; limit?: number },
+) {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, input.workspaceId),
+        eq(messages.conversationId, input.conversationId),
+        gt(messages.seq, input.afterSeq),
+      ),
+    )
+    .orderBy(asc(messages.seq))
+    .limit(input.limit ?? 500);
+  return rows
+    .filter((m) => isVisibleTo(m, input.audience))
+    .map((m) => ({ ...m, meta: metaFor(m.meta, input.audience) }));
+}
+
+/** The visitor's current conversation: the most recent one (a resolved one resumes when they write). */
+export async function latestConversationFor(
+  db: Queryable,
+  workspaceId: string,
+  contactId: string,
+): Promise<Conversation | null> {
+  const [c] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.contactId, contactId)))
+    .orderBy(desc(conversations.createdAt))
+    .limit(1);
+  return c ?? null;
+}
+
+/** One conversation for the inbox with its whole thread (notes and events included), and the bot's name. */
+export async function conversationThread(db: Queryable, workspaceId: string, conversationId: string) {
+  const c = await getConversation(db, workspaceId, conversationId);
+  const rows = await messagesAfter(db, {
+    workspaceId,
+    conversationId: c.id,
+    afterSeq: 0,
+    audience: 'agent',
+    limit: 2000,
+  });
+  const botName = readSettings((await getWorkspace(db, workspaceId)).settings).widget.botName;
+  const [conversation] = await withDetails(db, [c]);
+  return { conversation, messages: rows, botName };
+}
