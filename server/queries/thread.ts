@@ -1,7 +1,7 @@
 /** A conversation's thread as an audience may see it, and a visitor's current conversation. */
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { conversations, messages } from '../../db/schema';
+import { contacts, conversations, messages } from '../../db/schema';
 import { getConversation, type Conversation } from '../commands/conversations';
 import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
 import { readSettings } from '../domain/settings';
@@ -58,4 +58,23 @@ export async function conversationThread(db: Queryable, workspaceId: string, con
   const botName = readSettings((await getWorkspace(db, workspaceId)).settings).widget.botName;
   const [conversation] = await withDetails(db, [c]);
   return { conversation, messages: rows, botName };
+}
+
+/** A widget visitor's contact, if they have written before. */
+export async function visitorContact(db: Queryable, workspaceId: string, visitorId: string) {
+  const [row] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.visitorId, visitorId)));
+  return row ?? null;
+}
+
+/** A widget visitor's contact (`contact` when the caller knows it) and current conversation, if any. */
+export async function visitorCurrent(
+  db: Queryable,
+  v: { workspaceId: string; visitorId: string; contact: { id: string } | null },
+) {
+  const contact = v.contact ?? (await visitorContact(db, v.workspaceId, v.visitorId));
+  const conversation = contact ? await latestConversationFor(db, v.workspaceId, contact.id) : null;
+  return { contact, conversation };
 }
