@@ -1,5 +1,5 @@
 /** Members' presence: online, away or offline in a workspace (what routing and the widget read). */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { agentPresence, memberships } from '../../db/schema';
 import { unitOfWork, type Deps } from './unit';
 
@@ -29,4 +29,24 @@ export async function setPresenceEverywhere(deps: Deps, userId: string, status: 
     .from(memberships)
     .where(eq(memberships.userId, userId));
   for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, status);
+}
+
+async function statusOf(deps: Deps, workspaceId: string, userId: string) {
+  const [p] = await deps.db
+    .select({ status: agentPresence.status })
+    .from(agentPresence)
+    .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.userId, userId)));
+  return p?.status ?? null;
+}
+
+/** A member opened a dashboard: they are here, unless they chose "away". */
+export async function dashboardOpened(deps: Deps, workspaceId: string, userId: string): Promise<void> {
+  const status = await statusOf(deps, workspaceId, userId);
+  if (!status || status === 'offline') await setPresence(deps, workspaceId, userId, 'online');
+}
+
+/** A member's last dashboard closed: offline (a member removed meanwhile has no row, and gets none back). */
+export async function dashboardsClosed(deps: Deps, workspaceId: string, userId: string): Promise<void> {
+  const status = await statusOf(deps, workspaceId, userId);
+  if (status && status !== 'offline') await setPresence(deps, workspaceId, userId, 'offline');
 }
