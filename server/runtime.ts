@@ -1,9 +1,8 @@
 /**
  * What runs beside the HTTP routes: the services (knowledge, tagger, settings cache) and the
- * processors of committed events (bot, fan-out, routing, webhooks, email, details); for now also the
- * routes and socket handlers that need those services.
+ * processors of committed events (bot, fan-out, routing, webhooks, email, details). The routes and
+ * socket handlers that use the services are registered by the app factory (server/app.ts).
  */
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
@@ -21,17 +20,9 @@ import { startFanout } from './processors/fanout';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { Webhooks } from './processors/webhooks';
+import { socketServer } from './realtime';
 import { rooms } from './realtime/rooms';
-import { attachRealtime, socketServer } from './realtime';
-import { analyticsRoutes } from './routes/analytics';
-import { dashboardRoutes } from './routes/dashboard';
-import { getStartedRoutes } from './routes/get-started';
-import { listeningUrl } from './app';
-import { contactRoutes } from './routes/contacts';
-import { conversationRoutes } from './routes/conversations';
-import { knowledgeRoutes } from './routes/knowledge';
-import { webhookRoutes } from './routes/webhooks';
-import { widgetRoutes } from './routes/widget';
+import type { AppServices } from './app';
 
 export interface Runtime {
   knowledge: Knowledge;
@@ -40,7 +31,8 @@ export interface Runtime {
   serial: Serial;
   router: Router;
   webhooks: Webhooks;
-  plugins: ((app: FastifyInstance) => Promise<void>)[];
+  /** What the app factory registers the service-backed routes and socket handlers with. */
+  services: AppServices;
   setPublicUrl(url: string): void;
   stop(): Promise<void>;
 }
@@ -100,7 +92,6 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   // handlers are attached to the HTTP server with the routes.
   const io = socketServer({ pool: opts.pool });
   const stopFanout = startFanout(io, deps, settings);
-  let closeRealtime: (() => Promise<void>) | null = null;
   const webhooks = new Webhooks(deps, opts.logger, {
     backoffS: opts.webhookBackoffS,
     cacheTtlMs: opts.cacheTtlMs,
@@ -117,41 +108,26 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const stopNotifier = notifier.start();
   const stopDetailCapture = startDetailCapture(deps);
 
-  const plugins = [
-    async (app: FastifyInstance) => {
-      await app.register(conversationRoutes(deps));
-      await app.register(contactRoutes(deps));
-      await app.register(knowledgeRoutes(deps, knowledge, outbound));
-      await app.register(webhookRoutes(deps, outbound));
-      await app.register(analyticsRoutes(deps));
-      await app.register(
-        getStartedRoutes(
-          deps,
-          { knowledge, taggers, config: settings },
-          { publicUrl: () => publicUrl ?? listeningUrl(app.server.address()) },
-        ),
-      );
-      await dashboardRoutes(app);
-      await app.register(
-        widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '', demoSlug: opts.demoSlug ?? null }),
-      );
-      const rt = attachRealtime(io, app.server, deps, {
-        secret,
-        logger: opts.logger,
-        selfOrigin: () => publicUrl,
-        taggers,
-        serial,
-        limits: opts.limits,
-        pool: opts.pool,
-        trustProxy: opts.trustProxy,
-        settings,
-        cacheTtlMs: opts.cacheTtlMs,
-        maxSocketsPerIp: opts.maxSocketsPerIp,
-      });
-      closeRealtime = rt.close;
-      app.addHook('preClose', async () => closeRealtime?.());
+  const services: AppServices = {
+    knowledge,
+    taggers,
+    settings,
+    outbound,
+    publicUrl: () => publicUrl,
+    demoSlug: opts.demoSlug ?? null,
+    io,
+    realtime: {
+      secret,
+      logger: opts.logger,
+      taggers,
+      serial,
+      limits: opts.limits,
+      pool: opts.pool,
+      trustProxy: opts.trustProxy,
+      cacheTtlMs: opts.cacheTtlMs,
+      maxSocketsPerIp: opts.maxSocketsPerIp,
     },
-  ];
+  };
 
   return {
     knowledge,
@@ -159,7 +135,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     serial,
     router,
     webhooks,
-    plugins,
+    services,
     setPublicUrl: (url) => {
       publicUrl = url;
     },

@@ -115,7 +115,7 @@ export async function startServer(
     deps,
     logger,
     publicUrl: config.publicUrl,
-    plugins: runtime.plugins,
+    services: runtime.services,
     isReady: () => ready,
     trustProxy: config.trustProxy,
     signup: config.signup,
