@@ -3,30 +3,19 @@
  * AI: answer from the knowledge (with citations and confidence; a service, server/bot/knowledge.ts)
  * or offer / hand over to a person (the handoff command, server/commands/handoff.ts).
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { readTurn } from '../../engine/conversation/turn';
-import { messages } from '../../db/schema';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
-import { appendMessage, type Message } from '../commands/conversations';
+import { appendMessage } from '../commands/conversations';
 import { handOff, SUGGEST_TEXT } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
 import type { Serial } from '../events/serial';
 import { AppError } from '../errors';
+import { turnThreadAfter, type TurnMessage as ThreadRow } from '../queries/thread';
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
-
-interface ThreadRow {
-  id: string;
-  seq: number;
-  clientId: string;
-  authorType: Message['authorType'];
-  kind: Message['kind'];
-  body: string;
-  meta: { event?: unknown; to?: unknown; abstained?: unknown; question?: unknown };
-}
 
 export class BotTurns {
   /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
@@ -65,23 +54,7 @@ export class BotTurns {
    */
   private async threadForTurn(conversationId: string): Promise<ThreadRow[]> {
     const known = this.threads.get(conversationId) ?? [];
-    const fresh = await this.deps.db
-      .select({
-        id: messages.id,
-        seq: messages.seq,
-        clientId: messages.clientId,
-        authorType: messages.authorType,
-        kind: messages.kind,
-        body: messages.body,
-        meta: sql<ThreadRow['meta']>`jsonb_build_object(
-          'event', ${messages.meta}->'event',
-          'to', ${messages.meta}->'to',
-          'abstained', ${messages.meta}->'abstained',
-          'question', ${messages.meta}->'question')`,
-      })
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, known.at(-1)?.seq ?? 0)))
-      .orderBy(asc(messages.seq));
+    const fresh = await turnThreadAfter(this.deps.db, conversationId, known.at(-1)?.seq ?? 0);
     const rows = fresh.length ? [...known, ...fresh] : known;
     if (fresh.length) this.threads.set(conversationId, rows);
     return rows;

@@ -1,8 +1,8 @@
 /** A conversation's thread as an audience may see it, and a visitor's current conversation. */
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { contacts, conversations, messages } from '../../db/schema';
-import { getConversation, type Conversation } from '../commands/conversations';
+import { getConversation, type Conversation, type Message } from '../commands/conversations';
 import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
 import { readSettings } from '../domain/settings';
 import { getWorkspace } from '../commands/workspace';
@@ -77,4 +77,36 @@ export async function visitorCurrent(
   const contact = v.contact ?? (await visitorContact(db, v.workspaceId, v.visitorId));
   const conversation = contact ? await latestConversationFor(db, v.workspaceId, contact.id) : null;
   return { contact, conversation };
+}
+
+/** A message as the bot's turn reads it: without the stored citations (the largest part). */
+export interface TurnMessage {
+  id: string;
+  seq: number;
+  clientId: string;
+  authorType: Message['authorType'];
+  kind: Message['kind'];
+  body: string;
+  meta: { event?: unknown; to?: unknown; abstained?: unknown; question?: unknown };
+}
+
+/** The thread after `afterSeq`, as the bot's turn reads it (it keeps what it read before). */
+export async function turnThreadAfter(db: Queryable, conversationId: string, afterSeq: number): Promise<TurnMessage[]> {
+  return db
+    .select({
+      id: messages.id,
+      seq: messages.seq,
+      clientId: messages.clientId,
+      authorType: messages.authorType,
+      kind: messages.kind,
+      body: messages.body,
+      meta: sql<TurnMessage['meta']>`jsonb_build_object(
+        'event', ${messages.meta}->'event',
+        'to', ${messages.meta}->'to',
+        'abstained', ${messages.meta}->'abstained',
+        'question', ${messages.meta}->'question')`,
+    })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+    .orderBy(asc(messages.seq));
 }
