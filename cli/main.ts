@@ -13,8 +13,8 @@ program
     // The embedded database opens in its own thread while the server's modules load.
     const { openEarly } = await import('../server/early');
     const opening = openEarly();
-    const { serve } = await import('../server/serve');
-    await serve(opening);
+    const [{ serve }, { demoHook }] = await Promise.all([import('../server/serve'), import('./demo')]);
+    await serve(opening, demoHook);
   });
 
 program

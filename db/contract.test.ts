@@ -15,9 +15,10 @@ import {
   signUp,
   workspaceForApiKey,
 } from '../server/commands/accounts';
-import { appendMessage, messagesAfter, moveConversation } from '../server/commands/conversations';
+import { appendMessage, moveConversation } from '../server/commands/conversations';
 import type { Deps } from '../server/commands/unit';
 import { AppError } from '../server/errors';
+import { messagesAfter } from '../server/queries/thread';
 import { makeConversation, makeDeps, makeMember, makeWorkspace, uid } from '../tests/factories';
 import { testDatabases } from '../tests/databases';
 

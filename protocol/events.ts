@@ -25,6 +25,12 @@ export const EVENT_NAMES = [
   'invitation.created',
   /** A member's role changed (`data.userId`, `data.role`): their live connections re-authorise. */
   'workspace.member.updated',
+  /** A member's chat cap changed (`data.userId`, `data.capacity`); their access is unchanged. */
+  'workspace.member.capacity',
+  /** An invitation was withdrawn (`data.invitationId`). */
+  'invitation.withdrawn',
+  /** A team was renamed or its members set (`data.teamId`, `data.name`, `data.memberIds`). */
+  'team.updated',
   /** A member was removed (`data.userId`): their live connections to the workspace close. */
   'workspace.member.removed',
   /** A member signed out (`data.userId`, `data.session`: the session's room key): its sockets close. */

@@ -1,8 +1,8 @@
 /**
- * What runs beside the HTTP routes: the knowledge and the bot's turns, the realtime channel with
- * its fan-out, the widget and demo shop pages, and the dashboard.
+ * What runs beside the HTTP routes: the services (knowledge, tagger, settings cache) and the
+ * processors of committed events (bot, fan-out, routing, webhooks, email, details). The routes and
+ * socket handlers that use the services are registered by the app factory (server/app.ts).
  */
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
@@ -11,41 +11,33 @@ import { LearnedAnswers } from './bot/learned';
 import { Taggers } from './bot/tagger';
 import { ParsePool, type ParserOptions } from './bot/parser';
 import { WorkerTrainer } from './bot/trainer';
-import { BotTurns } from './bot/turn';
 import { settingsCache } from './commands/cached';
 import { loadConfig } from './config';
+import { Serial } from './events/serial';
 import type { Deps } from './commands/unit';
 import { vapidKeys } from './commands/push';
 import { Alerts } from './processors/alerts';
+import { BotTurns } from './processors/bot';
 import { startDetailCapture } from './processors/details';
+import { startFanout } from './processors/fanout';
 import { startLearning } from './processors/learning';
 import { Notifier } from './processors/notify';
 import { Router } from './processors/routing';
 import { startTranscripts } from './processors/transcript';
 import { Webhooks } from './processors/webhooks';
+import { socketServer } from './realtime';
 import { rooms } from './realtime/rooms';
-import { attachRealtime } from './realtime';
-import { alertRoutes } from './routes/alerts';
-import { analyticsRoutes } from './routes/analytics';
-import { dashboardRoutes } from './routes/dashboard';
-import { pwaRoutes } from './routes/pwa';
-import { targetRoutes } from './routes/targets';
-import { getStartedRoutes } from './routes/get-started';
-import { listeningUrl } from './app';
-import { contactRoutes } from './routes/contacts';
-import { conversationRoutes } from './routes/conversations';
-import { copilotRoutes } from './routes/copilot';
-import { knowledgeRoutes } from './routes/knowledge';
-import { satisfactionRoutes } from './routes/satisfaction';
-import { webhookRoutes } from './routes/webhooks';
-import { widgetRoutes } from './routes/widget';
+import type { AppServices } from './app';
 
 export interface Runtime {
   knowledge: Knowledge;
   bot: BotTurns;
+  /** The bot's turns and visitors' handoffs under way, in order per conversation. */
+  serial: Serial;
   router: Router;
   webhooks: Webhooks;
-  plugins: ((app: FastifyInstance) => Promise<void>)[];
+  /** What the app factory registers the service-backed routes and socket handlers with. */
+  services: AppServices;
   setPublicUrl(url: string): void;
   stop(): Promise<void>;
 }
@@ -70,6 +62,8 @@ export interface RuntimeOptions {
   vapid?: { keys: { publicKey: string; privateKey: string } | null; subject: string | null };
   /** How often waiting handoffs are checked for a re-alert or escalation. */
   alertIntervalMs?: number;
+  /** The demo workspace's slug, when the demo is on (its storefront shows that widget). */
+  demoSlug?: string | null;
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -91,13 +85,17 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const stopSettings = settings.start(deps);
   const taggers = new Taggers(deps, opts.cacheTtlMs);
   const stopTaggers = taggers.start();
-  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger);
+  // The bot's turns and a visitor's request for a person, one at a time per conversation.
+  const serial = new Serial();
+  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger, serial);
   const stopBot = bot.start();
   const router = new Router(deps, opts.logger);
   const stopRouter = router.start();
   const secret = await instanceSecret(deps.db);
-  let closeRealtime: (() => Promise<void>) | null = null;
-  let io: import('socket.io').Server | null = null;
+  // The socket server is made here, so the fan-out starts with the other processors; its
+  // handlers are attached to the HTTP server with the routes.
+  const io = socketServer({ pool: opts.pool });
+  const stopFanout = startFanout(io, deps, settings);
   const webhooks = new Webhooks(deps, opts.logger, {
     backoffS: opts.webhookBackoffS,
     cacheTtlMs: opts.cacheTtlMs,
@@ -109,7 +107,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     from: opts.mail?.from ?? 'Chatref <no-reply@chatref.local>',
     publicUrl: () => publicUrl ?? '',
     visitorConnected: async (conversationId) =>
-      ((await io?.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets())?.length ?? 0) > 0,
+      (await io.of('/visitor').in(rooms.conversation(conversationId)).fetchSockets()).length > 0,
   });
   const stopNotifier = notifier.start();
   const vapid = await vapidKeys(deps.db, opts.vapid?.keys ?? null);
@@ -131,67 +129,43 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const stopLearned = learned.start();
   const stopLearning = startLearning(deps, opts.logger);
 
-  const plugins = [
-    async (app: FastifyInstance) => {
-      await app.register(conversationRoutes(deps));
-      await app.register(
-        copilotRoutes(
-          deps,
-          { knowledge, learned, taggers, config: settings, model: opts.ai?.model ?? null },
-          passageUrl,
-        ),
-      );
-      await app.register(contactRoutes(deps));
-      await app.register(knowledgeRoutes(deps, knowledge, outbound));
-      await app.register(webhookRoutes(deps, outbound));
-      await app.register(analyticsRoutes(deps));
-      await app.register(satisfactionRoutes(deps));
-      await app.register(targetRoutes(deps));
-      await app.register(
-        alertRoutes(deps, {
-          vapidPublicKey: vapid.publicKey,
-          outbound,
-          allowPrivate: opts.outbound?.allowPrivate ?? false,
-        }),
-      );
-      await app.register(
-        getStartedRoutes(
-          deps,
-          { knowledge, taggers, config: settings },
-          { publicUrl: () => publicUrl ?? listeningUrl(app.server.address()) },
-        ),
-      );
-      await pwaRoutes(app);
-      await dashboardRoutes(app);
-      await app.register(widgetRoutes(deps, { publicUrl: () => opts.publicUrl ?? '' }));
-      const rt = attachRealtime(app.server, deps, {
-        secret,
-        logger: opts.logger,
-        selfOrigin: () => publicUrl,
-        onHandoffRequest: (workspaceId, conversationId) => bot.visitorRequestedHandoff(workspaceId, conversationId),
-        limits: opts.limits,
-        pool: opts.pool,
-        trustProxy: opts.trustProxy,
-        settings,
-        cacheTtlMs: opts.cacheTtlMs,
-        maxSocketsPerIp: opts.maxSocketsPerIp,
-      });
-      closeRealtime = rt.close;
-      io = rt.io;
-      app.addHook('preClose', async () => closeRealtime?.());
+  const services: AppServices = {
+    knowledge,
+    taggers,
+    settings,
+    outbound,
+    publicUrl: () => publicUrl,
+    demoSlug: opts.demoSlug ?? null,
+    io,
+    learned,
+    model: opts.ai?.model ?? null,
+    passageUrl,
+    push: { vapidPublicKey: vapid.publicKey, allowPrivate: opts.outbound?.allowPrivate ?? false },
+    realtime: {
+      secret,
+      logger: opts.logger,
+      taggers,
+      serial,
+      limits: opts.limits,
+      pool: opts.pool,
+      trustProxy: opts.trustProxy,
+      cacheTtlMs: opts.cacheTtlMs,
+      maxSocketsPerIp: opts.maxSocketsPerIp,
     },
-  ];
+  };
 
   return {
     knowledge,
     bot,
+    serial,
     router,
     webhooks,
-    plugins,
+    services,
     setPublicUrl: (url) => {
       publicUrl = url;
     },
     stop: async () => {
+      stopFanout();
       stopBot();
       stopRouter();
       stopWebhooks();
@@ -203,7 +177,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopLearned();
       stopTaggers();
       stopSettings();
-      await bot.idle();
+      await serial.idle();
       await router.idle();
       await trainer.close();
       await outbound.close();

@@ -9,9 +9,8 @@ import { DataDirError } from '../db/lock';
 import type { PGliteThread } from '../db/pglite-thread';
 import type { OutboundOptions } from '../net/outbound';
 import { embedderFromEnv, ModelConfigError, modelFromEnv } from '../engine';
-import { loadDemoKnowledge } from '../demo/knowledge';
-import { seedDemoContent, seedDemoIfEmpty } from '../demo/seed';
 import { buildApp } from './app';
+import type { Knowledge } from './bot/knowledge';
 import { recoverSources } from './bot/recovery';
 import type { Deps } from './commands/unit';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -31,7 +30,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What the demo's first start made (or found). */
+export interface DemoSeeded {
+  created: boolean;
+  workspaceId: string;
+  admin: { email: string; password: string };
+  agents: string[];
+}
+
+/**
+ * The demo shop, handed in by the CLI (cli/demo.ts): the server does not import demo/. Without it
+ * no demo is made, whatever CHATREF_NO_DEMO says.
+ */
+export interface DemoHook {
+  /** The demo workspace's slug: the storefront at /demo shows its widget. */
+  slug: string;
+  /** Creates the demo workspace when no workspace exists yet; otherwise reports the existing one. */
+  seedIfEmpty(deps: Deps, admin: { email: string | null; password: string | null }): Promise<DemoSeeded | null>;
+  /** The demo's pages (then `onPages`) and past chats, after the server is ready. */
+  seedContent(deps: Deps, workspaceId: string, knowledge: Knowledge, onPages: () => void): Promise<void>;
+}
+
 export interface StartOptions {
+  /** The demo shop to seed on a first start (the CLI's; tests pass it too). */
+  demo?: DemoHook;
   /** Called with every database statement (tests count queries per operation). */
   onQuery?: (sql: string) => void;
   /** The embedded database, already opening in its thread (see server/early.ts). */
@@ -86,15 +108,16 @@ export async function startServer(
     maxSocketsPerIp: config.maxSocketsPerIp,
     vapid: config.vapid,
     alertIntervalMs: config.alertIntervalMs,
+    demoSlug: opts.demo?.slug ?? null,
   });
   phase('runtime');
-  const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
+  const demo = config.demo && opts.demo ? await opts.demo.seedIfEmpty(deps, config.admin) : null;
   phase('demo');
   const app = await buildApp({
     deps,
     logger,
     publicUrl: config.publicUrl,
-    plugins: runtime.plugins,
+    services: runtime.services,
     isReady: () => ready,
     trustProxy: config.trustProxy,
     signup: config.signup,
@@ -123,9 +146,8 @@ export async function startServer(
       instanceName: handle.instanceName,
       logger,
     }).catch((err: unknown) => logger.error({ err }, 'could not take up the sources left mid-ingest'));
-    if (demo)
-      await seedDemoContent(deps, demo.workspaceId, async (id) => {
-        await loadDemoKnowledge(runtime.knowledge, id);
+    if (demo && opts.demo)
+      await opts.demo.seedContent(deps, demo.workspaceId, runtime.knowledge, () => {
         void warm(); // while the past chats are written
       });
     await warm();
@@ -168,7 +190,7 @@ export async function startServer(
     })());
   const idle = async () => {
     await bus.idle();
-    await runtime.bot.idle();
+    await runtime.serial.idle();
     await bus.idle();
     await runtime.router.idle();
     await bus.idle();
@@ -177,10 +199,10 @@ export async function startServer(
 }
 
 /** The CLI entry: start, print, and stop gracefully on signals. */
-export async function serve(opening: Promise<PGliteThread> | null = null): Promise<void> {
+export async function serve(opening: Promise<PGliteThread> | null = null, demo?: DemoHook): Promise<void> {
   let server: RunningServer;
   try {
-    server = await startServer(process.env, false, { opening });
+    server = await startServer(process.env, false, { opening, demo });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

@@ -1,4 +1,5 @@
 /** Starts the whole product in-process on a random port with a fresh embedded database. */
+import { demoHook } from '../cli/demo';
 import { startServer, type RunningServer, type StartOptions } from '../server/serve';
 import { tempDir } from './process';
 
@@ -27,7 +28,7 @@ export async function startLiveServer(env: Record<string, string> = {}, opts: St
       ...env,
     },
     true,
-    opts,
+    { demo: demoHook, ...opts },
   );
   // The demo's pages and past chats load after the server is ready; tests start from the full demo.
   await server.contentReady;

@@ -181,6 +181,28 @@ export class Knowledge {
     return this.ingest(source, input, onProgress);
   }
 
+  /**
+   * Adds a web page or a whole site and reads it in the background (sites take a while): the
+   * source's status and progress tell how far it got.
+   */
+  async addWebSource(workspaceId: string, input: { url: string; crawl: boolean; maxPages: number }): Promise<Source> {
+    const [source] = await this.deps.db
+      .insert(knowledgeSources)
+      .values({
+        workspaceId,
+        kind: input.crawl ? 'crawl' : 'url',
+        name: input.url,
+        uri: input.url,
+        status: 'ingesting',
+      })
+      .returning();
+    void this.ingest(
+      source,
+      input.crawl ? { kind: 'crawl', url: input.url, maxPages: input.maxPages } : { kind: 'url', url: input.url },
+    );
+    return source;
+  }
+
   /** (Re)reads a source and replaces its chunks; a failure marks the source, never throws past it. */
   async ingest(
     source: Source,

@@ -219,6 +219,13 @@ export async function changeMember(
           target: [agentPresence.workspaceId, agentPresence.userId],
           set: { capacity: input.capacity },
         });
+      await record({
+        workspaceId: input.workspaceId,
+        name: 'workspace.member.capacity',
+        actorType: input.changedBy ? 'user' : 'api',
+        actorId: input.changedBy,
+        data: { userId: input.userId, capacity: input.capacity },
+      });
     }
   });
 }
@@ -229,6 +236,27 @@ export async function roleIn(db: Queryable, workspaceId: string, userId: string)
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
   return m?.role ?? null;
+}
+
+/** Withdraws a pending invitation of the workspace (nothing happens for another workspace's). */
+export async function withdrawInvitation(
+  deps: Deps,
+  input: { workspaceId: string; invitationId: string; /** null: an API key */ withdrawnBy: string | null },
+): Promise<void> {
+  await unitOfWork(deps, async (tx, record) => {
+    const [gone] = await tx
+      .delete(invitations)
+      .where(and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId)))
+      .returning({ id: invitations.id });
+    if (gone)
+      await record({
+        workspaceId: input.workspaceId,
+        name: 'invitation.withdrawn',
+        actorType: input.withdrawnBy ? 'user' : 'api',
+        actorId: input.withdrawnBy,
+        data: { invitationId: gone.id },
+      });
+  });
 }
 
 /**

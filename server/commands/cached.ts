@@ -15,7 +15,7 @@ import type { EventName } from '../../protocol/events';
 import { readSettings, type WorkspaceSettings } from '../domain/settings';
 import type { StoredEvent } from '../events/bus';
 import { changesAccess } from '../domain/access';
-import { agentsOnline } from './queue';
+import { agentsOnline } from '../queries/queue';
 import type { Deps } from './unit';
 
 export const CACHE_TTL_MS = 5000;

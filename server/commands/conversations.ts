@@ -3,11 +3,10 @@
  * a conversation through the state machine.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client';
 import { contacts, conversations, events, messages, type AuthorType, type MessageKind } from '../../db/schema';
 import { transition, type ActorType, type Transition } from '../domain/conversation-state';
-import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
 import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
 import type { StoredHandoffCard } from '../../protocol/handoff';
@@ -207,28 +206,6 @@ async function findByClientId(db: Queryable, conversationId: string, clientId: s
   return m ?? null;
 }
 
-/** Messages after a sequence number, as the audience may see them (for catch-up on reconnect). */
-export async function messagesAfter(
-  db: Queryable,
-  input: { workspaceId: string; conversationId: string; afterSeq: number; audience: Audience; limit?: number },
-) {
-  const rows = await db
-    .select()
-    .from(messages)
-    .where(
-      and(
-        eq(messages.workspaceId, input.workspaceId),
-        eq(messages.conversationId, input.conversationId),
-        gt(messages.seq, input.afterSeq),
-      ),
-    )
-    .orderBy(asc(messages.seq))
-    .limit(input.limit ?? 500);
-  return rows
-    .filter((m) => isVisibleTo(m, input.audience))
-    .map((m) => ({ ...m, meta: metaFor(m.meta, input.audience) }));
-}
-
 export interface Move {
   workspaceId: string;
   conversationId: string;
@@ -310,21 +287,6 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
     meta: { event: rule.event, ...data },
   });
   return updated;
-}
-
-/** The visitor's current conversation: the most recent one (a resolved one resumes when they write). */
-export async function latestConversationFor(
-  db: Queryable,
-  workspaceId: string,
-  contactId: string,
-): Promise<Conversation | null> {
-  const [c] = await db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.contactId, contactId)))
-    .orderBy(desc(conversations.createdAt))
-    .limit(1);
-  return c ?? null;
 }
 
 /**

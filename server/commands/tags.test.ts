@@ -9,7 +9,7 @@ import { conversations, conversationTags } from '../../db/schema';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
 import { Taggers } from '../bot/tagger';
 import { appendMessage, moveConversation } from './conversations';
-import { queuePosition } from './queue';
+import { queuePosition } from '../queries/queue';
 import { setContactTag, tagConversation, untagConversation } from './tags';
 import type { Deps } from './unit';
 import { createTag } from './workspace';

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { contacts, contactTags, conversations, conversationTags, messages, tagFeedback, tags } from '../../db/schema';
 import { AppError } from '../errors';
-import { unitOfWork, type Deps } from './unit';
+import { unitOfWork, type Deps, type Record_ } from './unit';
 
 /** The visitor's words in a conversation: what the tagger reads. */
 async function visitorText(tx: Tx, conversationId: string): Promise<string> {
@@ -137,4 +137,37 @@ export async function setContactTag(
       data: { contactId: contact.id, tagId: tag.id, tagged: input.on },
     });
   });
+}
+
+/**
+ * Tags a conversation with a topic the tagger read (the handoff's unit of work): no feedback, as an
+ * automatic tag teaches the tagger nothing; a tag already there stays as it is.
+ */
+export async function autoTagInTx(
+  tx: Tx,
+  record: Record_,
+  input: { workspaceId: string; conversationId: string; tagId: string; confidence: number },
+): Promise<void> {
+  await tx
+    .insert(conversationTags)
+    .values({ conversationId: input.conversationId, tagId: input.tagId, source: 'auto', confidence: input.confidence })
+    .onConflictDoNothing();
+  await record({
+    workspaceId: input.workspaceId,
+    name: 'conversation.tagged',
+    conversationId: input.conversationId,
+    actorType: 'bot',
+    data: { tagId: input.tagId, source: 'auto', confidence: input.confidence },
+  });
+}
+
+/** A conversation whose contact has a contact tag (VIP, high-value) goes ahead in the queue. */
+export async function priorityFromContactTagsInTx(tx: Tx, conversationId: string): Promise<void> {
+  const [tagged] = await tx
+    .select({ tagId: contactTags.tagId })
+    .from(contactTags)
+    .innerJoin(conversations, eq(conversations.contactId, contactTags.contactId))
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  if (tagged) await tx.update(conversations).set({ priority: 1 }).where(eq(conversations.id, conversationId));
 }

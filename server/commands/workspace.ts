@@ -1,7 +1,7 @@
 /** Workspace configuration: settings, teams, tags. */
 import { and, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client';
-import { tags, teamMembers, teams, workspaces } from '../../db/schema';
+import { memberships, tags, teamMembers, teams, workspaces } from '../../db/schema';
 import { nextTagColour } from '../../protocol/tag-colours';
 import { readSettings, WorkspaceSettings } from '../domain/settings';
 import { AppError } from '../errors';
@@ -40,16 +40,65 @@ export async function updateSettings(deps: Deps, workspaceId: string, patch: Rec
   return w;
 }
 
+/** The given users that are members of the workspace (a team takes no one else). */
+async function membersAmong(db: Queryable, workspaceId: string, userIds: string[]): Promise<string[]> {
+  if (!userIds.length) return [];
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(eq(memberships.workspaceId, workspaceId));
+  const allowed = new Set(rows.map((m) => m.userId));
+  return userIds.filter((id) => allowed.has(id));
+}
+
+/** Creates a team with those of `memberIds` who are members; returns it with its members. */
 export async function createTeam(deps: Deps, workspaceId: string, name: string, memberIds: string[] = []) {
+  memberIds = await membersAmong(deps.db, workspaceId, memberIds);
   try {
     const [team] = await deps.db.insert(teams).values({ workspaceId, name }).returning();
     if (memberIds.length)
       await deps.db.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: team.id, userId })));
-    return team;
+    return { ...team, memberIds };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', `a team named "${name}" already exists`);
     throw err;
   }
+}
+
+/** Renames a team and sets its members (those who are members of the workspace); records `team.updated`. */
+export async function updateTeam(
+  deps: Deps,
+  input: {
+    workspaceId: string;
+    teamId: string;
+    name: string;
+    memberIds: string[];
+    /** null: an API key */ by: string | null;
+  },
+) {
+  await assertTeam(deps.db, input.workspaceId, input.teamId);
+  const memberIds = await membersAmong(deps.db, input.workspaceId, input.memberIds);
+  return unitOfWork(deps, async (tx, record) => {
+    await tx.update(teams).set({ name: input.name }).where(eq(teams.id, input.teamId));
+    await tx.delete(teamMembers).where(eq(teamMembers.teamId, input.teamId));
+    if (memberIds.length)
+      await tx.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: input.teamId, userId })));
+    await record({
+      workspaceId: input.workspaceId,
+      name: 'team.updated',
+      actorType: input.by ? 'user' : 'api',
+      actorId: input.by,
+      data: { teamId: input.teamId, name: input.name, memberIds },
+    });
+    return { id: input.teamId, name: input.name, memberIds };
+  });
+}
+
+/** Deletes a team: tags that routed to it stop routing (a change of the tags for their caches). */
+export async function deleteTeam(deps: Deps, workspaceId: string, teamId: string): Promise<void> {
+  await changeConfig(deps, workspaceId, 'tags', (tx) =>
+    tx.delete(teams).where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId))),
+  );
 }
 
 export type TagInput = Pick<

@@ -6,12 +6,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Server } from 'socket.io';
 import { conversations, messages } from '../../db/schema';
 import type { AgentEvent } from '../../protocol/socket';
-import { visitorState, waitingStates } from '../commands/queue';
+import { visitorState, waitingStates } from '../queries/queue';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { isVisibleTo } from '../domain/visibility';
 import type { StoredEvent } from '../events/bus';
-import { presentMessages } from '../realtime/present';
+import { presentMessages } from '../presenters/message';
 import { rooms } from '../realtime/rooms';
 
 /** Events after which the waiting line (and so every waiting visitor's position) may have changed. */

@@ -7,7 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { contacts, conversations, memberships, messages, users, workspaces } from '../../db/schema';
-import { agentsOnline } from '../commands/queue';
+import { agentsOnline } from '../queries/queue';
 import type { Deps } from '../commands/unit';
 import { readSettings } from '../domain/settings';
 import type { StoredEvent } from '../events/bus';

@@ -8,7 +8,7 @@ import { testDatabases } from '../../tests/databases';
 import { removeMember } from '../commands/accounts';
 import { settingsCache } from '../commands/cached';
 import { moveConversation } from '../commands/conversations';
-import { setPresence } from '../commands/queue';
+import { setPresence } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { createTeam, updateSettings } from '../commands/workspace';
 import { pickAgent, Router } from './routing';

@@ -6,13 +6,13 @@ import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { workspaces } from '../../db/schema';
-import { messagesAfter } from '../commands/conversations';
+import { messagesAfter } from '../queries/thread';
 import type { Deps } from '../commands/unit';
 import { readSettings } from '../domain/settings';
 import { isVisibleTo } from '../domain/visibility';
 import type { StoredEvent } from '../events/bus';
 import { presentTranscript } from '../presenters/transcript';
-import { presentMessages } from '../realtime/present';
+import { presentMessages } from '../presenters/message';
 
 export function startTranscripts(
   deps: Deps,

@@ -1,7 +1,7 @@
 /**
  * Try your assistant: what a visitor would get for a question — the answer with its citations and
  * confidence, or the handoff and its reason — without creating a conversation. It takes the same
- * turn as the bot's first reply in a chat (`readTurn`, shared with server/bot/turn.ts and the eval).
+ * turn as the bot's first reply in a chat (`readTurn`, shared with server/processors/bot.ts and the eval).
  */
 import { asc, eq } from 'drizzle-orm';
 import { knowledgeChunks, knowledgeSources } from '../../db/schema';
@@ -9,7 +9,7 @@ import { readTurn } from '../../engine/conversation/turn';
 import type { AssistantPreview, CoverageReport } from '../../protocol/onboarding';
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
-import { HANDOFF_TEXT, SUGGEST_TEXT } from '../bot/turn';
+import { HANDOFF_TEXT, SUGGEST_TEXT } from '../commands/handoff';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 

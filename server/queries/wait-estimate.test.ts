@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/client';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
 import { moveConversation, sendAgentMessage } from '../commands/conversations';
-import { visitorState } from '../commands/queue';
+import { visitorState } from './queue';
 import type { Deps } from '../commands/unit';
 import { updateSettings } from '../commands/workspace';
 import { readSettings } from '../domain/settings';

@@ -11,17 +11,15 @@
  * through the Socket.IO adapter (PostgreSQL's NOTIFY across instances), and the cached access of
  * the member is dropped here and, through the relay (server/realtime/relay.ts), everywhere else.
  */
-import { and, eq, gt } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Server } from 'socket.io';
-import { memberships, sessions, type Role } from '../../db/schema';
 import { AGENT_NAMESPACE } from '../../protocol/socket';
 import type { Deps } from '../commands/unit';
 import { changesAccess } from '../domain/access';
+import { sessionAccess, type LiveAccess } from '../queries/access';
 import { rooms } from './rooms';
 
-/** What a socket's session may do in a workspace now. */
-export type LiveAccess = { session: false } | { session: true; role: Role | null };
+export type { LiveAccess };
 
 export class MemberAccess {
   private readonly lru: LRUCache<string, LiveAccess, { tokenHash: string; userId: string; workspaceId: string }>;
@@ -31,21 +29,7 @@ export class MemberAccess {
       max: 10_000,
       ttl: Math.max(1, ttlMs),
       fetchMethod: async (_key, _stale, { context }) => {
-        const [row] = await deps.db
-          .select({ role: memberships.role })
-          .from(sessions)
-          .leftJoin(
-            memberships,
-            and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, context.workspaceId)),
-          )
-          .where(
-            and(
-              eq(sessions.tokenHash, context.tokenHash),
-              eq(sessions.userId, context.userId),
-              gt(sessions.expiresAt, deps.now()),
-            ),
-          );
-        return row ? { session: true, role: row.role ?? null } : { session: false };
+        return sessionAccess(deps.db, context, deps.now());
       },
     });
   }

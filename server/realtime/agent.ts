@@ -4,22 +4,20 @@
  * and notes, and typing indicators. Every event is authorised against the member's current
  * session and membership (server/realtime/access.ts).
  */
-import { and, eq } from 'drizzle-orm';
-import { agentPresence } from '../../db/schema';
 import { z } from 'zod';
 import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/schemas';
 import { sessionFor, sessionKey } from '../commands/accounts';
 import { sha256 } from '../auth/tokens';
 import { recordActivity } from '../commands/activity';
 import { getConversation, sendAgentMessage } from '../commands/conversations';
-import { setPresence } from '../commands/queue';
+import { dashboardOpened, dashboardsClosed, setPresence } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { SESSION_COOKIE } from '../http/auth';
 import type { MemberAccess } from './access';
 import { on, type HandlerOptions } from './handler';
 import { visitorNamespace, type AgentNamespace } from './namespaces';
-import { presentMessages } from './present';
+import { presentMessages } from '../presenters/message';
 import { rooms } from './rooms';
 
 interface AgentData {
@@ -120,12 +118,7 @@ export function attachAgentNamespace(
           const left = await nsp.in(rooms.user(a.userId)).fetchSockets();
           if (left.length) return;
           for (const workspaceId of workspaces) {
-            const [p] = await deps.db
-              .select({ status: agentPresence.status })
-              .from(agentPresence)
-              .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.userId, a.userId)));
-            // No row: the member was removed meanwhile, and must not be written back.
-            if (p && p.status !== 'offline') await setPresence(deps, workspaceId, a.userId, 'offline');
+            await dashboardsClosed(deps, workspaceId, a.userId);
           }
         })().catch((err: unknown) => opts.handler.onUnexpected(err, 'disconnect'));
       }, grace);
@@ -161,11 +154,7 @@ export function attachAgentNamespace(
       a.workspaces.add(workspaceId);
       await socket.join(rooms.workspace(workspaceId));
       // An open dashboard means the member is here (unless they chose "away").
-      const [p] = await deps.db
-        .select({ status: agentPresence.status })
-        .from(agentPresence)
-        .where(and(eq(agentPresence.workspaceId, workspaceId), eq(agentPresence.userId, a.userId)));
-      if (!p || p.status === 'offline') await setPresence(deps, workspaceId, a.userId, 'online');
+      await dashboardOpened(deps, workspaceId, a.userId);
       return { workspaceId };
     });
 

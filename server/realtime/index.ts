@@ -1,6 +1,8 @@
 /**
  * The realtime channel: Socket.IO on the same HTTP server, two namespaces (visitor, agent),
- * per-visitor and per-IP rate limits, and the fan-out of committed events.
+ * per-visitor and per-IP rate limits. The server is made first (`socketServer`), so the fan-out
+ * processor (server/processors/fanout.ts) can be started with the other processors; its handlers
+ * are attached with the routes (`attachRealtime`).
  */
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
@@ -8,8 +10,9 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Pool } from 'pg';
 import { Server } from 'socket.io';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
+import type { TopicReader } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
-import { startFanout } from '../processors/fanout';
+import type { Serial } from '../events/serial';
 import { clusterAdapter } from './adapter';
 import { clientAddress } from '../http/client-address';
 import { MemberAccess, enforceLiveAccess } from './access';
@@ -25,8 +28,11 @@ export interface RealtimeOptions {
   secret: string;
   logger: Logger;
   selfOrigin: () => string | null;
-  onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
-  /** PostgreSQL pool: when given, events reach sockets on every instance (Socket.IO's PostgreSQL adapter). */
+  /** The tagger the handoff reads the chat with. */
+  taggers: TopicReader;
+  /** Per-conversation order shared with the bot's turns. */
+  serial: Serial;
+  /** PostgreSQL pool: when given, committed events are relayed to the other instances. */
   pool?: Pool;
   /** Proxies in front whose X-Forwarded-For entries are trusted (see server/http/client-address.ts). */
   trustProxy?: number;
@@ -41,26 +47,36 @@ export interface RealtimeOptions {
 
 export const DEFAULT_MAX_SOCKETS_PER_IP = 200;
 
+/**
+ * The Socket.IO server, not yet listening: with the PostgreSQL adapter when a pool is given, so
+ * events reach sockets on every instance.
+ */
+export function socketServer(opts: { pool?: Pool } = {}): Server {
+  const io = new Server({ serveClient: false });
+  // Across instances, delivery never relies on the adapter's state recovery (it has none): clients
+  // catch up by sequence number from the database after every reconnect.
+  if (opts.pool) io.adapter(clusterAdapter(opts.pool));
+  return io;
+}
+
+/** Attaches `io` to the HTTP server with its namespaces' handlers; `close` lets the sockets go. */
 export function attachRealtime(
+  io: Server,
   http: HttpServer,
   deps: Deps,
   opts: RealtimeOptions,
-): { io: Server; close: () => Promise<void> } {
+): { close: () => Promise<void> } {
   const cap = connectionCap(opts.maxSocketsPerIp ?? DEFAULT_MAX_SOCKETS_PER_IP, opts.trustProxy ?? 0);
-  const io = new Server(http, {
+  io.attach(http, {
     // Payloads up to 1 MB reach the handlers, which refuse oversized messages with a clear error
     // (a message is at most 4,000 characters); beyond 1 MB the transport itself drops the socket.
     maxHttpBufferSize: 1024 * 1024,
     // The widget connects from shops' pages without cookies; the dashboard is same-origin and the
     // agent namespace checks the origin and the CSRF token itself (server/realtime/agent.ts).
     cors: { origin: true, credentials: false },
-    serveClient: false,
     allowRequest: cap.allowRequest,
   });
   cap.attach(io);
-  // Across instances, delivery never relies on the adapter's state recovery (it has none): clients
-  // catch up by sequence number from the database after every reconnect.
-  if (opts.pool) io.adapter(clusterAdapter(opts.pool));
   const stopRelay = opts.pool ? relayAcrossInstances(io, deps.bus) : () => {};
   const limits = opts.limits ?? { perVisitor: 20, perIp: 200 };
   const onUnexpected = (err: unknown, event: string) => opts.logger.error({ err, event }, 'socket handler failed');
@@ -93,19 +109,17 @@ export function attachRealtime(
     secret: opts.secret,
     handler: visitorHandler,
     selfOrigin: opts.selfOrigin,
-    onHandoffRequest: opts.onHandoffRequest,
+    taggers: opts.taggers,
+    serial: opts.serial,
     settings: opts.settings,
     trustProxy: opts.trustProxy,
   });
   const access = new MemberAccess(deps, opts.cacheTtlMs);
   attachAgentNamespace(agentNamespace(io), deps, { handler: agentHandler, access, publicUrl: opts.selfOrigin });
   const stopAccess = enforceLiveAccess(io, deps, access);
-  const stopFanout = startFanout(io, deps, opts.settings);
   return {
-    io,
     close: async () => {
       // The HTTP server is closed by Fastify; here only the sockets are let go, so it can close.
-      stopFanout();
       stopAccess();
       stopRelay();
       io.disconnectSockets(true);

@@ -8,7 +8,7 @@ import type { Socket } from 'socket.io';
 import { FollowUp, Rate, RateComment, TranscriptRequest } from '../../protocol/schemas';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { endChat } from '../commands/end-chat';
-import { visitorState } from '../commands/queue';
+import { visitorState } from '../queries/queue';
 import { commentOnRating, rateConversation } from '../commands/satisfaction';
 import { requestTranscript } from '../commands/transcript';
 import type { Deps } from '../commands/unit';

@@ -2,28 +2,22 @@
  * The widget's side of the socket: identify the visitor (signed token), check the page's origin,
  * then send / sync / typing / ask for a person / leave an email. Each handler is one command.
  */
-import { and, eq } from 'drizzle-orm';
-import { contacts } from '../../db/schema';
 import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend } from '../../protocol/schemas';
 import type { VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
-import {
-  appendMessage,
-  findOrCreateContact,
-  type Conversation,
-  latestConversationFor,
-  messagesAfter,
-  moveConversation,
-  startConversation,
-} from '../commands/conversations';
+import type { Conversation } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
-import { visitorState } from '../commands/queue';
+import { visitorConversation, visitorSends } from '../commands/visitor';
+import { visitorAsksForPerson, type TopicReader } from '../commands/handoff';
+import { visitorState } from '../queries/queue';
+import { messagesAfter, visitorCurrent } from '../queries/thread';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
+import type { Serial } from '../events/serial';
 import { on, type HandlerOptions } from './handler';
 import { agentNamespace, type VisitorNamespace } from './namespaces';
-import { presentMessages } from './present';
+import { presentMessages } from '../presenters/message';
 import { rooms } from './rooms';
 import { visitorFollowUp } from './visitor-follow-up';
 
@@ -51,9 +45,12 @@ export function attachVisitorNamespace(
     secret: string;
     handler: HandlerOptions;
     selfOrigin: () => string | null;
-    onHandoffRequest: (workspaceId: string, conversationId: string) => Promise<void>;
     settings: WorkspaceCache<WorkspaceConfig>;
     trustProxy?: number;
+    /** The tagger the handoff reads the chat with. */
+    taggers: TopicReader;
+    /** Per-conversation order shared with the bot's turns: an answer under way lands first. */
+    serial: Serial;
   },
 ): void {
   const followUp = visitorFollowUp(deps, opts);
@@ -93,34 +90,20 @@ export function attachVisitorNamespace(
 
     // A visitor's contact never changes once it exists: read once per connection.
     let knownContact: { id: string } | null = null;
-    const contactOf = async () => {
-      if (knownContact) return knownContact;
-      const [row] = await deps.db
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(and(eq(contacts.workspaceId, v.workspaceId), eq(contacts.visitorId, v.visitorId)));
-      return (knownContact = row ?? null);
-    };
+    const ref = () => ({ workspaceId: v.workspaceId, visitorId: v.visitorId, contact: knownContact });
 
     /** The contact and its current conversation, if the visitor has written before. */
     const current = async () => {
-      const contact = await contactOf();
-      const conversation = contact ? await latestConversationFor(deps.db, v.workspaceId, contact.id) : null;
-      return { contact, conversation };
+      const found = await visitorCurrent(deps.db, ref());
+      knownContact = found.contact;
+      return found;
     };
 
     const ensureConversation = async () => {
-      // No contact known yet: insert it rather than look it up first (a new visitor's first message).
-      const found = knownContact
-        ? { contact: knownContact, created: false }
-        : await findOrCreateContact(deps.db, v.workspaceId, v.visitorId);
-      const contact = (knownContact = found.contact);
-      // A contact created just now has no conversation yet.
-      let conversation = found.created ? null : await latestConversationFor(deps.db, v.workspaceId, contact.id);
-      if (!conversation) {
-        conversation = await startConversation(deps, { workspaceId: v.workspaceId, contactId: contact.id });
+      const { contact, conversation, started } = await visitorConversation(deps, ref());
+      knownContact = contact;
+      if (started)
         await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));
-      }
       return { contact, conversation };
     };
 
@@ -144,22 +127,8 @@ export function attachVisitorNamespace(
     })().catch((err: unknown) => opts.handler.onUnexpected(err, 'connection'));
 
     on(socket, 'send', VisitorSend, opts.handler, async ({ clientId, body }) => {
-      let { conversation } = await ensureConversation();
-      if (conversation.status === 'resolved') {
-        conversation = await moveConversation(deps, {
-          workspaceId: v.workspaceId,
-          conversationId: conversation.id,
-          move: 'resume',
-          actor: { type: 'visitor' },
-        });
-      }
-      const { message } = await appendMessage(deps, {
-        workspaceId: v.workspaceId,
-        conversationId: conversation.id,
-        clientId,
-        authorType: 'visitor',
-        body,
-      });
+      const { conversation } = await ensureConversation();
+      const message = await visitorSends(deps, { workspaceId: v.workspaceId, conversation, clientId, body });
       const [wire] = await presentMessages(deps.db, [message], 'visitor', v.botName);
       return wire;
     });
@@ -192,15 +161,8 @@ export function attachVisitorNamespace(
     on(socket, 'handoff', VisitorHandoff, opts.handler, async () => {
       const { conversation } = await ensureConversation();
       if (conversation.status === 'waiting' || conversation.status === 'human') return null;
-      let c = conversation;
-      if (c.status === 'resolved')
-        c = await moveConversation(deps, {
-          workspaceId: v.workspaceId,
-          conversationId: c.id,
-          move: 'resume',
-          actor: { type: 'visitor' },
-        });
-      await opts.onHandoffRequest(v.workspaceId, c.id);
+      const input = { workspaceId: v.workspaceId, conversationId: conversation.id };
+      await opts.serial.run(conversation.id, () => visitorAsksForPerson(deps, opts.taggers, input));
       return null;
     });
 

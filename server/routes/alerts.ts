@@ -50,7 +50,10 @@ function isZone(tz: string): boolean {
 }
 
 export const alertRoutes =
-  (deps: Deps, opts: { vapidPublicKey: string; outbound: Outbound; allowPrivate: boolean }): FastifyPluginAsyncZod =>
+  (
+    deps: Deps,
+    opts: { vapidPublicKey: string; outbound: Pick<Outbound, 'refusal'>; allowPrivate: boolean },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     /** The member behind a session (API keys have no devices nor preferences). */
     const member = async (req: Parameters<typeof requireRole>[1], workspaceId: string) => {

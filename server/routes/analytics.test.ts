@@ -4,7 +4,6 @@ import { openDatabase, type DatabaseHandle } from '../../db/client';
 import { makeDeps } from '../../tests/factories';
 import { signedIn } from '../../tests/app';
 import { buildApp } from '../app';
-import { analyticsRoutes } from './analytics';
 
 describe('tag feed edges', () => {
   let handle: DatabaseHandle;
@@ -13,7 +12,7 @@ describe('tag feed edges', () => {
   beforeAll(async () => {
     handle = await openDatabase({ driver: 'pglite', dataDir: null });
     const deps = makeDeps(handle.db);
-    app = await buildApp({ deps, plugins: [async (a) => void (await a.register(analyticsRoutes(deps)))] });
+    app = await buildApp({ deps });
     await app.inject({
       method: 'POST',
       url: '/api/auth/signup',

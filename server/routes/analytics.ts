@@ -2,8 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conversationsForTag, tagFeed } from '../commands/analytics';
-import { draftQa, knowledgeGaps } from '../commands/gaps';
+import { conversationsForTag, tagFeed } from '../queries/analytics';
+import { draftQa, knowledgeGaps } from '../queries/gaps';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { NewPassword } from '../auth/password-strength';
 import { AppError } from '../errors';
 import { acceptInvitation, membershipsOf, signIn, signOut, signUp } from '../commands/accounts';
-import { setPresenceEverywhere } from '../commands/queue';
+import { setPresenceEverywhere } from '../commands/presence';
 import type { Me as MeShape } from '../../protocol/rest';
 import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { invitationPreview } from '../queries/invitations';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../http/auth';
-import { presentUser, presentWorkspace, UserOut, WorkspaceOut } from '../presenters';
+import { presentUser, UserOut } from '../presenters/user';
+import { presentWorkspace, WorkspaceOut } from '../presenters/workspace';
 
 const Email = z.email('enter a valid email address').max(200);
 const Password = NewPassword;

@@ -9,7 +9,7 @@ import {
 } from '../commands/canned-replies';
 import type { Deps } from '../commands/unit';
 import { requireRole } from '../http/auth';
-import { CannedReplyOut, presentCannedReply } from '../presenters';
+import { CannedReplyOut, presentCannedReply } from '../presenters/canned-reply';
 import { listCannedReplies } from '../queries/canned-replies';
 
 const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });

@@ -8,8 +8,6 @@ import { signedIn } from '../../tests/app';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
 import { buildApp } from '../app';
 import type { Deps } from '../commands/unit';
-import { contactRoutes } from './contacts';
-import { conversationRoutes } from './conversations';
 
 describe('editing a contact', () => {
   let handle: DatabaseHandle;
@@ -18,15 +16,7 @@ describe('editing a contact', () => {
   beforeAll(async () => {
     handle = await openDatabase({ driver: 'pglite', dataDir: null });
     deps = makeDeps(handle.db);
-    app = await buildApp({
-      deps,
-      plugins: [
-        async (a) => {
-          await a.register(conversationRoutes(deps));
-          await a.register(contactRoutes(deps));
-        },
-      ],
-    });
+    app = await buildApp({ deps });
   });
   afterAll(async () => {
     await app?.close();

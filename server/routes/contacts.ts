@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { updateContact } from '../commands/contacts';
 import type { Deps } from '../commands/unit';
 import { requireRole } from '../http/auth';
-import { ContactOut, presentContact } from '../presenters';
+import { ContactOut, presentContact } from '../presenters/contact';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID'), id: z.uuid('id must be a UUID') });
 /** Empty text clears a field. */

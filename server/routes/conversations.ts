@@ -1,150 +1,33 @@
 /** The inbox over REST: list and read conversations, pick up, assign, resolve, reopen, reply. */
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contacts, contactTags, conversations, conversationTags, messages, tags } from '../../db/schema';
 import {
   getConversation,
-  messagesAfter,
   moveConversation,
   routeToTeam,
   sendAgentMessage,
+  type Conversation,
 } from '../commands/conversations';
 import { roleIn } from '../commands/accounts';
-import { queuePosition } from '../commands/queue';
 import { assertTeam } from '../commands/workspace';
 import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
-import { getWorkspace } from '../commands/workspace';
-import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
-import { ContactOut } from '../presenters';
-import { presentMessages } from '../realtime/present';
-import { HANDOFF_REASONS } from '../../engine/conversation/handoff';
-import { CONVERSATION_STATUSES, type ContactDetail, type ConversationListItem } from '../../protocol/rest';
-import type { Equal, Expect } from '../../protocol/type-check';
+import { ContactDetailOut, presentContact } from '../presenters/contact';
+import { ConversationOut, presentConversation } from '../presenters/conversation';
+import { presentMessages } from '../presenters/message';
+import { contactWithConversations, inbox, withDetails } from '../queries/inbox';
+import { conversationThread } from '../queries/thread';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const ConvParams = Params.extend({ id: z.uuid('id must be a UUID') });
-const Status = z.enum(CONVERSATION_STATUSES);
-/** The card the handoff stored (`StoredHandoffCard` in protocol/handoff.ts). */
-const HandoffCardOut = z.object({
-  reason: z.enum(HANDOFF_REASONS).optional(),
-  detail: z.string().nullable().optional(),
-  details: z
-    .object({
-      name: z.string().optional(),
-      email: z.string().optional(),
-      phone: z.string().optional(),
-      orderNumber: z.string().optional(),
-      product: z.string().optional(),
-      budget: z.string().optional(),
-      quantity: z.union([z.string(), z.number()]).optional(),
-    })
-    .optional(),
-  summary: z.string().optional(),
-  tried: z.array(z.string()).optional(),
-  tags: z.array(z.string()).optional(),
-});
-
-const ConversationOut = z.object({
-  id: z.string(),
-  status: Status,
-  assigneeId: z.string().nullable(),
-  teamId: z.string().nullable(),
-  handoffReason: z.string().nullable(),
-  handoffCard: HandoffCardOut.nullable(),
-  queuePosition: z.number().nullable(),
-  waitingSince: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastSeq: z.number(),
-  priority: z.number(),
-  contact: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }),
-  tags: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      color: z.string(),
-      source: z.enum(['auto', 'manual', 'contact']),
-      confidence: z.number().nullable(),
-    }),
-  ),
-  preview: z.string().nullable(),
-});
-type ConversationOut = z.infer<typeof ConversationOut>;
-type _SameAsProtocol = Expect<Equal<ConversationOut, ConversationListItem>>;
-
-const ContactDetailOut = ContactOut.extend({
-  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
-  conversations: z.array(ConversationOut),
-});
-type _ContactSameAsProtocol = Expect<Equal<z.infer<typeof ContactDetailOut>, ContactDetail>>;
 
 export const conversationRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    /** Presents conversations with their contact, tags and last message, in three queries. */
-    const present = async (rows: (typeof conversations.$inferSelect)[]): Promise<ConversationOut[]> => {
-      if (!rows.length) return [];
-      const ids = rows.map((r) => r.id);
-      const contactRows = await deps.db
-        .select()
-        .from(contacts)
-        .where(inArray(contacts.id, [...new Set(rows.map((r) => r.contactId))]));
-      const tagRows = await deps.db
-        .select({
-          conversationId: conversationTags.conversationId,
-          id: tags.id,
-          name: tags.name,
-          color: tags.color,
-          source: conversationTags.source,
-          confidence: conversationTags.confidence,
-        })
-        .from(conversationTags)
-        .innerJoin(tags, eq(tags.id, conversationTags.tagId))
-        .where(inArray(conversationTags.conversationId, ids));
-      const contactTagRows = await deps.db
-        .select({ contactId: contactTags.contactId, id: tags.id, name: tags.name, color: tags.color })
-        .from(contactTags)
-        .innerJoin(tags, eq(tags.id, contactTags.tagId))
-        .where(inArray(contactTags.contactId, [...new Set(rows.map((r) => r.contactId))]));
-      // The preview: the last thing a person said (the visitor or the team), not the bot's words:
-      // in the queue, what the visitor asked reads better than the bot's answer or its goodbye.
-      const last = await deps.db
-        .selectDistinctOn([messages.conversationId], { conversationId: messages.conversationId, body: messages.body })
-        .from(messages)
-        .where(and(inArray(messages.conversationId, ids), eq(messages.kind, 'text'), ne(messages.authorType, 'bot')))
-        .orderBy(messages.conversationId, desc(messages.seq));
-      const out: ConversationOut[] = [];
-      for (const c of rows) {
-        const contact = contactRows.find((x) => x.id === c.contactId);
-        out.push({
-          id: c.id,
-          status: c.status,
-          assigneeId: c.assigneeId,
-          teamId: c.teamId,
-          handoffReason: c.handoffReason,
-          handoffCard: c.handoffCard,
-          queuePosition: await queuePosition(deps.db, c),
-          waitingSince: c.waitingSince?.toISOString() ?? null,
-          createdAt: c.createdAt.toISOString(),
-          updatedAt: c.updatedAt.toISOString(),
-          lastSeq: c.lastSeq,
-          priority: c.priority,
-          contact: { id: c.contactId, name: contact?.name ?? null, email: contact?.email ?? null },
-          tags: [
-            ...contactTagRows
-              .filter((t) => t.contactId === c.contactId)
-              .map(({ contactId: _c, ...t }) => ({ ...t, source: 'contact' as const, confidence: null })),
-            ...tagRows.filter((t) => t.conversationId === c.id).map(({ conversationId: _c, ...t }) => t),
-          ],
-          preview: last.find((l) => l.conversationId === c.id)?.body.slice(0, 140) ?? null,
-        });
-      }
-      return out;
-    };
+    /** Presents conversations as the inbox lists them. */
+    const present = async (rows: Conversation[]) => (await withDetails(deps.db, rows)).map(presentConversation);
 
     app.get(
       '/api/workspaces/:workspaceId/conversations',
@@ -166,43 +49,8 @@ export const conversationRoutes =
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const { view, tagId, teamId, q, limit } = req.query;
-        const where: (SQL | undefined)[] = [eq(conversations.workspaceId, access.workspaceId)];
-        if (view === 'waiting') where.push(eq(conversations.status, 'waiting'));
-        if (view === 'mine')
-          where.push(
-            and(
-              eq(conversations.status, 'human'),
-              eq(conversations.assigneeId, access.userId ?? '00000000-0000-0000-0000-000000000000'),
-            ),
-          );
-        if (view === 'open') where.push(inArray(conversations.status, ['waiting', 'human']));
-        if (view === 'resolved') where.push(eq(conversations.status, 'resolved'));
-        if (teamId) where.push(eq(conversations.teamId, teamId));
-        if (tagId)
-          where.push(
-            sql`exists (select 1 from ${conversationTags} ct where ct.conversation_id = ${conversations.id} and ct.tag_id = ${tagId})`,
-          );
-        if (q) {
-          const like = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-          where.push(
-            or(
-              sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and m.body ilike ${like})`,
-              sql`exists (select 1 from ${contacts} c where c.id = ${conversations.contactId} and (c.name ilike ${like} or c.email ilike ${like}))`,
-            ),
-          );
-        }
-        const order =
-          view === 'waiting'
-            ? [desc(conversations.priority), asc(conversations.waitingSince)]
-            : [desc(conversations.updatedAt)];
-        const rows = await deps.db
-          .select()
-          .from(conversations)
-          .where(and(...where))
-          .orderBy(...order)
-          .limit(limit);
-        return present(rows);
+        const rows = await inbox(deps.db, { workspaceId: access.workspaceId, userId: access.userId, ...req.query });
+        return rows.map(presentConversation);
       },
     );
 
@@ -218,17 +66,11 @@ export const conversationRoutes =
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const c = await getConversation(deps.db, access.workspaceId, req.params.id);
-        const rows = await messagesAfter(deps.db, {
-          workspaceId: access.workspaceId,
-          conversationId: c.id,
-          afterSeq: 0,
-          audience: 'agent',
-          limit: 2000,
-        });
-        const botName = readSettings((await getWorkspace(deps.db, access.workspaceId)).settings).widget.botName;
-        const [out] = await present([c]);
-        return { ...out, messages: await presentMessages(deps.db, rows, 'agent', botName) };
+        const t = await conversationThread(deps.db, access.workspaceId, req.params.id);
+        return {
+          ...presentConversation(t.conversation),
+          messages: await presentMessages(deps.db, t.messages, 'agent', t.botName),
+        };
       },
     );
 
@@ -353,31 +195,15 @@ export const conversationRoutes =
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const [contact] = await deps.db
-          .select()
-          .from(contacts)
-          .where(and(eq(contacts.id, req.params.id), eq(contacts.workspaceId, access.workspaceId)));
-        if (!contact) throw new AppError('not_found', 'no such contact');
-        const ctags = await deps.db
-          .select({ id: tags.id, name: tags.name, color: tags.color })
-          .from(contactTags)
-          .innerJoin(tags, eq(tags.id, contactTags.tagId))
-          .where(eq(contactTags.contactId, contact.id));
-        const convs = await deps.db
-          .select()
-          .from(conversations)
-          .where(eq(conversations.contactId, contact.id))
-          .orderBy(desc(conversations.createdAt))
-          .limit(50);
+        const { contact, tags, conversations } = await contactWithConversations(
+          deps.db,
+          access.workspaceId,
+          req.params.id,
+        );
         return {
-          id: contact.id,
-          name: contact.name,
-          email: contact.email,
-          phone: contact.phone,
-          notes: contact.notes,
-          attributes: contact.attributes,
-          tags: ctags,
-          conversations: await present(convs),
+          ...presentContact(contact),
+          tags,
+          conversations: conversations.map(presentConversation),
         };
       },
     );

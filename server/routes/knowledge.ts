@@ -1,45 +1,17 @@
 /** The workspace's knowledge sources: upload files, add a page or a site, type Q&A, re-sync, remove. */
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { knowledgeSources } from '../../db/schema';
 import type { Outbound } from '../../net/outbound';
-import type { Knowledge, Source } from '../bot/knowledge';
-import type { KnowledgeSource } from '../../protocol/rest';
-import type { Equal, Expect } from '../../protocol/type-check';
+import type { Knowledge } from '../bot/knowledge';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
+import { presentSource, SourceOut } from '../presenters/knowledge-source';
+import { sourcesOf } from '../queries/knowledge';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const SourceParams = Params.extend({ id: z.uuid('id must be a UUID') });
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-const SourceOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  name: z.string(),
-  uri: z.string().nullable(),
-  status: z.enum(['pending', 'ingesting', 'ready', 'error']),
-  error: z.string().nullable(),
-  progress: z.number(),
-  chunkCount: z.number(),
-  createdAt: z.string(),
-  syncedAt: z.string().nullable(),
-});
-type _SameAsProtocol = Expect<Equal<z.infer<typeof SourceOut>, KnowledgeSource>>;
-const present = (s: Source): z.infer<typeof SourceOut> => ({
-  id: s.id,
-  kind: s.kind,
-  name: s.name,
-  uri: s.uri,
-  status: s.status,
-  error: s.error,
-  progress: s.progress,
-  chunkCount: s.chunkCount,
-  createdAt: s.createdAt.toISOString(),
-  syncedAt: s.syncedAt?.toISOString() ?? null,
-});
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'use an http(s) URL' }).max(2000);
 
@@ -73,12 +45,8 @@ export const knowledgeRoutes =
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const rows = await deps.db
-          .select()
-          .from(knowledgeSources)
-          .where(eq(knowledgeSources.workspaceId, access.workspaceId))
-          .orderBy(desc(knowledgeSources.createdAt));
-        return rows.map(present);
+        const rows = await sourcesOf(deps.db, access.workspaceId);
+        return rows.map(presentSource);
       },
     );
 
@@ -108,7 +76,7 @@ export const knowledgeRoutes =
           contentType: req.headers['content-type'],
         });
         reply.status(201);
-        return present(source);
+        return presentSource(source);
       },
     );
 
@@ -134,25 +102,13 @@ export const knowledgeRoutes =
         const refused = await outbound.refusal(req.body.url);
         if (refused) throw new AppError('blocked_address', refused);
         const crawl = req.body.crawl || /sitemap[^/]*\.xml$/i.test(req.body.url);
-        const [source] = await deps.db
-          .insert(knowledgeSources)
-          .values({
-            workspaceId: access.workspaceId,
-            kind: crawl ? 'crawl' : 'url',
-            name: req.body.url,
-            uri: req.body.url,
-            status: 'ingesting',
-          })
-          .returning();
-        // Sites take a while: ingest in the background; the source's status and progress tell how far.
-        void knowledge.ingest(
-          source,
-          crawl
-            ? { kind: 'crawl', url: req.body.url, maxPages: req.body.maxPages }
-            : { kind: 'url', url: req.body.url },
-        );
+        const source = await knowledge.addWebSource(access.workspaceId, {
+          url: req.body.url,
+          crawl,
+          maxPages: req.body.maxPages,
+        });
         reply.status(202);
-        return present(source);
+        return presentSource(source);
       },
     );
 
@@ -174,7 +130,7 @@ export const knowledgeRoutes =
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         reply.status(201);
-        return present(await knowledge.addSource(access.workspaceId, { kind: 'qa', ...req.body }));
+        return presentSource(await knowledge.addSource(access.workspaceId, { kind: 'qa', ...req.body }));
       },
     );
 
@@ -192,7 +148,7 @@ export const knowledgeRoutes =
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         const { source } = await knowledge.resync(access.workspaceId, req.params.id);
         reply.status(202);
-        return present(source);
+        return presentSource(source);
       },
     );
 

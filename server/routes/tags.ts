@@ -1,13 +1,12 @@
 /** How chats are sorted: a workspace's teams (who takes which chats) and tags (what chats are about). */
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { memberships, tags, teamMembers, teams } from '../../db/schema';
 import type { Tag, Team } from '../../protocol/rest';
 import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
-import { assertTeam, changeConfig, createTag, createTeam, deleteTag, updateTag } from '../commands/workspace';
+import { createTag, createTeam, deleteTag, deleteTeam, updateTag, updateTeam } from '../commands/workspace';
 import { requireRole } from '../http/auth';
+import { tagsOf, teamsOf } from '../queries/workspace';
 
 const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
@@ -54,20 +53,12 @@ export const tagRoutes =
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        await assertTeam(deps.db, access.workspaceId, req.params.id);
-        const members = await deps.db
-          .select({ userId: memberships.userId })
-          .from(memberships)
-          .where(eq(memberships.workspaceId, access.workspaceId));
-        const allowed = new Set(members.map((m) => m.userId));
-        const memberIds = req.body.memberIds.filter((id) => allowed.has(id));
-        await deps.db.transaction(async (tx) => {
-          await tx.update(teams).set({ name: req.body.name }).where(eq(teams.id, req.params.id));
-          await tx.delete(teamMembers).where(eq(teamMembers.teamId, req.params.id));
-          if (memberIds.length)
-            await tx.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: req.params.id, userId })));
+        return updateTeam(deps, {
+          workspaceId: access.workspaceId,
+          teamId: req.params.id,
+          ...req.body,
+          by: access.userId,
         });
-        return { id: req.params.id, name: req.body.name, memberIds };
       },
     );
 
@@ -83,10 +74,7 @@ export const tagRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        // Tags that routed to the team stop routing: a change of the tags for their caches.
-        await changeConfig(deps, access.workspaceId, 'tags', (tx) =>
-          tx.delete(teams).where(and(eq(teams.id, req.params.id), eq(teams.workspaceId, access.workspaceId))),
-        );
+        await deleteTeam(deps, access.workspaceId, req.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -103,19 +91,7 @@ export const tagRoutes =
       },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const rows = await deps.db
-          .select({ id: teams.id, name: teams.name, userId: teamMembers.userId })
-          .from(teams)
-          .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-          .where(eq(teams.workspaceId, req.params.workspaceId))
-          .orderBy(teams.name);
-        const byId = new Map<string, z.infer<typeof TeamOut>>();
-        for (const r of rows) {
-          const t = byId.get(r.id) ?? { id: r.id, name: r.name, memberIds: [] };
-          if (r.userId) t.memberIds.push(r.userId);
-          byId.set(r.id, t);
-        }
-        return [...byId.values()];
+        return teamsOf(deps.db, req.params.workspaceId);
       },
     );
 
@@ -132,17 +108,9 @@ export const tagRoutes =
       },
       async (req, reply) => {
         await requireRole(deps, req, req.params.workspaceId, 'admin');
-        const members = req.body.memberIds.length
-          ? await deps.db
-              .select({ userId: memberships.userId })
-              .from(memberships)
-              .where(eq(memberships.workspaceId, req.params.workspaceId))
-          : [];
-        const allowed = new Set(members.map((m) => m.userId));
-        const memberIds = req.body.memberIds.filter((id) => allowed.has(id));
-        const team = await createTeam(deps, req.params.workspaceId, req.body.name, memberIds);
+        const team = await createTeam(deps, req.params.workspaceId, req.body.name, req.body.memberIds);
         reply.status(201);
-        return { id: team.id, name: team.name, memberIds };
+        return { id: team.id, name: team.name, memberIds: team.memberIds };
       },
     );
 
@@ -151,7 +119,7 @@ export const tagRoutes =
       { schema: { tags: ['workspace'], summary: 'Tags', params: WsParams, response: { 200: z.array(TagOut) } } },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'agent');
-        return deps.db.select().from(tags).where(eq(tags.workspaceId, req.params.workspaceId)).orderBy(tags.name);
+        return tagsOf(deps.db, req.params.workspaceId);
       },
     );
 

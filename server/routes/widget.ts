@@ -6,15 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { knowledgeChunks, knowledgeSources, workspaces } from '../../db/schema';
-import { DEMO_SLUG } from '../../demo/seed';
 import type { WidgetConfig } from '../../protocol/settings';
 import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { pageOrigin, recordWidgetSighting } from '../commands/setup';
+import { getWorkspace } from '../commands/workspace';
+import { passage, workspaceIdBySlug } from '../queries/knowledge';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 
@@ -36,7 +35,7 @@ export function widgetSnippet(baseUrl: string, workspaceId: string): string {
 }
 
 export const widgetRoutes =
-  (deps: Deps, opts: { publicUrl: () => string }): FastifyPluginAsyncZod =>
+  (deps: Deps, opts: { publicUrl: () => string; demoSlug: string | null }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/widget/:workspaceId/config',
@@ -49,8 +48,7 @@ export const widgetRoutes =
         },
       },
       async (req, reply) => {
-        const [w] = await deps.db.select().from(workspaces).where(eq(workspaces.id, req.params.workspaceId));
-        if (!w) throw new AppError('not_found', 'no such workspace');
+        const w = await getWorkspace(deps.db, req.params.workspaceId);
         const origin = pageOrigin(req.headers);
         if (origin) await recordWidgetSighting(deps, w.id, origin);
         const { color, greeting, position, botName } = readSettings(w.settings).widget;
@@ -64,23 +62,8 @@ export const widgetRoutes =
       '/kb/:workspaceId/:chunkId',
       { schema: { hide: true, params: z.object({ workspaceId: z.uuid(), chunkId: z.uuid() }) } },
       async (req, reply) => {
-        const [chunk] = await deps.db
-          .select({
-            title: knowledgeChunks.title,
-            text: knowledgeChunks.text,
-            headingPath: knowledgeChunks.headingPath,
-            source: knowledgeSources.name,
-          })
-          .from(knowledgeChunks)
-          .innerJoin(knowledgeSources, eq(knowledgeSources.id, knowledgeChunks.sourceId))
-          .where(
-            and(eq(knowledgeChunks.id, req.params.chunkId), eq(knowledgeChunks.workspaceId, req.params.workspaceId)),
-          );
+        const chunk = await passage(deps.db, req.params.workspaceId, req.params.chunkId);
         if (!chunk) throw new AppError('not_found', 'this passage is no longer in the knowledge base');
-        const [w] = await deps.db
-          .select({ name: workspaces.name })
-          .from(workspaces)
-          .where(eq(workspaces.id, req.params.workspaceId));
         const paragraphs = chunk.text
           .split(/\n{2,}/)
           .map((p) => `<p>${escapeHtml(p)}</p>`)
@@ -93,9 +76,9 @@ export const widgetRoutes =
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
           .send(
             `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-              `<title>${escapeHtml(chunk.title)} — ${escapeHtml(w?.name ?? '')}</title>` +
+              `<title>${escapeHtml(chunk.title)} — ${escapeHtml(chunk.workspaceName)}</title>` +
               `<style>body{font:16px/1.6 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1.25rem;color:#1f2328}h1{font-size:1.5rem;line-height:1.3}.crumbs,.src{color:#59636e;font-size:.9rem}p{white-space:pre-wrap}</style></head>` +
-              `<body><p class="src">${escapeHtml(w?.name ?? '')} · ${escapeHtml(chunk.source)}</p>${crumbs}<h1>${escapeHtml(chunk.title)}</h1>${paragraphs}</body></html>`,
+              `<body><p class="src">${escapeHtml(chunk.workspaceName)} · ${escapeHtml(chunk.source)}</p>${crumbs}<h1>${escapeHtml(chunk.title)}</h1>${paragraphs}</body></html>`,
           );
       },
     );
@@ -117,8 +100,8 @@ export const widgetRoutes =
         throw new AppError('not_found', 'no such page');
       if (name.endsWith('.css')) return { type: 'text/css; charset=utf-8', body: readFileSync(file, 'utf8') };
       if (name.endsWith('.js')) return { type: 'text/javascript; charset=utf-8', body: readFileSync(file, 'utf8') };
-      const [demo] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
-      const snippet = demo ? widgetSnippet(origin, demo.id) : '<!-- no demo workspace -->';
+      const demoId = opts.demoSlug ? await workspaceIdBySlug(deps.db, opts.demoSlug) : null;
+      const snippet = demoId ? widgetSnippet(origin, demoId) : '<!-- no demo workspace -->';
       return {
         type: 'text/html; charset=utf-8',
         body: readFileSync(file, 'utf8').replace('<!-- CHATREF_WIDGET -->', snippet),

@@ -1,16 +1,24 @@
 /** A workspace's settings, members, invitations, presence and API keys (teams and tags: tags.ts). */
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agentPresence, apiKeys, conversations, invitations, memberships, users } from '../../db/schema';
 import { API_KEY_SCOPES } from '../../protocol/scopes';
-import { changeMember, createApiKey, inviteMember, removeMember, revokeApiKey, roleIn } from '../commands/accounts';
+import {
+  changeMember,
+  createApiKey,
+  inviteMember,
+  removeMember,
+  revokeApiKey,
+  roleIn,
+  withdrawInvitation,
+} from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { getWorkspace, updateSettings } from '../commands/workspace';
 import { invitationUrl } from '../processors/notify';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
-import { ApiKeyOut, presentApiKey, presentWorkspace, WorkspaceOut } from '../presenters';
+import { ApiKeyOut, presentApiKey } from '../presenters/api-key';
+import { presentWorkspace, WorkspaceOut } from '../presenters/workspace';
+import { apiKeysOf, membersOf, pendingInvitations, presenceOf } from '../queries/workspace';
 
 const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
@@ -76,12 +84,7 @@ export const workspaceRoutes =
       },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'agent');
-        return deps.db
-          .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(eq(memberships.workspaceId, req.params.workspaceId))
-          .orderBy(users.name);
+        return membersOf(deps.db, req.params.workspaceId);
       },
     );
 
@@ -145,21 +148,7 @@ export const workspaceRoutes =
       },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'agent');
-        const rows = await deps.db
-          .select()
-          .from(agentPresence)
-          .where(eq(agentPresence.workspaceId, req.params.workspaceId));
-        const loads = await deps.db
-          .select({ userId: conversations.assigneeId, n: count() })
-          .from(conversations)
-          .where(and(eq(conversations.workspaceId, req.params.workspaceId), eq(conversations.status, 'human')))
-          .groupBy(conversations.assigneeId);
-        return rows.map((r) => ({
-          userId: r.userId,
-          status: r.status,
-          capacity: r.capacity,
-          open: loads.find((l) => l.userId === r.userId)?.n ?? 0,
-        }));
+        return presenceOf(deps.db, req.params.workspaceId);
       },
     );
 
@@ -226,16 +215,7 @@ export const workspaceRoutes =
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        const rows = await deps.db
-          .select()
-          .from(invitations)
-          .where(
-            and(
-              eq(invitations.workspaceId, access.workspaceId),
-              isNull(invitations.acceptedAt),
-              gt(invitations.expiresAt, deps.now()),
-            ),
-          );
+        const rows = await pendingInvitations(deps.db, access.workspaceId, deps.now());
         return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }));
       },
     );
@@ -252,9 +232,11 @@ export const workspaceRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
-        await deps.db
-          .delete(invitations)
-          .where(and(eq(invitations.id, req.params.id), eq(invitations.workspaceId, access.workspaceId)));
+        await withdrawInvitation(deps, {
+          workspaceId: access.workspaceId,
+          invitationId: req.params.id,
+          withdrawnBy: access.userId,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -271,11 +253,7 @@ export const workspaceRoutes =
       },
       async (req) => {
         await requireRole(deps, req, req.params.workspaceId, 'admin');
-        const rows = await deps.db
-          .select()
-          .from(apiKeys)
-          .where(eq(apiKeys.workspaceId, req.params.workspaceId))
-          .orderBy(apiKeys.createdAt);
+        const rows = await apiKeysOf(deps.db, req.params.workspaceId);
         return rows.map(presentApiKey);
       },
     );

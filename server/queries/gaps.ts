@@ -10,7 +10,7 @@ import { groupGaps } from '../../engine/conversation/gaps';
 import { contacts, conversations, messages } from '../../db/schema';
 import { tagFeedMinutes } from './analytics';
 import type { GapGroup } from '../../protocol/analytics';
-import type { Deps } from './unit';
+import type { Deps } from '../commands/unit';
 
 export type GapGroupOut = GapGroup;
 

@@ -1,12 +1,18 @@
 /** Who is available, and where a waiting chat stands in line. */
 import { and, asc, count, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { agentPresence, contacts, conversations, memberships, users } from '../../db/schema';
+import { agentPresence, contacts, conversations, users } from '../../db/schema';
 import type { VisitorState } from '../../protocol/socket';
+import type { Deps } from '../commands/unit';
 import { isWithinHours } from '../domain/hours';
-import { estimateWaitS, typicalFirstResponseS } from '../queries/wait-estimate';
-import type { WorkspaceConfig } from './cached';
-import { unitOfWork, type Deps } from './unit';
+import type { WorkspaceSettings } from '../domain/settings';
+
+/** What the queue's answers need of the workspace (its cached configuration has it). */
+export interface QueueConfig {
+  settings: WorkspaceSettings;
+  agentsOnline: number;
+}
+import { estimateWaitS, typicalFirstResponseS } from './wait-estimate';
 
 export async function agentsOnline(db: Queryable, workspaceId: string): Promise<number> {
   const [row] = await db
@@ -35,34 +41,6 @@ export async function queuePosition(db: Queryable, c: typeof conversations.$infe
   return (row?.n ?? 0) + 1;
 }
 
-/** Marks a member online/away/offline in a workspace and records `agent.presence`. */
-export async function setPresence(
-  deps: Deps,
-  workspaceId: string,
-  userId: string,
-  status: 'online' | 'away' | 'offline',
-) {
-  return unitOfWork(deps, async (tx, record) => {
-    await tx
-      .insert(agentPresence)
-      .values({ workspaceId, userId, status, lastSeenAt: deps.now() })
-      .onConflictDoUpdate({
-        target: [agentPresence.workspaceId, agentPresence.userId],
-        set: { status, lastSeenAt: deps.now() },
-      });
-    await record({ workspaceId, name: 'agent.presence', actorType: 'user', actorId: userId, data: { userId, status } });
-  });
-}
-
-/** Sets the member's presence in every workspace they belong to (sign-in: online; sign-out: offline). */
-export async function setPresenceEverywhere(deps: Deps, userId: string, status: 'online' | 'offline'): Promise<void> {
-  const ws = await deps.db
-    .select({ workspaceId: memberships.workspaceId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  for (const { workspaceId } of ws) await setPresence(deps, workspaceId, userId, status);
-}
-
 /** What the widget shows about its conversation (`config`: the workspace's, from its cache). */
 export async function visitorState(
   deps: Deps,
@@ -71,7 +49,7 @@ export async function visitorState(
     conversation,
     contactId,
   }: {
-    config: WorkspaceConfig;
+    config: QueueConfig;
     conversation: typeof conversations.$inferSelect | null;
     contactId: string | null;
   },
@@ -117,7 +95,7 @@ export async function visitorState(
  * The state of every waiting chat of a workspace, in six queries whatever their number (used to
  * tell each waiting visitor their new place in line after the queue moves).
  */
-export async function waitingStates(deps: Deps, workspaceId: string, config: WorkspaceConfig): Promise<VisitorState[]> {
+export async function waitingStates(deps: Deps, workspaceId: string, config: QueueConfig): Promise<VisitorState[]> {
   const rows = await deps.db
     .select({ c: conversations, email: contacts.email })
     .from(conversations)

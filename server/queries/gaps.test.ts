@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/client';
 import { makeConversation, makeDeps, makeMember, makeWorkspace, uid } from '../../tests/factories';
-import { appendMessage, moveConversation } from './conversations';
+import { appendMessage, moveConversation } from '../commands/conversations';
 import { draftQa, knowledgeGaps } from './gaps';
-import type { Deps } from './unit';
+import type { Deps } from '../commands/unit';
 
 describe('knowledge gaps', () => {
   let handle: DatabaseHandle;

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/client';
 import { conversationTags } from '../../db/schema';
 import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tests/factories';
-import { recordActivity } from './activity';
+import { recordActivity } from '../commands/activity';
 import { tagFeed } from './analytics';
-import { appendMessage, moveConversation, sendAgentMessage } from './conversations';
-import type { Deps } from './unit';
-import { createTag } from './workspace';
+import { appendMessage, moveConversation, sendAgentMessage } from '../commands/conversations';
+import type { Deps } from '../commands/unit';
+import { createTag } from '../commands/workspace';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 10, 20, 9);

@@ -1,10 +1,9 @@
 /** Messages as they travel on the socket, for each audience (the visibility rules are in domain/visibility). */
-import { inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { users } from '../../db/schema';
 import type { WireMessage } from '../../protocol/socket';
 import type { Message } from '../commands/conversations';
 import { metaFor, type Audience } from '../domain/visibility';
+import { userNames } from '../queries/people';
 
 /** Resolves author names (agents by user id; the bot by the workspace's bot name). */
 export async function presentMessages(
@@ -21,10 +20,7 @@ export async function presentMessages(
       ]),
     ),
   ].filter((id): id is string => !!id);
-  const names = new Map<string, string>();
-  if (ids.length)
-    for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)))
-      names.set(u.id, u.name);
+  const names = await userNames(db, ids);
   return rows.map((m) => ({
     id: m.id,
     conversationId: m.conversationId,

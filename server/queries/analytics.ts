@@ -7,7 +7,7 @@ import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { agentActivity, conversations, conversationTags, events, messages, tags, users } from '../../db/schema';
 import { activeTime, ownershipSpans, splitByTags, type Moment, type OwnershipEvent } from '../domain/human-time';
 import type { TagFeedData, TagFeedRow } from '../../protocol/analytics';
-import type { Deps } from './unit';
+import type { Deps } from '../commands/unit';
 
 export type TagRow = TagFeedRow;
 export type TagFeed = TagFeedData;

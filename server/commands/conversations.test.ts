@@ -1,0 +1,176 @@
+/** The conversation commands on every database: sequenced idempotent messages, moves, claims. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../db/client';
+import { conversations, events, messages } from '../../db/schema';
+import { testDatabases } from '../../tests/databases';
+import { makeConversation, makeDeps, makeMember, makeWorkspace, uid } from '../../tests/factories';
+import type { StoredEvent } from '../events/bus';
+import { appendMessage, getConversation, moveConversation, routeToTeam, sendAgentMessage } from './conversations';
+import type { Deps } from './unit';
+
+for (const target of testDatabases()) {
+  describe(`conversation commands on ${target.name}`, () => {
+    let handle: DatabaseHandle;
+    let deps: Deps;
+    const published: StoredEvent[] = [];
+    beforeAll(async () => {
+      handle = await target.open();
+      deps = makeDeps(handle.db);
+      deps.bus.on('*', (e) => void published.push(e));
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    const chat = async () => {
+      const { workspace, owner } = await makeWorkspace(deps);
+      const { conversation } = await makeConversation(deps, workspace.id);
+      const say = (body: string, clientId = uid()) =>
+        appendMessage(deps, {
+          workspaceId: workspace.id,
+          conversationId: conversation.id,
+          clientId,
+          authorType: 'visitor',
+          body,
+        });
+      return { workspace, owner, conversation, say };
+    };
+
+    it('numbers messages in order and stores a retried one once', async () => {
+      const { conversation, say } = await chat();
+      const first = await say('hello', 'c-1');
+      const second = await say('are you there?', 'c-2');
+      const retried = await say('hello', 'c-1');
+      expect([first.message.seq, second.message.seq]).toEqual([1, 2]);
+      expect(retried).toEqual({ message: { ...first.message, createdAt: expect.any(Date) as Date }, duplicate: true });
+      const stored = await deps.db.select().from(messages).where(eq(messages.conversationId, conversation.id));
+      expect(stored.map((m) => m.body).sort()).toEqual(['are you there?', 'hello']);
+      await deps.bus.idle();
+      const created = published.filter((e) => e.name === 'message.created' && e.conversationId === conversation.id);
+      expect(created.map((e) => e.data.seq)).toEqual([1, 2]);
+    });
+
+    it('refuses to store a message meant for a status the chat has left, and stores nothing', async () => {
+      const { workspace, conversation, say } = await chat();
+      await say('I need a person');
+      await moveConversation(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        move: 'handoff',
+        actor: { type: 'visitor' },
+        reason: 'customer_request',
+      });
+      const late = appendMessage(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        clientId: 'bot:late',
+        authorType: 'bot',
+        body: 'an answer nobody should see',
+        whileStatus: 'bot',
+      });
+      await expect(late).rejects.toMatchObject({ code: 'conflict' });
+      const [row] = await deps.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversation.id), eq(messages.clientId, 'bot:late')));
+      expect(row).toBeUndefined();
+    });
+
+    it('records a handoff as an event and a system message, and puts the chat in line', async () => {
+      const { workspace, conversation, say } = await chat();
+      await say('where is my order?');
+      const moved = await moveConversation(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        move: 'handoff',
+        actor: { type: 'bot' },
+        reason: 'low_confidence',
+        card: { summary: 'asks about an order' },
+      });
+      expect(moved).toMatchObject({ status: 'waiting', handoffReason: 'low_confidence', assigneeId: null });
+      expect(moved.waitingSince).toBeInstanceOf(Date);
+      const recorded = await deps.db.select().from(events).where(eq(events.conversationId, conversation.id));
+      expect(recorded.map((e) => e.name)).toContain('handoff.created');
+      const thread = await deps.db.select().from(messages).where(eq(messages.conversationId, conversation.id));
+      expect(thread.find((m) => m.kind === 'event')?.meta).toMatchObject({
+        event: 'handoff.created',
+        from: 'bot',
+        to: 'waiting',
+      });
+    });
+
+    it('gives a waiting chat to exactly one of two agents picking it up at once', async () => {
+      const { workspace, conversation, say } = await chat();
+      await say('hello?');
+      await moveConversation(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        move: 'handoff',
+        actor: { type: 'visitor' },
+        reason: 'customer_request',
+      });
+      const [a, b] = [await makeMember(deps, workspace.id), await makeMember(deps, workspace.id)];
+      const pick = (userId: string) =>
+        moveConversation(deps, {
+          workspaceId: workspace.id,
+          conversationId: conversation.id,
+          move: 'assign',
+          actor: { type: 'user', id: userId },
+          assigneeId: userId,
+          expectStatus: 'waiting',
+        });
+      const results = await Promise.allSettled([pick(a.id), pick(b.id)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected');
+      expect(lost?.reason).toMatchObject({ code: 'already_claimed' });
+      const now = await getConversation(deps.db, workspace.id, conversation.id);
+      expect(now.status).toBe('human');
+      expect([a.id, b.id]).toContain(now.assigneeId);
+    });
+
+    it('claims a chat with the bot when a member replies, but not for an internal note', async () => {
+      const { workspace, owner, conversation, say } = await chat();
+      await say('hi');
+      const note = await sendAgentMessage(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        userId: owner.id,
+        clientId: uid(),
+        body: 'looks like a returning customer',
+        note: true,
+      });
+      expect(note.message.kind).toBe('note');
+      expect((await getConversation(deps.db, workspace.id, conversation.id)).status).toBe('bot');
+      await sendAgentMessage(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        userId: owner.id,
+        clientId: uid(),
+        body: 'Hi, I can help with that.',
+        note: false,
+      });
+      const [c] = await deps.db.select().from(conversations).where(eq(conversations.id, conversation.id));
+      expect(c).toMatchObject({ status: 'human', assigneeId: owner.id });
+    });
+
+    it('sends only waiting or owned chats to a team', async () => {
+      const { workspace, conversation } = await chat();
+      const route = routeToTeam(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        teamId: null,
+        actor: { type: 'api' },
+      });
+      await expect(route).rejects.toMatchObject({ code: 'illegal_transition' });
+    });
+
+    it("reads another workspace's conversation as not found", async () => {
+      const { conversation } = await chat();
+      const other = await makeWorkspace(deps);
+      await expect(getConversation(deps.db, other.workspace.id, conversation.id)).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    });
+  });
+}

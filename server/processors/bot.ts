@@ -1,0 +1,160 @@
+/**
+ * The bot, a processor of committed visitor messages. Its turn, while the conversation is with the
+ * AI: answer from the knowledge (with citations and confidence; a service, server/bot/knowledge.ts)
+ * or offer / hand over to a person (the handoff command, server/commands/handoff.ts).
+ */
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import { readTurn } from '../../engine/conversation/turn';
+import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
+import { appendMessage } from '../commands/conversations';
+import { handOff, SUGGEST_TEXT } from '../commands/handoff';
+import type { Deps } from '../commands/unit';
+import type { StoredEvent } from '../events/bus';
+import type { Serial } from '../events/serial';
+import { AppError } from '../errors';
+import { turnThreadAfter, type TurnMessage as ThreadRow } from '../queries/thread';
+import type { Knowledge } from '../bot/knowledge';
+import type { Taggers } from '../bot/tagger';
+
+export class BotTurns {
+  /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
+  private readonly threads = new LRUCache<string, ThreadRow[]>({
+    maxSize: 16 * 1024 * 1024,
+    sizeCalculation: (rows) => rows.reduce((n, r) => n + r.body.length + 100, 1),
+  });
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly knowledge: Knowledge,
+    private readonly taggers: Taggers,
+    private readonly config: WorkspaceCache<WorkspaceConfig>,
+    private readonly logger: Logger,
+    /** One turn at a time per conversation, so replies keep the order of the questions. */
+    private readonly serial: Serial,
+  ) {}
+
+  /** Subscribes to visitor messages; returns the unsubscribe function. */
+  start(): () => void {
+    return this.deps.bus.on('message.created', (e) => this.onMessage(e));
+  }
+
+  private onMessage(e: StoredEvent): Promise<void> {
+    if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
+    const id = e.conversationId;
+    return this.serial
+      .run(id, () => this.turn(e.workspaceId, id, String(e.data.messageId)))
+      .catch((err: unknown) => this.logger.error({ err, conversationId: id }, 'bot turn failed'));
+  }
+
+  /**
+   * The thread as the turn reads it: without the stored citations (the largest part of a
+   * message), and — messages never change once stored — read once per conversation, then only
+   * what is new. Seqs are taken under the conversation's row lock, so what is read is a prefix.
+   */
+  private async threadForTurn(conversationId: string): Promise<ThreadRow[]> {
+    const known = this.threads.get(conversationId) ?? [];
+    const fresh = await turnThreadAfter(this.deps.db, conversationId, known.at(-1)?.seq ?? 0);
+    const rows = fresh.length ? [...known, ...fresh] : known;
+    if (fresh.length) this.threads.set(conversationId, rows);
+    return rows;
+  }
+
+  private async turn(workspaceId: string, conversationId: string, messageId: string): Promise<void> {
+    const rows = await this.threadForTurn(conversationId);
+    const question = rows.find((m) => m.id === messageId);
+    if (!question) return;
+    // If a person took over (or the bot already answered), stay silent. Every move of the chat
+    // leaves an event message saying where it went, so the thread tells the status as of its last
+    // message; a move after that is caught when the answer is stored (only while with the bot).
+    if (statusOf(rows) !== 'bot') return;
+    if (rows.some((m) => m.clientId === `bot:${messageId}`)) return;
+
+    const settings = await this.settings(workspaceId);
+    // Only this stretch with the AI counts: after a person resolved the chat, earlier topics,
+    // frustration and unanswered questions are settled.
+    const since = Math.max(
+      0,
+      ...rows
+        .filter(
+          (m) =>
+            m.kind === 'event' &&
+            (m.meta.event === 'conversation.resolved' ||
+              m.meta.event === 'conversation.resumed' ||
+              m.meta.event === 'conversation.handed_back'),
+        )
+        .map((m) => m.seq),
+    );
+    const episode = rows.filter((m) => m.seq > since && m.seq <= question.seq);
+    const visitorMessages = episode.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
+    const previousUnanswered = episode
+      .filter((m) => m.authorType === 'bot' && m.meta.abstained === true && m.seq < question.seq)
+      .map((m) => String(m.meta.question ?? ''));
+    const history = rows
+      .filter(
+        (m) =>
+          m.seq < question.seq &&
+          m.kind === 'text' &&
+          (m.authorType === 'visitor' || m.authorType === 'bot' || m.authorType === 'agent'),
+      )
+      .slice(-8)
+      .map((m) => ({ role: m.authorType === 'visitor' ? ('user' as const) : ('assistant' as const), content: m.body }));
+    const { answer, decision } = await readTurn({
+      question: question.body,
+      visitorMessages,
+      previousUnanswered,
+      answer: (q) => this.knowledge.answer(workspaceId, q, settings.handoff.answerThreshold, history),
+      topics: async (text) =>
+        (await this.taggers.topics(workspaceId, text)).map((t) => ({ ...t, needsHuman: t.tag.needsHuman })),
+      settings: settings.handoff,
+    });
+
+    if (decision.action === 'handoff' && decision.reason) {
+      await handOff(this.deps, this.taggers, {
+        workspaceId,
+        conversationId,
+        reason: decision.reason,
+        clientId: `bot:${messageId}`,
+        detail: decision.detail,
+        actor: 'bot',
+      }).catch((err: unknown) => {
+        // A person took the chat meanwhile (the move expects it with the bot): nothing to hand over.
+        if (!(err instanceof AppError && err.code === 'already_claimed')) throw err;
+      });
+      return;
+    }
+    const suggest = decision.action === 'suggest';
+    const body = decision.reply ?? answer.text;
+    await appendMessage(this.deps, {
+      workspaceId,
+      conversationId,
+      clientId: `bot:${messageId}`,
+      authorType: 'bot',
+      whileStatus: 'bot',
+      body: suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
+      meta: {
+        citations: answer.citations,
+        confidence: answer.confidence,
+        abstained: answer.abstained,
+        question: question.body,
+        ...(suggest ? { suggestHandoff: true, reason: decision.reason } : {}),
+      },
+    }).catch((err: unknown) => {
+      // A person took the chat while the answer was being written: the bot stays silent.
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    });
+  }
+
+  private async settings(workspaceId: string) {
+    return (await this.config.get(workspaceId)).settings;
+  }
+}
+
+/** The conversation's status as of the thread's last message: where its last move took it ('bot' if none). */
+function statusOf(rows: ThreadRow[]): string {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const m = rows[i];
+    if (m.kind === 'event' && typeof m.meta.to === 'string') return m.meta.to;
+  }
+  return 'bot';
+}
