@@ -115,9 +115,18 @@ export interface VisitorToServer {
   contact: { payload: ContactPayload; ack: VisitorState };
 }
 
+/** A passing word to the visitor, not kept in the thread: the assistant is busy, a reply is coming. */
+export interface VisitorNotice {
+  kind: 'assistant_busy';
+  text: string;
+}
+
+export const ASSISTANT_BUSY_TEXT = 'The assistant is busy — your message is saved, a reply is coming.';
+
 /** Events the server pushes to the widget. */
 export interface ServerToVisitor {
   session: VisitorSession;
+  notice: VisitorNotice;
   message: WireMessage;
   state: VisitorState;
   typing: { name: string; typing: boolean };

@@ -18,6 +18,7 @@ import type { StoredEvent } from '../events/bus';
 import { AppError } from '../errors';
 import type { Knowledge } from './knowledge';
 import type { Taggers } from './tagger';
+import { TurnQueue, type TurnQueueOptions } from './turn-queue';
 
 /** What the bot says when it hands over, by reason. */
 export const HANDOFF_TEXT: Record<HandoffReason, string> = {
@@ -42,8 +43,8 @@ interface ThreadRow {
 }
 
 export class BotTurns {
-  /** One turn at a time per conversation, so replies keep the order of the questions. */
-  private readonly chains = new Map<string, Promise<void>>();
+  /** One turn at a time per conversation (replies keep the questions' order), bounded overall. */
+  readonly queue: TurnQueue;
   /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
   private readonly threads = new LRUCache<string, ThreadRow[]>({
     maxSize: 16 * 1024 * 1024,
@@ -56,7 +57,13 @@ export class BotTurns {
     private readonly taggers: Taggers,
     private readonly config: WorkspaceCache<WorkspaceConfig>,
     private readonly logger: Logger,
-  ) {}
+    queue: Partial<TurnQueueOptions> = {},
+  ) {
+    this.queue = new TurnQueue({
+      ...queue,
+      onError: (err, conversationId) => this.logger.error({ err, conversationId }, 'bot turn failed'),
+    });
+  }
 
   /** Subscribes to visitor messages; returns the unsubscribe function. */
   start(): () => void {
@@ -66,19 +73,29 @@ export class BotTurns {
   private onMessage(e: StoredEvent): Promise<void> {
     if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
     const id = e.conversationId;
-    const next = (this.chains.get(id) ?? Promise.resolve())
-      .then(() => this.turn(e.workspaceId, id, String(e.data.messageId)))
-      .catch((err: unknown) => this.logger.error({ err, conversationId: id }, 'bot turn failed'))
-      .finally(() => {
-        if (this.chains.get(id) === next) this.chains.delete(id);
-      });
-    this.chains.set(id, next);
-    return next;
+    return this.queue.push(
+      id,
+      () => this.turn(e.workspaceId, id, String(e.data.messageId)),
+      () => this.catchUp(e.workspaceId, id),
+    );
+  }
+
+  /**
+   * Answers, in order, the visitor's messages of the current stretch with the bot (since the last
+   * move or person) that have no answer yet: the turns a full queue did not keep.
+   */
+  private async catchUp(workspaceId: string, conversationId: string): Promise<void> {
+    const rows = await this.threadForTurn(conversationId);
+    const from = rows.findLastIndex((m) => m.kind === 'event' || m.authorType === 'agent') + 1;
+    const answered = new Set(rows.map((m) => m.clientId));
+    for (const m of rows.slice(from))
+      if (m.authorType === 'visitor' && m.kind === 'text' && !answered.has(`bot:${m.id}`))
+        await this.turn(workspaceId, conversationId, m.id);
   }
 
   /** Waits for every turn under way (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.chains.size) await Promise.all([...this.chains.values()]);
+    await this.queue.idle();
   }
 
   private async thread(conversationId: string) {
@@ -302,7 +319,7 @@ export class BotTurns {
   }
 
   private async idleFor(conversationId: string) {
-    await this.chains.get(conversationId);
+    await this.queue.idleFor(conversationId);
   }
 
   private async conversation(workspaceId: string, id: string): Promise<Conversation | null> {
