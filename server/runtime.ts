@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { ASSISTANT_BUSY_TEXT, type VisitorNotice } from '../protocol/socket';
 import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
@@ -56,6 +57,9 @@ export interface RuntimeOptions {
   parse?: ParserOptions;
   /** Open socket connections per client address. */
   maxSocketsPerIp?: number;
+  /** The bot's turn queue and the knowledge indexes' memory (defaults: the configuration's). */
+  bot?: import('./config').Config['bot'];
+  indexCache?: import('./config').Config['indexCache'];
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -76,13 +80,25 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     trainer.train,
     outbound,
     parser.read,
+    opts.indexCache ?? loadConfig({}).indexCache,
   );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
   const stopSettings = settings.start(deps);
   const taggers = new Taggers(deps, opts.cacheTtlMs);
   const stopTaggers = taggers.start();
-  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger);
+  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger, {
+    ...(opts.bot ?? loadConfig({}).bot),
+    // Past capacity the reply comes late, not never: the visitor hears so (the widget shows it).
+    onSlow: (conversationId) =>
+      io
+        ?.of('/visitor')
+        .to(rooms.conversation(conversationId))
+        .emit('notice', {
+          kind: 'assistant_busy',
+          text: ASSISTANT_BUSY_TEXT,
+        } satisfies VisitorNotice),
+  });
   const stopBot = bot.start();
   const router = new Router(deps, opts.logger);
   const stopRouter = router.start();

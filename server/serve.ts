@@ -84,6 +84,8 @@ export async function startServer(
     outbound: { allowPrivate: config.allowPrivateUrls, ...opts.outbound },
     parse: config.parse,
     maxSocketsPerIp: config.maxSocketsPerIp,
+    bot: config.bot,
+    indexCache: config.indexCache,
   });
   phase('runtime');
   const demo = config.demo ? await seedDemoIfEmpty(deps, config.admin) : null;
