@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration of capacity', () => {
   it('has bounds for the bot queue and the index memory by default', () => {
     const c = loadConfig({});
-    expect(c.bot).toEqual({ concurrency: 8, maxQueued: 5000, slowAfterMs: 3000 });
+    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 5000, slowAfterMs: 3000 });
     expect(c.indexCache).toEqual({ maxMb: 512, idleMs: 3_600_000 });
   });
 

@@ -156,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxSocketsPerIp: e.CHATREF_MAX_SOCKETS_PER_IP,
     bot: {
-      concurrency: e.CHATREF_BOT_CONCURRENCY ?? 8,
+      concurrency: e.CHATREF_BOT_CONCURRENCY ?? 4,
       maxQueued: e.CHATREF_BOT_QUEUE_MAX ?? 5000,
       slowAfterMs: e.CHATREF_BOT_BUSY_MS ?? 3000,
     },

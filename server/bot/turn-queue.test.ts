@@ -79,20 +79,20 @@ describe('TurnQueue', () => {
     q.close();
   });
 
-  it('tells a conversation once that its turn is late, when it waits or overflows', async () => {
+  it('tells a conversation once that its turn is late, when it waits, runs long or overflows', async () => {
     const slow: string[] = [];
-    const bTold = gate();
+    const aTold = gate();
     const q = new TurnQueue({
       concurrency: 1,
       maxQueued: 1,
       slowAfterMs: 0,
       onSlow: (k) => {
         slow.push(k);
-        if (k === 'b') bTold.open();
+        if (slow.includes('a')) aTold.open();
       },
     });
     const first = gate();
-    const told = bTold.opened;
+    const told = aTold.opened;
     const done = [
       q.push(
         'a',
@@ -118,8 +118,24 @@ describe('TurnQueue', () => {
     await told;
     first.open();
     await Promise.all(done);
-    // 'c' overflowed (told at once); 'b' waited behind 'a'; 'a' ran at once and was never late.
-    expect(slow.sort()).toEqual(['b', 'c']);
+    // 'b' (its second turn) and 'c' overflowed, told at once; 'a' ran long, told while it ran.
+    expect(slow.sort()).toEqual(['a', 'b', 'c']);
+    q.close();
+  });
+
+  it('does not tell a conversation whose turn is on time', async () => {
+    const slow: string[] = [];
+    const q = new TurnQueue({ concurrency: 1, maxQueued: 10, slowAfterMs: 60_000, onSlow: (k) => slow.push(k) });
+    await Promise.all(
+      ['a', 'b', 'a'].map((k) =>
+        q.push(
+          k,
+          async () => {},
+          async () => {},
+        ),
+      ),
+    );
+    expect(slow).toEqual([]);
     q.close();
   });
 

@@ -5,7 +5,8 @@
  * bound a conversation is remembered by key only and caught up from the database once the queue
  * has room again (every message is stored before its turn is queued, so nothing is lost; a turn
  * that finds its answer already stored stays silent, so nothing is answered twice). A conversation
- * whose turn has waited longer than `slowAfterMs`, or that overflowed, is told once per wait.
+ * whose turn is older than `slowAfterMs` (waiting or running), or that overflowed, is told once
+ * per wait.
  */
 
 export interface TurnQueueOptions {
@@ -22,7 +23,7 @@ export interface TurnQueueOptions {
 }
 
 export const DEFAULT_TURN_QUEUE: Omit<TurnQueueOptions, 'onSlow' | 'onError' | 'now'> = {
-  concurrency: 8,
+  concurrency: 4,
   maxQueued: 5000,
   slowAfterMs: 3000,
 };
@@ -41,6 +42,8 @@ interface Lane {
   /** Waiters for the catch-up (resolved when it has run). */
   catchUpDone: (() => void)[];
   notified: boolean;
+  /** When the running turn's message was queued (a slow turn is as late as a waiting one). */
+  runningSince: number | null;
 }
 
 export class TurnQueue {
@@ -111,7 +114,10 @@ export class TurnQueue {
   private lane(key: string): Lane {
     let lane = this.lanes.get(key);
     if (!lane)
-      this.lanes.set(key, (lane = { jobs: [], running: false, catchUp: null, catchUpDone: [], notified: false }));
+      this.lanes.set(
+        key,
+        (lane = { jobs: [], running: false, catchUp: null, catchUpDone: [], notified: false, runningSince: null }),
+      );
     return lane;
   }
 
@@ -123,7 +129,7 @@ export class TurnQueue {
     } else (job as Job & { free?: boolean }).free = true;
     if (!lane.running && lane.jobs.length === 1) this.ready.push(key);
     this.pump();
-    if (this.queued) this.ensureTimer();
+    this.ensureTimer();
   }
 
   private pump(): void {
@@ -134,6 +140,7 @@ export class TurnQueue {
       if (!lane || !job) continue;
       if (!(job as Job & { free?: boolean }).free) this.queued--;
       lane.running = true;
+      lane.runningSince = job.at;
       this.running++;
       void job
         .run()
@@ -141,6 +148,7 @@ export class TurnQueue {
         .finally(() => {
           this.running--;
           lane.running = false;
+          lane.runningSince = null;
           job.done();
           if (lane.jobs.length) this.ready.push(key);
           else if (!lane.catchUp) {
@@ -180,12 +188,12 @@ export class TurnQueue {
       () => {
         const now = this.now();
         for (const [key, lane] of this.lanes) {
-          const first = lane.jobs[0];
-          if (lane.catchUp || (first && now - first.at >= this.opts.slowAfterMs)) this.notify(key, lane);
+          const since = Math.min(lane.runningSince ?? Infinity, lane.jobs[0]?.at ?? Infinity);
+          if (lane.catchUp || now - since >= this.opts.slowAfterMs) this.notify(key, lane);
         }
         this.admitOverflowed();
         this.pump();
-        if (!this.queued && !this.overflowed.size) this.close();
+        if (!this.lanes.size) this.close();
       },
       Math.max(10, Math.min(500, this.opts.slowAfterMs / 2)),
     );
