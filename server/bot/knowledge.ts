@@ -52,11 +52,14 @@ export type Source = typeof knowledgeSources.$inferSelect;
 export const INDEX_BYTES_PER_CHAR = 60;
 const INDEX_BASE_BYTES = 256 * 1024;
 
-/** An index's estimated memory, for the cache's bound. */
-export function indexBytes(index: KnowledgeIndex): number {
+/**
+ * An index's estimated memory, for the cache's bound: its search structures by the size of its
+ * text, and its classifier's weights (doubles), which dominate on FAQ-sized knowledge.
+ */
+export function indexBytes(index: KnowledgeIndex, classifierWeights = 0): number {
   let chars = 0;
   for (const c of index.all()) chars += c.text.length + c.title.length + c.questions.reduce((n, q) => n + q.length, 0);
-  return INDEX_BASE_BYTES + chars * INDEX_BYTES_PER_CHAR;
+  return INDEX_BASE_BYTES + chars * INDEX_BYTES_PER_CHAR + classifierWeights * 8;
 }
 
 export class Knowledge {
@@ -68,6 +71,8 @@ export class Knowledge {
    * is built again from the database (its classifier read back from `model-store.ts`, not retrained).
    */
   private readonly indexes: LRUCache<string, KnowledgeIndex>;
+  /** The size of each loaded index's classifier (weights and biases), once trained or read back. */
+  private readonly weights = new Map<string, number>();
 
   /**
    * @param passageUrl the link for a cited chunk that has no web page of its own (uploads, Q&A);
@@ -89,10 +94,12 @@ export class Knowledge {
     this.indexes = new LRUCache<string, KnowledgeIndex>({
       maxSize,
       // One index larger than the whole bound still stays (alone): else every question rebuilt it.
-      sizeCalculation: (idx) => Math.min(indexBytes(idx), maxSize),
+      sizeCalculation: (idx, workspaceId) => Math.min(indexBytes(idx, this.weights.get(workspaceId)), maxSize),
       ...(cache.idleMs > 0 ? { ttl: cache.idleMs, updateAgeOnGet: true, ttlAutopurge: true } : {}),
       dispose: (_idx, workspaceId, reason) => {
-        if (reason !== 'set') this.checked.delete(workspaceId);
+        if (reason === 'set' || this.resizing) return;
+        this.checked.delete(workspaceId);
+        this.weights.delete(workspaceId);
       },
     });
   }
@@ -120,7 +127,12 @@ export class Knowledge {
           wordVectors: await this.vectors,
           embedder: this.ai.embedder ?? null,
           // The trained classifier is stored with the knowledge: a restart loads it, not retrains.
-          trainer: storedTrainer(this.deps, workspaceId, this.trainer),
+          trainer: async (job) => {
+            const model = await storedTrainer(this.deps, workspaceId, this.trainer)(job);
+            this.weights.set(workspaceId, model.w.length + model.b.length);
+            this.resized(workspaceId, idx);
+            return model;
+          },
         });
         const version = await this.version(workspaceId);
         const rows = await this.deps.db
@@ -150,10 +162,18 @@ export class Knowledge {
     return index;
   }
 
-  /** Re-measures a changed index against the memory bound. */
+  /** Re-measures a changed index against the memory bound (the cache re-measures only new values). */
   private resized(workspaceId: string, idx: KnowledgeIndex): void {
-    if (this.indexes.peek(workspaceId) === idx) this.indexes.set(workspaceId, idx);
+    if (this.indexes.peek(workspaceId) !== idx) return;
+    this.resizing = true;
+    try {
+      this.indexes.delete(workspaceId);
+      this.indexes.set(workspaceId, idx);
+    } finally {
+      this.resizing = false;
+    }
   }
+  private resizing = false;
 
   /** Drops the workspace's index (the next question builds it again). */
   private drop(workspaceId: string): void {
