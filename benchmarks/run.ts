@@ -9,13 +9,17 @@ import { connectVisitor } from '../tests/clients';
 import { ensureBuilt } from '../scripts/ensure-built.mjs';
 import { bundleSizes } from './bundles';
 import { copilotMs } from './copilot';
+import { burst, capacityCurve, type Target } from './capacity';
 import { engineQueryMs, ingestPagesPerSecond } from './engine';
 import { measureFanout } from './fanout';
 import { measureIdle } from './idle';
 import { startEchoServer } from './load/echo';
 import type { ChatResult } from './load/protocol';
 import { startLoad } from './load/run-load';
-import { createStore, postgresBase, startProduct, type StoreKind } from './product';
+import { knowledgeScale, manyShops } from './knowledge-scale';
+import { createStore, postgresBase, startProduct, type Product, type StoreKind } from './product';
+import { loadavg } from 'node:os';
+import { tempDir } from '../tests/process';
 import { percentile, round } from './stats';
 
 export interface BenchOptions {
@@ -25,7 +29,17 @@ export interface BenchOptions {
   store?: 'embedded' | 'postgres';
   /** Chatting visitors instead of the plan's (to find where a store saturates). */
   visitors?: number;
+  /** Only these parts (see PARTS); all by default. */
+  parts?: Part[];
+  /** The capacity curve's steps (visitors), its step's length and the burst's, in seconds. */
+  steps?: number[];
+  stepS?: number;
+  burstS?: number;
 }
+
+/** The bench's parts, to run a few at a time (each alone fits in a few minutes). */
+export const PARTS = ['classic', 'anchor', 'first', 'curve', 'burst', 'two', 'knowledge', 'shops'] as const;
+export type Part = (typeof PARTS)[number];
 
 type Figures = Record<string, number | string>;
 
@@ -54,6 +68,13 @@ const PLAN = {
     queries: 1000,
     pages: 300,
     copilot: 500,
+    steps: [250, 500, 1000, 2000, 4000],
+    stepMs: 30_000,
+    burstMs: 30_000,
+    afterMs: 20_000,
+    probe: 50,
+    chunkSizes: [100, 1000, 10_000, 50_000],
+    shops: [10, 100, 1000],
   },
   quick: {
     visitors: 100,
@@ -66,6 +87,13 @@ const PLAN = {
     queries: 300,
     pages: 60,
     copilot: 200,
+    steps: [100, 250],
+    stepMs: 8_000,
+    burstMs: 8_000,
+    afterMs: 8_000,
+    probe: 20,
+    chunkSizes: [100, 1000],
+    shops: [10, 100],
   },
 };
 const AGENTS = 20;
@@ -81,6 +109,8 @@ async function part(name: string, fn: () => Promise<unknown>): Promise<void> {
     log(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
+
+type Plan = (typeof PLAN)['full'];
 
 function chatFigures(prefix: string, suffix: string, r: ChatResult, f: Figures) {
   f[`${prefix}_ms_p50${suffix}`] = round(percentile(r.latencies, 50));
@@ -114,7 +144,7 @@ function slowSeconds(r: ChatResult, overMs: number): string {
 async function chatLoad(
   url: string,
   workspaceId: string,
-  plan: (typeof PLAN)['full'],
+  plan: Plan,
   durationMs = plan.durationMs,
 ): Promise<ChatResult> {
   const load = await startLoad({
@@ -134,60 +164,83 @@ async function chatLoad(
   }
 }
 
-async function benchStore(kind: StoreKind, pgBase: string | null, plan: (typeof PLAN)['full'], f: Figures) {
+async function benchStore(kind: StoreKind, pgBase: string | null, plan: Plan, f: Figures, has: (p: Part) => boolean) {
   const sfx = kind === 'postgres' ? '_pg' : '';
   const store = await createStore(kind, pgBase);
   try {
+    if (has('anchor')) {
+      log(`${kind}: store-and-echo anchor, ${plan.visitors} visitors (load ${loadavg()[0].toFixed(1)})`);
+      await part(`${kind} store-and-echo`, async () => {
+        // The embedded store is one process's: the anchor gets a data directory of its own.
+        const env = kind === 'pglite' ? { CHATREF_DATA_DIR: tempDir('chatref-store-echo-') } : store.env;
+        const echo = await startEchoServer(env);
+        try {
+          chatFigures('store_echo', sfx, await chatLoad(echo.url, '00000000-0000-4000-8000-000000000000', plan), f);
+          f[`store_echo_load1${sfx}`] = round(loadavg()[0]);
+        } finally {
+          await echo.stop();
+        }
+      });
+    }
     log(`${kind}: first start on a fresh store`);
+    const t0 = performance.now();
     const first = await startProduct(store);
     f[`start_ms${sfx}`] = round(first.startMs, 0);
+    if (has('first'))
+      await part(`${kind} first answer`, async () => {
+        f[`first_answer_ms${sfx}`] = round(await firstAnswerMs(first, t0), 0);
+      });
     // Agents are added straight into the database; the embedded one is only open in one process.
-    let product = first;
-    if (kind === 'pglite') await first.stop();
+    await first.stop();
     const agentEmails = await store.addAgents(AGENTS);
-    if (kind === 'pglite') product = await startProduct(store);
+    const t1 = performance.now();
+    const product = await startProduct(store);
+    if (has('first'))
+      await part(`${kind} first answer after a restart`, async () => {
+        f[`first_answer_restart_ms${sfx}`] = round(await firstAnswerMs(product, t1), 0);
+      });
     try {
-      // First, on a server that has done nothing yet: garbage from a load would be collected
-      // during the measurement and hide the connections' own memory.
-      log(`${kind}: ${plan.idle} idle visitor connections`);
-      await part(`${kind} idle connections`, async () => {
-        const idle = await measureIdle(product, plan.idle, plan.idleWorkers);
-        f[`idle_conn_kb${sfx}`] = round(idle.kbPerConnection);
-        if (idle.failed) log(`${idle.failed} idle connections failed: ${idle.firstError}`);
-      });
-      log(
-        `${kind}: ${plan.visitors} visitors, one message every ${INTERVAL_MS / 1000} s for ${plan.coldMs / 1000} s ` +
-          `on the just-started server, then ${plan.visitors} new ones for ${plan.durationMs / 1000} s`,
-      );
-      // The first question builds the workspace's index (once per start): timed on its own, so
-      // the load measures the steady state.
-      await part(
-        `${kind} first reply`,
-        async () => (f[`first_reply_ms${sfx}`] = round(await firstReplyMs(product), 0)),
-      );
-      // The agent's suggested reply on the demo workspace, before any load adds chats to it.
-      await part(`${kind} copilot`, async () => {
-        const c = await copilotMs(product, plan.copilot);
-        f[`copilot_ms_p50${sfx}`] = round(c.p50);
-        f[`copilot_ms_p95${sfx}`] = round(c.p95);
-      });
-      // A just-started server is slow for its first seconds of load (V8 compiles the hot paths,
-      // PGlite's WebAssembly included, as they warm up): measured on its own as `reply_cold`, then
-      // the steady state with as many new visitors again, which the targets are about.
-      await part(`${kind} replies, cold`, async () =>
-        chatFigures('reply_cold', sfx, await chatLoad(product.url, product.workspaceId, plan, plan.coldMs), f),
-      );
-      await part(`${kind} replies`, async () =>
-        chatFigures('reply', sfx, await chatLoad(product.url, product.workspaceId, plan), f),
-      );
-      log(`${kind}: ${plan.handoffs} handoffs to ${AGENTS} agents`);
-      await part(`${kind} fan-out`, async () => {
-        const fan = await measureFanout(product, agentEmails, plan.handoffs);
-        f[`handoff_fanout_ms_p50${sfx}`] = round(percentile(fan.samples, 50));
-        f[`handoff_fanout_ms_p99${sfx}`] = round(percentile(fan.samples, 99));
-        f[`handoff_ack_ms_p50${sfx}`] = round(percentile(fan.acks, 50));
-        if (fan.failed) f[`handoff_fanout_failed${sfx}`] = fan.failed;
-      });
+      if (has('classic')) await classic(kind, sfx, plan, f, product, agentEmails);
+      let capacity = 0;
+      if (has('curve') || has('burst')) {
+        if (!has('classic')) {
+          // The curve is about a warm server: the index built and the hot paths compiled first.
+          await firstReplyMs(product);
+          await chatLoad(product.url, product.workspaceId, { ...plan, visitors: 100 }, 5000);
+        }
+        if (has('curve')) capacity = await curve(kind, sfx, '', [product], product.workspaceId, plan, f);
+        else capacity = plan.steps[0];
+      }
+      if (has('burst')) {
+        const visitors = 2 * (capacity || plan.steps[0]);
+        log(`${kind}: burst of ${visitors} visitors (2× ${capacity || plan.steps[0]}) for ${plan.burstMs / 1000} s`);
+        await part(`${kind} burst`, async () => {
+          const b = await burst(
+            [product],
+            product.workspaceId,
+            { visitors, burstMs: plan.burstMs, afterMs: plan.afterMs, probeVisitors: plan.probe },
+            log,
+          );
+          f[`burst_visitors${sfx}`] = b.visitors;
+          f[`burst_lost${sfx}`] = b.lost;
+          f[`burst_duplicates${sfx}`] = b.duplicates;
+          f[`burst_ack_ms_p99${sfx}`] = b.ack_ms_p99;
+          f[`burst_reply_ms_p99${sfx}`] = b.reply_ms_p99;
+          f[`burst_notices${sfx}`] = b.notices;
+          f[`burst_recovery_s${sfx}`] = b.recovery_s;
+          f[`burst_load1${sfx}`] = b.load1;
+        });
+      }
+      if (has('two') && kind === 'postgres') {
+        log(`${kind}: a second instance on the same database; the curve with load spread over both`);
+        const second = await startProduct(store);
+        try {
+          await firstReplyMs(second);
+          await curve(kind, sfx, '2', [product, second], product.workspaceId, plan, f);
+        } finally {
+          await second.stop();
+        }
+      }
       f[`server_rss_mb${sfx}`] = round(product.rssKb() / 1024, 0);
     } finally {
       await product.stop();
@@ -195,6 +248,103 @@ async function benchStore(kind: StoreKind, pgBase: string | null, plan: (typeof 
   } finally {
     await store.dispose();
   }
+}
+
+/** The curve on `targets`; its steps as flat figures (`curve<n>_<visitors>_…`), returns the capacity. */
+async function curve(
+  kind: StoreKind,
+  sfx: string,
+  n: '' | '2',
+  targets: Target[],
+  workspaceId: string,
+  plan: Plan,
+  f: Figures,
+): Promise<number> {
+  log(
+    `${kind}: capacity curve on ${targets.length} instance(s), ${plan.steps.join('/')} visitors, ${plan.stepMs / 1000} s each`,
+  );
+  let capacity = 0;
+  await part(`${kind} capacity curve`, async () => {
+    const c = await capacityCurve(targets, workspaceId, plan.steps, plan.stepMs, log);
+    capacity = c.capacity;
+    for (const step of c.steps)
+      for (const [k, v] of Object.entries(step))
+        if (k !== 'visitors' && k !== 'held') f[`curve${n}_${step.visitors}_${k}${sfx}`] = v;
+  });
+  f[`capacity_visitors${n ? `_${n}x` : ''}${sfx}`] = capacity;
+  return capacity;
+}
+
+/** The figures from before the curve: idle connections, replies cold and warm, the handoff fan-out. */
+async function classic(
+  kind: StoreKind,
+  sfx: string,
+  plan: Plan,
+  f: Figures,
+  product: Product,
+  agentEmails: string[],
+): Promise<void> {
+  // First, on a server that has done nothing yet: garbage from a load would be collected
+  // during the measurement and hide the connections' own memory.
+  log(`${kind}: ${plan.idle} idle visitor connections`);
+  await part(`${kind} idle connections`, async () => {
+    const idle = await measureIdle(product, plan.idle, plan.idleWorkers);
+    f[`idle_conn_kb${sfx}`] = round(idle.kbPerConnection);
+    if (idle.failed) log(`${idle.failed} idle connections failed: ${idle.firstError}`);
+  });
+  log(
+    `${kind}: ${plan.visitors} visitors, one message every ${INTERVAL_MS / 1000} s for ${plan.coldMs / 1000} s ` +
+      `on the just-started server, then ${plan.visitors} new ones for ${plan.durationMs / 1000} s`,
+  );
+  // The first question builds the workspace's index (once per start): timed on its own, so
+  // the load measures the steady state.
+  await part(`${kind} first reply`, async () => (f[`first_reply_ms${sfx}`] = round(await firstReplyMs(product), 0)));
+  // The agent's suggested reply on the demo workspace, before any load adds chats to it.
+  await part(`${kind} copilot`, async () => {
+    const c = await copilotMs(product, plan.copilot);
+    f[`copilot_ms_p50${sfx}`] = round(c.p50);
+    f[`copilot_ms_p95${sfx}`] = round(c.p95);
+  });
+  // A just-started server is slow for its first seconds of load (V8 compiles the hot paths,
+  // PGlite's WebAssembly included, as they warm up): measured on its own as `reply_cold`, then
+  // the steady state with as many new visitors again, which the targets are about.
+  await part(`${kind} replies, cold`, async () =>
+    chatFigures('reply_cold', sfx, await chatLoad(product.url, product.workspaceId, plan, plan.coldMs), f),
+  );
+  await part(`${kind} replies`, async () => {
+    chatFigures('reply', sfx, await chatLoad(product.url, product.workspaceId, plan), f);
+    f[`reply_load1${sfx}`] = round(loadavg()[0]);
+  });
+  log(`${kind}: ${plan.handoffs} handoffs to ${AGENTS} agents`);
+  await part(`${kind} fan-out`, async () => {
+    const fan = await measureFanout(product, agentEmails, plan.handoffs);
+    f[`handoff_fanout_ms_p50${sfx}`] = round(percentile(fan.samples, 50));
+    f[`handoff_fanout_ms_p99${sfx}`] = round(percentile(fan.samples, 99));
+    f[`handoff_ack_ms_p50${sfx}`] = round(percentile(fan.acks, 50));
+    if (fan.failed) f[`handoff_fanout_failed${sfx}`] = fan.failed;
+  });
+}
+
+/**
+ * From `t0` (before the server was started) to the first real answer on the demo: a visitor asks
+ * a question the demo's pages answer; until the index is in, the bot may not know yet, so a
+ * visitor that got no cited answer is replaced by another one a moment later.
+ */
+async function firstAnswerMs(product: { url: string; workspaceId: string }, t0: number): Promise<number> {
+  for (let i = 0; performance.now() - t0 < 240_000; i++) {
+    const v = await connectVisitor(product.url, product.workspaceId);
+    try {
+      const ack = await v.send('How long does shipping take?');
+      if (!ack.ok) throw new Error(ack.error.message);
+      // The first turn waits for the index (and, on a fresh store, the demo's pages): minutes under load.
+      const m = await v.next((x) => x.author.type !== 'visitor' && x.seq > ack.data.seq, 180_000);
+      if (m.author.type === 'bot' && (m.meta.citations?.length ?? 0) > 0) return performance.now() - t0;
+    } finally {
+      v.close();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no answer within four minutes of the start');
 }
 
 /** One visitor, one question, on a server that has not answered anything yet. */
@@ -225,36 +375,68 @@ function forPeople(f: Figures): Figures {
 }
 
 export async function runBench(opts: BenchOptions = {}): Promise<Figures> {
-  const plan = { ...(opts.quick ? PLAN.quick : PLAN.full), ...(opts.visitors ? { visitors: opts.visitors } : {}) };
+  const plan: Plan = {
+    ...(opts.quick ? PLAN.quick : PLAN.full),
+    ...(opts.visitors ? { visitors: opts.visitors } : {}),
+    ...(opts.steps?.length ? { steps: opts.steps } : {}),
+    ...(opts.stepS ? { stepMs: opts.stepS * 1000 } : {}),
+    ...(opts.burstS ? { burstMs: opts.burstS * 1000 } : {}),
+  };
+  const has = (p: Part) => !opts.parts?.length || opts.parts.includes(p);
   const t0 = Date.now();
-  const f: Figures = { mode: opts.quick ? 'quick' : 'full', visitors: plan.visitors };
+  const f: Figures = {
+    mode: opts.quick ? 'quick' : 'full',
+    visitors: plan.visitors,
+    load1_at_start: round(loadavg()[0]),
+  };
 
   // The server is measured as `npm start` runs it: built (and rebuilt if a source changed).
   await ensureBuilt();
-  log('bundle sizes');
-  Object.assign(
-    f,
-    Object.fromEntries(Object.entries(bundleSizes(process.cwd(), log)).map(([k, v]) => [k, round(v, 2)])),
-  );
+  if (has('classic')) {
+    log('bundle sizes');
+    Object.assign(
+      f,
+      Object.fromEntries(Object.entries(bundleSizes(process.cwd(), log)).map(([k, v]) => [k, round(v, 2)])),
+    );
 
-  log('engine: query time on 5,000 chunks, HTML ingestion');
-  await part('engine query', async () => (f.engine_query_ms_p50 = round(await engineQueryMs(5000, plan.queries), 3)));
-  await part('ingestion', async () => (f.ingest_pages_per_s = round(await ingestPagesPerSecond(plan.pages), 0)));
+    log('engine: query time on 5,000 chunks, HTML ingestion');
+    await part('engine query', async () => (f.engine_query_ms_p50 = round(await engineQueryMs(5000, plan.queries), 3)));
+    await part('ingestion', async () => (f.ingest_pages_per_s = round(await ingestPagesPerSecond(plan.pages), 0)));
+  }
+  if (has('knowledge')) {
+    log(`knowledge size: ${plan.chunkSizes.join('/')} chunks`);
+    await part('knowledge size', async () =>
+      Object.assign(f, await knowledgeScale(plan.chunkSizes, plan.queries, log)),
+    );
+  }
+  if (has('shops')) {
+    log(`many shops: ${plan.shops.join('/')} workspaces of the demo's size on one instance`);
+    await part('many shops', async () => Object.assign(f, await manyShops(plan.shops, log)));
+  }
 
-  log(`echo baseline: ${plan.visitors} visitors against a bare Socket.IO server`);
-  await part('echo baseline', async () => {
-    const echo = await startEchoServer();
-    try {
-      chatFigures('echo', '', await chatLoad(echo.url, '00000000-0000-4000-8000-000000000000', plan), f);
-    } finally {
-      await echo.stop();
-    }
-  });
+  if (has('classic') || has('anchor')) {
+    log(`echo baseline: ${plan.visitors} visitors against a bare Socket.IO server`);
+    await part('echo baseline', async () => {
+      const echo = await startEchoServer();
+      try {
+        chatFigures('echo', '', await chatLoad(echo.url, '00000000-0000-4000-8000-000000000000', plan), f);
+      } finally {
+        await echo.stop();
+      }
+    });
+  }
 
-  if (opts.store !== 'postgres') await part('embedded database', () => benchStore('pglite', null, plan, f));
-  const pgBase = opts.store === 'embedded' ? null : await postgresBase();
-  if (pgBase) await part('PostgreSQL', () => benchStore('postgres', pgBase, plan, f));
-  else if (opts.store !== 'embedded') log('no PostgreSQL server answered: skipping the _pg figures');
+  const stores = ['classic', 'anchor', 'first', 'curve', 'burst', 'two'].some((p) => has(p as Part));
+  if (stores && opts.store !== 'postgres')
+    await part('embedded database', () => benchStore('pglite', null, plan, f, has));
+  const pgBase = !stores || opts.store === 'embedded' ? null : await postgresBase();
+  if (pgBase) await part('PostgreSQL', () => benchStore('postgres', pgBase, plan, f, has));
+  else if (stores && opts.store !== 'embedded') log('no PostgreSQL server answered: skipping the _pg figures');
+  // Reply p99 against the floor of any chat that keeps its messages (same load, same store).
+  for (const sfx of ['', '_pg'])
+    if (typeof f[`reply_ms_p99${sfx}`] === 'number' && typeof f[`store_echo_ms_p99${sfx}`] === 'number')
+      f[`reply_to_store_echo${sfx}`] = round(Number(f[`reply_ms_p99${sfx}`]) / Number(f[`store_echo_ms_p99${sfx}`]), 2);
+  f.load1_at_end = round(loadavg()[0]);
 
   f.bench_s = round((Date.now() - t0) / 1000, 0);
   // Not-a-number figures (a part of the product that is missing) are left out of the JSON.

@@ -159,11 +159,30 @@ program
   .option('--quick', 'a smaller load')
   .addOption(new Option('--store <store>', 'only this database').choices(['embedded', 'postgres']))
   .addOption(new Option('--visitors <n>', 'chatting visitors (default 500, quick 100)').argParser(positiveInt))
+  .option('--parts <list>', 'only these parts, comma-separated: classic,anchor,first,curve,burst,two,knowledge,shops')
+  .option('--steps <list>', 'the capacity curve, visitors per step (default 250,500,1000,2000,4000)')
+  .addOption(new Option('--step-s <s>', 'seconds per step of the curve (default 30)').argParser(positiveInt))
+  .addOption(new Option('--burst-s <s>', 'seconds of the burst (default 30)').argParser(positiveInt))
   .description('measure speed on this machine')
-  .action(async (opts: { json?: boolean; quick?: boolean; store?: 'embedded' | 'postgres'; visitors?: number }) => {
-    const { runBench } = await import('../benchmarks/run');
-    report(await runBench(opts), opts.json);
-  });
+  .action(
+    async (opts: {
+      json?: boolean;
+      quick?: boolean;
+      store?: 'embedded' | 'postgres';
+      visitors?: number;
+      parts?: string;
+      steps?: string;
+      stepS?: number;
+      burstS?: number;
+    }) => {
+      const { runBench, PARTS } = await import('../benchmarks/run');
+      const parts = opts.parts?.split(',').map((p) => p.trim());
+      const unknown = parts?.filter((p) => !(PARTS as readonly string[]).includes(p));
+      if (unknown?.length) throw new InvalidArgumentError(`unknown part(s): ${unknown.join(', ')}`);
+      const steps = opts.steps?.split(',').map((n) => positiveInt(n.trim()));
+      report(await runBench({ ...opts, parts: parts as (typeof PARTS)[number][] | undefined, steps }), opts.json);
+    },
+  );
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`chatref: ${err instanceof Error ? err.message : String(err)}\n`);

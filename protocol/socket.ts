@@ -168,9 +168,18 @@ export interface VisitorToServer {
   transcript: { payload: TranscriptPayload; ack: { email: string } };
 }
 
+/** A passing word to the visitor, not kept in the thread: the assistant is busy, a reply is coming. */
+export interface VisitorNotice {
+  kind: 'assistant_busy';
+  text: string;
+}
+
+export const ASSISTANT_BUSY_TEXT = 'The assistant is busy — your message is saved, a reply is coming.';
+
 /** Events the server pushes to the widget. */
 export interface ServerToVisitor {
   session: VisitorSession;
+  notice: VisitorNotice;
   message: WireMessage;
   state: VisitorState;
   typing: { name: string; typing: boolean };

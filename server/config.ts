@@ -95,6 +95,14 @@ const Env = z.object({
     .optional(),
   /** How often waiting handoffs are checked for a due re-alert or escalation. */
   CHATREF_ALERT_INTERVAL_MS: intVar('CHATREF_ALERT_INTERVAL_MS', 'a number of milliseconds', 100, 600_000),
+  /** The bot's turns (server/bot/turn-queue.ts): at once, waiting in memory, and when a wait is "slow". */
+  CHATREF_BOT_CONCURRENCY: intVar('CHATREF_BOT_CONCURRENCY', 'a number of turns', 1, 256),
+  CHATREF_BOT_QUEUE_MAX: intVar('CHATREF_BOT_QUEUE_MAX', 'a number of turns', 1, 1_000_000),
+  CHATREF_BOT_BUSY_MS: intVar('CHATREF_BOT_BUSY_MS', 'a number of milliseconds', 0, 600_000),
+  /** Memory for the knowledge indexes kept loaded; the least recently used beyond it are dropped. */
+  CHATREF_INDEX_CACHE_MB: intVar('CHATREF_INDEX_CACHE_MB', 'a number of megabytes', 16, 1_048_576),
+  /** Minutes an index may stay unused before it is dropped (0: only when memory is short). */
+  CHATREF_INDEX_IDLE_MIN: intVar('CHATREF_INDEX_IDLE_MIN', 'a number of minutes', 0, 525_600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -116,6 +124,10 @@ export interface Config {
   /** The parsing pool: threads (null: half the cores), time and heap per task, content limits. */
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   maxSocketsPerIp: number;
+  /** The bot's turn queue: turns at once, turns waiting in memory, ms before the visitor hears "busy". */
+  bot: { concurrency: number; maxQueued: number; slowAfterMs: number };
+  /** Knowledge indexes in memory: their estimated size bound, and how long an unused one stays. */
+  indexCache: { maxMb: number; idleMs: number };
   mail: { smtpUrl: string | null; from: string };
   /** Web Push keys from the environment (null: generated once and kept in the database). */
   vapid: { keys: { publicKey: string; privateKey: string } | null; subject: string | null };
@@ -174,6 +186,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     maxSocketsPerIp: e.CHATREF_MAX_SOCKETS_PER_IP,
+    bot: {
+      concurrency: e.CHATREF_BOT_CONCURRENCY ?? 4,
+      maxQueued: e.CHATREF_BOT_QUEUE_MAX ?? 5000,
+      slowAfterMs: e.CHATREF_BOT_BUSY_MS ?? 3000,
+    },
+    indexCache: { maxMb: e.CHATREF_INDEX_CACHE_MB ?? 512, idleMs: (e.CHATREF_INDEX_IDLE_MIN ?? 60) * 60_000 },
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),
     logLevel: e.LOG_LEVEL,
     pretty: process.stdout.isTTY === true && e.NODE_ENV !== 'production',

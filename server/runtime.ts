@@ -4,6 +4,7 @@
  * socket handlers that use the services are registered by the app factory (server/app.ts).
  */
 import type { Logger } from 'pino';
+import { ASSISTANT_BUSY_TEXT, type VisitorNotice } from '../protocol/socket';
 import { createOutbound, type OutboundOptions } from '../net/outbound';
 import { instanceSecret } from './auth/visitor-token';
 import { Knowledge } from './bot/knowledge';
@@ -26,6 +27,7 @@ import { Router } from './processors/routing';
 import { startTranscripts } from './processors/transcript';
 import { Webhooks } from './processors/webhooks';
 import { socketServer } from './realtime';
+import { visitorNamespace } from './realtime/namespaces';
 import { rooms } from './realtime/rooms';
 import type { AppServices } from './app';
 
@@ -64,6 +66,9 @@ export interface RuntimeOptions {
   alertIntervalMs?: number;
   /** The demo workspace's slug, when the demo is on (its storefront shows that widget). */
   demoSlug?: string | null;
+  /** The bot's turn queue and the knowledge indexes' memory (defaults: the configuration's). */
+  bot?: import('./config').Config['bot'];
+  indexCache?: import('./config').Config['indexCache'];
   /** A language model and embedder from the environment; none means the offline engine answers. */
   ai?: { model: import('ai').LanguageModel | null; embedder: import('../engine').Embedder | null };
 }
@@ -79,22 +84,37 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const parser = new ParsePool(opts.parse ?? loadConfig({}).parse);
   const passageUrl = (workspaceId: string, chunkId: string) =>
     publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null;
-  const knowledge = new Knowledge(deps, passageUrl, opts.ai ?? {}, trainer.train, outbound, parser.read);
+  const knowledge = new Knowledge(
+    deps,
+    passageUrl,
+    opts.ai ?? {},
+    trainer.train,
+    outbound,
+    parser.read,
+    opts.indexCache ?? loadConfig({}).indexCache,
+  );
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
   const stopSettings = settings.start(deps);
   const taggers = new Taggers(deps, opts.cacheTtlMs);
   const stopTaggers = taggers.start();
+  // The socket server is made here, so the fan-out starts with the other processors (and the bot
+  // can tell a visitor it is busy); its handlers are attached to the HTTP server with the routes.
+  const io = socketServer({ pool: opts.pool });
   // The bot's turns and a visitor's request for a person, one at a time per conversation.
   const serial = new Serial();
-  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger, serial);
+  const bot = new BotTurns(deps, knowledge, taggers, settings, opts.logger, serial, {
+    ...(opts.bot ?? loadConfig({}).bot),
+    // Past capacity the reply comes late, not never: the visitor hears so (the widget shows it).
+    onSlow: (conversationId) =>
+      visitorNamespace(io)
+        .to(rooms.conversation(conversationId))
+        .emit('notice', { kind: 'assistant_busy', text: ASSISTANT_BUSY_TEXT } satisfies VisitorNotice),
+  });
   const stopBot = bot.start();
   const router = new Router(deps, opts.logger);
   const stopRouter = router.start();
   const secret = await instanceSecret(deps.db);
-  // The socket server is made here, so the fan-out starts with the other processors; its
-  // handlers are attached to the HTTP server with the routes.
-  const io = socketServer({ pool: opts.pool });
   const stopFanout = startFanout(io, deps, settings);
   const webhooks = new Webhooks(deps, opts.logger, {
     backoffS: opts.webhookBackoffS,
@@ -177,7 +197,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       stopLearned();
       stopTaggers();
       stopSettings();
-      await serial.idle();
+      await bot.idle();
       await router.idle();
       await trainer.close();
       await outbound.close();

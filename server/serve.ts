@@ -109,6 +109,8 @@ export async function startServer(
     vapid: config.vapid,
     alertIntervalMs: config.alertIntervalMs,
     demoSlug: opts.demo?.slug ?? null,
+    bot: config.bot,
+    indexCache: config.indexCache,
   });
   phase('runtime');
   const demo = config.demo && opts.demo ? await opts.demo.seedIfEmpty(deps, config.admin) : null;

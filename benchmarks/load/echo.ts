@@ -1,11 +1,20 @@
-/** Starts the bare Socket.IO echo server (echo-server.ts) as a child process. */
+/**
+ * Starts a baseline server as a child process: the bare Socket.IO echo (echo-server.ts) or, with
+ * `store`, the store-and-echo anchor (store-echo-server.ts) on that store's environment.
+ */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const SERVER = fileURLToPath(new URL('./echo-server.ts', import.meta.url));
+const STORE_SERVER = fileURLToPath(new URL('./store-echo-server.ts', import.meta.url));
 
-export async function startEchoServer(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startEchoServer(
+  store?: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', store ? STORE_SERVER : SERVER], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(store ?? {}) },
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -16,7 +25,7 @@ export async function startEchoServer(): Promise<{ url: string; pid: number; sto
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error('the echo server did not start in 20 s')), 20_000);
+      const timer = setTimeout(() => reject(new Error('the echo server did not start in 60 s')), 60_000);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /listening (\S+)/.exec(out);

@@ -35,6 +35,10 @@ export interface ChatResult {
   lost: number;
   /** Conversations the bot handed to people (the visitor then starts a new one). */
   handoffs: number;
+  /** Replies received twice (the same message, or a second answer to one question). */
+  duplicates: number;
+  /** "The assistant is busy" notices received. */
+  notices: number;
   errors: Record<string, number>;
 }
 

@@ -59,7 +59,7 @@ function waitMessage<T extends FromWorker['type']>(
   });
 }
 
-function merge(results: ChatResult[]): ChatResult {
+export function merge(results: ChatResult[]): ChatResult {
   const out: ChatResult = {
     latencies: [],
     sentAt: [],
@@ -69,6 +69,8 @@ function merge(results: ChatResult[]): ChatResult {
     replied: 0,
     lost: 0,
     handoffs: 0,
+    duplicates: 0,
+    notices: 0,
     errors: {},
   };
   for (const r of results) {
@@ -80,6 +82,8 @@ function merge(results: ChatResult[]): ChatResult {
     out.replied += r.replied;
     out.lost += r.lost;
     out.handoffs += r.handoffs;
+    out.duplicates += r.duplicates;
+    out.notices += r.notices;
     for (const [k, n] of Object.entries(r.errors)) out.errors[k] = (out.errors[k] ?? 0) + n;
   }
   return out;

@@ -23,6 +23,8 @@ const result: ChatResult = {
   replied: 0,
   lost: 0,
   handoffs: 0,
+  duplicates: 0,
+  notices: 0,
   errors: {},
 };
 const countError = (code: string) => (result.errors[code] = (result.errors[code] ?? 0) + 1);
@@ -33,6 +35,8 @@ class SimVisitor {
   private handedOff = false;
   private n = 0;
   private readonly pending: Pending[] = [];
+  /** Bot messages seen, by id and by clientId (`bot:<question>`): a second one is a duplicate. */
+  private readonly seen = new Set<string>();
   /** Replies that arrived before their message's ack (seq and arrival time). */
   private readonly early: { seq: number; t: number }[] = [];
 
@@ -57,6 +61,7 @@ class SimVisitor {
     });
     this.socket = socket;
     socket.on('message', (m: WireMessage) => this.onMessage(m));
+    socket.on('notice', () => result.notices++);
     socket.on('state', (s: VisitorState) => {
       if (s.status !== 'bot') this.handedOff = true;
     });
@@ -72,6 +77,12 @@ class SimVisitor {
 
   private onMessage(m: WireMessage) {
     if (m.author.type === 'visitor') return;
+    if (this.seen.has(m.id) || this.seen.has(m.clientId)) {
+      result.duplicates++;
+      return;
+    }
+    this.seen.add(m.id);
+    this.seen.add(m.clientId);
     const t = performance.now();
     const waiting = this.pending.find((p) => !p.done && p.seq !== null && m.seq > p.seq);
     if (waiting) this.resolve(waiting, t);

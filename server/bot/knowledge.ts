@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq, max } from 'drizzle-orm';
 import type { LanguageModel } from 'ai';
+import { LRUCache } from 'lru-cache';
 import {
   KnowledgeIndex,
   answerOffline,
@@ -44,8 +45,35 @@ export type SourceInput =
 
 export type Source = typeof knowledgeSources.$inferSelect;
 
+/**
+ * Bytes an index's search structures hold per character of its chunks' text (postings, n-grams,
+ * vectors), without the classifier (counted apart): `chatref bench --parts knowledge` measured
+ * 8.5 on 50,000 generated chunks; rounded up.
+ */
+export const INDEX_BYTES_PER_CHAR = 10;
+const INDEX_BASE_BYTES = 256 * 1024;
+
+/**
+ * An index's estimated memory, for the cache's bound: its search structures by the size of its
+ * text, and its classifier's weights (doubles), which dominate on FAQ-sized knowledge.
+ */
+export function indexBytes(index: KnowledgeIndex, classifierWeights = 0): number {
+  let chars = 0;
+  for (const c of index.all()) chars += c.text.length + c.title.length + c.questions.reduce((n, q) => n + q.length, 0);
+  return INDEX_BASE_BYTES + chars * INDEX_BYTES_PER_CHAR + classifierWeights * 8;
+}
+
 export class Knowledge {
-  private readonly indexes = new Map<string, Promise<KnowledgeIndex>>();
+  /** Indexes being built (a first question and a warm-up share one build). */
+  private readonly building = new Map<string, Promise<KnowledgeIndex>>();
+  /**
+   * Built indexes, loaded on first use: memory is bounded by a setting, not by the number of shops.
+   * The least recently used go first when it is short, and any unused for `idleMs`; a dropped one
+   * is built again from the database (its classifier read back from `model-store.ts`, not retrained).
+   */
+  private readonly indexes: LRUCache<string, KnowledgeIndex>;
+  /** The size of each loaded index's classifier (weights and biases), once trained or read back. */
+  private readonly weights = new Map<string, number>();
 
   /**
    * @param passageUrl the link for a cited chunk that has no web page of its own (uploads, Q&A);
@@ -61,7 +89,26 @@ export class Knowledge {
     private readonly outbound: Pick<Outbound, 'fetch'> | null = null,
     /** Where files and fetched pages are parsed and chunked (a worker pool in the server, `parser.ts`). */
     private readonly read: SourceReader = readSource,
-  ) {}
+    cache: { maxMb: number; idleMs: number } = { maxMb: 512, idleMs: 3_600_000 },
+  ) {
+    const maxSize = Math.max(1, Math.round(cache.maxMb * 1024 * 1024));
+    this.indexes = new LRUCache<string, KnowledgeIndex>({
+      maxSize,
+      // One index larger than the whole bound still stays (alone): else every question rebuilt it.
+      sizeCalculation: (idx, workspaceId) => Math.min(indexBytes(idx, this.weights.get(workspaceId)), maxSize),
+      ...(cache.idleMs > 0 ? { ttl: cache.idleMs, updateAgeOnGet: true, ttlAutopurge: true } : {}),
+      dispose: (_idx, workspaceId, reason) => {
+        if (reason === 'set' || this.resizing) return;
+        this.checked.delete(workspaceId);
+        this.weights.delete(workspaceId);
+      },
+    });
+  }
+
+  /** Workspaces whose index is in memory now, and their estimated size in bytes. */
+  loaded(): { workspaces: number; bytes: number } {
+    return { workspaces: this.indexes.size, bytes: this.indexes.calculatedSize };
+  }
 
   /** The offline word vectors, loaded once for every workspace's index. */
   private vectors: ReturnType<typeof loadDefaultWordVectors> | null = null;
@@ -69,9 +116,11 @@ export class Knowledge {
   /** When each workspace's index was last compared with the database (see `fresh`). */
   private readonly checked = new Map<string, { at: number; version: string }>();
 
-  /** The workspace's index, built from its stored chunks on first use. */
+  /** The workspace's index: in memory, or built from its stored chunks (first use, or dropped). */
   index(workspaceId: string): Promise<KnowledgeIndex> {
-    let index = this.indexes.get(workspaceId);
+    const loaded = this.indexes.get(workspaceId);
+    if (loaded) return Promise.resolve(loaded);
+    let index = this.building.get(workspaceId);
     if (!index) {
       index = (async () => {
         this.vectors ??= loadDefaultWordVectors();
@@ -79,7 +128,12 @@ export class Knowledge {
           wordVectors: await this.vectors,
           embedder: this.ai.embedder ?? null,
           // The trained classifier is stored with the knowledge: a restart loads it, not retrains.
-          trainer: storedTrainer(this.deps, workspaceId, this.trainer),
+          trainer: async (job) => {
+            const model = await storedTrainer(this.deps, workspaceId, this.trainer)(job);
+            this.weights.set(workspaceId, model.w.length + model.b.length);
+            this.resized(workspaceId, idx);
+            return model;
+          },
         });
         const version = await this.version(workspaceId);
         const rows = await this.deps.db
@@ -92,10 +146,40 @@ export class Knowledge {
         this.checked.set(workspaceId, { at: Date.now(), version });
         return idx;
       })();
-      index.catch(() => this.indexes.delete(workspaceId));
-      this.indexes.set(workspaceId, index);
+      const building = index;
+      building.then(
+        (idx) => {
+          if (this.building.get(workspaceId) === building) this.indexes.set(workspaceId, idx);
+        },
+        () => {},
+      );
+      void building
+        .finally(() => {
+          if (this.building.get(workspaceId) === building) this.building.delete(workspaceId);
+        })
+        .catch(() => {});
+      this.building.set(workspaceId, index);
     }
     return index;
+  }
+
+  /** Re-measures a changed index against the memory bound (the cache re-measures only new values). */
+  private resized(workspaceId: string, idx: KnowledgeIndex): void {
+    if (this.indexes.peek(workspaceId) !== idx) return;
+    this.resizing = true;
+    try {
+      this.indexes.delete(workspaceId);
+      this.indexes.set(workspaceId, idx);
+    } finally {
+      this.resizing = false;
+    }
+  }
+  private resizing = false;
+
+  /** Drops the workspace's index (the next question builds it again). */
+  private drop(workspaceId: string): void {
+    this.building.delete(workspaceId);
+    this.indexes.delete(workspaceId);
   }
 
   /**
@@ -105,6 +189,8 @@ export class Knowledge {
   async warmAll(): Promise<void> {
     const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
     for (const { id } of ids) {
+      // Only as many as the memory bound holds: the others load when first asked.
+      if (this.indexes.calculatedSize >= this.indexes.maxSize * 0.8) break;
       await calibratedThresholdAsync(await this.index(id));
     }
   }
@@ -126,7 +212,7 @@ export class Knowledge {
     const last = this.checked.get(workspaceId);
     if (last && Date.now() - last.at > 3000) {
       const version = await this.version(workspaceId);
-      if (version !== last.version) this.indexes.delete(workspaceId);
+      if (version !== last.version) this.drop(workspaceId);
       else this.checked.set(workspaceId, { at: Date.now(), version });
     }
     return this.index(workspaceId);
@@ -313,6 +399,7 @@ export class Knowledge {
     const index = await this.index(source.workspaceId);
     index.removeSource(source.id);
     index.upsert(stored.map(toChunk));
+    this.resized(source.workspaceId, index);
     this.checked.set(source.workspaceId, { at: Date.now(), version: await this.version(source.workspaceId) });
   }
 
@@ -347,7 +434,9 @@ export class Knowledge {
       .where(and(eq(knowledgeSources.id, sourceId), eq(knowledgeSources.workspaceId, workspaceId)))
       .returning({ id: knowledgeSources.id });
     if (!rows.length) throw new AppError('not_found', 'no such source');
-    (await this.index(workspaceId)).removeSource(sourceId);
+    const index = await this.index(workspaceId);
+    index.removeSource(sourceId);
+    this.resized(workspaceId, index);
   }
 }
 

@@ -16,8 +16,11 @@ import { AppError } from '../errors';
 import { turnThreadAfter, type TurnMessage as ThreadRow } from '../queries/thread';
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
+import { TurnQueue, type TurnQueueOptions } from '../bot/turn-queue';
 
 export class BotTurns {
+  /** Turns waiting and running, bounded overall (one conversation's still run in order). */
+  readonly queue: TurnQueue;
   /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
   private readonly threads = new LRUCache<string, ThreadRow[]>({
     maxSize: 16 * 1024 * 1024,
@@ -32,7 +35,13 @@ export class BotTurns {
     private readonly logger: Logger,
     /** One turn at a time per conversation, so replies keep the order of the questions. */
     private readonly serial: Serial,
-  ) {}
+    queue: Partial<TurnQueueOptions> = {},
+  ) {
+    this.queue = new TurnQueue({
+      ...queue,
+      onError: (err, conversationId) => this.logger.error({ err, conversationId }, 'bot turn failed'),
+    });
+  }
 
   /** Subscribes to visitor messages; returns the unsubscribe function. */
   start(): () => void {
@@ -42,9 +51,32 @@ export class BotTurns {
   private onMessage(e: StoredEvent): Promise<void> {
     if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
     const id = e.conversationId;
-    return this.serial
-      .run(id, () => this.turn(e.workspaceId, id, String(e.data.messageId)))
-      .catch((err: unknown) => this.logger.error({ err, conversationId: id }, 'bot turn failed'));
+    // The queue bounds how many turns wait and run; `serial` keeps each in the conversation's order
+    // with a visitor's request for a person.
+    return this.queue.push(
+      id,
+      () => this.serial.run(id, () => this.turn(e.workspaceId, id, String(e.data.messageId))),
+      () => this.serial.run(id, () => this.catchUp(e.workspaceId, id)),
+    );
+  }
+
+  /**
+   * Answers, in order, the visitor's messages of the current stretch with the bot (since the last
+   * move or person) that have no answer yet: the turns a full queue did not keep.
+   */
+  private async catchUp(workspaceId: string, conversationId: string): Promise<void> {
+    const rows = await this.threadForTurn(conversationId);
+    const from = rows.findLastIndex((m) => m.kind === 'event' || m.authorType === 'agent') + 1;
+    const answered = new Set(rows.map((m) => m.clientId));
+    for (const m of rows.slice(from))
+      if (m.authorType === 'visitor' && m.kind === 'text' && !answered.has(`bot:${m.id}`))
+        await this.turn(workspaceId, conversationId, m.id);
+  }
+
+  /** Waits for every turn queued or under way (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.queue.idle();
+    await this.serial.idle();
   }
 
   /**

@@ -150,6 +150,11 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
             {s.typing} is typing…
           </div>
         )}
+        {s.notice && (
+          <div class="notice" role="status">
+            {s.notice}
+          </div>
+        )}
       </div>
 
       <div class="dock">

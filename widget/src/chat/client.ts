@@ -9,6 +9,7 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type VisitorClientEvents,
+  type VisitorNotice,
   type VisitorServerEvents,
   type VisitorSession,
   type VisitorState,
@@ -32,6 +33,8 @@ export interface ChatState {
   handoffAsked: boolean;
   /** Connected at least once (so a lost connection is worth mentioning). */
   everConnected: boolean;
+  /** The server's word while a reply is late ("the assistant is busy…"), until the reply arrives. */
+  notice: string | null;
 }
 
 type Listener = (s: ChatState) => void;
@@ -87,6 +90,7 @@ export class ChatClient {
     emailSaved: null,
     handoffAsked: false,
     everConnected: false,
+    notice: null,
   };
   private listeners = new Set<Listener>();
   private socket: Socket<VisitorServerEvents, VisitorClientEvents>;
@@ -111,6 +115,7 @@ export class ChatClient {
     this.socket.on('session', (session: VisitorSession) => this.onSession(session));
     this.socket.on('message', (m: WireMessage) => this.receive([m]));
     this.socket.on('state', (state: VisitorState) => this.onState(state));
+    this.socket.on('notice', (n: VisitorNotice) => this.set({ notice: n.text }));
     this.socket.on('typing', (t: { name?: string | null; typing: boolean }) =>
       this.set({ typing: t.typing ? t.name || 'Someone' : null }),
     );
@@ -278,7 +283,7 @@ export class ChatClient {
     const fromOthers = incoming.some((m) => m.author.type !== 'visitor' && m.kind !== 'event');
     const typing = fromOthers && this.s.typing === this.botName ? null : this.s.typing;
     if (fromOthers) clearTimeout(this.thinking);
-    this.set({ messages: merge(this.s.messages, incoming), typing });
+    this.set({ messages: merge(this.s.messages, incoming), typing, notice: fromOthers ? null : this.s.notice });
   }
 
   /** The assistant answers in a moment: say so, until its answer (or a real typing event) arrives. */

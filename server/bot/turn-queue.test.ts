@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { TurnQueue } from './turn-queue';
+
+/** A turn that finishes when the test says so. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { open, opened };
+}
+
+describe('TurnQueue', () => {
+  it('runs one conversation in order and at most `concurrency` turns at once', async () => {
+    const q = new TurnQueue({ concurrency: 2, maxQueued: 100, slowAfterMs: 60_000 });
+    const log: string[] = [];
+    let running = 0;
+    let peak = 0;
+    const turn = (key: string, i: number) => async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setImmediate(r));
+      log.push(`${key}${i}`);
+      running--;
+    };
+    const all = [];
+    for (let i = 0; i < 5; i++)
+      for (const key of ['a', 'b', 'c']) all.push(q.push(key, turn(key, i), () => Promise.reject(new Error('no'))));
+    await Promise.all(all);
+    expect(peak).toBe(2);
+    for (const key of ['a', 'b', 'c'])
+      expect(log.filter((s) => s.startsWith(key))).toEqual([0, 1, 2, 3, 4].map((i) => `${key}${i}`));
+    expect(q.stats.overflowed).toBe(0);
+    q.close();
+  });
+
+  it('past its bound keeps one catch-up per conversation, run after what was queued before it', async () => {
+    const q = new TurnQueue({ concurrency: 1, maxQueued: 2, slowAfterMs: 60_000 });
+    const log: string[] = [];
+    const first = gate();
+    const done: Promise<void>[] = [];
+    done.push(
+      q.push(
+        'a',
+        async () => {
+          await first.opened;
+          log.push('a0');
+        },
+        async () => void log.push('a-catch-up'),
+      ),
+    );
+    // Two wait in memory (the bound), the rest are remembered by conversation only.
+    for (const [key, i] of [
+      ['a', 1],
+      ['b', 1],
+      ['a', 2],
+      ['b', 2],
+      ['a', 3],
+      ['c', 1],
+    ] as const)
+      done.push(
+        q.push(
+          key,
+          async () => {
+            log.push(`${key}${i}`);
+          },
+          async () => {
+            log.push(`${key}-catch-up`);
+          },
+        ),
+      );
+    expect(q.waiting).toBe(2);
+    expect(q.stats.overflowed).toBe(3);
+    first.open();
+    await Promise.all(done);
+    await q.idle();
+    // Every turn ran, or was replaced by its conversation's single catch-up, in order.
+    expect(log.filter((s) => s.startsWith('a'))).toEqual(['a0', 'a1', 'a-catch-up']);
+    expect(log.filter((s) => s.startsWith('b'))).toEqual(['b1', 'b-catch-up']);
+    expect(log.filter((s) => s.startsWith('c'))).toEqual(['c-catch-up']);
+    q.close();
+  });
+
+  it('tells a conversation once that its turn is late, when it waits, runs long or overflows', async () => {
+    const slow: string[] = [];
+    const aTold = gate();
+    const q = new TurnQueue({
+      concurrency: 1,
+      maxQueued: 1,
+      slowAfterMs: 0,
+      onSlow: (k) => {
+        slow.push(k);
+        if (slow.includes('a')) aTold.open();
+      },
+    });
+    const first = gate();
+    const told = aTold.opened;
+    const done = [
+      q.push(
+        'a',
+        () => first.opened,
+        async () => {},
+      ),
+      q.push(
+        'b',
+        async () => {},
+        async () => {},
+      ),
+      q.push(
+        'b',
+        async () => {},
+        async () => {},
+      ),
+      q.push(
+        'c',
+        async () => {},
+        async () => {},
+      ),
+    ];
+    await told;
+    first.open();
+    await Promise.all(done);
+    // 'b' (its second turn) and 'c' overflowed, told at once; 'a' ran long, told while it ran.
+    expect(slow.sort()).toEqual(['a', 'b', 'c']);
+    q.close();
+  });
+
+  it('does not tell a conversation whose turn is on time', async () => {
+    const slow: string[] = [];
+    const q = new TurnQueue({ concurrency: 1, maxQueued: 10, slowAfterMs: 60_000, onSlow: (k) => slow.push(k) });
+    await Promise.all(
+      ['a', 'b', 'a'].map((k) =>
+        q.push(
+          k,
+          async () => {},
+          async () => {},
+        ),
+      ),
+    );
+    expect(slow).toEqual([]);
+    q.close();
+  });
+
+  it('a failing turn is reported and does not stop the conversation', async () => {
+    const errors: string[] = [];
+    const q = new TurnQueue({ concurrency: 1, maxQueued: 10, onError: (_e, k) => errors.push(k) });
+    const log: number[] = [];
+    await Promise.all([
+      q.push(
+        'a',
+        () => Promise.reject(new Error('boom')),
+        async () => {},
+      ),
+      q.push(
+        'a',
+        async () => void log.push(2),
+        async () => {},
+      ),
+    ]);
+    expect(errors).toEqual(['a']);
+    expect(log).toEqual([2]);
+    q.close();
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * The bot's turns, queued with bounds. Turns of one conversation run one at a time and in order;
+ * at most `concurrency` run at once (so the database pool and the server's thread see a bounded
+ * share of bot work, not one promise per message); at most `maxQueued` wait in memory. Past that
+ * bound a conversation is remembered by key only and caught up from the database once the queue
+ * has room again (every message is stored before its turn is queued, so nothing is lost; a turn
+ * that finds its answer already stored stays silent, so nothing is answered twice). A conversation
+ * whose turn is older than `slowAfterMs` (waiting or running), or that overflowed, is told once
+ * per wait.
+ */
+
+export interface TurnQueueOptions {
+  /** Turns running at once. */
+  concurrency: number;
+  /** Turns waiting in memory; beyond it, conversations are caught up from the database. */
+  maxQueued: number;
+  /** A turn waiting longer than this makes its conversation "slow" (`onSlow`). */
+  slowAfterMs: number;
+  /** Told once per wait: the visitor of this conversation should hear the assistant is busy. */
+  onSlow?: (key: string) => void;
+  onError?: (err: unknown, key: string) => void;
+  now?: () => number;
+}
+
+export const DEFAULT_TURN_QUEUE: Omit<TurnQueueOptions, 'onSlow' | 'onError' | 'now'> = {
+  concurrency: 4,
+  maxQueued: 5000,
+  slowAfterMs: 3000,
+};
+
+interface Job {
+  run: () => Promise<void>;
+  at: number;
+  done: () => void;
+}
+
+interface Lane {
+  jobs: Job[];
+  running: boolean;
+  /** The catch-up that replaces the jobs not kept while the queue was full. */
+  catchUp: (() => Promise<void>) | null;
+  /** Waiters for the catch-up (resolved when it has run). */
+  catchUpDone: (() => void)[];
+  notified: boolean;
+  /** When the running turn's message was queued (a slow turn is as late as a waiting one). */
+  runningSince: number | null;
+}
+
+export class TurnQueue {
+  private readonly lanes = new Map<string, Lane>();
+  /** Lanes whose next job may start, oldest first (fair across conversations). */
+  private readonly ready: string[] = [];
+  private running = 0;
+  private queued = 0;
+  /** Conversations with a catch-up not yet admitted to the queue. */
+  private readonly overflowed = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly opts: TurnQueueOptions;
+  private readonly now: () => number;
+  /** Counters for logs and the bench. */
+  readonly stats = { queuedPeak: 0, overflowed: 0, slowNotices: 0 };
+
+  constructor(opts: Partial<TurnQueueOptions> = {}) {
+    this.opts = { ...DEFAULT_TURN_QUEUE, ...opts };
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  /** Turns waiting in memory (not running). */
+  get waiting(): number {
+    return this.queued;
+  }
+
+  /**
+   * Queues `run` for `key`; `catchUp` (answer whatever of the conversation is unanswered) is kept
+   * instead when the queue is full. Resolves when the turn (or its catch-up) has run.
+   */
+  push(key: string, run: () => Promise<void>, catchUp: () => Promise<void>): Promise<void> {
+    const lane = this.lane(key);
+    if (this.overflowed.has(key) || this.queued >= this.opts.maxQueued) {
+      if (!this.overflowed.has(key)) {
+        this.overflowed.add(key);
+        this.stats.overflowed++;
+      }
+      lane.catchUp = catchUp;
+      this.notify(key, lane);
+      this.ensureTimer();
+      return new Promise((resolve) => lane.catchUpDone.push(resolve));
+    }
+    return new Promise((resolve) => this.enqueue(key, lane, { run, at: this.now(), done: resolve }));
+  }
+
+  /** Resolves when every queued and remembered turn has run (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.lanes.size) await Promise.all([...this.lanes.keys()].map((k) => this.idleFor(k)));
+  }
+
+  /** Resolves when the conversation's turns queued so far have run. */
+  idleFor(key: string): Promise<void> {
+    const lane = this.lanes.get(key);
+    if (!lane) return Promise.resolve();
+    return new Promise((resolve) => {
+      if (lane.catchUp) lane.catchUpDone.push(resolve);
+      else if (lane.jobs.length || lane.running)
+        this.enqueue(key, lane, { run: () => Promise.resolve(), at: this.now(), done: resolve }, false);
+      else resolve();
+    });
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private lane(key: string): Lane {
+    let lane = this.lanes.get(key);
+    if (!lane)
+      this.lanes.set(
+        key,
+        (lane = { jobs: [], running: false, catchUp: null, catchUpDone: [], notified: false, runningSince: null }),
+      );
+    return lane;
+  }
+
+  private enqueue(key: string, lane: Lane, job: Job, counts = true): void {
+    lane.jobs.push(job);
+    if (counts) {
+      this.queued++;
+      this.stats.queuedPeak = Math.max(this.stats.queuedPeak, this.queued);
+    } else (job as Job & { free?: boolean }).free = true;
+    if (!lane.running && lane.jobs.length === 1) this.ready.push(key);
+    this.pump();
+    this.ensureTimer();
+  }
+
+  private pump(): void {
+    while (this.running < this.opts.concurrency && this.ready.length) {
+      const key = this.ready.shift()!;
+      const lane = this.lanes.get(key);
+      const job = lane?.jobs.shift();
+      if (!lane || !job) continue;
+      if (!(job as Job & { free?: boolean }).free) this.queued--;
+      lane.running = true;
+      lane.runningSince = job.at;
+      this.running++;
+      void job
+        .run()
+        .catch((err: unknown) => this.opts.onError?.(err, key))
+        .finally(() => {
+          this.running--;
+          lane.running = false;
+          lane.runningSince = null;
+          job.done();
+          if (lane.jobs.length) this.ready.push(key);
+          else if (!lane.catchUp) {
+            lane.notified = false;
+            this.lanes.delete(key);
+          }
+          this.admitOverflowed();
+          this.pump();
+        });
+    }
+  }
+
+  /** Once the queue is half empty, the remembered conversations get their catch-up turn. */
+  private admitOverflowed(): void {
+    for (const key of this.overflowed) {
+      if (this.queued >= this.opts.maxQueued / 2) return;
+      const lane = this.lane(key);
+      this.overflowed.delete(key);
+      const run = lane.catchUp ?? (() => Promise.resolve());
+      const waiters = lane.catchUpDone.splice(0);
+      lane.catchUp = null;
+      this.enqueue(key, lane, { run, at: this.now(), done: () => waiters.forEach((w) => w()) });
+    }
+  }
+
+  private notify(key: string, lane: Lane): void {
+    if (lane.notified) return;
+    lane.notified = true;
+    this.stats.slowNotices++;
+    this.opts.onSlow?.(key);
+  }
+
+  /** While turns wait: tell the conversations waiting too long, and admit remembered ones. */
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(
+      () => {
+        const now = this.now();
+        for (const [key, lane] of this.lanes) {
+          const since = Math.min(lane.runningSince ?? Infinity, lane.jobs[0]?.at ?? Infinity);
+          if (lane.catchUp || now - since >= this.opts.slowAfterMs) this.notify(key, lane);
+        }
+        this.admitOverflowed();
+        this.pump();
+        if (!this.lanes.size) this.close();
+      },
+      Math.max(10, Math.min(500, this.opts.slowAfterMs / 2)),
+    );
+    this.timer.unref();
+  }
+}
