@@ -81,7 +81,7 @@ describe('installable dashboard', () => {
     });
     const shown = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;
-      for (let i = 0; i < 50; i++) {
+      for (let i = 0; i < 200; i++) {
         const list = await reg.getNotifications();
         if (list.length) return list.map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
         await new Promise((r) => setTimeout(r, 100));
