@@ -8,7 +8,6 @@ import {
   sendAgentMessage,
   type Conversation,
 } from '../commands/conversations';
-import { roleIn } from '../commands/accounts';
 import { assertTeam } from '../commands/workspace';
 import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
@@ -17,6 +16,7 @@ import { requireRole } from '../http/auth';
 import { ContactDetailOut, presentContact } from '../presenters/contact';
 import { ConversationOut, presentConversation } from '../presenters/conversation';
 import { presentMessages } from '../presenters/message';
+import { roleIn } from '../queries/accounts';
 import { contactWithConversations, inbox, withDetails } from '../queries/inbox';
 import { conversationThread } from '../queries/thread';
 

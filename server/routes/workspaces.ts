@@ -8,7 +8,6 @@ import {
   inviteMember,
   removeMember,
   revokeApiKey,
-  roleIn,
   withdrawInvitation,
 } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
@@ -18,6 +17,7 @@ import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
 import { ApiKeyOut, presentApiKey } from '../presenters/api-key';
 import { presentWorkspace, WorkspaceOut } from '../presenters/workspace';
+import { roleIn } from '../queries/accounts';
 import { apiKeysOf, membersOf, pendingInvitations, presenceOf } from '../queries/workspace';
 
 const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
