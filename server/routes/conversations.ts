@@ -8,7 +8,6 @@ import {
   sendAgentMessage,
   type Conversation,
 } from '../commands/conversations';
-import { assertTeam } from '../commands/workspace';
 import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
@@ -18,6 +17,7 @@ import { ConversationOut, presentConversation } from '../presenters/conversation
 import { presentMessages } from '../presenters/message';
 import { roleIn } from '../queries/accounts';
 import { contactWithConversations, inbox, withDetails } from '../queries/inbox';
+import { assertTeam } from '../queries/workspace';
 import { conversationThread } from '../queries/thread';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
