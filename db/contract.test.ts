@@ -10,12 +10,12 @@ import {
   createApiKey,
   inviteMember,
   revokeApiKey,
-  sessionFor,
   signIn,
   signUp,
   workspaceForApiKey,
 } from '../server/commands/accounts';
 import { appendMessage, moveConversation } from '../server/commands/conversations';
+import { sessionFor } from '../server/queries/accounts';
 import type { Deps } from '../server/commands/unit';
 import { AppError } from '../server/errors';
 import { messagesAfter } from '../server/queries/thread';

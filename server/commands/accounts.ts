@@ -130,26 +130,6 @@ export async function signOut(deps: Deps, token: string): Promise<void> {
   });
 }
 
-/** The session's user and CSRF token, or null when the token is unknown or expired. */
-export async function sessionFor(deps: Deps, token: string) {
-  const [row] = await deps.db
-    .select({ user: users, csrfToken: sessions.csrfToken })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, deps.now())));
-  return row ?? null;
-}
-
-/** Workspaces the user belongs to, with the role in each. */
-export function membershipsOf(db: Queryable, userId: string) {
-  return db
-    .select({ workspace: workspaces, role: memberships.role })
-    .from(memberships)
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(workspaces.createdAt);
-}
-
 /**
  * Removes a member (the route refuses the owner): their membership and presence go, and
  * `agent.presence` offline is recorded, so routing returns their chats to the queue and every
@@ -228,14 +208,6 @@ export async function changeMember(
       });
     }
   });
-}
-
-export async function roleIn(db: Queryable, workspaceId: string, userId: string): Promise<Role | null> {
-  const [m] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-  return m?.role ?? null;
 }
 
 /** Withdraws a pending invitation of the workspace (nothing happens for another workspace's). */

@@ -6,7 +6,8 @@ import { conversations, events, messages } from '../../db/schema';
 import { testDatabases } from '../../tests/databases';
 import { makeConversation, makeDeps, makeMember, makeWorkspace, uid } from '../../tests/factories';
 import type { StoredEvent } from '../events/bus';
-import { appendMessage, getConversation, moveConversation, routeToTeam, sendAgentMessage } from './conversations';
+import { getConversation } from '../queries/conversation';
+import { appendMessage, moveConversation, routeToTeam, sendAgentMessage } from './conversations';
 import type { Deps } from './unit';
 
 for (const target of testDatabases()) {

@@ -10,9 +10,10 @@ import { transition, type ActorType, type Transition } from '../domain/conversat
 import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
 import type { StoredHandoffCard } from '../../protocol/handoff';
+import { getConversation, type Conversation } from '../queries/conversation';
 import { isUniqueViolation, unitOfWork, type Deps, type Record_ } from './unit';
 
-export type Conversation = typeof conversations.$inferSelect;
+export type { Conversation };
 export type Message = typeof messages.$inferSelect;
 
 /** Finds or creates the contact for a widget visitor. */
@@ -82,16 +83,6 @@ export async function startConversation(
     createdAt: now,
   });
   return conversation;
-}
-
-/** Loads a conversation of the workspace, or throws not_found (never another workspace's). */
-export async function getConversation(db: Queryable, workspaceId: string, id: string): Promise<Conversation> {
-  const [c] = await db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
-  if (!c) throw new AppError('not_found', 'no such conversation');
-  return c;
 }
 
 export interface NewMessage {

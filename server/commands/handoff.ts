@@ -10,7 +10,8 @@ import type { HandoffReason } from '../../engine/conversation/handoff';
 import { summarizeHandoff } from '../../engine/conversation/summary';
 import { surest } from '../../engine/conversation/turn';
 import type { Taggers } from '../bot/tagger';
-import { appendInTx, getConversation, moveConversation, moveInTx } from './conversations';
+import { getConversation } from '../queries/conversation';
+import { appendInTx, moveConversation, moveInTx } from './conversations';
 import { autoTagInTx, priorityFromContactTagsInTx } from './tags';
 import { unitOfWork, type Deps } from './unit';
 

@@ -5,6 +5,7 @@ import { memberships, tags, teamMembers, teams, workspaces } from '../../db/sche
 import { nextTagColour } from '../../protocol/tag-colours';
 import { readSettings, WorkspaceSettings } from '../domain/settings';
 import { AppError } from '../errors';
+import { assertTeam, getWorkspace } from '../queries/workspace';
 import type { WorkspacePart } from './cached';
 import { isUniqueViolation, unitOfWork, type Deps } from './unit';
 
@@ -15,12 +16,6 @@ export function changeConfig<T>(deps: Deps, workspaceId: string, part: Workspace
     await record({ workspaceId, name: 'workspace.updated', actorType: 'system', data: { part } });
     return result;
   });
-}
-
-export async function getWorkspace(db: Queryable, id: string) {
-  const [w] = await db.select().from(workspaces).where(eq(workspaces.id, id));
-  if (!w) throw new AppError('not_found', 'no such workspace');
-  return w;
 }
 
 /** Merges a partial change into the settings (one level deep per section) and validates the result. */
@@ -161,13 +156,4 @@ export async function deleteTag(deps: Deps, workspaceId: string, id: string): Pr
   await changeConfig(deps, workspaceId, 'tags', (tx) =>
     tx.delete(tags).where(and(eq(tags.id, id), eq(tags.workspaceId, workspaceId))),
   );
-}
-
-/** Throws unless the team belongs to the workspace. */
-export async function assertTeam(db: Queryable, workspaceId: string, teamId: string): Promise<void> {
-  const [t] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
-  if (!t) throw new AppError('invalid_input', 'no such team in this workspace');
 }

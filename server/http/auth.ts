@@ -5,9 +5,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role, users } from '../../db/schema';
 import type { ApiKeyScope } from '../../protocol/scopes';
-import { apiKeyAccess, roleIn, sessionFor } from '../commands/accounts';
+import { apiKeyAccess } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
+import { roleIn, sessionFor } from '../queries/accounts';
 import { hasScope, scopeNeeded } from './scopes';
 
 export const SESSION_COOKIE = 'chatref_session';

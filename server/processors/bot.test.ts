@@ -15,7 +15,8 @@ import {
 import { Knowledge } from '../bot/knowledge';
 import { Taggers } from '../bot/tagger';
 import { settingsCache } from '../commands/cached';
-import { appendMessage, getConversation, sendAgentMessage } from '../commands/conversations';
+import { appendMessage, sendAgentMessage } from '../commands/conversations';
+import { getConversation } from '../queries/conversation';
 import { HANDOFF_TEXT, visitorAsksForPerson } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
 import { Serial } from '../events/serial';

@@ -14,12 +14,13 @@ import { Knowledge } from '../bot/knowledge';
 import { LearnedAnswers } from '../bot/learned';
 import { Taggers } from '../bot/tagger';
 import { settingsCache } from '../commands/cached';
-import { appendMessage, getConversation, moveConversation, sendAgentMessage } from '../commands/conversations';
+import { appendMessage, moveConversation, sendAgentMessage } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
 import { handBackToAi } from '../commands/hand-back';
 import { removeLearnedAnswer } from '../commands/learned-answers';
 import type { Deps } from '../commands/unit';
 import { startLearning } from '../processors/learning';
+import { getConversation } from './conversation';
 import { learnedAnswersOf } from './learned-answers';
 import { copilotFor, type CopilotSources } from './suggestion';
 

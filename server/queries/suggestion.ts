@@ -17,7 +17,7 @@ import type { Knowledge } from '../bot/knowledge';
 import type { LearnedAnswers } from '../bot/learned';
 import type { Taggers } from '../bot/tagger';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
-import { getConversation } from '../commands/conversations';
+import { getConversation } from './conversation';
 import type { Deps } from '../commands/unit';
 import { maySeeConversation } from '../domain/visibility';
 import type { HandoffReason } from '../../engine/conversation/handoff';

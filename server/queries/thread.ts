@@ -2,10 +2,11 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { contacts, conversations, messages } from '../../db/schema';
-import { getConversation, type Conversation, type Message } from '../commands/conversations';
+import type { Conversation, Message } from '../commands/conversations';
+import { getConversation } from './conversation';
 import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
 import { readSettings } from '../domain/settings';
-import { getWorkspace } from '../commands/workspace';
+import { getWorkspace } from './workspace';
 import { withDetails } from './inbox';
 
 /** Messages after a sequence number, as the audience may see them (for catch-up on reconnect). */

@@ -1,4 +1,4 @@
-/** A workspace's people and configuration as its settings pages list them. */
+/** A workspace, and its people and configuration as its settings pages list them. */
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import {
@@ -11,7 +11,16 @@ import {
   teamMembers,
   teams,
   users,
+  workspaces,
 } from '../../db/schema';
+import { AppError } from '../errors';
+
+/** The workspace, or throws not_found. */
+export async function getWorkspace(db: Queryable, id: string) {
+  const [w] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!w) throw new AppError('not_found', 'no such workspace');
+  return w;
+}
 
 /** Teams with their members' ids, by name. */
 export async function teamsOf(db: Queryable, workspaceId: string) {
@@ -74,4 +83,13 @@ export async function pendingInvitations(db: Queryable, workspaceId: string, now
 /** API keys, oldest first (their hashes go no further than the presenter). */
 export async function apiKeysOf(db: Queryable, workspaceId: string) {
   return db.select().from(apiKeys).where(eq(apiKeys.workspaceId, workspaceId)).orderBy(apiKeys.createdAt);
+}
+
+/** Throws unless the team belongs to the workspace. */
+export async function assertTeam(db: Queryable, workspaceId: string, teamId: string): Promise<void> {
+  const [t] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
+  if (!t) throw new AppError('invalid_input', 'no such team in this workspace');
 }

@@ -6,13 +6,15 @@
  */
 import { z } from 'zod';
 import { AgentActivity, AgentJoin, AgentSend, AgentTyping } from '../../protocol/schemas';
-import { sessionFor, sessionKey } from '../commands/accounts';
+import { sessionKey } from '../commands/accounts';
 import { sha256 } from '../auth/tokens';
 import { recordActivity } from '../commands/activity';
-import { getConversation, sendAgentMessage } from '../commands/conversations';
+import { sendAgentMessage } from '../commands/conversations';
 import { dashboardOpened, dashboardsClosed, setPresence } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
+import { sessionFor } from '../queries/accounts';
+import { getConversation } from '../queries/conversation';
 import { SESSION_COOKIE } from '../http/auth';
 import type { MemberAccess } from './access';
 import { on, type HandlerOptions } from './handler';

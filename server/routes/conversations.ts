@@ -1,15 +1,7 @@
 /** The inbox over REST: list and read conversations, pick up, assign, resolve, reopen, reply. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  getConversation,
-  moveConversation,
-  routeToTeam,
-  sendAgentMessage,
-  type Conversation,
-} from '../commands/conversations';
-import { roleIn } from '../commands/accounts';
-import { assertTeam } from '../commands/workspace';
+import { moveConversation, routeToTeam, sendAgentMessage, type Conversation } from '../commands/conversations';
 import { setContactTag, tagConversation, untagConversation } from '../commands/tags';
 import type { Deps } from '../commands/unit';
 import { AppError } from '../errors';
@@ -17,7 +9,10 @@ import { requireRole } from '../http/auth';
 import { ContactDetailOut, presentContact } from '../presenters/contact';
 import { ConversationOut, presentConversation } from '../presenters/conversation';
 import { presentMessages } from '../presenters/message';
+import { roleIn } from '../queries/accounts';
+import { getConversation } from '../queries/conversation';
 import { contactWithConversations, inbox, withDetails } from '../queries/inbox';
+import { assertTeam } from '../queries/workspace';
 import { conversationThread } from '../queries/thread';
 
 const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });

@@ -12,8 +12,8 @@ import type { WidgetConfig } from '../../protocol/settings';
 import type { Equal, Expect } from '../../protocol/type-check';
 import type { Deps } from '../commands/unit';
 import { pageOrigin, recordWidgetSighting } from '../commands/setup';
-import { getWorkspace } from '../commands/workspace';
 import { passage, workspaceIdBySlug } from '../queries/knowledge';
+import { getWorkspace } from '../queries/workspace';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 

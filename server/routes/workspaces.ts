@@ -8,17 +8,17 @@ import {
   inviteMember,
   removeMember,
   revokeApiKey,
-  roleIn,
   withdrawInvitation,
 } from '../commands/accounts';
 import type { Deps } from '../commands/unit';
-import { getWorkspace, updateSettings } from '../commands/workspace';
+import { updateSettings } from '../commands/workspace';
 import { invitationUrl } from '../processors/notify';
 import { requireRole } from '../http/auth';
 import { AppError } from '../errors';
 import { ApiKeyOut, presentApiKey } from '../presenters/api-key';
 import { presentWorkspace, WorkspaceOut } from '../presenters/workspace';
-import { apiKeysOf, membersOf, pendingInvitations, presenceOf } from '../queries/workspace';
+import { roleIn } from '../queries/accounts';
+import { apiKeysOf, getWorkspace, membersOf, pendingInvitations, presenceOf } from '../queries/workspace';
 
 const WsParams = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const WsItemParams = WsParams.extend({ id: z.uuid('id must be a UUID') });
