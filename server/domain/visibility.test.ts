@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_NAMES } from '../../protocol/events';
 import { isVisibleTo, metaFor } from './visibility';
 
-const VISITOR_EVENTS = ['handoff.created', 'conversation.assigned', 'conversation.resolved'];
+const VISITOR_EVENTS = [
+  'handoff.created',
+  'conversation.assigned',
+  'conversation.resolved',
+  'conversation.ended',
+  'conversation.handed_back',
+];
 
 describe('who sees which message', () => {
   it('shows the visitor texts, hides notes', () => {

@@ -11,8 +11,6 @@ import { commentOnRating, rateConversation } from '../commands/satisfaction';
 import { tagConversation } from '../commands/tags';
 import { createTag } from '../commands/workspace';
 import type { Deps } from '../commands/unit';
-import { analyticsRoutes } from './analytics';
-import { satisfactionRoutes } from './satisfaction';
 
 describe('satisfaction report', () => {
   let handle: DatabaseHandle;
@@ -24,12 +22,6 @@ describe('satisfaction report', () => {
     deps = makeDeps(handle.db);
     app = await buildApp({
       deps,
-      plugins: [
-        async (a) => {
-          await a.register(analyticsRoutes(deps));
-          await a.register(satisfactionRoutes(deps));
-        },
-      ],
     });
     await app.inject({
       method: 'POST',
