@@ -17,6 +17,22 @@ describe('what the team may teach', () => {
     expect(learnableQuestion('pots arrived smashed, call me at (555) 201-4432', who)).toBe('Pots arrived smashed');
   });
 
+  it('takes out the names of people the visitor names by who they are to them', () => {
+    const said = 'I need to change the address on order 5521, it is for my mum Jane Doe';
+    const them = customerDetails([said]);
+    expect(learnableQuestion(said, them)).not.toMatch(/Jane|Doe/);
+    expect(
+      learnableReply('Happy to help. I have sent the parcel on to Jane today, it should arrive soon.', them),
+    ).not.toMatch(/Jane/);
+    // A product's capitalised name is not a person.
+    expect(
+      learnableQuestion(
+        'Is the Earl Grey Supreme loose leaf?',
+        customerDetails(['Is the Earl Grey Supreme loose leaf?']),
+      ),
+    ).toBe('Is the Earl Grey Supreme loose leaf?');
+  });
+
   it('drops the sentences about the customer from a reply, or the whole reply', () => {
     const r = learnableReply(
       'Hi Rachel! Order LP-44120 ships today. We replace a wrong colourway free and send a prepaid label.',

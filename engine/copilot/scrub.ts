@@ -20,10 +20,18 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Fewer words than this left after scrubbing: not worth suggesting to anyone. */
 const MIN_WORDS = 5;
 
+/**
+ * Someone the visitor names by who they are to them ("for my mum Jane Doe", "my husband Tom"): a
+ * customer's personal detail as much as their own name.
+ */
+const RELATIVE_NAME =
+  /\bmy\s+(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|friend|boss|girlfriend|boyfriend|gran|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|cousin|colleague|neighbou?r|fianc[eé]e?)\s*,?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+
 /** The customer's details as the visitor gave them in the chat, and as their contact holds them. */
 export function customerDetails(visitorMessages: readonly string[], contact: KnownCustomer = {}): Personal {
   const captured = captureDetails([...visitorMessages]);
-  const names = [captured.name, contact.name].filter((n): n is string => !!n?.trim());
+  const relatives = visitorMessages.flatMap((m) => [...m.matchAll(RELATIVE_NAME)].map((r) => r[1]));
+  const names = [captured.name, contact.name, ...relatives].filter((n): n is string => !!n?.trim());
   const values = [captured.email, captured.phone, captured.orderNumber, contact.email, contact.phone].filter(
     (v): v is string => !!v?.trim(),
   );
