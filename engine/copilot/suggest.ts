@@ -96,7 +96,9 @@ export function compose(m: Material, input: Pick<SuggestInput, 'content' | 'thre
   const team = m.matches[0];
   const content =
     input.content && m.hits.length && m.contentConfidence >= CONTENT_FLOOR
-      ? answerOffline(input.content, m.question, { threshold: CONTENT_FLOOR, hits: m.hits })
+      ? // Gated above on the calibrated confidence the floor was chosen for; the answer model's own
+        // confidence (a different scale, for the bot's answer-or-abstain) does not gate a draft twice.
+        answerOffline(input.content, m.question, { threshold: 0, hits: m.hits })
       : null;
   const fromTeam = (match: LearnedMatch): Suggestion => ({
     kind: 'team',
