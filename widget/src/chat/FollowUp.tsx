@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FollowUpState, VisitorState } from '../../../protocol/socket';
 import { MAX_COMMENT } from '../../../protocol/socket';
 import type { ChatClient } from './client';
+import { EmailForm } from './EmailForm';
 
 const RATINGS = [
   { value: 'good', label: 'Good' },
@@ -155,10 +156,7 @@ function TranscriptForm({
   email: string | null;
 }) {
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(email ?? '');
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   if (sent) return <div class="card done">We’ve sent the conversation to {sent}.</div>;
   if (!open)
     return (
@@ -166,35 +164,20 @@ function TranscriptForm({
         Email me this conversation
       </button>
     );
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const r = await client.request('transcript', { conversationId, email: value.trim() });
-    setBusy(false);
-    if (r.ok) setSent(r.data.email);
-    else setError(r.error);
+  const send = async (address: string) => {
+    const r = await client.request('transcript', { conversationId, email: address });
+    if (!r.ok) return r.error;
+    setSent(r.data.email);
+    return null;
   };
   return (
-    <form class="card" onSubmit={submit}>
-      <p id="cr-transcript-why">We’ll email you a copy of this conversation, with the links we shared.</p>
-      <div class="row">
-        <input
-          type="email"
-          required
-          autocomplete="email"
-          placeholder="you@example.com"
-          aria-label="Email for the transcript"
-          aria-describedby="cr-transcript-why"
-          aria-invalid={error ? true : undefined}
-          value={value}
-          onInput={(e) => setValue(e.currentTarget.value)}
-        />
-        <button type="submit" class="primary" disabled={busy}>
-          Send transcript
-        </button>
-      </div>
-      {error && <p class="field-error">{error}</p>}
-    </form>
+    <EmailForm
+      id="cr-transcript-why"
+      why="We’ll email you a copy of this conversation, with the links we shared."
+      label="Email for the transcript"
+      button="Send transcript"
+      initial={email ?? ''}
+      send={send}
+    />
   );
 }

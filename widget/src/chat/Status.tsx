@@ -1,6 +1,6 @@
 /** Where the conversation stands while it is not with the AI: the queue, or "leave your email". */
-import { useState } from 'preact/hooks';
 import type { VisitorState } from '../../../protocol/socket';
+import { EmailForm } from './EmailForm';
 
 interface Props {
   state: VisitorState | null;
@@ -17,37 +17,10 @@ function about(seconds: number): string {
   return m < 60 ? `about ${m} min` : `about ${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
 }
 
-function EmailForm({ saveEmail, why = NOBODY }: Pick<Props, 'saveEmail'> & { why?: string }) {
-  const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(await saveEmail(email.trim()));
-    setBusy(false);
-  };
+/** "Leave your email": the reply goes there while nobody, or not soon enough, can answer here. */
+function LeaveEmail({ saveEmail, why = NOBODY }: Pick<Props, 'saveEmail'> & { why?: string }) {
   return (
-    <form class="card email" onSubmit={submit}>
-      <p id="cr-email-why">{why}</p>
-      <div class="row">
-        <input
-          type="email"
-          required
-          autocomplete="email"
-          placeholder="you@example.com"
-          aria-label="Email"
-          aria-describedby="cr-email-why"
-          aria-invalid={error ? true : undefined}
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-        <button type="submit" class="primary" disabled={busy}>
-          Notify me
-        </button>
-      </div>
-      {error && <p class="field-error">{error}</p>}
-    </form>
+    <EmailForm id="cr-email-why" why={why} label="Email" button="Notify me" className="card email" send={saveEmail} />
   );
 }
 
@@ -64,7 +37,7 @@ export function Status({ state, emailSaved, handoffAsked, saveEmail }: Props) {
       </div>
     );
   } else if (state?.askEmail) {
-    body = <EmailForm saveEmail={saveEmail} />;
+    body = <LeaveEmail saveEmail={saveEmail} />;
   } else if (waiting || handoffAsked) {
     const n = state?.queuePosition;
     // The estimate comes from how fast the team really answered lately; without history, none.
@@ -85,7 +58,7 @@ export function Status({ state, emailSaved, handoffAsked, saveEmail }: Props) {
           </div>
         </div>
         {state?.offerEmail && !emailSaved && (
-          <EmailForm
+          <LeaveEmail
             saveEmail={saveEmail}
             why="Rather not wait? Leave your email and we’ll answer there — you can also stay here."
           />
