@@ -47,7 +47,7 @@ export function answerFeatures(index: KnowledgeIndex, query: string, hits: reado
     ...base,
     top && second && second.chunk.sourceId === top.chunk.sourceId ? 1 : 0,
     second ? second.features.coverage : 0,
-    ...supportFeatures(index, query, top?.chunk),
+    ...supportFeatures(index, index.correct(query), top?.chunk),
   ];
 }
 

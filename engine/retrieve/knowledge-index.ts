@@ -27,6 +27,7 @@ import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
 import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
 import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax-lbfgs';
+import { Spelling } from './spelling';
 import { mapSteps, nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from './steps';
 import { topN, topOf } from './top';
 import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
@@ -82,6 +83,8 @@ interface Compiled {
   classifier: ChunkClassifier | null;
   /** Per chunk: the kinds of fact its text holds (engine/text/answer-type.ts), as a bit mask. */
   facts: Uint8Array;
+  /** The shop's own words, to read a question's misspellings and run-together words by. */
+  spelling: Spelling;
   /** Per-chunk score buffers reused by every search (cleared after each). */
   scratch: {
     classifier: Float64Array;
@@ -245,11 +248,17 @@ export class KnowledgeIndex {
     return this.search(query, k, { queryEmbedding });
   }
 
+  /** The query as the shop would spell it (spelling.ts); every search reads it so. */
+  correct(query: string): string {
+    return this.searchable().spelling.correct(query);
+  }
+
   /** The k best chunks for a query, best first. */
   search(query: string, k = 5, opts: SearchOptions = {}): SearchHit[] {
     const c = this.searchable();
     const n = c.chunks.length;
     if (!n || !query.trim()) return [];
+    query = c.spelling.correct(query);
     const { classifier, phrasing, bestShort, bestShortScore, passage, chars, coverage, title } = c.scratch;
     try {
       return this.rank(c, query, k, opts);
@@ -481,6 +490,9 @@ export class KnowledgeIndex {
     const titleBm25 = yield* Bm25Index.steps(yield* mapSteps(chunks, (ch) => contentStems(titleLine(ch)), 32));
     const chars = yield* CharIndex.steps(shortTexts);
     const facts = Uint8Array.from(yield* mapSteps(chunks, (ch) => kindMask(factKinds(ch.answer ?? ch.text)), 16));
+    const scratch = enc ? new Float32Array(enc.dim) : null;
+    const english = enc && scratch ? { has: (w: string) => enc.vectors.addTo(scratch, w, 0) } : null;
+    const spelling = yield* Spelling.steps([...shortTexts, ...longTexts], english);
     let classifier: ChunkClassifier | null = null;
     let plan: TrainingPlan | null = null;
     if (this.classifierOptions) {
@@ -507,6 +519,7 @@ export class KnowledgeIndex {
         shortVec,
         longVec,
         facts,
+        spelling,
         classifier,
         scratch: {
           classifier: new Float64Array(chunks.length),

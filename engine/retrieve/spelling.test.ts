@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Spelling } from './spelling';
+
+const SHOP = [
+  'Gift cards never expire. Buy a gift card in store or online.',
+  'Returns: we accept returns within 30 days. Shipping to Canada is not offered.',
+  'Guitars, basses and e-bikes. Our return policy covers guitars.',
+];
+const ENGLISH = new Set(['bake', 'tuneup', 'afterpay', 'do', 'you', 'ship']);
+const english = { has: (w: string) => ENGLISH.has(w) };
+
+describe('Spelling', () => {
+  const spelling = Spelling.of(SHOP, english);
+
+  it('reads a misspelt word as the shop writes it', () => {
+    expect(spelling.correct('whats your retrun policy')).toBe('what is your return policy');
+    expect(spelling.correct('lefty gutars?')).toBe('lefty guitars?');
+  });
+
+  it('splits words run together when the shop writes them side by side, plural too', () => {
+    expect(spelling.correct('do giftcards expire')).toBe('do gift cards expire');
+    expect(spelling.correct('giftcard balance')).toBe('gift card balance');
+    expect(spelling.correct('do you fix ebikes')).toBe('do you fix e bikes');
+  });
+
+  it('expands chat shorthand', () => {
+    expect(spelling.correct('do u ship to canada')).toBe('do you ship to canada');
+  });
+
+  it('keeps words English knows, numbers, and pairs the shop never writes', () => {
+    expect(spelling.correct('can I bake it')).toBe('can I bake it');
+    expect(spelling.correct('pay with afterpay')).toBe('pay with afterpay');
+    expect(spelling.correct('order 12345')).toBe('order 12345');
+  });
+
+  it('keeps a word when two of the shop\'s words are equally near', () => {
+    const s = Spelling.of(['cart card'], null);
+    expect(s.correct('carx')).toBe('carx');
+  });
+
+  it('returns the same string when nothing changes', () => {
+    const q = 'Gift cards?';
+    expect(spelling.correct(q)).toBe(q);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The customer's spelling, read against the shop's own words before anything else reads the
+ * question: "do giftcards expire" → "do gift cards expire", "whats your retrun policy" → "… return
+ * policy", "do u ship" → "do you ship". Every ranker and the answer's confidence then see the words
+ * the shop wrote (BM25's own typo tolerance reaches the ranking only, at a discount, and only
+ * for one edit of a stem).
+ *
+ * A word is rewritten only when the shop never uses it and English does not know it either (it
+ * has no word vector): a real word the shop happens not to use ("bake" in a shop that writes
+ * "cake") stays as typed. Then, in order: chat shorthand ("u", "bday"); two words the shop writes
+ * side by side, run together ("giftcards", "tuneup"); the shop's word one edit away (insert, delete,
+ * substitute, swap), the most frequent when several are, and none when two are equally so.
+ */
+import { tokenize } from '../text/index';
+import { mapSteps, runSteps, type Steps } from './steps';
+import { MIN_TYPO_LENGTH, TypoIndex } from './typo';
+
+/** Chat shorthand English writers use, with what it stands for. */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  y: 'why',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thank you',
+  bday: 'birthday',
+  whats: 'what is',
+  wheres: 'where is',
+  whens: 'when is',
+  hows: 'how is',
+  wat: 'what',
+  wut: 'what',
+  wanna: 'want to',
+  gonna: 'going to',
+  cuz: 'because',
+  coz: 'because',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmrrw: 'tomorrow',
+  tonite: 'tonight',
+  nite: 'night',
+  pic: 'picture',
+  pics: 'pictures',
+  msg: 'message',
+  asap: 'as soon as possible',
+  abt: 'about',
+  bc: 'because',
+  b4: 'before',
+  hrs: 'hours',
+  mins: 'minutes',
+  addr: 'address',
+  pkg: 'package',
+  qty: 'quantity',
+  wk: 'week',
+  wks: 'weeks',
+};
+
+/** At most this many run-together spellings of the shop's word pairs are kept (a large site has millions). */
+const MAX_JOINED = 200_000;
+
+export interface KnownWords {
+  /** Whether English knows the word (the offline word vectors have it). */
+  has(word: string): boolean;
+}
+
+export class Spelling {
+  private constructor(
+    private readonly counts: Map<string, number>,
+    /** Two adjacent words of the shop run together ("giftcards") → as the shop writes them. */
+    private readonly joined: Map<string, string>,
+    private readonly words: string[],
+    private readonly typos: TypoIndex,
+    private readonly english: KnownWords | null,
+  ) {}
+
+  /** Learns the shop's words from its texts, in steps (see steps.ts). */
+  static *steps(texts: readonly string[], english: KnownWords | null): Steps<Spelling> {
+    const counts = new Map<string, number>();
+    const joined = new Map<string, string>();
+    yield* mapSteps(
+      texts,
+      (t) => {
+        const tokens = tokenize(t);
+        tokens.forEach((w, i) => {
+          counts.set(w, (counts.get(w) ?? 0) + 1);
+          const next = tokens[i + 1];
+          if (next && joined.size < MAX_JOINED && !/\d/.test(w + next)) joined.set(w + next, `${w} ${next}`);
+        });
+      },
+      32,
+    );
+    const words = [...counts.keys()];
+    return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english);
+  }
+
+  static of(texts: readonly string[], english: KnownWords | null): Spelling {
+    return runSteps(Spelling.steps(texts, english));
+  }
+
+  /** The question with each unknown word read as the shop would write it; unchanged when none is. */
+  correct(query: string): string {
+    let changed = false;
+    const out = query.replace(/[\p{L}\p{N}']+/gu, (raw) => {
+      const [token] = tokenize(raw);
+      if (!token || tokenize(raw).length !== 1) return raw;
+      const fixed = this.word(token);
+      if (fixed === null) return raw;
+      changed = true;
+      return fixed;
+    });
+    return changed ? out : query;
+  }
+
+  /** What one unknown token stands for, or null to keep it. */
+  private word(token: string): string | null {
+    if (this.counts.has(token) || /\d/.test(token)) return null;
+    const short = SHORTHAND[token];
+    if (short) return short;
+    if (this.english?.has(token)) return null;
+    return this.compound(token) ?? this.nearest(token);
+  }
+
+  /**
+   * Two words the shop writes side by side, typed as one ("giftcards" → "gift cards", "ebike" →
+   * "e bike"), the plural too ("giftcards" where the shop writes "gift card"). Only a pair the
+   * shop itself writes: "afterpay" is not "after pay".
+   */
+  private compound(token: string): string | null {
+    const pair = this.joined.get(token);
+    if (pair) return pair;
+    const singular = token.endsWith('s') ? this.joined.get(token.slice(0, -1)) : undefined;
+    return singular ? `${singular}s` : null;
+  }
+
+  /** The shop's word one edit away, when one is clearly the likeliest. */
+  private nearest(token: string): string | null {
+    if (token.length < MIN_TYPO_LENGTH) return null;
+    const near = this.typos
+      .near(token)
+      .map((id) => ({ word: this.words[id], count: this.counts.get(this.words[id]) ?? 0 }))
+      .sort((x, y) => y.count - x.count);
+    if (!near.length || (near[1] && near[1].count === near[0].count)) return null;
+    return near[0].word;
+  }
+}
