@@ -63,6 +63,19 @@ describe('decideHandoff', () => {
     ).toBeNull();
   });
 
+  it("hands a visitor's own trouble to the topic's team even when the content has a policy to quote", () => {
+    const topics = [{ tagId: 'order_problem', confidence: 0.6, needsHuman: true }];
+    const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: confident }));
+    expect(ask('I was charged twice for the same order')).toMatchObject({ action: 'handoff', reason: 'topic' });
+    expect(ask('my parcel never arrived')).toMatchObject({ action: 'handoff', reason: 'topic' });
+    // A question about the policy itself stays answered.
+    expect(ask('how long do refunds take?').action).toBe('answer');
+    // Without a handoff topic the answer stands: the shop has no team for it.
+    expect(
+      decideHandoff(input({ visitorMessages: ['my parcel never arrived'], topics: [], answer: confident })).action,
+    ).toBe('answer');
+  });
+
   it('hands off an unanswered question whose handoff topic is more likely than not', () => {
     const topics = (confidence: number) => [{ tagId: 'order_problem', confidence, needsHuman: true }];
     // Below the topic threshold: the bot could not answer, so the topic's team gets it.

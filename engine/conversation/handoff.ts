@@ -4,6 +4,7 @@
  */
 import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
+import { reportsProblem } from './problem';
 import { FRUSTRATION_APOLOGY, ODD_INPUT_REPLY, answerToOffer, isQuestion, readMessage } from './odd-input';
 
 /** Why a chat went to people (the card, the event, the tag feed and the webhooks say it). */
@@ -126,9 +127,12 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
     // it, a question the shop's content answers with confidence hands off only when its topic is
     // near certain ("do you offer insurance?" is not a bulk order; "quote me a custom build" is).
-    const least = answered ? s.topicThreshold : Math.min(s.topicThreshold, UNANSWERED_TOPIC);
+    // Trouble with the visitor's own order ("charged twice", "never arrived") is their case, not a
+    // policy question: a handoff topic takes it as if the content had no answer (problem.ts).
+    const ownCase = !answered || reportsProblem(latest);
+    const least = ownCase ? Math.min(s.topicThreshold, UNANSWERED_TOPIC) : s.topicThreshold;
     const topic = (input.topics ?? [])
-      .filter((t) => t.needsHuman && t.confidence >= least && (!answered || t.confidence >= NEAR_CERTAIN_TOPIC))
+      .filter((t) => t.needsHuman && t.confidence >= least && (ownCase || t.confidence >= NEAR_CERTAIN_TOPIC))
       .sort((a, b) => b.confidence - a.confidence)[0];
     // The admin marked this topic as needing a person: that is a rule, not a guess, so it hands
     // off in both modes (a quote or a school order is not something to offer and wait on).

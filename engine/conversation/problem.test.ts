@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { reportsProblem } from './problem';
+
+describe('reportsProblem', () => {
+  it.each([
+    'I was charged twice for the same order',
+    'you double-charged me',
+    'my delivery was supposed to come yesterday and never showed up',
+    'my order from last week still hasn’t shown up',
+    'the box arrived crushed and the frame is bent',
+    'my delivery came today and half the pots were smashed',
+    "you sent me a men's XL instead of a women's M",
+    'I returned it 5 weeks ago and the refund still isn’t on my card',
+    'where is my refund???',
+    'tracking is stuck',
+  ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
+
+  it.each([
+    'what is your refund policy?',
+    'what happens if my order arrives damaged?',
+    'do you charge for shipping twice if I order two things?',
+    'how long does delivery take?',
+    'can I return a sweater I never wore?',
+    'is my order ready for pickup?',
+    'do you ship to Canada?',
+    'I never know which size to pick',
+  ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
+});

@@ -1,0 +1,50 @@
+/**
+ * Does the visitor report something that went wrong with their own order, delivery or payment?
+ * "I was charged twice", "my delivery never showed up", "the box arrived crushed", "you sent me
+ * an XL instead of an M", "the refund still isn't on my card". The shop's content may well
+ * describe its refund or damage policy, and the bot may find it with confidence, but the
+ * customer's own case needs someone who can look it up: such a message hands off on the shop's
+ * handoff topic (handoff.ts) even when the bot could quote a policy.
+ *
+ * Cues are phrases of trouble that has already happened, in general English, not any shop's
+ * products: a wrong or double charge, something that never came or still has not, goods that
+ * arrived broken or wrong, an item sent instead of another, a refund still missing.
+ */
+
+const NOT = "(?:hasnt|hasn't|has not|havent|haven't|have not|didnt|didn't|did not|isnt|isn't|is not|wasnt|wasn't|still not)";
+const ARRIVE = '(?:arrived|came|come|showed up|shown up|turned up|got here|been delivered|delivered|received|gotten)';
+const DAMAGE =
+  '(?:broken|damaged|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|soaked|dead|defective|faulty|' +
+  'missing pieces|missing parts|the wrong \\w+|wrong|empty|opened)';
+const GOODS = '(?:order|package|parcel|delivery|box|item|items|shipment|refund|money|payment)';
+
+const CUES: RegExp[] = [
+  // A wrong or repeated charge.
+  /\b(?:double|over)[ -]?(?:charged|billed)\b/,
+  /\b(?:charged|billed)\s+(?:me\s+|us\s+)?(?:twice|two times|double|again|two times)\b/,
+  /\bcharged\s+(?:me\s+|us\s+)?(?:for\s+)?(?:the\s+)?wrong\b/,
+  // Something that never came, or still has not.
+  new RegExp(`\\bnever\\s+${ARRIVE}\\b`),
+  new RegExp(`\\b(?:still\\s+)?${NOT}\\s+(?:yet\\s+)?(?:${ARRIVE}|updated|moved|shipped|been refunded|been shipped|back|on my (?:card|account|statement))\\b`),
+  new RegExp(`\\bmy\\s+${GOODS}\\s+(?:still|never)\\b`),
+  /\b(?:tracking|package|parcel|order)\s+(?:is\s+|has\s+been\s+)?stuck\b/,
+  // Goods that arrived broken or wrong.
+  new RegExp(`\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`),
+  new RegExp(`\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`),
+  // Something sent in place of what was ordered.
+  /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:the\s+|a\s+|an\s+)?wrong\b/,
+  /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:a|an|the|two|\d+)\s+[\w' -]{1,30}?\s+instead of\b/,
+  /\b(?:wrong|missing)\s+(?:item|items|size|colou?r|order|package|parcel|part|parts|piece|pieces)\s+(?:in|was|were|came|arrived|sent)\b/,
+  // A refund not seen.
+  /\b(?:where|wheres|where's)\s+(?:is\s+)?my\s+(?:refund|money)\b/,
+  /\brefund\s+(?:still|never|has not|hasnt|hasn't|isnt|isn't|didnt|didn't|did not)\b/,
+];
+
+/** Whether the message reports trouble with the visitor's own order, delivery or payment. */
+export function reportsProblem(text: string): boolean {
+  const t = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ');
+  return CUES.some((re) => re.test(t));
+}
