@@ -38,7 +38,7 @@ export interface BenchOptions {
 }
 
 /** The bench's parts, to run a few at a time (each alone fits in a few minutes). */
-export const PARTS = ['classic', 'anchor', 'first', 'curve', 'burst', 'two', 'knowledge', 'shops'] as const;
+export const PARTS = ['classic', 'anchor', 'floor', 'first', 'curve', 'burst', 'two', 'knowledge', 'shops'] as const;
 export type Part = (typeof PARTS)[number];
 
 type Figures = Record<string, number | string>;
@@ -97,6 +97,8 @@ const PLAN = {
   },
 };
 const AGENTS = 20;
+/** The workspace id the anchors' visitors name (the echo servers have no workspaces). */
+const ANCHOR_WORKSPACE = '00000000-0000-4000-8000-000000000000';
 const INTERVAL_MS = 5000;
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -175,8 +177,25 @@ async function benchStore(kind: StoreKind, pgBase: string | null, plan: Plan, f:
         const env = kind === 'pglite' ? { CHATREF_DATA_DIR: tempDir('chatref-store-echo-') } : store.env;
         const echo = await startEchoServer(env);
         try {
-          chatFigures('store_echo', sfx, await chatLoad(echo.url, '00000000-0000-4000-8000-000000000000', plan), f);
+          chatFigures('store_echo', sfx, await chatLoad(echo.url, ANCHOR_WORKSPACE, plan), f);
           f[`store_echo_load1${sfx}`] = round(loadavg()[0]);
+        } finally {
+          await echo.stop();
+        }
+      });
+    }
+    if (has('floor')) {
+      log(`${kind}: the store-and-echo floor's own curve, ${plan.steps.join('/')} visitors`);
+      await part(`${kind} floor curve`, async () => {
+        const env = kind === 'pglite' ? { CHATREF_DATA_DIR: tempDir('chatref-store-echo-') } : store.env;
+        const echo = await startEchoServer(env);
+        try {
+          // What any chat that keeps its messages holds on this machine, beside the same load generators.
+          const c = await capacityCurve([echo], ANCHOR_WORKSPACE, plan.steps, plan.stepMs, log);
+          for (const step of c.steps)
+            for (const [k, v] of Object.entries(step))
+              if (k !== 'visitors' && k !== 'held') f[`floor_${step.visitors}_${k}${sfx}`] = v;
+          f[`capacity_store_echo${sfx}`] = c.capacity;
         } finally {
           await echo.stop();
         }
@@ -419,7 +438,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<Figures> {
     await part('echo baseline', async () => {
       const echo = await startEchoServer();
       try {
-        chatFigures('echo', '', await chatLoad(echo.url, '00000000-0000-4000-8000-000000000000', plan), f);
+        chatFigures('echo', '', await chatLoad(echo.url, ANCHOR_WORKSPACE, plan), f);
       } finally {
         await echo.stop();
       }
