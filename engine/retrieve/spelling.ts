@@ -57,8 +57,12 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   wks: 'weeks',
 };
 
-/** At most this many run-together spellings of the shop's word pairs are kept (a large site has millions). */
-const MAX_JOINED = 200_000;
+/**
+ * Bounds on what a large site's spelling holds (its pairs run into millions): run-together pairs
+ * kept, and the most frequent words a typo is read against.
+ */
+const MAX_JOINED = 50_000;
+const MAX_TYPO_WORDS = 30_000;
 
 export interface KnownWords {
   /** Whether English knows the word (the offline word vectors have it). */
@@ -92,6 +96,7 @@ export class Spelling {
       32,
     );
     const words = [...counts.keys()];
+    if (words.length > MAX_TYPO_WORDS) words.sort((a, b) => counts.get(b)! - counts.get(a)!).length = MAX_TYPO_WORDS;
     return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english);
   }
 
