@@ -104,6 +104,8 @@ export function frustrationCues(text: string): FrustrationCues {
     question: 0,
     length: Math.log(1 + toks.length),
   };
+  // "This is a joke" is anger; "tell me a joke" is small talk.
+  const askedForJoke = /\b(?:tell|know|got|have|hear|share)\b[^.?!]{0,12}\bjokes?\b/i.test(text);
   const low = toks.map((t) => t.toLowerCase());
   const bare = low.map((t) => t.replace(/'/g, ''));
   toks.forEach((t, i) => {
@@ -126,7 +128,7 @@ export function frustrationCues(text: string): FrustrationCues {
     if (FAILURE.has(w)) c.failure++;
     if (PERSISTENCE.has(w)) c.persistence++;
     if (IGNORED.has(w)) c.ignored++;
-    if (ANGER.has(w)) c.anger++;
+    if (ANGER.has(w) && !(w === 'joke' && askedForJoke)) c.anger++;
     if (WARM.has(w)) c.warm++;
   });
   if (/\bno one\b|\bnot (?:once|a single)\b|\bno (?:response|reply|answer|resolution|help|one)\b/i.test(text))

@@ -50,6 +50,7 @@ describe('explicit signs of frustration', () => {
     'Which of your blends gets the best reviews?',
     'I need the gift box by Saturday, is that possible?',
     'the parcel came today, thank you!',
+    'tell me a joke',
   ];
 
   it.each(angry)('counts "%s" as frustrated', (t) => {
