@@ -1,6 +1,6 @@
 /**
  * Past capacity, in headless Chromium on a shop page served from another port: the server runs
- * one bot turn at a time (CHATREF_BOT_CONCURRENCY=1) and calls a turn late after 300 ms; a crowd
+ * one bot turn at a time (CHATREF_BOT_CONCURRENCY=1) and calls a turn late after 100 ms; a crowd
  * of visitor sockets asks at once, then the browser's visitor asks behind them. Nothing holds the
  * bot but that real queue. The visitor sees the busy notice, then the bot's real answer, once,
  * and the notice goes away. The notice as shown goes to test-results/screenshots/busy-notice.png
@@ -13,7 +13,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSISTANT_BUSY_TEXT, type WireMessage } from '../../protocol/socket';
 import { launch, pageErrors, screenshot } from '../browser';
-import { openWriters, type Writer } from '../load/chatter';
+import { openWriters, until, type Writer } from '../load/chatter';
 import { inLanes, signIn } from '../load/remote';
 import { startServerProcess, type ServerProcess } from '../process';
 
@@ -34,8 +34,12 @@ describe('the busy notice, when the bot is past capacity', () => {
       ...ADMIN,
       CHATREF_TRUST_PROXY: '1', // each crowd visitor comes from its own address (X-Forwarded-For)
       CHATREF_BOT_CONCURRENCY: '1',
-      CHATREF_BOT_BUSY_MS: '300',
+      CHATREF_BOT_BUSY_MS: '100',
+      LOG_LEVEL: 'info', // to see when the demo's knowledge is in
     });
+    // The answer asserted below comes from the demo's pages, written after the server is up.
+    const live = server;
+    await until(() => live.output().includes('knowledge ready'), 120_000, "the demo's knowledge");
     const { workspaceId } = await signIn(server.url, ADMIN.CHATREF_ADMIN_EMAIL, ADMIN.CHATREF_ADMIN_PASSWORD);
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Riff &amp; Rhythm</title></head>
       <body><h1>Riff &amp; Rhythm</h1><p>Guitars, lessons and repairs.</p>
