@@ -32,7 +32,8 @@ function subtitle(s: ChatState): string {
     case 'resolved':
       return 'Conversation resolved — write again anytime';
     default:
-      return s.everConnected && !s.connected ? 'Reconnecting…' : 'AI assistant · answers instantly';
+      if (s.everConnected && !s.connected) return 'Reconnecting…';
+      return s.notice ? 'AI assistant · busy, a reply is coming' : 'AI assistant · answers instantly';
   }
 }
 
@@ -152,6 +153,11 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
         )}
         {s.notice && (
           <div class="notice" role="status">
+            <span class="dots" aria-hidden="true">
+              <i />
+              <i />
+              <i />
+            </span>
             {s.notice}
           </div>
         )}

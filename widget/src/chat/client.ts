@@ -115,7 +115,7 @@ export class ChatClient {
     this.socket.on('session', (session: VisitorSession) => this.onSession(session));
     this.socket.on('message', (m: WireMessage) => this.receive([m]));
     this.socket.on('state', (state: VisitorState) => this.onState(state));
-    this.socket.on('notice', (n: VisitorNotice) => this.set({ notice: n.text }));
+    this.socket.on('notice', (n: VisitorNotice) => this.onNotice(n));
     this.socket.on('typing', (t: { name?: string | null; typing: boolean }) =>
       this.set({ typing: t.typing ? t.name || 'Someone' : null }),
     );
@@ -275,7 +275,16 @@ export class ChatClient {
     // The assistant is not answering any more: drop its "typing" (see showThinking).
     const typing = state.status !== 'bot' && this.s.typing === this.botName ? null : this.s.typing;
     if (typing !== this.s.typing) clearTimeout(this.thinking);
-    this.set({ state, handoffAsked, typing, emailSaved: state.contactEmail ?? this.s.emailSaved });
+    // A chat handed to the team gets no late reply from the assistant: its notice is over too.
+    const notice = state.status === 'bot' ? this.s.notice : null;
+    this.set({ state, handoffAsked, typing, notice, emailSaved: state.contactEmail ?? this.s.emailSaved });
+  }
+
+  /** The reply is late: the notice takes the place of the assistant's "typing" (it says more). */
+  private onNotice(n: VisitorNotice): void {
+    const thinking = this.s.typing === this.botName;
+    if (thinking) clearTimeout(this.thinking);
+    this.set({ notice: n.text, typing: thinking ? null : this.s.typing });
   }
 
   private receive(incoming: WireMessage[]): void {
