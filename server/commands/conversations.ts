@@ -96,6 +96,8 @@ export interface NewMessage {
   meta?: Record<string, unknown>;
   /** Store only while the conversation is in this status (else a `conflict` error, nothing stored). */
   whileStatus?: Conversation['status'];
+  /** Store only while the conversation is not in this status (else a `conflict` error, nothing stored). */
+  unlessStatus?: Conversation['status'];
 }
 
 /** Appends inside an open transaction: the next sequence number, the message and message.created. */
@@ -153,6 +155,7 @@ async function storeMessage(
       update ${conversations} set last_seq = last_seq + 1, updated_at = ${at}::timestamptz
       where id = ${m.conversationId}::uuid and workspace_id = ${m.workspaceId}::uuid
         ${m.whileStatus ? sql`and status = ${m.whileStatus}` : sql``}
+        ${m.unlessStatus ? sql`and status <> ${m.unlessStatus}` : sql``}
       returning last_seq
     ), m as (
       insert into ${messages}
@@ -172,6 +175,7 @@ async function storeMessage(
   const [row] = (result as unknown as { rows: { id: number | string | bigint; seq: number }[] }).rows;
   if (!row) {
     if (m.whileStatus) throw new AppError('conflict', `the conversation is gone or no longer ${m.whileStatus}`);
+    if (m.unlessStatus) throw new AppError('conflict', `the conversation is gone or ${m.unlessStatus}`);
     throw new AppError('not_found', 'no such conversation');
   }
   message.seq = Number(row.seq);

@@ -2,6 +2,8 @@
  * What a widget visitor's actions write: their contact and current conversation (made on their
  * first message), and their messages (a resolved chat resumes when they write again).
  */
+import { AppError } from '../errors';
+import { getConversation } from '../queries/conversation';
 import { latestConversationFor } from '../queries/thread';
 import {
   appendMessage,
@@ -40,12 +42,33 @@ export async function visitorConversation(
   return { contact, conversation, started: true };
 }
 
-/** The visitor writes: a resolved conversation resumes first; a retried message is stored once. */
+/**
+ * The visitor writes: a resolved conversation resumes first; a retried message is stored once.
+ * `conversation` may be the caller's copy from an earlier message (no read per message): the store
+ * refuses a conversation resolved since, and then it is read again and resumed.
+ */
 export async function visitorSends(
   deps: Deps,
   input: { workspaceId: string; conversation: Conversation; clientId: string; body: string },
-): Promise<Message> {
+): Promise<{ message: Message; conversation: Conversation }> {
+  const append = (conversation: Conversation) =>
+    appendMessage(deps, {
+      workspaceId: input.workspaceId,
+      conversationId: conversation.id,
+      clientId: input.clientId,
+      authorType: 'visitor',
+      body: input.body,
+      unlessStatus: 'resolved',
+    });
   let conversation = input.conversation;
+  if (conversation.status !== 'resolved') {
+    try {
+      return { message: (await append(conversation)).message, conversation };
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+      conversation = await getConversation(deps.db, input.workspaceId, conversation.id);
+    }
+  }
   if (conversation.status === 'resolved') {
     conversation = await moveConversation(deps, {
       workspaceId: input.workspaceId,
@@ -54,12 +77,5 @@ export async function visitorSends(
       actor: { type: 'visitor' },
     });
   }
-  const { message } = await appendMessage(deps, {
-    workspaceId: input.workspaceId,
-    conversationId: conversation.id,
-    clientId: input.clientId,
-    authorType: 'visitor',
-    body: input.body,
-  });
-  return message;
+  return { message: (await append(conversation)).message, conversation };
 }

@@ -99,9 +99,14 @@ export function attachVisitorNamespace(
       return found;
     };
 
+    // The visitor's conversation, once known: a contact's conversation never changes (a resolved
+    // one resumes), so a send does not read it again; its status is checked by the store itself.
+    let knownConversation: Conversation | null = null;
     const ensureConversation = async () => {
+      if (knownContact && knownConversation) return { contact: knownContact, conversation: knownConversation };
       const { contact, conversation, started } = await visitorConversation(deps, ref());
       knownContact = contact;
+      knownConversation = conversation;
       if (started)
         await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));
       return { contact, conversation };
@@ -127,8 +132,21 @@ export function attachVisitorNamespace(
     })().catch((err: unknown) => opts.handler.onUnexpected(err, 'connection'));
 
     on(socket, 'send', VisitorSend, opts.handler, async ({ clientId, body }) => {
-      const { conversation } = await ensureConversation();
-      const message = await visitorSends(deps, { workspaceId: v.workspaceId, conversation, clientId, body });
+      const send = async () =>
+        visitorSends(deps, {
+          workspaceId: v.workspaceId,
+          conversation: (await ensureConversation()).conversation,
+          clientId,
+          body,
+        });
+      const { message, conversation } = await send().catch(async (err: unknown) => {
+        // The conversation known to this connection is gone (the contact was deleted): start afresh.
+        if (!(err instanceof AppError && err.code === 'not_found') || !knownConversation) throw err;
+        knownContact = null;
+        knownConversation = null;
+        return send();
+      });
+      knownConversation = conversation;
       const [wire] = await presentMessages(deps.db, [message], 'visitor', v.botName);
       return wire;
     });
