@@ -108,9 +108,9 @@ export class Spelling {
   correct(query: string): string {
     let changed = false;
     const out = query.replace(/[\p{L}\p{N}']+/gu, (raw) => {
-      const [token] = tokenize(raw);
-      if (!token || tokenize(raw).length !== 1) return raw;
-      const fixed = this.word(token);
+      const tokens = tokenize(raw);
+      if (tokens.length !== 1) return raw;
+      const fixed = this.word(tokens[0]);
       if (fixed === null) return raw;
       changed = true;
       return fixed;
