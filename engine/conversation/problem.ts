@@ -21,7 +21,7 @@ const GOODS = '(?:order|package|parcel|delivery|box|item|items|shipment|refund|m
 const CUES: RegExp[] = [
   // A wrong or repeated charge.
   /\b(?:double|over)[ -]?(?:charged|billed)\b/,
-  /\b(?:charged|billed)\s+(?:me\s+|us\s+)?(?:twice|two times|double|again|two times)\b/,
+  /\b(?:charged|billed)\s+(?:me\s+|us\s+)?(?:twice|two times|double|again)\b/,
   /\bcharged\s+(?:me\s+|us\s+)?(?:for\s+)?(?:the\s+)?wrong\b/,
   // Something that never came, or still has not.
   new RegExp(`\\bnever\\s+${ARRIVE}\\b`),
