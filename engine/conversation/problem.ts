@@ -11,7 +11,8 @@
  * arrived broken or wrong, an item sent instead of another, a refund still missing.
  */
 
-const NOT = "(?:hasnt|hasn't|has not|havent|haven't|have not|didnt|didn't|did not|isnt|isn't|is not|wasnt|wasn't|still not)";
+const NOT =
+  "(?:hasnt|hasn't|has not|havent|haven't|have not|didnt|didn't|did not|isnt|isn't|is not|wasnt|wasn't|still not)";
 const ARRIVE = '(?:arrived|came|come|showed up|shown up|turned up|got here|been delivered|delivered|received|gotten)';
 const DAMAGE =
   '(?:broken|damaged|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|soaked|dead|defective|faulty|' +
@@ -25,12 +26,18 @@ const CUES: RegExp[] = [
   /\bcharged\s+(?:me\s+|us\s+)?(?:for\s+)?(?:the\s+)?wrong\b/,
   // Something that never came, or still has not.
   new RegExp(`\\bnever\\s+${ARRIVE}\\b`),
-  new RegExp(`\\b(?:still\\s+)?${NOT}\\s+(?:yet\\s+)?(?:${ARRIVE}|updated|moved|shipped|been refunded|been shipped|back|on my (?:card|account|statement))\\b`),
+  new RegExp(
+    `\\b(?:still\\s+)?${NOT}\\s+(?:yet\\s+)?(?:${ARRIVE}|updated|moved|shipped|been refunded|been shipped|back|on my (?:card|account|statement))\\b`,
+  ),
   new RegExp(`\\bmy\\s+${GOODS}\\s+(?:still|never)\\b`),
   /\b(?:tracking|package|parcel|order)\s+(?:is\s+|has\s+been\s+)?stuck\b/,
   // Goods that arrived broken or wrong.
-  new RegExp(`\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`),
-  new RegExp(`\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`),
+  new RegExp(
+    `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`,
+  ),
+  new RegExp(
+    `\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`,
+  ),
   // Something sent in place of what was ordered.
   /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:the\s+|a\s+|an\s+)?wrong\b/,
   /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:a|an|the|two|\d+)\s+[\w' -]{1,30}?\s+instead of\b/,

@@ -33,7 +33,7 @@ describe('Spelling', () => {
     expect(spelling.correct('order 12345')).toBe('order 12345');
   });
 
-  it('keeps a word when two of the shop\'s words are equally near', () => {
+  it("keeps a word when two of the shop's words are equally near", () => {
     const s = Spelling.of(['cart card'], null);
     expect(s.correct('carx')).toBe('carx');
   });
