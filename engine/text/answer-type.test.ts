@@ -37,4 +37,10 @@ describe('withoutKindCues', () => {
     expect(withoutKindCues('how long til my yarn gets here')).toBe('how til my yarn gets here');
     expect(withoutKindCues('how long is the route')).toBe('how long is the route');
   });
+
+  it('reads "<topic> policy" as the topic, and keeps a policy with no topic before it', () => {
+    expect(withoutKindCues('What is your return policy?')).toBe('what is your return?');
+    expect(withoutKindCues('privacy policy')).toBe('privacy');
+    expect(withoutKindCues('what is your policy on trade-ins')).toBe('what is your policy on trade-ins');
+  });
 });

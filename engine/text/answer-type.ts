@@ -5,7 +5,7 @@
  * asked-for kind is more likely the answer than one that merely shares words with the question,
  * and within a passage the sentence that holds it is the one to quote.
  */
-import { normalize } from './index';
+import { normalize, STOPWORDS } from './index';
 
 export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'policy';
 
@@ -103,5 +103,8 @@ export function withoutKindCues(question: string): string {
   let q = normalize(question).replace(/\bhow (?:much|many|soon|often)\b/g, 'how');
   if (/\bhow long\b.*\b(?:take|takes|taking|took)\b|\bhow long (?:until|till|til|before)\b/.test(q))
     q = q.replace(/\bhow long\b/g, 'how').replace(/\b(?:take|takes|taking|took)\b/g, ' ');
+  // "Return policy" asks about returns: a shop writes "Returns", and a "Store Policies" page that
+  // mentions returns in passing must not win on the word "policy" (the topic word comes first).
+  q = q.replace(/\b([a-z]+)\s+polic(?:y|ies)\b/g, (all, topic: string) => (STOPWORDS.has(topic) ? all : topic));
   return q;
 }
