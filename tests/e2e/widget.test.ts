@@ -105,8 +105,13 @@ describe('widget on the demo shop', () => {
       .toBeGreaterThan(4);
     const before = await log(page).innerText();
     await page.reload();
-    if (!(await page.getByRole('textbox', { name: 'Message' }).isVisible()))
-      await page.getByRole('button', { name: 'Open chat' }).click();
+    // The loader reopens a chat that was open before the reload: its button reads "Open chat" for
+    // a moment, then "Close chat" while the chat loads. Clicking it then raced that; wait for the
+    // chat to come back, and open it by hand only if it does not.
+    await page
+      .getByRole('textbox', { name: 'Message' })
+      .waitFor({ timeout: 20_000 })
+      .catch(() => page.getByRole('button', { name: 'Open chat' }).click());
     await log(page).getByText('What are your store hours on Saturday?').waitFor({ timeout: 20_000 });
     const after = await log(page).innerText();
     expect(await log(page).getByText('What are your store hours on Saturday?', { exact: true }).count()).toBe(1);
