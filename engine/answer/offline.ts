@@ -35,9 +35,9 @@ const ANSWER_WORDS = 60;
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
-  const hits = opts.hits ?? index.search(query, 5);
   // Read as the shop spells it ("wat time" asks for a time; "retrun" is about returns).
   query = index.correct(query);
+  const hits = opts.hits ?? index.search(query, 5);
   const confidence = answerConfidence(index, query, hits);
   const top = hits[0];
   if (!top || confidence < threshold) {

@@ -104,8 +104,18 @@ export class Spelling {
     return runSteps(Spelling.steps(texts, english));
   }
 
+  /** The last question read and how it reads (a turn's search and its answer read the same one). */
+  private last = { query: '', read: '' };
+
   /** The question with each unknown word read as the shop would write it; unchanged when none is. */
   correct(query: string): string {
+    if (query === this.last.query || query === this.last.read) return this.last.read;
+    const read = this.read(query);
+    this.last = { query, read };
+    return read;
+  }
+
+  private read(query: string): string {
     let changed = false;
     const out = query.replace(/[\p{L}\p{N}']+/gu, (raw) => {
       const tokens = tokenize(raw);
