@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index } from './bm25';
 import { CharIndex } from './chars';
 import { charGrams, contentStems, featureStrings } from './features';
-import { lbfgs, trainSoftmax } from './softmax-lbfgs';
+import { lbfgs } from '../math/lbfgs';
+import { mulberry32 } from '../math/random';
+import type { SparseVector } from '../math/sparse';
+import { trainSoftmax } from './softmax-lbfgs';
+import { spanIsCheaper, trainSoftmaxInSpan } from './softmax-span';
 import { topN } from './top';
 import { TypoIndex, withinOneEdit } from './typo';
 
@@ -75,6 +79,27 @@ describe('learning', () => {
     const m = trainSoftmax(xs, [0, 1, 2, 0, 1, 2], 3, 3, { l2: 1e-3 });
     const p = m.probabilities({ idx: Int32Array.from([2]), val: Float32Array.from([1]) });
     expect(p[2]).toBeGreaterThan(0.9);
+  });
+  it("trains the same classifier in the examples' span as over the features", () => {
+    // Far fewer examples than features, as in a small shop; two exact repeats add no direction.
+    const rand = mulberry32(7);
+    const xs: SparseVector[] = [];
+    const labels: number[] = [];
+    for (let n = 0; n < 40; n++) {
+      const idx = Int32Array.from({ length: 12 }, () => Math.floor(rand() * 600));
+      xs.push({ idx, val: Float32Array.from(idx, () => rand()) });
+      labels.push(n % 5);
+    }
+    xs.push(xs[3], xs[8]);
+    labels.push(labels[3], labels[8]);
+    const weights = xs.map((_, n) => 1 + (n % 3));
+    expect(spanIsCheaper(xs.length, 12 * xs.length, 5, 600)).toBe(true);
+    const direct = trainSoftmax(xs, labels, 5, 600, { l2: 1e-3, iterations: 30, weights, direct: true });
+    const span = trainSoftmaxInSpan(xs, labels, 5, 600, { l2: 1e-3, iterations: 30, weights });
+    const gap = (a: Float64Array, b: Float64Array) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+    expect(gap(span.w, direct.w)).toBeLessThan(1e-4);
+    expect(gap(span.b, direct.b)).toBeLessThan(1e-4);
+    expect(Math.max(...direct.w.map(Math.abs))).toBeGreaterThan(0.1); // it learned something
   });
   it('selects the top n without sorting everything', () => {
     expect(topN([5, 1, 9, 3, 7], 3, (x) => x)).toEqual([9, 7, 5]);

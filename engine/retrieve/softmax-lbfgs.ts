@@ -7,6 +7,8 @@
  * iterations where AdaGrad SGD plateaued at 0.80 (the optimum, not the step rule, is what helps).
  */
 import type { SparseVector } from './features';
+import { lbfgs } from '../math/lbfgs';
+import { spanIsCheaper, trainSoftmaxInSpan, type SpanWeights } from './softmax-span';
 
 export interface SoftmaxOptions {
   /** L2 strength on the weights (not the biases). */
@@ -15,7 +17,12 @@ export interface SoftmaxOptions {
   iterations?: number;
   /** Per-example weights (default 1). */
   weights?: number[];
+  /** Optimise over the features even where the examples' span is cheaper (to compare the two). */
+  direct?: boolean;
 }
+
+/** Above this many examples the span's factorisation (examples² doubles) is not worth its memory. */
+const SPAN_MAX_EXAMPLES = 2500;
 
 /** A trained classifier: `probabilities(x)` gives class probabilities for one sparse vector. */
 export class SoftmaxModel {
@@ -24,6 +31,8 @@ export class SoftmaxModel {
     readonly features: number,
     readonly w: Float64Array,
     readonly b: Float64Array,
+    /** W in the examples' span, when trained there: what to store (W rebuilds from it and the job). */
+    readonly span?: SpanWeights,
   ) {}
 
   /** Logits for x written into `out` (length = classes). */
@@ -78,8 +87,15 @@ export interface SoftmaxJob {
   opts: SoftmaxOptions;
 }
 
+/** What a training run gives back: the weights, and their span form when it was trained there. */
+export interface TrainedSoftmax {
+  w: Float64Array;
+  b: Float64Array;
+  span?: SpanWeights;
+}
+
 /** Runs `trainSoftmax` on a job somewhere else and returns the weights (see server/bot/trainer.ts). */
-export type SoftmaxTrainer = (job: SoftmaxJob) => Promise<{ w: Float64Array; b: Float64Array }>;
+export type SoftmaxTrainer = (job: SoftmaxJob) => Promise<TrainedSoftmax>;
 
 /** Trains softmax regression on (x, label) pairs; see the module comment for the method. */
 export function trainSoftmax(
@@ -92,6 +108,13 @@ export function trainSoftmax(
   const C = classes;
   const F = features;
   const l2 = opts.l2 ?? 3e-5;
+  const iterations = opts.iterations ?? 40;
+  let nnz = 0;
+  for (const x of xs) nnz += x.idx.length;
+  if (!opts.direct && xs.length <= SPAN_MAX_EXAMPLES && spanIsCheaper(xs.length, nnz, C, F)) {
+    const { w, b, span } = trainSoftmaxInSpan(xs, labels, C, F, { l2, iterations, weights: opts.weights });
+    return new SoftmaxModel(C, F, w, b, span);
+  }
   const sw = opts.weights;
   const totalW = sw ? sw.reduce((a, b) => a + b, 0) : xs.length;
   const nW = F * C;
@@ -129,103 +152,6 @@ export function trainSoftmax(
     return loss + (l2 / 2) * reg;
   };
 
-  const theta = lbfgs(evaluate, nW + C, opts.iterations ?? 40);
+  const theta = lbfgs(evaluate, nW + C, iterations);
   return new SoftmaxModel(C, F, theta.slice(0, nW), theta.slice(nW));
-}
-
-/**
- * Limited-memory BFGS with a backtracking Armijo line search, from theta = 0. The curvature
- * history is kept in Float32 ring buffers: at millions of weights the two-loop recursion is
- * memory-bound, and single precision halves its traffic without hurting convergence here.
- * Stops after `iterations`, when the loss stops moving, or when the gradient vanishes.
- */
-export function lbfgs(
-  evaluate: (theta: Float64Array, grad: Float64Array) => number,
-  dim: number,
-  iterations: number,
-  history = 5,
-): Float64Array {
-  let x = new Float64Array(dim);
-  let g = new Float64Array(dim);
-  let f = evaluate(x, g);
-  const ss = Array.from({ length: history }, () => new Float32Array(dim));
-  const ys = Array.from({ length: history }, () => new Float32Array(dim));
-  const rhos = new Float64Array(history);
-  const alpha = new Float64Array(history);
-  let stored = 0;
-  let head = 0; // ring position of the next write
-  const d = new Float64Array(dim);
-  let xNew = new Float64Array(dim);
-  let gNew = new Float64Array(dim);
-  const slot = (k: number) => (head - stored + k + history) % history; // k = 0 is the oldest
-  for (let it = 0; it < iterations; it++) {
-    // Two-loop recursion: d = -H g.
-    for (let i = 0; i < dim; i++) d[i] = -g[i];
-    for (let k = stored - 1; k >= 0; k--) {
-      const j = slot(k);
-      alpha[j] = rhos[j] * dot(ss[j], d);
-      axpy(-alpha[j], ys[j], d);
-    }
-    if (stored) {
-      const j = slot(stored - 1);
-      const gamma = dot(ss[j], ys[j]) / dot(ys[j], ys[j]);
-      for (let i = 0; i < dim; i++) d[i] *= gamma;
-    } else {
-      const gn = Math.sqrt(dot(g, g));
-      if (gn < 1e-10) break;
-      for (let i = 0; i < dim; i++) d[i] /= gn;
-    }
-    for (let k = 0; k < stored; k++) {
-      const j = slot(k);
-      const beta = rhos[j] * dot(ys[j], d);
-      axpy(alpha[j] - beta, ss[j], d);
-    }
-    let slope = dot(g, d);
-    if (slope >= 0) {
-      // Not a descent direction (numerical trouble): forget the history, go downhill.
-      stored = 0;
-      for (let i = 0; i < dim; i++) d[i] = -g[i];
-      slope = dot(g, d);
-    }
-    let step = 1;
-    let fNew = Infinity;
-    for (let tries = 0; tries < 20; tries++) {
-      for (let i = 0; i < dim; i++) xNew[i] = x[i] + step * d[i];
-      fNew = evaluate(xNew, gNew);
-      if (fNew <= f + 1e-4 * step * slope) break;
-      step *= 0.5;
-    }
-    if (!(fNew < f)) break;
-    const s = ss[head];
-    const y = ys[head];
-    let sy = 0;
-    for (let i = 0; i < dim; i++) {
-      const si = xNew[i] - x[i];
-      const yi = gNew[i] - g[i];
-      s[i] = si;
-      y[i] = yi;
-      sy += si * yi;
-    }
-    if (sy > 1e-12) {
-      rhos[head] = 1 / sy;
-      head = (head + 1) % history;
-      stored = Math.min(stored + 1, history);
-    }
-    [x, xNew] = [xNew, x];
-    [g, gNew] = [gNew, g];
-    const converged = Math.abs(f - fNew) < 1e-7 * Math.max(1, Math.abs(f));
-    f = fNew;
-    if (converged) break;
-  }
-  return x;
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-function axpy(k: number, x: ArrayLike<number>, y: Float64Array): void {
-  for (let i = 0; i < y.length; i++) y[i] += k * x[i];
 }

@@ -20,7 +20,7 @@ import { readJsonl } from '../../engine/eval/stats';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { FEATURE_NAMES, fuse, FUSION_WEIGHTS, fusionInputs, type FusionWeights } from '../../engine/retrieve/fusion';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
-import { lbfgs } from '../../engine/retrieve/softmax-lbfgs';
+import { lbfgs } from '../../engine/math/lbfgs';
 import type { SearchHit } from '../../engine/retrieve/types';
 
 interface PooledQuery {
