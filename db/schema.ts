@@ -373,8 +373,13 @@ export const knowledgeModels = pgTable(
     key: text('key').notNull(),
     classes: integer('classes').notNull(),
     features: integer('features').notNull(),
-    /** Float32 little-endian: weights (features × classes), then biases (classes). */
+    /**
+     * Without `spanRows`, Float32 little-endian: weights (features × classes), then biases
+     * (classes). With it, the span form (server/bot/model-store.ts `packSpan`).
+     */
     weights: bytea('weights').notNull(),
+    /** How many examples make the span form's basis; null for plain weights. */
+    spanRows: integer('span_rows'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('knowledge_models_ws').on(t.workspaceId)],

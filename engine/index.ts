@@ -4,12 +4,15 @@ export {
   loadDefaultWordVectors,
   titleLine,
   trainSoftmax,
+  weightsFromSpan,
   type Embedder,
   type KnowledgeChunk,
   type KnowledgeIndexOptions,
   type SearchHit,
   type SoftmaxJob,
   type SoftmaxTrainer,
+  type SpanWeights,
+  type TrainedSoftmax,
 } from './retrieve/index';
 export {
   answerOffline,

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { testDatabases } from '../../tests/databases';
 import { EventBus } from '../events/bus';
 import type { Deps } from '../commands/unit';
-import { jobKey, packWeights, storedTrainer, unpackWeights } from './model-store';
+import { jobKey, packSpan, packWeights, storedTrainer, unpackSpan, unpackWeights } from './model-store';
 
 const QUERIES = ['when will my order arrive', 'guitar setup price', 'opning hours'];
 
@@ -33,7 +33,7 @@ describe.each(testDatabases())('stored knowledge models ($name)', (database) => 
     inner = (job) => {
       trained++;
       const m = trainSoftmax(job.xs, job.labels, job.classes, job.features, job.opts);
-      return Promise.resolve({ w: m.w, b: m.b });
+      return Promise.resolve({ w: m.w, b: m.b, span: m.span });
     };
   });
   afterAll(() => handle?.close());
@@ -50,6 +50,10 @@ describe.each(testDatabases())('stored knowledge models ($name)', (database) => 
     expect(await answers(restarted)).toEqual(before);
     expect(restarted.hasClassifier).toBe(true);
     expect(trained).toBe(1);
+    // A small shop trains in its examples' span, and that is the form stored: far smaller than W.
+    const [row] = await deps.db.select().from(knowledgeModels).where(eq(knowledgeModels.workspaceId, workspaceId));
+    expect(row.spanRows).toBeGreaterThan(0);
+    expect(row.weights.byteLength).toBeLessThan((row.classes * row.features * 4) / 4);
   });
 
   it('changed knowledge trains anew and replaces the stored row', async () => {
@@ -68,6 +72,28 @@ describe('model bytes', () => {
     const b = Float64Array.from([0.125, -2]);
     expect(unpackWeights(packWeights(w, b), 2, 2)).toEqual({ w, b });
     expect(() => unpackWeights(packWeights(w, b), 3, 2)).toThrow(/wrong size/);
+  });
+
+  it('round-trip the span form, rebuilding W from the job, and refuse a damaged one', () => {
+    const job = {
+      xs: [
+        { idx: Int32Array.from([0, 2]), val: Float32Array.from([1, 2]) },
+        { idx: Int32Array.from([1]), val: Float32Array.from([3]) },
+      ],
+      labels: [0, 1],
+      classes: 2,
+      features: 3,
+      opts: { l2: 0.1, iterations: 5 },
+    };
+    const span = { basis: Int32Array.from([0, 1]), a: Float64Array.from([1, -1, 0.5, 2]) };
+    const b = Float64Array.from([0.25, -0.25]);
+    const back = unpackSpan(packSpan(span, b), 2, job);
+    // W = X_Bᵀ·A: feature 0 = 1·[1, -1], feature 1 = 3·[0.5, 2], feature 2 = 2·[1, -1].
+    expect(Array.from(back.w)).toEqual([1, -1, 1.5, 6, 2, -2]);
+    expect(back.b).toEqual(b);
+    expect(() => unpackSpan(packSpan(span, b), 1, job)).toThrow(/wrong size/);
+    const bad = { basis: Int32Array.from([0, 5]), a: span.a };
+    expect(() => unpackSpan(packSpan(bad, b), 2, job)).toThrow(/unknown example/);
   });
 
   it('fingerprints a job by its contents', () => {

@@ -3,10 +3,21 @@
  * the workspace's current training job instead of spending seconds retraining. The job is
  * fingerprinted (its examples, labels and settings), so a model is reused only for exactly the
  * knowledge it was trained on; a changed knowledge base trains anew and replaces the stored row.
+ *
+ * A model trained in its examples' span is stored in that form (engine/retrieve/softmax-span.ts):
+ * the demo's is 0.5 MB instead of 6.9 MB of weights, which the embedded database took seconds to
+ * write while every chat's statements waited behind it. W is rebuilt from it and the job.
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { trainSoftmax, type SoftmaxJob, type SoftmaxTrainer } from '../../engine';
+import {
+  trainSoftmax,
+  weightsFromSpan,
+  type SoftmaxJob,
+  type SoftmaxTrainer,
+  type SpanWeights,
+  type TrainedSoftmax,
+} from '../../engine';
 import { knowledgeModels } from '../../db/schema';
 import type { Deps } from '../commands/unit';
 
@@ -44,6 +55,30 @@ export function unpackWeights(
   return { w: Float64Array.from(all.subarray(0, n)), b: Float64Array.from(all.subarray(n)) };
 }
 
+/** A span-form model as bytes: the basis (Int32), then A (basis × classes) and b, as Float64. */
+export function packSpan(span: SpanWeights, b: Float64Array): Uint8Array {
+  const out = new Uint8Array(span.basis.byteLength + span.a.byteLength + b.byteLength);
+  out.set(bytesOf(span.basis));
+  out.set(bytesOf(span.a), span.basis.byteLength);
+  out.set(bytesOf(b), span.basis.byteLength + span.a.byteLength);
+  return out;
+}
+
+/** `packSpan` read back, and W rebuilt from it with the job's examples. */
+export function unpackSpan(bytes: Uint8Array, rows: number, job: SoftmaxJob): TrainedSoftmax {
+  const C = job.classes;
+  if (bytes.byteLength !== rows * 4 + (rows * C + C) * 8) throw new Error('stored model has the wrong size');
+  const copy = new Uint8Array(bytes); // aligned, and ours
+  const basis = new Int32Array(copy.buffer, 0, rows);
+  if (basis.some((n) => n < 0 || n >= job.xs.length)) throw new Error('stored model names an unknown example');
+  const a = new Float64Array(copy.slice(rows * 4, rows * 4 + rows * C * 8).buffer);
+  const b = new Float64Array(copy.slice(rows * 4 + rows * C * 8).buffer);
+  const span = { basis, a };
+  return { w: weightsFromSpan(job.xs, span, C, job.features), b, span };
+}
+
+const bytesOf = (x: Int32Array | Float64Array) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+
 /**
  * A trainer for one workspace's index that answers from the stored model when the job matches,
  * else trains (with `inner`, or here) and stores the result. Storage failures never fail training.
@@ -53,7 +88,7 @@ export function storedTrainer(deps: Deps, workspaceId: string, inner: SoftmaxTra
     inner ??
     ((job) => {
       const m = trainSoftmax(job.xs, job.labels, job.classes, job.features, job.opts);
-      return Promise.resolve({ w: m.w, b: m.b });
+      return Promise.resolve({ w: m.w, b: m.b, span: m.span });
     });
   return async (job) => {
     const key = jobKey(job);
@@ -64,7 +99,9 @@ export function storedTrainer(deps: Deps, workspaceId: string, inner: SoftmaxTra
       .catch(() => []);
     if (row && row.key === key && row.classes === job.classes && row.features === job.features) {
       try {
-        return unpackWeights(row.weights, job.classes, job.features);
+        return row.spanRows === null
+          ? unpackWeights(row.weights, job.classes, job.features)
+          : unpackSpan(row.weights, row.spanRows, job);
       } catch {
         // A damaged row: train anew below and replace it.
       }
@@ -75,7 +112,8 @@ export function storedTrainer(deps: Deps, workspaceId: string, inner: SoftmaxTra
       key,
       classes: job.classes,
       features: job.features,
-      weights: packWeights(result.w, result.b),
+      weights: result.span ? packSpan(result.span, result.b) : packWeights(result.w, result.b),
+      spanRows: result.span ? result.span.basis.length : null,
       createdAt: deps.now(),
     };
     await deps.db

@@ -10,7 +10,9 @@ const { trainSoftmax } = await import('../../engine/retrieve/softmax-lbfgs.ts');
 parentPort.on('message', ({ id, job }) => {
   try {
     const model = trainSoftmax(job.xs, job.labels, job.classes, job.features, job.opts);
-    parentPort.postMessage({ id, w: model.w, b: model.b }, [model.w.buffer, model.b.buffer]);
+    const span = model.span;
+    const moved = [model.w.buffer, model.b.buffer, ...(span ? [span.basis.buffer, span.a.buffer] : [])];
+    parentPort.postMessage({ id, w: model.w, b: model.b, span }, moved);
   } catch (err) {
     parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -5,10 +5,10 @@
  * next job starts a new one.
  */
 import { Worker } from 'node:worker_threads';
-import type { SoftmaxJob, SoftmaxTrainer } from '../../engine';
+import type { SoftmaxJob, SoftmaxTrainer, SpanWeights, TrainedSoftmax } from '../../engine';
 
 interface Pending {
-  resolve: (r: { w: Float64Array; b: Float64Array }) => void;
+  resolve: (r: TrainedSoftmax) => void;
   reject: (err: Error) => void;
 }
 
@@ -29,14 +29,17 @@ export class WorkerTrainer {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./train-worker.mjs', import.meta.url));
-    worker.on('message', (m: { id: number; w?: Float64Array; b?: Float64Array; error?: string }) => {
-      const p = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      if (m.w && m.b) p?.resolve({ w: m.w, b: m.b });
-      else p?.reject(new Error(`training failed: ${m.error ?? 'no result'}`));
-      // Idle, it must not keep the process alive.
-      if (!this.pending.size) worker.unref();
-    });
+    worker.on(
+      'message',
+      (m: { id: number; w?: Float64Array; b?: Float64Array; span?: SpanWeights; error?: string }) => {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.w && m.b) p?.resolve({ w: m.w, b: m.b, span: m.span });
+        else p?.reject(new Error(`training failed: ${m.error ?? 'no result'}`));
+        // Idle, it must not keep the process alive.
+        if (!this.pending.size) worker.unref();
+      },
+    );
     const fail = (err: Error) => {
       if (this.worker === worker) this.worker = null;
       for (const p of this.pending.values()) p.reject(err);
