@@ -139,8 +139,34 @@ export function frustrationCues(text: string): FrustrationCues {
     (text.match(/!/g) ?? []).length * 0.5 +
     (text.match(/\?\?+/g) ?? []).length;
   if (/\?\s*$/.test(text.trim()) && c.negative === 0) c.question = 1;
+  if (asksHowThingsWork(text) && !c.anger && !c.shouting && !allCaps && !c.exclaim) {
+    // "What is your refund policy for damaged orders?": the bad words are the question's topic.
+    c.negative = 0;
+    c.failure = 0;
+    c.question = 1;
+  }
   if (allCaps) c.shouting += 3;
   return c;
+}
+
+/**
+ * Openers of a question about how things work: a policy, a fee, what happens if. Not "what is
+ * wrong with you", and not "why" or "how come", which open complaints as often.
+ */
+const GENERAL_QUESTION =
+  /^(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:what(?:'s| is| are) (?:your|the) (?:[\w-]+ ){0,3}(?:polic(?:y|ies)|process|procedure|rules?|fees?|charges?|costs?|warranty|guarantee)|what (?:happens|if|do i do|should i do|can i do)|how (?:do|does|can|long|much|often|soon)|do you|does (?:your|the|it|a|an)|can (?:i|we)|could (?:i|we)|is (?:there|it possible)|are there|will (?:i|it)|if (?:i|my|the|a|an))\b/i;
+/** The visitor speaks of their own order as something that already happened. */
+const OWN_EVENT =
+  /\b(?:i|we) (?:ordered|bought|paid|received|got|have been|ve been|'ve been|was|were|still|already|never)\b|\bmy (?:\w+ )?(?:order|package|parcel|delivery|refund|item|money|payment) (?:is|was|has|hasn't|hasnt|never|still|didn't|didnt|arrived|came)\b/i;
+
+/**
+ * A calm, general question: one sentence, opened as a question about how things work, ending in
+ * "?", not telling what happened to the visitor's own order.
+ */
+function asksHowThingsWork(text: string): boolean {
+  const t = text.trim().replace(/[\u2018\u2019]/g, "'");
+  if (!/\?$/.test(t) || /[.!?]\s+\S/.test(t)) return false;
+  return GENERAL_QUESTION.test(t) && !OWN_EVENT.test(t);
 }
 
 /** Seed words of the angry/calm axis in word-vector space (SemAxis, An et al. 2018). */

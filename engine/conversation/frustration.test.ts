@@ -63,6 +63,29 @@ describe('explicit signs of frustration', () => {
   });
 });
 
+describe('questions about how things work', () => {
+  // The bad words are the topic, not the feeling: handing these to a person as angry is needless.
+  const policy = [
+    'What is your refund policy for damaged orders?',
+    'Do you refund broken items?',
+    'Can I get a refund if the item is defective?',
+    'What happens if my order arrives damaged?',
+  ];
+  it.each(policy)('leaves "%s" calm', (t) => {
+    expect(frustrationScore(t)).toBeLessThan(0.35);
+  });
+
+  it('still reads a complaint phrased as a question', () => {
+    for (const t of [
+      'What is wrong with you people?',
+      'What kind of useless service is this?',
+      'How many times do I have to ask?',
+      'Can you please just refund me, this is ridiculous?',
+    ])
+      expect(frustrationScore(t)).toBeGreaterThanOrEqual(DEFAULT_FRUSTRATION_THRESHOLD);
+  });
+});
+
 describe('conversationFrustration', () => {
   const calmTurns = ['hi', 'do you sell ukuleles?', 'what sizes do they come in?'];
 
