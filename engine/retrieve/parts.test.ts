@@ -93,7 +93,7 @@ describe('learning', () => {
     xs.push(xs[3], xs[8]);
     labels.push(labels[3], labels[8]);
     const weights = xs.map((_, n) => 1 + (n % 3));
-    expect(spanIsCheaper(xs.length, 12 * xs.length, 5, 600)).toBe(true);
+    expect(spanIsCheaper(xs.length, 12 * xs.length, 5, 600, 30)).toBe(true);
     const direct = trainSoftmax(xs, labels, 5, 600, { l2: 1e-3, iterations: 30, weights, direct: true });
     const span = trainSoftmaxInSpan(xs, labels, 5, 600, { l2: 1e-3, iterations: 30, weights });
     const gap = (a: Float64Array, b: Float64Array) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));

@@ -111,7 +111,7 @@ export function trainSoftmax(
   const iterations = opts.iterations ?? 40;
   let nnz = 0;
   for (const x of xs) nnz += x.idx.length;
-  if (!opts.direct && xs.length <= SPAN_MAX_EXAMPLES && spanIsCheaper(xs.length, nnz, C, F)) {
+  if (!opts.direct && xs.length <= SPAN_MAX_EXAMPLES && spanIsCheaper(xs.length, nnz, C, F, iterations)) {
     const { w, b, span } = trainSoftmaxInSpan(xs, labels, C, F, { l2, iterations, weights: opts.weights });
     return new SoftmaxModel(C, F, w, b, span);
   }
