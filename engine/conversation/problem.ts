@@ -53,5 +53,20 @@ export function reportsProblem(text: string): boolean {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ');
-  return CUES.some((re) => re.test(t));
+  return CUES.some((re) => {
+    const m = re.exec(t);
+    // "What happens if my parcel never arrives?" asks about the policy: the trouble is supposed.
+    return (
+      m !== null &&
+      !SUPPOSED.test(
+        t
+          .slice(0, m.index)
+          .split(/[.!?;]/)
+          .pop() ?? '',
+      )
+    );
+  });
 }
+
+/** Opens a clause whose trouble is supposed, not reported: "if", "in case", "what happens when". */
+const SUPPOSED = /\b(?:if|in case|incase|whether|suppose|supposing|what happens when|what do (?:i|you) do when)\b/;
