@@ -70,10 +70,24 @@ describe('decideHandoff', () => {
     expect(ask('my parcel never arrived')).toMatchObject({ action: 'handoff', reason: 'topic' });
     // A question about the policy itself stays answered.
     expect(ask('how long do refunds take?').action).toBe('answer');
-    // Without a handoff topic the answer stands: the shop has no team for it.
-    expect(
-      decideHandoff(input({ visitorMessages: ['my parcel never arrived'], topics: [], answer: confident })).action,
-    ).toBe('answer');
+  });
+
+  it('answers trouble with an order that no topic takes, and offers a person with an apology', () => {
+    const quoted = { ...confident, text: 'Lost parcels are replaced once the carrier confirms.' };
+    const turn = (q: string, mode: 'suggest' | 'automatic' = 'suggest') =>
+      decideHandoff(input({ visitorMessages: [q], topics: [], answer: quoted, settings: { mode } }));
+    expect(turn('my parcel never arrived')).toMatchObject({
+      action: 'suggest',
+      reason: 'problem',
+      reply: "I'm sorry to hear that. Lost parcels are replaced once the carrier confirms.",
+    });
+    // A shop that hands over whatever the AI cannot settle gets the chat in its inbox.
+    expect(turn('I was charged twice for the same order', 'automatic')).toMatchObject({
+      action: 'handoff',
+      reason: 'problem',
+    });
+    // A question about the policy itself is just answered.
+    expect(turn('what happens if my parcel never arrives?')).toMatchObject({ action: 'answer', reason: null });
   });
 
   it('hands off an unanswered question whose handoff topic is more likely than not', () => {

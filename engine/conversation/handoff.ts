@@ -14,8 +14,12 @@ export const HANDOFF_REASONS = [
   'frustration',
   'low_confidence',
   'repeated_unanswered',
+  'problem',
 ] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
+
+/** Before the answer to a visitor's trouble with their order, when a person is offered with it. */
+export const PROBLEM_APOLOGY = "I'm sorry to hear that.";
 export type HandoffAction = 'answer' | 'suggest' | 'handoff';
 
 export interface HandoffSettings {
@@ -180,5 +184,12 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   }
   if (unanswered && s.triggers.lowConfidence)
     return { action: escalate, reason: 'low_confidence', detail: `confidence ${a.confidence.toFixed(2)}` };
+  // Answered, but the visitor told of trouble with their own order ("charged twice", "arrived
+  // broken"): the policy is only half the help, and a person is who can put it right. A shop with
+  // a handoff topic for it was routed above; without one, this offers (or hands over) a person.
+  if (a !== null && reportsProblem(latest)) {
+    const reply = escalate === 'suggest' && a.text ? { reply: `${PROBLEM_APOLOGY} ${a.text}` } : {};
+    return { action: escalate, reason: 'problem', detail: 'reported trouble with their order', ...reply };
+  }
   return { action: 'answer', reason: null };
 }

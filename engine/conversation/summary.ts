@@ -38,6 +38,7 @@ const REASON_TEXT: Record<HandoffReason, string> = {
   frustration: 'the visitor seems frustrated',
   low_confidence: 'the AI was not confident enough to answer',
   repeated_unanswered: 'the same question went unanswered twice',
+  problem: 'the visitor reported trouble with their order',
 };
 
 /** A text on one line, cut at a word boundary to at most `max` characters. */
@@ -65,7 +66,7 @@ function substance(m: string): number {
  * earliest wins ties, as the first question usually states the need.
  */
 function mainRequest(messages: string[], reason: HandoffReason | null): string | undefined {
-  if (reason === 'topic' || reason === 'low_confidence' || reason === 'repeated_unanswered') {
+  if (reason === 'topic' || reason === 'low_confidence' || reason === 'repeated_unanswered' || reason === 'problem') {
     const latest = messages.findLast((m) => substance(m) >= 3);
     if (latest) return latest;
   }

@@ -34,6 +34,7 @@ export const HANDOFF_TEXT: Record<HandoffReason, string> = {
   frustration: "I'm sorry this has been frustrating. I'm bringing in a person from the team right now.",
   low_confidence: "I'm not sure about that one, so I'm handing you to a person on our team.",
   repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
+  problem: "I'm sorry about that. I'm handing this chat to a person on our team who can look into it.",
 };
 
 /** What the bot adds to an answer when it offers a person instead of handing over. */

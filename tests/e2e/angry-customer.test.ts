@@ -86,4 +86,19 @@ describe('an angry customer over the live chat', () => {
     expect(v.states.some((s) => s.status === 'waiting')).toBe(false);
     v.close();
   });
+
+  it('answers a calm report of trouble with the policy, an apology and the offer of a person', async () => {
+    // No handoff topic takes it in the demo: the content's shipping page has the damage policy.
+    const v = await connectVisitor(server.url, server.workspaceId);
+    const sent = await v.send('my guitar arrived damaged');
+    if (!sent.ok) throw new Error(sent.error.message);
+    const reply = await v.next((m) => isBot(m) && m.seq > sent.data.seq);
+    expect(reply.body).toMatch(/^I'm sorry to hear that\. /);
+    expect(reply.body).toMatch(/talk to a person/i);
+    expect(reply.meta.citations?.length).toBeGreaterThan(0);
+    expect(reply.meta.suggestHandoff).toBe(true);
+    await server.idle();
+    expect(v.states.some((s) => s.status === 'waiting')).toBe(false);
+    v.close();
+  });
 });

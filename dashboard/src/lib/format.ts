@@ -8,6 +8,7 @@ const REASONS: Record<HandoffReason, string> = {
   frustration: 'the visitor seemed frustrated',
   low_confidence: "the AI wasn't confident in an answer",
   repeated_unanswered: 'the same question went unanswered twice',
+  problem: 'the visitor reported trouble with their order',
 };
 
 /** "the visitor asked for a person" — for "Handed off because …". */
@@ -27,6 +28,7 @@ export function reasonLabel(reason: string | null | undefined): string {
     frustration: 'Frustrated',
     low_confidence: 'AI not confident',
     repeated_unanswered: 'Unanswered twice',
+    problem: 'Order trouble',
   };
   return reason ? (labels[reason as HandoffReason] ?? reason) : '';
 }
