@@ -9,7 +9,7 @@
  * write while every chat's statements waited behind it. W is rebuilt from it and the job.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   trainSoftmax,
   weightsFromSpan,
@@ -92,16 +92,23 @@ export function storedTrainer(deps: Deps, workspaceId: string, inner: SoftmaxTra
     });
   return async (job) => {
     const key = jobKey(job);
+    // Only the row of this very job, its bytes as base64 (see the bytea type in db/schema.ts).
     const [row] = await deps.db
-      .select()
+      .select({
+        classes: knowledgeModels.classes,
+        features: knowledgeModels.features,
+        spanRows: knowledgeModels.spanRows,
+        weights: sql<string>`encode(${knowledgeModels.weights}, 'base64')`,
+      })
       .from(knowledgeModels)
-      .where(eq(knowledgeModels.workspaceId, workspaceId))
+      .where(and(eq(knowledgeModels.workspaceId, workspaceId), eq(knowledgeModels.key, key)))
       .catch(() => []);
-    if (row && row.key === key && row.classes === job.classes && row.features === job.features) {
+    if (row && row.classes === job.classes && row.features === job.features) {
       try {
+        const bytes = Buffer.from(row.weights, 'base64');
         return row.spanRows === null
-          ? unpackWeights(row.weights, job.classes, job.features)
-          : unpackSpan(row.weights, row.spanRows, job);
+          ? unpackWeights(bytes, job.classes, job.features)
+          : unpackSpan(bytes, row.spanRows, job);
       } catch {
         // A damaged row: train anew below and replace it.
       }
