@@ -22,7 +22,7 @@ import type { Deps } from '../commands/unit';
 import { startLearning } from '../processors/learning';
 import { getConversation } from './conversation';
 import { learnedAnswersOf } from './learned-answers';
-import { copilotFor, type CopilotSources } from './suggestion';
+import { copilotFor, openQuestion, type CopilotSources } from './suggestion';
 
 for (const target of testDatabases()) {
   describe(`copilot on ${target.name}`, () => {
@@ -137,3 +137,41 @@ for (const target of testDatabases()) {
     });
   });
 }
+
+describe('the question the copilot answers', () => {
+  const visitor = (seq: number, body: string) => ({ seq, authorType: 'visitor', body, meta: {} });
+  const bot = (seq: number, question: string, meta: Record<string, unknown> = {}) => ({
+    seq,
+    authorType: 'bot',
+    body: '…',
+    meta: { question, ...meta },
+  });
+  const agent = (seq: number) => ({ seq, authorType: 'agent', body: 'Let me check.', meta: {} });
+
+  it('is what the AI did not answer, not the questions it already did', () => {
+    const thread = [
+      visitor(1, 'how long does shipping take'),
+      bot(2, 'how long does shipping take'),
+      visitor(3, 'I was charged twice for my order!!'),
+      bot(4, 'I was charged twice for my order!!', { handoff: true }),
+      visitor(5, 'can I talk to a person'),
+    ];
+    expect(openQuestion(thread)).toBe('I was charged twice for my order!!');
+  });
+
+  it('counts an answer that abstained or offered a person as not answered', () => {
+    const thread = [
+      visitor(1, 'do you sell matcha'),
+      bot(2, 'do you sell matcha', { abstained: true }),
+      visitor(3, 'my box arrived crushed'),
+      bot(4, 'my box arrived crushed', { suggestHandoff: true }),
+    ];
+    expect(openQuestion(thread)).toBe('do you sell matcha\nmy box arrived crushed');
+  });
+
+  it('is nothing once a person has replied, until the visitor writes again', () => {
+    const thread = [visitor(1, 'wholesale price for 40 tins?'), agent(2)];
+    expect(openQuestion(thread)).toBeNull();
+    expect(openQuestion([...thread, visitor(3, 'and do you deliver to Leeds?')])).toBe('and do you deliver to Leeds?');
+  });
+});

@@ -47,6 +47,40 @@ const LONG_THREAD = 6;
 /** A topic the tagger reads at least this surely is offered as a tag. */
 const TAG_CONFIDENCE = 0.35;
 
+/** A message of the thread as the copilot reads it. */
+export interface ThreadText {
+  seq: number;
+  authorType: string;
+  body: string;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * What the agent has to answer now: what the visitor wrote since a person last replied, less what
+ * the AI already answered (its answer names the question and neither abstained nor offered a
+ * person) and bare requests for a person. Null when nothing is open: the agent has replied since,
+ * or the AI answered everything (the handoff then was for the person itself).
+ */
+export function openQuestion(thread: readonly ThreadText[]): string | null {
+  const lastReply = thread.findLast((m) => m.authorType === 'agent')?.seq ?? 0;
+  const answered = new Set(
+    thread
+      .filter(
+        (m) =>
+          m.authorType === 'bot' &&
+          typeof m.meta.question === 'string' &&
+          m.meta.abstained !== true &&
+          m.meta.handoff !== true &&
+          m.meta.suggestHandoff !== true,
+      )
+      .map((m) => m.meta.question as string),
+  );
+  const open = thread.filter(
+    (m) => m.authorType === 'visitor' && m.seq > lastReply && !answered.has(m.body) && !isPersonRequest(m.body),
+  );
+  return open.length ? open.map((m) => m.body).join('\n') : null;
+}
+
 export async function copilotFor(
   deps: Pick<Deps, 'db'>,
   sources: CopilotSources,
@@ -71,12 +105,7 @@ export async function copilotFor(
     sources.learned.index(c.workspaceId),
   ]);
   const visitor = thread.filter((m) => m.authorType === 'visitor');
-  // The question: what the visitor wrote since a person last replied (else their last message),
-  // without bare requests for a person.
-  const lastReply = thread.findLast((m) => m.authorType === 'agent')?.seq ?? 0;
-  const open = visitor.filter((m) => m.seq > lastReply && !isPersonRequest(m.body));
-  const asked = open.length ? open : visitor.filter((m) => !isPersonRequest(m.body)).slice(-1);
-  const question = asked.length ? asked.map((m) => m.body).join('\n') : null;
+  const question = openQuestion(thread);
 
   await content.prepared();
   const threshold = settings.handoff.answerThreshold ?? (await calibratedThresholdAsync(content));

@@ -26,7 +26,7 @@ interface CopilotData {
 }
 
 const EMPTY_TEXT = {
-  no_question: 'No question from the visitor yet.',
+  no_question: 'No open question from the visitor.',
   no_material:
     'Nothing to suggest: there is no knowledge yet and the team has not answered questions like this before.',
   no_match: 'Nothing to suggest: neither the knowledge nor the team’s past replies cover this question.',
