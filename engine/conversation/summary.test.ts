@@ -54,6 +54,21 @@ describe('summarizeHandoff', () => {
     expect(r.summary).toMatch(/^Visitor asks: "Can you quote me a custom guitar build\?"/);
   });
 
+  it('leads with the trouble the visitor reported, not the earlier question the AI answered', () => {
+    const messages = [
+      'how long does shipping take',
+      'I was charged twice for my order!!',
+      'this is ridiculous, I want a person NOW',
+    ];
+    const r = summarizeHandoff({
+      visitorMessages: messages,
+      aiAnswers: [{ question: messages[0], text: 'Standard shipping takes 3-5 business days.' }],
+      reason: 'frustration',
+      details: {},
+    });
+    expect(r.summary).toMatch(/^Visitor asks: "I was charged twice for my order!!"/);
+  });
+
   it('counts what the AI answered out of every question the visitor asked, the handed-off one too', () => {
     const r = summarizeHandoff({
       visitorMessages: ['How long does shipping take to Oregon?', 'Can you quote me a custom guitar build?'],

@@ -5,6 +5,7 @@
 import { terms } from '../text/index';
 import type { CapturedDetails } from './details';
 import type { HandoffReason } from './handoff';
+import { reportsProblem } from './problem';
 import { wantsHuman } from './wants-human';
 
 export interface AiAnswer {
@@ -60,12 +61,16 @@ function substance(m: string): number {
 }
 
 /**
- * What the visitor wants. When the handoff was called by what they just asked (a topic that needs
+ * What the visitor wants. Trouble with their own order if they reported any (the latest such
+ * message). When the handoff was called by what they just asked (a topic that needs
  * a person, a question the AI could not answer), that question: the latest with some substance.
  * Otherwise (they asked for a person, or lost patience) their most substantive message; the
  * earliest wins ties, as the first question usually states the need.
  */
 function mainRequest(messages: string[], reason: HandoffReason | null): string | undefined {
+  // Trouble with their own order is what a person is needed for, whatever else they asked.
+  const trouble = messages.findLast(reportsProblem);
+  if (trouble) return trouble;
   if (reason === 'topic' || reason === 'low_confidence' || reason === 'repeated_unanswered' || reason === 'problem') {
     const latest = messages.findLast((m) => substance(m) >= 3);
     if (latest) return latest;
