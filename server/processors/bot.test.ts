@@ -19,6 +19,7 @@ import { appendMessage, sendAgentMessage } from '../commands/conversations';
 import { getConversation } from '../queries/conversation';
 import { HANDOFF_TEXT, visitorAsksForPerson } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
+import { EventBus } from '../events/bus';
 import { Serial } from '../events/serial';
 import { BotTurns } from './bot';
 
@@ -104,6 +105,24 @@ describe('the bot processor', () => {
     const { conversation, say, thread } = await chat();
     await say('Hello');
     await sendAgentMessage(deps, {
+      workspaceId,
+      conversationId: conversation.id,
+      userId: ownerId,
+      clientId: uid(),
+      body: 'Hi, Sam here.',
+      note: false,
+    });
+    const before = (await thread()).filter((m) => m.authorType === 'bot').length;
+    await say('How much is shipping?');
+    expect((await thread()).filter((m) => m.authorType === 'bot').length).toBe(before);
+  });
+
+  it('keeps its thread without reads, and still reads what another instance stored', async () => {
+    const { conversation, say, thread } = await chat();
+    await say('How long does delivery take?');
+    // A person picks the chat up on another instance: this instance's bus never hears of it.
+    const elsewhere = { ...deps, bus: new EventBus() };
+    await sendAgentMessage(elsewhere, {
       workspaceId,
       conversationId: conversation.id,
       userId: ownerId,

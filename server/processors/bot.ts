@@ -45,19 +45,46 @@ export class BotTurns {
 
   /** Subscribes to visitor messages; returns the unsubscribe function. */
   start(): () => void {
-    return this.deps.bus.on('message.created', (e) => this.onMessage(e));
+    return this.deps.bus.on('message.created', (e) => {
+      this.remember(e);
+      return this.onMessage(e);
+    });
   }
 
   private onMessage(e: StoredEvent): Promise<void> {
     if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
     const id = e.conversationId;
+    const seq = Number(e.data.seq);
     // The queue bounds how many turns wait and run; `serial` keeps each in the conversation's order
     // with a visitor's request for a person.
     return this.queue.push(
       id,
-      () => this.serial.run(id, () => this.turn(e.workspaceId, id, String(e.data.messageId))),
+      () => this.serial.run(id, () => this.turn(e.workspaceId, id, String(e.data.messageId), seq)),
       () => this.serial.run(id, () => this.catchUp(e.workspaceId, id)),
     );
+  }
+
+  /**
+   * Adds a message this instance stored to its conversation's cached thread when it is the next
+   * in order (or the first of a new conversation), so the turn it calls for needs no read. One
+   * stored elsewhere (another instance) or out of order leaves a gap the turn's read fills.
+   */
+  private remember(e: StoredEvent): void {
+    const m = e.message;
+    if (!m) return;
+    const rows = this.threads.get(m.conversationId) ?? [];
+    if ((rows.length ? rows[rows.length - 1].seq : 0) !== m.seq - 1) return;
+    const meta = m.meta as ThreadRow['meta'];
+    const row: ThreadRow = {
+      id: m.id,
+      seq: m.seq,
+      clientId: m.clientId,
+      authorType: m.authorType,
+      kind: m.kind,
+      body: m.body,
+      meta: { event: meta.event, to: meta.to, abstained: meta.abstained, question: meta.question },
+    };
+    this.threads.set(m.conversationId, rows.length ? [...rows, row] : [row]);
   }
 
   /**
@@ -70,7 +97,7 @@ export class BotTurns {
     const answered = new Set(rows.map((m) => m.clientId));
     for (const m of rows.slice(from))
       if (m.authorType === 'visitor' && m.kind === 'text' && !answered.has(`bot:${m.id}`))
-        await this.turn(workspaceId, conversationId, m.id);
+        await this.turn(workspaceId, conversationId, m.id, m.seq);
   }
 
   /** Waits for every turn queued or under way (tests, shutdown). */
@@ -83,17 +110,21 @@ export class BotTurns {
    * The thread as the turn reads it: without the stored citations (the largest part of a
    * message), and — messages never change once stored — read once per conversation, then only
    * what is new. Seqs are taken under the conversation's row lock, so what is read is a prefix.
+   * When the cache already reaches `upTo` (the messages stored here keep it current, see
+   * `remember`), nothing is read: a move made elsewhere since is caught when the answer is stored
+   * (only while the chat is with the bot).
    */
-  private async threadForTurn(conversationId: string): Promise<ThreadRow[]> {
+  private async threadForTurn(conversationId: string, upTo = Infinity): Promise<ThreadRow[]> {
     const known = this.threads.get(conversationId) ?? [];
+    if (known.length && known[known.length - 1].seq >= upTo) return known;
     const fresh = await turnThreadAfter(this.deps.db, conversationId, known.at(-1)?.seq ?? 0);
     const rows = fresh.length ? [...known, ...fresh] : known;
     if (fresh.length) this.threads.set(conversationId, rows);
     return rows;
   }
 
-  private async turn(workspaceId: string, conversationId: string, messageId: string): Promise<void> {
-    const rows = await this.threadForTurn(conversationId);
+  private async turn(workspaceId: string, conversationId: string, messageId: string, seq: number): Promise<void> {
+    const rows = await this.threadForTurn(conversationId, seq);
     const question = rows.find((m) => m.id === messageId);
     if (!question) return;
     // If a person took over (or the bot already answered), stay silent. Every move of the chat

@@ -8,10 +8,10 @@ import type { WireMessage } from '../../protocol/socket';
 import { connectVisitor, type VisitorClient } from '../clients';
 import { startLiveServer, type LiveServer } from '../server';
 
-/** Statements per visitor message + bot answer: 1 before the ack, 2 for the answer (see the note in the test). */
-const MAX_STATEMENTS = 3;
+/** Statements per visitor message + bot answer: 1 before the ack, 1 for the answer (see the note in the test). */
+const MAX_STATEMENTS = 2;
 /** A new visitor, from connect to the first answer (was 17 before settings and presence were cached). */
-const MAX_FIRST_STATEMENTS = 5;
+const MAX_FIRST_STATEMENTS = 4;
 
 describe('the reply path', () => {
   let server: LiveServer;
@@ -43,9 +43,9 @@ describe('the reply path', () => {
       const statements = recording;
       recording = null;
       // Before the ack: seq + message + event in one statement (the connection knows its
-      // conversation; the statement refuses one resolved since). The
-      // answer: the new part of the thread (which also tells whether the chat is still with the
-      // bot), then seq + message + event in one, stored only while the chat is with the bot.
+      // conversation; the statement refuses one resolved since). The answer: seq + message +
+      // event in one, stored only while the chat is with the bot; the turn's thread is the one it
+      // read before plus the messages stored here since (no read).
       // Settings, tags and webhooks come from memory; the fan-out gets the message with its event.
       expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
       expect(statements.filter((s) => /from "workspaces"|from "tags"|from "webhooks"/.test(s))).toEqual([]);
@@ -65,7 +65,7 @@ describe('the reply path', () => {
       recording = null;
       // Connect: nothing (a visitor without a token has no contact; who is online is cached).
       // The first message: the contact, the conversation with its event (one), the message; the
-      // answer as above (two).
+      // answer as above (one: a new conversation's thread is its first message).
       expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_FIRST_STATEMENTS);
       expect(statements.filter((s) => /from "workspaces"/.test(s))).toEqual([]);
     } finally {
