@@ -101,28 +101,12 @@ describe('the bot processor', () => {
     expect(goodbye?.body).toBe(HANDOFF_TEXT.customer_request);
   });
 
-  it('stays silent once a person has taken the chat', async () => {
-    const { conversation, say, thread } = await chat();
-    await say('Hello');
-    await sendAgentMessage(deps, {
-      workspaceId,
-      conversationId: conversation.id,
-      userId: ownerId,
-      clientId: uid(),
-      body: 'Hi, Sam here.',
-      note: false,
-    });
-    const before = (await thread()).filter((m) => m.authorType === 'bot').length;
-    await say('How much is shipping?');
-    expect((await thread()).filter((m) => m.authorType === 'bot').length).toBe(before);
-  });
-
-  it('keeps its thread without reads, and still reads what another instance stored', async () => {
+  // Elsewhere: a person picks the chat up on another instance, whose events this bus never hears
+  // of; the bot's cached thread has a gap there, which its next turn reads.
+  it.each(['here', 'elsewhere'])('stays silent once a person has taken the chat (%s)', async (where) => {
     const { conversation, say, thread } = await chat();
     await say('How long does delivery take?');
-    // A person picks the chat up on another instance: this instance's bus never hears of it.
-    const elsewhere = { ...deps, bus: new EventBus() };
-    await sendAgentMessage(elsewhere, {
+    await sendAgentMessage(where === 'here' ? deps : { ...deps, bus: new EventBus() }, {
       workspaceId,
       conversationId: conversation.id,
       userId: ownerId,
