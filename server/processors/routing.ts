@@ -80,7 +80,7 @@ export class Router {
     while (this.running.size) await Promise.all([...this.running.values()]);
   }
 
-  /** A member went offline: their open chats go back to the front of the queue. */
+  /** A member went offline: their open chats go back to the queue (waiting from now, as a new handoff). */
   private async requeueChatsOf(workspaceId: string, userId: string): Promise<void> {
     const mine = await this.deps.db
       .select({ id: conversations.id })
