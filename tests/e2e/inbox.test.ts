@@ -13,14 +13,17 @@ describe('shared inbox with a visitor and an agent', () => {
   let server: LiveServer;
   let visitorCtx: BrowserContext;
   let agentCtx: BrowserContext;
+  let phoneCtx: BrowserContext;
   beforeAll(async () => {
     server = await startLiveServer();
     visitorCtx = await launch({ width: 1100, height: 800 });
     agentCtx = await launch({ width: 1440, height: 900 });
+    phoneCtx = await launch({ width: 390, height: 844 });
   });
   afterAll(async () => {
     await visitorCtx?.close();
     await agentCtx?.close();
+    await phoneCtx?.close();
     await server?.close();
   });
 
@@ -107,5 +110,34 @@ describe('shared inbox with a visitor and an agent', () => {
     await screenshot(visitor, 'inbox-05-ai-again');
     expect(agentErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the newest message of a chat opened on a phone', async () => {
+    const phone = await phoneCtx.newPage();
+    const errors = pageErrors(phone);
+    await signIn(phone, 'dana@riffandrhythm.example', ADMIN.password);
+    await phone.getByRole('button', { name: 'Sign out' }).waitFor();
+    // Robin's chat from the test above, back with the AI: the suggestion panel loads below the thread.
+    await phone.goto(`${server.url}/app/inbox/all`);
+    await phone
+      .getByRole('link', { name: /Robin Park/ })
+      .first()
+      .click();
+    await phone.getByRole('region', { name: 'Suggested reply' }).waitFor({ timeout: 20_000 });
+    const log = phone.getByRole('log', { name: 'Messages' });
+    // The thread is longer than its box here, so "in view" means it was scrolled to its end.
+    expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await expect
+      .poll(() => log.evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight)), {
+        timeout: 2_000,
+      })
+      .toBeLessThanOrEqual(1);
+    // …and its last message sits inside the box, not below it.
+    const [last, box] = await log.evaluate((el) =>
+      [el.lastElementChild!, el].map((e) => Math.round(e.getBoundingClientRect().bottom)),
+    );
+    expect(last).toBeLessThanOrEqual(box);
+    await screenshot(phone, 'inbox-06-phone-newest-in-view');
+    expect(errors).toEqual([]);
   });
 });

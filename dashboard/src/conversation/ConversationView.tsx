@@ -1,5 +1,5 @@
 /** One conversation: header with actions, the whole thread, the reply box, and the side panel. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { duration, STATUS_LABEL, visitorName } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { useSession } from '../session';
@@ -11,6 +11,7 @@ import { MessageItem } from './MessageItem';
 import { SidePanel } from './SidePanel';
 import { useActivityHeartbeat } from './useActivityHeartbeat';
 import { useConversation } from './useConversation';
+import { useStickToBottom } from './useStickToBottom';
 
 export function ConversationView({ id, onClose }: { id: string; onClose: () => void }) {
   const { workspace } = useSession();
@@ -19,18 +20,9 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
   const now = useNow();
   // Only time on chats a person owns is counted; the server decides, the heartbeat just reports.
   useActivityHeartbeat(id, c?.status === 'human');
-  const log = useRef<HTMLOListElement>(null);
-  const stick = useRef(true);
   const [draft, setDraft] = useState<{ text: string; n: number }>({ text: '', n: 0 });
-
-  // Stay at the bottom as messages arrive, unless the member scrolled up to read.
-  useLayoutEffect(() => {
-    const el = log.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [c?.messages.length, typing.length]);
-  useEffect(() => {
-    stick.current = true;
-  }, [id]);
+  // The newest message stays in view as messages arrive and as the panels below load.
+  const log = useStickToBottom<HTMLOListElement>(id, [c?.messages.length, typing.length]);
 
   if (error && !c)
     return (
@@ -73,15 +65,12 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
         <div className="thread-col">
           <ol
             className="thread"
-            ref={log}
+            ref={log.ref}
             role="log"
             aria-label="Messages"
             aria-live="polite"
             tabIndex={0}
-            onScroll={(e) => {
-              const el = e.currentTarget;
-              stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
-            }}
+            onScroll={log.onScroll}
           >
             {c.messages.length === 0 && <li className="muted pad">No messages yet.</li>}
             {c.messages.map((m) => (
