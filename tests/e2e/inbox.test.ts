@@ -112,7 +112,7 @@ describe('shared inbox with a visitor and an agent', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('shows the newest message of a chat opened on a phone', async () => {
+  it('shows the newest message and the details of a chat on a phone', async () => {
     const phone = await phoneCtx.newPage();
     const errors = pageErrors(phone);
     await signIn(phone, 'dana@riffandrhythm.example', ADMIN.password);
@@ -138,6 +138,18 @@ describe('shared inbox with a visitor and an agent', () => {
     );
     expect(last).toBeLessThanOrEqual(box);
     await screenshot(phone, 'inbox-06-phone-newest-in-view');
+
+    // The details panel is one button away on a phone, and the thread comes back after it.
+    const details = phone.getByRole('complementary', { name: 'Details' });
+    expect(await details.isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'Details' }).click();
+    await details.waitFor();
+    expect(await details.innerText()).toMatch(/robin@example\.com/);
+    expect(await log.isVisible()).toBe(false);
+    await screenshot(phone, 'inbox-07-phone-details');
+    await phone.getByRole('button', { name: 'Details', expanded: true }).click();
+    await log.waitFor();
+    expect(await details.isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
 });

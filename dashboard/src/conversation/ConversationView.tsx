@@ -21,6 +21,8 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
   // Only time on chats a person owns is counted; the server decides, the heartbeat just reports.
   useActivityHeartbeat(id, c?.status === 'human');
   const [draft, setDraft] = useState<{ text: string; n: number }>({ text: '', n: 0 });
+  // On a narrow screen the details panel takes the thread's place while it is shown.
+  const [details, setDetails] = useState(false);
   // The newest message stays in view as messages arrive and as the panels below load.
   const log = useStickToBottom<HTMLOListElement>(id, [c?.messages.length, typing.length]);
 
@@ -59,9 +61,18 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
             {c.teamId && ` · ${teamName(c.teamId) ?? 'team'}`}
           </p>
         </div>
+        <button
+          type="button"
+          className={details ? 'btn small details-toggle is-on' : 'btn small details-toggle'}
+          aria-expanded={details}
+          aria-controls={`details-${c.id}`}
+          onClick={() => setDetails(!details)}
+        >
+          Details
+        </button>
         <Actions c={c} onChanged={reload} />
       </header>
-      <div className="conv-body">
+      <div className={details ? 'conv-body show-details' : 'conv-body'}>
         <div className="thread-col">
           <ol
             className="thread"
@@ -85,7 +96,7 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
           )}
           <Composer c={c} onSent={addMessage} draft={draft} />
         </div>
-        <SidePanel c={c} onChanged={reload} />
+        <SidePanel id={`details-${c.id}`} c={c} onChanged={reload} />
       </div>
     </div>
   );
