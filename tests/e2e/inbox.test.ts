@@ -118,7 +118,13 @@ describe('shared inbox with a visitor and an agent', () => {
     await signIn(phone, 'dana@riffandrhythm.example', ADMIN.password);
     await phone.getByRole('button', { name: 'Sign out' }).waitFor();
     // Robin's chat from the test above, back with the AI: the suggestion panel loads below the thread.
-    await phone.goto(`${server.url}/app/inbox/all`);
+    // Every view is behind the Menu button, which closes once a view is chosen.
+    const nav = phone.getByRole('navigation', { name: 'Inbox views' });
+    expect(await nav.isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'Menu' }).click();
+    expect(await nav.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);
+    await nav.getByRole('link', { name: 'Everything' }).click();
+    await nav.waitFor({ state: 'hidden' });
     await phone
       .getByRole('link', { name: /Robin Park/ })
       .first()

@@ -31,7 +31,7 @@ export function Sidebar({ counts }: { counts: Counts }) {
   const setupLeft = useSetupLeft(segments[0]);
 
   return (
-    <nav className="sidebar" aria-label="Inbox views">
+    <nav className="sidebar" id="nav" aria-label="Inbox views">
       {setupLeft > 0 && (
         <Link to="/get-started" current={segments[0] === 'get-started'} className="nav-item setup-link">
           <span className="grow">Get started</span>
