@@ -158,4 +158,42 @@ describe('shared inbox with a visitor and an agent', () => {
     expect(await details.isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
+
+  it('says whose going offline returned a chat to the queue', async () => {
+    const ctx = await launch({ width: 1280, height: 800 });
+    try {
+      const page = await ctx.newPage();
+      const errors = pageErrors(page);
+      // Marcus takes Robin's chat (with the AI since the first test), then signs out: offline.
+      await signIn(page, 'marcus@riffandrhythm.example', ADMIN.password);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.goto(`${server.url}/app/inbox/all`);
+      await page
+        .getByRole('link', { name: /Robin Park/ })
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Take over' }).click();
+      await page.getByRole('button', { name: 'Return to queue' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await server.idle();
+
+      // Another member reads why the chat is waiting again.
+      await signIn(page, ADMIN.email, ADMIN.password);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.goto(`${server.url}/app/inbox/all`);
+      await page
+        .getByRole('link', { name: /Robin Park/ })
+        .first()
+        .click();
+      await page
+        .getByRole('log', { name: 'Messages' })
+        .getByText('Returned to the queue: Marcus Bell went offline')
+        .waitFor({ timeout: 10_000 });
+      await screenshot(page, 'inbox-08-returned-agent-offline');
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /** One conversation: header with actions, the whole thread, the reply box, and the side panel. */
 import { useState } from 'react';
-import { duration, STATUS_LABEL, visitorName } from '../lib/format';
+import { assigneesBefore, duration, STATUS_LABEL, visitorName } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { useSession } from '../session';
 import { useWorkspaceData } from '../workspace-data';
@@ -42,6 +42,7 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
 
   const name = visitorName(c);
   const assignee = memberName(c.assigneeId);
+  const holders = assigneesBefore(c.messages);
   const typists = typing.map((t) => (t === 'visitor' ? 'Visitor' : t));
 
   return (
@@ -84,8 +85,8 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
             onScroll={log.onScroll}
           >
             {c.messages.length === 0 && <li className="muted pad">No messages yet.</li>}
-            {c.messages.map((m) => (
-              <MessageItem key={m.id} m={m} teamName={teamName} />
+            {c.messages.map((m, i) => (
+              <MessageItem key={m.id} m={m} teamName={teamName} previousAgent={holders[i]} />
             ))}
           </ol>
           <p className="typing" aria-live="polite">
