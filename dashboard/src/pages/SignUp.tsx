@@ -44,7 +44,9 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
 
   const field = (name: Field, label: string, input: InputHTMLAttributes<HTMLInputElement>, hint?: string) => {
     const error = errors[name];
-    const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ');
+    // The error takes the hint's place: the two would say the same thing one under the other.
+    const shownHint = error ? undefined : hint;
+    const describedBy = [error ? `${name}-error` : null, shownHint ? `${name}-hint` : null].filter(Boolean).join(' ');
     return (
       <label className="field">
         <span>{label}</span>
@@ -57,7 +59,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           aria-describedby={describedBy || undefined}
           {...input}
         />
-        {hint && <small id={`${name}-hint`}>{hint}</small>}
+        {shownHint && <small id={`${name}-hint`}>{shownHint}</small>}
         {error && (
           <small id={`${name}-error`} className="field-error">
             {error}
