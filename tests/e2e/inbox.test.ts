@@ -120,11 +120,12 @@ describe('shared inbox with a visitor and an agent', () => {
     // Robin's chat from the test above, back with the AI: the suggestion panel loads below the thread.
     // Every view is behind the Menu button, which closes once a view is chosen.
     const nav = phone.getByRole('navigation', { name: 'Inbox views' });
-    expect(await nav.isVisible()).toBe(false);
-    await phone.getByRole('button', { name: 'Menu' }).click();
-    expect(await nav.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);
+    const settings = nav.getByRole('link', { name: 'Settings' });
+    expect(await settings.isVisible()).toBe(false);
+    await nav.getByRole('button', { name: 'Menu' }).click();
+    expect(await settings.isVisible()).toBe(true);
     await nav.getByRole('link', { name: 'Everything' }).click();
-    await nav.waitFor({ state: 'hidden' });
+    await settings.waitFor({ state: 'hidden' });
     await phone
       .getByRole('link', { name: /Robin Park/ })
       .first()

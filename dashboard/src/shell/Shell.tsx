@@ -1,5 +1,5 @@
 /** The signed-in layout: top bar, the left nav with live counts, and the page for the route. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Inbox } from '../inbox/Inbox';
 import { useConversations } from '../inbox/useConversations';
 import { navigate, useRoute } from '../router';
@@ -26,10 +26,6 @@ export function Shell() {
   useHandoffAlerts();
 
   const [section, conversationId] = route.segments;
-  // On a narrow screen the menu is a button's drop-down; going anywhere closes it.
-  const [menuOpen, setMenuOpen] = useState(false);
-  const path = route.segments.join('/');
-  useEffect(() => setMenuOpen(false), [path]);
   useEffect(() => {
     // `/conversations/:id` (links in emails and reports) opens the chat in the inbox.
     if (section === 'conversations' && conversationId) navigate(`/inbox/all/${conversationId}`, { replace: true });
@@ -50,11 +46,11 @@ export function Shell() {
   }, [counts.waiting, workspace.name]);
 
   return (
-    <div className={menuOpen ? 'shell menu-open' : 'shell'}>
+    <div className="shell">
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <TopBar menu={{ open: menuOpen, toggle: () => setMenuOpen(!menuOpen), waiting: counts.waiting }} />
+      <TopBar />
       <Sidebar counts={counts} />
       <main id="main" className="main" tabIndex={-1}>
         {LAZY_PAGES.has(section) ? (

@@ -4,16 +4,8 @@ import { useRealtime } from '../realtime';
 import { navigate } from '../router';
 import { useSession } from '../session';
 
-/** The menu button's state: shown on narrow screens only, where the nav is its drop-down. */
-export interface MenuToggle {
-  open: boolean;
-  toggle: () => void;
-  /** Chats waiting for a person, shown on the button so a closed menu still says so. */
-  waiting: number;
-}
-
 /** Workspace switcher, connection state, online/away, desktop notifications, and sign out. */
-export function TopBar({ menu }: { menu: MenuToggle }) {
+export function TopBar() {
   const { me, workspace, switchWorkspace, signOut } = useSession();
   const { connection, presence, setPresence } = useRealtime();
   const [permission, setPermission] = useState(notifyPermission);
@@ -24,16 +16,6 @@ export function TopBar({ menu }: { menu: MenuToggle }) {
         <span className="brand-mark small" aria-hidden="true" />
         <span className="brand-name">Chatref</span>
       </div>
-      <button
-        type="button"
-        className={menu.open ? 'btn small menu-toggle is-on' : 'btn small menu-toggle'}
-        aria-expanded={menu.open}
-        aria-controls="nav"
-        onClick={menu.toggle}
-      >
-        <span aria-hidden="true">☰</span> Menu
-        {menu.waiting > 0 && <span className="count urgent">{menu.waiting} waiting</span>}
-      </button>
       {me.workspaces.length > 1 ? (
         <label className="ws-switch">
           <span className="sr-only">Workspace</span>
