@@ -146,6 +146,13 @@ describe('shared inbox with a visitor and an agent', () => {
     expect(last).toBeLessThanOrEqual(box);
     await screenshot(phone, 'inbox-06-phone-newest-in-view');
 
+    // An agent who scrolled up to read is left there when the box shrinks (the suggestion unfolds).
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    await phone.getByRole('button', { name: 'Show', expanded: false }).click();
+    await phone.getByRole('button', { name: 'Use suggestion' }).waitFor();
+    expect(await log.evaluate((el) => el.scrollTop)).toBe(0);
+    await phone.getByRole('button', { name: 'Hide', expanded: true }).click();
+
     // The details panel is one button away on a phone, and the thread comes back after it.
     const details = phone.getByRole('complementary', { name: 'Details' });
     expect(await details.isVisible()).toBe(false);
