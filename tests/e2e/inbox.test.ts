@@ -13,14 +13,17 @@ describe('shared inbox with a visitor and an agent', () => {
   let server: LiveServer;
   let visitorCtx: BrowserContext;
   let agentCtx: BrowserContext;
+  let phoneCtx: BrowserContext;
   beforeAll(async () => {
     server = await startLiveServer();
     visitorCtx = await launch({ width: 1100, height: 800 });
     agentCtx = await launch({ width: 1440, height: 900 });
+    phoneCtx = await launch({ width: 390, height: 844 });
   });
   afterAll(async () => {
     await visitorCtx?.close();
     await agentCtx?.close();
+    await phoneCtx?.close();
     await server?.close();
   });
 
@@ -107,5 +110,98 @@ describe('shared inbox with a visitor and an agent', () => {
     await screenshot(visitor, 'inbox-05-ai-again');
     expect(agentErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the newest message and the details of a chat on a phone', async () => {
+    const phone = await phoneCtx.newPage();
+    const errors = pageErrors(phone);
+    await signIn(phone, 'dana@riffandrhythm.example', ADMIN.password);
+    await phone.getByRole('button', { name: 'Sign out' }).waitFor();
+    // Robin's chat from the test above, back with the AI: the suggestion panel loads below the thread.
+    // Every view is behind the Menu button, which closes once a view is chosen.
+    const nav = phone.getByRole('navigation', { name: 'Inbox views' });
+    const settings = nav.getByRole('link', { name: 'Settings' });
+    expect(await settings.isVisible()).toBe(false);
+    await nav.getByRole('button', { name: 'Menu' }).click();
+    expect(await settings.isVisible()).toBe(true);
+    await nav.getByRole('link', { name: 'Everything' }).click();
+    await settings.waitFor({ state: 'hidden' });
+    await phone
+      .getByRole('link', { name: /Robin Park/ })
+      .first()
+      .click();
+    await phone.getByRole('region', { name: 'Suggested reply' }).waitFor({ timeout: 20_000 });
+    const log = phone.getByRole('log', { name: 'Messages' });
+    // The thread is longer than its box here, so "in view" means it was scrolled to its end.
+    expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await expect
+      .poll(() => log.evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight)), {
+        timeout: 2_000,
+      })
+      .toBeLessThanOrEqual(1);
+    // …and its last message sits inside the box, not below it.
+    const [last, box] = await log.evaluate((el) =>
+      [el.lastElementChild!, el].map((e) => Math.round(e.getBoundingClientRect().bottom)),
+    );
+    expect(last).toBeLessThanOrEqual(box);
+    await screenshot(phone, 'inbox-06-phone-newest-in-view');
+
+    // An agent who scrolled up to read is left there when the box shrinks (the suggestion unfolds).
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    await phone.getByRole('button', { name: 'Show', expanded: false }).click();
+    await phone.getByRole('button', { name: 'Use suggestion' }).waitFor();
+    expect(await log.evaluate((el) => el.scrollTop)).toBe(0);
+    await phone.getByRole('button', { name: 'Hide', expanded: true }).click();
+
+    // The details panel is one button away on a phone, and the thread comes back after it.
+    const details = phone.getByRole('complementary', { name: 'Details' });
+    expect(await details.isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'Details' }).click();
+    await details.waitFor();
+    expect(await details.innerText()).toMatch(/robin@example\.com/);
+    expect(await log.isVisible()).toBe(false);
+    await screenshot(phone, 'inbox-07-phone-details');
+    await phone.getByRole('button', { name: 'Details', expanded: true }).click();
+    await log.waitFor();
+    expect(await details.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('says whose going offline returned a chat to the queue', async () => {
+    const ctx = await launch({ width: 1280, height: 800 });
+    try {
+      const page = await ctx.newPage();
+      const errors = pageErrors(page);
+      // Marcus takes Robin's chat (with the AI since the first test), then signs out: offline.
+      await signIn(page, 'marcus@riffandrhythm.example', ADMIN.password);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.goto(`${server.url}/app/inbox/all`);
+      await page
+        .getByRole('link', { name: /Robin Park/ })
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Take over' }).click();
+      await page.getByRole('button', { name: 'Return to queue' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await server.idle();
+
+      // Another member reads why the chat is waiting again.
+      await signIn(page, ADMIN.email, ADMIN.password);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.goto(`${server.url}/app/inbox/all`);
+      await page
+        .getByRole('link', { name: /Robin Park/ })
+        .first()
+        .click();
+      await page
+        .getByRole('log', { name: 'Messages' })
+        .getByText('Returned to the queue: Marcus Bell went offline')
+        .waitFor({ timeout: 10_000 });
+      await screenshot(page, 'inbox-08-returned-agent-offline');
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -139,6 +139,8 @@ export function Composer({
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) void send(e);
   };
 
+  // The keyboard hint alone is left out on a phone (CSS), where there is no Enter to learn.
+  const keysOnly = !note && c.status === 'human';
   const hint = note
     ? 'Internal note — only your team sees this'
     : c.status === 'waiting' || c.status === 'bot'
@@ -179,7 +181,7 @@ export function Composer({
           <span>Internal note</span>
         </label>
         <CannedReplies canned={canned} draft={body} onInsert={insert} />
-        <span className="muted small grow">{hint}</span>
+        <span className={`muted small grow composer-hint${keysOnly ? ' is-keys' : ''}`}>{hint}</span>
         <button type="submit" className="btn primary" disabled={busy || !body.trim()}>
           Send
         </button>

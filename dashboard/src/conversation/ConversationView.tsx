@@ -1,6 +1,6 @@
 /** One conversation: header with actions, the whole thread, the reply box, and the side panel. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { duration, STATUS_LABEL, visitorName } from '../lib/format';
+import { useState } from 'react';
+import { assigneesBefore, duration, STATUS_LABEL, visitorName } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { useSession } from '../session';
 import { useWorkspaceData } from '../workspace-data';
@@ -11,6 +11,7 @@ import { MessageItem } from './MessageItem';
 import { SidePanel } from './SidePanel';
 import { useActivityHeartbeat } from './useActivityHeartbeat';
 import { useConversation } from './useConversation';
+import { useStickToBottom } from './useStickToBottom';
 
 export function ConversationView({ id, onClose }: { id: string; onClose: () => void }) {
   const { workspace } = useSession();
@@ -19,18 +20,11 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
   const now = useNow();
   // Only time on chats a person owns is counted; the server decides, the heartbeat just reports.
   useActivityHeartbeat(id, c?.status === 'human');
-  const log = useRef<HTMLOListElement>(null);
-  const stick = useRef(true);
   const [draft, setDraft] = useState<{ text: string; n: number }>({ text: '', n: 0 });
-
-  // Stay at the bottom as messages arrive, unless the member scrolled up to read.
-  useLayoutEffect(() => {
-    const el = log.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [c?.messages.length, typing.length]);
-  useEffect(() => {
-    stick.current = true;
-  }, [id]);
+  // On a narrow screen the details panel takes the thread's place while it is shown.
+  const [details, setDetails] = useState(false);
+  // The newest message stays in view as messages arrive and as the panels below load.
+  const log = useStickToBottom<HTMLOListElement>(id, [c?.messages.length, typing.length]);
 
   if (error && !c)
     return (
@@ -48,6 +42,7 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
 
   const name = visitorName(c);
   const assignee = memberName(c.assigneeId);
+  const holders = assigneesBefore(c.messages);
   const typists = typing.map((t) => (t === 'visitor' ? 'Visitor' : t));
 
   return (
@@ -67,25 +62,31 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
             {c.teamId && ` · ${teamName(c.teamId) ?? 'team'}`}
           </p>
         </div>
+        <button
+          type="button"
+          className={details ? 'btn small details-toggle is-on' : 'btn small details-toggle'}
+          aria-expanded={details}
+          aria-controls={`details-${c.id}`}
+          onClick={() => setDetails(!details)}
+        >
+          Details
+        </button>
         <Actions c={c} onChanged={reload} />
       </header>
-      <div className="conv-body">
+      <div className={details ? 'conv-body show-details' : 'conv-body'}>
         <div className="thread-col">
           <ol
             className="thread"
-            ref={log}
+            ref={log.ref}
             role="log"
             aria-label="Messages"
             aria-live="polite"
             tabIndex={0}
-            onScroll={(e) => {
-              const el = e.currentTarget;
-              stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
-            }}
+            onScroll={log.onScroll}
           >
             {c.messages.length === 0 && <li className="muted pad">No messages yet.</li>}
-            {c.messages.map((m) => (
-              <MessageItem key={m.id} m={m} teamName={teamName} />
+            {c.messages.map((m, i) => (
+              <MessageItem key={m.id} m={m} teamName={teamName} previousAgent={holders[i]} />
             ))}
           </ol>
           <p className="typing" aria-live="polite">
@@ -96,7 +97,7 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
           )}
           <Composer c={c} onSent={addMessage} draft={draft} />
         </div>
-        <SidePanel c={c} onChanged={reload} />
+        <SidePanel id={`details-${c.id}`} c={c} onChanged={reload} />
       </div>
     </div>
   );

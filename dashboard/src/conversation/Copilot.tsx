@@ -44,6 +44,8 @@ export function Copilot({
   const { workspace } = useSession();
   const [data, setData] = useState<CopilotData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // On a narrow screen the panel folds to one line, so the thread keeps the room (CSS folds it).
+  const [open, setOpen] = useState(false);
   // A new visitor message or a reply sent asks again; so does a tag added.
   const lastVisitor = c.messages.findLast((m) => m.author.type === 'visitor')?.seq ?? 0;
   const replies = c.messages.filter((m) => m.author.type === 'agent' && m.kind === 'text').length;
@@ -71,64 +73,83 @@ export function Copilot({
   if (!data) return error ? <p className="form-error small">{error}</p> : null;
   const s = data.suggestion;
   return (
-    <section className="copilot" aria-label="Suggested reply">
-      {data.summary.long && data.summary.text && (
-        <p className="copilot-summary small" aria-label="Summary">
-          <strong>Summary:</strong> {data.summary.text}
+    <section className={open ? 'copilot is-open' : 'copilot'} aria-label="Suggested reply">
+      <div className="copilot-head small">
+        <p>
+          <strong>Suggested reply</strong>
+          <span className="muted">
+            {s.kind === 'none' ? (
+              ' · nothing to suggest'
+            ) : (
+              <>
+                {' · '}
+                {s.kind === 'team' ? 'from the team’s past reply' : 'from your knowledge'}
+                {s.writtenBy === 'model' ? ', written by the AI model' : ''} · {percent(s.confidence)} sure
+              </>
+            )}
+          </span>
         </p>
-      )}
-      {s.kind === 'none' ? (
-        <p className="muted small">{EMPTY_TEXT[s.empty ?? 'no_match']}</p>
-      ) : (
-        <>
-          <p className="copilot-head small">
-            <strong>Suggested reply</strong>
-            <span className="muted">
-              {' · '}
-              {s.kind === 'team' ? 'from the team’s past reply' : 'from your knowledge'}
-              {s.writtenBy === 'model' ? ', written by the AI model' : ''} · {percent(s.confidence)} sure
-            </span>
+        <button
+          type="button"
+          className="btn ghost small copilot-toggle"
+          aria-expanded={open}
+          aria-controls={`copilot-${c.id}`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      <div className="copilot-body" id={`copilot-${c.id}`}>
+        {data.summary.long && data.summary.text && (
+          <p className="copilot-summary small" aria-label="Summary">
+            <strong>Summary:</strong> {data.summary.text}
           </p>
-          <p className="copilot-text">{s.text}</p>
-          {s.learned && <p className="muted small copilot-source">Team reply to: “{s.learned.question}”</p>}
-          {s.citations.length > 0 && (
-            <p className="muted small copilot-source">
-              Sources:{' '}
-              {s.citations.map((x, i) => (
-                <span key={x.chunkId}>
-                  {i > 0 && ' · '}
-                  {x.url ? (
-                    <a href={x.url} target="_blank" rel="noreferrer noopener">
-                      {x.title}
-                    </a>
-                  ) : (
-                    x.title
-                  )}
-                </span>
-              ))}
-            </p>
-          )}
-          <button type="button" className="btn small" onClick={() => onUse(s.text)}>
-            Use suggestion
-          </button>
-        </>
-      )}
-      {data.suggestedTags.length > 0 && (
-        <p className="row small copilot-tags">
-          <span className="muted">Suggested tags:</span>
-          {data.suggestedTags.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              className="btn ghost small"
-              onClick={() => void addTag(t.id)}
-              aria-label={`Add tag ${t.name}`}
-            >
-              + {t.name}
+        )}
+        {s.kind === 'none' ? (
+          <p className="muted small">{EMPTY_TEXT[s.empty ?? 'no_match']}</p>
+        ) : (
+          <>
+            <p className="copilot-text">{s.text}</p>
+            {s.learned && <p className="muted small copilot-source">Team reply to: “{s.learned.question}”</p>}
+            {s.citations.length > 0 && (
+              <p className="muted small copilot-source">
+                Sources:{' '}
+                {s.citations.map((x, i) => (
+                  <span key={x.chunkId}>
+                    {i > 0 && ' · '}
+                    {x.url ? (
+                      <a href={x.url} target="_blank" rel="noreferrer noopener">
+                        {x.title}
+                      </a>
+                    ) : (
+                      x.title
+                    )}
+                  </span>
+                ))}
+              </p>
+            )}
+            <button type="button" className="btn small" onClick={() => onUse(s.text)}>
+              Use suggestion
             </button>
-          ))}
-        </p>
-      )}
+          </>
+        )}
+        {data.suggestedTags.length > 0 && (
+          <p className="row small copilot-tags">
+            <span className="muted">Suggested tags:</span>
+            {data.suggestedTags.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                className="btn ghost small"
+                onClick={() => void addTag(t.id)}
+                aria-label={`Add tag ${t.name}`}
+              >
+                + {t.name}
+              </button>
+            ))}
+          </p>
+        )}
+      </div>
       {error && <p className="form-error small">{error}</p>}
     </section>
   );

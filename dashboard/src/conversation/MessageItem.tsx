@@ -4,12 +4,21 @@ import type { WireMessage } from '../types';
 import { isRating, RatingItem } from './RatingItem';
 
 /** One entry of the thread: visitor, AI (citations + confidence), person, internal note, or system event. */
-export function MessageItem({ m, teamName }: { m: WireMessage; teamName: (id: string) => string | null }) {
+export function MessageItem({
+  m,
+  teamName,
+  previousAgent = null,
+}: {
+  m: WireMessage;
+  teamName: (id: string) => string | null;
+  /** Who had the chat before this message (words a "returned to the queue" event). */
+  previousAgent?: string | null;
+}) {
   if (isRating(m)) return <RatingItem m={m} />;
   if (m.kind === 'event') {
     return (
       <li className="msg-event">
-        <span>{eventText(m.meta.event, m.meta, teamName)}</span>
+        <span>{eventText(m.meta.event, m.meta, teamName, previousAgent)}</span>
         <time dateTime={m.createdAt}>{clock(m.createdAt)}</time>
       </li>
     );

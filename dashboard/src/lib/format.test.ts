@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { duration, eventText, HANDOFF_REASONS_KNOWN, reasonLabel, reasonText, visitorName } from './format';
+import {
+  assigneesBefore,
+  duration,
+  eventText,
+  HANDOFF_REASONS_KNOWN,
+  reasonLabel,
+  reasonText,
+  visitorName,
+} from './format';
 
 describe('words for what the server sends as codes', () => {
   it('has a sentence and a label for every handoff reason the engine can give', () => {
@@ -20,6 +28,23 @@ describe('words for what the server sends as codes', () => {
     expect(eventText('conversation.assigned', { agentName: 'Nia' }, team)).toBe('Assigned to Nia');
     expect(eventText('conversation.assigned', {}, team)).toBe('Assigned to a member');
     expect(eventText('workspace.member.added', {}, team)).toBe('workspace member added');
+  });
+
+  it('says why a chat went back to the queue, naming who had it', () => {
+    const team = (id: string) => (id === 't1' ? 'Repairs' : null);
+    const offline = { event: 'conversation.unassigned', note: 'agent went offline' };
+    expect(eventText(offline.event, offline, team, 'Kai')).toBe('Returned to the queue: Kai went offline');
+    expect(eventText(offline.event, offline, team)).toBe('Returned to the queue: the agent went offline');
+    expect(eventText(offline.event, { note: 'sent to a team', teamId: 't1' }, team)).toBe(
+      'Returned to the queue: sent to Repairs',
+    );
+    expect(eventText(offline.event, {}, team, 'Kai')).toBe('Returned to the queue');
+    const thread = [
+      { kind: 'text', meta: {} },
+      { kind: 'event', meta: { event: 'conversation.assigned', agentName: 'Kai' } },
+      { kind: 'event', meta: offline },
+    ];
+    expect(assigneesBefore(thread)).toEqual([null, null, 'Kai']);
   });
 });
 

@@ -60,11 +60,34 @@ export function clock(iso: string, now = new Date()): string {
   return d.toLocaleDateString([], { day: 'numeric', month: 'short' });
 }
 
-/** The sentence for a system event in the thread. */
+/**
+ * Why a chat went back to the queue, from the note the server's move carries; the member who had
+ * it is read from the thread (the event does not name them).
+ */
+function unassignWhy(note: unknown, previousAgent: string | null, team: string | null): string {
+  if (typeof note !== 'string' || !note) return '';
+  if (note === 'agent went offline') return `: ${previousAgent ?? 'the agent'} went offline`;
+  if (note === 'sent to a team') return `: sent to ${team ?? 'a team'}`;
+  return `: ${note}`;
+}
+
+/** For each message of a thread, who had the chat just before it (from the assignment events). */
+export function assigneesBefore(messages: { kind: string; meta: Record<string, unknown> }[]): (string | null)[] {
+  let holder: string | null = null;
+  return messages.map((m) => {
+    const before = holder;
+    if (m.kind === 'event' && m.meta.event === 'conversation.assigned')
+      holder = typeof m.meta.agentName === 'string' ? m.meta.agentName : null;
+    return before;
+  });
+}
+
+/** The sentence for a system event in the thread; `previousAgent` is who had the chat before it. */
 export function eventText(
   event: EventName | string | undefined,
   meta: Record<string, unknown>,
   teamName: (id: string) => string | null,
+  previousAgent: string | null = null,
 ): string {
   const agent = typeof meta.agentName === 'string' ? meta.agentName : null;
   const team = typeof meta.teamId === 'string' ? teamName(meta.teamId) : null;
@@ -74,7 +97,7 @@ export function eventText(
     case 'conversation.assigned':
       return `Assigned to ${agent ?? 'a member'}${team ? ` (${team})` : ''}`;
     case 'conversation.unassigned':
-      return 'Returned to the queue';
+      return `Returned to the queue${unassignWhy(meta.note, previousAgent, team)}`;
     case 'conversation.resolved':
       return 'Resolved';
     case 'conversation.ended':

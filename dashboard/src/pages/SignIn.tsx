@@ -5,7 +5,8 @@ import { Link } from '../ui/Link';
 
 /** Email + password; on success the session takes over. */
 export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
-  const [email, setEmail] = useState('');
+  // Sign-up's "sign in instead" brings the email along.
+  const [email, setEmail] = useState(() => new URLSearchParams(window.location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -15,6 +15,8 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [values, setValues] = useState<Record<Field, string>>({ name: '', workspaceName: '', email: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // A taken email's message ends in "sign in instead": that part becomes the way there.
+  const [taken, setTaken] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -22,6 +24,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setBusy(true);
     setErrors({});
     setFormError(null);
+    setTaken(null);
     try {
       const me = await api.post<Me>('/api/auth/signup', {
         name: values.name.trim(),
@@ -34,6 +37,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     } catch (err) {
       const byField = fieldErrors(err);
       setErrors(byField);
+      if (err instanceof ApiError && err.code === 'email_taken') setTaken(values.email.trim());
       // Take the person to the first field to fix.
       const first = FIELDS.find((f) => byField[f]);
       if (first) document.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
@@ -44,7 +48,9 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
 
   const field = (name: Field, label: string, input: InputHTMLAttributes<HTMLInputElement>, hint?: string) => {
     const error = errors[name];
-    const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ');
+    // The error takes the hint's place: the two would say the same thing one under the other.
+    const shownHint = error ? undefined : hint;
+    const describedBy = [error ? `${name}-error` : null, shownHint ? `${name}-hint` : null].filter(Boolean).join(' ');
     return (
       <label className="field">
         <span>{label}</span>
@@ -57,10 +63,10 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           aria-describedby={describedBy || undefined}
           {...input}
         />
-        {hint && <small id={`${name}-hint`}>{hint}</small>}
+        {shownHint && <small id={`${name}-hint`}>{shownHint}</small>}
         {error && (
           <small id={`${name}-error`} className="field-error">
-            {error}
+            {name === 'email' && taken !== null ? <SignInInstead message={error} email={taken} /> : error}
           </small>
         )}
       </label>
@@ -101,6 +107,17 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         </p>
       </form>
     </main>
+  );
+}
+
+/** "An account with this email already exists: sign in instead", the last words a link to sign in. */
+function SignInInstead({ message, email }: { message: string; email: string }) {
+  const at = message.search(/sign in instead\.?$/i);
+  return (
+    <>
+      {at >= 0 ? message.slice(0, at) : `${message} `}
+      <Link to={`/?email=${encodeURIComponent(email)}`}>{at >= 0 ? 'sign in instead' : 'Sign in instead'}</Link>
+    </>
   );
 }
 

@@ -23,10 +23,15 @@ function useChat(client: ChatClient): ChatState {
   return s;
 }
 
+/** A chat waiting while nobody can take it: the header says so, as the "leave your email" card does. */
+function nobodyHere(s: ChatState): boolean {
+  return s.state?.status === 'waiting' && (!s.state.agentsOnline || !s.state.withinHours);
+}
+
 function subtitle(s: ChatState): string {
   switch (s.state?.status) {
     case 'waiting':
-      return 'Connecting you to the team';
+      return nobodyHere(s) ? 'No one is online right now' : 'Connecting you to the team';
     case 'human':
       return 'Joined the chat';
     case 'resolved':
@@ -104,7 +109,7 @@ export function App({ client, config, open, focusSeq, onClose }: AppProps) {
         <div class="titles">
           <h2>{title}</h2>
           <p>
-            <span class={`dot${s.connected ? ' on' : ''}`} aria-hidden="true" />
+            <span class={`dot${s.connected && !nobodyHere(s) ? ' on' : ''}`} aria-hidden="true" />
             {subtitle(s)}
           </p>
         </div>
