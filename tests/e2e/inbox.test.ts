@@ -173,14 +173,18 @@ describe('shared inbox with a visitor and an agent', () => {
     try {
       const page = await ctx.newPage();
       const errors = pageErrors(page);
+      /** Signs in and opens Robin's chat from the "Everything" view. */
+      const openRobinAs = async (email: string) => {
+        await signIn(page, email, ADMIN.password);
+        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+        await page.goto(`${server.url}/app/inbox/all`);
+        await page
+          .getByRole('link', { name: /Robin Park/ })
+          .first()
+          .click();
+      };
       // Marcus takes Robin's chat (with the AI since the first test), then signs out: offline.
-      await signIn(page, 'marcus@riffandrhythm.example', ADMIN.password);
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
-      await page.goto(`${server.url}/app/inbox/all`);
-      await page
-        .getByRole('link', { name: /Robin Park/ })
-        .first()
-        .click();
+      await openRobinAs('marcus@riffandrhythm.example');
       await page.getByRole('button', { name: 'Take over' }).click();
       await page.getByRole('button', { name: 'Return to queue' }).waitFor();
       await page.getByRole('button', { name: 'Sign out' }).click();
@@ -188,13 +192,7 @@ describe('shared inbox with a visitor and an agent', () => {
       await server.idle();
 
       // Another member reads why the chat is waiting again.
-      await signIn(page, ADMIN.email, ADMIN.password);
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
-      await page.goto(`${server.url}/app/inbox/all`);
-      await page
-        .getByRole('link', { name: /Robin Park/ })
-        .first()
-        .click();
+      await openRobinAs(ADMIN.email);
       await page
         .getByRole('log', { name: 'Messages' })
         .getByText('Returned to the queue: Marcus Bell went offline')
