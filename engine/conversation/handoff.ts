@@ -5,7 +5,14 @@
 import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
 import { reportsProblem } from './problem';
-import { FRUSTRATION_APOLOGY, ODD_INPUT_REPLY, answerToOffer, isQuestion, readMessage } from './odd-input';
+import {
+  FRUSTRATION_APOLOGY,
+  ODD_INPUT_REPLY,
+  PROBLEM_APOLOGY,
+  answerToOffer,
+  isQuestion,
+  readMessage,
+} from './odd-input';
 
 /** Why a chat went to people (the card, the event, the tag feed and the webhooks say it). */
 export const HANDOFF_REASONS = [
@@ -17,9 +24,6 @@ export const HANDOFF_REASONS = [
   'problem',
 ] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
-
-/** Before the answer to a visitor's trouble with their order, when a person is offered with it. */
-export const PROBLEM_APOLOGY = "I'm sorry to hear that.";
 export type HandoffAction = 'answer' | 'suggest' | 'handoff';
 
 export interface HandoffSettings {
