@@ -49,7 +49,10 @@ const Env = z.object({
       'CHATREF_TRUST_PROXY must be the number of proxies in front (0, 1, 2 …), or true/false',
     )
     .optional(),
-  /** How long settings, tags and webhooks may be served from memory (changes drop them sooner). */
+  /**
+   * How long settings, tags and webhooks may be served from memory (changes drop them sooner), and
+   * how often a knowledge index is compared with the database for another instance's changes.
+   */
   CHATREF_CACHE_TTL_MS: z.coerce
     .number({ error: 'CHATREF_CACHE_TTL_MS must be a number of milliseconds' })
     .int()

@@ -84,15 +84,10 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const parser = new ParsePool(opts.parse ?? loadConfig({}).parse);
   const passageUrl = (workspaceId: string, chunkId: string) =>
     publicUrl ? `${publicUrl}/kb/${workspaceId}/${chunkId}` : null;
-  const knowledge = new Knowledge(
-    deps,
-    passageUrl,
-    opts.ai ?? {},
-    trainer.train,
-    outbound,
-    parser.read,
-    opts.indexCache ?? loadConfig({}).indexCache,
-  );
+  const knowledge = new Knowledge(deps, passageUrl, opts.ai ?? {}, trainer.train, outbound, parser.read, {
+    ...(opts.indexCache ?? loadConfig({}).indexCache),
+    checkMs: opts.cacheTtlMs,
+  });
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
   const settings = settingsCache(deps, opts.cacheTtlMs);
   const stopSettings = settings.start(deps);

@@ -89,8 +89,9 @@ export class Knowledge {
     private readonly outbound: Pick<Outbound, 'fetch'> | null = null,
     /** Where files and fetched pages are parsed and chunked (a worker pool in the server, `parser.ts`). */
     private readonly read: SourceReader = readSource,
-    cache: { maxMb: number; idleMs: number } = { maxMb: 512, idleMs: 3_600_000 },
+    cache: { maxMb: number; idleMs: number; checkMs?: number } = { maxMb: 512, idleMs: 3_600_000 },
   ) {
+    this.checkMs = cache.checkMs ?? 3000;
     const maxSize = Math.max(1, Math.round(cache.maxMb * 1024 * 1024));
     this.indexes = new LRUCache<string, KnowledgeIndex>({
       maxSize,
@@ -112,6 +113,9 @@ export class Knowledge {
 
   /** The offline word vectors, loaded once for every workspace's index. */
   private vectors: ReturnType<typeof loadDefaultWordVectors> | null = null;
+
+  /** How stale an index may be served before it is compared with the database again (see `fresh`). */
+  private readonly checkMs: number;
 
   /** When each workspace's index was last compared with the database (see `fresh`). */
   private readonly checked = new Map<string, { at: number; version: string }>();
@@ -206,11 +210,12 @@ export class Knowledge {
 
   /**
    * The index, rebuilt if another server instance changed the knowledge meanwhile (checked at most
-   * every few seconds; this instance's own changes update the index directly).
+   * every `checkMs`, the server's CHATREF_CACHE_TTL_MS; this instance's own changes update the index
+   * directly).
    */
   private async fresh(workspaceId: string): Promise<KnowledgeIndex> {
     const last = this.checked.get(workspaceId);
-    if (last && Date.now() - last.at > 3000) {
+    if (last && Date.now() - last.at > this.checkMs) {
       const version = await this.version(workspaceId);
       if (version !== last.version) this.drop(workspaceId);
       else this.checked.set(workspaceId, { at: Date.now(), version });
