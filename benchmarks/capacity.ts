@@ -136,12 +136,20 @@ export async function capacityCurve(
     };
     step.held = step.reply_ms_p99 <= HELD_P99_MS && step.lost === 0 && r.replied > 0;
     log(`  ${visitors} visitors: ${JSON.stringify(step)}`);
+    log(`  reply p99 by second of sending: ${JSON.stringify(p99BySecond(r))}`);
     if (Object.keys(r.errors).length) log(`  errors: ${JSON.stringify(r.errors)}`);
     out.push(step);
     if (!step.held) break;
     capacity = visitors;
   }
   return { steps: out, capacity };
+}
+
+/** Reply p99 per second of sending, in order: where in a step the slow replies were. */
+export function p99BySecond(r: ChatResult): number[] {
+  const bins: number[][] = [];
+  r.latencies.forEach((ms, i) => (bins[Math.floor(r.sentAt[i] / 1000)] ??= []).push(ms));
+  return Array.from(bins, (b) => (b ? round(percentile(b, 99), 0) : 0));
 }
 
 export interface Burst {
