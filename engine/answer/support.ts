@@ -63,9 +63,12 @@ interface IndexWords {
   bySource: Map<string, KnowledgeChunk[]>;
   /** Pages compared so far (bounded: a large workspace's pages are many). */
   pages: Map<string, Words>;
+  /** Chunks compared so far, by id (bounded alike): the same few answer most questions. */
+  chunks: Map<string, Words>;
 }
 
 const MAX_CACHED_PAGES = 256;
+const MAX_CACHED_CHUNKS = 256;
 
 const perIndex = new WeakMap<KnowledgeIndex, IndexWords>();
 
@@ -81,8 +84,19 @@ function indexWords(index: KnowledgeIndex): IndexWords {
       if (page) page.push(c);
       else bySource.set(c.sourceId, [c]);
     }
-    w = { generation, shop, bySource, pages: new Map() };
+    w = { generation, shop, bySource, pages: new Map(), chunks: new Map() };
     perIndex.set(index, w);
+  }
+  return w;
+}
+
+/** A bounded cache: cleared whole when full (the index's generation already clears it on change). */
+function cached(map: Map<string, Words>, max: number, key: string, make: () => Words): Words {
+  let w = map.get(key);
+  if (!w) {
+    w = make();
+    if (map.size >= max) map.clear();
+    map.set(key, w);
   }
   return w;
 }
@@ -133,13 +147,11 @@ export function supportFeatures(index: KnowledgeIndex, query: string, top: Knowl
     };
   });
   const dim = wv?.dim ?? 0;
-  const chunk = supportOf(question, wordsOf(chunkText(top), wv), dim);
-  let page = iw.pages.get(top.sourceId);
-  if (!page) {
-    page = wordsOf((iw.bySource.get(top.sourceId) ?? [top]).map(chunkText).join(' '), wv);
-    if (iw.pages.size >= MAX_CACHED_PAGES) iw.pages.clear();
-    iw.pages.set(top.sourceId, page);
-  }
+  const chunkWords = cached(iw.chunks, MAX_CACHED_CHUNKS, top.id, () => wordsOf(chunkText(top), wv));
+  const chunk = supportOf(question, chunkWords, dim);
+  const page = cached(iw.pages, MAX_CACHED_PAGES, top.sourceId, () =>
+    wordsOf((iw.bySource.get(top.sourceId) ?? [top]).map(chunkText).join(' '), wv),
+  );
   const onPage = supportOf(question, page, dim);
   const total = question.reduce((a, q) => a + q.weight, 0);
   const missing = total ? question.filter((q) => !iw.shop.has(q.stem)).reduce((a, q) => a + q.weight, 0) / total : 0;
