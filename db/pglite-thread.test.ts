@@ -50,6 +50,34 @@ describe('the embedded database in a worker thread', () => {
     expect(ts.rows[0][0]).toBe('2026-11-25 06:00:00+00');
   });
 
+  it("runs a statement outside a transaction prepared once, with the values and results of PGlite's own path", async () => {
+    const t = await thread();
+    await t.query('create table typed (j jsonb, b bytea, at timestamptz, tags text[], ok boolean, n int, note text)');
+    const insert = 'insert into typed values ($1, $2, $3, $4, $5, $6, $7) returning *';
+    const values = [
+      { a: [1, 'two'] },
+      new Uint8Array([0, 255, 7]),
+      new Date('2026-12-03T08:00:00Z'),
+      ['x', 'y, z'],
+      true,
+      42,
+      null,
+    ];
+    const outside = await t.query(insert, values);
+    const inside = await t.transaction((tx) => tx.query(insert, values));
+    expect(outside.rows).toEqual(inside.rows);
+    expect(outside.rows[0]).toMatchObject({ j: { a: [1, 'two'] }, tags: ['x', 'y, z'], ok: true, n: 42, note: null });
+    expect(outside.fields).toEqual(inside.fields);
+    // A refused row and a statement that does not parse leave the prepared ones working.
+    await t.query('insert into t values (1, $1)', ['a']);
+    await expect(t.query('insert into t values (1, $1)', ['b'])).rejects.toMatchObject({ code: '23505' });
+    await expect(t.query('selec nothing')).rejects.toMatchObject({ code: '42601' });
+    await t.query('insert into t values (2, $1)', ['b']);
+    const prepared = await t.query<{ statement: string }>('select statement from pg_prepared_statements');
+    expect(prepared.rows.map((r) => r.statement)).toContain('insert into t values (1, $1)');
+    expect((await t.query<{ n: number }>('select count(*)::int as n from t')).rows[0].n).toBe(2);
+  });
+
   it('fails what is under way and what comes after when the thread dies, and says so once', async () => {
     const lost: Error[] = [];
     const t = await PGliteThread.open({ dataDir: null, archive: templateArchive(), onLost: (e) => lost.push(e) });
