@@ -46,6 +46,13 @@ describe('configuration of capacity', () => {
     expect(c.indexCache).toEqual({ maxMb: 64, idleMs: 0 });
   });
 
+  it('prepares PostgreSQL statements unless told not to', () => {
+    const url = 'postgres://db.example/chatref';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ driver: 'postgres', url, prepared: true });
+    expect(loadConfig({ DATABASE_URL: url, CHATREF_PG_PREPARED: '0' }).database).toMatchObject({ prepared: false });
+    expect(() => loadConfig({ DATABASE_URL: url, CHATREF_PG_PREPARED: 'no' })).toThrow(/CHATREF_PG_PREPARED/);
+  });
+
   it('refuses values a person must fix, naming the variable', () => {
     expect(() => loadConfig({ CHATREF_INDEX_CACHE_MB: 'lots' })).toThrow(/CHATREF_INDEX_CACHE_MB/);
     expect(() => loadConfig({ CHATREF_INDEX_CACHE_MB: '8' })).toThrow(ConfigError);

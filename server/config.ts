@@ -67,6 +67,13 @@ const Env = z.object({
   CHATREF_ALLOW_PRIVATE_URLS: z
     .enum(['0', '1', 'true', 'false'], { error: 'CHATREF_ALLOW_PRIVATE_URLS must be 1 or 0 (true or false)' })
     .optional(),
+  /**
+   * `0`: PostgreSQL statements are not prepared (named) per connection. For a pooler that cannot
+   * keep them, e.g. PgBouncer in transaction mode before 1.21 or without max_prepared_statements.
+   */
+  CHATREF_PG_PREPARED: z
+    .enum(['0', '1', 'true', 'false'], { error: 'CHATREF_PG_PREPARED must be 1 or 0 (true or false)' })
+    .optional(),
   /** Parsing uploads and fetched pages, off the server's thread (server/bot/parser.ts). */
   CHATREF_PARSE_THREADS: intVar('CHATREF_PARSE_THREADS', 'a number of threads', 1, 64),
   CHATREF_PARSE_TIMEOUT_S: intVar('CHATREF_PARSE_TIMEOUT_S', 'a number of seconds', 1, 3600),
@@ -113,7 +120,7 @@ const Env = z.object({
 export interface Config {
   port: number;
   host: string;
-  database: { driver: 'pglite'; dataDir: string } | { driver: 'postgres'; url: string };
+  database: { driver: 'pglite'; dataDir: string } | { driver: 'postgres'; url: string; prepared: boolean };
   publicUrl: string | null;
   admin: { email: string | null; password: string | null };
   demo: boolean;
@@ -157,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { driver: 'postgres', url: e.DATABASE_URL }
+      ? { driver: 'postgres', url: e.DATABASE_URL, prepared: !['0', 'false'].includes(e.CHATREF_PG_PREPARED ?? '') }
       : { driver: 'pglite', dataDir: resolve(e.CHATREF_DATA_DIR) },
     publicUrl: e.CHATREF_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     admin: { email: e.CHATREF_ADMIN_EMAIL ?? null, password: e.CHATREF_ADMIN_PASSWORD ?? null },
