@@ -2,12 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { conversations, events, messages } from '../../db/schema';
+import { contacts, conversations, events, messages } from '../../db/schema';
 import { testDatabases } from '../../tests/databases';
 import { makeConversation, makeDeps, makeMember, makeWorkspace, uid } from '../../tests/factories';
 import type { StoredEvent } from '../events/bus';
 import { getConversation } from '../queries/conversation';
-import { appendMessage, moveConversation, routeToTeam, sendAgentMessage } from './conversations';
+import {
+  appendMessage,
+  moveConversation,
+  routeToTeam,
+  sendAgentMessage,
+  startVisitorConversation,
+} from './conversations';
 import type { Deps } from './unit';
 
 for (const target of testDatabases()) {
@@ -37,6 +43,30 @@ for (const target of testDatabases()) {
         });
       return { workspace, owner, conversation, say };
     };
+
+    it("starts a new visitor's contact and chat in one go, and nothing when the contact exists", async () => {
+      const { workspace } = await makeWorkspace(deps);
+      const visitorId = `v_${uid()}`;
+      const started = await startVisitorConversation(deps, { workspaceId: workspace.id, visitorId });
+      expect(started).toMatchObject({ workspaceId: workspace.id, status: 'bot', lastSeq: 0 });
+      const [contact] = await deps.db.select().from(contacts).where(eq(contacts.visitorId, visitorId));
+      expect(contact.id).toBe(started!.contactId);
+      const [stored] = await deps.db.select().from(conversations).where(eq(conversations.id, started!.id));
+      expect(stored.contactId).toBe(contact.id);
+      await deps.bus.idle();
+      expect(published.filter((e) => e.conversationId === started!.id).map((e) => e.name)).toEqual([
+        'conversation.created',
+      ]);
+      // Another tab of the same visitor, a moment later: the contact is theirs already.
+      expect(await startVisitorConversation(deps, { workspaceId: workspace.id, visitorId })).toBeNull();
+      const theirs = await deps.db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+      expect(theirs).toHaveLength(1);
+      const created = await deps.db
+        .select()
+        .from(events)
+        .where(and(eq(events.workspaceId, workspace.id), eq(events.name, 'conversation.created')));
+      expect(created).toHaveLength(1);
+    });
 
     it('numbers messages in order and stores a retried one once', async () => {
       const { conversation, say } = await chat();

@@ -10,6 +10,7 @@ import {
   findOrCreateContact,
   moveConversation,
   startConversation,
+  startVisitorConversation,
   type Conversation,
   type Message,
 } from './conversations';
@@ -30,7 +31,12 @@ export async function visitorConversation(
   deps: Deps,
   v: VisitorRef,
 ): Promise<{ contact: { id: string }; conversation: Conversation; started: boolean }> {
-  // No contact known yet: insert it rather than look it up first (a new visitor's first message).
+  // No contact known yet: make it with the conversation rather than look it up first (a new
+  // visitor's first message); if it exists after all, find it below.
+  if (!v.contact) {
+    const conversation = await startVisitorConversation(deps, { workspaceId: v.workspaceId, visitorId: v.visitorId });
+    if (conversation) return { contact: { id: conversation.contactId }, conversation, started: true };
+  }
   const found = v.contact
     ? { contact: v.contact, created: false }
     : await findOrCreateContact(deps.db, v.workspaceId, v.visitorId);

@@ -57,6 +57,20 @@ describe('live chat over Socket.IO', () => {
     again.close();
   });
 
+  it("puts a new visitor's two tabs that write first at once into one conversation", async () => {
+    const a = await connectVisitor(server.url, server.workspaceId);
+    const b = await connectVisitor(server.url, server.workspaceId, { token: a.session.token });
+    const [fromA, fromB] = await Promise.all([a.send('Do you sell gift cards?'), b.send('Are you open on Sunday?')]);
+    expect(fromA.ok && fromB.ok).toBe(true);
+    if (!fromA.ok || !fromB.ok) return;
+    expect(fromB.data.conversationId).toBe(fromA.data.conversationId);
+    // Each tab sees the other's message: both joined the one conversation.
+    await a.next((m) => m.id === fromB.data.id);
+    await b.next((m) => m.id === fromA.data.id);
+    a.close();
+    b.close();
+  });
+
   it('keeps visitors apart: a token reaches only its own conversation, a forged one gets a new identity', async () => {
     const a = await connectVisitor(server.url, server.workspaceId);
     const sent = await a.send('My order number is RR-55555, where is it?');
