@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerOffline } from './offline';
 import { relevantSentences, splitSentences } from './sentences';
-import { shopIndex } from './testkit';
+import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import { passage, shopIndex } from './testkit';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT } from './types';
 
 describe('answerOffline', () => {
@@ -69,6 +70,64 @@ describe('relevantSentences', () => {
       'Four?',
       '5 items.',
     ]);
+  });
+});
+
+describe('answers that answer', () => {
+  it('keeps a numbered step whole', () => {
+    expect(splitSentences('We pack with care.\n1. Take photos of the box. Keep the packaging.\n2. Call us.')).toEqual([
+      'We pack with care.',
+      '1. Take photos of the box.',
+      'Keep the packaging.',
+      '2. Call us.',
+    ]);
+  });
+
+  it('never quotes a sentence that only says what the page covers; with nothing shared, the lead', () => {
+    const text =
+      'This page explains how long orders take and what to do if a parcel arrives damaged. ' +
+      'Every order is packed by hand in our Portland workshop and leaves within a day. ' +
+      'Parcels are insured for their full value and tracked from our door to yours by the carrier.';
+    expect(relevantSentences(text, 'my parcel arrived damaged', 20)).toBe(
+      'Parcels are insured for their full value and tracked from our door to yours by the carrier.',
+    );
+    expect(relevantSentences(text, 'do you sell koi', 40)).toBe(
+      'Every order is packed by hand in our Portland workshop and leaves within a day. ' +
+        'Parcels are insured for their full value and tracked from our door to yours by the carrier.',
+    );
+  });
+
+  it('answers "do you ship to X" with the sentence about X before a mere "cannot"', () => {
+    const text =
+      'We ship to Canada, the United Kingdom and Japan through DHL Express. ' +
+      'Delivery takes five to twelve business days after the parcel leaves our warehouse in Oregon. ' +
+      'We cannot ship freight items or lithium batteries outside the United States.';
+    expect(relevantSentences(text, 'do you ship to canada', 15)).toBe(
+      'We ship to Canada, the United Kingdom and Japan through DHL Express.',
+    );
+  });
+
+  it("quotes the section a page's introduction points to when the introduction matched only by pointing", () => {
+    const index = new KnowledgeIndex();
+    index.upsert([
+      passage(
+        'intro',
+        ['Shipping'],
+        'Every order is packed by hand and leaves our workshop within a day. ' +
+          'This page explains how long orders take, what shipping costs, and what to do if something arrives damaged.',
+      ),
+      passage(
+        'damaged',
+        ['Shipping', 'Damaged parcels'],
+        'If a parcel arrives damaged, take photos of the box and the item before you throw anything away. Email us within 48 hours and we send a replacement.',
+      ),
+      passage('costs', ['Shipping', 'Costs'], 'Standard shipping costs $7.95, free over $99.'),
+      passage('hours', ['Store hours'], 'We are open Monday to Saturday from 10 am to 6 pm.'),
+    ]);
+    const a = answerOffline(index, 'something arrived damaged', { threshold: 0 });
+    expect(index.search('something arrived damaged', 5)[0].chunk.id).toBe('intro');
+    expect(a.text).toMatch(/^If a parcel arrives damaged, take photos/);
+    expect(a.citations[0].title).toMatch(/Damaged parcels/);
   });
 });
 

@@ -8,7 +8,7 @@ import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
-import { relevantSentences } from './sentences';
+import { onlySignposts, relevantSentences } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -65,7 +65,10 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId && h.probability >= SIBLING_SHARE * top.probability,
     );
   const own = holds(top);
-  const better = siblings.find((h) => holds(h) > own);
+  // A page's introduction that matched only by listing what the page covers ("…and what to do if
+  // something arrives damaged") points at a section of that page: the best-ranked one is quoted.
+  const better =
+    siblings.find((h) => holds(h) > own) ?? (onlySignposts(top.chunk.text, query) ? siblings[0] : undefined);
   const used = better ?? top;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };

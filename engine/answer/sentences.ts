@@ -28,30 +28,65 @@ export function reflow(text: string): string {
 
 /** Splits text into sentences (also at line breaks and list items), keeping their order. */
 export function splitSentences(text: string): string[] {
-  return reflow(text)
-    .split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9"'([])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return (
+    reflow(text)
+      // A list item's own number ("1. Take photos…") does not end a sentence.
+      .split(/\n+|(?<=[.!?])(?<!(?:^|\n)[ \t]*\d{1,3}\.)\s+(?=[A-Z0-9"'([])/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 }
 
 export function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-/** How well each sentence answers the query: shared content words, plus the asked-for kind of fact. */
+/**
+ * A sentence that says what a page or section covers ("This page explains how long orders take,
+ * what shipping costs, and what to do if something arrives damaged"): it shares the question's
+ * words and answers nothing.
+ */
+const SIGNPOST =
+  /^(?:this|the following|our) (?:page|section|guide|article|document|faq|help page)s? (?:explains?|covers?|describes?|lists?|tells?|shows?|outlines?|answers?|sets out|is about|has)\b|^(?:on|in) this (?:page|section|guide)\b|^(?:here|below),? (?:you(?:'ll| will| can) find|are|is|we explain)\b|^read on\b/i;
+
+const QUESTION_WORDS = new Set(['what', 'how', 'when', 'where', 'which', 'who', 'why']);
+
+export const isSignpost = (sentence: string): boolean => SIGNPOST.test(sentence.trim());
+
+/**
+ * How well each sentence answers the query: shared content words, plus the asked-for kind of fact
+ * (a specific kind, such as the duration "how long" asks for, counts double what a "can I / do you"
+ * policy question's kind does: almost any sentence with a "not" or "only" holds that one). A
+ * signpost scores 0.
+ */
 export function sentenceScores(sentences: readonly string[], query: string): number[] {
   const q = new Set(contentStems(query));
   const asked = kindMask(questionKinds(query));
+  const specific = asked & ~kindMask(['policy']) ? 1 : 0.5;
   return sentences.map((s) => {
+    if (isSignpost(s)) return 0;
     const stems = new Set(contentStems(s));
     let n = 0;
     for (const t of q) if (stems.has(t)) n++;
-    return n / Math.sqrt(stems.size + 1) + KIND_BONUS * kindMatch(asked, kindMask(factKinds(s)));
+    return n / Math.sqrt(stems.size + 1) + specific * KIND_BONUS * kindMatch(asked, kindMask(factKinds(s)));
   });
 }
 
 /** What holding the asked-for kind of fact (a duration for "how long"…) is worth, in shared words. */
 const KIND_BONUS = 0.5;
+
+/**
+ * Whether a passage matches the query only in a sentence that signposts (see SIGNPOST): the page's
+ * introduction won the ranking on its summary of what the page covers, so the answer is elsewhere.
+ */
+export function onlySignposts(text: string, query: string): boolean {
+  const sentences = splitSentences(text);
+  // "What" is a content word to the rankers; here it would match the "explains what…" itself.
+  const q = new Set(contentStems(query).filter((t) => !QUESTION_WORDS.has(t)));
+  const shared = sentences.map((s) => new Set(contentStems(s).filter((t) => q.has(t))).size);
+  const best = Math.max(0, ...shared.filter((_, i) => !isSignpost(sentences[i])));
+  return shared.some((n, i) => isSignpost(sentences[i]) && n > best);
+}
 
 /**
  * The most relevant sentences of `text` for `query`, in their original order, within about
@@ -63,22 +98,35 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
   if (wordCount(text) <= maxWords) return reflow(text).trim();
   const sentences = splitSentences(text);
   const score = sentenceScores(sentences, query);
-  let best = 0;
+  // Nothing shares the question's words: start from the first sentence that is not a signpost.
+  let best = Math.max(
+    0,
+    sentences.findIndex((s) => !isSignpost(s)),
+  );
   score.forEach((o, i) => o > score[best] && (best = i));
   const chosen = new Set<number>([best]);
   let words = wordCount(sentences[best]);
-  const order = [
-    best + 1,
-    ...score
-      .map((o, i) => [o, i] as const)
-      .filter(([o]) => o > 0 && o >= 0.5 * score[best])
-      .sort((a, b) => b[0] - a[0])
-      .map(([, i]) => i),
-  ];
+  // Nothing shares the question's words (a section the ranking chose for its heading or its
+  // synonyms): the section's lead, in order. Else the best sentence's follower, then the rest by
+  // relevance.
+  const lead = !(score[best] > 0);
+  const order = lead
+    ? sentences.map((_, i) => i).filter((i) => i > best && !isSignpost(sentences[i]))
+    : [
+        best + 1,
+        ...score
+          .map((o, i) => [o, i] as const)
+          .filter(([o]) => o > 0 && o >= 0.5 * score[best])
+          .sort((a, b) => b[0] - a[0])
+          .map(([, i]) => i),
+      ];
   for (const i of order) {
     if (i < 0 || i >= sentences.length || chosen.has(i)) continue;
     const w = wordCount(sentences[i]);
-    if (words + w > maxWords) continue;
+    if (words + w > maxWords) {
+      if (lead) break;
+      continue;
+    }
     chosen.add(i);
     words += w;
   }
