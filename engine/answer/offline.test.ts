@@ -91,6 +91,9 @@ describe('answers that answer', () => {
     expect(relevantSentences(text, 'my parcel arrived damaged', 20)).toBe(
       'Parcels are insured for their full value and tracked from our door to yours by the carrier.',
     );
+    expect(
+      relevantSentences('You can return most items within 30 days. This page explains how returns work.', 'return'),
+    ).toBe('You can return most items within 30 days.');
     expect(relevantSentences(text, 'do you sell koi', 40)).toBe(
       'Every order is packed by hand in our Portland workshop and leaves within a day. ' +
         'Parcels are insured for their full value and tracked from our door to yours by the carrier.',

@@ -95,8 +95,12 @@ export function onlySignposts(text: string, query: string): boolean {
  * remains. Short texts come back whole.
  */
 export function relevantSentences(text: string, query: string, maxWords = 90): string {
-  if (wordCount(text) <= maxWords) return reflow(text).trim();
   const sentences = splitSentences(text);
+  // Short texts come back whole, less a sentence that only says what the page covers.
+  if (wordCount(text) <= maxWords) {
+    const kept = sentences.filter((s) => !isSignpost(s));
+    return kept.length === sentences.length || !kept.length ? reflow(text).trim() : kept.join(' ');
+  }
   const score = sentenceScores(sentences, query);
   // Nothing shares the question's words: start from the first sentence that is not a signpost.
   let best = Math.max(
