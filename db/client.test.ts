@@ -35,6 +35,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => 
     expect(statements.some((s) => s.includes('create table'))).toBe(false);
   });
 
+  it('keep at most 500 texts prepared on a connection; the rest run unnamed', async () => {
+    const h = await open();
+    for (let i = 0; i < 520; i++) await h.db.execute(sql`select ${i}::int + ${sql.raw(String(i))} as m`);
+    const statements = await preparedOn(h);
+    expect(statements.length).toBeLessThanOrEqual(500);
+    expect(statements.length).toBeGreaterThan(400);
+  });
+
   it('prepare nothing when told not to (a pooler that cannot keep them)', async () => {
     const h = await open(false);
     await h.db.execute(sql`select ${1}::int as m`);

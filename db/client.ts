@@ -116,15 +116,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
  * A client that names every parameterised statement by its text, so each connection parses and
  * plans it once and then only binds and runs it (node-postgres prepares a named statement on a
  * connection's first use). Statements without values keep the simple protocol: a migration may
- * hold several commands, which a prepared statement cannot.
+ * hold several commands, which a prepared statement cannot. The server's statements are a few
+ * dozen texts; past MAX_NAMED (a list's length makes a new text) they go unnamed, so what each
+ * connection keeps prepared stays bounded.
  */
+const MAX_NAMED = 500;
+
 function namedStatements(Client: typeof import('pg').Client): typeof import('pg').Client {
   const names = new Map<string, string>();
   const nameOf = (text: string) => {
     let name = names.get(text);
-    if (!name) {
+    if (!name && names.size < MAX_NAMED) {
       name = `chatref_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-      if (names.size < 2000) names.set(text, name);
+      names.set(text, name);
     }
     return name;
   };
@@ -133,8 +137,11 @@ function namedStatements(Client: typeof import('pg').Client): typeof import('pg'
   NamedClient.prototype.query = function (this: import('pg').Client, config: unknown, ...rest: unknown[]) {
     const c = config as { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown } | null;
     const params = Array.isArray(rest[0]) ? rest[0] : c?.values;
-    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name && !c.submit && params?.length)
-      config = { ...c, name: nameOf(c.text) };
+    const name =
+      c && typeof c === 'object' && typeof c.text === 'string' && !c.name && !c.submit && params?.length
+        ? nameOf(c.text)
+        : undefined;
+    if (name) config = { ...c, name };
     return query.call(this, config, ...rest);
   } as typeof Client.prototype.query;
   return NamedClient;
