@@ -68,7 +68,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // A page's introduction that matched only by listing what the page covers ("…and what to do if
   // something arrives damaged") points at a section of that page: the best-ranked one is quoted.
   const better =
-    siblings.find((h) => holds(h) > own) ?? (onlySignposts(top.chunk.text, query) ? siblings[0] : undefined);
+    siblings.find((h) => holds(h) > own) ??
+    (siblings.length && onlySignposts(top.chunk.text, query) ? siblings[0] : undefined);
   const used = better ?? top;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
