@@ -72,5 +72,11 @@ export const WEBHOOK_EVENTS = [
   'csat.commented',
 ] as const satisfies readonly EventName[];
 
+/**
+ * Why the system, not a person, put a chat back in the queue: the `note` of its
+ * `conversation.unassigned` event, which the dashboard words for the thread.
+ */
+export const UNASSIGN_NOTES = { agentOffline: 'agent went offline', sentToTeam: 'sent to a team' } as const;
+
 /** Owned by the engine's handoff decision; re-exported (types only) for the front ends. */
 export type { HandoffReason } from '../engine/conversation/handoff';

@@ -9,6 +9,7 @@ import { contacts, conversations, events, messages, type AuthorType, type Messag
 import { transition, type ActorType, type Transition } from '../domain/conversation-state';
 import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
+import { UNASSIGN_NOTES } from '../../protocol/events';
 import type { StoredHandoffCard } from '../../protocol/handoff';
 import { getConversation, type Conversation } from '../queries/conversation';
 import { isUniqueViolation, unitOfWork, type Deps, type Record_ } from './unit';
@@ -373,7 +374,7 @@ export async function routeToTeam(
         ...input,
         move: 'unassign',
         teamId: input.teamId,
-        note: 'sent to a team',
+        note: UNASSIGN_NOTES.sentToTeam,
       });
     }
     if (c.status !== 'waiting')

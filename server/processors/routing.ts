@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { agentPresence, conversations, teamMembers, workspaces } from '../../db/schema';
 import { moveConversation } from '../commands/conversations';
 import type { Deps } from '../commands/unit';
+import { UNASSIGN_NOTES } from '../../protocol/events';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import type { StoredEvent } from '../events/bus';
@@ -98,7 +99,7 @@ export class Router {
         conversationId: c.id,
         move: 'unassign',
         actor: { type: 'system' },
-        note: 'agent went offline',
+        note: UNASSIGN_NOTES.agentOffline,
       }).catch((err: unknown) => {
         if (!(err instanceof AppError)) throw err;
       });

@@ -1,5 +1,5 @@
 /** Words for the things the server sends as codes, and times people read at a glance. */
-import type { EventName, HandoffReason } from '../../../protocol/events';
+import { UNASSIGN_NOTES, type EventName, type HandoffReason } from '../../../protocol/events';
 
 /** One per reason the engine gives (the type makes a new reason fail to compile here). */
 const REASONS: Record<HandoffReason, string> = {
@@ -66,8 +66,8 @@ export function clock(iso: string, now = new Date()): string {
  */
 function unassignWhy(note: unknown, previousAgent: string | null, team: string | null): string {
   if (typeof note !== 'string' || !note) return '';
-  if (note === 'agent went offline') return `: ${previousAgent ?? 'the agent'} went offline`;
-  if (note === 'sent to a team') return `: sent to ${team ?? 'a team'}`;
+  if (note === UNASSIGN_NOTES.agentOffline) return `: ${previousAgent ?? 'the agent'} went offline`;
+  if (note === UNASSIGN_NOTES.sentToTeam) return `: sent to ${team ?? 'a team'}`;
   return `: ${note}`;
 }
 
