@@ -131,6 +131,11 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   if (reply === 'yes' && s.triggers.customerRequest)
     return { action: 'handoff', reason: 'customer_request', detail: 'took the offer of a person' };
   if (reply === 'no') return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY.declined };
+  // Small talk ("thanks, that's all!", "hello") is not a question for the content nor a topic:
+  // read before the tagger, which would otherwise name the closest tag for a few shared words.
+  const read = readMessage(latest);
+  if (read.kind === 'social' || read.kind === 'empty')
+    return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY[read.social ?? 'empty'] };
   if (s.triggers.topic) {
     // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
     // it, a question the shop's content answers with confidence hands off only when its topic is
@@ -162,11 +167,8 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
       };
     }
   }
-  // Not a question for the content: small talk gets small talk; a paste or another language that
-  // the engine could not answer gets a person offered, never a guess.
-  const read = readMessage(latest);
-  if (read.kind === 'social' || read.kind === 'empty')
-    return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY[read.social ?? 'empty'] };
+  // Not a question for the content: a paste or another language that the engine could not answer
+  // gets a person offered, never a guess.
   if (read.kind === 'order_paste' || read.kind === 'long_paste' || (read.kind === 'other_language' && !answered)) {
     const reply = ODD_INPUT_REPLY[read.kind];
     if (!s.triggers.lowConfidence) return { action: 'answer', reason: null, reply };

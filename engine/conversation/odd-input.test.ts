@@ -30,6 +30,9 @@ describe('readMessage', () => {
     ['anyone there?', 'social'],
     ['I need help with my order', 'question'],
     ['bye, thanks', 'social'],
+    ["thanks, that's all!", 'social'],
+    ['thank you for your help', 'social'],
+    ['thanks, is it in stock?', 'question'],
     [ORDER, 'order_paste'],
     [
       `Here is the whole thread from before. ${'The grinder burrs squeak when I start it and the hopper lid does not sit flat. '.repeat(60)}`,
@@ -67,6 +70,20 @@ describe('decideHandoff on odd input', () => {
         ODD_INPUT_REPLY.empty,
       );
     }
+  });
+
+  it('answers a thanks with small talk even when a needs-a-person tag is the closest', () => {
+    // The tagger names the closest tag for a few shared words ("said" ~ "say", "something"); a
+    // closing is not a topic, and an unanswered message lowers the bar a topic must clear.
+    const topics = [{ tagId: 'order-problem', confidence: 0.9, needsHuman: true }];
+    for (const text of ["thanks, that's all!", 'thanks!']) {
+      const d = decideHandoff({ visitorMessages: ['is my cake ready?', text], answer: abstained, topics });
+      expect(d).toEqual({ action: 'answer', reason: null, reply: ODD_INPUT_REPLY.thanks });
+    }
+    // A question with the same tag still hands off.
+    expect(decideHandoff({ visitorMessages: ['the cake said the wrong name'], answer: abstained, topics }).reason).toBe(
+      'topic',
+    );
   });
 
   it('does not count earlier small talk as unanswered questions', () => {

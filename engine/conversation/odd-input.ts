@@ -29,7 +29,11 @@ const GREETING_CORE = new Set(
   ),
 );
 const THANKS = new Set(
-  'thanks thank thankyou thx ty tysm cheers appreciated appreciate it you so much very lot a'.split(' '),
+  // and a closing around it: "thanks, that's all!", "thank you for your help", "cheers, that's it for now"
+  (
+    'thanks thank thankyou thx ty tysm cheers appreciated appreciate it you so much very lot a ' +
+    'thats that is all for your the help now again'
+  ).split(' '),
 );
 const ACK = new Set(
   'ok okay k kk cool great perfect nice awesome lovely got it alright fine noted understood'.split(' '),

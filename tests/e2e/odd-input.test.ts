@@ -37,6 +37,11 @@ describe('odd input over the live chat', () => {
     const thanks = await reply(v, 'ok thanks');
     expect(thanks.body).toBe(ODD_INPUT_REPLY.thanks);
     expect(thanks.meta.suggestHandoff).toBeUndefined();
+    // A closing after an answer is small talk too, not a question (nor a topic) for the content.
+    await reply(v, 'How long does shipping take?');
+    const closing = await reply(v, "thanks, that's all!");
+    expect(closing.body).toBe(ODD_INPUT_REPLY.thanks);
+    expect(closing.meta.citations ?? []).toEqual([]);
     v.close();
   });
 
