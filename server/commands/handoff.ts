@@ -6,7 +6,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { messages } from '../../db/schema';
 import { captureDetails, type CapturedDetails } from '../../engine/conversation/details';
-import type { HandoffReason } from '../../engine/conversation/handoff';
+import type { Citation } from '../../engine/answer/types';
+import type { HandoffDecision, HandoffReason } from '../../engine/conversation/handoff';
 import { summarizeHandoff } from '../../engine/conversation/summary';
 import { surest } from '../../engine/conversation/turn';
 import type { Taggers } from '../bot/tagger';
@@ -40,6 +41,27 @@ export const HANDOFF_TEXT: Record<HandoffReason, string> = {
 /** What the bot adds to an answer when it offers a person instead of handing over. */
 export const SUGGEST_TEXT =
   'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
+
+/**
+ * What the bot says for a turn it does not hand over: the decision's own reply (small talk, or an
+ * apology before the answer) or the answer, with the offer of a person when it suggests one. The
+ * answer's sources go with it only when the reply carries the answer ("You're welcome!" cites
+ * nothing). The widget's chat and Try your assistant both say this.
+ */
+export function botReply(
+  answer: { text: string; citations: Citation[]; abstained: boolean },
+  decision: HandoffDecision,
+): { text: string; citations: Citation[]; offersPerson: boolean } {
+  const text = decision.reply ?? answer.text;
+  const carriesAnswer = decision.reply === undefined || decision.reply.endsWith(answer.text);
+  const suggest = decision.action === 'suggest';
+  const withOffer = suggest && !answer.abstained && decision.reason !== 'low_confidence';
+  return {
+    text: withOffer ? `${text}\n\n${SUGGEST_TEXT}` : text,
+    citations: carriesAnswer ? answer.citations : [],
+    offersPerson: suggest,
+  };
+}
 
 /** The workspace's tagger, as the handoff reads the chat with it. */
 export type TopicReader = Pick<Taggers, 'topics'>;

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { readTurn } from '../../engine/conversation/turn';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { appendMessage } from '../commands/conversations';
-import { handOff, SUGGEST_TEXT } from '../commands/handoff';
+import { botReply, handOff } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
 import type { StoredEvent } from '../events/bus';
 import type { Serial } from '../events/serial';
@@ -186,21 +186,20 @@ export class BotTurns {
       });
       return;
     }
-    const suggest = decision.action === 'suggest';
-    const body = decision.reply ?? answer.text;
+    const reply = botReply(answer, decision);
     await appendMessage(this.deps, {
       workspaceId,
       conversationId,
       clientId: `bot:${messageId}`,
       authorType: 'bot',
       whileStatus: 'bot',
-      body: suggest && !answer.abstained && decision.reason !== 'low_confidence' ? `${body}\n\n${SUGGEST_TEXT}` : body,
+      body: reply.text,
       meta: {
-        citations: answer.citations,
+        citations: reply.citations,
         confidence: answer.confidence,
         abstained: answer.abstained,
         question: question.body,
-        ...(suggest ? { suggestHandoff: true, reason: decision.reason } : {}),
+        ...(reply.offersPerson ? { suggestHandoff: true, reason: decision.reason } : {}),
       },
     }).catch((err: unknown) => {
       // A person took the chat while the answer was being written: the bot stays silent.

@@ -9,7 +9,7 @@ import { readTurn } from '../../engine/conversation/turn';
 import type { AssistantPreview, CoverageReport } from '../../protocol/onboarding';
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
-import { HANDOFF_TEXT, SUGGEST_TEXT } from '../commands/handoff';
+import { botReply, HANDOFF_TEXT } from '../commands/handoff';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { Deps } from '../commands/unit';
 
@@ -46,14 +46,7 @@ export async function previewAnswer(
   };
   if (decision.action === 'handoff' && decision.reason)
     return { ...base, outcome: 'handoff', text: HANDOFF_TEXT[decision.reason], citations: [], offersPerson: false };
-  const suggest = decision.action === 'suggest';
-  const withOffer = suggest && !answer.abstained && decision.reason !== 'low_confidence';
-  return {
-    ...base,
-    outcome: 'answer',
-    text: withOffer ? `${answer.text}\n\n${SUGGEST_TEXT}` : answer.text,
-    offersPerson: suggest,
-  };
+  return { ...base, outcome: 'answer', ...botReply(answer, decision) };
 }
 
 const MAX_DOCUMENTS = 40;

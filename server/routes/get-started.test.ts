@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/process';
 import type { AssistantPreview, CoverageReport, GetStartedState } from '../../protocol/onboarding';
 import { startServer, type RunningServer } from '../serve';
+import { ODD_INPUT_REPLY } from '../../engine/conversation/odd-input';
 import { ROASTER_BREWING as BREWING, ROASTER_SHIPPING as SHIPPING } from '../../tests/factories';
 
 describe('Get started and Try your assistant (a real server, no demo)', () => {
@@ -92,6 +93,10 @@ describe('Get started and Try your assistant (a real server, no demo)', () => {
       question: 'what grind should I use for a french press?',
     });
     expect(grind.body.text).toMatch(/coarse grind/);
+
+    // As the widget says it: small talk in kind, citing nothing.
+    const hello = await call<AssistantPreview>('POST', ws('/assistant/try'), { question: 'hello' });
+    expect(hello.body).toMatchObject({ outcome: 'answer', text: ODD_INPUT_REPLY.greeting, citations: [] });
 
     const person = await call<AssistantPreview>('POST', ws('/assistant/try'), {
       question: 'Can I talk to a real person please?',
