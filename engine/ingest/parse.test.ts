@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './batch';
 import { chunkDocument } from './chunk';
-import { parseSource } from './parse';
+import { decodeText, parseSource } from './parse';
 import { enc, errorOf, makeDocx, makePdf, SHOP_PAGE_HTML } from './testfiles';
 
 describe('parseSource on real files', () => {
@@ -129,6 +129,43 @@ describe('parseSource on real files', () => {
   });
 });
 
+describe('parseSource on text as shops save it', () => {
+  const utf16 = (text: string, bigEndian = false) => {
+    const out = new Uint8Array(2 + text.length * 2);
+    out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out.set(bigEndian ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8], 2 + i * 2);
+    }
+    return out;
+  };
+
+  it.each([
+    ['UTF-16 with its mark (Notepad "Unicode")', 'hours.txt', utf16('Café hours: open 8 to 4, closed Mondays.')],
+    ['UTF-16 big-endian', 'hours.txt', utf16('Café hours: open 8 to 4, closed Mondays.', true)],
+    ['UTF-16 Markdown', 'hours.md', utf16('# Hours\n\nCafé hours: open 8 to 4, closed Mondays.')],
+    // "Café … €4.50" as Windows-1252 bytes (é = 0xe9, € = 0x80): not valid UTF-8.
+    [
+      'Windows-1252',
+      'menu.txt',
+      Uint8Array.from([...enc('Caf'), 0xe9, ...enc(' latte '), 0x80, ...enc('4.50, open Mondays.')]),
+    ],
+  ])('reads %s without NULs or replacement characters', async (_, filename, bytes) => {
+    const doc = await parseSource({ filename, bytes });
+    const text = chunkDocument(doc, { sourceId: 's' })
+      .map((c) => c.text)
+      .join(' ');
+    expect(text).toMatch(/Café/);
+    expect(text).toMatch(/Mondays/);
+    expect([...text].filter((c) => c === '\u0000' || c === '\ufffd')).toEqual([]);
+  });
+
+  it('reads Windows-1252 as such, euro sign included', async () => {
+    const bytes = Uint8Array.from([...enc('Latte '), 0x80, ...enc('4.50')]);
+    expect(decodeText(bytes)).toBe('Latte €4.50');
+  });
+});
+
 describe('parseSource on bad input', () => {
   it.each([
     [
@@ -155,6 +192,29 @@ describe('parseSource on bad input', () => {
     ],
     ['an old .doc', { filename: 'old.doc', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]) }, 'UNSUPPORTED_TYPE'],
     ['a CSV without answers', { filename: 'q.csv', bytes: enc('question,answer\nhello,\n') }, 'INVALID_CSV'],
+    [
+      'an RTF file',
+      { filename: 'giftcards.rtf', bytes: enc('{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Arial;}} Gift cards}') },
+      'UNSUPPORTED_TYPE',
+    ],
+    [
+      'RTF named .txt',
+      { filename: 'giftcards.txt', bytes: enc('{\\rtf1\\ansi Gift cards never expire.}') },
+      'UNSUPPORTED_TYPE',
+    ],
+    [
+      'an image with no zero byte',
+      { filename: 'logo.png', bytes: enc('not really a picture, but named as one') },
+      'UNSUPPORTED_TYPE',
+    ],
+    [
+      'binary named .txt',
+      {
+        filename: 'notes.txt',
+        bytes: Uint8Array.from({ length: 600 }, (_, i) => [0x01, 0x02, 0x8d, 0x90, 0x41][i % 5]),
+      },
+      'UNSUPPORTED_TYPE',
+    ],
   ])('rejects %s with a coded error naming the file', async (_, input, code) => {
     const err = await errorOf(parseSource(input));
     expect(err.code).toBe(code);
