@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, count, eq, max } from 'drizzle-orm';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { LanguageModel } from 'ai';
 import { LRUCache } from 'lru-cache';
 import {
@@ -361,9 +362,16 @@ export class Knowledge {
         syncedAt: this.deps.now(),
       });
     } catch (err) {
-      // The code goes with the message (the source row keeps one text): "… (TOO_MANY_PAGES)".
+      // The code goes with the message (the source row keeps one text): "… (TOO_MANY_PAGES)". A
+      // failed statement's message holds its SQL and values (the source's own text): never shown.
       const message =
-        err instanceof IngestError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
+        err instanceof IngestError
+          ? `${err.message} (${err.code})`
+          : err instanceof DrizzleQueryError
+            ? 'Chatref could not save the text of this source (a database error). Try again, or tell whoever runs your Chatref.'
+            : err instanceof Error
+              ? err.message
+              : String(err);
       return setStatus({ status: 'error', error: message.slice(0, 500), progress: 0 });
     }
   }
