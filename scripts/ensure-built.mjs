@@ -44,17 +44,23 @@ function newestTs(dir) {
   return newestSource(dir, /\.ts$/);
 }
 
+/**
+ * Builds for production whatever started this: `npm test` runs with NODE_ENV=test, which Vite
+ * would otherwise pass on to React, and `npm start` would serve its development build.
+ */
+const BUILD = { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } };
+
 export async function ensureBuilt() {
   if (!FRONT_ENDS_AND_TEMPLATE.every((f) => existsSync(f))) {
     process.stdout.write('Building the front ends (first start)…\n');
-    execSync('npm run build', { stdio: 'inherit' });
+    execSync('npm run build', BUILD);
     return;
   }
   for (const part of PARTS) {
     const built = statSync(part.output).mtimeMs;
     if (part.sources.some((src) => newestSource(src) > built)) {
       process.stdout.write(`Rebuilding ${part.output} (its sources changed)…\n`);
-      execSync(`npm run ${part.script}`, { stdio: 'inherit' });
+      execSync(`npm run ${part.script}`, BUILD);
     }
   }
   const built = existsSync(SERVER_BUNDLE) ? statSync(SERVER_BUNDLE).mtimeMs : 0;
