@@ -160,7 +160,7 @@ export async function startServer(
       '',
       `  Chatref is running (${handle.driver === 'pglite' ? `embedded database in ${(config.database as { dataDir: string }).dataDir}` : 'PostgreSQL'})`,
       `  Dashboard:  ${url}/app`,
-      `  Demo shop:  ${url}/demo`,
+      ...(demo ? [`  Demo shop:  ${url}/demo`] : []),
       `  API docs:   ${url}/api/docs`,
     ];
     // Closed sign-up on an install with nobody in it: nobody could ever get in.

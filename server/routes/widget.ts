@@ -100,11 +100,12 @@ export const widgetRoutes =
         throw new AppError('not_found', 'no such page');
       if (name.endsWith('.css')) return { type: 'text/css; charset=utf-8', body: readFileSync(file, 'utf8') };
       if (name.endsWith('.js')) return { type: 'text/javascript; charset=utf-8', body: readFileSync(file, 'utf8') };
+      // Without the demo workspace (CHATREF_NO_DEMO) the storefront would be a shop with no chat.
       const demoId = opts.demoSlug ? await workspaceIdBySlug(deps.db, opts.demoSlug) : null;
-      const snippet = demoId ? widgetSnippet(origin, demoId) : '<!-- no demo workspace -->';
+      if (!demoId) throw new AppError('not_found', 'this server runs without the demo shop');
       return {
         type: 'text/html; charset=utf-8',
-        body: readFileSync(file, 'utf8').replace('<!-- CHATREF_WIDGET -->', snippet),
+        body: readFileSync(file, 'utf8').replace('<!-- CHATREF_WIDGET -->', widgetSnippet(origin, demoId)),
       };
     };
     app.get('/demo', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/demo/'));

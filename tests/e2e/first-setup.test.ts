@@ -199,6 +199,9 @@ describe('first setup of a new shop, end to end', () => {
     const closed = await startServerProcess({ CHATREF_NO_DEMO: '1', CHATREF_SIGNUP: 'closed' });
     try {
       expect(closed.output()).toMatch(/Sign-up is closed \(CHATREF_SIGNUP=closed\) and no account exists yet/);
+      // Without the demo there is no demo shop to point at: a storefront with no chat would mislead.
+      expect(closed.output()).not.toMatch(/Demo shop:/);
+      expect((await fetch(`${closed.url}/demo/`)).status).toBe(404);
       const page = await owner.newPage();
       await page.goto(`${closed.url}/app/`);
       await page.getByText("Ask your team's admin for an invitation").waitFor({ timeout: 20_000 });
