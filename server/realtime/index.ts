@@ -93,6 +93,17 @@ export function attachRealtime(
       },
     ],
   };
+  // Typing notices have a budget of their own: a visitor typing several messages fast must not
+  // spend the budget their messages need (each message costs a start and a stop of typing).
+  const typingHandler: HandlerOptions = {
+    onUnexpected,
+    limiters: [
+      {
+        key: (s) => `t:${(s.data as VisitorData).visitorId}`,
+        limiter: new RateLimiterMemory({ points: limits.perVisitor * 2, duration: 10 }),
+      },
+    ],
+  };
   const agentHandler: HandlerOptions = {
     onUnexpected,
     limiters: [
@@ -108,6 +119,7 @@ export function attachRealtime(
   attachVisitorNamespace(visitorNamespace(io), deps, {
     secret: opts.secret,
     handler: visitorHandler,
+    typingHandler,
     selfOrigin: opts.selfOrigin,
     taggers: opts.taggers,
     serial: opts.serial,

@@ -44,6 +44,8 @@ export function attachVisitorNamespace(
   opts: {
     secret: string;
     handler: HandlerOptions;
+    /** For typing notices (their own rate limit); `handler` when absent. */
+    typingHandler?: HandlerOptions;
     selfOrigin: () => string | null;
     settings: WorkspaceCache<WorkspaceConfig>;
     trustProxy?: number;
@@ -167,7 +169,7 @@ export function attachVisitorNamespace(
       };
     });
 
-    on(socket, 'typing', Typing, opts.handler, async ({ typing }) => {
+    on(socket, 'typing', Typing, opts.typingHandler ?? opts.handler, async ({ typing }) => {
       const { conversation } = await current();
       if (conversation)
         agentNamespace(socket.nsp.server)

@@ -131,6 +131,18 @@ describe('live chat over Socket.IO', () => {
     v.close();
   });
 
+  it('takes every message of a visitor who types several fast: typing notices do not spend their budget', async () => {
+    const v = await connectVisitor(server.url, server.workspaceId);
+    // Each message the widget sends comes with a start and a stop of typing: 8 messages are 24 events.
+    for (let i = 0; i < 8; i++) {
+      await call(v.socket, 'typing', { typing: true });
+      await call(v.socket, 'typing', { typing: false });
+      const sent = await v.send(`Question ${i + 1}: are you open on Sunday?`);
+      expect(sent.ok ? 'stored' : sent.error.code).toBe('stored');
+    }
+    v.close();
+  });
+
   it('hands a custom build quote to the team with reason "topic" and a filled card', async () => {
     const v = await connectVisitor(server.url, server.workspaceId);
     await v.send(
