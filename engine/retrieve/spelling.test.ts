@@ -42,4 +42,23 @@ describe('Spelling', () => {
     const q = 'Gift cards?';
     expect(spelling.correct(q)).toBe(q);
   });
+
+  it("reads a customer's phrase as the word the shop writes for it", () => {
+    expect(spelling.correct('I opened it, can I send it back?')).toBe('I opened it, can I return?');
+    expect(spelling.correct('can I bring the jacket back')).toBe('can I return');
+    expect(spelling.correct('when will it get here')).toBe('when will it shipping');
+    const tea = Spelling.of(['Our rooibos is caffeine free. Delivery takes 3 days. Refunds in 5 days.'], null);
+    expect(tea.correct('is the rooibos decaf?')).toBe('is the rooibos caffeine free?');
+    expect(tea.correct('how long to get to me')).toBe('how long to delivery');
+    expect(tea.correct('I want my money back')).toBe('I want refunds');
+  });
+
+  it("keeps a phrase when the shop has no word for it, or writes the customer's word too", () => {
+    const hours = Spelling.of(['Open daily from 9 to 5.'], null);
+    expect(hours.correct('I want my money back')).toBe('I want my money back');
+    expect(hours.correct('when will it get here')).toBe('when will it get here');
+    const swaps = Spelling.of(['Swap a size within 30 days; exchanges are free. Gift vouchers and gift cards.'], null);
+    expect(swaps.correct('can I swap it')).toBe('can I swap it');
+    expect(swaps.correct('gift vouchers?')).toBe('gift vouchers?');
+  });
 });

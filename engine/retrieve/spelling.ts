@@ -10,6 +10,11 @@
  * "cake") stays as typed. Then, in order: chat shorthand ("u", "bday"); two words the shop writes
  * side by side, run together ("giftcards", "tuneup"); the shop's word one edit away (insert, delete,
  * substitute, swap), the most frequent when several are, and none when two are equally so.
+ *
+ * Phrases too: customers say "send it back", "my money back", "get to me" where shops write
+ * return, refund, delivery, and no single word's vector carries that. Such a phrase is rewritten
+ * only to a word the shop itself writes, and a customer's word the shop also uses ("swap",
+ * "gift voucher") stays as typed.
  */
 import { tokenize } from '../text/index';
 import { mapSteps, runSteps, type Steps } from './steps';
@@ -64,6 +69,32 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 const MAX_JOINED = 50_000;
 const MAX_TYPO_WORDS = 30_000;
 
+/**
+ * Everyday phrasings and the words shops write for them: the first of `to` the shop writes
+ * replaces the phrase, unless the shop writes one of `unless` (then the customer's word is the
+ * shop's too). Written for customer service in general, not for any one shop.
+ */
+const PHRASINGS: readonly { re: RegExp; to: readonly string[]; unless?: readonly string[] }[] = [
+  {
+    // "send it back", "bring the jacket back", "can I take them back"
+    re: /\b(?:send|bring|take|post|mail|ship)\s+(?:[\p{L}']+\s+){0,2}?back\b/giu,
+    to: ['return', 'returns', 'returned'],
+  },
+  { re: /\b(?:my|our|the|a|your)\s+money\s+back\b/giu, to: ['refund', 'refunds', 'refunded'] },
+  {
+    // "how long to get to me", "when will it get here", "arrive to my house"
+    re: /\b(?:get|gets|getting|come|arrive)\s+(?:to\s+(?:me|us|my\s+[\p{L}']+)|here)\b/giu,
+    to: ['delivery', 'shipping', 'delivered', 'shipped'],
+  },
+  { re: /\bdecaf(?:feinated)?\b/giu, to: ['caffeine free', 'decaffeinated'], unless: ['decaf'] },
+  { re: /\bswap(?:s|ped|ping)?\b/giu, to: ['exchange', 'exchanges'], unless: ['swap', 'swaps'] },
+  {
+    re: /\bgift\s+(?:vouchers?|certificates?)\b/giu,
+    to: ['gift card', 'gift cards'],
+    unless: ['voucher', 'vouchers', 'certificate', 'certificates'],
+  },
+];
+
 export interface KnownWords {
   /** Whether English knows the word (the offline word vectors have it). */
   has(word: string): boolean;
@@ -117,6 +148,13 @@ export class Spelling {
 
   private read(query: string): string {
     let changed = false;
+    for (const p of PHRASINGS) {
+      if (p.unless?.some((w) => this.counts.has(w))) continue;
+      const to = p.to.find((t) => tokenize(t).every((w) => this.counts.has(w)));
+      if (!to) continue;
+      const out = query.replace(p.re, to);
+      if (out !== query) [query, changed] = [out, true];
+    }
     const out = query.replace(/[\p{L}\p{N}']+/gu, (raw) => {
       const tokens = tokenize(raw);
       if (tokens.length !== 1) return raw;
