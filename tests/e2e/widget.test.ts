@@ -82,6 +82,24 @@ describe('widget on the demo shop', () => {
     await page.close();
   });
 
+  it('says a paste is too long before sending it, and sends it once shortened', async () => {
+    const page = await context.newPage();
+    await openChat(page);
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('Where is my order? '.repeat(600)); // 11,400 characters
+    await page.getByText(/Too long to send: 1,400 characters over the limit of 10,000/).waitFor();
+    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    await screenshot(page, '03b-too-long');
+    await box.fill('Where is my order? '.repeat(5));
+    await page.getByRole('button', { name: 'Send' }).click();
+    await log(page)
+      .getByText(/Where is my order\?/)
+      .first()
+      .waitFor();
+    expect(await page.getByText(/Too long to send/).count()).toBe(0);
+    await page.close();
+  });
+
   it('"Talk to a person" works before the first question', async () => {
     const page = await context.newPage();
     await openChat(page);

@@ -1,6 +1,7 @@
 /** The text box and Send button: Enter sends, Shift+Enter starts a new line. */
 import type { Ref } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { MAX_BODY } from '../../../protocol/socket';
 import { SendIcon } from './icons';
 
 interface Props {
@@ -29,35 +30,45 @@ export function Composer({ inputRef, onSend, onTyping, restore }: Props) {
   useLayoutEffect(() => {
     if (own.current) fit(own.current);
   }, [text]);
+  // Said before sending, not refused after: a long paste is trimmed by the visitor, not lost.
+  const over = text.length - MAX_BODY;
   const submit = (e?: Event) => {
     e?.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || over > 0) return;
     onSend(text);
     setText('');
   };
   return (
-    <form class="composer" onSubmit={submit}>
-      <textarea
-        ref={(el) => {
-          own.current = el;
-          if (typeof inputRef === 'function') inputRef(el);
-          else if (inputRef) inputRef.current = el;
-        }}
-        rows={1}
-        aria-label="Message"
-        placeholder="Write a message…"
-        value={text}
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          onTyping();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
-        }}
-      />
-      <button type="submit" class="send" aria-label="Send" disabled={!text.trim()}>
-        <SendIcon />
-      </button>
-    </form>
+    <>
+      {over > 0 && (
+        <p class="too-long" role="status">
+          Too long to send: {over.toLocaleString('en-US')} characters over the limit of{' '}
+          {MAX_BODY.toLocaleString('en-US')}.
+        </p>
+      )}
+      <form class="composer" onSubmit={submit}>
+        <textarea
+          ref={(el) => {
+            own.current = el;
+            if (typeof inputRef === 'function') inputRef(el);
+            else if (inputRef) inputRef.current = el;
+          }}
+          rows={1}
+          aria-label="Message"
+          placeholder="Write a message…"
+          value={text}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            onTyping();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
+          }}
+        />
+        <button type="submit" class="send" aria-label="Send" disabled={!text.trim() || over > 0}>
+          <SendIcon />
+        </button>
+      </form>
+    </>
   );
 }
