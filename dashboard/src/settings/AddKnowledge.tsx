@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { api, errorMessage, wsPath } from '../api';
+import { api, errorMessage, fieldErrors, fieldIssues, wsPath } from '../api';
 import { useSession } from '../session';
 
 const ACCEPT = '.md,.markdown,.txt,.html,.htm,.pdf,.docx,.csv';
@@ -88,18 +88,22 @@ function AddWeb({ onAdded }: { onAdded: () => void }) {
   const [url, setUrl] = useState('');
   const [crawl, setCrawl] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [urlError, setUrlError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setUrlError(null);
     try {
       await api.post(wsPath(workspace.id, '/knowledge/web'), { url: url.trim(), crawl });
       setUrl('');
       onAdded();
     } catch (err) {
-      setError(errorMessage(err));
+      const byField = fieldErrors(err);
+      if (byField.url) setUrlError(byField.url);
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -116,7 +120,14 @@ function AddWeb({ onAdded }: { onAdded: () => void }) {
           placeholder="https://shop.example/faq"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
+          aria-invalid={urlError ? true : undefined}
+          aria-describedby={urlError ? 'web-url-error' : undefined}
         />
+        {urlError && (
+          <small id="web-url-error" className="field-error" role="alert">
+            {urlError}
+          </small>
+        )}
       </label>
       <label className="check">
         <input type="checkbox" checked={crawl} onChange={(e) => setCrawl(e.target.checked)} />
@@ -144,17 +155,19 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
   const [answer, setAnswer] = useState('');
   const [alternates, setAlternates] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Partial<Record<QaField, string>>>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setFields({});
+    const alts = alternates
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     try {
-      const alts = alternates
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
       await api.post(wsPath(workspace.id, '/knowledge/qa'), {
         question: question.trim(),
         answer: answer.trim(),
@@ -165,26 +178,58 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
       setAlternates('');
       onAdded();
     } catch (err) {
-      setError(errorMessage(err));
+      const byField = qaErrors(err, alts);
+      setFields(byField);
+      if (!Object.keys(byField).length) setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+
+  const invalid = (f: QaField) => (fields[f] ? { 'aria-invalid': true, 'aria-describedby': `qa-${f}-error` } : {});
+  const fieldError = (f: QaField) =>
+    fields[f] && (
+      <small id={`qa-${f}-error`} className="field-error" role="alert">
+        {fields[f]}
+      </small>
+    );
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="qa-title">
       <h3 id="qa-title">Add a question and answer</h3>
       <label className="field">
         <span>Question</span>
-        <input required minLength={3} maxLength={500} value={question} onChange={(e) => setQuestion(e.target.value)} />
+        <input
+          required
+          minLength={3}
+          maxLength={500}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+          {...invalid('question')}
+        />
+        {fieldError('question')}
       </label>
       <label className="field">
         <span>Answer</span>
-        <textarea required rows={3} maxLength={5000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+        <textarea
+          required
+          rows={3}
+          maxLength={5000}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          {...invalid('answer')}
+        />
+        {fieldError('answer')}
       </label>
       <label className="field">
         <span>Other ways to ask, one per line</span>
-        <textarea rows={2} value={alternates} onChange={(e) => setAlternates(e.target.value)} />
+        <textarea
+          rows={2}
+          value={alternates}
+          onChange={(e) => setAlternates(e.target.value)}
+          {...invalid('alternates')}
+        />
+        {fieldError('alternates')}
       </label>
       {error && (
         <p className="form-error small" role="alert">
@@ -198,4 +243,17 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
       </div>
     </form>
   );
+}
+
+type QaField = 'question' | 'answer' | 'alternates';
+
+/** The server's issues by field; one about a line of "other ways to ask" quotes that line. */
+function qaErrors(err: unknown, alts: string[]): Partial<Record<QaField, string>> {
+  const out: Partial<Record<QaField, string>> = {};
+  for (const i of fieldIssues(err)) {
+    if (i.field !== 'question' && i.field !== 'answer' && i.field !== 'alternates') continue;
+    const line = i.field === 'alternates' && i.item !== null ? alts[i.item] : undefined;
+    out[i.field] ??= line === undefined ? i.message : `“${line}”: ${i.message[0].toLowerCase()}${i.message.slice(1)}`;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage, wsPath } from '../api';
+import { api, errorMessage, fieldErrors, wsPath } from '../api';
 import { useSession } from '../session';
 import type { Invitation } from '../types';
 import { CopyButton } from '../ui/CopyButton';
@@ -11,19 +11,23 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation)
   const [role, setRole] = useState<'agent' | 'admin'>('agent');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
   const [invited, setInvited] = useState<Invitation | null>(null);
 
   const invite = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setEmailError(null);
     try {
       const inv = await api.post<Invitation>(wsPath(workspace.id, '/invitations'), { email: email.trim(), role });
       setInvited(inv);
       setEmail('');
       onInvited?.(inv);
     } catch (err) {
-      setError(errorMessage(err));
+      const byField = fieldErrors(err);
+      if (byField.email) setEmailError(byField.email);
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -34,7 +38,19 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation)
       <form className="row wrap" onSubmit={invite}>
         <label className="field grow">
           <span>Their email</span>
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? 'invite-email-error' : undefined}
+          />
+          {emailError && (
+            <small id="invite-email-error" className="field-error" role="alert">
+              {emailError}
+            </small>
+          )}
         </label>
         <label className="field">
           <span>Role</span>
