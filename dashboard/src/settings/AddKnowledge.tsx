@@ -1,8 +1,8 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { api, errorMessage, fieldErrors, fieldIssues, wsPath } from '../api';
 import { useSession } from '../session';
-
-const ACCEPT = '.md,.markdown,.txt,.html,.htm,.pdf,.docx,.csv';
+import type { Source } from '../types';
+import { addedText, MAX_UPLOAD_MB, UPLOAD_EXTENSIONS, uploadEach, type UploadResult } from './upload';
 
 /** Three ways in: drop or pick files, a page or whole site, or a typed question and answer. */
 export function AddKnowledge({ onAdded }: { onAdded: () => void }) {
@@ -20,20 +20,21 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<UploadResult['failed']>([]);
 
   const upload = async (files: File[]) => {
-    setError(null);
-    for (const [i, f] of files.entries()) {
-      setStatus(`Uploading ${f.name} (${i + 1} of ${files.length})…`);
-      try {
-        await api.upload(wsPath(workspace.id, '/knowledge/files', { name: f.name }), f);
+    setFailed([]);
+    const result = await uploadEach(
+      files,
+      async (f) => {
+        const source = await api.upload<Source>(wsPath(workspace.id, '/knowledge/files', { name: f.name }), f);
         onAdded();
-      } catch (err) {
-        setError(`${f.name}: ${errorMessage(err)}`);
-      }
-    }
-    setStatus(files.length ? `Added ${files.length} file${files.length === 1 ? '' : 's'}.` : null);
+        return source;
+      },
+      (f, i) => setStatus(`Uploading ${f.name} (${i + 1} of ${files.length})…`),
+    );
+    setStatus(addedText(result));
+    setFailed(result.failed);
   };
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -54,7 +55,9 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
         onDrop={drop}
       >
         <p>Drop files here</p>
-        <p className="muted small">Markdown, text, HTML, PDF, DOCX, or a CSV of questions and answers</p>
+        <p className="muted small">
+          Markdown, text, HTML, PDF, DOCX, or a CSV of questions and answers; up to {MAX_UPLOAD_MB} MB a file
+        </p>
         <button type="button" className="btn small" onClick={() => picker.current?.click()}>
           Choose files
         </button>
@@ -62,7 +65,7 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
           ref={picker}
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={UPLOAD_EXTENSIONS.join(',')}
           hidden
           aria-label="Files to upload"
           onChange={(e) => {
@@ -74,11 +77,14 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
       <p role="status" className="muted small">
         {status}
       </p>
-      {error && (
-        <p className="form-error small" role="alert">
-          {error}
-        </p>
-      )}
+      {/* One line a file that was not added, each naming its file. */}
+      <div role="alert">
+        {failed.map((f, i) => (
+          <p key={i} className="form-error small">
+            {f.message}
+          </p>
+        ))}
+      </div>
     </section>
   );
 }
