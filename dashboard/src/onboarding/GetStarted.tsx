@@ -4,14 +4,16 @@ import { duration } from '../lib/format';
 import { useSession } from '../session';
 import { UploadFiles } from '../settings/AddKnowledge';
 import { InviteForm } from '../settings/InviteForm';
+import { useInvitations } from '../settings/useInvitations';
 import type { GetStartedState } from '../types';
 import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
 import { useGetStarted } from './useGetStarted';
 
 export function GetStarted() {
-  const { workspace } = useSession();
+  const { workspace, isAdmin } = useSession();
   const { state, error, reload } = useGetStarted(workspace.id);
+  const invitations = useInvitations(workspace.id, isAdmin);
   if (error) return <p className="form-error pad">{error}</p>;
   if (!state) return <p className="muted pad">Loading…</p>;
   const steps = [state.content, state.assistant, state.tags, state.widget, state.team];
@@ -72,7 +74,7 @@ export function GetStarted() {
                     ? `${state.team.invitations} invitation${state.team.invitations === 1 ? '' : 's'} waiting to be accepted.`
                     : 'The people who will answer the chats the assistant hands over.'}
               </p>
-              <InviteForm onInvited={() => void reload()} />
+              <InviteForm invitations={invitations} onInvited={() => void reload()} />
             </Step>
           </ol>
         </>

@@ -1,12 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage, fieldErrors, wsPath } from '../api';
-import { useSession } from '../session';
+import { errorMessage, fieldErrors } from '../api';
 import type { Invitation } from '../types';
 import { CopyButton } from '../ui/CopyButton';
+import type { Invitations } from './useInvitations';
 
-/** Invite a colleague: the link to send (shown to copy; mailed too when the server has email). */
-export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation) => void }) {
-  const { workspace } = useSession();
+/** Invite a colleague: the link to send (shown to copy until Done; mailed too when the server has email). */
+export function InviteForm({
+  invitations,
+  onInvited,
+  onDismissed,
+}: {
+  invitations: Invitations;
+  onInvited?: (invitation: Invitation) => void;
+  /** The link was put away (Done): a page kept as it was for the link can move on. */
+  onDismissed?: () => void;
+}) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'agent' | 'admin'>('agent');
   const [busy, setBusy] = useState(false);
@@ -20,7 +28,7 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation)
     setError(null);
     setEmailError(null);
     try {
-      const inv = await api.post<Invitation>(wsPath(workspace.id, '/invitations'), { email: email.trim(), role });
+      const inv = await invitations.invite(email.trim(), role);
       setInvited(inv);
       setEmail('');
       onInvited?.(inv);
@@ -31,6 +39,10 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation)
     } finally {
       setBusy(false);
     }
+  };
+  const dismiss = () => {
+    setInvited(null);
+    onDismissed?.();
   };
 
   return (
@@ -68,27 +80,40 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: Invitation)
           {error}
         </p>
       )}
-      {invited && (
-        <div className="reveal" role="status">
-          <p>
-            {invited.emailed ? (
-              <>
-                We emailed this link to <strong>{invited.email}</strong>; you can also send it yourself.
-              </>
-            ) : (
-              <>
-                Send this link to <strong>{invited.email}</strong> (this server does not send email).
-              </>
-            )}{' '}
-            It works once and expires{' '}
-            {new Date(invited.expiresAt).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' })}.
-          </p>
-          <code className="secret" aria-label="Invitation link">
-            {invited.url}
-          </code>
-          <CopyButton text={invited.url} label="Copy link" />
-        </div>
-      )}
+      {invited && <InvitationLink invitation={invited} onDismiss={dismiss} />}
     </>
   );
 }
+
+/** A new invitation's link, to copy and send, until the owner presses Done. */
+export function InvitationLink({ invitation, onDismiss }: { invitation: Invitation; onDismiss: () => void }) {
+  return (
+    <div className="reveal" role="status">
+      <p>
+        {invitation.emailed ? (
+          <>
+            We emailed this link to <strong>{invitation.email}</strong>; you can also send it yourself.
+          </>
+        ) : (
+          <>
+            Send this link to <strong>{invitation.email}</strong> (this server does not send email).
+          </>
+        )}{' '}
+        It works once and expires {shortDate(invitation.expiresAt)}. Copy it now: once you press Done it is not shown
+        again (Settings → Members can make a new one).
+      </p>
+      <code className="secret" aria-label="Invitation link">
+        {invitation.url}
+      </code>
+      <span className="row">
+        <CopyButton text={invitation.url} label="Copy link" />
+        <button type="button" className="btn ghost small" onClick={onDismiss}>
+          Done
+        </button>
+      </span>
+    </div>
+  );
+}
+
+export const shortDate = (iso: string) =>
+  new Date(iso).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
