@@ -1,10 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage, fieldErrors } from '../api';
+import { useSession } from '../session';
 import type { Invitation } from '../types';
 import { CopyButton } from '../ui/CopyButton';
-import type { Invitations } from './useInvitations';
+import { useWorkspaceData } from '../workspace-data';
+import { inviteProblem, type Invitations } from './useInvitations';
 
-/** Invite a colleague: the link to send (shown to copy until Done; mailed too when the server has email). */
+/**
+ * Invite a colleague: the link to send (shown to copy until Done; mailed too when the server has
+ * email). Inviting oneself, a member or someone already invited is refused here, with why.
+ */
 export function InviteForm({
   invitations,
   onInvited,
@@ -15,6 +20,8 @@ export function InviteForm({
   /** The link was put away (Done): a page kept as it was for the link can move on. */
   onDismissed?: () => void;
 }) {
+  const { me } = useSession();
+  const { members } = useWorkspaceData();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'agent' | 'admin'>('agent');
   const [busy, setBusy] = useState(false);
@@ -24,9 +31,11 @@ export function InviteForm({
 
   const invite = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
     setEmailError(null);
+    const problem = inviteProblem(email, { me: me.user.email, members, pending: invitations.pending });
+    if (problem) return setEmailError(problem);
+    setBusy(true);
     try {
       const inv = await invitations.invite(email.trim(), role);
       setInvited(inv);

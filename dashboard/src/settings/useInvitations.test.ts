@@ -1,11 +1,11 @@
-/** Pending invitations: listed, withdrawn, given a new link. */
+/** Pending invitations: listed, withdrawn, given a new link; and the invitations that make no sense. */
 import { act, createElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentEvent } from '../../../protocol/socket';
 import { RealtimeContext, type RealtimeValue } from '../realtime';
 import { renderHook } from '../test/render-hook';
-import type { Invitation } from '../types';
-import { useInvitations, type PendingInvitation } from './useInvitations';
+import type { Invitation, Member } from '../types';
+import { inviteProblem, useInvitations, type PendingInvitation } from './useInvitations';
 
 const WS = '11111111-1111-4111-8111-111111111111';
 const BASE = `/api/workspaces/${WS}/invitations`;
@@ -116,5 +116,28 @@ describe('useInvitations', () => {
     expect(server.calls).toEqual([]);
     expect(hook.current.pending).toBeNull();
     await hook.unmount();
+  });
+});
+
+describe('inviteProblem', () => {
+  const members: Member[] = [
+    { id: 'u1', name: 'Ana Ruiz', email: 'ana@beanthere.example', role: 'owner' },
+    { id: 'u2', name: 'Dana Lee', email: 'dana@beanthere.example', role: 'agent' },
+  ];
+  const known = { me: 'ana@beanthere.example', members, pending: [sam] };
+
+  it('refuses your own email, a member and someone already invited, whatever the case', () => {
+    expect(inviteProblem(' Ana@BeanThere.example ', known)).toBe(
+      'That is your own email: you are already in this workspace.',
+    );
+    expect(inviteProblem('DANA@beanthere.example', known)).toBe(
+      'Dana Lee (dana@beanthere.example) is already a member of this workspace.',
+    );
+    expect(inviteProblem('Sam@beanthere.example', known)).toMatch(/^Sam@beanthere\.example is already invited\./);
+  });
+
+  it('lets anyone else through, and does not guess when the list could not be read', () => {
+    expect(inviteProblem('kai@beanthere.example', known)).toBeNull();
+    expect(inviteProblem('sam@beanthere.example', { ...known, pending: null })).toBeNull();
   });
 });

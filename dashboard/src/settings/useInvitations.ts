@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage, wsPath } from '../api';
 import { useRealtime } from '../realtime';
-import type { Invitation } from '../types';
+import type { Invitation, Member } from '../types';
 
 /** An invitation as the list returns it (GET /invitations): no link, no emailed flag. */
 export type PendingInvitation = Omit<Invitation, 'url' | 'emailed'>;
@@ -58,3 +58,21 @@ export function useInvitations(workspaceId: string, enabled: boolean) {
 }
 
 export type Invitations = ReturnType<typeof useInvitations>;
+
+/**
+ * Why inviting `email` would make no sense, or null: it is the inviter's own, a member's, or
+ * someone already invited (the server would accept all three and send a link nobody needs).
+ */
+export function inviteProblem(
+  email: string,
+  known: { me: string; members: Member[]; pending: PendingInvitation[] | null },
+): string | null {
+  const e = email.trim().toLowerCase();
+  if (!e) return null;
+  if (e === known.me.toLowerCase()) return 'That is your own email: you are already in this workspace.';
+  const member = known.members.find((m) => m.email.toLowerCase() === e);
+  if (member) return `${member.name} (${member.email}) is already a member of this workspace.`;
+  if (known.pending?.some((p) => p.email.toLowerCase() === e))
+    return `${email.trim()} is already invited. To send them a new link, use “New link” under Pending invitations in Settings → Members.`;
+  return null;
+}
