@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { getCsrfToken } from './api';
+import { getCsrfToken, readableMessage } from './api';
 import {
   AGENT_NAMESPACE,
   PROTOCOL_OUTDATED,
@@ -142,7 +142,7 @@ export function RealtimeProvider({ workspaceId, children }: { workspaceId: strin
           s.timeout(10_000).emit('send', input, (err: Error | null, ack: Ack<WireMessage>) => {
             if (err) reject(new Error('The server did not answer in time.'));
             else if (ack.ok) resolve(ack.data);
-            else reject(new Error(ack.error.message));
+            else reject(new Error(readableMessage(ack.error)));
           });
         }),
       typing: (conversationId, typing) => {

@@ -4,26 +4,30 @@ import { duration } from '../lib/format';
 import { useSession } from '../session';
 import { UploadFiles } from '../settings/AddKnowledge';
 import { InviteForm } from '../settings/InviteForm';
+import { useInvitations } from '../settings/useInvitations';
 import type { GetStartedState } from '../types';
 import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
-import { useGetStarted } from './useGetStarted';
+import { teamStatus, useAllSet, useGetStarted } from './useGetStarted';
 
 export function GetStarted() {
-  const { workspace } = useSession();
+  const { workspace, isAdmin } = useSession();
   const { state, error, reload } = useGetStarted(workspace.id);
+  const invitations = useInvitations(workspace.id, isAdmin);
+  const { allSet, onLinkShown, onLinkDone } = useAllSet(state?.done ?? false);
   if (error) return <p className="form-error pad">{error}</p>;
   if (!state) return <p className="muted pad">Loading…</p>;
   const steps = [state.content, state.assistant, state.tags, state.widget, state.team];
   const done = steps.filter((s) => s.done).length;
+  const team = teamStatus(state.team);
 
   return (
     <div className="get-started">
       <h1>Get started</h1>
-      {state.done ? (
+      {allSet ? (
         <p className="notice">
-          All set: your assistant answers from your content, your widget is live and your team is in. New chats that
-          need a person arrive in the <Link to="/inbox/waiting">inbox</Link>.
+          All set: your assistant answers from your content, your widget is live and {team.allSet}. New chats that need
+          a person arrive in the <Link to="/inbox/waiting">inbox</Link>.
         </p>
       ) : (
         <>
@@ -64,15 +68,16 @@ export function GetStarted() {
             <Step n={4} done={state.widget.done} title="Install the widget">
               <InstallWidget widget={state.widget} check={reload} />
             </Step>
-            <Step n={5} done={state.team.done} title="Invite your team">
-              <p className="muted">
-                {state.team.members > 1
-                  ? `${state.team.members} people are in.`
-                  : state.team.invitations
-                    ? `${state.team.invitations} invitation${state.team.invitations === 1 ? '' : 's'} waiting to be accepted.`
-                    : 'The people who will answer the chats the assistant hands over.'}
-              </p>
-              <InviteForm onInvited={() => void reload()} />
+            <Step n={5} done={state.team.done} doneLabel={team.label} title="Invite your team">
+              <p className="muted">{team.summary}</p>
+              <InviteForm
+                invitations={invitations}
+                onInvited={() => {
+                  onLinkShown();
+                  void reload();
+                }}
+                onDismissed={onLinkDone}
+              />
             </Step>
           </ol>
         </>
@@ -81,7 +86,20 @@ export function GetStarted() {
   );
 }
 
-function Step({ n, done, title, children }: { n: number; done: boolean; title: string; children: ReactNode }) {
+function Step({
+  n,
+  done,
+  doneLabel = 'Done',
+  title,
+  children,
+}: {
+  n: number;
+  done: boolean;
+  /** What "done" means for this step when it is not the whole story (invited, not joined yet). */
+  doneLabel?: string;
+  title: string;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(!done);
   const id = `step-${n}`;
   return (
@@ -92,9 +110,9 @@ function Step({ n, done, title, children }: { n: number; done: boolean; title: s
         </span>
         <h2 id={id}>
           {title}
-          <span className="sr-only">{done ? ' (done)' : ' (not done yet)'}</span>
+          <span className="sr-only">{done ? ` (${doneLabel.toLowerCase()})` : ' (not done yet)'}</span>
         </h2>
-        <span className={done ? 'step-state ok' : 'step-state'}>{done ? 'Done' : 'To do'}</span>
+        <span className={done ? 'step-state ok' : 'step-state'}>{done ? doneLabel : 'To do'}</span>
         {done && (
           <button type="button" className="btn ghost small" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? 'Hide' : 'Show'}

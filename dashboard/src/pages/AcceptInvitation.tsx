@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, errorMessage, setCsrfToken } from '../api';
+import { api, errorMessage, fieldErrors, setCsrfToken } from '../api';
 import { navigate } from '../router';
 import type { Me } from '../types';
 
@@ -27,12 +27,15 @@ export function AcceptInvitation({ token }: { token: string }) {
   const [error, setError] = useState<string | null>(
     token ? null : 'This invitation link is incomplete. Ask for a new one.',
   );
+  // The server's word on the name or the password, shown beside that field.
+  const [fields, setFields] = useState<{ name?: string; password?: string }>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setFields({});
     try {
       const me = await api.post<Me>('/api/invitations/accept', { token, name: name.trim(), password });
       setCsrfToken(me.csrfToken);
@@ -40,10 +43,15 @@ export function AcceptInvitation({ token }: { token: string }) {
       navigate('/inbox/waiting', { replace: true });
       window.location.reload();
     } catch (err) {
-      setError(errorMessage(err));
+      const { name, password } = fieldErrors(err);
+      if (name || password) setFields({ name, password });
+      else setError(errorMessage(err));
       setBusy(false);
     }
   };
+  const passwordHint = preview?.hasAccount
+    ? 'You already have an account with this email: use its password.'
+    : 'At least 8 characters; a few unrelated words make a strong one.';
 
   return (
     <main className="auth">
@@ -58,7 +66,20 @@ export function AcceptInvitation({ token }: { token: string }) {
         )}
         <label className="field">
           <span>Your name</span>
-          <input required autoFocus autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            required
+            autoFocus
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={fields.name ? true : undefined}
+            aria-describedby={fields.name ? 'name-error' : undefined}
+          />
+          {fields.name && (
+            <small id="name-error" className="field-error">
+              {fields.name}
+            </small>
+          )}
         </label>
         <label className="field">
           <span>Password</span>
@@ -69,16 +90,26 @@ export function AcceptInvitation({ token }: { token: string }) {
             autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={fields.password ? true : undefined}
+            aria-describedby={fields.password ? 'password-error' : 'password-hint'}
           />
-          <small>
-            {preview?.hasAccount
-              ? 'You already have an account with this email: use its password.'
-              : 'At least 8 characters; a few unrelated words make a strong one.'}
-          </small>
+          {/* The error takes the hint's place: the two would say the same thing one under the other. */}
+          {fields.password ? (
+            <small id="password-error" className="field-error">
+              {fields.password}
+            </small>
+          ) : (
+            <small id="password-hint">{passwordHint}</small>
+          )}
         </label>
         {error && (
           <p className="form-error" role="alert">
             {error}
+          </p>
+        )}
+        {(fields.name || fields.password) && (
+          <p className="sr-only" role="alert">
+            {[fields.name, fields.password].filter(Boolean).join('. ')}
           </p>
         )}
         <button type="submit" className="btn primary wide" disabled={busy || !token}>

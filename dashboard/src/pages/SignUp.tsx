@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import { api, ApiError, errorMessage } from '../api';
+import { api, ApiError, errorMessage, fieldErrors } from '../api';
 import { navigate } from '../router';
 import type { Me } from '../types';
 import { Link } from '../ui/Link';
@@ -35,7 +35,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       navigate('/get-started', { replace: true });
       onSignedIn(me);
     } catch (err) {
-      const byField = fieldErrors(err);
+      const byField = signUpErrors(err);
       setErrors(byField);
       if (err instanceof ApiError && err.code === 'email_taken') setTaken(values.email.trim());
       // Take the person to the first field to fix.
@@ -122,13 +122,11 @@ function SignInInstead({ message, email }: { message: string; email: string }) {
 }
 
 /** The server's field issues (`body.email` …) by form field; a taken email or weak password by code. */
-function fieldErrors(err: unknown): Partial<Record<Field, string>> {
+function signUpErrors(err: unknown): Partial<Record<Field, string>> {
   if (!(err instanceof ApiError)) return {};
+  const byField = fieldErrors(err);
   const out: Partial<Record<Field, string>> = {};
-  for (const d of err.details) {
-    const f = d.path.replace(/^body\./, '') as Field;
-    if (FIELDS.includes(f) && !out[f]) out[f] = capitalize(d.message);
-  }
+  for (const f of FIELDS) if (byField[f]) out[f] = byField[f];
   if (!Object.keys(out).length) {
     if (err.code === 'email_taken') out.email = capitalize(err.message);
     else if (/password/i.test(err.code) || /password/i.test(err.message)) out.password = capitalize(err.message);

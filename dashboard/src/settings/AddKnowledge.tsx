@@ -1,8 +1,8 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { api, errorMessage, wsPath } from '../api';
+import { api, errorMessage, fieldErrors, fieldIssues, wsPath } from '../api';
 import { useSession } from '../session';
-
-const ACCEPT = '.md,.markdown,.txt,.html,.htm,.pdf,.docx,.csv';
+import type { Source } from '../types';
+import { addedText, MAX_UPLOAD_MB, UPLOAD_EXTENSIONS, uploadEach, type UploadResult } from './upload';
 
 /** Three ways in: drop or pick files, a page or whole site, or a typed question and answer. */
 export function AddKnowledge({ onAdded }: { onAdded: () => void }) {
@@ -20,20 +20,21 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<UploadResult['failed']>([]);
 
   const upload = async (files: File[]) => {
-    setError(null);
-    for (const [i, f] of files.entries()) {
-      setStatus(`Uploading ${f.name} (${i + 1} of ${files.length})…`);
-      try {
-        await api.upload(wsPath(workspace.id, '/knowledge/files', { name: f.name }), f);
+    setFailed([]);
+    const result = await uploadEach(
+      files,
+      async (f) => {
+        const source = await api.upload<Source>(wsPath(workspace.id, '/knowledge/files', { name: f.name }), f);
         onAdded();
-      } catch (err) {
-        setError(`${f.name}: ${errorMessage(err)}`);
-      }
-    }
-    setStatus(files.length ? `Added ${files.length} file${files.length === 1 ? '' : 's'}.` : null);
+        return source;
+      },
+      (f, i) => setStatus(`Uploading ${f.name} (${i + 1} of ${files.length})…`),
+    );
+    setStatus(addedText(result));
+    setFailed(result.failed);
   };
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -54,7 +55,9 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
         onDrop={drop}
       >
         <p>Drop files here</p>
-        <p className="muted small">Markdown, text, HTML, PDF, DOCX, or a CSV of questions and answers</p>
+        <p className="muted small">
+          Markdown, text, HTML, PDF, DOCX, or a CSV of questions and answers; up to {MAX_UPLOAD_MB} MB a file
+        </p>
         <button type="button" className="btn small" onClick={() => picker.current?.click()}>
           Choose files
         </button>
@@ -62,7 +65,7 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
           ref={picker}
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={UPLOAD_EXTENSIONS.join(',')}
           hidden
           aria-label="Files to upload"
           onChange={(e) => {
@@ -74,11 +77,14 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
       <p role="status" className="muted small">
         {status}
       </p>
-      {error && (
-        <p className="form-error small" role="alert">
-          {error}
-        </p>
-      )}
+      {/* One line a file that was not added, each naming its file. */}
+      <div role="alert">
+        {failed.map((f, i) => (
+          <p key={i} className="form-error small">
+            {f.message}
+          </p>
+        ))}
+      </div>
     </section>
   );
 }
@@ -88,18 +94,22 @@ function AddWeb({ onAdded }: { onAdded: () => void }) {
   const [url, setUrl] = useState('');
   const [crawl, setCrawl] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [urlError, setUrlError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setUrlError(null);
     try {
       await api.post(wsPath(workspace.id, '/knowledge/web'), { url: url.trim(), crawl });
       setUrl('');
       onAdded();
     } catch (err) {
-      setError(errorMessage(err));
+      const byField = fieldErrors(err);
+      if (byField.url) setUrlError(byField.url);
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -116,7 +126,14 @@ function AddWeb({ onAdded }: { onAdded: () => void }) {
           placeholder="https://shop.example/faq"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
+          aria-invalid={urlError ? true : undefined}
+          aria-describedby={urlError ? 'web-url-error' : undefined}
         />
+        {urlError && (
+          <small id="web-url-error" className="field-error" role="alert">
+            {urlError}
+          </small>
+        )}
       </label>
       <label className="check">
         <input type="checkbox" checked={crawl} onChange={(e) => setCrawl(e.target.checked)} />
@@ -144,17 +161,19 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
   const [answer, setAnswer] = useState('');
   const [alternates, setAlternates] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Partial<Record<QaField, string>>>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setFields({});
+    const alts = alternates
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     try {
-      const alts = alternates
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
       await api.post(wsPath(workspace.id, '/knowledge/qa'), {
         question: question.trim(),
         answer: answer.trim(),
@@ -165,26 +184,58 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
       setAlternates('');
       onAdded();
     } catch (err) {
-      setError(errorMessage(err));
+      const byField = qaErrors(err, alts);
+      setFields(byField);
+      if (!Object.keys(byField).length) setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+
+  const invalid = (f: QaField) => (fields[f] ? { 'aria-invalid': true, 'aria-describedby': `qa-${f}-error` } : {});
+  const fieldError = (f: QaField) =>
+    fields[f] && (
+      <small id={`qa-${f}-error`} className="field-error" role="alert">
+        {fields[f]}
+      </small>
+    );
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="qa-title">
       <h3 id="qa-title">Add a question and answer</h3>
       <label className="field">
         <span>Question</span>
-        <input required minLength={3} maxLength={500} value={question} onChange={(e) => setQuestion(e.target.value)} />
+        <input
+          required
+          minLength={3}
+          maxLength={500}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+          {...invalid('question')}
+        />
+        {fieldError('question')}
       </label>
       <label className="field">
         <span>Answer</span>
-        <textarea required rows={3} maxLength={5000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+        <textarea
+          required
+          rows={3}
+          maxLength={5000}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          {...invalid('answer')}
+        />
+        {fieldError('answer')}
       </label>
       <label className="field">
         <span>Other ways to ask, one per line</span>
-        <textarea rows={2} value={alternates} onChange={(e) => setAlternates(e.target.value)} />
+        <textarea
+          rows={2}
+          value={alternates}
+          onChange={(e) => setAlternates(e.target.value)}
+          {...invalid('alternates')}
+        />
+        {fieldError('alternates')}
       </label>
       {error && (
         <p className="form-error small" role="alert">
@@ -198,4 +249,17 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
       </div>
     </form>
   );
+}
+
+type QaField = 'question' | 'answer' | 'alternates';
+
+/** The server's issues by field; one about a line of "other ways to ask" quotes that line. */
+function qaErrors(err: unknown, alts: string[]): Partial<Record<QaField, string>> {
+  const out: Partial<Record<QaField, string>> = {};
+  for (const i of fieldIssues(err)) {
+    if (i.field !== 'question' && i.field !== 'answer' && i.field !== 'alternates') continue;
+    const line = i.field === 'alternates' && i.item !== null ? alts[i.item] : undefined;
+    out[i.field] ??= line === undefined ? i.message : `“${line}”: ${i.message[0].toLowerCase()}${i.message.slice(1)}`;
+  }
+  return out;
 }

@@ -5,23 +5,36 @@ import { useWorkspaceData } from '../workspace-data';
 import { nextTagColour } from '../../../protocol/tag-colours';
 import { NEW_TAG, TagEditor, type TagInput } from './TagEditor';
 
-/** The workspace's tags: topics the AI tags chats with (from examples) and manual labels. */
-export function Tags() {
-  const { workspace, isAdmin } = useSession();
-  const { tags, teamName, reload } = useWorkspaceData();
+/**
+ * Which tag is open in the editor (`'new'` for a new one) and the last save's error. The error is
+ * about the edit it came from: opening another editor or cancelling takes it away.
+ */
+export function useTagEditing(onSaved: () => void) {
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const edit = (id: string | 'new' | null) => {
+    setError(null);
+    setEditing(id);
+  };
   const run = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
       await fn();
       setEditing(null);
-      reload();
+      onSaved();
     } catch (err) {
       setError(errorMessage(err));
     }
   };
+  return { editing, error, edit, run };
+}
+
+/** The workspace's tags: topics the AI tags chats with (from examples) and manual labels. */
+export function Tags() {
+  const { workspace, isAdmin } = useSession();
+  const { tags, teamName, reload } = useWorkspaceData();
+  const { editing, error, edit, run } = useTagEditing(reload);
   const create = (t: TagInput) => run(() => api.post(wsPath(workspace.id, '/tags'), t));
   const change = (id: string, t: TagInput) => run(() => api.patch(wsPath(workspace.id, `/tags/${id}`), t));
   const remove = (id: string, name: string) => {
@@ -37,7 +50,7 @@ export function Tags() {
         </p>
       )}
       {isAdmin && editing !== 'new' && (
-        <button type="button" className="btn primary" onClick={() => setEditing('new')}>
+        <button type="button" className="btn primary" onClick={() => edit('new')}>
           New tag
         </button>
       )}
@@ -48,7 +61,7 @@ export function Tags() {
             initial={{ ...NEW_TAG, color: nextTagColour(tags.map((t) => t.color)) }}
             submitLabel="Create tag"
             onSubmit={create}
-            onCancel={() => setEditing(null)}
+            onCancel={() => edit(null)}
           />
         </div>
       )}
@@ -68,7 +81,7 @@ export function Tags() {
                 initial={t}
                 submitLabel="Save tag"
                 onSubmit={(x) => change(t.id, x)}
-                onCancel={() => setEditing(null)}
+                onCancel={() => edit(null)}
               />
             </li>
           ) : (
@@ -88,12 +101,7 @@ export function Tags() {
               </div>
               {isAdmin && (
                 <div className="row">
-                  <button
-                    type="button"
-                    className="btn small"
-                    onClick={() => setEditing(t.id)}
-                    aria-label={`Edit ${t.name}`}
-                  >
+                  <button type="button" className="btn small" onClick={() => edit(t.id)} aria-label={`Edit ${t.name}`}>
                     Edit
                   </button>
                   <button
