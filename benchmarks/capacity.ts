@@ -137,6 +137,9 @@ export async function capacityCurve(
     step.held = step.reply_ms_p99 <= HELD_P99_MS && step.lost === 0 && r.replied > 0;
     log(`  ${visitors} visitors: ${JSON.stringify(step)}`);
     log(`  reply p99 by second of sending: ${JSON.stringify(p99BySecond(r))}`);
+    log(
+      `  load generator's worst event-loop delay by second: ${JSON.stringify(Array.from(r.lagBySecond, (ms) => ms ?? 0))}`,
+    );
     if (Object.keys(r.errors).length) log(`  errors: ${JSON.stringify(r.errors)}`);
     out.push(step);
     if (!step.held) break;

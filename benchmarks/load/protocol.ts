@@ -40,6 +40,12 @@ export interface ChatResult {
   /** "The assistant is busy" notices received. */
   notices: number;
   errors: Record<string, number>;
+  /**
+   * The worst delay of the worker's own event loop in each second of the load (ms, by second):
+   * a reply that arrives while the load generator is stalled is timed late, so a slow second of
+   * replies beside a stalled generator second is the generator's, not the server's.
+   */
+  lagBySecond: number[];
 }
 
 export type FromWorker =

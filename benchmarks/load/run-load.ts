@@ -72,6 +72,7 @@ export function merge(results: ChatResult[]): ChatResult {
     duplicates: 0,
     notices: 0,
     errors: {},
+    lagBySecond: [],
   };
   for (const r of results) {
     out.latencies.push(...r.latencies);
@@ -85,6 +86,7 @@ export function merge(results: ChatResult[]): ChatResult {
     out.duplicates += r.duplicates;
     out.notices += r.notices;
     for (const [k, n] of Object.entries(r.errors)) out.errors[k] = (out.errors[k] ?? 0) + n;
+    r.lagBySecond.forEach((ms, i) => (out.lagBySecond[i] = Math.max(out.lagBySecond[i] ?? 0, ms)));
   }
   return out;
 }

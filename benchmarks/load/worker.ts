@@ -26,6 +26,7 @@ const result: ChatResult = {
   duplicates: 0,
   notices: 0,
   errors: {},
+  lagBySecond: [],
 };
 const countError = (code: string) => (result.errors[code] = (result.errors[code] ?? 0) + 1);
 
@@ -178,9 +179,23 @@ async function connectAll(visitors: SimVisitor[], concurrency: number) {
 /** When the chat load began (sending times are reported relative to it). */
 let loadStart = 0;
 
+/** Samples this process's event-loop delay every few ms, keeping each second's worst; returns the stop. */
+function sampleLag(): () => void {
+  const every = 20;
+  let due = performance.now() + every;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const s = Math.floor((now - loadStart) / 1000);
+    result.lagBySecond[s] = Math.round(Math.max(result.lagBySecond[s] ?? 0, now - due));
+    due = now + every;
+  }, every);
+  return () => clearInterval(timer);
+}
+
 async function runChat(job: WorkerJob, visitors: SimVisitor[]) {
   const start = (loadStart = performance.now());
   const end = start + job.durationMs;
+  const stopSampling = sampleLag();
   const timers: Promise<void>[] = visitors.map(async (v, i) => {
     // Spread the first messages over one interval so the load is steady, not in bursts.
     let at = start + (job.intervalMs * i) / visitors.length + Math.random() * 50;
@@ -200,6 +215,7 @@ async function runChat(job: WorkerJob, visitors: SimVisitor[]) {
   const deadline = performance.now() + job.replyTimeoutMs;
   while (visitors.some((v) => v.busy) && performance.now() < deadline) await sleep(50);
   for (const v of visitors) v.expire(Number.POSITIVE_INFINITY);
+  stopSampling();
 }
 
 let job: WorkerJob | null = null;
