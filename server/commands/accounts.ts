@@ -245,12 +245,20 @@ export async function inviteMember(
   },
 ) {
   const token = randomToken();
+  const email = input.email.toLowerCase();
   return unitOfWork(deps, async (tx, record) => {
+    // An invitation to someone already in the team would only mint a link that adds nothing.
+    const [member] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, input.workspaceId), eq(users.email, email)));
+    if (member) throw new AppError('conflict', `${email} is already a member of this workspace`);
     const [invitation] = await tx
       .insert(invitations)
       .values({
         workspaceId: input.workspaceId,
-        email: input.email.toLowerCase(),
+        email,
         role: input.role,
         tokenHash: sha256(token),
         invitedBy: input.invitedBy,

@@ -197,5 +197,15 @@ describe('sign-up and invitation links', () => {
     const used = await app.inject({ method: 'POST', url: '/api/invitations/preview', payload: { token } });
     expect(used.statusCode).toBe(404);
     expect(used.json().error.message).toMatch(/ask for a new one/);
+    // Sam is in the team now: another invitation would only make a link that adds nothing.
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${me.workspaces[0].workspace.id}/invitations`,
+      cookies: { chatref_session: cookie.value },
+      headers: { 'x-csrf-token': me.csrfToken },
+      payload: { email: colleague.toUpperCase() },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe(`${colleague} is already a member of this workspace`);
   });
 });
