@@ -61,4 +61,13 @@ describe('Spelling', () => {
     expect(swaps.correct('can I swap it')).toBe('can I swap it');
     expect(swaps.correct('gift vouchers?')).toBe('gift vouchers?');
   });
+
+  it('splits a number typed against its unit where the shop writes them apart', () => {
+    const tea = Spelling.of(['$28 for a 150 g pouch. Open until 6 pm. Order 12345.'], null);
+    expect(tea.correct('what does a 150g bag cost')).toBe('what does a 150 g bag cost');
+    expect(tea.correct('open at 6pm?')).toBe('open at 6 pm?');
+    // Numbers the shop does not write so are kept as typed.
+    expect(tea.correct('a 250g bag')).toBe('a 250g bag');
+    expect(tea.correct('order 12345')).toBe('order 12345');
+  });
 });

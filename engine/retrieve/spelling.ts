@@ -11,6 +11,8 @@
  * side by side, run together ("giftcards", "tuneup"); the shop's word one edit away (insert, delete,
  * substitute, swap), the most frequent when several are, and none when two are equally so.
  *
+ * A number typed against its unit ("150g") is split where the shop writes the two apart ("150 g").
+ *
  * Phrases too: customers say "send it back", "my money back", "get to me" where shops write
  * return, refund, delivery, and no single word's vector carries that. Such a phrase is rewritten
  * only to a word the shop itself writes, and a customer's word the shop also uses ("swap",
@@ -95,6 +97,9 @@ const PHRASINGS: readonly { re: RegExp; to: readonly string[]; unless?: readonly
   },
 ];
 
+/** A number and the unit after it ("150 g", "2 pm", "5 kg"): a pair customers type as one word. */
+const isQuantity = (w: string, next: string) => /^\d+$/.test(w) && /^[a-z]{1,3}$/.test(next);
+
 export interface KnownWords {
   /** Whether English knows the word (the offline word vectors have it). */
   has(word: string): boolean;
@@ -121,7 +126,8 @@ export class Spelling {
         tokens.forEach((w, i) => {
           counts.set(w, (counts.get(w) ?? 0) + 1);
           const next = tokens[i + 1];
-          if (next && joined.size < MAX_JOINED && !/\d/.test(w + next)) joined.set(w + next, `${w} ${next}`);
+          if (next && joined.size < MAX_JOINED && (!/\d/.test(w + next) || isQuantity(w, next)))
+            joined.set(w + next, `${w} ${next}`);
         });
       },
       32,
@@ -168,7 +174,9 @@ export class Spelling {
 
   /** What one unknown token stands for, or null to keep it. */
   private word(token: string): string | null {
-    if (this.counts.has(token) || /\d/.test(token)) return null;
+    if (this.counts.has(token)) return null;
+    // A number typed against its unit ("150g") where the shop writes them apart ("150 g").
+    if (/\d/.test(token)) return this.joined.get(token) ?? null;
     const short = SHORTHAND[token];
     if (short) return short;
     if (this.english?.has(token)) return null;
