@@ -3,6 +3,7 @@ import {
   assigneesBefore,
   duration,
   eventText,
+  sourceProblem,
   HANDOFF_REASONS_KNOWN,
   reasonLabel,
   reasonText,
@@ -74,5 +75,15 @@ describe("the visitor's name", () => {
     expect(visitorName(c({ name: null, email: 'a@x.io' }))).toBe('a@x.io');
     expect(visitorName(c({ name: null, email: null }, { email: 'b@y.io' }))).toBe('b@y.io');
     expect(visitorName(c({ name: null, email: null }))).toBe('Visitor');
+  });
+});
+
+describe('sourceProblem', () => {
+  it('names the file once and leaves the code out', () => {
+    expect(
+      sourceProblem('notes.zip', 'notes.zip is an archive (zip, xlsx, pptx…); upload PDF (UNSUPPORTED_TYPE)'),
+    ).toBe('notes.zip is an archive (zip, xlsx, pptx…); upload PDF');
+    expect(sourceProblem('site', 'no text found in this source')).toBe('site: no text found in this source');
+    expect(sourceProblem('a.pdf', null)).toBe('a.pdf could not be read');
   });
 });

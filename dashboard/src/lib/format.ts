@@ -128,3 +128,14 @@ export function visitorName(c: {
     c.contact.name ?? c.handoffCard?.details?.name ?? c.contact.email ?? c.handoffCard?.details?.email ?? 'Visitor'
   );
 }
+
+/**
+ * Why a knowledge source failed, for the owner: the engine's message names the file already and
+ * ends with its code for API clients ("notes.zip is an archive…; upload … (UNSUPPORTED_TYPE)"); the
+ * file is named once and the code left out.
+ */
+export function sourceProblem(name: string, error: string | null): string {
+  if (!error) return `${name} could not be read`;
+  const said = error.replace(/ \([A-Z][A-Z_]+\)$/, '');
+  return said.startsWith(name) ? said : `${name}: ${said}`;
+}

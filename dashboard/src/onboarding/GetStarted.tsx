@@ -1,6 +1,6 @@
 /** Get started: the first setup as a checklist whose steps tick from the workspace's real state. */
 import { useState, type ReactNode } from 'react';
-import { duration } from '../lib/format';
+import { duration, sourceProblem } from '../lib/format';
 import { useSession } from '../session';
 import { UploadFiles } from '../settings/AddKnowledge';
 import { InviteForm } from '../settings/InviteForm';
@@ -141,7 +141,7 @@ function ContentStatus({ content }: { content: GetStartedState['content'] }) {
       ))}
       {content.failed.map((s) => (
         <p key={s.id} className="form-error small">
-          {s.name}: {s.error ?? 'could not be read'}
+          {sourceProblem(s.name, s.error)}
         </p>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, errorMessage, wsPath } from '../api';
+import { sourceProblem } from '../lib/format';
 import { useSession } from '../session';
 import type { Source } from '../types';
 import { AddKnowledge } from './AddKnowledge';
@@ -83,7 +84,7 @@ export function Knowledge() {
                   {Math.round(s.progress * 100)}%
                 </progress>
               )}
-              {s.error && <p className="form-error small">{s.error}</p>}
+              {s.error && <p className="form-error small">{sourceProblem(s.name, s.error)}</p>}
             </div>
             {isAdmin && (
               <div className="row">
