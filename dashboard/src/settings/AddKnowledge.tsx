@@ -3,6 +3,7 @@ import { api, errorMessage, fieldErrors, fieldIssues, wsPath } from '../api';
 import { useSession } from '../session';
 import type { Source } from '../types';
 import { addedText, MAX_UPLOAD_MB, UPLOAD_EXTENSIONS, uploadEach, type UploadResult } from './upload';
+import { FieldError, invalidProps } from '../ui/FieldError';
 
 /** Three ways in: drop or pick files, a page or whole site, or a typed question and answer. */
 export function AddKnowledge({ onAdded }: { onAdded: () => void }) {
@@ -126,14 +127,9 @@ function AddWeb({ onAdded }: { onAdded: () => void }) {
           placeholder="https://shop.example/faq"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          aria-invalid={urlError ? true : undefined}
-          aria-describedby={urlError ? 'web-url-error' : undefined}
+          {...invalidProps('web-url', urlError)}
         />
-        {urlError && (
-          <small id="web-url-error" className="field-error" role="alert">
-            {urlError}
-          </small>
-        )}
+        <FieldError id="web-url" error={urlError} />
       </label>
       <label className="check">
         <input type="checkbox" checked={crawl} onChange={(e) => setCrawl(e.target.checked)} />
@@ -192,13 +188,8 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
     }
   };
 
-  const invalid = (f: QaField) => (fields[f] ? { 'aria-invalid': true, 'aria-describedby': `qa-${f}-error` } : {});
-  const fieldError = (f: QaField) =>
-    fields[f] && (
-      <small id={`qa-${f}-error`} className="field-error" role="alert">
-        {fields[f]}
-      </small>
-    );
+  const invalid = (f: QaField) => invalidProps(`qa-${f}`, fields[f]);
+  const fieldError = (f: QaField) => <FieldError id={`qa-${f}`} error={fields[f]} />;
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="qa-title">

@@ -5,6 +5,7 @@ import type { Invitation } from '../types';
 import { CopyButton } from '../ui/CopyButton';
 import { useWorkspaceData } from '../workspace-data';
 import { inviteProblem, type Invitations } from './useInvitations';
+import { FieldError, invalidProps } from '../ui/FieldError';
 
 /**
  * Invite a colleague: the link to send (shown to copy until Done; mailed too when the server has
@@ -64,14 +65,9 @@ export function InviteForm({
             required
             value={email}
             onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? 'invite-email-error' : undefined}
+            {...invalidProps('invite-email', emailError)}
           />
-          {emailError && (
-            <small id="invite-email-error" className="field-error" role="alert">
-              {emailError}
-            </small>
-          )}
+          <FieldError id="invite-email" error={emailError} />
         </label>
         <label className="field">
           <span>Role</span>
