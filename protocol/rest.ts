@@ -124,6 +124,8 @@ export interface Invitation {
   email: string;
   role: Role;
   url: string;
+  /** When it was sent (ISO). */
+  createdAt: string;
   expiresAt: string;
   /** Mailed to them too (the server has SMTP); the link is shown either way. */
   emailed: boolean;

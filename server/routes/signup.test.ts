@@ -180,6 +180,17 @@ describe('sign-up and invitation links', () => {
       payload: { email: colleague },
     });
     const token = new URL(inv.json().url as string).searchParams.get('token')!;
+    // The pending list says who was invited and when (the link itself was shown once).
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/workspaces/${me.workspaces[0].workspace.id}/invitations`,
+      cookies: { chatref_session: cookie.value },
+    });
+    const pending = (list.json() as { email: string; createdAt: string; expiresAt: string }[]).find(
+      (i) => i.email === colleague,
+    );
+    expect(pending?.createdAt).toBe(inv.json().createdAt);
+    expect(Date.parse(pending!.createdAt)).toBeLessThan(Date.parse(pending!.expiresAt));
     const preview = await app.inject({ method: 'POST', url: '/api/invitations/preview', payload: { token } });
     expect(preview.json()).toMatchObject({
       workspace: 'Bean There Roasters',

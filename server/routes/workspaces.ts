@@ -102,6 +102,7 @@ export const workspaceRoutes =
               email: z.string(),
               role: Role,
               url: z.string(),
+              createdAt: z.string(),
               expiresAt: z.string(),
               emailed: z.boolean(),
             }),
@@ -121,6 +122,7 @@ export const workspaceRoutes =
           email: invitation.email,
           role: invitation.role,
           url: invitationUrl(opts.publicUrl(), token),
+          createdAt: invitation.createdAt.toISOString(),
           expiresAt: invitation.expiresAt.toISOString(),
           emailed: opts.emailsInvitations ?? false,
         };
@@ -209,14 +211,22 @@ export const workspaceRoutes =
           summary: 'Pending invitations',
           params: WsParams,
           response: {
-            200: z.array(z.object({ id: z.string(), email: z.string(), role: Role, expiresAt: z.string() })),
+            200: z.array(
+              z.object({ id: z.string(), email: z.string(), role: Role, createdAt: z.string(), expiresAt: z.string() }),
+            ),
           },
         },
       },
       async (req) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
         const rows = await pendingInvitations(deps.db, access.workspaceId, deps.now());
-        return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }));
+        return rows.map((i) => ({
+          id: i.id,
+          email: i.email,
+          role: i.role,
+          createdAt: i.createdAt.toISOString(),
+          expiresAt: i.expiresAt.toISOString(),
+        }));
       },
     );
 

@@ -103,6 +103,7 @@ function PendingInvitations({ invitations }: { invitations: Invitations }) {
             <tr>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              <th scope="col">Sent</th>
               <th scope="col">Link expires</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
@@ -114,6 +115,7 @@ function PendingInvitations({ invitations }: { invitations: Invitations }) {
               <tr key={inv.id}>
                 <td>{inv.email}</td>
                 <td>{ROLE_LABEL[inv.role]}</td>
+                <td>{shortDate(inv.createdAt)}</td>
                 <td>{shortDate(inv.expiresAt)}</td>
                 <td>
                   <div className="row">

@@ -13,6 +13,7 @@ const sam: PendingInvitation = {
   id: 'i1',
   email: 'sam@beanthere.example',
   role: 'agent',
+  createdAt: '2026-03-12T10:00:00Z',
   expiresAt: '2026-03-19T10:00:00Z',
 };
 
@@ -43,10 +44,12 @@ function fakeServer(list: PendingInvitation[]) {
         id: `new${++n}`,
         ...body,
         url: `http://localhost/app/accept?token=t${n}`,
+        createdAt: '2026-03-13T10:00:00Z',
         expiresAt: '2026-03-20T10:00:00Z',
         emailed: false,
       };
-      list = [...list, { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt }];
+      const { url: _url, emailed: _emailed, ...row } = inv;
+      list = [...list, row];
       return new Response(JSON.stringify(inv), { status: 201 });
     }
     const id = url.split('/').pop();

@@ -39,7 +39,7 @@ export function useInvitations(workspaceId: string, enabled: boolean) {
     const inv = await api.post<Invitation>(wsPath(workspaceId, '/invitations'), { email, role });
     setLinks((l) => ({ ...l, [inv.id]: inv.url }));
     // In the list at once (the event that reloads it comes when the socket is up).
-    const row = { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt };
+    const row = { id: inv.id, email: inv.email, role: inv.role, createdAt: inv.createdAt, expiresAt: inv.expiresAt };
     setPending((p) => p && [...p.filter((x) => x.id !== row.id), row]);
     return inv;
   };
