@@ -18,11 +18,29 @@ export function changeConfig<T>(deps: Deps, workspaceId: string, part: Workspace
   });
 }
 
+/** Whether the runtime knows this IANA time zone ("America/Los_Angeles"; not "America/Portland"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Merges a partial change into the settings (one level deep per section) and validates the result. */
 export async function updateSettings(deps: Deps, workspaceId: string, patch: Record<string, unknown>) {
+  // Checked on the way in only: business hours in an unknown zone read as always open, silently.
+  const zone = (patch.businessHours as { timezone?: unknown } | undefined)?.timezone;
+  if (typeof zone === 'string' && !isTimeZone(zone))
+    throw new AppError(
+      'invalid_input',
+      `businessHours.timezone: "${zone}" is not a time zone; use a name such as America/Los_Angeles`,
+    );
   const current = readSettings((await getWorkspace(deps.db, workspaceId)).settings) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue; // not sent: kept
     merged[k] = v && typeof v === 'object' && !Array.isArray(v) ? { ...(current[k] as object), ...v } : v;
   }
   const parsed = WorkspaceSettings.safeParse(merged);

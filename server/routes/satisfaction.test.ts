@@ -92,6 +92,25 @@ describe('satisfaction report', () => {
     expect((await owner.request('PATCH', path, { satisfaction: { enabled: 'no' } })).statusCode).toBe(400);
   });
 
+  it('changes only the sections sent: saving one settings page keeps the others', async () => {
+    const path = `/api/workspaces/${owner.workspaceId}/settings`;
+    const widget = { botName: 'Riffy', color: '#1d4ed8' };
+    const hours = { enabled: true, timezone: 'America/Los_Angeles', days: { '4': { open: '09:00', close: '17:00' } } };
+    expect((await owner.request('PATCH', path, { widget, businessHours: hours })).statusCode).toBe(200);
+    const handoff = await owner.request('PATCH', path, { handoff: { mode: 'automatic' } });
+    expect(handoff.statusCode).toBe(200);
+    expect(handoff.json().settings).toMatchObject({ widget, businessHours: hours, handoff: { mode: 'automatic' } });
+    const again = await owner.request('PATCH', path, { businessHours: { enabled: false } });
+    expect(again.json().settings).toMatchObject({ widget, handoff: { mode: 'automatic' } });
+  });
+
+  it('refuses business hours in a time zone that does not exist', async () => {
+    const path = `/api/workspaces/${owner.workspaceId}/settings`;
+    const res = await owner.request('PATCH', path, { businessHours: { enabled: true, timezone: 'America/Portland' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/"America\/Portland" is not a time zone/);
+  });
+
   it('is for members only', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/workspaces/${owner.workspaceId}/analytics/satisfaction` });
     expect(res.statusCode).toBe(401);

@@ -50,7 +50,8 @@ export const workspaceRoutes =
           tags: ['workspace'],
           summary: 'Change settings (handoff mode and thresholds, routing, widget, business hours); sections merge',
           params: WsParams,
-          body: z.record(
+          // Partial: a section not sent is kept as it is (an enum-keyed z.record lists every key).
+          body: z.partialRecord(
             z.enum([
               'handoff',
               'routing',
