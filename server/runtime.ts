@@ -166,6 +166,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       trustProxy: opts.trustProxy,
       cacheTtlMs: opts.cacheTtlMs,
       maxSocketsPerIp: opts.maxSocketsPerIp,
+      mails: (opts.mail?.smtpUrl ?? null) !== null,
     },
   };
 

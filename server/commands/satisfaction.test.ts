@@ -70,7 +70,7 @@ for (const database of testDatabases()) {
         .from(satisfactionRatings)
         .where(eq(satisfactionRatings.conversationId, conversation.id));
       expect(stored.map((s) => [s.rating, s.comment])).toEqual([['bad', 'Took ages']]);
-      expect(await followUpState(deps.db, visitor, conversation.id)).toMatchObject({
+      expect(await followUpState(deps.db, visitor, conversation.id, true)).toMatchObject({
         rating: 'rated',
         commented: true,
       });
@@ -127,7 +127,9 @@ for (const database of testDatabases()) {
         ),
       ).toBe('not_found');
       expect(
-        await codeOf(requestTranscript(deps, { ...visitor, visitorId: other.visitor.visitorId, email: 'a@b.example' })),
+        await codeOf(
+          requestTranscript(deps, { ...visitor, visitorId: other.visitor.visitorId, email: 'a@b.example' }, true),
+        ),
       ).toBe('not_found');
     });
 
@@ -137,13 +139,13 @@ for (const database of testDatabases()) {
       const { conversation } = await makeConversation(deps, workspace.id, visitorId);
       const visitor = { workspaceId: workspace.id, visitorId, conversationId: conversation.id };
       expect(await codeOf(rateConversation(deps, { ...visitor, rating: 'good' }))).toBe('conflict');
-      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }))).toBe('conflict');
+      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }, true))).toBe('conflict');
       // An AI-only chat the visitor ends may be rated, apart from the team's chats.
       await endChat(deps, visitor);
       await updateSettings(deps, workspace.id, { satisfaction: { aiChats: false }, transcript: { enabled: false } });
       expect(await codeOf(rateConversation(deps, { ...visitor, rating: 'good' }))).toBe('forbidden');
-      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }))).toBe('forbidden');
-      expect(await followUpState(deps.db, visitor, conversation.id)).toMatchObject({
+      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }, true))).toBe('forbidden');
+      expect(await followUpState(deps.db, visitor, conversation.id, true)).toMatchObject({
         rating: 'off',
         transcript: false,
       });
@@ -170,14 +172,21 @@ for (const database of testDatabases()) {
       expect(await codeOf(endChat(deps, visitor))).toBe('illegal_transition');
     });
 
+    it('offers and takes no transcript when the server cannot send email', async () => {
+      const { visitor, conversation } = await resolvedChat();
+      expect(await followUpState(deps.db, visitor, conversation.id, false)).toMatchObject({ transcript: false });
+      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }, false))).toBe('forbidden');
+      expect(await followUpState(deps.db, visitor, conversation.id, true)).toMatchObject({ transcript: true });
+    });
+
     it('sends the transcript to the typed or captured address, a few times an hour at most', async () => {
       const { visitor, conversation } = await resolvedChat();
-      expect(await codeOf(requestTranscript(deps, visitor))).toBe('invalid_input');
+      expect(await codeOf(requestTranscript(deps, visitor, true))).toBe('invalid_input');
       for (let i = 0; i < 3; i++)
-        expect(await requestTranscript(deps, { ...visitor, email: 'me@example.com' })).toEqual({
+        expect(await requestTranscript(deps, { ...visitor, email: 'me@example.com' }, true)).toEqual({
           email: 'me@example.com',
         });
-      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }))).toBe('rate_limited');
+      expect(await codeOf(requestTranscript(deps, { ...visitor, email: 'me@example.com' }, true))).toBe('rate_limited');
       const recorded = await deps.db
         .select()
         .from(events)

@@ -15,6 +15,7 @@ import { unitOfWork, type Deps } from './unit';
 export async function requestTranscript(
   deps: Deps,
   input: VisitorRef & { conversationId: string; email?: string },
+  mails: boolean,
 ): Promise<{ email: string }> {
   return unitOfWork(deps, async (tx, record) => {
     const { conversation: c, contact } = await visitorConversation(tx, input, input.conversationId);
@@ -22,7 +23,7 @@ export async function requestTranscript(
       .select({ settings: workspaces.settings })
       .from(workspaces)
       .where(eq(workspaces.id, c.workspaceId));
-    const refusal = transcriptRefusal(readSettings(w?.settings), c);
+    const refusal = transcriptRefusal(readSettings(w?.settings), c, mails);
     if (refusal) throw new AppError(refusal.code, refusal.message);
     const email = input.email ?? contact.email;
     if (!email) throw new AppError('invalid_input', 'enter the email address to send the conversation to');

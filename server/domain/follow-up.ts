@@ -40,8 +40,14 @@ export function ratingRefusal(
 }
 
 /** Why a transcript is refused, or null. */
-export function transcriptRefusal(settings: WorkspaceSettings, c: { status: ConversationStatus }): Refusal | null {
-  if (!settings.transcript.enabled) return { code: 'forbidden', message: 'this shop does not send transcripts' };
+export function transcriptRefusal(
+  settings: WorkspaceSettings,
+  c: { status: ConversationStatus },
+  /** Whether this server can send email at all (CHATREF_SMTP_URL): without, nothing would arrive. */
+  mails: boolean,
+): Refusal | null {
+  if (!settings.transcript.enabled || !mails)
+    return { code: 'forbidden', message: 'this shop does not send transcripts' };
   if (c.status !== 'resolved')
     return { code: 'conflict', message: 'the transcript can be sent once the conversation is resolved' };
   return null;

@@ -106,7 +106,7 @@ describe('after a resolve: transcript mail and csat webhook', () => {
 
   it('mails the thread as the visitor saw it, escaped, with the links of the citations', async () => {
     const { visitor } = await resolvedChat();
-    await requestTranscript(deps, { ...visitor, email: 'robin@example.com' });
+    await requestTranscript(deps, { ...visitor, email: 'robin@example.com' }, true);
     await deps.bus.idle();
     const mail = mails.find((m) => m.to.includes('robin@example.com'));
     expect(mail).toBeDefined();

@@ -11,6 +11,8 @@ export async function followUpState(
   db: Queryable,
   visitor: VisitorRef,
   conversationId: string,
+  /** Whether this server can send email (the transcript is offered only then). */
+  mails: boolean,
 ): Promise<FollowUpState> {
   const { conversation: c, contact } = await visitorConversation(db, visitor, conversationId);
   const [w] = await db
@@ -27,7 +29,7 @@ export async function followUpState(
   return {
     rating: rated ? 'rated' : ratingRefusal(settings, c) ? 'off' : 'ask',
     commented: !!rated?.comment,
-    transcript: !transcriptRefusal(settings, c),
+    transcript: !transcriptRefusal(settings, c, mails),
     email: contact.email,
   };
 }

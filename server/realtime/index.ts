@@ -43,6 +43,8 @@ export interface RealtimeOptions {
   cacheTtlMs?: number;
   /** Open socket connections per client address (CHATREF_MAX_SOCKETS_PER_IP). */
   maxSocketsPerIp?: number;
+  /** Whether this server can send email (CHATREF_SMTP_URL): the widget offers the transcript only then. */
+  mails?: boolean;
 }
 
 export const DEFAULT_MAX_SOCKETS_PER_IP = 200;
@@ -125,6 +127,7 @@ export function attachRealtime(
     serial: opts.serial,
     settings: opts.settings,
     trustProxy: opts.trustProxy,
+    mails: opts.mails,
   });
   const access = new MemberAccess(deps, opts.cacheTtlMs);
   attachAgentNamespace(agentNamespace(io), deps, { handler: agentHandler, access, publicUrl: opts.selfOrigin });

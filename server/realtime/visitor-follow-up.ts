@@ -20,7 +20,13 @@ import { on, type HandlerOptions } from './handler';
 /** Registers the handlers on each visitor socket; the transcript limiters are shared by all of them. */
 export function visitorFollowUp(
   deps: Deps,
-  opts: { handler: HandlerOptions; settings: WorkspaceCache<WorkspaceConfig>; trustProxy?: number },
+  opts: {
+    handler: HandlerOptions;
+    settings: WorkspaceCache<WorkspaceConfig>;
+    trustProxy?: number;
+    /** Whether this server can send email: without, no transcript is offered or taken. */
+    mails?: boolean;
+  },
 ) {
   const windowS = TRANSCRIPT_LIMITS.windowMs / 1000;
   // A typed address could be anyone's: a client address and a workspace send only so many.
@@ -41,7 +47,10 @@ export function visitorFollowUp(
 
   return (socket: Socket, visitor: { workspaceId: string; visitorId: string }): void => {
     const ref = { workspaceId: visitor.workspaceId, visitorId: visitor.visitorId };
-    on(socket, 'followup', FollowUp, opts.handler, ({ conversationId }) => followUpState(deps.db, ref, conversationId));
+    const mails = opts.mails ?? false;
+    on(socket, 'followup', FollowUp, opts.handler, ({ conversationId }) =>
+      followUpState(deps.db, ref, conversationId, mails),
+    );
     on(socket, 'end', FollowUp, opts.handler, async ({ conversationId }) => {
       const conversation = await endChat(deps, { ...ref, conversationId });
       return visitorState(deps, {
@@ -52,14 +61,14 @@ export function visitorFollowUp(
     });
     on(socket, 'rate', Rate, opts.handler, async ({ conversationId, rating }) => {
       await rateConversation(deps, { ...ref, conversationId, rating });
-      return followUpState(deps.db, ref, conversationId);
+      return followUpState(deps.db, ref, conversationId, mails);
     });
     on(socket, 'rate-comment', RateComment, opts.handler, async ({ conversationId, comment }) => {
       await commentOnRating(deps, { ...ref, conversationId, comment });
-      return followUpState(deps.db, ref, conversationId);
+      return followUpState(deps.db, ref, conversationId, mails);
     });
     on(socket, 'transcript', TranscriptRequest, transcriptHandler, (input) =>
-      requestTranscript(deps, { ...ref, ...input }),
+      requestTranscript(deps, { ...ref, ...input }, mails),
     );
   };
 }

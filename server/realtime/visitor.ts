@@ -53,6 +53,8 @@ export function attachVisitorNamespace(
     taggers: TopicReader;
     /** Per-conversation order shared with the bot's turns: an answer under way lands first. */
     serial: Serial;
+    /** Whether this server can send email (the transcript by email is offered only then). */
+    mails?: boolean;
   },
 ): void {
   const followUp = visitorFollowUp(deps, opts);
