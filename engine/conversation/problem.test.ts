@@ -13,6 +13,8 @@ describe('reportsProblem', () => {
     'I returned it 5 weeks ago and the refund still isn’t on my card',
     'where is my refund???',
     'tracking is stuck',
+    'My snare drum arrived with a cracked shell, order 10442. What now?',
+    'the guitar came with two broken strings',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -24,5 +26,7 @@ describe('reportsProblem', () => {
     'is my order ready for pickup?',
     'do you ship to Canada?',
     'I never know which size to pick',
+    'does the kit come with a case?',
+    'what if it arrives with a scratch?',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });

@@ -35,6 +35,10 @@ const CUES: RegExp[] = [
   new RegExp(
     `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`,
   ),
+  // "arrived with a cracked shell", "came with a dent", "showed up with two broken strings"
+  new RegExp(
+    `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+with\\s+(?:a\\s+|an\\s+|the\\s+|some\\s+|two\\s+|\\d+\\s+)?(?:${DAMAGE}|bent|scratched|chipped|dents?|cracks?|holes?|scratch(?:es)?|tears?|chips?)\\b`,
+  ),
   new RegExp(
     `\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`,
   ),
