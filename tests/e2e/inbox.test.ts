@@ -74,6 +74,8 @@ describe('shared inbox with a visitor and an agent', () => {
     await screenshot(agent, 'inbox-02-handoff-card');
 
     await agent.getByRole('button', { name: 'Pick up' }).click();
+    // The button is gone once the chat is hers: the keyboard goes on in the reply box.
+    await agent.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Reply');
     await agent.getByRole('textbox', { name: 'Reply' }).fill('Hi Robin, Dana here. Happy to help with a custom build!');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
 

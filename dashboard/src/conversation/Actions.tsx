@@ -6,6 +6,13 @@ import { useWorkspaceData } from '../workspace-data';
 
 type Move = 'pickup' | 'assign' | 'unassign' | 'resolve' | 'reopen' | 'hand-back';
 
+/** Focuses the conversation's reply box once it is there (it may re-render after the move). */
+function focusReply(tries = 10): void {
+  const box = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Reply"]');
+  if (box && !box.disabled) box.focus();
+  else if (tries > 0) setTimeout(() => focusReply(tries - 1), 50);
+}
+
 /** Pick up, take over, assign to a member or team, return to queue, resolve, reopen. */
 export function Actions({ c, onChanged }: { c: Conversation; onChanged: () => void }) {
   const { workspace, me } = useSession();
@@ -19,6 +26,8 @@ export function Actions({ c, onChanged }: { c: Conversation; onChanged: () => vo
     try {
       await api.post(wsPath(workspace.id, `/conversations/${c.id}/${m}`), body);
       onChanged();
+      // The button pressed is gone once the chat is yours: the keyboard goes on in the reply box.
+      if (m === 'pickup' || (m === 'assign' && body.assigneeId === me.user.id)) focusReply();
     } catch (err) {
       setError(
         err instanceof ApiError && err.code === 'already_claimed' ? 'Someone else picked this up' : errorMessage(err),
