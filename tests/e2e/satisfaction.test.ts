@@ -193,6 +193,10 @@ describe('satisfaction and transcript', () => {
     await question.waitFor({ timeout: 20_000 });
     await screenshot(visitor, 'csat-07-ai-chat-ended-phone');
     await question.getByRole('button', { name: 'Good', exact: true }).click();
+    // The comment step comes once the rating is stored; until then "Skip" is the rating's own
+    // (it would skip rating altogether).
+    const comment = visitor.getByRole('textbox', { name: /Anything you’d like to add/ });
+    await comment.waitFor({ timeout: 20_000 });
     await visitor.getByRole('button', { name: 'Skip' }).click();
     await visitor.getByText('Thanks for your feedback!').waitFor();
     await server.idle();
