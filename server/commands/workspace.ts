@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client';
 import { memberships, tags, teamMembers, teams, workspaces } from '../../db/schema';
 import { nextTagColour } from '../../protocol/tag-colours';
+import { isTimeZone } from '../domain/hours';
 import { readSettings, WorkspaceSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { assertTeam, getWorkspace } from '../queries/workspace';
@@ -16,16 +17,6 @@ export function changeConfig<T>(deps: Deps, workspaceId: string, part: Workspace
     await record({ workspaceId, name: 'workspace.updated', actorType: 'system', data: { part } });
     return result;
   });
-}
-
-/** Whether the runtime knows this IANA time zone ("America/Los_Angeles"; not "America/Portland"). */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Merges a partial change into the settings (one level deep per section) and validates the result. */

@@ -1,6 +1,16 @@
 /** Business hours: is the team expected to be around at this moment, in the workspace's time zone? */
 import type { WorkspaceSettings } from './settings';
 
+/** Whether the runtime knows this IANA time zone ("America/Los_Angeles"; not "America/Portland"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function isWithinHours(hours: WorkspaceSettings['businessHours'], now: Date): boolean {
   if (!hours.enabled) return true;
   let parts: Intl.DateTimeFormatPart[];

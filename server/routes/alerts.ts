@@ -5,6 +5,7 @@ import type { Outbound } from '../../net/outbound';
 import { endpointProblem } from '../../net/web-push';
 import { subscribePush, unsubscribePush, updateAlertPrefs } from '../commands/push';
 import type { Deps } from '../commands/unit';
+import { isTimeZone } from '../domain/hours';
 import { AppError } from '../errors';
 import { requireRole } from '../http/auth';
 import { AlertSettingsOut, presentAlertSettings } from '../presenters/alerts';
@@ -33,21 +34,12 @@ const PrefsPatch = z
         timezone: z
           .string()
           .max(64)
-          .refine((tz) => isZone(tz), 'timezone must be an IANA zone such as Europe/Paris')
+          .refine(isTimeZone, 'timezone must be an IANA zone such as Europe/Paris')
           .nullable(),
       })
       .partial(),
   })
   .partial();
-
-function isZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const alertRoutes =
   (
