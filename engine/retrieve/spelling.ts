@@ -144,6 +144,17 @@ export class Spelling {
   /** The last question read and how it reads (a turn's search and its answer read the same one). */
   private last = { query: '', read: '' };
 
+  /** The phrasings this shop has a word for, with that word (worked out once, on first use). */
+  private phrasings?: { re: RegExp; to: string }[];
+
+  private shopPhrasings(): { re: RegExp; to: string }[] {
+    return (this.phrasings ??= PHRASINGS.flatMap((p) => {
+      if (p.unless?.some((w) => this.counts.has(w))) return [];
+      const to = p.to.find((t) => tokenize(t).every((w) => this.counts.has(w)));
+      return to ? [{ re: p.re, to }] : [];
+    }));
+  }
+
   /** The question with each unknown word read as the shop would write it; unchanged when none is. */
   correct(query: string): string {
     if (query === this.last.query || query === this.last.read) return this.last.read;
@@ -154,11 +165,8 @@ export class Spelling {
 
   private read(query: string): string {
     let changed = false;
-    for (const p of PHRASINGS) {
-      if (p.unless?.some((w) => this.counts.has(w))) continue;
-      const to = p.to.find((t) => tokenize(t).every((w) => this.counts.has(w)));
-      if (!to) continue;
-      const out = query.replace(p.re, to);
+    for (const { re, to } of this.shopPhrasings()) {
+      const out = query.replace(re, to);
       if (out !== query) [query, changed] = [out, true];
     }
     const out = query.replace(/[\p{L}\p{N}']+/gu, (raw) => {
