@@ -13,6 +13,7 @@ export interface DomElement {
   childNodes: ArrayLike<DomElement>;
   parentNode: DomElement | null;
   getAttribute(name: string): string | null;
+  readonly nextElementSibling?: DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
 }
@@ -43,9 +44,52 @@ function within(el: DomElement, test: (a: DomElement) => boolean): boolean {
 const isContentRoot = (el: DomElement) =>
   CONTENT_ROOTS.has(el.nodeName.toUpperCase()) || el.getAttribute('role') === 'main';
 
+const isHidden = (el: DomElement) => el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true';
+
+/** Says something of its own: not a menu of links, not navigation or a dialog. */
+function isPanel(el: DomElement): boolean {
+  if (el.querySelectorAll('nav, [role=navigation], [role=dialog], [role=menu]').length) return false;
+  if (/^(?:NAV|DIALOG|FORM)$/i.test(el.nodeName) || /^(?:navigation|dialog|menu)$/.test(el.getAttribute('role') ?? ''))
+    return false;
+  const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + textLength(a), 0);
+  return textLength(el) - linked >= 20;
+}
+
+const QUESTION_NAME = /faq|accordion|collaps|question|answer|disclosure/i;
+const looksLikeQuestion = (button: DomElement) =>
+  /\?\s*$/.test(button.textContent ?? '') ||
+  QUESTION_NAME.test(`${button.getAttribute('id') ?? ''} ${button.getAttribute('class') ?? ''}`);
+
+/**
+ * The parts of disclosure widgets (an FAQ's accordion): each toggle button and the panel it opens,
+ * hidden until clicked. The panel is the element the button's aria-controls names, or, where the
+ * theme has no ARIA, the hidden element right after a button that asks a question or is named
+ * as one (an "Add to cart" before a hidden newsletter popup is not); a toggle inside a heading (the
+ * ARIA accordion's `<h3><button>`) is that heading's text. Chrome otherwise (buttons, hidden
+ * elements), they are the page's questions and answers. A toggle of a menu stays chrome.
+ */
+function disclosures(body: DomElement): Set<DomElement> {
+  const keep = new Set<DomElement>();
+  const byId = new Map<string, DomElement>();
+  for (const el of Array.from(body.querySelectorAll('[id]'))) byId.set(el.getAttribute('id') ?? '', el);
+  for (const button of Array.from(body.querySelectorAll('button, [role=button]'))) {
+    const panels = (button.getAttribute('aria-controls') ?? '')
+      .split(/\s+/)
+      .flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const next = button.nextElementSibling;
+    if (!panels.length && next && isHidden(next) && looksLikeQuestion(button)) panels.push(next);
+    const inHeading = within(button, (a) => /^H[1-6]$/i.test(a.nodeName));
+    if (panels.length ? !panels.every(isPanel) : !inHeading) continue;
+    keep.add(button);
+    for (const p of panels) keep.add(p);
+  }
+  return keep;
+}
+
 /** Removes chrome from a document body in place. */
 export function removeChrome(body: DomElement): void {
-  for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
+  const disclosed = disclosures(body);
+  for (const el of Array.from(body.querySelectorAll(CHROME))) if (!disclosed.has(el)) el.remove();
   for (const el of Array.from(body.querySelectorAll('[id], [class]'))) {
     const name = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
     if (CHROME_NAME.test(name)) el.remove();

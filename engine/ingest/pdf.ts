@@ -12,29 +12,52 @@ interface Line {
   text: string;
   size: number;
   page: number;
+  /** Baseline height on the page (from the bottom), of the line's first text. */
+  y: number;
 }
 
 /** Lines of each page, with the largest font size on the line. */
-function linesOf(pages: { str: string; fontSize: number; hasEOL: boolean }[][]): Line[] {
+function linesOf(pages: { str: string; fontSize: number; hasEOL: boolean; y: number }[][]): Line[] {
   const lines: Line[] = [];
   pages.forEach((items, p) => {
     let text = '';
     let size = 0;
+    let y = NaN;
     const end = () => {
       const t = text.replace(/\s+/g, ' ').trim();
-      if (t) lines.push({ text: t, size, page: p + 1 });
+      if (t) lines.push({ text: t, size, page: p + 1, y });
       text = '';
       size = 0;
+      y = NaN;
     };
     for (const it of items) {
       text += it.str;
-      if (it.str.trim()) size = Math.max(size, it.fontSize);
+      if (it.str.trim()) {
+        size = Math.max(size, it.fontSize);
+        if (Number.isNaN(y)) y = it.y;
+      }
       if (it.hasEOL) end();
     }
     end();
   });
   return lines;
 }
+
+/** The smallest value that at least `count` values lie within 1 of (0 when none). */
+function commonLeast(values: number[], count: number): number {
+  const v = [...values].sort((a, b) => a - b);
+  let lo = 0;
+  let hi = 0;
+  for (const d of v) {
+    while (v[lo] < d - 1) lo++;
+    while (hi < v.length && v[hi] <= d + 1) hi++;
+    if (hi - lo >= count) return d;
+  }
+  return 0;
+}
+
+/** A drop this many times the usual line pitch ends a paragraph. */
+const PARAGRAPH_GAP = 1.15;
 
 /**
  * Parses a PDF; throws CORRUPT_FILE when PDF.js cannot read it, TOO_MANY_PAGES (before reading
@@ -77,9 +100,20 @@ export async function parsePdf(
   const isHeading = (l: Line) =>
     body > 0 && l.size >= body * 1.15 && l.text.split(' ').length <= 14 && !/[.,;]$/.test(l.text);
   const headingSizes = [...new Set(lines.filter(isHeading).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
+  // Line pitch: the drop from one body line to the next within a paragraph, the smallest drop
+  // that is common (a tenth of the drops, at least two: a short FAQ has more paragraph breaks
+  // than wrapped lines). A wider drop is space between paragraphs.
+  const drops: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1], lines[i]];
+    if (a.page === b.page && Math.round(a.size) === body && Math.round(b.size) === body && a.y > b.y)
+      drops.push(a.y - b.y);
+  }
+  const pitch = commonLeast(drops, Math.max(2, drops.length / 10));
   const blocks: Block[] = [];
   let para: string[] = [];
   let paraPage = 1;
+  let last: Line | null = null;
   const flush = () => {
     if (para.length)
       blocks.push({ kind: 'text', text: para.join(' ').replace(/(\w)- (\w)/g, '$1$2'), anchor: `page=${paraPage}` });
@@ -96,8 +130,12 @@ export async function parsePdf(
       });
       continue;
     }
-    if (para.length && l.page !== paraPage) flush();
+    // A question set apart from the text above starts a paragraph (an FAQ's next question under
+    // the last, long line of an answer).
+    const apart = pitch > 0 && last !== null && last.y - l.y > PARAGRAPH_GAP * pitch;
+    if (para.length && (l.page !== paraPage || (apart && /\?["'”’)]*$/.test(l.text)))) flush();
     if (!para.length) paraPage = l.page;
+    last = l;
     para.push(l.text);
     // A line ending a sentence and shorter than its neighbours usually ends a paragraph.
     if (/[.!?:]$/.test(l.text) && l.text.length < 60) flush();
