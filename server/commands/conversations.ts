@@ -283,7 +283,8 @@ export async function moveInTx(tx: Tx, record: Record_, now: Date, mv: Move): Pr
     });
   if (mv.move === 'assign' || mv.move === 'reopen')
     Object.assign(patch, { assigneeId: mv.assigneeId ?? mv.actor.id ?? null, resolvedAt: null });
-  if (mv.move === 'unassign') Object.assign(patch, { assigneeId: null, waitingSince: now });
+  // Back in the queue, the customer keeps their place: they have waited since the handoff.
+  if (mv.move === 'unassign') Object.assign(patch, { assigneeId: null, waitingSince: c.waitingSince ?? now });
   if (mv.move === 'resolve' || mv.move === 'end') Object.assign(patch, { resolvedAt: now, waitingSince: null });
   if (mv.move === 'resume' || mv.move === 'handback')
     Object.assign(patch, { assigneeId: null, handoffReason: null, resolvedAt: null, waitingSince: null });

@@ -7,10 +7,13 @@ import { makeConversation, makeDeps, makeMember, makeWorkspace } from '../../tes
 import { testDatabases } from '../../tests/databases';
 import { removeMember } from '../commands/accounts';
 import { settingsCache } from '../commands/cached';
-import { moveConversation } from '../commands/conversations';
+import { moveConversation, sendAgentMessage } from '../commands/conversations';
 import { setPresence } from '../commands/presence';
 import type { Deps } from '../commands/unit';
 import { createTeam, updateSettings } from '../commands/workspace';
+import { readSettings } from '../domain/settings';
+import { inbox } from '../queries/inbox';
+import { visitorState, waitingStates } from '../queries/queue';
 import { pickAgent, Router } from './routing';
 
 describe('pickAgent', () => {
@@ -144,6 +147,62 @@ for (const target of testDatabases()) {
       await setPresence(deps, workspace.id, agents[0].id, 'offline');
       await settle();
       expect(await assignee(chat)).toMatchObject({ status: 'human', assigneeId: agents[1].id });
+    });
+
+    it('a chat back in the queue keeps its place: its customer has waited since the handoff', async () => {
+      const { workspace, agents, handoff, assignee } = await setup('least_loaded', 1);
+      await setPresence(deps, workspace.id, agents[0].id, 'online');
+      await settle();
+      // An earlier chat answered after two minutes, so the visitors' waits have a number.
+      const earlier = await handoff();
+      clock += 120_000;
+      await sendAgentMessage(deps, {
+        workspaceId: workspace.id,
+        conversationId: earlier,
+        userId: agents[0].id,
+        clientId: 'r1',
+        body: 'Hello!',
+        note: false,
+      });
+      await moveConversation(deps, {
+        workspaceId: workspace.id,
+        conversationId: earlier,
+        move: 'resolve',
+        actor: { type: 'user', id: agents[0].id },
+      });
+      await settle();
+      const first = await handoff();
+      const handedOffAt = (await assignee(first)).waitingSince;
+      expect(await assignee(first)).toMatchObject({ status: 'human', assigneeId: agents[0].id });
+      const second = await handoff(); // the only agent is at their cap: this one waits
+      await setPresence(deps, workspace.id, agents[0].id, 'offline');
+      await settle();
+
+      // Back in the queue, the first customer is ahead of the one who came after them, wherever
+      // the line is read: the visitor's own state, every waiting visitor's, the inbox and routing.
+      const back = await assignee(first);
+      expect(back).toMatchObject({ status: 'waiting', waitingSince: handedOffAt });
+      const config = { settings: readSettings(undefined), agentsOnline: 0 };
+      const states = await waitingStates(deps, workspace.id, config);
+      expect(states.map((s) => [s.conversationId, s.queuePosition])).toEqual([
+        [first, 1],
+        [second, 2],
+      ]);
+      for (const id of [first, second]) {
+        const c = await assignee(id);
+        const own = await visitorState(deps, { config, conversation: c, contactId: c.contactId });
+        expect(own).toEqual(states.find((s) => s.conversationId === id));
+      }
+      expect(states[0].estimateS).toBeLessThan(states[1].estimateS!);
+      const waiting = await inbox(deps.db, { workspaceId: workspace.id, userId: null, view: 'waiting', limit: 10 });
+      expect(waiting.map((c) => [c.id, c.queuePosition])).toEqual([
+        [first, 1],
+        [second, 2],
+      ]);
+      await setPresence(deps, workspace.id, agents[1].id, 'online');
+      await settle();
+      expect(await assignee(first)).toMatchObject({ status: 'human', assigneeId: agents[1].id });
+      expect((await assignee(second)).status).toBe('waiting');
     });
 
     it("returns a removed member's chats to the queue, and the cached count of who is online drops them", async () => {

@@ -3,9 +3,9 @@
  * round-robin (longest since last assignment) or least-loaded (fewest open chats), and only to the
  * routed team's members when a tag routed the chat to a team. When nobody can take a chat it waits,
  * and is assigned as soon as someone comes online or frees up. A chat whose agent goes offline
- * returns to the queue.
+ * returns to the queue, where its customer keeps their place.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { agentPresence, conversations, teamMembers, workspaces } from '../../db/schema';
 import { moveConversation } from '../commands/conversations';
@@ -13,6 +13,7 @@ import type { Deps } from '../commands/unit';
 import { UNASSIGN_NOTES } from '../../protocol/events';
 import { readSettings } from '../domain/settings';
 import { AppError } from '../errors';
+import { waitingLine } from '../queries/queue';
 import type { StoredEvent } from '../events/bus';
 
 /** Events after which an assignment may become possible. */
@@ -81,7 +82,7 @@ export class Router {
     while (this.running.size) await Promise.all([...this.running.values()]);
   }
 
-  /** A member went offline: their open chats go back to the queue (waiting from now, as a new handoff). */
+  /** A member went offline: their open chats go back to the queue, in the place their handoff gave them. */
   private async requeueChatsOf(workspaceId: string, userId: string): Promise<void> {
     const mine = await this.deps.db
       .select({ id: conversations.id })
@@ -106,7 +107,7 @@ export class Router {
     }
   }
 
-  /** Assigns waiting chats, oldest (and highest priority) first, while someone has room. */
+  /** Assigns waiting chats in line order (queries/queue.ts) while someone has room. */
   async assignWaiting(workspaceId: string): Promise<void> {
     const [ws] = await this.deps.db
       .select({ settings: workspaces.settings })
@@ -114,12 +115,7 @@ export class Router {
       .where(eq(workspaces.id, workspaceId));
     const settings = readSettings(ws?.settings).routing;
     if (!settings.autoAssign) return;
-    const waiting = await this.deps.db
-      .select()
-      .from(conversations)
-      .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'waiting')))
-      .orderBy(desc(conversations.priority), asc(conversations.waitingSince));
-    for (const c of waiting) {
+    for (const c of await waitingLine(this.deps.db, workspaceId)) {
       const candidates = await this.candidates(workspaceId, c.teamId);
       const agent = pickAgent(candidates, settings.strategy);
       if (!agent) continue; // this chat's team is busy; a later chat may go to another team

@@ -1,10 +1,10 @@
 /** The inbox: conversations by view and filter, each with its contact, tags, preview and place in line. */
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { contacts, contactTags, conversations, conversationTags, messages, tags } from '../../db/schema';
 import type { Conversation } from '../commands/conversations';
 import { AppError } from '../errors';
-import { queuePosition } from './queue';
+import { LINE_ORDER, queuePosition } from './queue';
 
 export type InboxView = 'waiting' | 'mine' | 'open' | 'resolved' | 'all';
 
@@ -33,7 +33,7 @@ export interface InboxConversation extends Conversation {
   queuePosition: number | null;
 }
 
-/** The conversations of a view: waiting ones by priority then oldest first, others newest first. */
+/** The conversations of a view: waiting ones in line order (queue.ts), others newest first. */
 export async function inbox(db: Queryable, f: InboxFilter): Promise<InboxConversation[]> {
   const where: (SQL | undefined)[] = [eq(conversations.workspaceId, f.workspaceId)];
   if (f.view === 'waiting') where.push(eq(conversations.status, 'waiting'));
@@ -60,10 +60,7 @@ export async function inbox(db: Queryable, f: InboxFilter): Promise<InboxConvers
       ),
     );
   }
-  const order =
-    f.view === 'waiting'
-      ? [desc(conversations.priority), asc(conversations.waitingSince)]
-      : [desc(conversations.updatedAt)];
+  const order = f.view === 'waiting' ? LINE_ORDER : [desc(conversations.updatedAt)];
   const rows = await db
     .select()
     .from(conversations)

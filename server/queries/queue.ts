@@ -1,4 +1,8 @@
-/** Who is available, and where a waiting chat stands in line. */
+/**
+ * Who is available, and where a waiting chat stands in line. The line is one order everywhere
+ * (routing, the inbox, each visitor's place and wait): higher priority first, then whoever has
+ * waited longest for a person, counted from the handoff (a chat back from an agent keeps its place).
+ */
 import { and, asc, count, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { agentPresence, contacts, conversations, users } from '../../db/schema';
@@ -6,13 +10,25 @@ import type { VisitorState } from '../../protocol/socket';
 import type { Deps } from '../commands/unit';
 import { isWithinHours } from '../domain/hours';
 import type { WorkspaceSettings } from '../domain/settings';
+import { estimateWaitS, typicalFirstResponseS } from './wait-estimate';
 
 /** What the queue's answers need of the workspace (its cached configuration has it). */
 export interface QueueConfig {
   settings: WorkspaceSettings;
   agentsOnline: number;
 }
-import { estimateWaitS, typicalFirstResponseS } from './wait-estimate';
+
+/** The waiting line's order (the id breaks ties, so every reader of the line agrees). */
+export const LINE_ORDER = [desc(conversations.priority), asc(conversations.waitingSince), asc(conversations.id)];
+
+/** A workspace's waiting chats, first in line first. */
+export async function waitingLine(db: Queryable, workspaceId: string): Promise<(typeof conversations.$inferSelect)[]> {
+  return db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'waiting')))
+    .orderBy(...LINE_ORDER);
+}
 
 export async function agentsOnline(db: Queryable, workspaceId: string): Promise<number> {
   const [row] = await db
@@ -22,7 +38,7 @@ export async function agentsOnline(db: Queryable, workspaceId: string): Promise<
   return row?.n ?? 0;
 }
 
-/** 1-based place in the waiting line (higher priority first, then oldest first). */
+/** 1-based place in the waiting line (LINE_ORDER). */
 export async function queuePosition(db: Queryable, c: typeof conversations.$inferSelect): Promise<number | null> {
   if (c.status !== 'waiting' || !c.waitingSince) return null;
   const [row] = await db
@@ -35,6 +51,11 @@ export async function queuePosition(db: Queryable, c: typeof conversations.$infe
         or(
           gt(conversations.priority, c.priority),
           and(eq(conversations.priority, c.priority), lt(conversations.waitingSince, c.waitingSince)),
+          and(
+            eq(conversations.priority, c.priority),
+            eq(conversations.waitingSince, c.waitingSince),
+            lt(conversations.id, c.id),
+          ),
         ),
       ),
     );
@@ -101,7 +122,7 @@ export async function waitingStates(deps: Deps, workspaceId: string, config: Que
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'waiting')))
-    .orderBy(desc(conversations.priority), asc(conversations.waitingSince));
+    .orderBy(...LINE_ORDER);
   if (!rows.length) return [];
   const { settings } = config;
   const online = config.agentsOnline > 0;
