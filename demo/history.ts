@@ -188,6 +188,15 @@ const AI_ONLY = [
   ['Do you sell gift cards?', 'Yes, gift cards from $25 to $500, in store and online.'],
 ] as const;
 
+/**
+ * Minutes before someone picks a handoff up, from a uniform draw `u`: within two minutes mostly,
+ * but about one in eight waits 6–20 minutes while both people are busy in the shop.
+ */
+function pickUpMinutes(u: number): number {
+  const BUSY = 1 / 8;
+  return u < 1 - BUSY ? 0.3 + (u / (1 - BUSY)) * 1.7 : 6 + ((u - (1 - BUSY)) / BUSY) * 14;
+}
+
 /** Creates past conversations spread over the last `days` days. */
 export async function seedHistory(deps: Deps, workspaceId: string, days = 21): Promise<number> {
   const [marcus] = await deps.db.select().from(users).where(eq(users.email, 'marcus@riffandrhythm.example'));
@@ -270,16 +279,17 @@ export async function seedHistory(deps: Deps, workspaceId: string, days = 21): P
         .onConflictDoNothing();
     if (!s.agent) continue;
     const agent = agents[s.agent];
-    step(2 + rand() * 20);
+    step(pickUpMinutes(rand()));
     await moveConversation(local, {
       ...base,
       move: 'assign',
       actor: { type: 'user', id: agent.id },
       expectStatus: 'waiting',
     });
-    for (const reply of s.replies ?? []) {
+    for (const [i, reply] of (s.replies ?? []).entries()) {
       for (let t = 0; t < 2 + rand() * 4; t++) {
-        step(0.5 + rand() * 0.5);
+        // The handoff card is read in a minute or three; a later answer takes looking things up.
+        step(i === 0 ? 0.25 + rand() * 0.25 : 0.5 + rand() * 0.5);
         await recordActivity(local, { ...base, userId: agent.id, kind: 'view' });
       }
       step(0.5);

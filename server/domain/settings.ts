@@ -67,8 +67,12 @@ export const WorkspaceSettings = z.object({
   /** Waiting-time targets, in seconds (see server/domain/targets.ts). */
   targets: z
     .object({
-      /** A handed-off chat not picked up within this alerts again, and after twice this emails the owner/admins. */
-      firstResponseS: z.number().int().min(1).max(86_400).default(120),
+      /**
+       * A handed-off chat not picked up within this alerts again, and after twice this emails the
+       * owner/admins. Five minutes: what a team that also serves the shop floor can keep, and the
+       * wait above which the visitor is offered email (offerEmailAboveS).
+       */
+      firstResponseS: z.number().int().min(1).max(86_400).default(300),
       /** From the handoff to the resolve. */
       resolutionS: z
         .number()
