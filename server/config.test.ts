@@ -59,3 +59,27 @@ describe('configuration of capacity', () => {
     expect(() => loadConfig({ CHATREF_BOT_QUEUE_MAX: '0' })).toThrow(/CHATREF_BOT_QUEUE_MAX must be at least 1/);
   });
 });
+
+describe('webhook delivery', () => {
+  it('looks for due deliveries every 5 s, or as often as the environment says', () => {
+    expect(loadConfig({}).webhookIntervalMs).toBe(5000);
+    expect(loadConfig({ CHATREF_WEBHOOK_INTERVAL_MS: '1000' }).webhookIntervalMs).toBe(1000);
+    expect(loadConfig({ CHATREF_WEBHOOK_INTERVAL_MS: '600000' }).webhookIntervalMs).toBe(600_000);
+  });
+
+  it('refuses an interval that is not a whole number of milliseconds within bounds, naming the variable', () => {
+    const refusal = (value: string) => {
+      try {
+        loadConfig({ CHATREF_WEBHOOK_INTERVAL_MS: value });
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as Error).message;
+      }
+      throw new Error(`${value} was accepted`);
+    };
+    expect(refusal('5s')).toContain('CHATREF_WEBHOOK_INTERVAL_MS must be a number of milliseconds');
+    expect(refusal('1.5')).toContain('CHATREF_WEBHOOK_INTERVAL_MS must be a whole number');
+    expect(refusal('50')).toContain('CHATREF_WEBHOOK_INTERVAL_MS must be at least 100');
+    expect(refusal('600001')).toContain('CHATREF_WEBHOOK_INTERVAL_MS must be at most 600000');
+  });
+});

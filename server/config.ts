@@ -105,6 +105,8 @@ const Env = z.object({
     .optional(),
   /** How often waiting handoffs are checked for a due re-alert or escalation. */
   CHATREF_ALERT_INTERVAL_MS: intVar('CHATREF_ALERT_INTERVAL_MS', 'a number of milliseconds', 100, 600_000),
+  /** How often webhook deliveries that are due (retries, and any another instance left) are looked for. */
+  CHATREF_WEBHOOK_INTERVAL_MS: intVar('CHATREF_WEBHOOK_INTERVAL_MS', 'a number of milliseconds', 100, 600_000),
   /** The bot's turns (server/bot/turn-queue.ts): at once, waiting in memory, and when a wait is "slow". */
   CHATREF_BOT_CONCURRENCY: intVar('CHATREF_BOT_CONCURRENCY', 'a number of turns', 1, 256),
   CHATREF_BOT_QUEUE_MAX: intVar('CHATREF_BOT_QUEUE_MAX', 'a number of turns', 1, 1_000_000),
@@ -142,6 +144,7 @@ export interface Config {
   /** Web Push keys from the environment (null: generated once and kept in the database). */
   vapid: { keys: { publicKey: string; privateKey: string } | null; subject: string | null };
   alertIntervalMs: number;
+  webhookIntervalMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pretty: boolean;
 }
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subject: e.CHATREF_VAPID_SUBJECT ?? null,
     },
     alertIntervalMs: e.CHATREF_ALERT_INTERVAL_MS ?? 5000,
+    webhookIntervalMs: e.CHATREF_WEBHOOK_INTERVAL_MS ?? 5000,
     trustProxy: proxyHops(e.CHATREF_TRUST_PROXY),
     cacheTtlMs: e.CHATREF_CACHE_TTL_MS,
     allowPrivateUrls: e.CHATREF_ALLOW_PRIVATE_URLS === '1' || e.CHATREF_ALLOW_PRIVATE_URLS === 'true',

@@ -50,6 +50,8 @@ export interface RuntimeOptions {
   mail?: { smtpUrl: string | null; from: string };
   limits?: { perVisitor: number; perIp: number };
   webhookBackoffS?: number[];
+  /** How often due webhook deliveries are looked for (a new event's are sent at once). */
+  webhookIntervalMs?: number;
   pool?: import('pg').Pool;
   trustProxy?: number;
   /** How long cached settings, tags and webhooks are served before being read again. */
@@ -112,6 +114,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
   const secret = await instanceSecret(deps.db);
   const stopFanout = startFanout(io, deps, settings);
   const webhooks = new Webhooks(deps, opts.logger, {
+    intervalMs: opts.webhookIntervalMs,
     backoffS: opts.webhookBackoffS,
     cacheTtlMs: opts.cacheTtlMs,
     fetch: outbound.fetch,

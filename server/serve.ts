@@ -108,6 +108,7 @@ export async function startServer(
     maxSocketsPerIp: config.maxSocketsPerIp,
     vapid: config.vapid,
     alertIntervalMs: config.alertIntervalMs,
+    webhookIntervalMs: config.webhookIntervalMs,
     demoSlug: opts.demo?.slug ?? null,
     bot: config.bot,
     indexCache: config.indexCache,
