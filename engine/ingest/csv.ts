@@ -1,11 +1,18 @@
 /**
- * CSV of questions and answers to Q&A blocks. The parser follows RFC 4180 (quoted fields with
- * commas, doubled quotes and line breaks; CRLF or LF; a UTF-8 BOM) and sniffs `;` or tab
- * delimiters. Column roles come from the header when there is one (question / answer /
- * alternates / category / url), otherwise: question, answer, then alternate phrasings.
- * Phrasings inside one cell may be separated by `|` or line breaks.
+ * CSV to blocks. The parser follows RFC 4180 (quoted fields with commas, doubled quotes and line
+ * breaks; CRLF or LF; a UTF-8 BOM) and sniffs `;` or tab delimiters.
+ *
+ * A CSV of questions and answers becomes Q&A blocks. Column roles come from the header when
+ * there is one (question / answer / alternates / category / url), otherwise: question, answer,
+ * then alternate phrasings. Phrasings inside one cell may be separated by `|` or line breaks.
+ *
+ * Any other table with a header (a product list, a price list, a shop platform's export) is what
+ * it says: one section per row, titled by its name column, its other cells as a sentence each
+ * after its column's name ("Price: $24; Weight: 250 g."), so "how much is the Kenya AA?" finds
+ * the row. Read as questions and answers, a product export was its slugs asking for its titles.
  */
 import { IngestError } from './errors';
+import { tableSentences } from './table';
 import type { Block, ParsedDocument } from './types';
 
 /** Parses CSV text into rows of fields. */
@@ -87,13 +94,78 @@ function phrasings(cell: string): string[] {
     .filter(Boolean);
 }
 
-/** Parses a Q&A CSV into Q&A blocks; throws INVALID_CSV when no row has a question and an answer. */
+const hasQaHeader = (roles: Role[]) =>
+  roles.includes('answer') && (roles.includes('question') || roles.includes('alternate'));
+
+/** Words a table's header names its columns with (a two-column table needs one of them). */
+const TABLE_LABEL =
+  /\b(?:name|title|product|item|sku|price|cost|fee|rate|size|weight|description|service|type|colou?r|stock|vendor|brand)s?\b/i;
+
+/**
+ * Whether a first row reads as a table's header rather than a first entry: labels, not sentences,
+ * questions, prices or amounts; three columns or more, or two with a label among them ("Item,
+ * Price"), so a header-less Q&A file ("shipping cost,$5 flat") stays Q&A.
+ */
+function isTableHeader(row: string[]): boolean {
+  const cells = row.map((c) => c.trim());
+  if (cells.filter(Boolean).length < 2) return false;
+  if (cells.some((c) => c.length > 40 || /[?.!]$/.test(c) || /^[$€£]?\s*\d/.test(c))) return false;
+  if (hasQaHeader(cells.map(roleOf))) return false;
+  return cells.length >= 3 || cells.some((c) => TABLE_LABEL.test(c));
+}
+
+/** Text of a cell, markup dropped (platform exports hold HTML descriptions). */
+function cellText(cell: string): string {
+  return cell
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A cell that says nothing to a customer: a link, an image, a yes/no flag of the export. */
+const NOISE_CELL = /^(?:https?:\/\/\S+|true|false|yes|no|y|n|0|1)$/i;
+
+/** A shop platform export's columns for machines (ids, stock codes, images, search tags for ads). */
+const EXPORT_COLUMN =
+  /^(?:handle|id|sku|barcode|gtin|mpn|published|status)$|\b(?:sku|barcode|image|url|seo|google|grams|inventory|fulfil+ment|taxable)\b/i;
+
+/** A table CSV as one section per row, under the file's title. */
+function tableDocument(rows: string[][], fallbackTitle: string): ParsedDocument {
+  const header = rows[0].map((c) => {
+    const h = c.replace(/\s*\(html\)/i, '').trim();
+    return /^body$/i.test(h) ? 'Description' : h;
+  });
+  const kept = header.map((h) => !EXPORT_COLUMN.test(h));
+  const nameColumn = Math.max(
+    0,
+    header.findIndex((h) => /\b(?:name|title|product|item|service)\b/i.test(h)),
+  );
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: fallbackTitle }];
+  for (const row of rows.slice(1)) {
+    const cells = row.map((c, i) => (kept[i] && !NOISE_CELL.test(cellText(c)) ? cellText(c) : ''));
+    const name = cells[nameColumn];
+    const rest = cells.map((c, i) => (i === nameColumn ? '' : c));
+    const [sentence] = tableSentences(header, [rest]);
+    if (!name && !sentence) continue;
+    if (name) blocks.push({ kind: 'heading', level: 2, text: name });
+    if (sentence) blocks.push({ kind: 'text', text: sentence });
+  }
+  if (blocks.length === 1) throw new IngestError('EMPTY_CONTENT', 'The CSV has a header and no rows');
+  return { title: fallbackTitle, format: 'csv', blocks };
+}
+
+/**
+ * Parses a CSV: Q&A blocks for questions and answers, a section per row for any other table with
+ * a header; throws INVALID_CSV when a Q&A file has no row with both a question and an answer.
+ */
 export function parseQaCsv(text: string, fallbackTitle: string): ParsedDocument {
   const rows = parseCsv(text);
   if (!rows.length) throw new IngestError('EMPTY_CONTENT', 'The CSV file is empty');
+  if (isTableHeader(rows[0])) return tableDocument(rows, fallbackTitle);
   const headerRoles = rows[0].map(roleOf);
-  const hasHeader =
-    headerRoles.includes('answer') && (headerRoles.includes('question') || headerRoles.includes('alternate'));
+  const hasHeader = hasQaHeader(headerRoles);
   const roles: Role[] = hasHeader
     ? headerRoles.map((r, i) =>
         r === 'alternate' && !headerRoles.includes('question') && i === headerRoles.indexOf('alternate')

@@ -127,6 +127,46 @@ describe('parseSource on real files', () => {
       title: 'How long is delivery?',
     });
   });
+
+  it("reads any other table CSV as a section per row: a shop platform's product export", async () => {
+    const csv = [
+      'Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,Variant SKU,Variant Price,Image Src',
+      'kenya-aa,Kenya AA Kiambu,"<p>Bright, with <strong>blackcurrant</strong> notes.</p>",Tidewater,Coffee,TRUE,Size,250 g,KEN-250,16.00,https://cdn.example/k.jpg',
+      'kenya-aa,,,,,,,1 kg,KEN-1000,52.00,',
+      'decaf,House Decaf,<p>Swiss Water decaf.</p>,Tidewater,Coffee,TRUE,Size,250 g,DEC-250,14.00,',
+    ].join('\n');
+    const doc = await parseSource({ filename: 'products.csv', bytes: enc(csv) });
+    const chunks = chunkDocument(doc, { sourceId: 'p' }).map((c) => ({ path: c.headingPath, text: c.text }));
+    expect(chunks).toEqual([
+      {
+        path: ['products', 'Kenya AA Kiambu'],
+        text:
+          'Description: Bright, with blackcurrant notes.; Vendor: Tidewater; Type: Coffee; Option1 Name: Size; ' +
+          'Option1 Value: 250 g; Variant Price: 16.00.\n\nOption1 Value: 1 kg; Variant Price: 52.00.',
+      },
+      {
+        path: ['products', 'House Decaf'],
+        text: 'Description: Swiss Water decaf.; Vendor: Tidewater; Type: Coffee; Option1 Name: Size; Option1 Value: 250 g; Variant Price: 14.00.',
+      },
+    ]);
+  });
+
+  it('reads a two-column price list as a table, and a header-less Q&A file still as Q&A', async () => {
+    const prices = await parseSource({ filename: 'prices.csv', bytes: enc('Item,Price\nLatte,$4.50\n') });
+    expect(prices.blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'prices' },
+      { kind: 'heading', level: 2, text: 'Latte' },
+      { kind: 'text', text: 'Price: $4.50.' },
+    ]);
+    const qa = await parseSource({
+      filename: 'qa.csv',
+      bytes: enc('shipping cost,$5 flat\nreturns,Within 30 days.\n'),
+    });
+    expect(qa.blocks).toEqual([
+      { kind: 'qa', questions: ['shipping cost'], answer: '$5 flat' },
+      { kind: 'qa', questions: ['returns'], answer: 'Within 30 days.' },
+    ]);
+  });
 });
 
 describe('parseSource on text as shops save it', () => {

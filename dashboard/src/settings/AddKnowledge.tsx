@@ -57,7 +57,8 @@ export function UploadFiles({ onAdded }: { onAdded: () => void }) {
       >
         <p>Drop files here</p>
         <p className="muted small">
-          Markdown, text, HTML, PDF, DOCX, or a CSV of questions and answers; up to {MAX_UPLOAD_MB} MB a file
+          Markdown, text, HTML, PDF, DOCX, or a CSV (questions and answers, or a product or price list); up to{' '}
+          {MAX_UPLOAD_MB} MB a file
         </p>
         <button type="button" className="btn small" onClick={() => picker.current?.click()}>
           Choose files
