@@ -69,6 +69,14 @@ function hasBlockChild(el: DomNode): boolean {
   return false;
 }
 
+/** Whether every piece of text under a node is inside <strong> or <b> (a Word paragraph set in bold). */
+function allBold(node: DomNode, inBold: boolean): boolean {
+  if (node.nodeType === 3) return inBold || !(node.textContent ?? '').trim();
+  if (node.nodeType !== 1) return true;
+  const bold = inBold || /^(?:STRONG|B)$/.test(node.nodeName.toUpperCase());
+  return Array.from(node.childNodes).every((c) => allBold(c, bold));
+}
+
 /** Walks a content tree into blocks, in document order. */
 export function domToBlocks(root: DomNode): Block[] {
   const blocks: Block[] = [];
@@ -107,7 +115,8 @@ export function domToBlocks(root: DomNode): Block[] {
     }
     if (LEAF_BLOCKS.has(tag) && !hasBlockChild(node)) {
       const text = clean(node.textContent ?? '');
-      if (text) blocks.push({ kind: 'text', text: tag === 'LI' ? `- ${text}` : text });
+      if (text && tag === 'P' && allBold(node, false)) blocks.push({ kind: 'text', text, bold: true });
+      else if (text) blocks.push({ kind: 'text', text: tag === 'LI' ? `- ${text}` : text });
       return;
     }
     for (const c of Array.from(node.childNodes)) visit(c);

@@ -70,7 +70,8 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
   let para: string[] = [];
   const flush = () => {
     const t = stripInline(para.join('\n'));
-    if (t) blocks.push({ kind: 'text', text: t });
+    const bold = para.length === 1 && /^\s*(\*\*|__)[^*_]+\1\s*:?\s*$/.test(para[0]);
+    if (t) blocks.push({ kind: 'text', text: t, ...(bold ? { bold } : {}) });
     para = [];
   };
   const heading = (level: number, raw: string) => {

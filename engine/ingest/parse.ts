@@ -6,6 +6,7 @@ import { parseQaCsv } from './csv';
 import { parseDocx } from './docx';
 import { IngestError } from './errors';
 import { faqSections } from './faq';
+import { boldHeadings } from './headings';
 import { parseHtml } from './html';
 import { checkChars, DEFAULT_PARSE_LIMITS, textLength, type ParseLimits } from './limits';
 import { parseMarkdown, parsePlainText } from './markdown';
@@ -234,7 +235,7 @@ export async function parseSource(input: SourceInput, opts: ParseOptions = {}): 
         doc = parsePlainText(text(), base);
         break;
     }
-    if (format !== 'csv') doc = { ...doc, blocks: faqSections(doc.blocks) };
+    if (format !== 'csv') doc = { ...doc, blocks: faqSections(boldHeadings(doc.blocks)) };
     checkChars(filename, textLength(doc), limits.maxChars);
   } catch (err) {
     if (err instanceof IngestError)

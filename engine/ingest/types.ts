@@ -4,7 +4,12 @@ export type SourceFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx' | 'csv'
 
 export type Block =
   | { kind: 'heading'; level: number; text: string; /** fragment id for links, when known */ anchor?: string }
-  | { kind: 'text'; text: string; /** an anchor that points at this block (e.g. a PDF page) */ anchor?: string }
+  | {
+      kind: 'text';
+      text: string;
+      /** an anchor that points at this block (e.g. a PDF page) */ anchor?: string;
+      /** the whole paragraph is set in bold: maybe a heading written as bold text (see faq.ts) */ bold?: boolean;
+    }
   | {
       kind: 'qa';
       questions: string[];
