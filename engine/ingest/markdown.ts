@@ -128,13 +128,47 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
   return { title: title || fallbackTitle, format: 'markdown', blocks };
 }
 
-/** Plain text: paragraphs split at blank lines, no headings. */
+/** A line of plain text that names what follows: short, no sentence end, in capitals or ending in ":". */
+function plainHeading(line: string): 'caps' | 'label' | null {
+  const t = line.trim();
+  if (!t || t.split(/\s+/).length > 8 || /[.,;!?]$/.test(t)) return null;
+  if (/\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t) && /\p{L}{2}/u.test(t)) return 'caps';
+  if (/^[^:]{2,50}:$/.test(t)) return 'label';
+  return null;
+}
+
+/**
+ * Plain text: paragraphs split at blank lines. A text file has no heading markup, but people
+ * write headings anyway: a line in capitals ("SHIPPING") or a label alone on its line
+ * ("Wholesale:"), with text under it; both are read as sections of the document. A first line
+ * in capitals is its title.
+ */
 export function parsePlainText(source: string, fallbackTitle: string): ParsedDocument {
-  const blocks: Block[] = source
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/[ \t]+/g, ' ').trim())
-    .filter(Boolean)
-    .map((text) => ({ kind: 'text' as const, text }));
-  return { title: fallbackTitle, format: 'text', blocks };
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  let title = '';
+  let para: string[] = [];
+  const flush = () => {
+    const text = para
+      .join('\n')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
+    if (text) blocks.push({ kind: 'text', text });
+    para = [];
+  };
+  lines.forEach((line, i) => {
+    const kind = plainHeading(line);
+    const next = lines.slice(i + 1).find((l) => l.trim());
+    const first = !blocks.length && !para.length;
+    if (kind === 'caps' && first && next !== undefined) {
+      title = line.trim();
+      blocks.push({ kind: 'heading', level: 1, text: title });
+    } else if (kind && next !== undefined && !plainHeading(next)) {
+      flush();
+      blocks.push({ kind: 'heading', level: 2, text: line.trim().replace(/\s*:$/, '') });
+    } else if (!line.trim()) flush();
+    else para.push(line);
+  });
+  flush();
+  return { title: title || fallbackTitle, format: 'text', blocks };
 }
