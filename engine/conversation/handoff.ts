@@ -7,6 +7,7 @@ import { conversationFrustration, termSimilarity } from './frustration';
 import { reportsProblem } from './problem';
 import {
   FRUSTRATION_APOLOGY,
+  introductionReply,
   ODD_INPUT_REPLY,
   PROBLEM_APOLOGY,
   answerToOffer,
@@ -135,7 +136,11 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   // read before the tagger, which would otherwise name the closest tag for a few shared words.
   const read = readMessage(latest);
   if (read.kind === 'social' || read.kind === 'empty')
-    return { action: 'answer', reason: null, reply: ODD_INPUT_REPLY[read.social ?? 'empty'] };
+    return {
+      action: 'answer',
+      reason: null,
+      reply: read.intro ? introductionReply(read.intro) : ODD_INPUT_REPLY[read.social ?? 'empty'],
+    };
   if (s.triggers.topic) {
     // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
     // it, a question the shop's content answers with confidence hands off only when its topic is

@@ -86,6 +86,22 @@ describe('decideHandoff on odd input', () => {
     );
   });
 
+  it('greets a visitor who introduced themselves by name and asks about the order they named', () => {
+    const topics = [{ tagId: 'order-problem', confidence: 0.9, needsHuman: true }];
+    const reply = (text: string) => decideHandoff({ visitorMessages: [text], answer: abstained, topics });
+    expect(reply("Hi, I'm Jordan, order #TW-4471")).toEqual({
+      action: 'answer',
+      reason: null,
+      reply: 'Hi Jordan! What can I help you with on order TW-4471?',
+    });
+    expect(reply('hello my name is Sam Lee').reply).toBe('Hi Sam! What can I help you with today?');
+    expect(reply('Hi there, order number 55821').reply).toBe('Hi! What can I help you with on order 55821?');
+    // Saying or asking anything more is a message to read, not an introduction.
+    for (const text of ["Hi, I'm Jordan, where is my order #TW-4471?", 'hi, my order 4471 never arrived'])
+      expect(readMessage(text).kind).toBe('question');
+    expect(reply('Hi, I am Jordan and my order #TW-4471 arrived broken').reason).toBe('topic');
+  });
+
   it('does not count earlier small talk as unanswered questions', () => {
     const d = decideHandoff({
       visitorMessages: ['hi', 'thanks', 'do you sell descaler?'],

@@ -4,6 +4,7 @@
  * Read before the handoff decision so each gets a sensible reply instead of a guess or an
  * "I'm not sure" that counts as a failed answer.
  */
+import { captureDetails } from './details';
 
 export type MessageKind = 'question' | 'empty' | 'social' | 'order_paste' | 'long_paste' | 'other_language';
 
@@ -11,6 +12,8 @@ export interface MessageRead {
   kind: MessageKind;
   /** For 'social': which kind of small talk. */
   social?: 'greeting' | 'thanks' | 'ack' | 'bye';
+  /** For a greeting that introduces the visitor ("Hi, I'm Jordan, order #TW-4471"): what they said of themselves. */
+  intro?: { name?: string; orderNumber?: string };
 }
 
 /** Longer than this, a message is a paste rather than a question (a chat question is a line or three). */
@@ -59,6 +62,41 @@ const ENGLISH = new Set(
     'how what when where which who why much many ship shipping order return price cost have has it this that'
   ).split(' '),
 );
+
+/** Words around a visitor's introduction of themselves that ask nothing ("hi, Jordan here, about my order"). */
+const INTRO = new Set(
+  (
+    "i im i’m i'm am my name names is this it its it's it’s here from and the a about regarding re ref reference " +
+    'order number no nr id email e-mail phone placed with for on me call'
+  ).split(' '),
+);
+
+/**
+ * A greeting that only says who the visitor is (a name, an order number, an email): what they
+ * said of themselves, or undefined when the message says or asks anything else.
+ */
+function introduction(text: string): MessageRead['intro'] | undefined {
+  const details = captureDetails([text]);
+  if (!details.name && !details.orderNumber && !details.email) return undefined;
+  let rest = text.replace(EMAIL_ADDRESS, ' ');
+  for (const part of [details.orderNumber, ...(details.name?.split(' ') ?? [])])
+    if (part) rest = rest.replace(new RegExp(`#?\\s?${part.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}`, 'gi'), ' ');
+  const ws = words(rest);
+  if (!ws.some((w) => GREETING_CORE.has(w))) return undefined;
+  if (!ws.every((w) => GREETING.has(w) || INTRO.has(w.replace(/’/g, "'")) || INTRO.has(w))) return undefined;
+  return {
+    ...(details.name ? { name: details.name } : {}),
+    ...(details.orderNumber ? { orderNumber: details.orderNumber } : {}),
+  };
+}
+
+/** The bot's reply to a visitor who introduced themselves: by name, and to the order they named. */
+export function introductionReply(intro: NonNullable<MessageRead['intro']>): string {
+  const hi = intro.name ? `Hi ${intro.name.split(' ')[0]}!` : 'Hi!';
+  return `${hi} What can I help you with ${intro.orderNumber ? `on order ${intro.orderNumber}` : 'today'}?`;
+}
+
+const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 
@@ -122,6 +160,8 @@ export function readMessage(text: string): MessageRead {
   const ws = words(t);
   const social = isSocial(ws);
   if (social) return { kind: 'social', social };
+  const intro = introduction(t);
+  if (intro) return { kind: 'social', social: 'greeting', intro };
   if (isOrderPaste(t)) return { kind: 'order_paste' };
   if (t.length > LONG_PASTE_CHARS) return { kind: 'long_paste' };
   if (nonLatinShare(t) > 0.5) return { kind: 'other_language' };
