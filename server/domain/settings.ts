@@ -89,8 +89,15 @@ export const WorkspaceSettings = z.object({
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 type _SameAsProtocol = Expect<Equal<WorkspaceSettings, WorkspaceSettingsShape>>;
 
-/** Reads stored settings, filling defaults; unknown or invalid stored values fall back to defaults. */
+/**
+ * Reads stored settings, filling defaults. A section stored invalid (written by an older version,
+ * or by hand) falls back to its defaults alone: the other sections keep what the team set.
+ */
 export function readSettings(stored: unknown): WorkspaceSettings {
   const parsed = WorkspaceSettings.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : WorkspaceSettings.parse({});
+  if (parsed.success) return parsed.data;
+  const raw: Record<string, unknown> = stored !== null && typeof stored === 'object' ? { ...stored } : {};
+  for (const [key, section] of Object.entries(WorkspaceSettings.shape))
+    if (!section.safeParse(raw[key]).success) delete raw[key];
+  return WorkspaceSettings.parse(raw);
 }
