@@ -4,8 +4,8 @@
  * the answers people gave — the material for a new Q&A entry.
  */
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import { captureDetails } from '../../engine/conversation/details';
-import { answersToQuestions, isPersonRequest, scrubPersonal } from '../../engine/conversation/gap-answers';
+import { answersToQuestions, isPersonRequest } from '../../engine/conversation/gap-answers';
+import { customerDetails, learnableQuestion, learnableReply } from '../../engine/copilot/scrub';
 import { groupGaps } from '../../engine/conversation/gaps';
 import { contacts, conversations, messages } from '../../db/schema';
 import { tagFeedMinutes } from './analytics';
@@ -62,11 +62,10 @@ export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date,
     const thread = byConv.get(c.id) ?? [];
     if (!thread.length) continue;
     // The customer's details, from the contact and from what they said: never in a draft.
-    const said = captureDetails(thread.filter((m) => m.authorType === 'visitor').map((m) => m.body));
-    const who = {
-      names: [c.name, said.name].filter((x): x is string => !!x),
-      values: [c.email, c.phone, said.email, said.phone].filter((x): x is string => !!x),
-    };
+    const who = customerDetails(
+      thread.filter((m) => m.authorType === 'visitor').map((m) => m.body),
+      { name: c.name, email: c.email, phone: c.phone },
+    );
     const answers = answersToQuestions(
       thread
         .filter((m) => m.authorType !== 'system')
@@ -74,18 +73,19 @@ export async function knowledgeGaps(deps: Deps, workspaceId: string, from: Date,
     );
     const add = (question: (typeof thread)[number], id: string) => {
       if (isPersonRequest(question.body)) return; // "a real person please" is not a gap in the knowledge
-      const text = scrubPersonal(question.body, { ...who, all: true });
+      // Order numbers, emails and phone numbers cut out where they stand; names taken out.
+      const text = learnableQuestion(question.body, who);
       if (!text || items.some((i) => i.conversationId === c.id && i.text === text)) return;
       const answer = answers.get(question.id);
+      // A reply about this one customer's order cannot be kept whole: no answer rather than theirs.
+      const reply = answer ? learnableReply(answer.text, who) : null;
       items.push({
         id,
         conversationId: c.id,
         text,
         handedOff: handedOff.has(c.id),
         weight: 0,
-        ...(answer
-          ? { answer: { text: scrubPersonal(answer.text, who), author: authorOf.get(answer.id) ?? null } }
-          : {}),
+        ...(reply ? { answer: { text: reply, author: authorOf.get(answer!.id) ?? null } } : {}),
       });
     };
     thread.forEach((m, i) => {
