@@ -8,6 +8,7 @@ import { api, errorMessage, wsPath } from '../api';
 import { percent } from '../lib/format';
 import { useSession } from '../session';
 import type { ConversationDetail } from '../types';
+import { asReply } from './suggestion';
 
 interface CopilotData {
   question: string | null;
@@ -72,6 +73,8 @@ export function Copilot({
 
   if (!data) return error ? <p className="form-error small">{error}</p> : null;
   const s = data.suggestion;
+  // What the agent sees is what goes into the reply box: prose, without the page's list markers.
+  const reply = asReply(s.text);
   return (
     <section className={open ? 'copilot is-open' : 'copilot'} aria-label="Suggested reply">
       <div className="copilot-head small">
@@ -109,7 +112,7 @@ export function Copilot({
           <p className="muted small">{EMPTY_TEXT[s.empty ?? 'no_match']}</p>
         ) : (
           <>
-            <p className="copilot-text">{s.text}</p>
+            <p className="copilot-text">{reply}</p>
             {s.learned && <p className="muted small copilot-source">Team reply to: “{s.learned.question}”</p>}
             {s.citations.length > 0 && (
               <p className="muted small copilot-source">
@@ -128,7 +131,7 @@ export function Copilot({
                 ))}
               </p>
             )}
-            <button type="button" className="btn small" onClick={() => onUse(s.text)}>
+            <button type="button" className="btn small" onClick={() => onUse(reply)}>
               Use suggestion
             </button>
           </>
