@@ -91,6 +91,20 @@ describe('canned replies and the contact, shared by the team', () => {
     await reply.press('Escape');
     await reply.fill('');
 
+    // The draft saved from the menu as a canned reply stays in the reply box: it is not sent.
+    const menuButton = agent.getByRole('button', { name: 'Canned replies', exact: true });
+    const menu = agent.getByRole('group', { name: 'Canned replies' });
+    await reply.fill('Thanks for waiting, Maria!');
+    await menuButton.click();
+    await menu.getByRole('textbox', { name: 'Shortcut' }).fill('thanks-wait');
+    await menu.getByRole('button', { name: 'Save' }).click();
+    await menu.getByRole('button', { name: /\/thanks-wait/ }).waitFor();
+    expect(await reply.inputValue()).toBe('Thanks for waiting, Maria!');
+    await server.idle();
+    expect(await agent.getByRole('log', { name: 'Messages' }).innerText()).not.toContain('Thanks for waiting');
+    await menuButton.click();
+    await reply.fill('');
+
     // The contact is edited from its card.
     await side.getByRole('button', { name: 'Edit contact' }).click();
     const edit = side.getByRole('form', { name: 'Edit contact' });

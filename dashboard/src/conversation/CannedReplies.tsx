@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from '../ui/Link';
 import type { CannedReply, useCannedReplies } from './canned';
 
@@ -31,9 +31,8 @@ export function CannedReplies({
     };
   }, [open]);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await canned.add(shortcut, draft.trim())) setShortcut('');
+  const save = async () => {
+    if (shortcut.trim() && (await canned.add(shortcut, draft.trim()))) setShortcut('');
   };
 
   return (
@@ -69,7 +68,9 @@ export function CannedReplies({
             ))}
           </ul>
           {draft.trim() && (
-            <form className="canned-save" onSubmit={save}>
+            // Not a <form>: this sits inside the reply box's form, and a form in a form is submitted
+            // by the browser itself (the page reloaded, the draft lost). Enter must not send the draft.
+            <div className="canned-save">
               <label className="field compact">
                 <span>Save the current text as</span>
                 <input
@@ -78,12 +79,17 @@ export function CannedReplies({
                   maxLength={40}
                   value={shortcut}
                   onChange={(e) => setShortcut(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    void save();
+                  }}
                 />
               </label>
-              <button type="submit" className="btn small" disabled={!shortcut.trim()}>
+              <button type="button" className="btn small" disabled={!shortcut.trim()} onClick={() => void save()}>
                 Save
               </button>
-            </form>
+            </div>
           )}
           {canned.error && (
             <p className="form-error small" role="alert">
