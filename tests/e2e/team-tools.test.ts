@@ -1,7 +1,8 @@
 /**
  * The team's daily tools, shared, in Chromium: a canned reply the admin saves in Settings is
- * inserted with "/" by a colleague in another browser; details the visitor gives after the
- * handoff reach the contact card; the contact is edited from the card.
+ * inserted with "/" by a colleague in another browser, who saves a draft as one from the menu (a
+ * refused save, cancelled, leaves no error behind); details the visitor gives after the handoff
+ * reach the contact card; the contact is edited from the card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -103,17 +104,57 @@ describe('canned replies and the contact, shared by the team', () => {
     await server.idle();
     expect(await agent.getByRole('log', { name: 'Messages' }).innerText()).not.toContain('Thanks for waiting');
     await menuButton.click();
+
+    // A save refused (the shortcut is taken): Cancel closes the form and its error, and so does
+    // Escape, the keyboard going on at the menu's button; the draft stays.
+    const refused = async () => {
+      await menuButton.click();
+      await menu.getByRole('textbox', { name: 'Shortcut' }).fill('wholesale');
+      await menu.getByRole('textbox', { name: 'Shortcut' }).press('Enter');
+      await menu
+        .getByRole('alert')
+        .getByText(/already exists/)
+        .waitFor();
+    };
+    const reopenedClean = async () => {
+      await menu.waitFor({ state: 'detached' });
+      await menuButton.click();
+      expect(await menu.getByRole('alert').count()).toBe(0);
+      expect(await menu.getByRole('textbox', { name: 'Shortcut' }).inputValue()).toBe('');
+      await menuButton.click();
+    };
+    await refused();
+    await screenshot(agent, 'team-03-canned-refused');
+    await menu.getByRole('button', { name: 'Cancel' }).click();
+    await reopenedClean();
+    await refused();
+    await agent.keyboard.press('Escape');
+    expect(await menuButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await reopenedClean();
+    expect(await reply.inputValue()).toBe('Thanks for waiting, Maria!');
     await reply.fill('');
+
+    // An edit refused in Settings and cancelled leaves no error behind under the new-reply form.
+    await admin.getByRole('button', { name: 'Edit /roast-dates' }).click();
+    const editing = admin.getByRole('form', { name: 'Edit /roast-dates' });
+    await editing.getByRole('textbox', { name: 'Shortcut' }).fill('wholesale');
+    await editing.getByRole('button', { name: 'Save' }).click();
+    await admin
+      .getByRole('alert')
+      .getByText(/already exists/)
+      .waitFor();
+    await editing.getByRole('button', { name: 'Cancel' }).click();
+    await admin.getByRole('alert').waitFor({ state: 'detached' });
 
     // The contact is edited from its card.
     await side.getByRole('button', { name: 'Edit contact' }).click();
     const edit = side.getByRole('form', { name: 'Edit contact' });
     expect(await edit.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Maria Lopez');
     await edit.getByRole('textbox', { name: 'Notes' }).fill('Blue Café, two shops; decaf too.');
-    await screenshot(agent, 'team-03-contact-edit');
+    await screenshot(agent, 'team-04-contact-edit');
     await edit.getByRole('button', { name: 'Save contact' }).click();
     await side.getByText('Blue Café, two shops; decaf too.').waitFor();
-    await screenshot(agent, 'team-04-contact-saved');
+    await screenshot(agent, 'team-05-contact-saved');
 
     v.close();
     expect(adminErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from '../ui/Link';
 import type { CannedReply, useCannedReplies } from './canned';
 
@@ -17,19 +17,31 @@ export function CannedReplies({
   const [open, setOpen] = useState(false);
   const [shortcut, setShortcut] = useState('');
   const ref = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const { clearError } = canned;
+
+  // However the menu closes, what was typed in its form and the form's last refusal go with it.
+  // Closed from inside (Cancel, Escape), the keyboard goes on at the button that opened it.
+  const close = useCallback(() => {
+    const inside = ref.current?.contains(document.activeElement) ?? false;
+    setOpen(false);
+    setShortcut('');
+    clearError();
+    if (inside) toggle.current?.focus();
+  }, [clearError]);
 
   useEffect(() => {
     if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
+    const onOutside = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) close();
     };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
+    document.addEventListener('mousedown', onOutside);
+    document.addEventListener('keydown', onOutside);
     return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
+      document.removeEventListener('mousedown', onOutside);
+      document.removeEventListener('keydown', onOutside);
     };
-  }, [open]);
+  }, [open, close]);
 
   const save = async () => {
     if (shortcut.trim() && (await canned.add(shortcut, draft.trim()))) setShortcut('');
@@ -40,9 +52,10 @@ export function CannedReplies({
       <button
         type="button"
         className="btn ghost small"
+        ref={toggle}
         aria-expanded={open}
         aria-controls="canned-menu"
-        onClick={() => setOpen(!open)}
+        onClick={() => (open ? close() : setOpen(true))}
       >
         Canned replies
       </button>
@@ -88,6 +101,9 @@ export function CannedReplies({
               </label>
               <button type="button" className="btn small" disabled={!shortcut.trim()} onClick={() => void save()}>
                 Save
+              </button>
+              <button type="button" className="btn ghost small" onClick={close}>
+                Cancel
               </button>
             </div>
           )}

@@ -80,6 +80,9 @@ export function useCannedReplies(workspaceId: string) {
       .finally(() => void reload());
   }, [workspaceId, reload]);
 
+  /** Forgets the last refusal (the form it was about was cancelled). */
+  const clearError = useCallback(() => setError(null), []);
+
   const run = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -97,6 +100,7 @@ export function useCannedReplies(workspaceId: string) {
     loaded,
     error,
     reload,
+    clearError,
     add: (shortcut: string, body: string) => run(() => api.post(path, { shortcut, body })),
     update: (id: string, change: { shortcut?: string; body?: string }) => run(() => api.patch(`${path}/${id}`, change)),
     remove: (id: string) => run(() => api.del(`${path}/${id}`)),

@@ -41,7 +41,14 @@ function Row({ r, canned }: { r: CannedReply; canned: ReturnType<typeof useCanne
           <button type="submit" className="btn primary small">
             Save
           </button>
-          <button type="button" className="btn ghost small" onClick={() => setEditing(false)}>
+          <button
+            type="button"
+            className="btn ghost small"
+            onClick={() => {
+              setEditing(false);
+              canned.clearError();
+            }}
+          >
             Cancel
           </button>
         </div>
