@@ -143,7 +143,15 @@ export interface VisitorSession {
   lastSeq: number;
 }
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+/** A refusal. A `rate_limited` one says when the same request will be taken again. */
+export interface AckError {
+  code: string;
+  message: string;
+  /** `rate_limited`: milliseconds until the sender's budget is back. */
+  retryAfterMs?: number;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 
 /** Server → agent: every committed event of the workspace that the dashboard shows. */
 export interface AgentEvent {

@@ -2,10 +2,10 @@
  * Wraps a socket event handler: validates the payload with zod, applies the rate limit, and turns
  * every failure into an error ack (or an `error` event when the client sent no ack) — never a crash.
  */
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { Ack } from '../../protocol/socket';
+import type { Ack, AckError } from '../../protocol/socket';
 import { AppError } from '../errors';
 import { refuseNul } from '../http/nul';
 
@@ -14,9 +14,14 @@ export interface HandlerOptions {
   onUnexpected: (err: unknown, event: string) => void;
 }
 
-export function errorOf(err: unknown): { code: string; message: string } {
-  if (err instanceof AppError) return { code: err.code, message: err.message };
-  return { code: 'internal', message: 'something went wrong on our side' };
+/** The ack's error: the catalogue's code and message, and for a rate limit when to try again. */
+export function errorOf(err: unknown): AckError {
+  if (!(err instanceof AppError)) return { code: 'internal', message: 'something went wrong on our side' };
+  const retryAfterMs =
+    err.code === 'rate_limited' ? (err.details as { retryAfterMs?: number })?.retryAfterMs : undefined;
+  return retryAfterMs === undefined
+    ? { code: err.code, message: err.message }
+    : { code: err.code, message: err.message, retryAfterMs };
 }
 
 export function on<S extends z.ZodType, R>(
@@ -32,8 +37,12 @@ export function on<S extends z.ZodType, R>(
     const reply = (r: Ack<R>) => (ack ? ack(r) : !r.ok && socket.emit('error', { event, ...r.error }));
     try {
       for (const { key, limiter } of opts.limiters) {
-        await limiter.consume(key(socket)).catch(() => {
-          throw new AppError('rate_limited', 'too many messages at once: wait a moment and try again');
+        await limiter.consume(key(socket)).catch((res: unknown) => {
+          // A refusal says when the budget is back, so a client can send the same request again then.
+          const retryAfterMs = res instanceof RateLimiterRes ? Math.ceil(res.msBeforeNext) : undefined;
+          throw new AppError('rate_limited', 'too many messages at once: wait a moment and try again', {
+            retryAfterMs,
+          });
         });
       }
       refuseNul(args[0], event);

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   type Ack,
+  type AckError,
   type VisitorClientEvents,
   type VisitorNotice,
   type VisitorServerEvents,
@@ -38,12 +39,18 @@ export interface ChatState {
 }
 
 type Listener = (s: ChatState) => void;
-type AckError = { code: string; message: string };
 
 const ACK_MS = 8000;
 const TYPING_IDLE_MS = 3000;
 /** How long to show the assistant as typing while its answer is on the way. */
 const THINKING_MS = 20000;
+/**
+ * A send refused by the rate limit goes once more, a little after the pause the server names
+ * (RETRY_MS when it names none), and never later than MAX_RETRY_MS.
+ */
+const RETRY_MS = 2000;
+const RETRY_MARGIN_MS = 250;
+const MAX_RETRY_MS = 15000;
 
 const storage = {
   get(key: string): string | null {
@@ -96,6 +103,8 @@ export class ChatClient {
   private socket: Socket<VisitorServerEvents, VisitorClientEvents>;
   /** clientId → body of every send not yet acknowledged. */
   private unacked = new Map<string, string>();
+  /** Sends refused by the rate limit once: their one retry, while it waits. */
+  private retries = new Map<string, ReturnType<typeof setTimeout> | null>();
   private typingSentAt = 0;
   private typingStop?: ReturnType<typeof setTimeout>;
   private thinking?: ReturnType<typeof setTimeout>;
@@ -214,6 +223,7 @@ export class ChatClient {
   }
 
   close(): void {
+    for (const retry of this.retries.values()) clearTimeout(retry ?? undefined);
     this.socket.close();
   }
 
@@ -224,7 +234,19 @@ export class ChatClient {
       // now if still connected, else after reconnecting.
       if (err) return void (this.socket.connected && this.unacked.has(clientId) && this.deliver(clientId, body));
       if (!ack || !this.unacked.has(clientId)) return;
+      // Too many at once: it stays in the thread as "Sending…" and goes once more when the server
+      // takes messages again, so the visitor need not send it again.
+      if (!ack.ok && ack.error.code === 'rate_limited' && !this.retries.has(clientId)) {
+        const pause = Math.min(ack.error.retryAfterMs ?? RETRY_MS, MAX_RETRY_MS) + RETRY_MARGIN_MS;
+        const retry = setTimeout(() => {
+          this.retries.set(clientId, null);
+          if (this.unacked.has(clientId)) this.deliver(clientId, body);
+        }, pause);
+        this.retries.set(clientId, retry);
+        return;
+      }
       this.unacked.delete(clientId);
+      this.retries.delete(clientId);
       if (!ack.ok) {
         this.set({ messages: withoutLocal(this.s.messages, clientId), error: errorText(ack.error) });
         this.onRefused?.(body);
@@ -247,7 +269,8 @@ export class ChatClient {
     this.socket.timeout(ACK_MS).emit('sync', { afterSeq }, (err: Error | null, ack?: Ack<unknown>) => {
       if (!err && ack?.ok) this.receive(messagesOf(ack.data));
     });
-    for (const [clientId, body] of this.unacked) this.deliver(clientId, body);
+    // A send waiting out the rate limit goes when its pause is over, not now.
+    for (const [clientId, body] of this.unacked) if (!this.retries.get(clientId)) this.deliver(clientId, body);
   }
 
   /**
