@@ -3,9 +3,10 @@
  * tag and handoffs over time as charts, a table per tag with the trend against the previous
  * period, handoff reasons, minutes per agent — and a click on a tag lists its conversations.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { wsPath } from '../api';
 import { percent, reasonLabel } from '../lib/format';
+import { lazyPage } from '../lib/lazy';
 import { navigate, useRoute } from '../router';
 import { useSession } from '../session';
 import '../styles/analytics.css';
@@ -16,8 +17,8 @@ import { TagConversations } from './TagConversations';
 import { TargetBreaches } from './TargetBreaches';
 import type { TagFeedData, TagFeedRow } from './types';
 
-const MinutesByTag = lazy(() => import('./charts').then((m) => ({ default: m.MinutesByTag })));
-const HandoffsOverTime = lazy(() => import('./charts').then((m) => ({ default: m.HandoffsOverTime })));
+const MinutesByTag = lazyPage(() => import('./charts').then((m) => ({ default: m.MinutesByTag })));
+const HandoffsOverTime = lazyPage(() => import('./charts').then((m) => ({ default: m.HandoffsOverTime })));
 
 const PATH = '/tag-feed';
 const keyOf = (r: Pick<TagFeedRow, 'tagId'>) => r.tagId ?? 'untagged';

@@ -1,6 +1,7 @@
 /** The signed-in layout: top bar, the left nav with live counts, and the page for the route. */
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Inbox } from '../inbox/Inbox';
+import { lazyPage } from '../lib/lazy';
 import { useConversations } from '../inbox/useConversations';
 import { navigate, useRoute } from '../router';
 import { useSession } from '../session';
@@ -8,14 +9,15 @@ import { Sidebar, type Counts } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useHandoffAlerts } from './useHandoffAlerts';
 
-// Settings are visited rarely: load them on first visit so the inbox opens faster.
-const Settings = lazy(() => import('../settings/Settings').then((m) => ({ default: m.Settings })));
+// Settings are visited rarely: load them on first visit so the inbox opens faster. A chunk gone
+// since an upgrade reloads the page once (lib/lazy.ts).
+const Settings = lazyPage(() => import('../settings/Settings').then((m) => ({ default: m.Settings })));
 // The reports too; the tag feed's charts come in a further chunk of their own.
-const TagFeed = lazy(() => import('../analytics/TagFeed').then((m) => ({ default: m.TagFeed })));
-const KnowledgeGaps = lazy(() => import('../analytics/KnowledgeGaps').then((m) => ({ default: m.KnowledgeGaps })));
+const TagFeed = lazyPage(() => import('../analytics/TagFeed').then((m) => ({ default: m.TagFeed })));
+const KnowledgeGaps = lazyPage(() => import('../analytics/KnowledgeGaps').then((m) => ({ default: m.KnowledgeGaps })));
 // The first setup's pages.
-const GetStarted = lazy(() => import('../onboarding/GetStarted').then((m) => ({ default: m.GetStarted })));
-const TryAssistant = lazy(() => import('../onboarding/TryAssistant').then((m) => ({ default: m.TryAssistant })));
+const GetStarted = lazyPage(() => import('../onboarding/GetStarted').then((m) => ({ default: m.GetStarted })));
+const TryAssistant = lazyPage(() => import('../onboarding/TryAssistant').then((m) => ({ default: m.TryAssistant })));
 const PAGES = ['inbox', 'settings', 'tag-feed', 'knowledge-gaps', 'get-started', 'try'];
 const LAZY_PAGES = new Set(PAGES.filter((p) => p !== 'inbox'));
 
