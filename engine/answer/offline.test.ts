@@ -62,6 +62,23 @@ describe('relevantSentences', () => {
     expect(out).toBe('Customs duties are paid by the buyer on delivery. Invoices list the duties separately.');
   });
 
+  it('keeps list items on lines of their own, and marks prose left out with "…"', () => {
+    const rates =
+      'Every rental includes a helmet and a lock. ' +
+      'Rates for a half day and a full day are below. ' +
+      '\n- City hybrid: $25 for 4 hours, $40 for a full day' +
+      '\n- Electric bike: $45 for 4 hours, $70 for a full day, deposit $200' +
+      '\n- Tandem: $50 for 4 hours, $80 for a full day' +
+      '\nA photo ID is needed for every rental, and a card for the deposit. Kids under 16 ride with an adult.';
+    expect(relevantSentences(rates, 'deposit for an electric bike', 30)).toBe(
+      '- Electric bike: $45 for 4 hours, $70 for a full day, deposit $200\n- Tandem: $50 for 4 hours, $80 for a full day',
+    );
+    expect(relevantSentences(text, 'customs duties and repairs of amplifiers', 40)).toBe(
+      'Customs duties are paid by the buyer on delivery. Invoices list the duties separately. … ' +
+        'We also repair amplifiers and pedals of every brand, with a three month warranty on all repair work done in house.',
+    );
+  });
+
   it('splits at sentence ends and line breaks', () => {
     expect(splitSentences('One. Two!\n- three\nFour? 5 items.')).toEqual([
       'One.',

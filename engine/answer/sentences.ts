@@ -135,5 +135,15 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
     words += w;
   }
   const kept = [...chosen].sort((a, b) => a - b);
-  return kept.map((i, k) => (k > 0 && i !== kept[k - 1] + 1 ? '… ' : '') + sentences[i]).join(' ');
+  // List items and table rows stay on lines of their own (the chat shows line breaks); prose
+  // runs on, with "…" where sentences were left out between.
+  return kept
+    .map((i, k) => {
+      if (k === 0) return sentences[i];
+      const prev = kept[k - 1];
+      const lines = BLOCK_LINE.test(sentences[prev]) || BLOCK_LINE.test(sentences[i]);
+      if (lines) return '\n' + sentences[i];
+      return (i !== prev + 1 ? ' … ' : ' ') + sentences[i];
+    })
+    .join('');
 }
