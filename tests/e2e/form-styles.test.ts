@@ -1,7 +1,7 @@
 /**
  * The dashboard's stylesheet in headless Chromium: a field marked invalid (ui/FieldError.tsx's
  * `invalidProps`) has a red border wherever it is — settings cards as well as the sign-in card —
- * and keeps the keyboard's focus ring when focused.
+ * and keeps the keyboard's focus ring when focused; the base field rule leaves a page's own widths be.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../browser';
 
 const STYLES = join(process.cwd(), 'dashboard/src/styles/index.css');
+/** The reports' styles, loaded with their pages. */
+const ANALYTICS = join(process.cwd(), 'dashboard/src/styles/analytics.css');
 
 /** The stylesheet with its `@import`s inlined, as the build bundles it. */
 function stylesheet(file: string): string {
@@ -27,7 +29,7 @@ describe('invalid form fields in the dashboard', () => {
   beforeAll(async () => {
     context = await launch();
     page = await context.newPage();
-    await page.setContent(`<!doctype html><html><head><style>${stylesheet(STYLES)}</style></head><body>
+    await page.setContent(`<!doctype html><html><head><style>${stylesheet(STYLES)}${stylesheet(ANALYTICS)}</style></head><body>
       <form class="card form">
         <label class="field"><span>URL</span><input id="url" type="url" aria-invalid="true" /></label>
         <label class="field"><span>Question</span><input id="question" aria-invalid="true" /></label>
@@ -36,6 +38,8 @@ describe('invalid form fields in the dashboard', () => {
         <label class="field"><span>Email</span><input id="valid" type="email" /></label>
       </form>
       <div class="auth-card"><label class="field"><span>Password</span><input id="password" type="password" aria-invalid="true" /></label></div>
+      <div class="period-custom"><input id="from" type="date" /></div>
+      <table class="hours"><tr><td><input id="open" type="time" /></td></tr></table>
     </body></html>`);
   });
   afterAll(async () => context?.close());
@@ -50,6 +54,12 @@ describe('invalid form fields in the dashboard', () => {
     for (const id of ['url', 'question', 'answer', 'role', 'password'])
       expect({ id, border: (await style(id)).border }).toEqual({ id, border: DANGER });
     expect((await style('valid')).border).not.toBe(DANGER);
+  });
+
+  it("lets a page set its own field's width (a report's dates, business hours' times)", async () => {
+    const width = (id: string) => page.$eval(`#${id}`, (el) => `${el.getBoundingClientRect().width}px`);
+    expect(await width('from')).toBe('150px');
+    expect(await width('open')).toBe('120px');
   });
 
   it('keeps the focus ring on an invalid field', async () => {
