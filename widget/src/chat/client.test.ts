@@ -92,7 +92,7 @@ describe('a send refused by the rate limit', () => {
     sends[1].answer(null, { ok: false, error: { ...RATE_LIMITED, retryAfterMs: 3000 } });
     expect(pending()).toEqual([]);
     expect(refused).toEqual(['Hello?']);
-    expect(client.snapshot.error).toBe(RATE_LIMITED.message);
+    expect(client.snapshot.error).toBe('Too many messages at once: wait a moment and try again');
     vi.advanceTimersByTime(20_000);
     expect(socket.sends()).toHaveLength(2);
   });

@@ -73,7 +73,9 @@ const storage = {
 };
 
 /** The text of an acknowledgement that failed: a refusal's message, or a timeout. */
-const errorText = (e: AckError | undefined): string => e?.message || 'Something went wrong. Please try again.';
+/** The server's message as a sentence for the visitor ("too many messages…" → "Too many messages…"). */
+const errorText = (e: AckError | undefined): string =>
+  e?.message ? e.message.charAt(0).toUpperCase() + e.message.slice(1) : 'Something went wrong. Please try again.';
 
 /** `sync` and `send` acks: accept the message(s) bare or wrapped, whichever the server sends. */
 function messagesOf(data: unknown): WireMessage[] {
