@@ -62,6 +62,20 @@ describe('Spelling', () => {
     expect(swaps.correct('gift vouchers?')).toBe('gift vouchers?');
   });
 
+  it('reads "haven\'t opened", "never used", "not worn" as the un- words a returns policy writes', () => {
+    const words = new Set(['opened', 'used', 'worn']);
+    const returns = Spelling.of(
+      ['Unopened equipment and unworn shoes in their box can be returned; unused gift cards are refunded.'],
+      { has: (w) => words.has(w) },
+    );
+    expect(returns.correct("Can I return a grinder I haven't opened?")).toBe('Can I return a grinder I unopened?');
+    expect(returns.correct('shoes I never wore')).toBe('shoes I unworn');
+    expect(returns.correct('cards I did not use')).toBe('cards I unused');
+    expect(returns.correct('I opened it')).toBe('I opened it');
+    // Without the shop's un- word, or one English does not know, as typed.
+    expect(Spelling.of(['Returns within 30 days.'], null).correct("I haven't opened it")).toBe("I haven't opened it");
+  });
+
   it('splits a number typed against its unit where the shop writes them apart', () => {
     const tea = Spelling.of(['$28 for a 150 g pouch. Open until 6 pm. Order 12345.'], null);
     expect(tea.correct('what does a 150g bag cost')).toBe('what does a 150 g bag cost');

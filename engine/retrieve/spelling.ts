@@ -97,8 +97,17 @@ const PHRASINGS: readonly { re: RegExp; to: readonly string[]; unless?: readonly
   },
 ];
 
+/** "not", "never", "haven't", "did not"…: what comes before a verb the shop writes as un-…ed. */
+const NEGATION = "(?:not|never|(?:have|has|had|did|do|does|was|were|is|are)(?:n['’]?t|\\s+not))";
+
 /** A number and the unit after it ("150 g", "2 pm", "5 kg"): a pair customers type as one word. */
 const isQuantity = (w: string, next: string) => /^\d+$/.test(w) && /^[a-z]{1,3}$/.test(next);
+
+/** A phrase the customer types and what the shop writes for it. */
+interface Phrasing {
+  re: RegExp;
+  to: string | ((match: string, ...groups: string[]) => string);
+}
 
 export interface KnownWords {
   /** Whether English knows the word (the offline word vectors have it). */
@@ -145,14 +154,35 @@ export class Spelling {
   private last = { query: '', read: '' };
 
   /** The phrasings this shop has a word for, with that word (worked out once, on first use). */
-  private phrasings?: { re: RegExp; to: string }[];
+  private phrasings?: Phrasing[];
 
-  private shopPhrasings(): { re: RegExp; to: string }[] {
-    return (this.phrasings ??= PHRASINGS.flatMap((p) => {
-      if (p.unless?.some((w) => this.counts.has(w))) return [];
-      const to = p.to.find((t) => tokenize(t).every((w) => this.counts.has(w)));
-      return to ? [{ re: p.re, to }] : [];
-    }));
+  private shopPhrasings(): Phrasing[] {
+    return (this.phrasings ??= [
+      ...PHRASINGS.flatMap((p) => {
+        if (p.unless?.some((w) => this.counts.has(w))) return [];
+        const to = p.to.find((t) => tokenize(t).every((w) => this.counts.has(w)));
+        return to ? [{ re: p.re, to }] : [];
+      }),
+      ...this.negatedParticiples(),
+    ]);
+  }
+
+  /**
+   * "Haven't opened", "never used", "not worn" for the shop's "unopened", "unused", "unworn":
+   * a returns policy says what condition an item must be in with one word, the customer with a
+   * negation and a verb (in any tense: "didn't use"). One pattern for all the shop's such words.
+   */
+  private negatedParticiples(): Phrasing[] {
+    const word = new Map<string, string>();
+    for (const w of this.counts.keys()) {
+      const m = /^un([a-z]{3,}?)(e?d|en|n)$/.exec(w);
+      if (!m || !this.english?.has(m[1] + m[2])) continue;
+      for (const verb of [m[1] + m[2], m[1], m[1] + 'e']) if (!word.has(verb)) word.set(verb, w);
+    }
+    if (!word.size) return [];
+    const verbs = [...word.keys()].sort((a, b) => b.length - a.length).join('|');
+    const re = new RegExp(`\\b${NEGATION}\\s+(?:(?:been|even|yet|ever)\\s+)?(${verbs})\\b`, 'giu');
+    return [{ re, to: (_: string, verb: string) => word.get(verb.toLowerCase()) ?? verb }];
   }
 
   /** The question with each unknown word read as the shop would write it; unchanged when none is. */
@@ -166,7 +196,7 @@ export class Spelling {
   private read(query: string): string {
     let changed = false;
     for (const { re, to } of this.shopPhrasings()) {
-      const out = query.replace(re, to);
+      const out = typeof to === 'string' ? query.replace(re, to) : query.replace(re, to);
       if (out !== query) [query, changed] = [out, true];
     }
     const out = query.replace(/[\p{L}\p{N}']+/gu, (raw) => {
