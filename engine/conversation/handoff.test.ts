@@ -79,7 +79,7 @@ describe('decideHandoff', () => {
     expect(turn('my parcel never arrived')).toMatchObject({
       action: 'suggest',
       reason: 'problem',
-      reply: "I'm sorry to hear that. Lost parcels are replaced once the carrier confirms.",
+      preface: "I'm sorry to hear that.",
     });
     // A shop that hands over whatever the AI cannot settle gets the chat in its inbox.
     expect(turn('I was charged twice for the same order', 'automatic')).toMatchObject({

@@ -77,9 +77,11 @@ export interface HandoffDecision {
   detail?: string;
   /**
    * What the bot says instead of the engine's answer when it answers or offers a person: to a
-   * greeting, emoji, a paste, another language, or a frustrated visitor (an apology first).
+   * greeting, emoji, a paste, another language.
    */
   reply?: string;
+  /** What the bot says before the engine's answer: an apology to a frustrated visitor or to one in trouble. */
+  preface?: string;
 }
 
 /** A topic this sure hands off even when the content seems to answer (see decideHandoff). */
@@ -163,13 +165,7 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     if (f.frustrated) {
       const detail = `frustration ${f.score.toFixed(2)}`;
       if (s.frustrationMode === 'handoff') return { action: 'handoff', reason: 'frustration', detail };
-      const said = input.answer?.text;
-      return {
-        action: 'suggest',
-        reason: 'frustration',
-        detail,
-        ...(said ? { reply: `${FRUSTRATION_APOLOGY} ${said}` } : {}),
-      };
+      return { action: 'suggest', reason: 'frustration', detail, preface: FRUSTRATION_APOLOGY };
     }
   }
   // Not a question for the content: a paste or another language that the engine could not answer
@@ -199,8 +195,8 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   // broken"): the policy is only half the help, and a person is who can put it right. A shop with
   // a handoff topic for it was routed above; without one, this offers (or hands over) a person.
   if (a !== null && reportsProblem(latest)) {
-    const reply = escalate === 'suggest' && a.text ? { reply: `${PROBLEM_APOLOGY} ${a.text}` } : {};
-    return { action: escalate, reason: 'problem', detail: 'reported trouble with their order', ...reply };
+    const preface = escalate === 'suggest' ? { preface: PROBLEM_APOLOGY } : {};
+    return { action: escalate, reason: 'problem', detail: 'reported trouble with their order', ...preface };
   }
   return { action: 'answer', reason: null };
 }

@@ -27,7 +27,7 @@ describe('botReply', () => {
     const reply = botReply(answer, {
       action: 'suggest',
       reason: 'frustration',
-      reply: `I'm sorry this has been frustrating. ${answer.text}`,
+      preface: "I'm sorry this has been frustrating.",
     });
     expect(reply.citations).toEqual(answer.citations);
     expect(reply.text).toBe(`I'm sorry this has been frustrating. ${answer.text}\n\n${SUGGEST_TEXT}`);

@@ -43,17 +43,18 @@ export const SUGGEST_TEXT =
   'Would you like to talk to a person? Tap “Talk to a person” and someone from the team will take over.';
 
 /**
- * What the bot says for a turn it does not hand over: the decision's own reply (small talk, or an
- * apology before the answer) or the answer, with the offer of a person when it suggests one. The
- * answer's sources go with it only when the reply carries the answer ("You're welcome!" cites
- * nothing). The widget's chat and Try your assistant both say this.
+ * What the bot says for a turn it does not hand over: the decision's own reply (small talk) or the
+ * answer, after the decision's apology if it has one, with the offer of a person when it suggests
+ * one. The answer's sources go with the answer ("You're welcome!" cites nothing). The widget's
+ * chat and Try your assistant both say this.
  */
 export function botReply(
   answer: { text: string; citations: Citation[]; abstained: boolean },
   decision: HandoffDecision,
 ): { text: string; citations: Citation[]; offersPerson: boolean } {
-  const text = decision.reply ?? answer.text;
-  const carriesAnswer = decision.reply === undefined || decision.reply.endsWith(answer.text);
+  const carriesAnswer = decision.reply === undefined;
+  const said = decision.preface ? `${decision.preface} ${answer.text}` : answer.text;
+  const text = decision.reply ?? said;
   const suggest = decision.action === 'suggest';
   const withOffer = suggest && !answer.abstained && decision.reason !== 'low_confidence';
   return {
