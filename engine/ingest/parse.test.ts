@@ -1,3 +1,4 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './batch';
 import { chunkDocument } from './chunk';
@@ -20,6 +21,21 @@ describe('parseSource on real files', () => {
       url: 'https://shop.example/warranty.pdf#page=2',
       text: 'Drum heads wear out and are not covered by the warranty.',
     });
+  });
+
+  it("keeps a space between texts set apart on one line of a PDF (a footer's page number and address)", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Trade-ins are valued at the counter in a few minutes.', { x: 50, y: 700, size: 12, font });
+    page.drawText('Page 1 of 2', { x: 480, y: 40, size: 8, font });
+    page.drawText('1820 SE Hawthorne Blvd, Portland', { x: 50, y: 40, size: 8, font });
+    page.drawText('Prices', { x: 50, y: 20, size: 8, font });
+    page.drawText('from $15', { x: 80, y: 20, size: 8, font });
+    const doc = await parseSource({ filename: 'p.pdf', bytes: await pdf.save() });
+    const text = doc.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join(' ');
+    expect(text).toContain('Page 1 of 2 1820 SE Hawthorne Blvd, Portland');
+    expect(text).toContain('Prices from $15');
   });
 
   it('reads a DOCX with its Word headings and lists', async () => {

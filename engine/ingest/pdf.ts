@@ -16,13 +16,29 @@ interface Line {
   y: number;
 }
 
-/** Lines of each page, with the largest font size on the line. */
-function linesOf(pages: { str: string; fontSize: number; hasEOL: boolean; y: number }[][]): Line[] {
+/** A PDF.js text item, as unpdf gives it. */
+interface Item {
+  str: string;
+  fontSize: number;
+  hasEOL: boolean;
+  x: number;
+  y: number;
+  width: number;
+}
+
+/**
+ * Lines of each page, with the largest font size on the line. Items of one line are joined with a
+ * space where there is room between them or the next starts back to the left (a footer's page
+ * number and its address are two items on one baseline); an item on another baseline starts a
+ * line even without an end-of-line mark.
+ */
+function linesOf(pages: Item[][]): Line[] {
   const lines: Line[] = [];
   pages.forEach((items, p) => {
     let text = '';
     let size = 0;
     let y = NaN;
+    let right = NaN;
     const end = () => {
       const t = text.replace(/\s+/g, ' ').trim();
       if (t) lines.push({ text: t, size, page: p + 1, y });
@@ -31,10 +47,15 @@ function linesOf(pages: { str: string; fontSize: number; hasEOL: boolean; y: num
       y = NaN;
     };
     for (const it of items) {
+      const inked = it.str.trim() !== '';
+      if (inked && !Number.isNaN(y) && Math.abs(it.y - y) > Math.max(2, it.fontSize / 2)) end();
+      const apart = it.x > right + it.fontSize * 0.15 || it.x < right - 1;
+      if (inked && text && !/\s$/.test(text) && !/^\s/.test(it.str) && apart) text += ' ';
       text += it.str;
-      if (it.str.trim()) {
+      if (inked) {
         size = Math.max(size, it.fontSize);
         if (Number.isNaN(y)) y = it.y;
+        right = it.x + it.width;
       }
       if (it.hasEOL) end();
     }
