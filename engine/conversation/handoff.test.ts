@@ -90,6 +90,24 @@ describe('decideHandoff', () => {
     expect(turn('what happens if my parcel never arrives?')).toMatchObject({ action: 'answer', reason: null });
   });
 
+  it('hands trouble with an order that the content cannot speak to to a person, in both modes', () => {
+    for (const mode of ['suggest', 'automatic'] as const) {
+      const d = decideHandoff(
+        input({
+          visitorMessages: ["you sent me a men's XL instead of a women's M"],
+          topics: [],
+          answer: unsure,
+          settings: { mode },
+        }),
+      );
+      expect(d).toMatchObject({ action: 'handoff', reason: 'problem' });
+    }
+    // A question the content cannot answer is still only offered a person.
+    expect(
+      decideHandoff(input({ visitorMessages: ['do you sell wetsuits?'], topics: [], answer: unsure })),
+    ).toMatchObject({ action: 'suggest', reason: 'low_confidence' });
+  });
+
   it('hands off an unanswered question whose handoff topic is more likely than not', () => {
     const topics = (confidence: number) => [{ tagId: 'order_problem', confidence, needsHuman: true }];
     // Below the topic threshold: the bot could not answer, so the topic's team gets it.

@@ -178,6 +178,11 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   }
   const a = input.answer;
   const unanswered = a !== null && (a.abstained || a.confidence < s.answerThreshold);
+  // Trouble with the visitor's own order that the content cannot speak to ("you sent me an XL
+  // instead of an M"): not a question the bot failed, a case only a person can put right, so it
+  // goes to one in both modes, as a handoff topic would ("I'm not sure" would only delay it).
+  if (unanswered && s.triggers.lowConfidence && reportsProblem(latest))
+    return { action: 'handoff', reason: 'problem', detail: 'reported trouble with their order' };
   if (unanswered && s.triggers.repeatedUnanswered) {
     // A greeting the engine "could not answer" was never a question.
     const earlier = (input.previousUnanswered ?? []).filter(isQuestion);
