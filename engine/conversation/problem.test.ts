@@ -15,6 +15,9 @@ describe('reportsProblem', () => {
     'tracking is stuck',
     'My snare drum arrived with a cracked shell, order 10442. What now?',
     'the guitar came with two broken strings',
+    "our catering was supposed to arrive at 8 and it's 8:45",
+    'my order is 3 days late',
+    'still waiting for my refund',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -28,5 +31,8 @@ describe('reportsProblem', () => {
     'I never know which size to pick',
     'does the kit come with a case?',
     'what if it arrives with a scratch?',
+    'what happens if my order is late?',
+    'when is my order supposed to arrive?',
+    'is my order late?',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });

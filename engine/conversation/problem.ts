@@ -31,6 +31,10 @@ const CUES: RegExp[] = [
   ),
   new RegExp(`\\bmy\\s+${GOODS}\\s+(?:still|never)\\b`),
   /\b(?:tracking|package|parcel|order)\s+(?:is\s+|has\s+been\s+)?stuck\b/,
+  // Something late: "was supposed to arrive at 8 and it's 8:45", "my delivery is late", "still waiting for my order".
+  /\b(?:was|were) supposed to (?:arrive|come|get here|be (?:here|delivered|ready|shipped))\b/,
+  new RegExp(`\\b${GOODS.replace(')', '|catering|cake)')}\\s+(?:is|was|are|were)\\s+(?:\\w+\\s+){0,2}late\\b`),
+  /\bstill waiting (?:for|on) (?:my|our|the) (?:order|delivery|package|parcel|refund|catering|cake)\b/,
   // Goods that arrived broken or wrong.
   new RegExp(
     `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`,
