@@ -164,7 +164,7 @@ describe('decideHandoff', () => {
   });
 
   it('uses the frustration threshold', () => {
-    const messages = ['my parcel is late again, this is annoying'];
+    const messages = ['the checkout page is slow again, this is annoying'];
     expect(
       decideHandoff(input({ visitorMessages: messages, settings: { frustrationThreshold: 0.99 } })).reason,
     ).toBeNull();
