@@ -14,6 +14,10 @@ describe('answer kinds', () => {
   it('reads what a passage holds', () => {
     expect(factKinds('Orders arrive in 3–5 business days.')).toContain('duration');
     expect(factKinds('Standard shipping is $6.50 per order.')).toContain('price');
+    // A price list or a product export writes the amount after its label, without a currency.
+    expect(factKinds('Size: 250 g; Variant Price: 16.00.')).toContain('price');
+    expect(factKinds('Price (USD): 12')).toContain('price');
+    expect(factKinds('Size: 250 g; Weight: 0.3.')).not.toContain('price');
     expect(factKinds('Open Tuesday to Friday 7am–4pm.')).toContain('time');
     expect(factKinds('We are at 412 Alder Street.')).toContain('place');
     expect(factKinds('We do not ship outside the United States.')).toContain('policy');

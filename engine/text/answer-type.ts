@@ -39,7 +39,8 @@ const FACT: [AnswerKind, RegExp][] = [
   ],
   [
     'price',
-    /[$€£]\s*\d|\b\d+(?:[.,]\d+)?\s*(?:dollars|usd|eur|euros|gbp|pounds sterling)\b|\bfree\b|\bno (?:extra )?(?:charge|fee|cost)\b|\b\d+ ?%/,
+    // An amount with its currency, or after a price label as a table or an export writes it ("Price: 16.00").
+    /[$€£]\s*\d|\b\d+(?:[.,]\d+)?\s*(?:dollars|usd|eur|euros|gbp|pounds sterling)\b|\bfree\b|\bno (?:extra )?(?:charge|fee|cost)\b|\b\d+ ?%|\b(?:price|cost|fee|rate)s?\s*(?:\([^)]*\))?\s*:\s*\d/,
   ],
   [
     'time',
