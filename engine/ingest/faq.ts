@@ -7,9 +7,9 @@
  * questions are headings.
  *
  * On the nine shop sets (eval/shops and eval/heldout) with each Q&A CSV rewritten as an FAQ
- * page (HTML `<details>`, Markdown "Q:/A:", DOCX or PDF paragraphs), pooled answer recall went
- * from 0.572–0.588 to 0.616–0.622 and confidently wrong from 0.049–0.054 to 0.034–0.037; made Q&A
- * entries instead of sections, 0.620 and 0.042.
+ * page (HTML `<details>`, Markdown "Q:/A:", DOCX or PDF paragraphs; scripts/tune/shop-variants.ts),
+ * pooled answer recall went from 0.572–0.588 to 0.618–0.627 and confidently wrong from
+ * 0.049–0.054 to 0.036–0.037. Made Q&A entries instead of sections it did worse (0.620, 0.042).
  *
  * Only a run of at least two questions, each followed by its answer, is read as an FAQ: a
  * rhetorical question in prose ("Between two sizes?") stays prose.
