@@ -129,4 +129,28 @@ describe('an FAQ page becomes one section per question', () => {
       'Questions > Are your glazes food safe?: All our studio glazes are lead-free and food safe once fired, inside and outside the piece, for plates, bowls and mugs alike.',
     ]);
   });
+
+  it("splits a PDF's questions from one-line answers above them when there is no line pitch to read", async () => {
+    // Questions a size up in bold, each answer one line: no answer wraps, so the space between
+    // lines says nothing, and the answers are too long to end a paragraph by their length.
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+    const page = pdf.addPage([612, 792]);
+    const lines: [string, number, number, typeof font][] = [
+      ['Subscription FAQ', 740, 15, bold],
+      ['Can I change the coffee in my subscription?', 710, 12, bold],
+      ['Yes, you can swap to any coffee in our shop before your next renewal date.', 691, 11, font],
+      ['When will I be charged?', 665, 12, bold],
+      ['Your card is charged on the renewal date, and your coffee ships within 2 days.', 646, 11, font],
+      ['Do you offer a student discount?', 620, 12, bold],
+      ['Students get 15% off with a valid .edu email address. Contact us for a code.', 601, 11, font],
+    ];
+    for (const [text, y, size, f] of lines) page.drawText(text, { x: 56, y, size, font: f });
+    expect(await sections('subscriptions.pdf', await pdf.save())).toEqual([
+      'Subscription FAQ > Can I change the coffee in my subscription?: Yes, you can swap to any coffee in our shop before your next renewal date.',
+      'Subscription FAQ > When will I be charged?: Your card is charged on the renewal date, and your coffee ships within 2 days.',
+      'Subscription FAQ > Do you offer a student discount?: Students get 15% off with a valid .edu email address. Contact us for a code.',
+    ]);
+  });
 });

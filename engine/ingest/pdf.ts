@@ -154,7 +154,12 @@ export async function parsePdf(
     // A question set apart from the text above starts a paragraph (an FAQ's next question under
     // the last, long line of an answer).
     const apart = pitch > 0 && last !== null && last.y - l.y > PARAGRAPH_GAP * pitch;
-    if (para.length && (l.page !== paraPage || (apart && /\?["'”’)]*$/.test(l.text)))) flush();
+    // So does a question set in a size of its own, or under a line that ends a sentence: an FAQ
+    // whose answers each fit on one line has no wrapped lines to measure the line pitch by.
+    const ownSize = last !== null && Math.round(last.size) !== Math.round(l.size);
+    const afterSentence = last !== null && /[.!?]["'”’)]*$/.test(last.text);
+    const question = /\?["'”’)]*$/.test(l.text);
+    if (para.length && (l.page !== paraPage || (question && (apart || ownSize || afterSentence)))) flush();
     if (!para.length) paraPage = l.page;
     last = l;
     para.push(l.text);
