@@ -114,43 +114,118 @@ function isTableHeader(row: string[]): boolean {
   return cells.length >= 3 || cells.some((c) => TABLE_LABEL.test(c));
 }
 
-/** Text of a cell, markup dropped (platform exports hold HTML descriptions). */
+/** Closing a block of a cell's HTML (a paragraph, a list item, a line break) ends a line. */
+const BLOCK_END = /<\/(?:p|li|div|h[1-6]|tr|blockquote)\s*>|<br\s*\/?>/gi;
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+};
+
+/** An HTML entity's character ("&amp;", "&#8217;"); one it does not know stays as written. */
+function decodeEntity(entity: string, name: string): string {
+  if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+  const hex = /^#x/i.test(name);
+  const code = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+}
+
+/**
+ * Text of a cell, markup dropped (platform exports hold HTML descriptions): each paragraph or
+ * list item a sentence of its own, inline tags gone without a space ("<em>lemon</em>." stays
+ * "lemon.").
+ */
 function cellText(cell: string): string {
   return cell
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(BLOCK_END, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeEntity)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((line, i, lines) => (i < lines.length - 1 && !/[.!?:;,]$/.test(line) ? `${line}.` : line))
+    .join(' ');
 }
 
 /** A cell that says nothing to a customer: a link, an image, a yes/no flag of the export. */
 const NOISE_CELL = /^(?:https?:\/\/\S+|true|false|yes|no|y|n|0|1)$/i;
 
-/** A shop platform export's columns for machines (ids, stock codes, images, search tags for ads). */
+/**
+ * A shop platform export's columns for machines or for the shop alone (ids, stock codes, images,
+ * search tags for ads, what an item cost the shop).
+ */
 const EXPORT_COLUMN =
-  /^(?:handle|id|sku|barcode|gtin|mpn|published|status)$|\b(?:sku|barcode|image|url|seo|google|grams|inventory|fulfil+ment|taxable)\b/i;
+  /^(?:handle|id|sku|barcode|gtin|mpn|published|status)$|\b(?:sku|barcode|image|url|seo|google|grams|inventory|fulfil+ment|taxable|tax code|weight unit|cost per item)\b/i;
 
-/** A table CSV as one section per row, under the file's title. */
+/** A product's description column: its text is the section's first sentence, without a label. */
+const DESCRIPTION = /^(?:body|description|product description)$/i;
+/** Shopify's variant options: "Option1 Name" (Size) over "Option1 Value" (12 oz) on each variant's row. */
+const OPTION = /^option\s*(\d+)\s*(name|value)$/i;
+/** A variant's own columns ("Variant Price"): what changes from one size or colour to the next. */
+const VARIANT = /^variant\s+/i;
+/** The option of a product without variants (Shopify's "Title: Default Title"). */
+const NO_OPTION = /^default title$/i;
+
+/** A variant column's name as a reply says it: "Variant Price" is the price. */
+function variantLabel(h: string): string {
+  const bare = h.replace(VARIANT, '');
+  return /^compare[- ]at price$/i.test(bare) ? 'Regular price' : bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
+/**
+ * A table CSV as one section per row, under the file's title. A row without a name continues
+ * the row above: a platform export's further variants of one product ("2 lb", its price), each
+ * read as its options and price ("Size: 2 lb; Price: 38.00."), not as the export's column names.
+ */
 function tableDocument(rows: string[][], fallbackTitle: string): ParsedDocument {
-  const header = rows[0].map((c) => {
-    const h = c.replace(/\s*\(html\)/i, '').trim();
-    return /^body$/i.test(h) ? 'Description' : h;
-  });
+  const header = rows[0].map((c) => c.replace(/\s*\(html\)/i, '').trim());
   const kept = header.map((h) => !EXPORT_COLUMN.test(h));
   const nameColumn = Math.max(
     0,
-    header.findIndex((h) => /\b(?:name|title|product|item|service)\b/i.test(h)),
+    header.findIndex((h) => /\b(?:name|title|product|item|service)\b/i.test(h) && !OPTION.test(h)),
   );
+  const option = header.map((h) => OPTION.exec(h));
+  const variant = header.map((h, i) => VARIANT.test(h) || option[i] !== null);
+  /** The current product's option names, by number (set on its first row, blank on the others). */
+  let optionNames = new Map<string, string>();
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: fallbackTitle }];
   for (const row of rows.slice(1)) {
-    const cells = row.map((c, i) => (kept[i] && !NOISE_CELL.test(cellText(c)) ? cellText(c) : ''));
+    const cells = header.map((_, i) =>
+      kept[i] && !NOISE_CELL.test(cellText(row[i] ?? '')) ? cellText(row[i] ?? '') : '',
+    );
     const name = cells[nameColumn];
-    const rest = cells.map((c, i) => (i === nameColumn ? '' : c));
-    const [sentence] = tableSentences(header, [rest]);
-    if (!name && !sentence) continue;
+    if (name) optionNames = new Map();
+    option.forEach((m, i) => {
+      if (m && m[2].toLowerCase() === 'name' && cells[i]) optionNames.set(m[1], cells[i]);
+    });
+    const description = cells.filter((c, i) => c && i !== nameColumn && DESCRIPTION.test(header[i])).join(' ');
+    const own = cells.map((c, i) => (i === nameColumn || variant[i] || DESCRIPTION.test(header[i]) ? '' : c));
+    const [sentence] = tableSentences(header, [own]);
+    const variantParts: string[] = [];
+    option.forEach((m, i) => {
+      if (!m || m[2].toLowerCase() !== 'value' || !cells[i] || NO_OPTION.test(cells[i])) return;
+      const label = optionNames.get(m[1]);
+      variantParts.push(label && !/^title$/i.test(label) ? `${label}: ${cells[i]}` : cells[i]);
+    });
+    header.forEach((h, i) => {
+      if (variant[i] && !option[i] && cells[i]) variantParts.push(`${variantLabel(h)}: ${cells[i]}`);
+    });
+    const [variantSentence] = tableSentences([], [variantParts]);
+    if (!name && !description && !sentence && !variantSentence) continue;
     if (name) blocks.push({ kind: 'heading', level: 2, text: name });
+    if (description) blocks.push({ kind: 'text', text: /[.!?]$/.test(description) ? description : `${description}.` });
     if (sentence) blocks.push({ kind: 'text', text: sentence });
+    if (variantSentence) blocks.push({ kind: 'text', text: variantSentence });
   }
   if (blocks.length === 1) throw new IngestError('EMPTY_CONTENT', 'The CSV has a header and no rows');
   return { title: fallbackTitle, format: 'csv', blocks };

@@ -146,25 +146,38 @@ describe('parseSource on real files', () => {
 
   it("reads any other table CSV as a section per row: a shop platform's product export", async () => {
     const csv = [
-      'Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,Variant SKU,Variant Price,Image Src',
-      'kenya-aa,Kenya AA Kiambu,"<p>Bright, with <strong>blackcurrant</strong> notes.</p>",Tidewater,Coffee,TRUE,Size,250 g,KEN-250,16.00,https://cdn.example/k.jpg',
-      'kenya-aa,,,,,,,1 kg,KEN-1000,52.00,',
-      'decaf,House Decaf,<p>Swiss Water decaf.</p>,Tidewater,Coffee,TRUE,Size,250 g,DEC-250,14.00,',
+      'Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Compare At Price,Image Src,Cost per item',
+      'kenya-aa,Kenya AA Kiambu,"<p>Bright, with <strong>blackcurrant</strong>.</p><ul><li>Light roast</li><li>Kiambu &amp; Nyeri</li></ul>",Tidewater,Coffee,TRUE,Size,250 g,KEN-250,16.00,18.00,https://cdn.example/k.jpg,6.10',
+      'kenya-aa,,,,,,,1 kg,KEN-1000,52.00,,,21.00',
+      'decaf,House Decaf,<p>Swiss Water decaf.</p>,Tidewater,Coffee,TRUE,Title,Default Title,DEC-250,14.00,,,5.00',
     ].join('\n');
     const doc = await parseSource({ filename: 'products.csv', bytes: enc(csv) });
     const chunks = chunkDocument(doc, { sourceId: 'p' }).map((c) => ({ path: c.headingPath, text: c.text }));
+    // The description first, in sentences; each variant as its options and price, not as the
+    // export's column names; what the coffee cost the shop nowhere.
     expect(chunks).toEqual([
       {
         path: ['products', 'Kenya AA Kiambu'],
         text:
-          'Description: Bright, with blackcurrant notes.; Vendor: Tidewater; Type: Coffee; Option1 Name: Size; ' +
-          'Option1 Value: 250 g; Variant Price: 16.00.\n\nOption1 Value: 1 kg; Variant Price: 52.00.',
+          'Bright, with blackcurrant. Light roast. Kiambu & Nyeri.\n\nVendor: Tidewater; Type: Coffee.\n\n' +
+          'Size: 250 g; Price: 16.00; Regular price: 18.00.\n\nSize: 1 kg; Price: 52.00.',
       },
       {
         path: ['products', 'House Decaf'],
-        text: 'Description: Swiss Water decaf.; Vendor: Tidewater; Type: Coffee; Option1 Name: Size; Option1 Value: 250 g; Variant Price: 14.00.',
+        text: 'Swiss Water decaf.\n\nVendor: Tidewater; Type: Coffee.\n\nPrice: 14.00.',
       },
     ]);
+  });
+
+  it("joins a table row's cells into one sentence without a full stop inside it", async () => {
+    const doc = await parseSource({
+      filename: 'menu.csv',
+      bytes: enc('Item,Price,Notes,Size\nLatte,$4.50,Oat milk is 50c extra.,12 oz\n'),
+    });
+    expect(doc.blocks).toContainEqual({
+      kind: 'text',
+      text: 'Price: $4.50; Notes: Oat milk is 50c extra; Size: 12 oz.',
+    });
   });
 
   it('reads a two-column price list as a table, and a header-less Q&A file still as Q&A', async () => {

@@ -12,7 +12,11 @@ export function tableSentences(header: string[], rows: string[][]): string[] {
   if (!rows.length) return header.some(Boolean) ? [`${header.filter(Boolean).join('; ')}.`] : [];
   return rows
     .map((row) => {
-      const parts = row.map((cell, i) => (cell && header[i] ? `${header[i]}: ${cell}` : cell)).filter(Boolean);
+      // A cell's own full stop would end the sentence before the next cell ("Light roast.; Type").
+      const parts = row
+        .map((c) => c.replace(/(?<!\.)\.$/, ''))
+        .map((cell, i) => (cell && header[i] ? `${header[i]}: ${cell}` : cell))
+        .filter(Boolean);
       if (!parts.length) return '';
       const s = parts.join('; ');
       return /[.!?]$/.test(s) ? s : `${s}.`;
