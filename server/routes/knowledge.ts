@@ -13,6 +13,10 @@ const Params = z.object({ workspaceId: z.uuid('workspaceId must be a UUID') });
 const SourceParams = Params.extend({ id: z.uuid('id must be a UUID') });
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** How to send a file, for a request that sent one some other way (a form, JSON). */
+const HOW_TO_UPLOAD =
+  "send the file's own bytes as the request body, with its type (e.g. text/csv, application/pdf) or application/octet-stream, and its name as ?name=; form uploads and JSON are not read";
+
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'use an http(s) URL' }).max(2000);
 
 export const knowledgeRoutes =
@@ -31,6 +35,15 @@ export const knowledgeRoutes =
       ],
       { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
       (_req, body, done) => done(null, body),
+    );
+    // Any other type (a multipart form, an image) is refused saying what to send instead.
+    app.addContentTypeParser('*', (req, _payload, done) =>
+      done(
+        new AppError(
+          'unsupported_type',
+          req.url.includes('/knowledge/files') ? HOW_TO_UPLOAD : 'send a JSON body (Content-Type: application/json)',
+        ),
+      ),
     );
 
     app.get(
@@ -65,6 +78,9 @@ export const knowledgeRoutes =
       },
       async (req, reply) => {
         const access = await requireRole(deps, req, req.params.workspaceId, 'admin');
+        // JSON arrives parsed: stored, it was the text "[object Object]".
+        if (req.body !== undefined && !Buffer.isBuffer(req.body) && typeof req.body !== 'string')
+          throw new AppError('unsupported_type', HOW_TO_UPLOAD);
         // A view of the body, not a copy (up to 20 MB on the server's thread).
         const bytes = Buffer.isBuffer(req.body)
           ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.length)

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/process';
+import { startServer, type RunningServer } from '../serve';
+
+describe('uploading a file to the knowledge (a real server, no demo)', () => {
+  let server: RunningServer;
+  let session: { cookie: string; csrf: string; workspaceId: string };
+  const files = (name: string) => `${server.url}/api/workspaces/${session.workspaceId}/knowledge/files?name=${name}`;
+  const post = (url: string, headers: Record<string, string>, body: BodyInit) =>
+    fetch(url, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...headers }, body });
+  const sources = async () =>
+    (await (
+      await fetch(`${server.url}/api/workspaces/${session.workspaceId}/knowledge/sources`, {
+        headers: { cookie: session.cookie },
+      })
+    ).json()) as { name: string }[];
+
+  beforeAll(async () => {
+    server = await startServer(
+      { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
+      true,
+    );
+    const res = await fetch(`${server.url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'owner@tidewater.example',
+        password: 'salty harbor morning',
+        name: 'Maya',
+        workspaceName: 'Tidewater',
+      }),
+    });
+    const me = (await res.json()) as { csrfToken: string; workspaces: { workspace: { id: string } }[] };
+    session = {
+      cookie: res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      csrf: me.csrfToken,
+      workspaceId: me.workspaces[0].workspace.id,
+    };
+  });
+  afterAll(async () => server?.close());
+
+  it('refuses a file sent as JSON or as a form with 415 saying how to send it, and stores nothing', async () => {
+    const json = await post(files('faq.txt'), { 'content-type': 'application/json' }, '{"text":"We ship in 2 days."}');
+    const form = new FormData();
+    form.append('file', new Blob(['We ship in 2 days.']), 'faq.txt');
+    const multipart = await post(files('faq.txt'), {}, form);
+    for (const res of [json, multipart]) {
+      expect(res.status).toBe(415);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('unsupported_type');
+      expect(body.error.message).toMatch(/file's own bytes as the request body.*\?name=/);
+    }
+    expect(await sources()).toEqual([]);
+
+    const raw = await post(files('faq.txt'), { 'content-type': 'application/octet-stream' }, 'We ship in 2 days.');
+    expect(raw.status).toBe(201);
+    expect((await sources()).map((s) => s.name)).toEqual(['faq.txt']);
+  });
+});
