@@ -11,6 +11,12 @@ describe('captureDetails', () => {
     expect(captureDetails([text]).name).toBe(name);
   });
 
+  it('keeps the name a visitor gave when they later thank the agent by theirs', () => {
+    const chat = ["Hi, I'm Jordan Reyes, my order number is #TW-10482", 'can I talk to a person', 'ok thanks Maya'];
+    expect(captureDetails(chat)).toEqual({ name: 'Jordan Reyes', orderNumber: 'TW-10482' });
+    expect(captureDetails(['Thanks, Maria', 'my name is Ana Silva']).name).toBe('Ana Silva');
+  });
+
   it('does not take "I\'m looking" or "I\'m not sure" for a name', () => {
     expect(captureDetails(["I'm looking for a cheap guitar", "I'm Not sure"]).name).toBeUndefined();
   });

@@ -92,7 +92,23 @@ function capitalize(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
-function findName(text: string): string | undefined {
+/**
+ * The name a message gives, and whether it is only a sign-off ("thanks, Maya"): a
+ * visitor thanking the agent by name signs off the same way, so a sign-off never replaces a name
+ * the visitor introduced themselves with.
+ */
+function findName(text: string): { name: string; signoff?: true } | undefined {
+  const name = introducedName(text);
+  if (name) return { name };
+  const signed = text.match(/(?:^|[.!]\s+)([A-Z][a-z'-]+) here\b/);
+  if (signed && !STOP_NAME.has(signed[1].toLowerCase())) return { name: signed[1] };
+  const signoff = text.match(/\b(?:thanks|thank you|cheers|regards|best)[,!.]?\s*(?:-\s*)?([A-Z][a-z'-]+)\s*$/i);
+  if (signoff && /^[A-Z]/.test(signoff[1]) && !STOP_NAME.has(signoff[1].toLowerCase()))
+    return { name: signoff[1], signoff: true };
+  return undefined;
+}
+
+function introducedName(text: string): string | undefined {
   const explicit = text.match(
     /\b(?:(?:my name is|my name's|name's|name is|this is|call me|it's|its)\s+|name\s*:\s*)([A-Za-z][A-Za-z'-]+)(?:\s+([A-Za-z][A-Za-z'-]+))?/i,
   );
@@ -116,10 +132,6 @@ function findName(text: string): string | undefined {
     const last = im[2] && !STOP_NAME.has(im[2].toLowerCase()) ? im[2] : undefined;
     return [im[1], last].filter(Boolean).join(' ');
   }
-  const signed = text.match(/(?:^|[.!]\s+)([A-Z][a-z'-]+) here\b/);
-  if (signed && !STOP_NAME.has(signed[1].toLowerCase())) return signed[1];
-  const signoff = text.match(/\b(?:thanks|thank you|cheers|regards|best)[,!.]?\s*(?:-\s*)?([A-Z][a-z'-]+)\s*$/i);
-  if (signoff && /^[A-Z]/.test(signoff[1]) && !STOP_NAME.has(signoff[1].toLowerCase())) return signoff[1];
   return undefined;
 }
 
@@ -295,7 +307,7 @@ export function captureDetails(visitorMessages: string[], opts: CaptureOptions =
     const email = text.match(EMAIL)?.[0];
     if (email) out.email = email;
     const name = findName(text);
-    if (name) out.name = name;
+    if (name && (!name.signoff || !out.name)) out.name = name.name;
     const order = findOrder(text.replace(EMAIL, ' '));
     if (order) out.orderNumber = order;
     const phone = findPhone(order ? text.replace(new RegExp(order.replace(/[-]/g, '\\-'), 'i'), ' ') : text);
