@@ -20,10 +20,11 @@ describe('uploadEach', () => {
       if (f.name === 'notes.zip')
         return { status: 'error' as const, error: 'notes.zip is an archive (zip, xlsx, pptx…); upload Markdown…' };
       if (f.name === 'empty.md') return { status: 'error' as const, error: 'no text found in this source' };
+      if (f.name === 'empty.txt') return { status: 'error' as const, error: 'empty.txt is empty (EMPTY_CONTENT)' };
       return ready;
     });
     const result = await uploadEach(
-      [file('faq.md'), file('big.txt'), file('notes.zip'), file('empty.md'), file('returns.pdf')],
+      [file('faq.md'), file('big.txt'), file('notes.zip'), file('empty.md'), file('empty.txt'), file('returns.pdf')],
       send,
     );
     expect(result.added).toEqual(['faq.md', 'returns.pdf']);
@@ -31,6 +32,7 @@ describe('uploadEach', () => {
       { name: 'big.txt', message: `big.txt is larger than ${MAX_UPLOAD_MB} MB` },
       { name: 'notes.zip', message: 'notes.zip is an archive (zip, xlsx, pptx…); upload Markdown…' },
       { name: 'empty.md', message: 'empty.md: no text found in this source' },
+      { name: 'empty.txt', message: 'empty.txt is empty' },
     ]);
     expect(addedText(result)).toBe('Added 2 files.');
   });

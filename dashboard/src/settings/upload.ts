@@ -4,6 +4,7 @@
  * it comes from.
  */
 import { ApiError, errorMessage } from '../api';
+import { sourceProblem } from '../lib/format';
 import type { Source } from '../types';
 
 /** The largest file the server takes: MAX_UPLOAD_BYTES in server/routes/knowledge.ts (and the engine's DEFAULT_MAX_BYTES). */
@@ -50,7 +51,8 @@ export async function uploadEach(
     onFile(f, i);
     try {
       const source = await send(f);
-      if (source.status === 'error') result.failed.push({ name: f.name, message: naming(f.name, source.error) });
+      // Worded as the Sources list words it: the file named once, the code (for API clients) left out.
+      if (source.status === 'error') result.failed.push({ name: f.name, message: sourceProblem(f.name, source.error) });
       else result.added.push(f.name);
     } catch (err) {
       result.failed.push({ name: f.name, message: failureMessage(f.name, err) });
