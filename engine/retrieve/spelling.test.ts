@@ -76,6 +76,16 @@ describe('Spelling', () => {
     expect(Spelling.of(['Returns within 30 days.'], null).correct("I haven't opened it")).toBe("I haven't opened it");
   });
 
+  it('drops the words around a question that ask nothing themselves', () => {
+    const shop = Spelling.of(['Subscriptions renew every 2 weeks. We ship to Canada.'], { has: () => true });
+    expect(shop.correct('what can you tell me about subscriptions?')).toBe('subscriptions?');
+    expect(shop.correct('tell me more about the harbor blend')).toBe('the harbor blend');
+    expect(shop.correct('I was wondering if you ship to Canada')).toBe('you ship to Canada');
+    expect(shop.correct("I'd like to know about returns")).toBe('returns');
+    // Nothing left to ask: as typed.
+    expect(shop.correct('can you tell me')).toBe('can you tell me');
+  });
+
   it('splits a number typed against its unit where the shop writes them apart', () => {
     const tea = Spelling.of(['$28 for a 150 g pouch. Open until 6 pm. Order 12345.'], null);
     expect(tea.correct('what does a 150g bag cost')).toBe('what does a 150 g bag cost');

@@ -97,6 +97,23 @@ const PHRASINGS: readonly { re: RegExp; to: readonly string[]; unless?: readonly
   },
 ];
 
+/**
+ * Words around a question that ask nothing themselves: "can you tell me about subscriptions?",
+ * "I was wondering if you ship to Canada", "I'd like to know…". Every ranker would look for
+ * "tell" and "wondering" in the shop's content, and the answer's confidence counts them as words
+ * the content does not hold.
+ */
+const FILLER = new RegExp(
+  [
+    '\\b(?:what\\s+)?(?:can|could|would)\\s+you\\s+(?:please\\s+)?(?:tell|explain\\s+to|let)\\s+me(?:\\s+know)?(?:\\s+(?:more\\s+)?about|\\s+if|\\s+whether)?\\b',
+    '\\b(?:please\\s+)?tell\\s+me(?:\\s+(?:more\\s+)?about|\\s+if|\\s+whether)?\\b',
+    "\\bi\\s+(?:was|am|'m)\\s+(?:just\\s+)?wondering(?:\\s+(?:if|whether|about))?\\b",
+    "\\bi(?:'d|\\s+would)\\s+like\\s+to\\s+know(?:\\s+(?:if|whether|about))?\\b",
+    '\\b(?:i\\s+have\\s+a\\s+)?(?:quick\\s+)?question\\s+about\\b',
+  ].join('|'),
+  'giu',
+);
+
 /** "not", "never", "haven't", "did not"…: what comes before a verb the shop writes as un-…ed. */
 const NEGATION = "(?:not|never|(?:have|has|had|did|do|does|was|were|is|are)(?:n['’]?t|\\s+not))";
 
@@ -195,6 +212,11 @@ export class Spelling {
 
   private read(query: string): string {
     let changed = false;
+    const asked = query
+      .replace(FILLER, ' ')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
+    if (asked !== query && /[\p{L}\p{N}]/u.test(asked)) [query, changed] = [asked, true];
     for (const { re, to } of this.shopPhrasings()) {
       const out = typeof to === 'string' ? query.replace(re, to) : query.replace(re, to);
       if (out !== query) [query, changed] = [out, true];
