@@ -88,6 +88,14 @@ describe('the bot processor', () => {
     expect((answers[0].meta.citations as { title: string }[]).length).toBeGreaterThan(0);
   });
 
+  it('greets a visitor who introduces themselves, and does not count it as a question it could not answer', async () => {
+    const { say, thread } = await chat();
+    await say("Hi, I'm Jordan, order #TW-4471");
+    const [reply] = (await thread()).filter((m) => m.authorType === 'bot');
+    expect(reply.body).toBe('Hi Jordan! What can I help you with on order TW-4471?');
+    expect(reply.meta).toMatchObject({ abstained: false, citations: [] });
+  });
+
   it('hands the chat to people when the visitor asks for one, with the card and the goodbye', async () => {
     const { conversation, say, thread } = await chat();
     await say('What grind should I use for a French press?');

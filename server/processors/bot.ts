@@ -187,6 +187,9 @@ export class BotTurns {
       return;
     }
     const reply = botReply(answer, decision);
+    // Small talk in place of the answer ("Hi Jordan! What can I help you with?") is not a question
+    // the bot failed: not "could not answer" on the handoff card, nor a gap in the knowledge.
+    const smallTalk = decision.action === 'answer' && decision.reply !== undefined;
     await appendMessage(this.deps, {
       workspaceId,
       conversationId,
@@ -197,7 +200,7 @@ export class BotTurns {
       meta: {
         citations: reply.citations,
         confidence: answer.confidence,
-        abstained: answer.abstained,
+        abstained: answer.abstained && !smallTalk,
         question: question.body,
         ...(reply.offersPerson ? { suggestHandoff: true, reason: decision.reason } : {}),
       },
