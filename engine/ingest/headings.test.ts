@@ -74,16 +74,16 @@ describe('headings written as bold text', () => {
 });
 
 describe('headings in plain text', () => {
-  it('reads a first line in capitals as the title, and capitals or "Label:" lines over text as sections', async () => {
+  it('reads a first line in capitals as the title, and capitals or "Label:" lines over text as sections, in title case', async () => {
     const txt =
       'TIDEWATER COFFEE POLICIES\n\nSHIPPING\nWe ship within the US only.\nStandard shipping is $6.95.\n\n' +
       'RETURNS\nUnopened bags within 30 days.\n\nWholesale:\nPrices start at $14 a pound.\n';
     const doc = await parseSource({ filename: 'policies.txt', bytes: enc(txt) });
-    expect(doc.title).toBe('TIDEWATER COFFEE POLICIES');
+    expect(doc.title).toBe('Tidewater Coffee Policies');
     expect(await sections('policies.txt', enc(txt))).toEqual([
-      'TIDEWATER COFFEE POLICIES > SHIPPING: We ship within the US only.\nStandard shipping is $6.95.',
-      'TIDEWATER COFFEE POLICIES > RETURNS: Unopened bags within 30 days.',
-      'TIDEWATER COFFEE POLICIES > Wholesale: Prices start at $14 a pound.',
+      'Tidewater Coffee Policies > Shipping: We ship within the US only.\nStandard shipping is $6.95.',
+      'Tidewater Coffee Policies > Returns: Unopened bags within 30 days.',
+      'Tidewater Coffee Policies > Wholesale: Prices start at $14 a pound.',
     ]);
   });
 

@@ -137,6 +137,22 @@ function plainHeading(line: string): 'caps' | 'label' | null {
   return null;
 }
 
+/** Small words a title keeps in lower case. */
+const MINOR = new Set('a an and as at but by for in of on or the to vs via with'.split(' '));
+
+/**
+ * A heading typed in capitals as a citation shows it: "STORE POLICIES & FAQ" → "Store Policies &
+ * FAQ". Short words that are not small words stay in capitals (FAQ, USA, UK).
+ */
+function titleCase(text: string): string {
+  return text.replace(/\p{L}[\p{L}'’]*/gu, (w, i: number) => {
+    const lower = w.toLowerCase();
+    if (i > 0 && MINOR.has(lower)) return lower;
+    if (w.length <= 3 && !MINOR.has(lower)) return w;
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  });
+}
+
 /**
  * Plain text: paragraphs split at blank lines. A text file has no heading markup, but people
  * write headings anyway: a line in capitals ("SHIPPING") or a label alone on its line
@@ -161,11 +177,12 @@ export function parsePlainText(source: string, fallbackTitle: string): ParsedDoc
     const next = lines.slice(i + 1).find((l) => l.trim());
     const first = !blocks.length && !para.length;
     if (kind === 'caps' && first && next !== undefined) {
-      title = line.trim();
+      title = titleCase(line.trim());
       blocks.push({ kind: 'heading', level: 1, text: title });
     } else if (kind && next !== undefined && !plainHeading(next)) {
       flush();
-      blocks.push({ kind: 'heading', level: 2, text: line.trim().replace(/\s*:$/, '') });
+      const text = line.trim().replace(/\s*:$/, '');
+      blocks.push({ kind: 'heading', level: 2, text: kind === 'caps' ? titleCase(text) : text });
     } else if (!line.trim()) flush();
     else para.push(line);
   });
