@@ -5,6 +5,7 @@ import { lazyPage } from '../lib/lazy';
 import { useConversations } from '../inbox/useConversations';
 import { navigate, useRoute } from '../router';
 import { useSession } from '../session';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Sidebar, type Counts } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useHandoffAlerts } from './useHandoffAlerts';
@@ -55,17 +56,19 @@ export function Shell() {
       <TopBar />
       <Sidebar counts={counts} />
       <main id="main" className="main" tabIndex={-1}>
-        {LAZY_PAGES.has(section) ? (
-          <Suspense fallback={<p className="muted pad">Loading…</p>}>
-            {section === 'settings' && <Settings section={route.segments[1] ?? 'members'} />}
-            {section === 'tag-feed' && <TagFeed />}
-            {section === 'knowledge-gaps' && <KnowledgeGaps />}
-            {section === 'get-started' && <GetStarted />}
-            {section === 'try' && <TryAssistant />}
-          </Suspense>
-        ) : (
-          <Inbox />
-        )}
+        <ErrorBoundary key={section}>
+          {LAZY_PAGES.has(section) ? (
+            <Suspense fallback={<p className="muted pad">Loading…</p>}>
+              {section === 'settings' && <Settings section={route.segments[1] ?? 'members'} />}
+              {section === 'tag-feed' && <TagFeed />}
+              {section === 'knowledge-gaps' && <KnowledgeGaps />}
+              {section === 'get-started' && <GetStarted />}
+              {section === 'try' && <TryAssistant />}
+            </Suspense>
+          ) : (
+            <Inbox />
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -23,6 +23,15 @@ function installDom(): void {
   });
 }
 
+/** Renders a tree into a detached container; returns the container and how to unmount it. */
+export async function render(node: ReactNode): Promise<{ container: HTMLElement; unmount(): Promise<void> }> {
+  installDom();
+  const container = document.createElement('div');
+  const root = createRoot(container);
+  await act(async () => root.render(node));
+  return { container, unmount: () => act(async () => root.unmount()) };
+}
+
 export interface RenderedHook<T> {
   /** The hook's latest return value. */
   readonly current: T;
