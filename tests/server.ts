@@ -5,6 +5,36 @@ import { tempDir } from './process';
 
 export const ADMIN = { email: 'admin@riffandrhythm.example', password: 'test-password-123' };
 
+/** A session on a server, as its cookie, CSRF token and first workspace. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+  workspaceId: string;
+}
+
+/** Signs a new owner and their workspace up over HTTP, as the sign-up page does. */
+export async function signUp(
+  url: string,
+  owner: { email: string; password: string; name: string; workspaceName: string },
+): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const me = (await res.json()) as { csrfToken: string; workspaces: { workspace: { id: string } }[] };
+  return { cookie: sessionCookie(res), csrf: me.csrfToken, workspaceId: me.workspaces[0].workspace.id };
+}
+
+/** The cookies a response sets, as a Cookie header sends them back. */
+function sessionCookie(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
 export interface LiveServer extends RunningServer {
   workspaceId: string;
   signIn(email?: string, password?: string): Promise<{ cookie: string; csrf: string; userId: string }>;
@@ -44,10 +74,7 @@ export async function startLiveServer(env: Record<string, string> = {}, opts: St
       user: { id: string };
       workspaces: { workspace: { id: string } }[];
     };
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = sessionCookie(res);
     return { cookie, csrf: body.csrfToken, userId: body.user.id, workspaceId: body.workspaces[0]?.workspace.id };
   };
   const admin = await signIn();

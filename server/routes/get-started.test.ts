@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/process';
+import { signUp, type Session } from '../../tests/server';
 import type { AssistantPreview, CoverageReport, GetStartedState } from '../../protocol/onboarding';
 import { startServer, type RunningServer } from '../serve';
 import { ODD_INPUT_REPLY } from '../../engine/conversation/odd-input';
@@ -7,7 +8,7 @@ import { ROASTER_BREWING as BREWING, ROASTER_SHIPPING as SHIPPING } from '../../
 
 describe('Get started and Try your assistant (a real server, no demo)', () => {
   let server: RunningServer;
-  let session: { cookie: string; csrf: string; workspaceId: string };
+  let session: Session;
 
   const call = async <T>(method: string, path: string, body?: unknown, raw?: string) => {
     const res = await fetch(`${server.url}${path}`, {
@@ -30,26 +31,12 @@ describe('Get started and Try your assistant (a real server, no demo)', () => {
       { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
       true,
     );
-    const res = await fetch(`${server.url}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'owner@beanthere.example',
-        password: 'tawny kettle orbit 42',
-        name: 'Ana',
-        workspaceName: 'Bean There',
-      }),
+    session = await signUp(server.url, {
+      email: 'owner@beanthere.example',
+      password: 'tawny kettle orbit 42',
+      name: 'Ana',
+      workspaceName: 'Bean There',
     });
-    expect(res.status).toBe(201);
-    const me = (await res.json()) as { csrfToken: string; workspaces: { workspace: { id: string } }[] };
-    session = {
-      cookie: res.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; '),
-      csrf: me.csrfToken,
-      workspaceId: me.workspaces[0].workspace.id,
-    };
   });
   afterAll(async () => server?.close());
 

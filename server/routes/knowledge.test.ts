@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/process';
+import { signUp, type Session } from '../../tests/server';
 import { startServer, type RunningServer } from '../serve';
 
 describe('uploading a file to the knowledge (a real server, no demo)', () => {
   let server: RunningServer;
-  let session: { cookie: string; csrf: string; workspaceId: string };
+  let session: Session;
   const files = (name: string) => `${server.url}/api/workspaces/${session.workspaceId}/knowledge/files?name=${name}`;
   const post = (url: string, headers: Record<string, string>, body: BodyInit) =>
     fetch(url, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...headers }, body });
@@ -20,25 +21,12 @@ describe('uploading a file to the knowledge (a real server, no demo)', () => {
       { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
       true,
     );
-    const res = await fetch(`${server.url}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'owner@tidewater.example',
-        password: 'salty harbor morning',
-        name: 'Maya',
-        workspaceName: 'Tidewater',
-      }),
+    session = await signUp(server.url, {
+      email: 'owner@tidewater.example',
+      password: 'salty harbor morning',
+      name: 'Maya',
+      workspaceName: 'Tidewater',
     });
-    const me = (await res.json()) as { csrfToken: string; workspaces: { workspace: { id: string } }[] };
-    session = {
-      cookie: res.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; '),
-      csrf: me.csrfToken,
-      workspaceId: me.workspaces[0].workspace.id,
-    };
   });
   afterAll(async () => server?.close());
 
