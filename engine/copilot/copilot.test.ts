@@ -94,6 +94,16 @@ describe('suggestOffline', async () => {
     expect(s.learned?.id).toBe('synth');
   });
 
+  it("drafts no policy passage for a visitor's own trouble unless the bot would have answered with it", () => {
+    const draft = (question: string, threshold: number) =>
+      suggestOffline({ question, content: shopIndex(), learned: new LearnedIndex(), threshold });
+    // Unsure content still helps the agent with a question...
+    expect(draft('when will my order arrive', 0.999).kind).toBe('content');
+    // ...but for trouble with the visitor's own order it would be the wrong reply.
+    expect(draft('my order is a week late', 0.999)).toMatchObject({ kind: 'none', empty: 'no_match' });
+    expect(draft('my order is a week late', 0.05).kind).toBe('content');
+  });
+
   it('drafts from the content with its citations when no past reply is close', () => {
     const s = suggestOffline({ question: 'what is your return policy', content: shopIndex(), learned, threshold: 0.5 });
     expect(s.kind).toBe('content');

@@ -4,6 +4,7 @@
  * from the same material (see model.ts). Never sent by itself: the agent inserts and edits it.
  */
 import { citationOf, answerOffline } from '../answer/offline';
+import { reportsProblem } from '../conversation/problem';
 import { confidenceOf } from '../answer/confidence';
 import type { Citation } from '../answer/types';
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
@@ -94,8 +95,11 @@ export function suggestOffline(input: SuggestInput): Suggestion {
 /** The offline draft from gathered material. */
 export function compose(m: Material, input: Pick<SuggestInput, 'content' | 'threshold'>): Suggestion {
   const team = m.matches[0];
+  // A visitor's own trouble ("my order is a week late") is rarely answered by a policy passage
+  // the bot itself would not have given: content is drafted from only above the answer threshold.
+  const floor = reportsProblem(m.question) ? Math.max(CONTENT_FLOOR, input.threshold) : CONTENT_FLOOR;
   const content =
-    input.content && m.hits.length && m.contentConfidence >= CONTENT_FLOOR
+    input.content && m.hits.length && m.contentConfidence >= floor
       ? // Gated above on the calibrated confidence the floor was chosen for; the answer model's own
         // confidence (a different scale, for the bot's answer-or-abstain) does not gate a draft twice.
         answerOffline(input.content, m.question, { threshold: 0, hits: m.hits })
