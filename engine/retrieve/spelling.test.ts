@@ -82,6 +82,7 @@ describe('Spelling', () => {
     expect(shop.correct('tell me more about the harbor blend')).toBe('the harbor blend');
     expect(shop.correct('I was wondering if you ship to Canada')).toBe('you ship to Canada');
     expect(shop.correct("I'd like to know about returns")).toBe('returns');
+    expect(shop.correct('Hello! Quick question, do you ship to Canada?')).toBe('Hello! do you ship to Canada?');
     // Nothing left to ask: as typed.
     expect(shop.correct('can you tell me')).toBe('can you tell me');
   });

@@ -110,6 +110,8 @@ const FILLER = new RegExp(
     "\\bi\\s+(?:was|am|'m)\\s+(?:just\\s+)?wondering(?:\\s+(?:if|whether|about))?\\b",
     "\\bi(?:'d|\\s+would)\\s+like\\s+to\\s+know(?:\\s+(?:if|whether|about))?\\b",
     '\\b(?:i\\s+have\\s+a\\s+)?(?:quick\\s+)?question\\s+about\\b',
+    // "Quick question, do you…"
+    '\\b(?:i\\s+have\\s+a\\s+)?quick\\s+question\\s*[,!.:;-]+',
   ].join('|'),
   'giu',
 );
