@@ -36,6 +36,20 @@ describe('faqSections', () => {
     ]);
   });
 
+  it("keeps a PDF page's anchor on the question's section and its answer", () => {
+    const out = faqSections([
+      { kind: 'text', text: 'Do you ship abroad?', anchor: 'page=3' },
+      { kind: 'text', text: 'No, only within the US.', anchor: 'page=3' },
+      { kind: 'text', text: 'Q: Can I pick up? A: Yes, at the roastery.', anchor: 'page=4' },
+    ]);
+    expect(out).toEqual([
+      { kind: 'heading', level: 2, text: 'Do you ship abroad?', anchor: 'page=3' },
+      { kind: 'text', text: 'No, only within the US.', anchor: 'page=3' },
+      { kind: 'heading', level: 2, text: 'Can I pick up?', anchor: 'page=4' },
+      { kind: 'text', text: 'Yes, at the roastery.', anchor: 'page=4' },
+    ]);
+  });
+
   it('reads "Q: … A: …" written in one paragraph', () => {
     const out = faqSections([
       t('Q: Are your flowers local?\nA: From May to October.'),
@@ -51,8 +65,8 @@ describe('faqSections', () => {
 
   it('leaves prose that asks one question, a paragraph ending in a question and list items alone', () => {
     const prose: Block[] = [
-      t('Between two sizes?'),
-      t('Take the larger one: our jackets run small.'),
+      { kind: 'text', text: 'Between two sizes?', anchor: 'page=2' },
+      { kind: 'text', text: 'A. Take the larger one: our jackets run small.', anchor: 'page=2' },
       t('We ship every weekday. Any questions?'),
       t('Email us.'),
       t('- Is it waterproof?'),

@@ -26,9 +26,16 @@ const A_PREFIX = /^\s*A(?:nswer)?\s*[:.)-]\s*/i;
 /** "Q: question? A: answer" in one block (a Markdown paragraph, a PDF's line pair). */
 const INLINE_PAIR = /^\s*Q(?:uestion)?\s*\d*\s*[:.)-]\s*(.+?\?)\s*(?:\n\s*|\s+)A(?:nswer)?\s*[:.)-]\s*([\s\S]+)$/i;
 
+type Text = Extract<Block, { kind: 'text' }>;
+
 interface Pair {
+  /** The block the question came from, as it was. */
+  block: Text;
   question: string;
-  answer: string[];
+  /** The blocks under it (an inline pair's answer keeps its block's anchor). */
+  answer: Text[];
+  /** Question and answer in the one block ("Q: … A: …"). */
+  inline: boolean;
 }
 
 /** The question a text block asks, when the block is only a question; null otherwise. */
@@ -55,9 +62,14 @@ export function faqSections(blocks: readonly Block[]): Block[] {
     const answered = run.filter((p) => p.answer.length > 0).length;
     const faq = answered >= MIN_RUN && answered * 2 >= run.length;
     for (const p of run) {
-      if (faq && p.answer.length) out.push({ kind: 'heading', level: Math.min(6, level + 1), text: p.question });
-      else out.push({ kind: 'text', text: p.question });
-      for (const text of p.answer) out.push({ kind: 'text', text });
+      if (!faq || !p.answer.length) {
+        // Not an FAQ: the blocks as they came.
+        out.push(p.block, ...(p.inline ? [] : p.answer));
+        continue;
+      }
+      const anchor = p.block.anchor;
+      out.push({ kind: 'heading', level: Math.min(6, level + 1), text: p.question, ...(anchor ? { anchor } : {}) });
+      for (const a of p.answer) out.push({ ...a, text: a.text.replace(A_PREFIX, '') });
     }
     run = [];
   };
@@ -77,8 +89,8 @@ export function faqSections(blocks: readonly Block[]): Block[] {
     const q = inline ? inline[1].replace(/\s+/g, ' ').trim() : questionLine(b.text);
     if (q) {
       flushLoose();
-      run.push({ question: q, answer: inline ? [inline[2].trim()] : [] });
-    } else if (run.length) run[run.length - 1].answer.push(b.text.replace(A_PREFIX, ''));
+      run.push({ block: b, question: q, answer: inline ? [{ ...b, text: inline[2].trim() }] : [], inline: !!inline });
+    } else if (run.length) run[run.length - 1].answer.push(b);
     else loose.push(b);
   }
   end();
