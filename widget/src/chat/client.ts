@@ -72,8 +72,10 @@ const storage = {
   },
 };
 
-/** The text of an acknowledgement that failed: a refusal's message, or a timeout. */
-/** The server's message as a sentence for the visitor ("too many messages…" → "Too many messages…"). */
+/**
+ * The text of an acknowledgement that failed: a refusal's message as a sentence for the visitor
+ * ("too many messages…" → "Too many messages…"), or a timeout's.
+ */
 const errorText = (e: AckError | undefined): string =>
   e?.message ? e.message.charAt(0).toUpperCase() + e.message.slice(1) : 'Something went wrong. Please try again.';
 
