@@ -172,9 +172,12 @@ export function parsePlainText(source: string, fallbackTitle: string): ParsedDoc
     if (text) blocks.push({ kind: 'text', text });
     para = [];
   };
+  // The next line with text after each line (one pass back to front: files run to many lines).
+  const nextText: (string | undefined)[] = new Array(lines.length);
+  for (let i = lines.length - 2; i >= 0; i--) nextText[i] = lines[i + 1].trim() ? lines[i + 1] : nextText[i + 1];
   lines.forEach((line, i) => {
     const kind = plainHeading(line);
-    const next = lines.slice(i + 1).find((l) => l.trim());
+    const next = nextText[i];
     const first = !blocks.length && !para.length;
     if (kind === 'caps' && first && next !== undefined) {
       title = titleCase(line.trim());
