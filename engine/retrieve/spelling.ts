@@ -220,6 +220,7 @@ export class Spelling {
       .trim();
     if (asked !== query && /[\p{L}\p{N}]/u.test(asked)) [query, changed] = [asked, true];
     for (const { re, to } of this.shopPhrasings()) {
+      // Two calls for replace's two overloads (a string, or a function of the match).
       const out = typeof to === 'string' ? query.replace(re, to) : query.replace(re, to);
       if (out !== query) [query, changed] = [out, true];
     }
