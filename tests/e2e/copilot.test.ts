@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, pageErrors, screenshot } from '../browser';
+import { launch, pageErrors, screenshot, signInToDashboard } from '../browser';
 import { ADMIN, startLiveServer, type LiveServer } from '../server';
 
 describe('copilot: suggested reply, learned from the team, hand back to the AI', () => {
@@ -123,11 +123,7 @@ describe('copilot: suggested reply, learned from the team, hand back to the AI',
     const ownerCtx = await launch({ width: 1440, height: 900 });
     visitors.push(ownerCtx);
     const owner = await ownerCtx.newPage();
-    await owner.goto(`${server.url}/app/`);
-    await owner.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await owner.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await owner.getByRole('button', { name: 'Sign in' }).click();
-    await owner.getByRole('navigation').first().waitFor();
+    await signInToDashboard(owner, server.url, ADMIN);
     await owner.goto(`${server.url}/app/settings/knowledge`);
     const taught = owner.getByRole('region', { name: 'Learned from the team' });
     const entry = taught.getByRole('listitem').filter({ hasText: 'Do you restring guitars while I wait?' });

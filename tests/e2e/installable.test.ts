@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launch, pageErrors, screenshot } from '../browser';
+import { launch, pageErrors, screenshot, signInToDashboard } from '../browser';
 import { call, connectVisitor } from '../clients';
 import { ADMIN, startLiveServer, type LiveServer } from '../server';
 
@@ -26,11 +26,7 @@ describe('installable dashboard', () => {
     await ctx.grantPermissions(['notifications'], { origin: server.url });
     const page = await ctx.newPage();
     const errors = pageErrors(page);
-    await page.goto(`${server.url}/app/`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').first().waitFor();
+    await signInToDashboard(page, server.url, ADMIN);
 
     const worker = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import type { WireMessage } from '../../protocol/socket';
-import { launch, pageErrors, screenshot } from '../browser';
+import { launch, pageErrors, screenshot, signInToDashboard } from '../browser';
 import { call, connectVisitor } from '../clients';
 import { ADMIN, startLiveServer, type LiveServer } from '../server';
 
@@ -88,10 +88,7 @@ describe('tag feed and knowledge gaps', () => {
 
     const page = await context.newPage();
     const errors = pageErrors(page);
-    await page.goto(`${server.url}/app/`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToDashboard(page, server.url, ADMIN);
     await page.getByRole('link', { name: 'Tag feed' }).click();
     await page.goto(`${server.url}/app/tag-feed?from=${today}&to=${today}`);
     const table = page.locator('table.feed-table');

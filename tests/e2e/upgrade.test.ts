@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launch } from '../browser';
+import { launch, signInToDashboard } from '../browser';
 import { ADMIN, startLiveServer, type LiveServer } from '../server';
 
 describe('a lazy page after an upgrade', () => {
@@ -21,11 +21,7 @@ describe('a lazy page after an upgrade', () => {
 
   it('reloads once when its chunk is gone, then opens', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/app/`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').first().waitFor();
+    await signInToDashboard(page, server.url, ADMIN);
 
     // Until the page reloads, the Settings chunk is gone (as after an upgrade).
     let reloads = 0;

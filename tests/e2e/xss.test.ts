@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch } from '../browser';
+import { launch, signInToDashboard } from '../browser';
 import { call, connectVisitor } from '../clients';
 import { ADMIN, startLiveServer, type LiveServer } from '../server';
 
@@ -88,10 +88,7 @@ describe('XSS corpus in the widget and the dashboard', () => {
     // The dashboard, as the admin, on that conversation.
     const agent = await context.newPage();
     const agentDialogs = await watch(agent);
-    await agent.goto(`${server.url}/app/`);
-    await agent.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await agent.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToDashboard(agent, server.url, ADMIN);
     await agent.getByRole('link', { name: 'Settings' }).waitFor(); // signed in
     await agent.goto(`${server.url}/app/conversations/${waiting.conversationId}`);
     await agent.getByText(CORPUS[2]).first().waitFor({ timeout: 20_000 });
