@@ -35,6 +35,14 @@ function sessionCookie(res: Response): string {
     .join('; ');
 }
 
+/** The product in-process on a random port with a fresh embedded database and no demo: a new install. */
+export function startBareServer(): Promise<RunningServer> {
+  return startServer(
+    { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
+    true,
+  );
+}
+
 export interface LiveServer extends RunningServer {
   workspaceId: string;
   signIn(email?: string, password?: string): Promise<{ cookie: string; csrf: string; userId: string }>;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/process';
-import { signUp, type Session } from '../../tests/server';
+import { signUp, startBareServer, type Session } from '../../tests/server';
 import type { AssistantPreview, CoverageReport, GetStartedState } from '../../protocol/onboarding';
-import { startServer, type RunningServer } from '../serve';
+import type { RunningServer } from '../serve';
 import { ODD_INPUT_REPLY } from '../../engine/conversation/odd-input';
 import { ROASTER_BREWING as BREWING, ROASTER_SHIPPING as SHIPPING } from '../../tests/factories';
 
@@ -27,10 +26,7 @@ describe('Get started and Try your assistant (a real server, no demo)', () => {
   const state = async () => (await call<GetStartedState>('GET', ws('/get-started'))).body;
 
   beforeAll(async () => {
-    server = await startServer(
-      { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
-      true,
-    );
+    server = await startBareServer();
     session = await signUp(server.url, {
       email: 'owner@beanthere.example',
       password: 'tawny kettle orbit 42',

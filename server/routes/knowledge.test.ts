@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/process';
-import { signUp, type Session } from '../../tests/server';
-import { startServer, type RunningServer } from '../serve';
+import { signUp, startBareServer, type Session } from '../../tests/server';
+import type { RunningServer } from '../serve';
 
 describe('uploading a file to the knowledge (a real server, no demo)', () => {
   let server: RunningServer;
@@ -17,10 +16,7 @@ describe('uploading a file to the knowledge (a real server, no demo)', () => {
     ).json()) as { name: string }[];
 
   beforeAll(async () => {
-    server = await startServer(
-      { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
-      true,
-    );
+    server = await startBareServer();
     session = await signUp(server.url, {
       email: 'owner@tidewater.example',
       password: 'salty harbor morning',

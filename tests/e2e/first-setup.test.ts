@@ -9,10 +9,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/serve';
+import type { RunningServer } from '../../server/serve';
 import { launch, pageErrors, screenshot } from '../browser';
 import { ROASTER_BREWING as BREWING, ROASTER_SHIPPING as SHIPPING } from '../factories';
-import { startServerProcess, tempDir } from '../process';
+import { startServerProcess } from '../process';
+import { startBareServer } from '../server';
 
 describe('first setup of a new shop, end to end', () => {
   let server: RunningServer;
@@ -24,10 +25,7 @@ describe('first setup of a new shop, end to end', () => {
   let colleague: BrowserContext;
 
   beforeAll(async () => {
-    server = await startServer(
-      { ...process.env, PORT: '0', HOST: '127.0.0.1', CHATREF_DATA_DIR: tempDir(), CHATREF_NO_DEMO: '1' },
-      true,
-    );
+    server = await startBareServer();
     // The shop's own site, on another port (another origin): it serves whatever snippet the owner pasted.
     shop = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(shopHtml));
     await new Promise<void>((r) => shop.listen(0, '127.0.0.1', r));
