@@ -143,13 +143,16 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
       reason: null,
       reply: read.intro ? introductionReply(read.intro) : ODD_INPUT_REPLY[read.social ?? 'empty'],
     };
+  // Trouble with the visitor's own order ("charged twice", "never arrived"), read once for the
+  // topic, the unanswered case and the answered one below.
+  const trouble = reportsProblem(latest);
   if (s.triggers.topic) {
     // The tagger's "none of these" class keeps off-topic questions from confident tags; on top of
     // it, a question the shop's content answers with confidence hands off only when its topic is
     // near certain ("do you offer insurance?" is not a bulk order; "quote me a custom build" is).
     // Trouble with the visitor's own order ("charged twice", "never arrived") is their case, not a
     // policy question: a handoff topic takes it as if the content had no answer (problem.ts).
-    const ownCase = !answered || reportsProblem(latest);
+    const ownCase = !answered || trouble;
     const least = ownCase ? Math.min(s.topicThreshold, UNANSWERED_TOPIC) : s.topicThreshold;
     const topic = (input.topics ?? [])
       .filter((t) => t.needsHuman && t.confidence >= least && (ownCase || t.confidence >= NEAR_CERTAIN_TOPIC))
@@ -181,7 +184,7 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   // Trouble with the visitor's own order that the content cannot speak to ("you sent me an XL
   // instead of an M"): not a question the bot failed, a case only a person can put right, so it
   // goes to one in both modes, as a handoff topic would ("I'm not sure" would only delay it).
-  if (unanswered && s.triggers.lowConfidence && reportsProblem(latest))
+  if (unanswered && s.triggers.lowConfidence && trouble)
     return { action: 'handoff', reason: 'problem', detail: 'reported trouble with their order' };
   if (unanswered && s.triggers.repeatedUnanswered) {
     // A greeting the engine "could not answer" was never a question.
@@ -199,7 +202,7 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   // Answered, but the visitor told of trouble with their own order ("charged twice", "arrived
   // broken"): the policy is only half the help, and a person is who can put it right. A shop with
   // a handoff topic for it was routed above; without one, this offers (or hands over) a person.
-  if (a !== null && reportsProblem(latest)) {
+  if (a !== null && trouble) {
     const preface = escalate === 'suggest' ? { preface: PROBLEM_APOLOGY } : {};
     return { action: escalate, reason: 'problem', detail: 'reported trouble with their order', ...preface };
   }

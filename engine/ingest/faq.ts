@@ -39,7 +39,7 @@ interface Pair {
 }
 
 /** The question a text block asks, when the block is only a question; null otherwise. */
-export function questionLine(text: string): string | null {
+function questionLine(text: string): string | null {
   if (text.startsWith('- ')) return null;
   const t = text.replace(Q_PREFIX, '').replace(/\s+/g, ' ').trim();
   if (!/\?["'”’)]*$/.test(t)) return null;
