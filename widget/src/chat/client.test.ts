@@ -114,3 +114,40 @@ describe('a send refused by the rate limit', () => {
     expect(socket.sends()).toHaveLength(1);
   });
 });
+
+describe("the assistant's typing after a send", () => {
+  let client: InstanceType<typeof ChatClient>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    client = new ChatClient('http://shop.example', 'w1', 'Assistant');
+  });
+  afterEach(() => {
+    client.close();
+    vi.useRealTimers();
+  });
+
+  const answer = (seq: number): WireMessage => ({
+    ...stored('bot:m1', 'We ship to Canada.'),
+    id: `a${seq}`,
+    seq,
+    author: { type: 'bot', name: 'Assistant' },
+  });
+
+  it('shows while the answer is awaited', () => {
+    client.send('Do you ship to Canada?');
+    const [first] = socket.sends();
+    first.answer(null, { ok: true, data: stored(first.payload.clientId!, 'Do you ship to Canada?') });
+    expect(client.snapshot.typing).toBe('Assistant');
+    socket.fire('message', answer(2));
+    expect(client.snapshot.typing).toBeNull();
+  });
+
+  it('does not show when the answer came before the ack (both stored at once)', () => {
+    client.send('Do you ship to Canada?');
+    const [first] = socket.sends();
+    socket.fire('message', answer(2));
+    first.answer(null, { ok: true, data: stored(first.payload.clientId!, 'Do you ship to Canada?') });
+    expect(client.snapshot.messages.map((m) => m.seq)).toEqual([1, 2]);
+    expect(client.snapshot.typing).toBeNull();
+  });
+});

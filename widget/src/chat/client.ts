@@ -259,7 +259,12 @@ export class ChatClient {
       const stored = messagesOf(ack.data);
       if (stored.length) this.receive(stored);
       else this.set({ messages: markSent(this.s.messages, clientId) });
-      if ((this.s.state?.status ?? 'bot') === 'bot') this.showThinking();
+      // The answer may have come before the ack (the server can store both at once).
+      const seq = stored.at(-1)?.seq;
+      const answered =
+        seq !== undefined &&
+        this.s.messages.some((m) => m.seq > seq && m.author.type !== 'visitor' && m.kind !== 'event');
+      if ((this.s.state?.status ?? 'bot') === 'bot' && !answered) this.showThinking();
     });
   }
 
