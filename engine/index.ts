@@ -18,6 +18,7 @@ export {
   answerOffline,
   calibratedThreshold,
   calibratedThresholdAsync,
+  hasCalibratedThreshold,
   answerWithModel,
   confidenceOf,
   DEFAULT_ANSWER_THRESHOLD,

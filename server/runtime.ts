@@ -164,6 +164,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
       logger: opts.logger,
       taggers,
       serial,
+      bot,
       limits: opts.limits,
       pool: opts.pool,
       trustProxy: opts.trustProxy,

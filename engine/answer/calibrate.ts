@@ -173,6 +173,12 @@ export function calibratedThreshold(index: KnowledgeIndex): number {
   return threshold;
 }
 
+/** Whether `calibratedThreshold` would answer from memory now (no calibration to run). */
+export function hasCalibratedThreshold(index: KnowledgeIndex): boolean {
+  const hit = cache.get(index);
+  return !index.size || (!!hit && hit.generation === index.generation && hit.classifier === index.hasClassifier);
+}
+
 const underway = new WeakMap<KnowledgeIndex, { generation: number; classifier: boolean; threshold: Promise<number> }>();
 
 /**

@@ -12,6 +12,7 @@ export { confidenceOf, CALIBRATION, type Calibration } from './confidence';
 export {
   calibratedThreshold,
   calibratedThresholdAsync,
+  hasCalibratedThreshold,
   calibrateIndex,
   CALIBRATION_RULE,
   type CalibrationRule,

@@ -119,6 +119,8 @@ export class KnowledgeIndex {
   private readonly trainer: SoftmaxTrainer | null;
   /** The classifier's training for the current build, when it runs elsewhere. */
   private training: Promise<void> = Promise.resolve();
+  /** Whether `training` has finished (the classifier of the current build is in place). */
+  private trained = true;
   private readonly yieldTo: Yielder;
   /** Counts content changes; a build is current when it was made from the latest version. */
   private version = 0;
@@ -152,6 +154,11 @@ export class KnowledgeIndex {
   /** Whether the search structures match the content (a search now builds nothing). */
   get ready(): boolean {
     return this.compiled?.version === this.version;
+  }
+
+  /** Ready, and its classifier trained: `prepared()` would wait for nothing. */
+  get settled(): boolean {
+    return this.ready && this.trained && !this.building;
   }
 
   private builds = 0;
@@ -428,7 +435,7 @@ export class KnowledgeIndex {
     const plan = built.plan;
     if (plan && this.trainer) {
       const { xs, labels, classes, features, opts } = plan.job;
-      this.training = this.trainer(plan.job).then(
+      const training = this.trainer(plan.job).then(
         ({ w, b }) => {
           compiled.classifier = ChunkClassifier.fromPlan(plan, new SoftmaxModel(classes, features, w, b));
         },
@@ -437,8 +444,13 @@ export class KnowledgeIndex {
           compiled.classifier = ChunkClassifier.fromPlan(plan, trainSoftmax(xs, labels, classes, features, opts));
         },
       );
+      this.training = training;
+      this.trained = false;
+      const done = () => void (this.training === training && (this.trained = true));
+      training.then(done, done);
     } else {
       this.training = Promise.resolve();
+      this.trained = true;
     }
     return compiled;
   }

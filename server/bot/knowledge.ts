@@ -11,6 +11,7 @@ import {
   KnowledgeIndex,
   answerOffline,
   calibratedThresholdAsync,
+  hasCalibratedThreshold,
   answerWithModel,
   IngestError,
   ingestSite,
@@ -222,6 +223,24 @@ export class Knowledge {
       else this.checked.set(workspaceId, { at: Date.now(), version });
     }
     return this.index(workspaceId);
+  }
+
+  /**
+   * Whether `answer` would answer now, from memory, without a read or a wait: offline (no model),
+   * the index loaded, built, trained and calibrated, and not due for its check against the
+   * database. The visitor's send answers in its own statement only then (see BotTurns.answerNow).
+   */
+  answersAtOnce(workspaceId: string, threshold: number | null): boolean {
+    if (this.ai.model || this.building.has(workspaceId)) return false;
+    const index = this.indexes.peek(workspaceId);
+    const last = this.checked.get(workspaceId);
+    return (
+      !!index &&
+      !!last &&
+      Date.now() - last.at <= this.checkMs &&
+      index.settled &&
+      (threshold !== null || hasCalibratedThreshold(index))
+    );
   }
 
   /**

@@ -48,6 +48,11 @@ export class Taggers {
     return (await this.current.get(workspaceId)).tagger;
   }
 
+  /** Whether `forWorkspace` answers from memory now (no read, no training). */
+  loaded(workspaceId: string): boolean {
+    return this.current.has(workspaceId);
+  }
+
   private async load(workspaceId: string): Promise<Cached | null> {
     const rows = await this.deps.db
       .select()

@@ -89,6 +89,11 @@ export class TurnQueue {
     return new Promise((resolve) => this.enqueue(key, lane, { run, at: this.now(), done: resolve }));
   }
 
+  /** Whether the conversation has a turn waiting or running, or one to catch up. */
+  has(key: string): boolean {
+    return this.lanes.has(key) || this.overflowed.has(key);
+  }
+
   /** Resolves when every queued and remembered turn has run (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.lanes.size) await Promise.all([...this.lanes.keys()].map((k) => this.idleFor(k)));

@@ -74,6 +74,11 @@ export class WorkspaceCache<T extends object> {
     }
   }
 
+  /** Whether `get` answers from memory now: loaded and not stale. */
+  has(workspaceId: string): boolean {
+    return this.lru.has(workspaceId);
+  }
+
   drop(workspaceId: string): void {
     this.lru.delete(workspaceId);
   }

@@ -15,6 +15,7 @@ import {
   startVisitorConversation,
 } from './conversations';
 import type { Deps } from './unit';
+import { appendWithReply } from './visitor';
 
 for (const target of testDatabases()) {
   describe(`conversation commands on ${target.name}`, () => {
@@ -80,6 +81,52 @@ for (const target of testDatabases()) {
       await deps.bus.idle();
       const created = published.filter((e) => e.name === 'message.created' && e.conversationId === conversation.id);
       expect(created.map((e) => e.data.seq)).toEqual([1, 2]);
+    });
+
+    it("stores a visitor's message and the bot's answer together only on the thread the answer was written from", async () => {
+      const { workspace, conversation, say } = await chat();
+      const ask = (body: string, afterSeq: number, clientId = uid()) =>
+        appendWithReply(
+          deps,
+          { workspaceId: workspace.id, conversationId: conversation.id, clientId, authorType: 'visitor', body },
+          { afterSeq, body: `answer to ${body}`, meta: { confidence: 0.9 } },
+        );
+      const together = await ask('do you ship to Canada?', 0, 'c-1');
+      expect([together.message.seq, together.reply?.seq, together.reply?.clientId]).toEqual([
+        1,
+        2,
+        `bot:${together.message.id}`,
+      ]);
+      // Written after seq 1, but the thread has moved on to 2: the message alone, the answer dropped.
+      const stale = await ask('and to Mexico?', 1);
+      expect([stale.message.seq, stale.reply]).toEqual([3, null]);
+      // A retry of a message already stored is that message, and no second answer.
+      const retried = await ask('do you ship to Canada?', 3, 'c-1');
+      expect([retried.duplicate, retried.message.id, retried.reply]).toEqual([true, together.message.id, null]);
+      // With a person now: the visitor's message is kept, the bot's answer is not.
+      await say('I want a person');
+      await moveConversation(deps, {
+        workspaceId: workspace.id,
+        conversationId: conversation.id,
+        move: 'handoff',
+        actor: { type: 'visitor' },
+        reason: 'customer_request',
+      });
+      const { lastSeq } = await getConversation(deps.db, workspace.id, conversation.id);
+      const waiting = await ask('hello?', lastSeq);
+      expect([waiting.message.seq, waiting.reply]).toEqual([lastSeq + 1, null]);
+
+      const stored = await deps.db.select().from(messages).where(eq(messages.conversationId, conversation.id));
+      expect(stored.filter((m) => m.authorType === 'bot').map((m) => [m.seq, m.body])).toEqual([
+        [2, 'answer to do you ship to Canada?'],
+      ]);
+      await deps.bus.idle();
+      const created = published.filter((e) => e.name === 'message.created' && e.conversationId === conversation.id);
+      expect(created.slice(0, 2).map((e) => [e.data.seq, e.actorType, e.answered ?? false])).toEqual([
+        [1, 'visitor', true],
+        [2, 'bot', false],
+      ]);
+      expect(new Set(created.map((e) => e.data.seq)).size).toBe(created.length);
     });
 
     it('refuses to store a message meant for a status the chat has left, and stores nothing', async () => {

@@ -159,17 +159,9 @@ export async function appendMessage(deps: Deps, m: NewMessage): Promise<{ messag
   }
 }
 
-/**
- * Stores a message in one statement, which PostgreSQL runs atomically: the conversation's next seq
- * (taking its row lock), the message, and its message.created event. One statement rather than
- * three because it is the hot path: every visitor message and every answer.
- */
-async function storeMessage(
-  db: Queryable,
-  now: Date,
-  m: NewMessage,
-): Promise<{ message: Message; event: StoredEvent }> {
-  const message: Message = {
+/** A message as stored, before its seq is known. */
+export function messageRow(m: NewMessage, now: Date): Message {
+  return {
     id: randomUUID(),
     workspaceId: m.workspaceId,
     conversationId: m.conversationId,
@@ -182,6 +174,34 @@ async function storeMessage(
     meta: m.meta ?? {},
     createdAt: now,
   };
+}
+
+/** The message.created of a stored message (with the message, for this process's subscribers). */
+export function messageEvent(message: Message, id: number | string | bigint): StoredEvent {
+  return {
+    id: Number(id),
+    workspaceId: message.workspaceId,
+    name: 'message.created',
+    conversationId: message.conversationId,
+    actorType: message.authorType === 'agent' ? 'user' : message.authorType,
+    actorId: message.authorId,
+    data: { messageId: message.id, seq: message.seq, kind: message.kind },
+    createdAt: message.createdAt,
+    message,
+  };
+}
+
+/**
+ * Stores a message in one statement, which PostgreSQL runs atomically: the conversation's next seq
+ * (taking its row lock), the message, and its message.created event. One statement rather than
+ * three because it is the hot path: every visitor message and every answer.
+ */
+async function storeMessage(
+  db: Queryable,
+  now: Date,
+  m: NewMessage,
+): Promise<{ message: Message; event: StoredEvent }> {
+  const message = messageRow(m, now);
   const actorType = m.authorType === 'agent' ? 'user' : m.authorType;
   const at = now.toISOString();
   const result = await db.execute(sql`
@@ -213,21 +233,10 @@ async function storeMessage(
     throw new AppError('not_found', 'no such conversation');
   }
   message.seq = Number(row.seq);
-  const event: StoredEvent = {
-    id: Number(row.id),
-    workspaceId: m.workspaceId,
-    name: 'message.created',
-    conversationId: m.conversationId,
-    actorType,
-    actorId: message.authorId,
-    data: { messageId: message.id, seq: message.seq, kind: message.kind },
-    createdAt: now,
-    message,
-  };
-  return { message, event };
+  return { message, event: messageEvent(message, row.id) };
 }
 
-async function findByClientId(db: Queryable, conversationId: string, clientId: string) {
+export async function findByClientId(db: Queryable, conversationId: string, clientId: string) {
   const [m] = await db
     .select()
     .from(messages)

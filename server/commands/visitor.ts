@@ -1,20 +1,27 @@
 /**
  * What a widget visitor's actions write: their contact and current conversation (made on their
- * first message), and their messages (a resolved chat resumes when they write again).
+ * first message), and their messages (a resolved chat resumes when they write again), with the
+ * bot's answer in the same statement when it can be written at once.
  */
+import { sql, type SQL } from 'drizzle-orm';
+import { conversations, events, messages } from '../../db/schema';
 import { AppError } from '../errors';
 import { getConversation } from '../queries/conversation';
 import { latestConversationFor } from '../queries/thread';
 import {
   appendMessage,
+  findByClientId,
   findOrCreateContact,
+  messageEvent,
+  messageRow,
   moveConversation,
   startConversation,
   startVisitorConversation,
   type Conversation,
   type Message,
+  type NewMessage,
 } from './conversations';
-import type { Deps } from './unit';
+import { isUniqueViolation, type Deps } from './unit';
 
 export interface VisitorRef {
   workspaceId: string;
@@ -49,26 +56,50 @@ export async function visitorConversation(
 }
 
 /**
+ * The bot's answer to a visitor's message written before the message is stored, when it can be
+ * at once (an offline answer from memory; see BotTurns.answerNow): then both are stored in one
+ * statement. Null leaves the turn to the bot's processor, after the message's commit.
+ */
+export interface InlineAnswerer {
+  /** `lastSeq`: the conversation's last seq as the caller knows it (0 for a chat started just now). */
+  answerNow(q: {
+    workspaceId: string;
+    conversationId: string;
+    lastSeq: number;
+    body: string;
+  }): Promise<PreparedReply | null>;
+}
+
+/**
  * The visitor writes: a resolved conversation resumes first; a retried message is stored once.
  * `conversation` may be the caller's copy from an earlier message (no read per message): the store
- * refuses a conversation resolved since, and then it is read again and resumed.
+ * refuses a conversation resolved since, and then it is read again and resumed. With `bot`, the
+ * answer is stored with the message when it can be (see InlineAnswerer).
  */
 export async function visitorSends(
   deps: Deps,
   input: { workspaceId: string; conversation: Conversation; clientId: string; body: string },
+  bot?: InlineAnswerer,
 ): Promise<{ message: Message; conversation: Conversation }> {
-  const append = (conversation: Conversation) =>
-    appendMessage(deps, {
-      workspaceId: input.workspaceId,
-      conversationId: conversation.id,
-      clientId: input.clientId,
-      authorType: 'visitor',
-      body: input.body,
-      unlessStatus: 'resolved',
-    });
+  const message = (conversation: Conversation) => ({
+    workspaceId: input.workspaceId,
+    conversationId: conversation.id,
+    clientId: input.clientId,
+    authorType: 'visitor' as const,
+    body: input.body,
+    unlessStatus: 'resolved' as const,
+  });
+  const append = (conversation: Conversation) => appendMessage(deps, message(conversation));
   let conversation = input.conversation;
   if (conversation.status !== 'resolved') {
     try {
+      const reply = await bot?.answerNow({
+        workspaceId: input.workspaceId,
+        conversationId: conversation.id,
+        lastSeq: conversation.lastSeq,
+        body: input.body,
+      });
+      if (reply) return { message: (await appendWithReply(deps, message(conversation), reply)).message, conversation };
       return { message: (await append(conversation)).message, conversation };
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
@@ -84,4 +115,79 @@ export async function visitorSends(
     });
   }
   return { message: (await append(conversation)).message, conversation };
+}
+
+/** The bot's answer to a visitor's message, written from the thread as it stood at `afterSeq`. */
+export interface PreparedReply {
+  /** The conversation's last seq the answer was written after (the message gets the next one). */
+  afterSeq: number;
+  body: string;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * A visitor's message and the bot's answer to it, in one statement (one commit, where a message
+ * and its answer stored apart take two): both, or nothing, while the chat is with the bot and
+ * its last seq is still `reply.afterSeq`. When it is not (another message or move came first),
+ * the message is stored alone and `reply` is null: the bot's processor answers it as usual.
+ */
+export async function appendWithReply(
+  deps: Deps,
+  m: NewMessage & { authorType: 'visitor' },
+  prepared: PreparedReply,
+): Promise<{ message: Message; reply: Message | null; duplicate: boolean }> {
+  const now = deps.now();
+  const message = messageRow(m, now);
+  const reply = messageRow(
+    {
+      workspaceId: m.workspaceId,
+      conversationId: m.conversationId,
+      clientId: `bot:${message.id}`,
+      authorType: 'bot',
+      body: prepared.body,
+      meta: prepared.meta,
+    },
+    now,
+  );
+  const at = now.toISOString();
+  const row = (x: Message, seq: SQL) =>
+    sql`select ${x.id}::uuid, ${x.workspaceId}::uuid, ${x.conversationId}::uuid, ${seq}, ${x.clientId},
+      ${x.authorType}, null::uuid, ${x.kind}, ${x.body}, ${JSON.stringify(x.meta)}::jsonb, ${at}::timestamptz from c`;
+  let result;
+  try {
+    result = await deps.db.execute(sql`
+      with c as (
+        update ${conversations} set last_seq = last_seq + 2, updated_at = ${at}::timestamptz
+        where id = ${m.conversationId}::uuid and workspace_id = ${m.workspaceId}::uuid
+          and status = 'bot' and last_seq = ${prepared.afterSeq}
+        returning last_seq
+      ), m as (
+        insert into ${messages}
+          (id, workspace_id, conversation_id, seq, client_id, author_type, author_id, kind, body, meta, created_at)
+        ${row(message, sql`c.last_seq - 1`)} union all ${row(reply, sql`c.last_seq`)}
+        returning id, seq, author_type
+      )
+      insert into ${events} (workspace_id, name, conversation_id, actor_type, actor_id, data, created_at)
+      select ${m.workspaceId}::uuid, 'message.created', ${m.conversationId}::uuid, m.author_type, null,
+        jsonb_build_object('messageId', m.id::text, 'seq', m.seq, 'kind', 'text'), ${at}::timestamptz
+      from m order by m.seq
+      returning id, (data->>'seq')::int as seq`);
+  } catch (err) {
+    if (!isUniqueViolation(err, 'messages_conv_client')) throw err;
+    // A retry of a message already stored (and answered with it, or by the processor).
+    const raced = await findByClientId(deps.db, m.conversationId, m.clientId);
+    if (!raced) throw err;
+    return { message: raced, reply: null, duplicate: true };
+  }
+  const rows = (result as unknown as { rows: { id: number | string | bigint; seq: number }[] }).rows;
+  if (rows.length !== 2) {
+    const alone = await appendMessage(deps, m);
+    return { ...alone, reply: null };
+  }
+  message.seq = prepared.afterSeq + 1;
+  reply.seq = prepared.afterSeq + 2;
+  const eventOf = (x: Message) => messageEvent(x, rows.find((r) => Number(r.seq) === x.seq)!.id);
+  deps.bus.publish({ ...eventOf(message), answered: true });
+  deps.bus.publish(eventOf(reply));
+  return { message, reply, duplicate: false };
 }

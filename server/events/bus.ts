@@ -9,6 +9,8 @@ export type StoredEvent = Omit<typeof events.$inferSelect, 'name'> & {
   name: EventName;
   /** The stored message a `message.created` is about, when its writer had it at hand (in process only). */
   message?: typeof messages.$inferSelect;
+  /** A visitor's message stored with the bot's answer to it (in process only): no turn to run. */
+  answered?: boolean;
   /** A one-time secret the event is about (an invitation's token, for its email); in process only. */
   secret?: string;
 };

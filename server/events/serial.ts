@@ -20,6 +20,11 @@ export class Serial {
     return result;
   }
 
+  /** Whether work for `key` is queued or under way. */
+  busy(key: string): boolean {
+    return this.chains.has(key);
+  }
+
   /** Resolves when everything queued so far, for every key, has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.chains.size) await Promise.all([...this.chains.values()]);

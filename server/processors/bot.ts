@@ -6,10 +6,12 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { readTurn } from '../../engine/conversation/turn';
+import type { HandoffReason } from '../../engine/conversation/handoff';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import { appendMessage } from '../commands/conversations';
 import { botReply, handOff } from '../commands/handoff';
 import type { Deps } from '../commands/unit';
+import type { InlineAnswerer, PreparedReply } from '../commands/visitor';
 import type { StoredEvent } from '../events/bus';
 import type { Serial } from '../events/serial';
 import { AppError } from '../errors';
@@ -18,7 +20,7 @@ import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
 import { TurnQueue, type TurnQueueOptions } from '../bot/turn-queue';
 
-export class BotTurns {
+export class BotTurns implements InlineAnswerer {
   /** Turns waiting and running, bounded overall (one conversation's still run in order). */
   readonly queue: TurnQueue;
   /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
@@ -52,7 +54,8 @@ export class BotTurns {
   }
 
   private onMessage(e: StoredEvent): Promise<void> {
-    if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return Promise.resolve();
+    if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId || e.answered)
+      return Promise.resolve();
     const id = e.conversationId;
     const seq = Number(e.data.seq);
     // The queue bounds how many turns wait and run; `serial` keeps each in the conversation's order
@@ -123,6 +126,48 @@ export class BotTurns {
     return rows;
   }
 
+  /**
+   * The answer to a visitor's message not yet stored, written now so that the message and its
+   * answer are stored in one statement (see appendWithReply): only when the turn reads nothing
+   * and waits for nothing (the thread, settings, knowledge and tagger all in memory, offline), no
+   * turn of this chat is under way or waiting, and the bot's queue is empty (under load, turns go
+   * through the queue and its bounds). Null when not, or when the turn hands the chat over: the
+   * processor then takes the message as usual, after its commit.
+   */
+  async answerNow(q: {
+    workspaceId: string;
+    conversationId: string;
+    lastSeq: number;
+    body: string;
+  }): Promise<PreparedReply | null> {
+    const { workspaceId, conversationId } = q;
+    if (this.queue.waiting || this.queue.has(conversationId) || this.serial.busy(conversationId)) return null;
+    // A chat started just now has no thread yet; one not in memory is read by the processor's turn.
+    const rows = this.threads.get(conversationId) ?? (q.lastSeq === 0 ? [] : null);
+    if (!rows || statusOf(rows) !== 'bot' || !this.config.has(workspaceId) || !this.taggers.loaded(workspaceId))
+      return null;
+    const { settings } = await this.config.get(workspaceId);
+    if (!this.knowledge.answersAtOnce(workspaceId, settings.handoff.answerThreshold)) return null;
+    const afterSeq = rows.length ? rows[rows.length - 1].seq : 0;
+    const question: ThreadRow = {
+      id: '',
+      seq: afterSeq + 1,
+      clientId: '',
+      authorType: 'visitor',
+      kind: 'text',
+      body: q.body,
+      meta: {},
+    };
+    try {
+      const next = await this.decide(workspaceId, [...rows, question], question);
+      return 'reply' in next ? { afterSeq, ...next.reply } : null;
+    } catch (err) {
+      // The processor's turn runs it again, and logs what fails.
+      this.logger.debug({ err, conversationId }, 'answer with the message failed');
+      return null;
+    }
+  }
+
   private async turn(workspaceId: string, conversationId: string, messageId: string, seq: number): Promise<void> {
     const rows = await this.threadForTurn(conversationId, seq);
     const question = rows.find((m) => m.id === messageId);
@@ -133,6 +178,42 @@ export class BotTurns {
     if (statusOf(rows) !== 'bot') return;
     if (rows.some((m) => m.clientId === `bot:${messageId}`)) return;
 
+    const next = await this.decide(workspaceId, rows, question);
+    if ('handoff' in next) {
+      await handOff(this.deps, this.taggers, {
+        workspaceId,
+        conversationId,
+        reason: next.handoff.reason,
+        clientId: `bot:${messageId}`,
+        detail: next.handoff.detail,
+        actor: 'bot',
+      }).catch((err: unknown) => {
+        // A person took the chat meanwhile (the move expects it with the bot): nothing to hand over.
+        if (!(err instanceof AppError && err.code === 'already_claimed')) throw err;
+      });
+      return;
+    }
+    await appendMessage(this.deps, {
+      workspaceId,
+      conversationId,
+      clientId: `bot:${messageId}`,
+      authorType: 'bot',
+      whileStatus: 'bot',
+      ...next.reply,
+    }).catch((err: unknown) => {
+      // A person took the chat while the answer was being written: the bot stays silent.
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    });
+  }
+
+  /** The bot's turn on `question`, read with the thread before it: hand the chat over, or reply. */
+  private async decide(
+    workspaceId: string,
+    rows: ThreadRow[],
+    question: ThreadRow,
+  ): Promise<
+    { handoff: { reason: HandoffReason; detail?: string } } | { reply: { body: string; meta: Record<string, unknown> } }
+  > {
     const settings = await this.settings(workspaceId);
     // Only this stretch with the AI counts: after a person resolved the chat, earlier topics,
     // frustration and unanswered questions are settled.
@@ -172,42 +253,24 @@ export class BotTurns {
       settings: settings.handoff,
     });
 
-    if (decision.action === 'handoff' && decision.reason) {
-      await handOff(this.deps, this.taggers, {
-        workspaceId,
-        conversationId,
-        reason: decision.reason,
-        clientId: `bot:${messageId}`,
-        detail: decision.detail,
-        actor: 'bot',
-      }).catch((err: unknown) => {
-        // A person took the chat meanwhile (the move expects it with the bot): nothing to hand over.
-        if (!(err instanceof AppError && err.code === 'already_claimed')) throw err;
-      });
-      return;
-    }
+    if (decision.action === 'handoff' && decision.reason)
+      return { handoff: { reason: decision.reason, detail: decision.detail } };
     const reply = botReply(answer, decision);
     // Small talk in place of the answer ("Hi Jordan! What can I help you with?") is not a question
     // the bot failed: not "could not answer" on the handoff card, nor a gap in the knowledge.
     const smallTalk = decision.action === 'answer' && decision.reply !== undefined;
-    await appendMessage(this.deps, {
-      workspaceId,
-      conversationId,
-      clientId: `bot:${messageId}`,
-      authorType: 'bot',
-      whileStatus: 'bot',
-      body: reply.text,
-      meta: {
-        citations: reply.citations,
-        confidence: answer.confidence,
-        abstained: answer.abstained && !smallTalk,
-        question: question.body,
-        ...(reply.offersPerson ? { suggestHandoff: true, reason: decision.reason } : {}),
+    return {
+      reply: {
+        body: reply.text,
+        meta: {
+          citations: reply.citations,
+          confidence: answer.confidence,
+          abstained: answer.abstained && !smallTalk,
+          question: question.body,
+          ...(reply.offersPerson ? { suggestHandoff: true, reason: decision.reason } : {}),
+        },
       },
-    }).catch((err: unknown) => {
-      // A person took the chat while the answer was being written: the bot stays silent.
-      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-    });
+    };
   }
 
   private async settings(workspaceId: string) {

@@ -11,6 +11,7 @@ import type { Pool } from 'pg';
 import { Server } from 'socket.io';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
 import type { TopicReader } from '../commands/handoff';
+import type { InlineAnswerer } from '../commands/visitor';
 import type { Deps } from '../commands/unit';
 import type { Serial } from '../events/serial';
 import { clusterAdapter } from './adapter';
@@ -45,6 +46,8 @@ export interface RealtimeOptions {
   maxSocketsPerIp?: number;
   /** Whether this server can send email (CHATREF_SMTP_URL): the widget offers the transcript only then. */
   mails?: boolean;
+  /** The bot, to store its answer with the visitor's message when it can at once. */
+  bot?: InlineAnswerer;
 }
 
 export const DEFAULT_MAX_SOCKETS_PER_IP = 200;
@@ -125,6 +128,7 @@ export function attachRealtime(
     selfOrigin: opts.selfOrigin,
     taggers: opts.taggers,
     serial: opts.serial,
+    bot: opts.bot,
     settings: opts.settings,
     trustProxy: opts.trustProxy,
     mails: opts.mails,

@@ -7,7 +7,7 @@ import type { VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
 import type { Conversation } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
-import { visitorConversation, visitorSends } from '../commands/visitor';
+import { visitorConversation, visitorSends, type InlineAnswerer } from '../commands/visitor';
 import { visitorAsksForPerson, type TopicReader } from '../commands/handoff';
 import { visitorState } from '../queries/queue';
 import { messagesAfter, visitorCurrent } from '../queries/thread';
@@ -55,6 +55,8 @@ export function attachVisitorNamespace(
     serial: Serial;
     /** Whether this server can send email (the transcript by email is offered only then). */
     mails?: boolean;
+    /** The bot, to store its answer with the message when it can at once. */
+    bot?: InlineAnswerer;
   },
 ): void {
   const followUp = visitorFollowUp(deps, opts);
@@ -137,12 +139,11 @@ export function attachVisitorNamespace(
 
     on(socket, 'send', VisitorSend, opts.handler, async ({ clientId, body }) => {
       const send = async () =>
-        visitorSends(deps, {
-          workspaceId: v.workspaceId,
-          conversation: (await ensureConversation()).conversation,
-          clientId,
-          body,
-        });
+        visitorSends(
+          deps,
+          { workspaceId: v.workspaceId, conversation: (await ensureConversation()).conversation, clientId, body },
+          opts.bot,
+        );
       const { message, conversation } = await send().catch(async (err: unknown) => {
         // The conversation known to this connection is gone (the contact was deleted): start afresh.
         if (!(err instanceof AppError && err.code === 'not_found') || !knownConversation) throw err;

@@ -9,9 +9,9 @@ import { connectVisitor, type VisitorClient } from '../clients';
 import { startLiveServer, type LiveServer } from '../server';
 
 /** Statements per visitor message + bot answer: 1 before the ack, 1 for the answer (see the note in the test). */
-const MAX_STATEMENTS = 2;
+const MAX_STATEMENTS = 1;
 /** A new visitor, from connect to the first answer (was 17 before settings and presence were cached). */
-const MAX_FIRST_STATEMENTS = 3;
+const MAX_FIRST_STATEMENTS = 2;
 
 describe('the reply path', () => {
   let server: LiveServer;
