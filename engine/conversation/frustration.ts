@@ -97,8 +97,10 @@ export interface ConversationFrustration {
 
 /** Cosine of two texts' stemmed content terms (bag of words). */
 export function termSimilarity(a: string, b: string): number {
-  const ca = counts(terms(a));
-  const cb = counts(terms(b));
+  return cosine(counts(terms(a)), counts(terms(b)));
+}
+
+function cosine(ca: Map<string, number>, cb: Map<string, number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -116,22 +118,51 @@ function counts(ts: string[]): Map<string, number> {
   return m;
 }
 
+/** A turn as `conversationFrustration` reads it: its score and its bag of content terms. */
+interface TurnReading {
+  score: number;
+  bag: Map<string, number>;
+  terms: number;
+}
+
+/**
+ * Recent turns' readings, oldest dropped first. Every turn of a chat reads all the visitor's
+ * turns before it again: without these, a chat's cost grew with the square of its length.
+ */
+const readings = new Map<string, TurnReading>();
+const MAX_READINGS = 2048;
+/** Longer turns (pastes) are read each time rather than kept. */
+const MAX_KEPT_CHARS = 2000;
+
+function readTurn(text: string): TurnReading {
+  const kept = readings.get(text);
+  if (kept) return kept;
+  const ts = terms(text);
+  const reading = { score: frustrationScore(text), bag: counts(ts), terms: ts.length };
+  if (text.length <= MAX_KEPT_CHARS) {
+    if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value!);
+    readings.set(text, reading);
+  }
+  return reading;
+}
+
 /**
  * Frustration across the visitor's turns (oldest first). The latest turns count most; each turn
  * that repeats an earlier one (same content words), and "I already told you", raise the score.
  */
 export function conversationFrustration(turns: string[], opts: { threshold?: number } = {}): ConversationFrustration {
   const threshold = opts.threshold ?? DEFAULT_FRUSTRATION_THRESHOLD;
-  const scores = turns.map(frustrationScore);
+  const read = turns.map(readTurn);
+  const scores = read.map((r) => r.score);
   const n = turns.length;
   if (n === 0) return { turns: [], score: 0, frustrated: false, repeats: 0 };
   let base = 0;
   for (let i = 0; i < n; i++) base = Math.max(base, scores[i] * Math.pow(0.85, n - 1 - i));
   let repeats = 0;
   for (let j = 1; j < n; j++) {
-    if (terms(turns[j]).length < 2) continue;
+    if (read[j].terms < 2) continue;
     for (let i = 0; i < j; i++)
-      if (termSimilarity(turns[i], turns[j]) >= 0.6) {
+      if (cosine(read[i].bag, read[j].bag) >= 0.6) {
         repeats++;
         break;
       }
