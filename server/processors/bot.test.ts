@@ -18,6 +18,7 @@ import { settingsCache } from '../commands/cached';
 import { appendMessage, sendAgentMessage } from '../commands/conversations';
 import { getConversation } from '../queries/conversation';
 import { HANDOFF_TEXT, visitorAsksForPerson } from '../commands/handoff';
+import { visitorSends } from '../commands/visitor';
 import type { Deps } from '../commands/unit';
 import { EventBus } from '../events/bus';
 import { Serial } from '../events/serial';
@@ -30,17 +31,21 @@ describe('the bot processor', () => {
   let serial: Serial;
   let workspaceId: string;
   let ownerId: string;
+  let bot: BotTurns;
   const stops: (() => void)[] = [];
 
   beforeAll(async () => {
     handle = await openDatabase({ driver: 'pglite', dataDir: null });
     deps = makeDeps(handle.db);
-    const knowledge = new Knowledge(deps);
+    // Checked against the database once a minute, not every 3 s: a slow run still answers at once.
+    const cache = { maxMb: 512, idleMs: 0, checkMs: 60_000 };
+    const knowledge = new Knowledge(deps, undefined, {}, null, null, undefined, cache);
     taggers = new Taggers(deps);
     const settings = settingsCache(deps);
     serial = new Serial();
     stops.push(settings.start(deps), taggers.start());
-    stops.push(new BotTurns(deps, knowledge, taggers, settings, pino({ level: 'silent' }), serial).start());
+    bot = new BotTurns(deps, knowledge, taggers, settings, pino({ level: 'silent' }), serial);
+    stops.push(bot.start());
     const { workspace, owner } = await makeWorkspace(deps);
     workspaceId = workspace.id;
     ownerId = owner.id;
@@ -145,6 +150,45 @@ describe('the bot processor', () => {
     await settle();
     const bot = (await thread()).filter((m) => m.authorType === 'bot');
     expect(bot.map((m) => m.meta.handoff === true)).toEqual([false, true]);
+    expect((await getConversation(deps.db, workspaceId, conversation.id)).status).toBe('waiting');
+  });
+
+  it("stores its answer with the visitor's message when it can answer at once, else leaves it to the processor", async () => {
+    const { conversation, say, thread } = await chat();
+    await say('How long does delivery take?'); // the knowledge, tagger and thread are now in memory
+    const send = async (body: string) => {
+      const current = await getConversation(deps.db, workspaceId, conversation.id);
+      const input = { workspaceId, conversation: current, clientId: uid(), body };
+      return (await visitorSends(deps, input, bot)).message;
+    };
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 150));
+    const stored = async () => (await thread()).map((m) => [m.seq, m.authorType]);
+
+    // At rest: the message and its answer, stored together (the answer's seq follows at once).
+    await idle();
+    const asked = await send('Do you ship to Canada?');
+    expect((await stored()).slice(-2)).toEqual([
+      [asked.seq, 'visitor'],
+      [asked.seq + 1, 'bot'],
+    ]);
+    await settle();
+    expect((await thread()).filter((m) => m.authorType === 'bot')).toHaveLength(2); // not answered twice
+
+    // The server's thread busy for the last tenth of a second: the message alone, acknowledged
+    // first; the processor answers it after.
+    await idle();
+    const until = performance.now() + 150;
+    while (performance.now() < until);
+    const busy = await send('How much is shipping?');
+    expect((await stored()).at(-1)).toEqual([busy.seq, 'visitor']);
+    await settle();
+    expect((await stored()).at(-1)).toEqual([busy.seq + 1, 'bot']);
+
+    // A turn that hands the chat over is the processor's (the handoff command), not the send's.
+    await idle();
+    const wants = await send('I want to talk to a real person please');
+    expect((await stored()).at(-1)).toEqual([wants.seq, 'visitor']);
+    await settle();
     expect((await getConversation(deps.db, workspaceId, conversation.id)).status).toBe('waiting');
   });
 });

@@ -3,6 +3,7 @@
  * AI: answer from the knowledge (with citations and confidence; a service, server/bot/knowledge.ts)
  * or offer / hand over to a person (the handoff command, server/commands/handoff.ts).
  */
+import { performance } from 'node:perf_hooks';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { readTurn } from '../../engine/conversation/turn';
@@ -19,6 +20,10 @@ import { turnThreadAfter, type TurnMessage as ThreadRow } from '../queries/threa
 import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
 import { TurnQueue, type TurnQueueOptions } from '../bot/turn-queue';
+
+/** How often the thread's load is read, and above what share of busy time it counts as busy. */
+const BUSY_SAMPLE_MS = 100;
+const BUSY = 0.5;
 
 export class BotTurns implements InlineAnswerer {
   /** Turns waiting and running, bounded overall (one conversation's still run in order). */
@@ -47,10 +52,16 @@ export class BotTurns implements InlineAnswerer {
 
   /** Subscribes to visitor messages; returns the unsubscribe function. */
   start(): () => void {
-    return this.deps.bus.on('message.created', (e) => {
+    // The thread's load, read every tenth of a second (see `busy`).
+    const sampler = setInterval(() => this.busy(), BUSY_SAMPLE_MS).unref();
+    const off = this.deps.bus.on('message.created', (e) => {
       this.remember(e);
       return this.onMessage(e);
     });
+    return () => {
+      clearInterval(sampler);
+      off();
+    };
   }
 
   private onMessage(e: StoredEvent): Promise<void> {
@@ -141,7 +152,8 @@ export class BotTurns implements InlineAnswerer {
     body: string;
   }): Promise<PreparedReply | null> {
     const { workspaceId, conversationId } = q;
-    if (this.queue.waiting || this.queue.has(conversationId) || this.serial.busy(conversationId)) return null;
+    if (this.queue.waiting || this.queue.has(conversationId) || this.serial.busy(conversationId) || this.busy())
+      return null;
     // A chat started just now has no thread yet; one not in memory is read by the processor's turn.
     const rows = this.threads.get(conversationId) ?? (q.lastSeq === 0 ? [] : null);
     if (!rows || statusOf(rows) !== 'bot' || !this.config.has(workspaceId) || !this.taggers.loaded(workspaceId))
@@ -167,6 +179,22 @@ export class BotTurns implements InlineAnswerer {
       return null;
     }
   }
+
+  /**
+   * Whether the server's thread was busy more than half of the last tenth of a second (or of the
+   * longer stretch a blocked thread kept the sampler from reading): then the turn waits for the
+   * processor and the message is acknowledged first (under a burst, acks before answers; the
+   * queue's bounds and notices take over).
+   */
+  private busy(): boolean {
+    const now = performance.now();
+    if (now - this.load.at >= BUSY_SAMPLE_MS) {
+      const elu = performance.eventLoopUtilization();
+      this.load = { at: now, busy: performance.eventLoopUtilization(elu, this.load.elu).utilization > BUSY, elu };
+    }
+    return this.load.busy;
+  }
+  private load = { at: 0, busy: false, elu: performance.eventLoopUtilization() };
 
   private async turn(workspaceId: string, conversationId: string, messageId: string, seq: number): Promise<void> {
     const rows = await this.threadForTurn(conversationId, seq);
