@@ -134,7 +134,7 @@ const MAX_READINGS = 2048;
 /** Longer turns (pastes) are read each time rather than kept. */
 const MAX_KEPT_CHARS = 2000;
 
-function readTurn(text: string): TurnReading {
+function readingOf(text: string): TurnReading {
   const kept = readings.get(text);
   if (kept) return kept;
   const ts = terms(text);
@@ -152,7 +152,7 @@ function readTurn(text: string): TurnReading {
  */
 export function conversationFrustration(turns: string[], opts: { threshold?: number } = {}): ConversationFrustration {
   const threshold = opts.threshold ?? DEFAULT_FRUSTRATION_THRESHOLD;
-  const read = turns.map(readTurn);
+  const read = turns.map(readingOf);
   const scores = read.map((r) => r.score);
   const n = turns.length;
   if (n === 0) return { turns: [], score: 0, frustrated: false, repeats: 0 };
