@@ -10,9 +10,16 @@ import { QUESTIONS, type ChatResult, type FromWorker, type ToWorker, type Worker
 
 interface Pending {
   t0: number;
-  seq: number | null;
+  /** The client ids its answer may carry, once known (see `answerIds`). */
+  ids: string[];
   done: boolean;
 }
+
+/**
+ * The client ids a message's answer carries: the product's `bot:<stored message id>`, the
+ * store-and-echo anchor's `bot:<client id>`, the bare echo's own client id.
+ */
+const answerIds = (clientId: string, storedId: string) => [`bot:${storedId}`, `bot:${clientId}`, clientId];
 
 const result: ChatResult = {
   latencies: [],
@@ -38,8 +45,8 @@ class SimVisitor {
   private readonly pending: Pending[] = [];
   /** Bot messages seen, by id and by clientId (`bot:<question>`): a second one is a duplicate. */
   private readonly seen = new Set<string>();
-  /** Replies that arrived before their message's ack (seq and arrival time). */
-  private readonly early: { seq: number; t: number }[] = [];
+  /** Replies that arrived before their message's ack: arrival time by the reply's client id. */
+  private readonly early = new Map<string, number>();
 
   constructor(
     private readonly job: WorkerJob,
@@ -85,9 +92,12 @@ class SimVisitor {
     this.seen.add(m.id);
     this.seen.add(m.clientId);
     const t = performance.now();
-    const waiting = this.pending.find((p) => !p.done && p.seq !== null && m.seq > p.seq);
+    // The answer to one message, matched by its client id (a handoff's goodbye carries it too;
+    // the system message after it answers nothing).
+    if (m.kind === 'event') return;
+    const waiting = this.pending.find((p) => !p.done && p.ids.includes(m.clientId));
     if (waiting) this.resolve(waiting, t);
-    else this.early.push({ seq: m.seq, t });
+    else this.early.set(m.clientId, t);
   }
 
   private resolve(p: Pending, t: number) {
@@ -109,7 +119,7 @@ class SimVisitor {
     }
     const socket = this.socket!;
     const body = QUESTIONS[(this.id + this.n) % QUESTIONS.length];
-    const p: Pending = { t0: performance.now(), seq: null, done: false };
+    const p: Pending = { t0: performance.now(), ids: [], done: false };
     this.pending.push(p);
     result.sent++;
     const clientId = `b${this.id}-${++this.n}-${Math.random().toString(36).slice(2, 8)}`;
@@ -129,11 +139,11 @@ class SimVisitor {
     }
     result.acked++;
     result.ackLatencies.push(performance.now() - p.t0);
-    p.seq = ack.data.seq;
-    const i = this.early.findIndex((e) => e.seq > ack.data.seq);
-    if (i >= 0) {
-      const [e] = this.early.splice(i, 1);
-      this.resolve(p, e.t);
+    p.ids = answerIds(clientId, ack.data.id);
+    const id = p.ids.find((x) => this.early.has(x));
+    if (id !== undefined) {
+      this.resolve(p, this.early.get(id)!);
+      this.early.delete(id);
     }
   }
 
