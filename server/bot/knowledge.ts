@@ -216,8 +216,8 @@ export class Knowledge {
    * directly).
    */
   private async fresh(workspaceId: string): Promise<KnowledgeIndex> {
-    const last = this.checked.get(workspaceId);
-    if (last && Date.now() - last.at > this.checkMs) {
+    if (this.checkDue(workspaceId)) {
+      const last = this.checked.get(workspaceId)!;
       const version = await this.version(workspaceId);
       if (version !== last.version) this.drop(workspaceId);
       else this.checked.set(workspaceId, { at: Date.now(), version });
@@ -233,14 +233,15 @@ export class Knowledge {
   answersAtOnce(workspaceId: string, threshold: number | null): boolean {
     if (this.ai.model || this.building.has(workspaceId)) return false;
     const index = this.indexes.peek(workspaceId);
-    const last = this.checked.get(workspaceId);
     return (
-      !!index &&
-      !!last &&
-      Date.now() - last.at <= this.checkMs &&
-      index.settled &&
-      (threshold !== null || hasCalibratedThreshold(index))
+      !!index && !this.checkDue(workspaceId) && index.settled && (threshold !== null || hasCalibratedThreshold(index))
     );
+  }
+
+  /** Whether the workspace's index is due for its comparison with the database (see `fresh`). */
+  private checkDue(workspaceId: string): boolean {
+    const last = this.checked.get(workspaceId);
+    return !!last && Date.now() - last.at > this.checkMs;
   }
 
   /**
