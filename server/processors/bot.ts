@@ -28,6 +28,8 @@ const BUSY = 0.5;
 export class BotTurns implements InlineAnswerer {
   /** Turns waiting and running, bounded overall (one conversation's still run in order). */
   readonly queue: TurnQueue;
+  /** The server's thread's load as last read (see `busy`). */
+  private load = { at: 0, busy: false, elu: performance.eventLoopUtilization() };
   /** Recent conversations' threads for the turn (see `threadForTurn`), up to ~16 MB of text. */
   private readonly threads = new LRUCache<string, ThreadRow[]>({
     maxSize: 16 * 1024 * 1024,
@@ -194,7 +196,6 @@ export class BotTurns implements InlineAnswerer {
     }
     return this.load.busy;
   }
-  private load = { at: 0, busy: false, elu: performance.eventLoopUtilization() };
 
   private async turn(workspaceId: string, conversationId: string, messageId: string, seq: number): Promise<void> {
     const rows = await this.threadForTurn(conversationId, seq);
