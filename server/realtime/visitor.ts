@@ -18,7 +18,7 @@ import type { Serial } from '../events/serial';
 import { on, type HandlerOptions } from './handler';
 import { agentNamespace, type VisitorNamespace } from './namespaces';
 import { presentMessages } from '../presenters/message';
-import { rooms } from './rooms';
+import { joinWithGroup, rooms } from './rooms';
 import { visitorFollowUp } from './visitor-follow-up';
 
 export interface VisitorData {
@@ -114,7 +114,7 @@ export function attachVisitorNamespace(
       knownContact = contact;
       knownConversation = conversation;
       if (started)
-        await nsp.in(rooms.visitor(v.workspaceId, v.visitorId)).socketsJoin(rooms.conversation(conversation.id));
+        joinWithGroup(socket, rooms.visitor(v.workspaceId, v.visitorId), rooms.conversation(conversation.id));
       return { contact, conversation };
     };
 
