@@ -21,16 +21,9 @@ import type { Knowledge } from '../bot/knowledge';
 import type { Taggers } from '../bot/tagger';
 import { TurnQueue, type TurnQueueOptions } from '../bot/turn-queue';
 
-/**
- * How often the thread's load is read, and above what share of busy time it counts as busy: near
- * saturation, not half. The processor's path costs more than the inline one (a second statement,
- * event and fan-out), so a low bar fed itself: at half, 2,000 chatting visitors on PostgreSQL sent
- * eight turns in ten or more that way and the server used 62–70% of a core; at 0.9, one in twenty
- * and 53–63%, with a burst's acks as fast (p99 60–61 ms vs 57–64; `npx chatref bench --quick
- * --store postgres --parts curve,burst --steps 1000,2000`, two or three runs each).
- */
+/** How often the thread's load is read, and above what share of busy time it counts as busy. */
 const BUSY_SAMPLE_MS = 100;
-const BUSY = 0.9;
+const BUSY = 0.5;
 
 export class BotTurns implements InlineAnswerer {
   /** Turns waiting and running, bounded overall (one conversation's still run in order). */
@@ -190,7 +183,7 @@ export class BotTurns implements InlineAnswerer {
   }
 
   /**
-   * Whether the server's thread was busy more than 90% of the last tenth of a second (or of the
+   * Whether the server's thread was busy more than half of the last tenth of a second (or of the
    * longer stretch a blocked thread kept the sampler from reading): then the turn waits for the
    * processor and the message is acknowledged first (under a burst, acks before answers; the
    * queue's bounds and notices take over).
