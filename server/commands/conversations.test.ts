@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** The conversation commands on every database: sequenced idempotent messages, moves, claims. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -15,7 +16,7 @@ import {
   startVisitorConversation,
 } from './conversations';
 import type { Deps } from './unit';
-import { appendWithReply } from './visitor';
+import { appendWithReply, visitorStarts, type InlineAnswerer } from './visitor';
 
 for (const target of testDatabases()) {
   describe(`conversation commands on ${target.name}`, () => {
@@ -67,6 +68,73 @@ for (const target of testDatabases()) {
         .from(events)
         .where(and(eq(events.workspaceId, workspace.id), eq(events.name, 'conversation.created')));
       expect(created).toHaveLength(1);
+    });
+
+    it("stores a new visitor's contact, chat, first message and answer in one statement, and nothing for a known visitor", async () => {
+      const { workspace } = await makeWorkspace(deps);
+      const visitorId = `v_${uid()}`;
+      const asked: { lastSeq: number; body: string }[] = [];
+      const bot: InlineAnswerer = {
+        answerNow: (q) => {
+          asked.push(q);
+          return Promise.resolve({ afterSeq: 0, body: `answer to ${q.body}`, meta: { confidence: 0.9 } });
+        },
+      };
+      const start = (conversationId: string, answerer?: InlineAnswerer, who = visitorId) =>
+        visitorStarts(
+          deps,
+          {
+            workspaceId: workspace.id,
+            visitorId: who,
+            conversationId,
+            clientId: uid(),
+            body: 'do you ship to Canada?',
+          },
+          answerer,
+        );
+      const id = randomUUID();
+      const started = await start(id, bot);
+      expect(asked).toEqual([
+        { workspaceId: workspace.id, conversationId: id, lastSeq: 0, body: 'do you ship to Canada?' },
+      ]);
+      expect(started?.conversation).toMatchObject({ id, status: 'bot', lastSeq: 2, contactId: started?.contact.id });
+      expect(started?.message.seq).toBe(1);
+      const thread = await deps.db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(messages.seq);
+      expect(thread.map((m) => [m.seq, m.authorType, m.body, m.clientId])).toEqual([
+        [1, 'visitor', 'do you ship to Canada?', started!.message.clientId],
+        [2, 'bot', 'answer to do you ship to Canada?', `bot:${started!.message.id}`],
+      ]);
+      const [stored] = await deps.db.select().from(conversations).where(eq(conversations.id, id));
+      expect([stored.lastSeq, stored.contactId]).toEqual([2, started!.contact.id]);
+      const recorded = await deps.db.select().from(events).where(eq(events.conversationId, id)).orderBy(events.id);
+      expect(recorded.map((e) => [e.name, e.data.seq])).toEqual([
+        ['conversation.created', undefined],
+        ['message.created', 1],
+        ['message.created', 2],
+      ]);
+      await deps.bus.idle();
+      // The visitor's message says it was answered with it: the bot's processor leaves it.
+      expect(published.filter((e) => e.conversationId === id).map((e) => [e.name, e.data.seq, e.answered])).toEqual([
+        ['conversation.created', undefined, undefined],
+        ['message.created', 1, true],
+        ['message.created', 2, undefined],
+      ]);
+
+      // The same visitor from another tab: they have a contact, so nothing is written.
+      const again = randomUUID();
+      expect(await start(again, bot)).toBeNull();
+      expect(await deps.db.select().from(conversations).where(eq(conversations.id, again))).toEqual([]);
+      expect(await deps.db.select().from(messages).where(eq(messages.conversationId, again))).toEqual([]);
+
+      // No answer at once: the message alone, for the processor.
+      const alone = randomUUID();
+      const other = await start(alone, undefined, `v_${uid()}`);
+      expect(other?.conversation.lastSeq).toBe(1);
+      await deps.bus.idle();
+      expect(published.filter((e) => e.conversationId === alone).map((e) => [e.name, e.answered])).toEqual([
+        ['conversation.created', undefined],
+        ['message.created', undefined],
+      ]);
     });
 
     it('numbers messages in order and stores a retried one once', async () => {

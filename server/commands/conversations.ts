@@ -74,22 +74,7 @@ async function insertConversation(
   newContact: SQL | null,
 ): Promise<Conversation | null> {
   const now = deps.now();
-  const conversation: Conversation = {
-    id: randomUUID(),
-    workspaceId: input.workspaceId,
-    contactId: input.contactId,
-    status: 'bot',
-    assigneeId: null,
-    teamId: null,
-    handoffReason: null,
-    handoffCard: null,
-    lastSeq: 0,
-    priority: 0,
-    waitingSince: null,
-    resolvedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const conversation = newConversation({ id: randomUUID(), ...input, lastSeq: 0 }, now);
   const at = now.toISOString();
   const result = await deps.db.execute(sql`
     with ${newContact ? sql`ct as (${newContact}),` : sql``} c as (
@@ -106,17 +91,42 @@ async function insertConversation(
     returning id`);
   const [row] = (result as unknown as { rows: { id: number | string | bigint }[] }).rows;
   if (!row) return null;
-  deps.bus.publish({
-    id: Number(row.id),
-    workspaceId: input.workspaceId,
-    name: 'conversation.created',
-    conversationId: conversation.id,
-    actorType: 'visitor',
-    actorId: input.contactId,
-    data: {},
-    createdAt: now,
-  });
+  deps.bus.publish(conversationCreated(conversation, row.id));
   return conversation;
+}
+
+/** A conversation with the bot as stored by a new chat's insert. */
+export function newConversation(
+  c: { id: string; workspaceId: string; contactId: string; lastSeq: number },
+  now: Date,
+): Conversation {
+  return {
+    ...c,
+    status: 'bot',
+    assigneeId: null,
+    teamId: null,
+    handoffReason: null,
+    handoffCard: null,
+    priority: 0,
+    waitingSince: null,
+    resolvedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The conversation.created of a new chat (its visitor's contact is the actor). */
+export function conversationCreated(c: Conversation, id: number | string | bigint): StoredEvent {
+  return {
+    id: Number(id),
+    workspaceId: c.workspaceId,
+    name: 'conversation.created',
+    conversationId: c.id,
+    actorType: 'visitor',
+    actorId: c.contactId,
+    data: {},
+    createdAt: c.createdAt,
+  };
 }
 
 export interface NewMessage {

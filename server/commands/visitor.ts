@@ -3,18 +3,21 @@
  * first message), and their messages (a resolved chat resumes when they write again), with the
  * bot's answer in the same statement when it can be written at once.
  */
+import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { conversations, events, messages } from '../../db/schema';
+import { contacts, conversations, events, messages } from '../../db/schema';
 import { AppError } from '../errors';
 import { getConversation } from '../queries/conversation';
 import { latestConversationFor } from '../queries/thread';
 import {
   appendMessage,
+  conversationCreated,
   findByClientId,
   findOrCreateContact,
   messageEvent,
   messageRow,
   moveConversation,
+  newConversation,
   startConversation,
   startVisitorConversation,
   type Conversation,
@@ -150,9 +153,6 @@ export async function appendWithReply(
     now,
   );
   const at = now.toISOString();
-  const row = (x: Message, seq: SQL) =>
-    sql`select ${x.id}::uuid, ${x.workspaceId}::uuid, ${x.conversationId}::uuid, ${seq}, ${x.clientId},
-      ${x.authorType}, null::uuid, ${x.kind}, ${x.body}, ${JSON.stringify(x.meta)}::jsonb, ${at}::timestamptz from c`;
   let result;
   try {
     result = await deps.db.execute(sql`
@@ -161,16 +161,9 @@ export async function appendWithReply(
         where id = ${m.conversationId}::uuid and workspace_id = ${m.workspaceId}::uuid
           and status = 'bot' and last_seq = ${prepared.afterSeq}
         returning last_seq
-      ), m as (
-        insert into ${messages}
-          (id, workspace_id, conversation_id, seq, client_id, author_type, author_id, kind, body, meta, created_at)
-        ${row(message, sql`c.last_seq - 1`)} union all ${row(reply, sql`c.last_seq`)}
-        returning id, seq, author_type
-      )
+      ), ${insertMessages([message, reply], at)}
       insert into ${events} (workspace_id, name, conversation_id, actor_type, actor_id, data, created_at)
-      select ${m.workspaceId}::uuid, 'message.created', ${m.conversationId}::uuid, m.author_type, null,
-        jsonb_build_object('messageId', m.id::text, 'seq', m.seq, 'kind', 'text'), ${at}::timestamptz
-      from m order by m.seq
+      ${messageEvents(m, at)}
       returning id, (data->>'seq')::int as seq`);
   } catch (err) {
     if (!isUniqueViolation(err, 'messages_conv_client')) throw err;
@@ -186,8 +179,105 @@ export async function appendWithReply(
   }
   message.seq = prepared.afterSeq + 1;
   reply.seq = prepared.afterSeq + 2;
-  const eventOf = (x: Message) => messageEvent(x, rows.find((r) => Number(r.seq) === x.seq)!.id);
-  deps.bus.publish({ ...eventOf(message), answered: true });
-  deps.bus.publish(eventOf(reply));
+  publishStored(deps, [message, reply], rows);
   return { message, reply, duplicate: false };
+}
+
+/**
+ * The `m` CTE that inserts `rows` (a visitor's message, and the bot's answer after it) as the last
+ * seqs of the conversation the `c` CTE updated or inserted (its `last_seq` is theirs).
+ */
+function insertMessages(rows: Message[], at: string): SQL {
+  const select = (x: Message, k: number) =>
+    sql`select ${x.id}::uuid, ${x.workspaceId}::uuid, ${x.conversationId}::uuid, c.last_seq - ${rows.length - 1 - k},
+      ${x.clientId}, ${x.authorType}, null::uuid, ${x.kind}, ${x.body}, ${JSON.stringify(x.meta)}::jsonb,
+      ${at}::timestamptz from c`;
+  return sql`m as (
+    insert into ${messages}
+      (id, workspace_id, conversation_id, seq, client_id, author_type, author_id, kind, body, meta, created_at)
+    ${sql.join(
+      rows.map((x, k) => select(x, k)),
+      sql` union all `,
+    )}
+    returning id, seq, author_type
+  )`;
+}
+
+/** The message.created events of the `m` CTE's messages, in seq order (a select for an insert). */
+function messageEvents(m: { workspaceId: string; conversationId: string }, at: string): SQL {
+  return sql`(select ${m.workspaceId}::uuid, 'message.created', ${m.conversationId}::uuid, m.author_type, null::text,
+      jsonb_build_object('messageId', m.id::text, 'seq', m.seq, 'kind', 'text'), ${at}::timestamptz
+    from m order by m.seq)`;
+}
+
+/**
+ * Publishes the message.created of messages stored by one statement (`rows`: the events' ids by
+ * seq). The visitor's carries `answered` when the answer came with it: the processor skips it.
+ */
+function publishStored(deps: Deps, stored: Message[], rows: { id: number | string | bigint; seq: number }[]): void {
+  for (const x of stored) {
+    const event = messageEvent(x, rows.find((r) => Number(r.seq) === x.seq)!.id);
+    deps.bus.publish(x.authorType === 'visitor' && stored.length > 1 ? { ...event, answered: true } : event);
+  }
+}
+
+/**
+ * A new visitor's first message, with the bot's answer when it can be written at once (see
+ * InlineAnswerer): their contact, the conversation, the message (and answer) and the events, in
+ * one statement, where a new chat took two (the contact and conversation, then the message). The
+ * caller picks `conversationId` and has the visitor's socket in its room before this runs. Null,
+ * with nothing written, when the visitor has a contact already (another tab wrote first, or a
+ * retry): the caller then goes the usual way (`visitorConversation`, `visitorSends`).
+ */
+export async function visitorStarts(
+  deps: Deps,
+  input: { workspaceId: string; visitorId: string; conversationId: string; clientId: string; body: string },
+  bot?: InlineAnswerer,
+): Promise<{ contact: { id: string }; conversation: Conversation; message: Message } | null> {
+  const { workspaceId, conversationId } = input;
+  const prepared = await bot?.answerNow({ workspaceId, conversationId, lastSeq: 0, body: input.body });
+  const now = deps.now();
+  const at = now.toISOString();
+  const contactId = randomUUID();
+  const base = { workspaceId, conversationId };
+  const message = messageRow({ ...base, clientId: input.clientId, authorType: 'visitor', body: input.body }, now);
+  const stored = [message];
+  if (prepared)
+    stored.push(
+      messageRow(
+        { ...base, clientId: `bot:${message.id}`, authorType: 'bot', body: prepared.body, meta: prepared.meta },
+        now,
+      ),
+    );
+  const result = await deps.db.execute(sql`
+    with ct as (
+      insert into ${contacts} (id, workspace_id, visitor_id)
+      values (${contactId}::uuid, ${workspaceId}::uuid, ${input.visitorId})
+      on conflict do nothing
+      returning id
+    ), c as (
+      insert into ${conversations} (id, workspace_id, contact_id, status, last_seq, priority, created_at, updated_at)
+      select ${conversationId}::uuid, ${workspaceId}::uuid, ct.id, 'bot', ${stored.length}, 0, ${at}::timestamptz,
+        ${at}::timestamptz
+      from ct
+      returning id, last_seq
+    ), ${insertMessages(stored, at)}
+    insert into ${events} (workspace_id, name, conversation_id, actor_type, actor_id, data, created_at)
+    (select ${workspaceId}::uuid, 'conversation.created', c.id, 'visitor', ${contactId}::text, '{}'::jsonb,
+      ${at}::timestamptz from c)
+    union all ${messageEvents(base, at)}
+    returning id, name, (data->>'seq')::int as seq`);
+  const rows = (result as unknown as { rows: { id: number | string | bigint; name: string; seq: number | null }[] })
+    .rows;
+  const created = rows.find((r) => r.name === 'conversation.created');
+  if (!created) return null;
+  const conversation = newConversation({ id: conversationId, workspaceId, contactId, lastSeq: stored.length }, now);
+  deps.bus.publish(conversationCreated(conversation, created.id));
+  stored.forEach((x, k) => (x.seq = k + 1));
+  publishStored(
+    deps,
+    stored,
+    rows.filter((r) => r.name === 'message.created').map((r) => ({ id: r.id, seq: Number(r.seq) })),
+  );
+  return { contact: { id: contactId }, conversation, message };
 }

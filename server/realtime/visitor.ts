@@ -2,12 +2,13 @@
  * The widget's side of the socket: identify the visitor (signed token), check the page's origin,
  * then send / sync / typing / ask for a person / leave an email. Each handler is one command.
  */
+import { randomUUID } from 'node:crypto';
 import { ContactUpdate, Sync, Typing, VisitorAuth, VisitorHandoff, VisitorSend } from '../../protocol/schemas';
 import type { VisitorSession } from '../../protocol/socket';
 import { issueVisitorToken, newVisitorId, verifyVisitorToken } from '../auth/visitor-token';
-import type { Conversation } from '../commands/conversations';
+import type { Conversation, Message } from '../commands/conversations';
 import { updateContact } from '../commands/contacts';
-import { visitorConversation, visitorSends, type InlineAnswerer } from '../commands/visitor';
+import { visitorConversation, visitorSends, visitorStarts, type InlineAnswerer } from '../commands/visitor';
 import { visitorAsksForPerson, type TopicReader } from '../commands/handoff';
 import { visitorState } from '../queries/queue';
 import { messagesAfter, visitorCurrent } from '../queries/thread';
@@ -138,6 +139,26 @@ export function attachVisitorNamespace(
     })().catch((err: unknown) => opts.handler.onUnexpected(err, 'connection'));
 
     on(socket, 'send', VisitorSend, opts.handler, async ({ clientId, body }) => {
+      const present = async (message: Message) => (await presentMessages(deps.db, [message], 'visitor', v.botName))[0];
+      // A visitor with no contact known yet (new, or before their connection's read came back):
+      // their first message starts the chat in one statement, its room joined first.
+      if (!knownContact && !knownConversation) {
+        const conversationId = randomUUID();
+        const room = rooms.conversation(conversationId);
+        joinWithGroup(socket, rooms.visitor(v.workspaceId, v.visitorId), room);
+        const started = await visitorStarts(
+          deps,
+          { workspaceId: v.workspaceId, visitorId: v.visitorId, conversationId, clientId, body },
+          opts.bot,
+        );
+        if (started) {
+          knownContact = started.contact;
+          knownConversation = started.conversation;
+          return present(started.message);
+        }
+        // They have a contact (another tab, or a retry): the usual way below.
+        void socket.leave(room);
+      }
       const send = async () =>
         visitorSends(
           deps,
@@ -152,8 +173,7 @@ export function attachVisitorNamespace(
         return send();
       });
       knownConversation = conversation;
-      const [wire] = await presentMessages(deps.db, [message], 'visitor', v.botName);
-      return wire;
+      return present(message);
     });
 
     on(socket, 'sync', Sync, opts.handler, async ({ afterSeq }) => {
