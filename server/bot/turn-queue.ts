@@ -48,7 +48,7 @@ interface Lane {
 
 export class TurnQueue {
   private readonly lanes = new Map<string, Lane>();
-  /** Lanes whose next job may start, oldest first (fair across conversations; see `next`). */
+  /** Lanes whose next job may start, oldest first (fair across conversations). */
   private readonly ready: string[] = [];
   private running = 0;
   private queued = 0;
@@ -137,27 +137,9 @@ export class TurnQueue {
     this.ensureTimer();
   }
 
-  /**
-   * The next lane to run: the one ready longest, unless its turn has waited past `slowAfterMs`
-   * (its visitor has been told the assistant is busy). Then the queue is behind and the newest
-   * goes first (adaptive LIFO): a backlog no longer delays every message after it, so fewer
-   * visitors wait at all, and once a burst ends new messages are answered at once while the
-   * backlog drains, each conversation's turns still in order. The backlog's oldest wait longer
-   * than in order. A burst to 4,000 visitors on PostgreSQL (`npx chatref bench --quick --store
-   * postgres --parts curve,burst --steps 1000,2000`): in order, never back to p99 ≤ 100 ms in the
-   * window, 5,200–5,700 visitors told the assistant was busy, reply p99 8–13 s; newest first, back
-   * in 5 s, 2,550–2,580 told, reply p99 16–17 s. Taking the newest and oldest in turn was not back
-   * within the window either.
-   */
-  private next(): string {
-    const oldest = this.lanes.get(this.ready[0])?.jobs[0]?.at;
-    const behind = oldest !== undefined && this.now() - oldest >= this.opts.slowAfterMs;
-    return behind ? this.ready.pop()! : this.ready.shift()!;
-  }
-
   private pump(): void {
     while (this.running < this.opts.concurrency && this.ready.length) {
-      const key = this.next();
+      const key = this.ready.shift()!;
       const lane = this.lanes.get(key);
       const job = lane?.jobs.shift();
       if (!lane || !job) continue;
