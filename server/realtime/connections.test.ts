@@ -1,36 +1,17 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { Server } from 'socket.io';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import { socketServerForTests } from '../../tests/socket-server';
 import { connectionCap } from './connections';
 
 describe('open socket connections per address', () => {
-  const http = createServer();
   const cap = connectionCap(3, 1);
-  const io = new Server(http, { allowRequest: cap.allowRequest });
-  cap.attach(io);
-  let url = '';
-  const clients: ClientSocket[] = [];
-  beforeAll(async () => {
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await io.close();
-  });
+  const server = socketServerForTests({ allowRequest: cap.allowRequest });
+  cap.attach(server.io);
 
   /** Resolves "connected" or the refusal's message; `ip` arrives as a trusted proxy's X-Forwarded-For. */
   const open = (ip: string) =>
     new Promise<ClientSocket | string>((resolve) => {
-      const c = connect(url, {
-        transports: ['websocket'],
-        extraHeaders: { 'x-forwarded-for': ip },
-        reconnection: false,
-        forceNew: true,
-      });
-      clients.push(c);
+      const c = server.client('', { extraHeaders: { 'x-forwarded-for': ip } });
       c.once('connect', () => resolve(c));
       c.once('connect_error', (err) => resolve(err.message));
     });

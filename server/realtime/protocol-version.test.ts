@@ -1,34 +1,19 @@
 /** The handshake's protocol check: an old client is refused with a code and a reload message. */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
-import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { socketServerForTests } from '../../tests/socket-server';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '../../protocol/socket';
 import { announcedVersion, requireProtocol } from './protocol-version';
 
 describe('the protocol version in the handshake', () => {
-  const http = createServer();
-  const io = new Server(http);
+  const server = socketServerForTests();
   // As the next incompatible change will: the server speaks version 2 and newer only.
-  io.of('/v2').use(requireProtocol(2));
-  io.of(VISITOR_NAMESPACE).use(requireProtocol());
-  let url = '';
-  const clients: ClientSocket[] = [];
-  beforeAll(async () => {
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await io.close();
-  });
+  server.io.of('/v2').use(requireProtocol(2));
+  server.io.of(VISITOR_NAMESPACE).use(requireProtocol());
 
   /** Resolves "connected" or the refusal (its message and data). */
   const open = (nsp: string, auth: object) =>
     new Promise<'connected' | { message: string; data: unknown }>((resolve) => {
-      const c = connect(`${url}${nsp}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-      clients.push(c);
+      const c = server.client(nsp, { auth });
       c.once('connect', () => resolve('connected'));
       c.once('connect_error', (err: Error & { data?: unknown }) => resolve({ message: err.message, data: err.data }));
     });

@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Namespace } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { Adapter, type BroadcastOptions, type Room } from 'socket.io-adapter';
-import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import { socketServerForTests } from '../../tests/socket-server';
 import { joinWithGroup } from './rooms';
 
 /**
@@ -17,23 +16,11 @@ class ClusterLikeAdapter extends Adapter {
 }
 
 describe('joining a room with the other sockets of a group', () => {
-  const http = createServer();
-  const io = new Server(http, { adapter: ClusterLikeAdapter as unknown as typeof Adapter });
-  let url = '';
-  const clients: ClientSocket[] = [];
-  beforeAll(async () => {
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await io.close();
-  });
+  const { io, client } = socketServerForTests({ adapter: ClusterLikeAdapter as unknown as typeof Adapter });
 
   const open = (nsp: string) =>
     new Promise<ClientSocket>((resolve, reject) => {
-      const c = connect(`${url}${nsp}`, { transports: ['websocket'], reconnection: false, forceNew: true });
-      clients.push(c);
+      const c = client(nsp);
       c.once('connect', () => resolve(c));
       c.once('connect_error', reject);
     });
