@@ -60,11 +60,16 @@ export async function startVisitorConversation(
   return insertConversation(
     deps,
     { workspaceId: input.workspaceId, contactId },
-    sql`insert into ${contacts} (id, workspace_id, visitor_id)
-      values (${contactId}::uuid, ${input.workspaceId}::uuid, ${input.visitorId})
-      on conflict do nothing
-      returning id`,
+    insertNewContact({ ...input, contactId }),
   );
+}
+
+/** A visitor's contact, only if they have none yet (returns its id then; nothing otherwise): for a CTE. */
+export function insertNewContact(c: { contactId: string; workspaceId: string; visitorId: string }): SQL {
+  return sql`insert into ${contacts} (id, workspace_id, visitor_id)
+    values (${c.contactId}::uuid, ${c.workspaceId}::uuid, ${c.visitorId})
+    on conflict do nothing
+    returning id`;
 }
 
 /** The conversation and its event; with `newContact`, only if that insert (a CTE) made the contact. */

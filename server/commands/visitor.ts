@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { contacts, conversations, events, messages } from '../../db/schema';
+import { conversations, events, messages } from '../../db/schema';
 import { AppError } from '../errors';
 import { getConversation } from '../queries/conversation';
 import { latestConversationFor } from '../queries/thread';
@@ -13,6 +13,7 @@ import {
   appendMessage,
   conversationCreated,
   findByClientId,
+  insertNewContact,
   findOrCreateContact,
   messageEvent,
   messageRow,
@@ -250,12 +251,7 @@ export async function visitorStarts(
       ),
     );
   const result = await deps.db.execute(sql`
-    with ct as (
-      insert into ${contacts} (id, workspace_id, visitor_id)
-      values (${contactId}::uuid, ${workspaceId}::uuid, ${input.visitorId})
-      on conflict do nothing
-      returning id
-    ), c as (
+    with ct as (${insertNewContact({ contactId, workspaceId, visitorId: input.visitorId })}), c as (
       insert into ${conversations} (id, workspace_id, contact_id, status, last_seq, priority, created_at, updated_at)
       select ${conversationId}::uuid, ${workspaceId}::uuid, ct.id, 'bot', ${stored.length}, 0, ${at}::timestamptz,
         ${at}::timestamptz
