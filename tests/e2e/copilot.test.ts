@@ -83,6 +83,8 @@ describe('copilot: suggested reply, learned from the team, hand back to the AI',
 
     await panel.getByRole('button', { name: 'Use suggestion' }).click();
     const reply = agent.getByRole('textbox', { name: 'Reply' });
+    // The click fills the box on the page's next render: read it once it has.
+    await expect.poll(() => reply.inputValue()).not.toBe('');
     const inserted = await reply.inputValue();
     expect(inserted.length).toBeGreaterThan(20);
     expect(first).toContain(inserted);
