@@ -30,7 +30,7 @@ describe('Web Push configuration', () => {
 describe('configuration of capacity', () => {
   it('has bounds for the bot queue and the index memory by default', () => {
     const c = loadConfig({});
-    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 5000, slowAfterMs: 3000 });
+    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 5000, slowAfterMs: 3000, newestWhenBehind: true });
     expect(c.indexCache).toEqual({ maxMb: 512, idleMs: 3_600_000 });
   });
 
@@ -39,10 +39,11 @@ describe('configuration of capacity', () => {
       CHATREF_BOT_CONCURRENCY: '4',
       CHATREF_BOT_QUEUE_MAX: '100',
       CHATREF_BOT_BUSY_MS: '0',
+      CHATREF_BOT_ORDER: 'in-order',
       CHATREF_INDEX_CACHE_MB: '64',
       CHATREF_INDEX_IDLE_MIN: '0',
     });
-    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 100, slowAfterMs: 0 });
+    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 100, slowAfterMs: 0, newestWhenBehind: false });
     expect(c.indexCache).toEqual({ maxMb: 64, idleMs: 0 });
   });
 
@@ -57,6 +58,7 @@ describe('configuration of capacity', () => {
     expect(() => loadConfig({ CHATREF_INDEX_CACHE_MB: 'lots' })).toThrow(/CHATREF_INDEX_CACHE_MB/);
     expect(() => loadConfig({ CHATREF_INDEX_CACHE_MB: '8' })).toThrow(ConfigError);
     expect(() => loadConfig({ CHATREF_BOT_QUEUE_MAX: '0' })).toThrow(/CHATREF_BOT_QUEUE_MAX must be at least 1/);
+    expect(() => loadConfig({ CHATREF_BOT_ORDER: 'lifo' })).toThrow(/CHATREF_BOT_ORDER must be/);
   });
 });
 

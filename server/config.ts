@@ -111,6 +111,10 @@ const Env = z.object({
   CHATREF_BOT_CONCURRENCY: intVar('CHATREF_BOT_CONCURRENCY', 'a number of turns', 1, 256),
   CHATREF_BOT_QUEUE_MAX: intVar('CHATREF_BOT_QUEUE_MAX', 'a number of turns', 1, 1_000_000),
   CHATREF_BOT_BUSY_MS: intVar('CHATREF_BOT_BUSY_MS', 'a number of milliseconds', 0, 600_000),
+  /** `newest-when-behind` (default): past `CHATREF_BOT_BUSY_MS` the newest chat goes first; `in-order`: never. */
+  CHATREF_BOT_ORDER: z
+    .enum(['newest-when-behind', 'in-order'], { error: 'CHATREF_BOT_ORDER must be newest-when-behind or in-order' })
+    .default('newest-when-behind'),
   /** Memory for the knowledge indexes kept loaded; the least recently used beyond it are dropped. */
   CHATREF_INDEX_CACHE_MB: intVar('CHATREF_INDEX_CACHE_MB', 'a number of megabytes', 16, 1_048_576),
   /** Minutes an index may stay unused before it is dropped (0: only when memory is short). */
@@ -136,8 +140,11 @@ export interface Config {
   /** The parsing pool: threads (null: half the cores), time and heap per task, content limits. */
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   maxSocketsPerIp: number;
-  /** The bot's turn queue: turns at once, turns waiting in memory, ms before the visitor hears "busy". */
-  bot: { concurrency: number; maxQueued: number; slowAfterMs: number };
+  /**
+   * The bot's turn queue: turns at once, turns waiting in memory, ms before the visitor hears
+   * "busy" (and the queue counts as behind), and whether the newest chat goes first while behind.
+   */
+  bot: { concurrency: number; maxQueued: number; slowAfterMs: number; newestWhenBehind: boolean };
   /** Knowledge indexes in memory: their estimated size bound, and how long an unused one stays. */
   indexCache: { maxMb: number; idleMs: number };
   mail: { smtpUrl: string | null; from: string };
@@ -204,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.CHATREF_BOT_CONCURRENCY ?? 4,
       maxQueued: e.CHATREF_BOT_QUEUE_MAX ?? 5000,
       slowAfterMs: e.CHATREF_BOT_BUSY_MS ?? 3000,
+      newestWhenBehind: e.CHATREF_BOT_ORDER === 'newest-when-behind',
     },
     indexCache: { maxMb: e.CHATREF_INDEX_CACHE_MB ?? 512, idleMs: (e.CHATREF_INDEX_IDLE_MIN ?? 60) * 60_000 },
     demo: !(e.CHATREF_NO_DEMO === '1' || e.CHATREF_NO_DEMO === 'true'),

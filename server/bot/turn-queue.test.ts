@@ -32,6 +32,98 @@ describe('TurnQueue', () => {
     q.close();
   });
 
+  it('runs the newest conversation first once the oldest waiting turn is late, each in its order', async () => {
+    let now = 0;
+    const q = new TurnQueue({ concurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
+    const log: string[] = [];
+    const first = gate();
+    const noCatchUp = () => Promise.reject(new Error('no'));
+    const done = [
+      q.push(
+        'x',
+        async () => {
+          await first.opened;
+          log.push('x');
+        },
+        noCatchUp,
+      ),
+    ];
+    const turn = (key: string) => q.push(key, async () => void log.push(key), noCatchUp);
+    done.push(turn('a1'));
+    now = 500;
+    done.push(
+      turn('b'),
+      q.push('a1', async () => void log.push('a1 again'), noCatchUp),
+    );
+    now = 900;
+    done.push(turn('c'));
+    // Nothing late yet: in the order they came (a conversation's next turn after the others ready).
+    first.open();
+    await Promise.all(done);
+    expect(log).toEqual(['x', 'a1', 'b', 'c', 'a1 again']);
+
+    log.length = 0;
+    const second = gate();
+    const later = [
+      q.push(
+        'x',
+        async () => {
+          await second.opened;
+          log.push('x');
+        },
+        noCatchUp,
+      ),
+    ];
+    now = 1000;
+    later.push(
+      turn('d'),
+      q.push('d', async () => void log.push('d again'), noCatchUp),
+    );
+    now = 1500;
+    later.push(turn('e'), turn('f'));
+    now = 2500; // d has waited 1.5 s: the queue is behind
+    later.push(turn('g'));
+    second.open();
+    await Promise.all(later);
+    // Newest first, by when each conversation became ready, while the oldest is late (d's second
+    // turn is ready once its first has run); d's two turns still in their order.
+    expect(log).toEqual(['x', 'g', 'f', 'e', 'd', 'd again']);
+    q.close();
+  });
+
+  it('keeps to the order turns came in when told to (CHATREF_BOT_ORDER=in-order)', async () => {
+    let now = 0;
+    const q = new TurnQueue({
+      concurrency: 1,
+      maxQueued: 100,
+      slowAfterMs: 1000,
+      newestWhenBehind: false,
+      now: () => now,
+    });
+    const log: string[] = [];
+    const first = gate();
+    const noCatchUp = () => Promise.reject(new Error('no'));
+    const turn = (key: string) => q.push(key, async () => void log.push(key), noCatchUp);
+    const done = [
+      q.push(
+        'x',
+        async () => {
+          await first.opened;
+          log.push('x');
+        },
+        noCatchUp,
+      ),
+      turn('d'),
+      q.push('d', async () => void log.push('d again'), noCatchUp),
+    ];
+    now = 2500; // d has waited 2.5 s: behind, and still in order
+    done.push(turn('e'), turn('f'));
+    first.open();
+    await Promise.all(done);
+    expect(log).toEqual(['x', 'd', 'e', 'f', 'd again']);
+    q.close();
+  });
+
   it('past its bound keeps one catch-up per conversation, run after what was queued before it', async () => {
     const q = new TurnQueue({ concurrency: 1, maxQueued: 2, slowAfterMs: 60_000 });
     const log: string[] = [];

@@ -1,7 +1,10 @@
 /**
  * Past capacity, in headless Chromium on a shop page served from another port: the server runs
- * one bot turn at a time (CHATREF_BOT_CONCURRENCY=1) and calls a turn late after 100 ms; a crowd
- * of visitor sockets asks at once, and the browser's visitor asks while their turns queue.
+ * one bot turn at a time (CHATREF_BOT_CONCURRENCY=1), in the order they came (CHATREF_BOT_ORDER=
+ * in-order: by default a chat that asks while the queue is behind goes first, and its visitor
+ * would not wait; server/bot/turn-queue.test.ts tests that order) and calls a turn late after
+ * 100 ms; a crowd of visitor sockets asks at once, and the browser's visitor asks while their
+ * turns queue.
  * Nothing holds the bot but that real queue. The visitor sees the busy notice, then the bot's real
  * answer, once, and the notice goes away. The notice as shown goes to
  * test-results/screenshots/busy-notice.png (and /tmp/busy-notice.png).
@@ -35,6 +38,7 @@ describe('the busy notice, when the bot is past capacity', () => {
       ...ADMIN,
       CHATREF_TRUST_PROXY: '1', // each crowd visitor comes from its own address (X-Forwarded-For)
       CHATREF_BOT_CONCURRENCY: '1',
+      CHATREF_BOT_ORDER: 'in-order',
       CHATREF_BOT_BUSY_MS: '100',
       LOG_LEVEL: 'info', // to see when the demo's knowledge is in
     });
