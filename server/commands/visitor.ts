@@ -216,9 +216,10 @@ function messageEvents(m: { workspaceId: string; conversationId: string }, at: s
  * seq). The visitor's carries `answered` when the answer came with it: the processor skips it.
  */
 function publishStored(deps: Deps, stored: Message[], rows: { id: number | string | bigint; seq: number }[]): void {
+  const answered = stored.some((x) => x.authorType === 'bot');
   for (const x of stored) {
     const event = messageEvent(x, rows.find((r) => Number(r.seq) === x.seq)!.id);
-    deps.bus.publish(x.authorType === 'visitor' && stored.length > 1 ? { ...event, answered: true } : event);
+    deps.bus.publish(x.authorType === 'visitor' && answered ? { ...event, answered: true } : event);
   }
 }
 
