@@ -17,6 +17,8 @@ describe('wantsHuman', () => {
     'HUMAN!!!',
     'Is there anyone I can actually talk to?',
     'please have someone call me back',
+    'who do I talk to about a custom order',
+    "who's the right person to ask about wholesale?",
   ])('hears a request for a person: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(true);
@@ -34,6 +36,8 @@ describe('wantsHuman', () => {
     'Is the manager special still on?',
     'How do I return an item?',
     'Can you email me the invoice?',
+    'who do you ship with?',
+    'who is talking at the workshop on Saturday?',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

@@ -152,6 +152,12 @@ const CUES: Cue[] = [
     weight: 2,
     re: new RegExp(`\\bare (?:you|u) ${DET}${QUAL}(?:${BOT}|humans?|persons?|real)\\b`),
   },
+  // "who do I talk to", "who should we contact about this", "who's the right person to ask"
+  {
+    name: 'who_to_talk_to',
+    weight: 4,
+    re: /\bwho(?: (?:do|should|can|could|would|will|shall) (?:i|we)| (?:is|are)|s) (?:the (?:right |best )?(?:person|one|people) (?:to |(?:i|we) (?:should |can )?))?(?:talk|speak|chat|contact|ask|call|phone|ring|email|e mail|message|write|reach|get in touch)\b/,
+  },
   {
     name: 'reach_person',
     weight: 3.5,
