@@ -18,6 +18,8 @@ describe('reportsProblem', () => {
     "our catering was supposed to arrive at 8 and it's 8:45",
     'my order is 3 days late',
     'still waiting for my refund',
+    'the courier left my parcel at the wrong address',
+    'it was delivered to my neighbour instead of me',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -34,5 +36,8 @@ describe('reportsProblem', () => {
     'what happens if my order is late?',
     'when is my order supposed to arrive?',
     'is my order late?',
+    "can it be left with a neighbour if I'm out?",
+    'can you deliver to my neighbour?',
+    'I left my umbrella at your store',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });
