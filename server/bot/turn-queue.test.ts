@@ -171,6 +171,49 @@ describe('TurnQueue', () => {
     q.close();
   });
 
+  it('full while behind, puts the longest-waiting conversation out for a catch-up, not the newcomer', async () => {
+    let now = 0;
+    const slow: string[] = [];
+    const q = new TurnQueue({
+      concurrency: 1,
+      maxQueued: 2,
+      slowAfterMs: 1000,
+      now: () => now,
+      onSlow: (k) => slow.push(k),
+    });
+    const log: string[] = [];
+    const first = gate();
+    const turn = (key: string) =>
+      q.push(
+        key,
+        async () => void log.push(key),
+        async () => void log.push(`${key}-catch-up`),
+      );
+    const done = [
+      q.push(
+        'x',
+        async () => {
+          await first.opened;
+          log.push('x');
+        },
+        () => Promise.reject(new Error('no')),
+      ),
+      turn('a'),
+      turn('b'),
+    ];
+    expect(q.waiting).toBe(2);
+    now = 2000; // a and b have waited 2 s: behind, and full
+    done.push(turn('c'));
+    expect(q.waiting).toBe(2);
+    expect(q.stats.overflowed).toBe(1);
+    expect(slow).toEqual(['a']);
+    first.open();
+    await Promise.all(done);
+    // The newcomer first, then the rest newest first; a's turn as its catch-up once there is room.
+    expect(log).toEqual(['x', 'c', 'b', 'a-catch-up']);
+    q.close();
+  });
+
   it('tells a conversation once that its turn is late, when it waits, runs long or overflows', async () => {
     const slow: string[] = [];
     const aTold = gate();

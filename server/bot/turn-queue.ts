@@ -35,6 +35,8 @@ interface Job {
   run: () => Promise<void>;
   at: number;
   done: () => void;
+  /** What replaces the turn if it is put out of memory (see `evictOldest`). */
+  catchUp?: () => Promise<void>;
 }
 
 interface Lane {
@@ -79,6 +81,7 @@ export class TurnQueue {
    */
   push(key: string, run: () => Promise<void>, catchUp: () => Promise<void>): Promise<void> {
     const lane = this.lane(key);
+    if (!this.overflowed.has(key) && this.queued >= this.opts.maxQueued && this.behind()) this.evictOldest(key);
     if (this.overflowed.has(key) || this.queued >= this.opts.maxQueued) {
       if (!this.overflowed.has(key)) {
         this.overflowed.add(key);
@@ -89,7 +92,27 @@ export class TurnQueue {
       this.ensureTimer();
       return new Promise((resolve) => lane.catchUpDone.push(resolve));
     }
-    return new Promise((resolve) => this.enqueue(key, lane, { run, at: this.now(), done: resolve }));
+    return new Promise((resolve) => this.enqueue(key, lane, { run, at: this.now(), done: resolve, catchUp }));
+  }
+
+  /**
+   * Full while behind: the conversation waiting longest (not `except`) leaves memory for the
+   * catch-up instead of the newcomer, so a queue that filled up during a burst still takes what
+   * comes after it at once. Its visitor is told, if not already, and its turns run as one catch-up
+   * once there is room. Nothing is lost: its messages are stored.
+   */
+  private evictOldest(except: string): void {
+    const at = this.ready.findIndex((k) => k !== except);
+    if (at < 0) return;
+    const [key] = this.ready.splice(at, 1);
+    const lane = this.lanes.get(key)!;
+    const jobs = lane.jobs.splice(0);
+    for (const job of jobs) if (!(job as Job & { free?: boolean }).free) this.queued--;
+    lane.catchUp = jobs.findLast((j) => j.catchUp)?.catchUp ?? lane.catchUp;
+    lane.catchUpDone.push(...jobs.map((j) => j.done));
+    this.overflowed.add(key);
+    this.stats.overflowed++;
+    this.notify(key, lane);
   }
 
   /** Whether the conversation has a turn waiting or running, or one to catch up. */
@@ -154,10 +177,14 @@ export class TurnQueue {
    * lasts (in order, everyone would). `newestWhenBehind: false` keeps the order turns came in.
    */
   private next(): string {
-    if (!this.opts.newestWhenBehind) return this.ready.shift()!;
+    return this.behind() ? this.ready.pop()! : this.ready.shift()!;
+  }
+
+  /** Newest first, and the turn that has waited longest is past `slowAfterMs`. */
+  private behind(): boolean {
+    if (!this.opts.newestWhenBehind) return false;
     const oldest = this.lanes.get(this.ready[0])?.jobs[0]?.at;
-    const behind = oldest !== undefined && this.now() - oldest >= this.opts.slowAfterMs;
-    return behind ? this.ready.pop()! : this.ready.shift()!;
+    return oldest !== undefined && this.now() - oldest >= this.opts.slowAfterMs;
   }
 
   private pump(): void {
@@ -198,7 +225,8 @@ export class TurnQueue {
       const run = lane.catchUp ?? (() => Promise.resolve());
       const waiters = lane.catchUpDone.splice(0);
       lane.catchUp = null;
-      this.enqueue(key, lane, { run, at: this.now(), done: () => waiters.forEach((w) => w()) });
+      // Put out again (still behind, full), it is the same catch-up.
+      this.enqueue(key, lane, { run, at: this.now(), done: () => waiters.forEach((w) => w()), catchUp: run });
     }
   }
 
