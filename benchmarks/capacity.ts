@@ -200,6 +200,9 @@ export async function burst(
     bins.set(s, [...(bins.get(s) ?? []), ms]);
   });
   const seconds = [...bins.keys()].sort((x, y) => x - y);
+  log(
+    `  probe's reply p99 by second after the burst: [${seconds.map((x) => round(percentile(bins.get(x)!, 99), 0)).join(',')}]`,
+  );
   let recoveredAt = Number.NaN;
   for (let i = seconds.length - 1; i >= 0; i--) {
     if (percentile(bins.get(seconds[i])!, 99) > HELD_P99_MS) break;

@@ -214,6 +214,76 @@ describe('TurnQueue', () => {
     q.close();
   });
 
+  it('while behind, a conversation that asks again is the newest, even one put out before', async () => {
+    let now = 0;
+    const q = new TurnQueue({ concurrency: 1, maxQueued: 2, slowAfterMs: 1000, now: () => now });
+    const log: string[] = [];
+    const first = gate();
+    const turn = (key: string, name = key) =>
+      q.push(
+        key,
+        async () => void log.push(name),
+        async () => void log.push(`${key}-catch-up`),
+      );
+    const hold = () =>
+      q.push(
+        'x',
+        async () => {
+          await first.opened;
+          log.push('x');
+        },
+        () => Promise.reject(new Error('no')),
+      );
+    const done = [hold(), turn('a'), turn('b'), turn('c')]; // full, not behind yet: c is put out
+    expect(q.stats.overflowed).toBe(1);
+    now = 2000; // behind
+    done.push(turn('c', 'c again'));
+    first.open();
+    await Promise.all(done);
+    // c came back in at once as the newest (a, the oldest, went out in its place).
+    expect(log).toEqual(['x', 'c-catch-up', 'b', 'a-catch-up']);
+
+    // A conversation already waiting that asks again goes before those that asked since (room
+    // enough this time: nobody is put out).
+    q.close();
+    now = 0;
+    log.length = 0;
+    const roomy = new TurnQueue({ concurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
+    const second = gate();
+    const later = [
+      roomy.push(
+        'x',
+        async () => {
+          await second.opened;
+          log.push('x');
+        },
+        () => Promise.reject(new Error('no')),
+      ),
+      roomy.push(
+        'd',
+        async () => void log.push('d'),
+        () => Promise.reject(new Error('no')),
+      ),
+      roomy.push(
+        'e',
+        async () => void log.push('e'),
+        () => Promise.reject(new Error('no')),
+      ),
+    ];
+    now = 2000;
+    later.push(
+      roomy.push(
+        'd',
+        async () => void log.push('d again'),
+        () => Promise.reject(new Error('no')),
+      ),
+    );
+    second.open();
+    await Promise.all(later);
+    expect(log).toEqual(['x', 'd', 'd again', 'e']);
+    roomy.close();
+  });
+
   it('tells a conversation once that its turn is late, when it waits, runs long or overflows', async () => {
     const slow: string[] = [];
     const aTold = gate();

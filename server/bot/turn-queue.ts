@@ -49,6 +49,8 @@ interface Lane {
   notified: boolean;
   /** When the running turn's message was queued (a slow turn is as late as a waiting one). */
   runningSince: number | null;
+  /** When its oldest turn not kept in memory was queued (the catch-up's wait starts there). */
+  overflowedAt: number | null;
 }
 
 export class TurnQueue {
@@ -81,11 +83,27 @@ export class TurnQueue {
    */
   push(key: string, run: () => Promise<void>, catchUp: () => Promise<void>): Promise<void> {
     const lane = this.lane(key);
-    if (!this.overflowed.has(key) && this.queued >= this.opts.maxQueued && this.behind()) this.evictOldest(key);
+    if (this.behind()) {
+      // Newest first, this conversation is the newest, even one put out before or already waiting:
+      // the oldest leaves memory in its place, and a put-out one's catch-up (which answers this message too) comes
+      // back in now, where it would otherwise wait for the whole backlog to halve.
+      if (this.queued >= this.opts.maxQueued) this.evictOldest(key);
+      // Already waiting: its newest message makes it the newest conversation.
+      const at = lane.jobs.length && !lane.running ? this.ready.indexOf(key) : -1;
+      if (at >= 0 && at < this.ready.length - 1) this.ready.push(...this.ready.splice(at, 1));
+      if (this.overflowed.has(key) && this.queued < this.opts.maxQueued) {
+        lane.catchUp = catchUp;
+        return new Promise((resolve) => {
+          lane.catchUpDone.push(resolve);
+          this.admit(key, lane, this.now(), false);
+        });
+      }
+    }
     if (this.overflowed.has(key) || this.queued >= this.opts.maxQueued) {
       if (!this.overflowed.has(key)) {
         this.overflowed.add(key);
         this.stats.overflowed++;
+        lane.overflowedAt = this.now();
       }
       lane.catchUp = catchUp;
       this.notify(key, lane);
@@ -112,6 +130,7 @@ export class TurnQueue {
     lane.catchUpDone.push(...jobs.map((j) => j.done));
     this.overflowed.add(key);
     this.stats.overflowed++;
+    lane.overflowedAt = Math.min(lane.overflowedAt ?? Infinity, jobs[0]?.at ?? this.now());
     this.notify(key, lane);
   }
 
@@ -147,18 +166,30 @@ export class TurnQueue {
     if (!lane)
       this.lanes.set(
         key,
-        (lane = { jobs: [], running: false, catchUp: null, catchUpDone: [], notified: false, runningSince: null }),
+        (lane = {
+          jobs: [],
+          running: false,
+          catchUp: null,
+          catchUpDone: [],
+          notified: false,
+          runningSince: null,
+          overflowedAt: null,
+        }),
       );
     return lane;
   }
 
-  private enqueue(key: string, lane: Lane, job: Job, counts = true): void {
+  /** Adds a job to its lane; a lane that becomes ready goes last (newest), or first when `oldest`. */
+  private enqueue(key: string, lane: Lane, job: Job, counts = true, oldest = false): void {
     lane.jobs.push(job);
     if (counts) {
       this.queued++;
       this.stats.queuedPeak = Math.max(this.stats.queuedPeak, this.queued);
     } else (job as Job & { free?: boolean }).free = true;
-    if (!lane.running && lane.jobs.length === 1) this.ready.push(key);
+    if (!lane.running && lane.jobs.length === 1) {
+      if (oldest) this.ready.unshift(key);
+      else this.ready.push(key);
+    }
     this.pump();
     this.ensureTimer();
   }
@@ -221,13 +252,22 @@ export class TurnQueue {
     for (const key of this.overflowed) {
       if (this.queued >= this.opts.maxQueued / 2) return;
       const lane = this.lane(key);
-      this.overflowed.delete(key);
-      const run = lane.catchUp ?? (() => Promise.resolve());
-      const waiters = lane.catchUpDone.splice(0);
-      lane.catchUp = null;
-      // Put out again (still behind, full), it is the same catch-up.
-      this.enqueue(key, lane, { run, at: this.now(), done: () => waiters.forEach((w) => w()), catchUp: run });
+      // Newest first, the catch-up keeps its age: it goes in as the oldest, so a backlog admitted
+      // at once neither looks fresh (in order, new messages would wait behind all of it) nor runs
+      // before what came since.
+      const lifo = this.opts.newestWhenBehind;
+      this.admit(key, lane, lifo ? (lane.overflowedAt ?? this.now()) : this.now(), lifo);
     }
+  }
+
+  /** Queues a put-out conversation's catch-up (put out again, still behind and full, it is the same one). */
+  private admit(key: string, lane: Lane, at: number, oldest: boolean): void {
+    this.overflowed.delete(key);
+    const run = lane.catchUp ?? (() => Promise.resolve());
+    const waiters = lane.catchUpDone.splice(0);
+    lane.catchUp = null;
+    lane.overflowedAt = null;
+    this.enqueue(key, lane, { run, at, done: () => waiters.forEach((w) => w()), catchUp: run }, true, oldest);
   }
 
   private notify(key: string, lane: Lane): void {
