@@ -6,7 +6,10 @@
  * has room again (every message is stored before its turn is queued, so nothing is lost; a turn
  * that finds its answer already stored stays silent, so nothing is answered twice). A conversation
  * whose turn is older than `slowAfterMs` (waiting or running), or that overflowed, is told once
- * per wait.
+ * per wait. Once the longest wait is past `slowAfterMs` the queue is behind, and (unless
+ * `newestWhenBehind` is off) the conversation that asked last goes first, and when full the one
+ * waiting longest leaves memory for a catch-up instead of the newcomer: past a burst, new messages
+ * are answered at once while the backlog, already told, drains.
  */
 
 export interface TurnQueueOptions {
@@ -55,7 +58,7 @@ interface Lane {
 
 export class TurnQueue {
   private readonly lanes = new Map<string, Lane>();
-  /** Lanes whose next job may start, oldest first (fair across conversations; see `next`). */
+  /** Lanes whose next job may start, by when each became ready or (behind) last asked; see `next`. */
   private readonly ready: string[] = [];
   private running = 0;
   private queued = 0;
@@ -84,9 +87,9 @@ export class TurnQueue {
   push(key: string, run: () => Promise<void>, catchUp: () => Promise<void>): Promise<void> {
     const lane = this.lane(key);
     if (this.behind()) {
-      // Newest first, this conversation is the newest, even one put out before or already waiting:
-      // the oldest leaves memory in its place, and a put-out one's catch-up (which answers this message too) comes
-      // back in now, where it would otherwise wait for the whole backlog to halve.
+      // Newest first, this conversation is the newest, even one put out before or already
+      // waiting: the oldest leaves memory in its place, and a put-out one's catch-up (which
+      // answers this message too) comes back in now, not once the whole backlog has halved.
       if (this.queued >= this.opts.maxQueued) this.evictOldest(key);
       // Already waiting: its newest message makes it the newest conversation.
       const at = lane.jobs.length && !lane.running ? this.ready.indexOf(key) : -1;
@@ -260,7 +263,7 @@ export class TurnQueue {
     }
   }
 
-  /** Queues a put-out conversation's catch-up (put out again, still behind and full, it is the same one). */
+  /** Queues a put-out conversation's catch-up (put out again while behind, it is the same one). */
   private admit(key: string, lane: Lane, at: number, oldest: boolean): void {
     this.overflowed.delete(key);
     const run = lane.catchUp ?? (() => Promise.resolve());
