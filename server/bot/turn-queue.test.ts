@@ -8,6 +8,28 @@ function gate() {
   return { open, opened };
 }
 
+/** A turn that must never be replaced by its catch-up. */
+const noCatchUp = () => Promise.reject(new Error('no catch-up expected'));
+
+/** A turn that logs `name`, or `<key>-catch-up` when its catch-up runs instead. */
+const caughtUpTurn = (q: TurnQueue, log: string[], key: string, name = key) =>
+  q.push(
+    key,
+    async () => void log.push(name),
+    async () => void log.push(`${key}-catch-up`),
+  );
+
+/** Conversation 'x' takes the queue's one slot until `held` opens, then logs 'x'. */
+const holdUntil = (q: TurnQueue, held: { opened: Promise<void> }, log: string[]) =>
+  q.push(
+    'x',
+    async () => {
+      await held.opened;
+      log.push('x');
+    },
+    noCatchUp,
+  );
+
 describe('TurnQueue', () => {
   it('runs one conversation in order and at most `concurrency` turns at once', async () => {
     const q = new TurnQueue({ concurrency: 2, maxQueued: 100, slowAfterMs: 60_000 });
@@ -22,8 +44,7 @@ describe('TurnQueue', () => {
       running--;
     };
     const all = [];
-    for (let i = 0; i < 5; i++)
-      for (const key of ['a', 'b', 'c']) all.push(q.push(key, turn(key, i), () => Promise.reject(new Error('no'))));
+    for (let i = 0; i < 5; i++) for (const key of ['a', 'b', 'c']) all.push(q.push(key, turn(key, i), noCatchUp));
     await Promise.all(all);
     expect(peak).toBe(2);
     for (const key of ['a', 'b', 'c'])
@@ -37,17 +58,7 @@ describe('TurnQueue', () => {
     const q = new TurnQueue({ concurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
     const log: string[] = [];
     const first = gate();
-    const noCatchUp = () => Promise.reject(new Error('no'));
-    const done = [
-      q.push(
-        'x',
-        async () => {
-          await first.opened;
-          log.push('x');
-        },
-        noCatchUp,
-      ),
-    ];
+    const done = [holdUntil(q, first, log)];
     const turn = (key: string) => q.push(key, async () => void log.push(key), noCatchUp);
     done.push(turn('a1'));
     now = 500;
@@ -64,16 +75,7 @@ describe('TurnQueue', () => {
 
     log.length = 0;
     const second = gate();
-    const later = [
-      q.push(
-        'x',
-        async () => {
-          await second.opened;
-          log.push('x');
-        },
-        noCatchUp,
-      ),
-    ];
+    const later = [holdUntil(q, second, log)];
     now = 1000;
     later.push(
       turn('d'),
@@ -102,20 +104,8 @@ describe('TurnQueue', () => {
     });
     const log: string[] = [];
     const first = gate();
-    const noCatchUp = () => Promise.reject(new Error('no'));
     const turn = (key: string) => q.push(key, async () => void log.push(key), noCatchUp);
-    const done = [
-      q.push(
-        'x',
-        async () => {
-          await first.opened;
-          log.push('x');
-        },
-        noCatchUp,
-      ),
-      turn('d'),
-      q.push('d', async () => void log.push('d again'), noCatchUp),
-    ];
+    const done = [holdUntil(q, first, log), turn('d'), q.push('d', async () => void log.push('d again'), noCatchUp)];
     now = 2500; // d has waited 2.5 s: behind, and still in order
     done.push(turn('e'), turn('f'));
     first.open();
@@ -183,24 +173,8 @@ describe('TurnQueue', () => {
     });
     const log: string[] = [];
     const first = gate();
-    const turn = (key: string) =>
-      q.push(
-        key,
-        async () => void log.push(key),
-        async () => void log.push(`${key}-catch-up`),
-      );
-    const done = [
-      q.push(
-        'x',
-        async () => {
-          await first.opened;
-          log.push('x');
-        },
-        () => Promise.reject(new Error('no')),
-      ),
-      turn('a'),
-      turn('b'),
-    ];
+    const turn = (key: string, name = key) => caughtUpTurn(q, log, key, name);
+    const done = [holdUntil(q, first, log), turn('a'), turn('b')];
     expect(q.waiting).toBe(2);
     now = 2000; // a and b have waited 2 s: behind, and full
     done.push(turn('c'));
@@ -219,22 +193,8 @@ describe('TurnQueue', () => {
     const q = new TurnQueue({ concurrency: 1, maxQueued: 2, slowAfterMs: 1000, now: () => now });
     const log: string[] = [];
     const first = gate();
-    const turn = (key: string, name = key) =>
-      q.push(
-        key,
-        async () => void log.push(name),
-        async () => void log.push(`${key}-catch-up`),
-      );
-    const hold = () =>
-      q.push(
-        'x',
-        async () => {
-          await first.opened;
-          log.push('x');
-        },
-        () => Promise.reject(new Error('no')),
-      );
-    const done = [hold(), turn('a'), turn('b'), turn('c')]; // full, not behind yet: c is put out
+    const turn = (key: string, name = key) => caughtUpTurn(q, log, key, name);
+    const done = [holdUntil(q, first, log), turn('a'), turn('b'), turn('c')]; // full, not behind yet: c is put out
     expect(q.stats.overflowed).toBe(1);
     now = 2000; // behind
     done.push(turn('c', 'c again'));
@@ -251,33 +211,12 @@ describe('TurnQueue', () => {
     const roomy = new TurnQueue({ concurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
     const second = gate();
     const later = [
-      roomy.push(
-        'x',
-        async () => {
-          await second.opened;
-          log.push('x');
-        },
-        () => Promise.reject(new Error('no')),
-      ),
-      roomy.push(
-        'd',
-        async () => void log.push('d'),
-        () => Promise.reject(new Error('no')),
-      ),
-      roomy.push(
-        'e',
-        async () => void log.push('e'),
-        () => Promise.reject(new Error('no')),
-      ),
+      holdUntil(roomy, second, log),
+      roomy.push('d', async () => void log.push('d'), noCatchUp),
+      roomy.push('e', async () => void log.push('e'), noCatchUp),
     ];
     now = 2000;
-    later.push(
-      roomy.push(
-        'd',
-        async () => void log.push('d again'),
-        () => Promise.reject(new Error('no')),
-      ),
-    );
+    later.push(roomy.push('d', async () => void log.push('d again'), noCatchUp));
     second.open();
     await Promise.all(later);
     expect(log).toEqual(['x', 'd', 'd again', 'e']);
