@@ -27,7 +27,8 @@ import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
 import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
 import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax-lbfgs';
-import { Spelling } from './spelling';
+import { cosine } from '../math/vector';
+import { Spelling, type KnownWords } from './spelling';
 import { mapSteps, nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from './steps';
 import { topN, topOf } from './top';
 import type { Embedder, HitFeatures, KnowledgeChunk, SearchHit, WordVectorsLike } from './types';
@@ -503,7 +504,16 @@ export class KnowledgeIndex {
     const chars = yield* CharIndex.steps(shortTexts);
     const facts = Uint8Array.from(yield* mapSteps(chunks, (ch) => kindMask(factKinds(ch.answer ?? ch.text)), 16));
     const scratch = enc ? new Float32Array(enc.dim) : null;
-    const english = enc && scratch ? { has: (w: string) => enc.vectors.addTo(scratch, w, 0) } : null;
+    const english: KnownWords | null =
+      enc && scratch
+        ? {
+            has: (w) => enc.vectors.addTo(scratch, w, 0),
+            similarity: (a, b) => {
+              const [x, y] = [new Float32Array(enc.dim), new Float32Array(enc.dim)];
+              return enc.vectors.addTo(x, a, 1) && enc.vectors.addTo(y, b, 1) ? cosine(x, y) : 0;
+            },
+          }
+        : null;
     const spelling = yield* Spelling.steps([...shortTexts, ...longTexts], english);
     let classifier: ChunkClassifier | null = null;
     let plan: TrainingPlan | null = null;

@@ -95,4 +95,27 @@ describe('Spelling', () => {
     expect(tea.correct('a 250g bag')).toBe('a 250g bag');
     expect(tea.correct('order 12345')).toBe('order 12345');
   });
+
+  it('reads a real word as its relative the shop writes, when they mean nearly the same', () => {
+    // Cosines as the offline word vectors give them.
+    const close: Record<string, number> = {
+      'rent rentals': 0.77,
+      'weekly weeks': 0.55,
+      'cheap cheapest': 0.58,
+      'mess message': 0.28,
+    };
+    const bikes = Spelling.of(['Rentals by the day. Two weeks of storage. The cheapest plan. Send a message.'], {
+      has: () => true,
+      similarity: (a, b) => close[`${a} ${b}`] ?? close[`${b} ${a}`] ?? 0,
+    });
+    expect(bikes.correct('rent a tandem')).toBe('rentals a tandem');
+    expect(bikes.correct('weekly plan')).toBe('weeks plan');
+    expect(bikes.correct('cheap plan')).toBe('cheapest plan');
+    // Related by their letters only: as typed.
+    expect(bikes.correct('what a mess')).toBe('what a mess');
+    // The stemmer already joins these: as typed.
+    expect(bikes.correct('day rental')).toBe('day rental');
+    // Without word vectors there is no telling: as typed.
+    expect(Spelling.of(['Rentals by the day.'], { has: () => true }).correct('rent a tandem')).toBe('rent a tandem');
+  });
 });

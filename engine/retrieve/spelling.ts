@@ -18,7 +18,7 @@
  * only to a word the shop itself writes, and a customer's word the shop also uses ("swap",
  * "gift voucher") stays as typed.
  */
-import { tokenize } from '../text/index';
+import { stem, tokenize } from '../text/index';
 import { mapSteps, runSteps, type Steps } from './steps';
 import { MIN_TYPO_LENGTH, TypoIndex } from './typo';
 
@@ -119,6 +119,35 @@ const FILLER = new RegExp(
 /** "not", "never", "haven't", "did not"…: what comes before a verb the shop writes as un-…ed. */
 const NEGATION = "(?:not|never|(?:have|has|had|did|do|does|was|were|is|are)(?:n['’]?t|\\s+not))";
 
+/**
+ * Endings that make one English word of another and keep what it is about: "rent" and "rental",
+ * "week" and "weekly", "post" and "postage", "cheap" and "cheapest", "pay" and "payment". The
+ * stemmer leaves them apart (it strips inflections, not these), so a customer's "rent" never
+ * met a page that only writes "rentals". Longest first; a plural "s" may follow any of them.
+ */
+const DERIVED_ENDINGS = ['ment', 'age', 'est', 'al', 'ly', 'er'];
+
+/**
+ * A relative must also mean something close (word-vector cosine): "rent"/"rental" 0.77,
+ * "week"/"weekly" 0.58, "store"/"storage" 0.59, "wash"/"washer" 0.41 pass; "mess"/"message" 0.28
+ * and "mile"/"mileage" 0.29 do not (nor, at 0.24, "post"/"postage": the price of the guard).
+ */
+const MIN_RELATIVE_SIMILARITY = 0.35;
+
+/** The shorter words a word may be derived from: itself, and without a derivational ending. */
+function roots(word: string): string[] {
+  const out = [word];
+  const bare = word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+  if (bare !== word) out.push(bare);
+  for (const end of DERIVED_ENDINGS) {
+    if (!bare.endsWith(end) || bare.length - end.length < 4) continue;
+    const root = bare.slice(0, -end.length);
+    out.push(root, `${root}e`);
+    break;
+  }
+  return out;
+}
+
 /** A number and the unit after it ("150 g", "2 pm", "5 kg"): a pair customers type as one word. */
 const isQuantity = (w: string, next: string) => /^\d+$/.test(w) && /^[a-z]{1,3}$/.test(next);
 
@@ -131,6 +160,8 @@ interface Phrasing {
 export interface KnownWords {
   /** Whether English knows the word (the offline word vectors have it). */
   has(word: string): boolean;
+  /** How close two words' meanings are (cosine of their vectors); none: relatives are not read. */
+  similarity?(a: string, b: string): number;
 }
 
 export class Spelling {
@@ -171,6 +202,9 @@ export class Spelling {
 
   /** The last question read and how it reads (a turn's search and its answer read the same one). */
   private last = { query: '', read: '' };
+
+  /** The shop's words by what they derive from (worked out once, on first use). */
+  private derived?: { byRoot: Map<string, string>; stems: Set<string> };
 
   /** The phrasings this shop has a word for, with that word (worked out once, on first use). */
   private phrasings?: Phrasing[];
@@ -242,8 +276,41 @@ export class Spelling {
     if (/\d/.test(token)) return this.joined.get(token) ?? null;
     const short = SHORTHAND[token];
     if (short) return short;
-    if (this.english?.has(token)) return null;
+    if (this.english?.has(token)) return this.relative(token);
     return this.compound(token) ?? this.nearest(token);
+  }
+
+  /**
+   * The shop's word that derives from the same root as a real word the shop never writes, when
+   * the stemmer does not already join them: "rent" → "rental", "rentals" → "rent", "weekly" →
+   * "week", "postage" where the shop writes "post". The shop's most frequent such word.
+   */
+  private relative(token: string): string | null {
+    const similarity = this.english?.similarity;
+    if (!similarity || !/^[a-z]{4,}$/.test(token)) return null;
+    const derived = (this.derived ??= this.derivedWords());
+    if (derived.stems.has(stem(token))) return null;
+    let best: string | null = null;
+    for (const root of roots(token)) {
+      const word = derived.byRoot.get(root);
+      if (!word || (best && this.counts.get(word)! <= this.counts.get(best)!)) continue;
+      if (similarity(token, word) >= MIN_RELATIVE_SIMILARITY) best = word;
+    }
+    return best;
+  }
+
+  private derivedWords(): { byRoot: Map<string, string>; stems: Set<string> } {
+    const byRoot = new Map<string, string>();
+    const stems = new Set<string>();
+    for (const [word, count] of this.counts) {
+      if (!/^[a-z]{4,}$/.test(word)) continue;
+      stems.add(stem(word));
+      for (const root of roots(word)) {
+        const held = byRoot.get(root);
+        if (!held || this.counts.get(held)! < count) byRoot.set(root, word);
+      }
+    }
+    return { byRoot, stems };
   }
 
   /**
