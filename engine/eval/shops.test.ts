@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { evalShop, loadShop, summarizeShop, type QuestionResult } from './shops';
 
-/** A tiny shop written by the test: two documents, two tags, four questions. */
+/** A tiny shop written by the test: two documents, two tags, five questions. */
 function tinyShop(): string {
   const dir = mkdtempSync(join(tmpdir(), 'chatref-shop-'));
   mkdirSync(join(dir, 'content'));
@@ -16,7 +16,7 @@ function tinyShop(): string {
   );
   writeFileSync(
     join(dir, 'content', 'faq.csv'),
-    'question,answer\nDo you sell gift cards?,"Yes, e-gift cards from $10 to $100, emailed right away."\n',
+    'question,answer\nDo you sell gift cards?,"Yes, e-gift cards from $10 to $100, emailed right away."\nWhere can I get help?,"Write to us for help: we reply within a day."\n',
   );
   writeFileSync(join(dir, 'content', 'notes.ts'), 'export {};\n');
   writeFileSync(
@@ -36,6 +36,7 @@ function tinyShop(): string {
     { q: 'Can I talk to a person please?', expect: 'handoff' },
     { q: 'what is the capital of peru', expect: 'abstain' },
     { q: 'gift card?', expect: 'answer|abstain', sources: ['faq.csv'] },
+    { q: 'thanks so much for your help!', expect: 'abstain' },
   ];
   writeFileSync(join(dir, 'questions.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return dir;
@@ -70,7 +71,16 @@ describe('eval shop', () => {
       outcome: 'handoff',
       reason: 'customer_request',
     });
-    expect(summary).toMatchObject({ n: 4, answerable: 2, handoff_right: 1, needless_handoffs: 0 });
+    expect(summary).toMatchObject({ n: 5, answerable: 2, handoff_right: 1, needless_handoffs: 0 });
+  });
+
+  it('counts small talk as no answer, as the product sends it without the content', async () => {
+    const { results } = await evalShop(tinyShop());
+    const bye = results.find((r) => r.q.startsWith('thanks so much'))!;
+    // The content alone would answer it ("Where can I get help?") with confidence; the bot says
+    // "you're welcome" instead.
+    expect(bye.confidence).toBeGreaterThan(0.75);
+    expect(bye).toMatchObject({ outcome: 'abstain', action: 'answer', cited: [] });
   });
 
   it('reads documents in subfolders, tags as {"tags": [...]}, and sources given with content/', async () => {
@@ -111,7 +121,7 @@ describe('eval shop', () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]) as Record<string, unknown>;
     for (const k of KEYS) expect(typeof out[k]).toBe('number');
-    expect(out).toMatchObject({ n: 4, handoff_right: 1 });
+    expect(out).toMatchObject({ n: 5, handoff_right: 1 });
   }, 120_000);
 });
 

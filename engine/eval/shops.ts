@@ -151,7 +151,7 @@ export interface QuestionResult {
   q: string;
   expect: Outcome[];
   sources: string[];
-  /** What the visitor got: an answer, the "not sure" reply (abstain), or a person. */
+  /** What the visitor got: an answer, the "not sure" reply or small talk (abstain), or a person. */
   outcome: Outcome;
   /** For an answer: whether a citation came from one of `sources` (and `answer` was expected). */
   right: boolean;
@@ -293,11 +293,14 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
       settings,
     });
     const ms = Math.round((performance.now() - t0) * 100) / 100;
-    const cited = answer.citations.map((c) => fileOf.get(c.chunkId) ?? c.title);
+    // A reply to small talk ("thanks, bye!") goes out in place of the answer, without its
+    // citations (server/commands/handoff.ts, botReply): the content answered nothing.
+    const smallTalk = decision.reply !== undefined;
+    const cited = smallTalk ? [] : answer.citations.map((c) => fileOf.get(c.chunkId) ?? c.title);
     const outcome: Outcome =
       decision.action === 'handoff'
         ? 'handoff'
-        : answer.abstained || answer.confidence < threshold
+        : smallTalk || answer.abstained || answer.confidence < threshold
           ? 'abstain'
           : 'answer';
     const right = q.expect.includes('answer') && cited.some((f) => fromSources(f, q.sources));
