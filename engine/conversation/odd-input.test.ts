@@ -48,6 +48,15 @@ describe('readMessage', () => {
     ['Is the café open on bank holidays?', 'question'],
     ['Can I pay with PayPal? My order total is $35.45', 'question'],
     ['yes', 'question'],
+    ['hey there, how are you today', 'social'],
+    ["how's it going?", 'social'],
+    ['thanks for the reply', 'social'],
+    ["what's your name?", 'social'],
+    ['who programmed you', 'social'],
+    ['are you a bot?', 'social'],
+    ['how are you doing with my order', 'question'],
+    ['where are you?', 'question'],
+    ['what is your return policy', 'question'],
   ])('reads %j as %s', (text, kind) => {
     expect(readMessage(text).kind).toBe(kind);
   });
@@ -70,6 +79,15 @@ describe('decideHandoff on odd input', () => {
         ODD_INPUT_REPLY.empty,
       );
     }
+  });
+
+  it('answers "how are you" and questions about the assistant itself, not from the content', () => {
+    const reply = (text: string) => decideHandoff({ visitorMessages: [text], answer: answered }).reply;
+    expect(reply('Hi, how are you doing today?')).toBe(ODD_INPUT_REPLY.how_are_you);
+    for (const text of ["what's your name", 'how old are you?', 'who made you', 'Are you a robot?'])
+      expect(reply(text)).toBe(ODD_INPUT_REPLY.about);
+    // "Where are you?" asks where the shop is: the content's answer stands.
+    expect(reply('where are you?')).toBeUndefined();
   });
 
   it('answers a thanks with small talk even when a needs-a-person tag is the closest', () => {

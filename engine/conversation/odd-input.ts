@@ -11,7 +11,7 @@ export type MessageKind = 'question' | 'empty' | 'social' | 'order_paste' | 'lon
 export interface MessageRead {
   kind: MessageKind;
   /** For 'social': which kind of small talk. */
-  social?: 'greeting' | 'thanks' | 'ack' | 'bye';
+  social?: 'greeting' | 'how_are_you' | 'thanks' | 'ack' | 'bye' | 'about';
   /** For a greeting that introduces the visitor ("Hi, I'm Jordan, order #TW-4471"): what they said of themselves. */
   intro?: { name?: string; orderNumber?: string };
 }
@@ -35,7 +35,7 @@ const THANKS = new Set(
   // and a closing around it: "thanks, that's all!", "thank you for your help", "cheers, that's it for now"
   (
     'thanks thank thankyou thx ty tysm cheers appreciated appreciate it you so much very lot a ' +
-    'thats that is all for your the help now again'
+    'thats that is all for your the help now again reply answer response info information quick'
   ).split(' '),
 );
 const ACK = new Set(
@@ -107,7 +107,21 @@ function nonLatinShare(text: string): number {
   return letters.filter((l) => !/\p{Script=Latin}/u.test(l)).length / letters.length;
 }
 
-function isSocial(ws: string[]): MessageRead['social'] | undefined {
+/** "How are you (doing) today?", after a greeting or alone. */
+const HOW_ARE_YOU =
+  /^(?:(?:hi|hii|hiya|hey|heya|hello|howdy|yo|good (?:morning|afternoon|evening))[\s,!.]*(?:there|all)?[\s,!.]*)?how(?:['’]?s it going|(?: are|['’]re| r) (?:you|u|ya)(?: doing)?(?: today| this (?:morning|afternoon|evening))?)[\s?!.]*$/i;
+
+/**
+ * A question about the assistant itself, not the shop: its name, age or birthday, who made it,
+ * where it grew up, whether it is a bot. ("Where are you?" and "where are you from?" stay
+ * questions: a shop's visitors mean the shop.)
+ */
+const ABOUT_THE_BOT =
+  /^(?:(?:hi|hey|hello)[\s,!.]+)?(?:(?:so|and|ok|okay)[\s,]+)?(?:what(?:['’]?s| is) your (?:name|age|birthday|bday)|how old are you|when(?:['’]?s| is) your (?:birthday|bday)|who (?:made|built|created|programmed|designed|trained|owns) you|who is the one who (?:made|built|created|programmed) you|where did you grow up|are you (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine|program)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine))[\s?!.]*$/i;
+
+function isSocial(text: string, ws: string[]): MessageRead['social'] | undefined {
+  if (ABOUT_THE_BOT.test(text)) return 'about';
+  if (HOW_ARE_YOU.test(text)) return 'how_are_you';
   if (!ws.length || ws.length > 6) return undefined;
   const only = (set: Set<string>) => ws.every((w) => set.has(w.replace(/[’']/g, '')));
   if (only(GREETING) && ws.some((w) => GREETING_CORE.has(w))) return 'greeting';
@@ -158,7 +172,7 @@ export function readMessage(text: string): MessageRead {
   const t = text.trim();
   if (!/[\p{L}\p{N}]/u.test(t)) return { kind: 'empty' };
   const ws = words(t);
-  const social = isSocial(ws);
+  const social = isSocial(t, ws);
   if (social) return { kind: 'social', social };
   const intro = introduction(t);
   if (intro) return { kind: 'social', social: 'greeting', intro };
@@ -183,9 +197,12 @@ export function isQuestion(text: string): boolean {
 /** The bot's words for a message that is not a question for the content. */
 export const ODD_INPUT_REPLY = {
   greeting: 'Hi! What can I help you with today?',
+  how_are_you: "I'm well, thanks for asking! What can I help you with today?",
   thanks: "You're welcome! Is there anything else I can help with?",
   ack: 'Is there anything else I can help with?',
   bye: 'Thanks for stopping by — have a good day!',
+  about:
+    "I'm the shop's virtual assistant: I answer from the shop's own help pages, and a person from our team can take over whenever you like. What can I help you with?",
   declined: 'No problem. Is there anything else I can help with?',
   empty: 'Could you tell me a little more about what you are looking for?',
   order_paste:
