@@ -25,6 +25,23 @@ describe('readTurn', () => {
     expect(r.answer.text).toBe('x');
   });
 
+  it("reads a chat's first message once", async () => {
+    const read: string[] = [];
+    const r = await readTurn({
+      question: 'quote for a custom guitar?',
+      visitorMessages: ['quote for a custom guitar?'],
+      previousUnanswered: [],
+      answer: async () => ({ confidence: 0.1, abstained: true, threshold: 0.6 }),
+      topics: async (text) => {
+        read.push(text);
+        return [{ tagId: 'custom', confidence: 0.97, needsHuman: true }];
+      },
+      settings,
+    });
+    expect(read).toEqual(['quote for a custom guitar?']);
+    expect(r.decision).toMatchObject({ action: 'handoff', reason: 'topic', detail: 'custom' });
+  });
+
   it("judges the answer against the answer's own threshold", async () => {
     const turn = (threshold: number) =>
       readTurn({

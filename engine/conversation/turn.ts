@@ -48,10 +48,10 @@ export async function readTurn<A extends TurnAnswer, T extends TurnTopic = TurnT
   input: TurnInput<A, T>,
 ): Promise<TurnResult<A, T>> {
   const answer = await input.answer(input.question);
-  const topics = surest(
-    await input.topics(input.question),
-    await input.topics(input.visitorMessages.slice(-3).join('\n')),
-  );
+  const alone = await input.topics(input.question);
+  // A chat's first message is its last messages too: one reading serves both.
+  const recent = input.visitorMessages.slice(-3).join('\n');
+  const topics = surest(alone, recent === input.question ? [] : await input.topics(recent));
   const decision = decideHandoff({
     visitorMessages: input.visitorMessages,
     answer,
