@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerOffline } from './offline';
 import { relevantSentences, splitSentences } from './sentences';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import { passage, shopIndex } from './testkit';
+import { faq, passage, shopIndex } from './testkit';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT } from './types';
 
 describe('answerOffline', () => {
@@ -38,6 +38,17 @@ describe('answerOffline', () => {
     expect(a).toMatchObject({ abstained: true, source: 'none', text: NOT_SURE_TEXT, citations: [] });
     expect(a.confidence).toBeLessThan(DEFAULT_ANSWER_THRESHOLD);
     expect(answerOffline(index, '   ')).toMatchObject({ abstained: true, confidence: 0 });
+  });
+
+  it('abstains on a bare "yes" or "ok" that asks nothing, though Q&A answers begin with "Yes"', () => {
+    const yes = new KnowledgeIndex();
+    yes.upsert([
+      faq('gift', ['do you sell gift cards'], 'Yes, gift cards from $10 to $200, emailed right away.'),
+      faq('charity', ['do you give a discount for charity knitting'], 'Yes. Charity groups get 20% off yarn.'),
+      faq('ok-wash', ['is it ok to machine wash the yarn'], 'Only the superwash yarns: wash them cold.'),
+    ]);
+    for (const text of ['yes, please', 'ok', 'yeah ok']) expect(answerOffline(yes, text).abstained, text).toBe(true);
+    expect(answerOffline(yes, 'gift cards?').citations[0]?.chunkId).toBe('gift');
   });
 
   it('abstains on an empty index', async () => {

@@ -13,7 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   some such than that the their theirs them themselves then there these they this those through to too
   under until up very was we were what when where which while who whom why will with would you your
   yours yourself yourselves im ive id youre thats dont doesnt didnt cant wont isnt arent please hi hello
-  hey thanks thank also get got us let lets`
+  hey thanks thank also get got us let lets yes yeah yep yup ok okay`
     .split(/\s+/)
     .filter(Boolean),
 );
