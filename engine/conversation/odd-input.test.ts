@@ -57,6 +57,12 @@ describe('readMessage', () => {
     ['how are you doing with my order', 'question'],
     ['where are you?', 'question'],
     ['what is your return policy', 'question'],
+    ["that isn't right", 'social'],
+    ['no, that is not what I asked', 'social'],
+    ["that didn't help", 'social'],
+    ['wrong answer!', 'social'],
+    ["that isn't right, the box came without the charger", 'question'],
+    ['is that right?', 'question'],
   ])('reads %j as %s', (text, kind) => {
     expect(readMessage(text).kind).toBe(kind);
   });
@@ -88,6 +94,15 @@ describe('decideHandoff on odd input', () => {
       expect(reply(text)).toBe(ODD_INPUT_REPLY.about);
     // "Where are you?" asks where the shop is: the content's answer stands.
     expect(reply('where are you?')).toBeUndefined();
+  });
+
+  it('answers "that\'s not right" by asking again, not with the page that says "if something isn\'t right"', () => {
+    const d = decideHandoff({ visitorMessages: ['do you ship to Canada?', "that's not right"], answer: answered });
+    expect(d).toEqual({ action: 'answer', reason: null, reply: ODD_INPUT_REPLY.correction });
+    // Asking for a person after it still hands off.
+    expect(
+      decideHandoff({ visitorMessages: ["that's not right", 'let me talk to a person'], answer: abstained }).reason,
+    ).toBe('customer_request');
   });
 
   it('answers a thanks with small talk even when a needs-a-person tag is the closest', () => {

@@ -11,7 +11,7 @@ export type MessageKind = 'question' | 'empty' | 'social' | 'order_paste' | 'lon
 export interface MessageRead {
   kind: MessageKind;
   /** For 'social': which kind of small talk. */
-  social?: 'greeting' | 'how_are_you' | 'thanks' | 'ack' | 'bye' | 'about';
+  social?: 'greeting' | 'how_are_you' | 'thanks' | 'ack' | 'bye' | 'about' | 'correction';
   /** For a greeting that introduces the visitor ("Hi, I'm Jordan, order #TW-4471"): what they said of themselves. */
   intro?: { name?: string; orderNumber?: string };
 }
@@ -119,7 +119,16 @@ const HOW_ARE_YOU =
 const ABOUT_THE_BOT =
   /^(?:(?:hi|hey|hello)[\s,!.]+)?(?:(?:so|and|ok|okay)[\s,]+)?(?:what(?:['’]?s| is) your (?:name|age|birthday|bday)|how old are you|when(?:['’]?s| is) your (?:birthday|bday)|who (?:made|built|created|programmed|designed|trained|owns) you|who is the one who (?:made|built|created|programmed) you|where did you grow up|are you (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine|program)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine))[\s?!.]*$/i;
 
+/**
+ * The visitor saying the last answer missed, and nothing more: "that's not right", "not what I
+ * asked", "that didn't help". Searched as a question, its few words find the page that says
+ * "if something isn't right" and answer with it again.
+ */
+const CORRECTION =
+  /^(?:(?:no|nope|hmm+|um+|sorry|but)[\s,.!]+)?(?:(?:that|this|it)(?:['’]?s| is| was)?\s*(?:not|n['’]?t) (?:right|correct|true|it|helpful|what i (?:asked|meant|wanted|need(?:ed)?|was (?:asking|looking for)))|(?:that|this|it)(?:['’]?s| is| was) wrong|(?:that['’]?s |that is |it['’]?s )?not what i (?:asked(?: for)?|meant|wanted|need(?:ed)?|was (?:asking(?: about| for)?|looking for))|(?:that|this|it) (?:does|did)(?: not|n['’]?t) (?:help|answer (?:my|the) question)|you (?:did|do)(?: not|n['’]?t) answer (?:my|the) question|wrong answer)[\s.!?]*$/i;
+
 function isSocial(text: string, ws: string[]): MessageRead['social'] | undefined {
+  if (CORRECTION.test(text)) return 'correction';
   if (ABOUT_THE_BOT.test(text)) return 'about';
   if (HOW_ARE_YOU.test(text)) return 'how_are_you';
   if (!ws.length || ws.length > 6) return undefined;
@@ -201,6 +210,8 @@ export const ODD_INPUT_REPLY = {
   thanks: "You're welcome! Is there anything else I can help with?",
   ack: 'Is there anything else I can help with?',
   bye: 'Thanks for stopping by — have a good day!',
+  correction:
+    "Sorry, that wasn't what you were looking for. Could you ask it another way? If you'd rather talk to a person from our team, just say so.",
   about:
     "I'm the shop's virtual assistant: I answer from the shop's own help pages, and a person from our team can take over whenever you like. What can I help you with?",
   declined: 'No problem. Is there anything else I can help with?',
