@@ -45,6 +45,17 @@ describe('odd input over the live chat', () => {
     v.close();
   });
 
+  it('takes "that\'s not right" as the answer missing, not as a question for the returns page', async () => {
+    // The demo's returns page says "If something is not right, you can return…".
+    const v = await connectVisitor(server.url, server.workspaceId);
+    await reply(v, 'How long does shipping take?');
+    const missed = await reply(v, 'that is not right');
+    expect(missed.body).toBe(ODD_INPUT_REPLY.correction);
+    expect(missed.meta.citations ?? []).toEqual([]);
+    expect((await reply(v, 'are you a bot?')).body).toBe(ODD_INPUT_REPLY.about);
+    v.close();
+  });
+
   it.each([
     ['a pasted order confirmation', ORDER],
     [
