@@ -121,9 +121,10 @@ const NEGATION = "(?:not|never|(?:have|has|had|did|do|does|was|were|is|are)(?:n[
 
 /**
  * Endings that make one English word of another and keep what it is about: "rent" and "rental",
- * "week" and "weekly", "post" and "postage", "cheap" and "cheapest", "pay" and "payment". The
+ * "week" and "weekly", "ship" and "shipment", "cheap" and "cheapest", "store" and "storage". The
  * stemmer leaves them apart (it strips inflections, not these), so a customer's "rent" never
- * met a page that only writes "rentals". Longest first; a plural "s" may follow any of them.
+ * met a page that only writes "rentals". Longest first; a plural "s" may follow any of them; the
+ * shorter word has at least four letters ("pay" and "payment" stay apart).
  */
 const DERIVED_ENDINGS = ['ment', 'age', 'est', 'al', 'ly', 'er'];
 
@@ -283,7 +284,7 @@ export class Spelling {
   /**
    * The shop's word that derives from the same root as a real word the shop never writes, when
    * the stemmer does not already join them: "rent" → "rental", "rentals" → "rent", "weekly" →
-   * "week", "postage" where the shop writes "post". The shop's most frequent such word.
+   * "week". The shop's most frequent such word whose meaning is close enough.
    */
   private relative(token: string): string | null {
     const similarity = this.english?.similarity;
