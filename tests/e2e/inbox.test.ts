@@ -189,7 +189,11 @@ describe('shared inbox with a visitor and an agent', () => {
       await openRobinAs('marcus@riffandrhythm.example');
       await page.getByRole('button', { name: 'Take over' }).click();
       await page.getByRole('button', { name: 'Return to queue' }).waitFor();
+      // The server closes a signed-out session's socket and the dashboard then reloads
+      // (realtime.tsx): wait for it, or it aborts the next sign-in's navigation.
+      const reloaded = page.waitForEvent('load');
       await page.getByRole('button', { name: 'Sign out' }).click();
+      await reloaded;
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
       await server.idle();
 
