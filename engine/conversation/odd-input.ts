@@ -107,17 +107,24 @@ function nonLatinShare(text: string): number {
   return letters.filter((l) => !/\p{Script=Latin}/u.test(l)).length / letters.length;
 }
 
+/** A greeting that may open a message ("hey there, …", "good morning! …"). */
+const HELLO = String.raw`(?:(?:hi|hii|hiya|hey|heya|hello|howdy|yo|good (?:morning|afternoon|evening))[\s,!.]*(?:there|all)?[\s,!.]*)?`;
+
 /** "How are you (doing) today?", after a greeting or alone. */
-const HOW_ARE_YOU =
-  /^(?:(?:hi|hii|hiya|hey|heya|hello|howdy|yo|good (?:morning|afternoon|evening))[\s,!.]*(?:there|all)?[\s,!.]*)?how(?:['’]?s it going|(?: are|['’]re| r) (?:you|u|ya)(?: doing)?(?: today| this (?:morning|afternoon|evening))?)[\s?!.]*$/i;
+const HOW_ARE_YOU = new RegExp(
+  String.raw`^${HELLO}how(?:['’]?s it going|(?: are|['’]re| r) (?:you|u|ya)(?: doing)?(?: today| this (?:morning|afternoon|evening))?)[\s?!.]*$`,
+  'i',
+);
 
 /**
  * A question about the assistant itself, not the shop: its name, age or birthday, who made it,
  * where it grew up, whether it is a bot. ("Where are you?" and "where are you from?" stay
  * questions: a shop's visitors mean the shop.)
  */
-const ABOUT_THE_BOT =
-  /^(?:(?:hi|hey|hello)[\s,!.]+)?(?:(?:so|and|ok|okay)[\s,]+)?(?:what(?:['’]?s| is) your (?:name|age|birthday|bday)|how old are you|when(?:['’]?s| is) your (?:birthday|bday)|who (?:made|built|created|programmed|designed|trained|owns) you|who is the one who (?:made|built|created|programmed) you|where did you grow up|are you (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine|program)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine))[\s?!.]*$/i;
+const ABOUT_THE_BOT = new RegExp(
+  String.raw`^${HELLO}(?:(?:so|and|ok|okay)[\s,]+)?(?:what(?:['’]?s| is) your (?:name|age|birthday|bday)|how old are you|when(?:['’]?s| is) your (?:birthday|bday)|who (?:made|built|created|programmed|designed|trained|owns) you|who is the one who (?:made|built|created|programmed) you|where did you grow up|are you (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine|program)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|chat ?bot|computer|machine))[\s?!.]*$`,
+  'i',
+);
 
 /**
  * The visitor saying the last answer missed, and nothing more: "that's not right", "not what I
