@@ -24,6 +24,8 @@ const ADMIN = { CHATREF_ADMIN_EMAIL: 'admin@riffandrhythm.example', CHATREF_ADMI
 const CROWD = 120;
 const ASKS = 3;
 const QUESTION = 'How long does shipping take?';
+/** What the page records of the busy notice the first moment it is on screen. */
+type Watched = { busyNotice?: { header: string } };
 
 describe('the busy notice, when the bot is past capacity', () => {
   let server: ServerProcess;
@@ -74,11 +76,11 @@ describe('the busy notice, when the bot is past capacity', () => {
     // than a polling interval. The header is read with it, in the same mutation.
     await page.getByRole('log').evaluate((log, busy) => {
       const root = log.getRootNode() as ParentNode & Node;
-      (window as unknown as { busyNotice?: { header: string } }).busyNotice = undefined;
+      (window as unknown as Watched).busyNotice = undefined;
       new MutationObserver((_, observer) => {
         const status = [...root.querySelectorAll('[role="status"]')].find((el) => el.textContent?.includes(busy));
         if (!status) return;
-        (window as unknown as { busyNotice?: { header: string } }).busyNotice = {
+        (window as unknown as Watched).busyNotice = {
           header: root.querySelector('header')?.textContent ?? '',
         };
         observer.disconnect();
@@ -102,13 +104,11 @@ describe('the busy notice, when the bot is past capacity', () => {
 
     const log = page.getByRole('log');
     const notice = page.getByRole('status').filter({ hasText: ASSISTANT_BUSY_TEXT });
-    const shown = await page.waitForFunction(
-      () => (window as unknown as { busyNotice?: { header: string } }).busyNotice,
-      undefined,
-      { timeout: 60_000 },
-    );
+    const shown = await page.waitForFunction(() => (window as unknown as Watched).busyNotice, undefined, {
+      timeout: 60_000,
+    });
     // Nothing beside it said the opposite (the header's "answers instantly").
-    const { header } = (await shown.jsonValue()) as { header: string };
+    const { header } = (await shown.jsonValue()) as NonNullable<Watched['busyNotice']>;
     expect(header).toMatch(/busy, a reply is coming/);
     expect(header).not.toMatch(/answers instantly/);
     await log.getByText(QUESTION, { exact: true }).waitFor();
