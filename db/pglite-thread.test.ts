@@ -105,4 +105,23 @@ describe('the embedded database in a worker thread', () => {
     const settings = (await handle.db.execute(sql`show shared_buffers`)) as unknown as { rows: unknown[] };
     expect(settings.rows).toEqual([{ shared_buffers: '32MB' }]);
   });
+
+  it('gathers the statistics of a table that has grown, so the planner reads a row by its key (there is no autovacuum)', async () => {
+    const t = await thread();
+    await t.query('create table chats (id int primary key, shop int not null, status text not null, seq int not null)');
+    await t.query('create index chats_shop_status on chats (shop, status)');
+    await t.query("insert into chats select g, 1, 'bot', 0 from generate_series(1, 5000) g");
+    const plan = async () =>
+      (
+        await t.query<{ 'QUERY PLAN': string }>(
+          "explain update chats set seq = seq + 1 where id = 42 and shop = 1 and status = 'bot'",
+        )
+      ).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
+    expect(await plan()).toContain('chats_shop_status');
+    expect((await t.analyze()).analyzed).toContain('chats');
+    expect(await plan()).toContain('chats_pkey');
+    expect((await t.analyze()).analyzed).toEqual([]);
+  });
 });

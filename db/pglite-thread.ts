@@ -131,6 +131,11 @@ export class PGliteThread implements ThreadQueries {
     }
   }
 
+  /** Analyzes the tables that have grown since they last were (the thread does it every minute too). */
+  analyze(): Promise<{ analyzed: string[] }> {
+    return this.call({ op: 'analyze' }) as Promise<{ analyzed: string[] }>;
+  }
+
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
