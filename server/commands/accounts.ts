@@ -15,6 +15,7 @@ import {
   type Role,
 } from '../../db/schema';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../auth/tokens';
+import { assistantNameFor } from '../domain/settings';
 import { AppError } from '../errors';
 import { isUniqueViolation, unitOfWork, type Deps } from './unit';
 
@@ -62,7 +63,11 @@ export async function signUp(deps: Deps, input: SignUp) {
         .returning();
       const [workspace] = await tx
         .insert(workspaces)
-        .values({ name: input.workspaceName, slug: await freeSlug(tx, input.workspaceName) })
+        .values({
+          name: input.workspaceName,
+          slug: await freeSlug(tx, input.workspaceName),
+          settings: { widget: { botName: assistantNameFor(input.workspaceName) } },
+        })
         .returning();
       await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'owner' });
       await record({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings } from './settings';
+import { assistantNameFor, readSettings } from './settings';
 
 describe('readSettings', () => {
   it('fills defaults for what was never stored', () => {
@@ -22,5 +22,17 @@ describe('readSettings', () => {
   it('reads anything that is not an object as the defaults', () => {
     expect(readSettings('garbage')).toEqual(readSettings({}));
     expect(readSettings(null)).toEqual(readSettings({}));
+  });
+});
+
+describe('assistantNameFor', () => {
+  it("names a new shop's assistant after the shop; a name too long for that alone, cut at a word to fit", () => {
+    expect(assistantNameFor('Fernhollow Nursery')).toBe('Fernhollow Nursery assistant');
+    const long = 'The Family Run Plant Nursery and Garden Centre of Upper Fernhollow';
+    expect(assistantNameFor(long)).toBe('The Family Run Plant Nursery and Garden Centre of Upper');
+    expect(assistantNameFor('Plant Nursery and Garden Centre of Upper Fernhollow')).toBe(
+      'Plant Nursery and Garden Centre of Upper Fernhollow',
+    );
+    expect(assistantNameFor('x'.repeat(100))).toBe('x'.repeat(60));
   });
 });

@@ -15,6 +15,8 @@ export const BusinessHours = z.object({
   days: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.object({ open: hhmm, close: hhmm })).default({}),
 });
 
+const BOT_NAME_MAX = 60;
+
 export const WorkspaceSettings = z.object({
   handoff: z
     .object({
@@ -54,7 +56,7 @@ export const WorkspaceSettings = z.object({
         .default('#b4462b'),
       greeting: z.string().max(300).default('Hi! Ask me anything about the shop.'),
       position: z.enum(['right', 'left']).default('right'),
-      botName: z.string().max(60).default('Shop assistant'),
+      botName: z.string().max(BOT_NAME_MAX).default('Shop assistant'),
       allowedOrigins: z.array(z.string().max(200)).max(50).default([]),
     })
     .prefault({}),
@@ -88,6 +90,21 @@ export const WorkspaceSettings = z.object({
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 type _SameAsProtocol = Expect<Equal<WorkspaceSettings, WorkspaceSettingsShape>>;
+
+/**
+ * The assistant's name a new shop starts with, the widget's title: "Bean There assistant" tells a
+ * visitor whose chat this is where "Shop assistant" did not. A name too long for the title stands
+ * alone, cut to fit at a word.
+ */
+export function assistantNameFor(shop: string): string {
+  const name = `${shop} assistant`;
+  if (name.length <= BOT_NAME_MAX) return name;
+  if (shop.length <= BOT_NAME_MAX) return shop;
+  // At the last whole word, unless the first word alone is too long.
+  const cut = shop.slice(0, BOT_NAME_MAX + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, BOT_NAME_MAX)).trim();
+}
 
 /**
  * Reads stored settings, filling defaults. A section stored invalid (written by an older version,

@@ -5,6 +5,7 @@ import { users, workspaces } from '../../db/schema';
 import { makeDeps, uid } from '../../tests/factories';
 import { buildApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
+import { readSettings } from '../domain/settings';
 import type { Deps } from '../commands/unit';
 
 const PASSWORD = 'tawny kettle orbit 42';
@@ -51,10 +52,16 @@ describe('sign-up and invitation links', () => {
     const email = `roaster-${uid()}@example.com`;
     const res = await signup({ email, workspaceName: 'Bean There Roasters' });
     expect(res.statusCode).toBe(201);
-    const me = res.json() as { user: { email: string }; workspaces: { workspace: { name: string }; role: string }[] };
+    const me = res.json() as {
+      user: { email: string };
+      workspaces: { workspace: { id: string; name: string }; role: string }[];
+    };
     expect(me.user.email).toBe(email);
     expect(me.workspaces).toEqual([expect.objectContaining({ role: 'owner' })]);
     expect(me.workspaces[0].workspace.name).toBe('Bean There Roasters');
+    // The widget's title names the shop from the start.
+    const [w] = await handle.db.select().from(workspaces).where(eq(workspaces.id, me.workspaces[0].workspace.id));
+    expect(readSettings(w.settings).widget.botName).toBe('Bean There Roasters assistant');
     expect(res.cookies.find((c) => c.name === 'chatref_session')).toBeTruthy();
   });
 
