@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerOffline } from './offline';
 import { relevantSentences, splitSentences } from './sentences';
+import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { faq, passage, shopIndex } from './testkit';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT } from './types';
@@ -159,6 +160,35 @@ describe('answers that answer', () => {
     expect(index.search('something arrived damaged', 5)[0].chunk.id).toBe('intro');
     expect(a.text).toMatch(/^If a parcel arrives damaged, take photos/);
     expect(a.citations[0].title).toMatch(/Damaged parcels/);
+  });
+
+  it("quotes the section of a page that holds more of the question than the page's lead section", async () => {
+    // A new shop's page, tried as a customer would: its lead section won the ranking.
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      passage(
+        'lead',
+        ['Returns and breakage'],
+        'You can return unused pieces within 30 days for a full refund. Return postage is paid by the customer.',
+      ),
+      passage(
+        'transit',
+        ['Returns and breakage', 'Broken in transit'],
+        'If a piece arrives broken, send us a photo within 7 days and we will replace it for free.',
+      ),
+      passage(
+        'damaged',
+        ['Returns and breakage', 'Pieces you damaged'],
+        'We cannot refund a piece that was dropped or damaged after delivery, but we offer 20% off a replacement.',
+      ),
+      passage('hours', ['Studio hours'], 'The studio is open Thursday to Sunday from 11 am to 5 pm.'),
+    ]);
+    await index.prepared();
+    const q = 'can I return a mug I dropped?';
+    expect(index.search(q, 5)[0].chunk.id).toBe('lead');
+    const a = answerOffline(index, q, { threshold: 0 });
+    expect(a.citations[0].title).toBe('Returns and breakage — Pieces you damaged');
+    expect(a.text).toMatch(/^We cannot refund a piece that was dropped/);
   });
 });
 
