@@ -67,14 +67,14 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const own = holds(top);
   // A page's lead section that won on the page's general words ("can I return a mug I dropped?"
   // against "You can return unused pieces…") gives way to a section of it that holds more of the
-  // question ("…a piece that was dropped…"). Only the lead: between two sections of equal rank,
-  // the same rule swapped about as many answers for worse as for better on the shop sets.
-  // A page's introduction that matched only by listing what the page covers ("…and what to do if
-  // something arrives damaged") points at a section of that page: the best-ranked one is quoted.
+  // question ("…a piece that was dropped…"). Only the lead: between any two sections, the same
+  // rule swapped about as many answers for worse as for better on the shop sets.
   const lead = top.chunk.headingPath.length <= 1;
   const better =
     siblings.find((h) => holds(h) > own) ??
     (lead ? siblings.find((h) => holds(h) === own && h.features.coverage > top.features.coverage) : undefined) ??
+    // A page's introduction that matched only by listing what the page covers ("…and what to do
+    // if something arrives damaged") points at a section of that page: the best-ranked one.
     (siblings.length && onlySignposts(top.chunk.text, query) ? siblings[0] : undefined);
   const used = better ?? top;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
