@@ -44,7 +44,7 @@ const IGNORED = set(`nobody noone ignored ignoring ignore response respond respo
   escalated told said claim claimed`);
 /** Outright anger (beyond what the sentiment lexicon rates). */
 const ANGER = set(`ridiculous unacceptable joke seriously pathetic useless worst terrible horrible awful disgusting
-  disgrace appalling shocking incompetent rude wtf wth ffs smh omg sick fed outrageous absurd insane unbelievable
+  disgrace appalling shocking incompetent rude wtf wth ffs smh omg outrageous absurd insane unbelievable
   hopeless clueless garbage rubbish trash sucks worthless nonsense hell damn crap shit fucking fuck bs`);
 /** Thanks and warmth. */
 const WARM = set(
@@ -131,6 +131,8 @@ export function frustrationCues(text: string): FrustrationCues {
     if (ANGER.has(w) && !(w === 'joke' && askedForJoke)) c.anger++;
     if (WARM.has(w)) c.warm++;
   });
+  // "Sick of waiting", "fed up": anger only in these phrases; a sick dog or a fed cat is not.
+  c.anger += (text.match(/\bsick (?:of|and tired)\b|\bfed up\b/gi) ?? []).length;
   if (/\bno one\b|\bnot (?:once|a single)\b|\bno (?:response|reply|answer|resolution|help|one)\b/i.test(text))
     c.ignored++;
   if (/\bagain\b|\bonce more\b|\bfor the (?:\w+ )?time\b|\bhow many times\b/i.test(text)) c.persistence++;
@@ -171,7 +173,7 @@ function asksHowThingsWork(text: string): boolean {
 
 /** Seed words of the angry/calm axis in word-vector space (SemAxis, An et al. 2018). */
 const ANGRY_SEEDS = `angry furious annoyed frustrated ridiculous unacceptable terrible horrible awful useless pathetic
-  disgusting worst incompetent rude outrageous fed sick hate disappointed`;
+  disgusting worst incompetent rude outrageous hate disappointed`;
 const CALM_SEEDS = `happy pleased thanks great wonderful excellent love glad satisfied awesome fine calm nice helpful
   appreciate perfect good enjoy lovely fantastic`;
 
@@ -220,7 +222,9 @@ export const FEATURE_NAMES = [
  * position on the angry/calm axis (its three most angry words and its average), waiting
  * durations, second-person blame, then the SIF sentence vector.
  */
-export function frustrationFeatures(text: string): number[] {
+export function frustrationFeatures(message: string): number[] {
+  // "I hate to bother you" is politeness, not hate.
+  const text = message.replace(/\bhate to (bother|ask|trouble|disturb|interrupt|say)\b/gi, 'want to $1');
   const c = frustrationCues(text);
   const wv = loadWordVectors();
   const axis = angerAxis();

@@ -21,6 +21,16 @@ describe('frustrationScore', () => {
     ).toBeGreaterThan(frustrationScore('I emailed you about the order, when will it ship?'));
   });
 
+  it('reads "sick" and "fed" as anger only in "sick of" and "fed up", and a polite hedge as none', () => {
+    for (const calm of [
+      'do you have a dog food for sick dogs',
+      'my cat got sick, which food is gentler?',
+      'I hate to bother you but when do you open',
+    ])
+      expect(frustrationScore(calm), calm).toBeLessThan(DEFAULT_FRUSTRATION_THRESHOLD);
+    expect(frustrationScore("I'm sick of waiting for my refund")).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
+  });
+
   it('is 0 for an empty turn and stays within 0..1', () => {
     expect(frustrationScore('   ')).toBe(0);
     for (const t of ['!!!!!!!!', 'WTF WTF WTF', 'ok']) {
