@@ -30,20 +30,33 @@ describe('Web Push configuration', () => {
 describe('configuration of capacity', () => {
   it('has bounds for the bot queue and the index memory by default', () => {
     const c = loadConfig({});
-    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 5000, slowAfterMs: 3000, newestWhenBehind: true });
+    expect(c.bot).toEqual({
+      concurrency: 4,
+      lateConcurrency: 1,
+      maxQueued: 5000,
+      slowAfterMs: 3000,
+      newestWhenBehind: true,
+    });
     expect(c.indexCache).toEqual({ maxMb: 512, idleMs: 3_600_000 });
   });
 
   it('takes them from the environment', () => {
     const c = loadConfig({
       CHATREF_BOT_CONCURRENCY: '4',
+      CHATREF_BOT_LATE_CONCURRENCY: '2',
       CHATREF_BOT_QUEUE_MAX: '100',
       CHATREF_BOT_BUSY_MS: '0',
       CHATREF_BOT_ORDER: 'in-order',
       CHATREF_INDEX_CACHE_MB: '64',
       CHATREF_INDEX_IDLE_MIN: '0',
     });
-    expect(c.bot).toEqual({ concurrency: 4, maxQueued: 100, slowAfterMs: 0, newestWhenBehind: false });
+    expect(c.bot).toEqual({
+      concurrency: 4,
+      lateConcurrency: 2,
+      maxQueued: 100,
+      slowAfterMs: 0,
+      newestWhenBehind: false,
+    });
     expect(c.indexCache).toEqual({ maxMb: 64, idleMs: 0 });
   });
 

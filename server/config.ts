@@ -109,6 +109,7 @@ const Env = z.object({
   CHATREF_WEBHOOK_INTERVAL_MS: intVar('CHATREF_WEBHOOK_INTERVAL_MS', 'a number of milliseconds', 100, 600_000),
   /** The bot's turns (server/bot/turn-queue.ts): at once, waiting in memory, and when a wait is "slow". */
   CHATREF_BOT_CONCURRENCY: intVar('CHATREF_BOT_CONCURRENCY', 'a number of turns', 1, 256),
+  CHATREF_BOT_LATE_CONCURRENCY: intVar('CHATREF_BOT_LATE_CONCURRENCY', 'a number of turns', 1, 256),
   CHATREF_BOT_QUEUE_MAX: intVar('CHATREF_BOT_QUEUE_MAX', 'a number of turns', 1, 1_000_000),
   CHATREF_BOT_BUSY_MS: intVar('CHATREF_BOT_BUSY_MS', 'a number of milliseconds', 0, 600_000),
   /** `newest-when-behind` (default): past `CHATREF_BOT_BUSY_MS` the newest chat goes first; `in-order`: never. */
@@ -141,10 +142,17 @@ export interface Config {
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   maxSocketsPerIp: number;
   /**
-   * The bot's turn queue: turns at once, turns waiting in memory, ms before the visitor hears
-   * "busy" (and the queue counts as behind), and whether the newest chat goes first while behind.
+   * The bot's turn queue: turns at once (and of those, late ones while behind), turns waiting in
+   * memory, ms before the visitor hears "busy" (and the queue counts as behind), and whether the
+   * newest chat goes first while behind.
    */
-  bot: { concurrency: number; maxQueued: number; slowAfterMs: number; newestWhenBehind: boolean };
+  bot: {
+    concurrency: number;
+    lateConcurrency: number;
+    maxQueued: number;
+    slowAfterMs: number;
+    newestWhenBehind: boolean;
+  };
   /** Knowledge indexes in memory: their estimated size bound, and how long an unused one stays. */
   indexCache: { maxMb: number; idleMs: number };
   mail: { smtpUrl: string | null; from: string };
@@ -209,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSocketsPerIp: e.CHATREF_MAX_SOCKETS_PER_IP,
     bot: {
       concurrency: e.CHATREF_BOT_CONCURRENCY ?? 4,
+      lateConcurrency: e.CHATREF_BOT_LATE_CONCURRENCY ?? 1,
       maxQueued: e.CHATREF_BOT_QUEUE_MAX ?? 5000,
       slowAfterMs: e.CHATREF_BOT_BUSY_MS ?? 3000,
       newestWhenBehind: e.CHATREF_BOT_ORDER === 'newest-when-behind',

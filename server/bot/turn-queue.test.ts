@@ -93,6 +93,42 @@ describe('TurnQueue', () => {
     q.close();
   });
 
+  it('while behind, runs the late turns `lateConcurrency` at a time and a new one at once', async () => {
+    let now = 0;
+    const q = new TurnQueue({ concurrency: 3, lateConcurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
+    const log: string[] = [];
+    const busy = [gate(), gate(), gate()];
+    const held = busy.map((g, i) => q.push(`x${i}`, () => g.opened, noCatchUp));
+    const backlog = gate();
+    let late = 0;
+    let latePeak = 0;
+    const lateTurn = (key: string) =>
+      q.push(
+        key,
+        async () => {
+          latePeak = Math.max(latePeak, ++late);
+          log.push(`${key} started`);
+          await backlog.opened;
+          late--;
+        },
+        noCatchUp,
+      );
+    const waiting = ['a', 'b', 'c'].map(lateTurn);
+    now = 2000; // a, b and c have waited 2 s: the queue is behind
+    busy.forEach((g) => g.open());
+    await Promise.all(held);
+    await new Promise((r) => setImmediate(r));
+    // Three slots free, but the backlog takes one: the newest of it first.
+    expect(log).toEqual(['c started']);
+    await q.push('n', async () => void log.push('n'), noCatchUp);
+    expect(log).toEqual(['c started', 'n']);
+    backlog.open();
+    await Promise.all(waiting);
+    expect(log).toEqual(['c started', 'n', 'b started', 'a started']);
+    expect(latePeak).toBe(1);
+    q.close();
+  });
+
   it('keeps to the order turns came in when told to (CHATREF_BOT_ORDER=in-order)', async () => {
     let now = 0;
     const q = new TurnQueue({

@@ -15,6 +15,11 @@
 export interface TurnQueueOptions {
   /** Turns running at once. */
   concurrency: number;
+  /**
+   * Of those, turns already late (waited past `slowAfterMs`) running at once while newest go
+   * first: the backlog drains without taking the whole server from the messages that come after.
+   */
+  lateConcurrency: number;
   /** Turns waiting in memory; beyond it, conversations are caught up from the database. */
   maxQueued: number;
   /** A turn waiting longer than this makes its conversation "slow" (`onSlow`). */
@@ -29,6 +34,7 @@ export interface TurnQueueOptions {
 
 export const DEFAULT_TURN_QUEUE: Omit<TurnQueueOptions, 'onSlow' | 'onError' | 'now'> = {
   concurrency: 4,
+  lateConcurrency: 1,
   maxQueued: 5000,
   slowAfterMs: 3000,
   newestWhenBehind: true,
@@ -61,6 +67,8 @@ export class TurnQueue {
   /** Lanes whose next job may start, by when each became ready or (behind) last asked; see `next`. */
   private readonly ready: string[] = [];
   private running = 0;
+  /** Running turns that were late when they started (see `lateConcurrency`). */
+  private runningLate = 0;
   private queued = 0;
   /** Conversations with a catch-up not yet admitted to the queue. */
   private readonly overflowed = new Set<string>();
@@ -209,25 +217,45 @@ export class TurnQueue {
    * in 3–5 s, 2,240–3,450 told, reply p99 11–24 s. Taking the newest and oldest in turn was not
    * back within the window either. Under load that never ends, the oldest would wait as long as it
    * lasts (in order, everyone would). `newestWhenBehind: false` keeps the order turns came in.
+   *
+   * Newest first, the late turns take at most `lateConcurrency` of the slots: once a burst ends
+   * the backlog is all there is, and four late turns at once kept the server's thread busy nine
+   * tenths of the time (a CPU profile after a burst: the engine's answers, the tagger, emits), so
+   * each new message waited on it at every step. A burst to 4,000 visitors for 30 s (`npx chatref
+   * bench --json --store S --parts burst --steps 2000`), seconds until the probe's replies were
+   * back within 100 ms: embedded, four late at once 14 s and three runs not within the 20 s
+   * window, one at a time 0, 0 and 3 s, two 0, 3 and 4 s; PostgreSQL, four 4 and 15 s, one 0 and
+   * 3 s, two 0 and 16 s. The price: the backlog drains slower (its reply p99 42–48 s at four on
+   * the embedded store, 52–60 s at one; 39–50 s and 44–72 s on PostgreSQL), still answered, once.
    */
-  private next(): string {
-    return this.behind() ? this.ready.pop()! : this.ready.shift()!;
+  private next(): string | null {
+    if (!this.behind()) return this.ready.shift()!;
+    const key = this.ready[this.ready.length - 1];
+    // The newest is late too: the whole backlog is, and it may only take its share.
+    if (this.runningLate >= this.opts.lateConcurrency && this.late(this.lanes.get(key)?.jobs[0])) return null;
+    return this.ready.pop()!;
+  }
+
+  private late(job: Job | undefined): boolean {
+    return job !== undefined && this.now() - job.at >= this.opts.slowAfterMs;
   }
 
   /** Newest first, and the turn that has waited longest is past `slowAfterMs`. */
   private behind(): boolean {
     if (!this.opts.newestWhenBehind) return false;
-    const oldest = this.lanes.get(this.ready[0])?.jobs[0]?.at;
-    return oldest !== undefined && this.now() - oldest >= this.opts.slowAfterMs;
+    return this.late(this.lanes.get(this.ready[0])?.jobs[0]);
   }
 
   private pump(): void {
     while (this.running < this.opts.concurrency && this.ready.length) {
       const key = this.next();
+      if (key === null) return;
       const lane = this.lanes.get(key);
       const job = lane?.jobs.shift();
       if (!lane || !job) continue;
       if (!(job as Job & { free?: boolean }).free) this.queued--;
+      const late = this.opts.newestWhenBehind && this.late(job);
+      if (late) this.runningLate++;
       lane.running = true;
       lane.runningSince = job.at;
       this.running++;
@@ -236,6 +264,7 @@ export class TurnQueue {
         .catch((err: unknown) => this.opts.onError?.(err, key))
         .finally(() => {
           this.running--;
+          if (late) this.runningLate--;
           lane.running = false;
           lane.runningSince = null;
           job.done();
