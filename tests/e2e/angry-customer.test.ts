@@ -87,6 +87,22 @@ describe('an angry customer over the live chat', () => {
     v.close();
   });
 
+  it('keeps a polite hedge and a sick pet with the bot: no apology, no handoff', async () => {
+    for (const text of [
+      'I hate to bother you but how long does shipping take?',
+      'do you have a dog food for sick dogs',
+    ]) {
+      const v = await connectVisitor(server.url, server.workspaceId);
+      const sent = await v.send(text);
+      if (!sent.ok) throw new Error(sent.error.message);
+      const reply = await v.next((m) => isBot(m) && m.seq > sent.data.seq);
+      await server.idle();
+      expect(reply.body, text).not.toMatch(/sorry/i);
+      expect(v.states.some((s) => s.status === 'waiting')).toBe(false);
+      v.close();
+    }
+  });
+
   it('answers a calm report of trouble with the policy, an apology and the offer of a person', async () => {
     // No handoff topic takes it in the demo: the content's shipping page has the damage policy.
     const v = await connectVisitor(server.url, server.workspaceId);
