@@ -129,6 +129,41 @@ describe('TurnQueue', () => {
     q.close();
   });
 
+  it('while the late turns have their share, a backlog chat that writes again does not hold back a new one', async () => {
+    let now = 0;
+    const q = new TurnQueue({ concurrency: 3, lateConcurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
+    const log: string[] = [];
+    const busy = [gate(), gate(), gate()];
+    const held = busy.map((g, i) => q.push(`x${i}`, () => g.opened, noCatchUp));
+    const backlog = gate();
+    const lateTurn = (key: string) =>
+      q.push(
+        key,
+        async () => {
+          log.push(`${key} started`);
+          await backlog.opened;
+        },
+        noCatchUp,
+      );
+    const waiting = [lateTurn('a'), lateTurn('b'), lateTurn('c')];
+    now = 2000; // behind
+    busy[0].open();
+    await held[0];
+    await new Promise((r) => setImmediate(r));
+    expect(log).toEqual(['c started']);
+    const fresh = q.push('n', async () => void log.push('n'), noCatchUp);
+    // b's visitor writes again: b goes last, its first turn still late.
+    waiting.push(q.push('b', async () => void log.push('b again'), noCatchUp));
+    busy[1].open();
+    await fresh;
+    expect(log).toEqual(['c started', 'n']);
+    backlog.open();
+    busy[2].open();
+    await Promise.all([...waiting, ...held]);
+    expect(log).toEqual(['c started', 'n', 'b started', 'b again', 'a started']);
+    q.close();
+  });
+
   it('keeps to the order turns came in when told to (CHATREF_BOT_ORDER=in-order)', async () => {
     let now = 0;
     const q = new TurnQueue({
