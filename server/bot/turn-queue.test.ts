@@ -30,6 +30,39 @@ const holdUntil = (q: TurnQueue, held: { opened: Promise<void> }, log: string[])
     noCatchUp,
   );
 
+/**
+ * A queue of three slots, late turns one at a time, on a clock the test moves: its slots held by
+ * x0..x2 until their `busy` gates open, and `lateTurn(key)`, a turn that logs "<key> started" and
+ * waits for `backlog` (`late` counts those running, and their peak).
+ */
+function heldQueue() {
+  const clock = { now: 0 };
+  const q = new TurnQueue({
+    concurrency: 3,
+    lateConcurrency: 1,
+    maxQueued: 100,
+    slowAfterMs: 1000,
+    now: () => clock.now,
+  });
+  const log: string[] = [];
+  const busy = [gate(), gate(), gate()];
+  const held = busy.map((g, i) => q.push(`x${i}`, () => g.opened, noCatchUp));
+  const backlog = gate();
+  const late = { running: 0, peak: 0 };
+  const lateTurn = (key: string) =>
+    q.push(
+      key,
+      async () => {
+        late.peak = Math.max(late.peak, ++late.running);
+        log.push(`${key} started`);
+        await backlog.opened;
+        late.running--;
+      },
+      noCatchUp,
+    );
+  return { clock, q, log, busy, held, backlog, late, lateTurn };
+}
+
 describe('TurnQueue', () => {
   it('runs one conversation in order and at most `concurrency` turns at once', async () => {
     const q = new TurnQueue({ concurrency: 2, maxQueued: 100, slowAfterMs: 60_000 });
@@ -94,27 +127,9 @@ describe('TurnQueue', () => {
   });
 
   it('while behind, runs the late turns `lateConcurrency` at a time and a new one at once', async () => {
-    let now = 0;
-    const q = new TurnQueue({ concurrency: 3, lateConcurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
-    const log: string[] = [];
-    const busy = [gate(), gate(), gate()];
-    const held = busy.map((g, i) => q.push(`x${i}`, () => g.opened, noCatchUp));
-    const backlog = gate();
-    let late = 0;
-    let latePeak = 0;
-    const lateTurn = (key: string) =>
-      q.push(
-        key,
-        async () => {
-          latePeak = Math.max(latePeak, ++late);
-          log.push(`${key} started`);
-          await backlog.opened;
-          late--;
-        },
-        noCatchUp,
-      );
+    const { clock, q, log, busy, held, backlog, late, lateTurn } = heldQueue();
     const waiting = ['a', 'b', 'c'].map(lateTurn);
-    now = 2000; // a, b and c have waited 2 s: the queue is behind
+    clock.now = 2000; // a, b and c have waited 2 s: the queue is behind
     busy.forEach((g) => g.open());
     await Promise.all(held);
     await new Promise((r) => setImmediate(r));
@@ -125,28 +140,14 @@ describe('TurnQueue', () => {
     backlog.open();
     await Promise.all(waiting);
     expect(log).toEqual(['c started', 'n', 'b started', 'a started']);
-    expect(latePeak).toBe(1);
+    expect(late.peak).toBe(1);
     q.close();
   });
 
   it('while the late turns have their share, a backlog chat that writes again does not hold back a new one', async () => {
-    let now = 0;
-    const q = new TurnQueue({ concurrency: 3, lateConcurrency: 1, maxQueued: 100, slowAfterMs: 1000, now: () => now });
-    const log: string[] = [];
-    const busy = [gate(), gate(), gate()];
-    const held = busy.map((g, i) => q.push(`x${i}`, () => g.opened, noCatchUp));
-    const backlog = gate();
-    const lateTurn = (key: string) =>
-      q.push(
-        key,
-        async () => {
-          log.push(`${key} started`);
-          await backlog.opened;
-        },
-        noCatchUp,
-      );
-    const waiting = [lateTurn('a'), lateTurn('b'), lateTurn('c')];
-    now = 2000; // behind
+    const { clock, q, log, busy, held, backlog, lateTurn } = heldQueue();
+    const waiting = ['a', 'b', 'c'].map(lateTurn);
+    clock.now = 2000; // behind
     busy[0].open();
     await held[0];
     await new Promise((r) => setImmediate(r));
