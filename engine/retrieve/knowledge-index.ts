@@ -514,7 +514,7 @@ export class KnowledgeIndex {
             },
           }
         : null;
-    const spelling = yield* Spelling.steps([...shortTexts, ...longTexts], english);
+    const spelling = yield* Spelling.steps([...shortTexts, ...longTexts], english, shortTexts);
     let classifier: ChunkClassifier | null = null;
     let plan: TrainingPlan | null = null;
     if (this.classifierOptions) {

@@ -53,6 +53,25 @@ describe('Spelling', () => {
     expect(tea.correct('I want my money back')).toBe('I want refunds');
   });
 
+  it('reads "when are you open" and "opening times" as the hours a shop writes', () => {
+    const studio = Spelling.of(
+      ['Staffed hours', 'Tuesday to Saturday, 10 am to 6 pm. Open studio for members.'],
+      null,
+      ['Staffed hours'],
+    );
+    expect(studio.correct('when are you open')).toBe('when are you hours');
+    expect(studio.correct('are you open on sunday?')).toBe('are you hours on sunday?');
+    expect(studio.correct('what time do you close')).toBe('what time do you hours');
+    expect(studio.correct('opening times')).toBe('hours');
+    // "open" that is not about the shop's hours stays.
+    expect(studio.correct('is the studio open to beginners')).toBe('is the studio open to beginners');
+    expect(studio.correct('can I open a tab')).toBe('can I open a tab');
+    expect(Spelling.of(['Open daily from 9 to 5.'], null).correct('when are you open')).toBe('when are you open');
+    // A shop that writes "hours" only in passing has no hours to read it as.
+    const care = Spelling.of(['Down jackets', 'Dry on low heat for 2 to 3 hours.'], null, ['Down jackets']);
+    expect(care.correct('when are you open')).toBe('when are you open');
+  });
+
   it("keeps a phrase when the shop has no word for it, or writes the customer's word too", () => {
     const hours = Spelling.of(['Open daily from 9 to 5.'], null);
     expect(hours.correct('I want my money back')).toBe('I want my money back');

@@ -76,7 +76,13 @@ const MAX_TYPO_WORDS = 30_000;
  * replaces the phrase, unless the shop writes one of `unless` (then the customer's word is the
  * shop's too). Written for customer service in general, not for any one shop.
  */
-const PHRASINGS: readonly { re: RegExp; to: readonly string[]; unless?: readonly string[] }[] = [
+const PHRASINGS: readonly {
+  re: RegExp;
+  to: readonly string[];
+  unless?: readonly string[];
+  /** Only when the shop writes `to` in a heading or a Q&A question, not only in passing. */
+  heading?: boolean;
+}[] = [
   {
     // "send it back", "bring the jacket back", "can I take them back"
     re: /\b(?:send|bring|take|post|mail|ship)\s+(?:[\p{L}']+\s+){0,2}?back\b/giu,
@@ -87,6 +93,15 @@ const PHRASINGS: readonly { re: RegExp; to: readonly string[]; unless?: readonly
     // "how long to get to me", "when will it get here", "arrive to my house"
     re: /\b(?:get|gets|getting|come|arrive)\s+(?:to\s+(?:me|us|my\s+[\p{L}']+)|here)\b/giu,
     to: ['delivery', 'shipping', 'delivered', 'shipped'],
+  },
+  {
+    // "when are you open", "are you open on sunday", "what time do you close", "opening times":
+    // shops head that section "Hours" and write the days and times under it, often without
+    // "open", which a class's "open studio" then outranked. Only for a shop with a heading (or a
+    // Q&A question) of hours: an online shop whose care guide says "dry for 2 to 3 hours" has none.
+    re: /\b(?:(?<=\b(?:when|what\s+time|what\s+days?|are|is|till|until)\s+(?:are\s+|do\s+|does\s+|is\s+)?(?:you|u|y'all|ya|it|the\s+[\p{L}]+)\s+)(?:open|close|closed|closing)(?!\s+to\b)|open(?:ing)?\s+(?:times?|days)|closing\s+times?)\b/giu,
+    to: ['hours'],
+    heading: true,
   },
   { re: /\bdecaf(?:feinated)?\b/giu, to: ['caffeine free', 'decaffeinated'], unless: ['decaf'] },
   { re: /\bswap(?:s|ped|ping)?\b/giu, to: ['exchange', 'exchanges'], unless: ['swap', 'swaps'] },
@@ -173,10 +188,19 @@ export class Spelling {
     private readonly words: string[],
     private readonly typos: TypoIndex,
     private readonly english: KnownWords | null,
+    /** Words of the shop's headings and Q&A questions. */
+    private readonly headingWords: ReadonlySet<string>,
   ) {}
 
-  /** Learns the shop's words from its texts, in steps (see steps.ts). */
-  static *steps(texts: readonly string[], english: KnownWords | null): Steps<Spelling> {
+  /**
+   * Learns the shop's words from its texts, in steps (see steps.ts); `headings` (among `texts`
+   * too) are its headings and Q&A questions.
+   */
+  static *steps(
+    texts: readonly string[],
+    english: KnownWords | null,
+    headings: readonly string[] = [],
+  ): Steps<Spelling> {
     const counts = new Map<string, number>();
     const joined = new Map<string, string>();
     yield* mapSteps(
@@ -194,11 +218,12 @@ export class Spelling {
     );
     const words = [...counts.keys()];
     if (words.length > MAX_TYPO_WORDS) words.sort((a, b) => counts.get(b)! - counts.get(a)!).length = MAX_TYPO_WORDS;
-    return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english);
+    const headingWords = new Set(headings.flatMap(tokenize));
+    return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english, headingWords);
   }
 
-  static of(texts: readonly string[], english: KnownWords | null): Spelling {
-    return runSteps(Spelling.steps(texts, english));
+  static of(texts: readonly string[], english: KnownWords | null, headings: readonly string[] = []): Spelling {
+    return runSteps(Spelling.steps(texts, english, headings));
   }
 
   /** The last question read and how it reads (a turn's search and its answer read the same one). */
@@ -214,7 +239,8 @@ export class Spelling {
     return (this.phrasings ??= [
       ...PHRASINGS.flatMap((p) => {
         if (p.unless?.some((w) => this.counts.has(w))) return [];
-        const to = p.to.find((t) => tokenize(t).every((w) => this.counts.has(w)));
+        const written = p.heading ? this.headingWords : this.counts;
+        const to = p.to.find((t) => tokenize(t).every((w) => written.has(w)));
         return to ? [{ re: p.re, to }] : [];
       }),
       ...this.negatedParticiples(),
