@@ -52,6 +52,38 @@ describe('answerOffline', () => {
     expect(answerOffline(yes, 'gift cards?').citations[0]?.chunkId).toBe('gift');
   });
 
+  it('quotes the general section for a general question, a subsection when the question names it', async () => {
+    const hours = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    const page = ['Store Hours and Location'];
+    hours.upsert(
+      [
+        passage('intro', page, 'Riff & Rhythm is an independent music store on Hawthorne Boulevard.'),
+        passage(
+          'regular',
+          [...page, 'Regular Store Hours'],
+          'Monday to Saturday 10:00 am – 7:00 pm. Sunday 12:00 pm – 5:00 pm.',
+        ),
+        passage(
+          'repair',
+          [...page, 'Regular Store Hours', 'Repair Desk Hours'],
+          'The repair desk is staffed Tuesday to Saturday, 10:00 am – 5:00 pm.',
+        ),
+        passage(
+          'lesson',
+          [...page, 'Regular Store Hours', 'Lesson Hours'],
+          'Lessons run Monday to Friday from 2:00 pm to 9:00 pm.',
+        ),
+        passage('parking', ['Parking'], 'Free parking behind the store after 6 pm.'),
+      ].map((c) => ({ ...c, sourceId: c.id === 'parking' ? 'parking' : 'hours' })),
+    );
+    await hours.prepared();
+    const quoted = (q: string) => answerOffline(hours, q, { threshold: 0 }).citations[0]?.chunkId;
+    expect(quoted('what are your hours')).toBe('regular');
+    expect(quoted('when are you open on sunday')).toBe('regular');
+    expect(quoted('what are your lesson hours')).toBe('lesson');
+    expect(quoted('repair desk hours')).toBe('repair');
+  });
+
   it('abstains on an empty index', async () => {
     const { KnowledgeIndex } = await import('../retrieve/knowledge-index');
     expect(answerOffline(new KnowledgeIndex(), 'hello')).toMatchObject({ abstained: true, source: 'none' });

@@ -9,6 +9,7 @@ import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences } from './sentences';
+import { terms } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -31,6 +32,23 @@ export function isFaq(chunk: KnowledgeChunk): boolean {
 const SIBLING_SHARE = 0.05;
 /** Words an offline passage answer keeps: the sentences that answer, not the section around them. */
 const ANSWER_WORDS = 60;
+
+/** Whether `a` is a section `b` sits under (its heading path is a proper prefix of b's). */
+function isAncestor(a: KnowledgeChunk, b: KnowledgeChunk): boolean {
+  return (
+    a.headingPath.length > 0 &&
+    a.headingPath.length < b.headingPath.length &&
+    a.headingPath.every((heading, i) => heading === b.headingPath[i])
+  );
+}
+
+/** Whether the query names a word of the headings `child` has below `ancestor`'s. */
+function namesOwnHeading(query: string, ancestor: KnowledgeChunk, child: KnowledgeChunk): boolean {
+  const inherited = new Set(terms(ancestor.headingPath.join(' ')));
+  const own = terms(child.headingPath.slice(ancestor.headingPath.length).join(' ')).filter((t) => !inherited.has(t));
+  const asked = new Set(terms(query));
+  return own.some((t) => asked.has(t));
+}
 
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
@@ -76,7 +94,20 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     // A page's introduction that matched only by listing what the page covers ("…and what to do
     // if something arrives damaged") points at a section of that page: the best-ranked one.
     (siblings.length && onlySignposts(top.chunk.text, query) ? siblings[0] : undefined);
-  const used = better ?? top;
+  // A subsection that won on its parent's words ("what are your hours" against "Regular Store
+  // Hours › Lesson Hours") gives way to that parent when the question names nothing of the
+  // subsection's own heading: the general section answers the general question.
+  const parent = hits
+    .slice(1)
+    .find(
+      (h) =>
+        !isFaq(h.chunk) &&
+        h.chunk.sourceId === top.chunk.sourceId &&
+        isAncestor(h.chunk, top.chunk) &&
+        holds(h) >= own &&
+        !namesOwnHeading(query, h.chunk, top.chunk),
+    );
+  const used = better ?? parent ?? top;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
 }
