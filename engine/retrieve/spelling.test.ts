@@ -72,6 +72,24 @@ describe('Spelling', () => {
     expect(care.correct('when are you open')).toBe('when are you open');
   });
 
+  it('reads "where are you located" and "how do I contact you" as the sections a shop heads them with', () => {
+    const bakery = Spelling.of(
+      ['Visit the Bakery', '14 Mill Lane, Northampton.', 'Phone and email', 'Call 555-0101.'],
+      { has: () => true },
+      ['Visit the Bakery', 'Phone and email'],
+    );
+    expect(bakery.correct('where are you located?')).toBe('where are you visit?');
+    expect(bakery.correct('where is the shop based')).toBe('where is the shop visit');
+    expect(bakery.correct('how do I contact you')).toBe('how do I phone you');
+    expect(bakery.correct('how can we get in touch with the team')).toBe('how can we phone the team');
+    // Not a question about the shop's place or its contact details.
+    expect(bakery.correct('where is my order located')).toBe('where is my order located');
+    expect(bakery.correct('I will contact you later')).toBe('I will contact you later');
+    // A shop with no such heading keeps the customer's words.
+    const online = Spelling.of(['Shipping', 'We ship from our address in Leeds.'], null, ['Shipping']);
+    expect(online.correct('where are you located')).toBe('where are you located');
+  });
+
   it("keeps a phrase when the shop has no word for it, or writes the customer's word too", () => {
     const hours = Spelling.of(['Open daily from 9 to 5.'], null);
     expect(hours.correct('I want my money back')).toBe('I want my money back');

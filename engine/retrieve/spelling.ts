@@ -103,6 +103,20 @@ const PHRASINGS: readonly {
     to: ['hours'],
     heading: true,
   },
+  {
+    // "where are you located", "where is the shop based": shops head that section "Visit us",
+    // "Location" or "Getting here" and write the street, never "located".
+    re: /(?<=\bwhere\s+(?:are\s+you|r\s+u|is\s+(?:the|your)\s+[\p{L}]+)\s+)(?:located|based|situated)\b/giu,
+    to: ['location', 'address', 'visit', 'directions', 'getting here', 'find us'],
+    heading: true,
+  },
+  {
+    // "how do I contact you", "how can we reach you", "get in touch": "Contact us", or the
+    // "Phone and email" a shop heads it with.
+    re: /(?<=\b(?:how\s+(?:do|can|could|should)\s+(?:i|we)|can\s+(?:i|we)|way\s+to)\s+)(?:contact|reach|get\s+in\s+touch\s+with|get\s+hold\s+of)(?=\s+(?:you|u|the\s+[\p{L}]+)\b)/giu,
+    to: ['contact', 'phone', 'email', 'call'],
+    heading: true,
+  },
   { re: /\bdecaf(?:feinated)?\b/giu, to: ['caffeine free', 'decaffeinated'], unless: ['decaf'] },
   { re: /\bswap(?:s|ped|ping)?\b/giu, to: ['exchange', 'exchanges'], unless: ['swap', 'swaps'] },
   {
@@ -188,7 +202,7 @@ export class Spelling {
     private readonly words: string[],
     private readonly typos: TypoIndex,
     private readonly english: KnownWords | null,
-    /** Words of the shop's headings and Q&A questions. */
+    /** Stems of the words of the shop's headings and Q&A questions. */
     private readonly headingWords: ReadonlySet<string>,
   ) {}
 
@@ -218,7 +232,7 @@ export class Spelling {
     );
     const words = [...counts.keys()];
     if (words.length > MAX_TYPO_WORDS) words.sort((a, b) => counts.get(b)! - counts.get(a)!).length = MAX_TYPO_WORDS;
-    const headingWords = new Set(headings.flatMap(tokenize));
+    const headingWords = new Set(headings.flatMap((h) => tokenize(h).map(stem)));
     return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english, headingWords);
   }
 
@@ -239,8 +253,8 @@ export class Spelling {
     return (this.phrasings ??= [
       ...PHRASINGS.flatMap((p) => {
         if (p.unless?.some((w) => this.counts.has(w))) return [];
-        const written = p.heading ? this.headingWords : this.counts;
-        const to = p.to.find((t) => tokenize(t).every((w) => written.has(w)));
+        const written = (w: string) => (p.heading ? this.headingWords.has(stem(w)) : this.counts.has(w));
+        const to = p.to.find((t) => tokenize(t).every(written));
         return to ? [{ re: p.re, to }] : [];
       }),
       ...this.negatedParticiples(),
