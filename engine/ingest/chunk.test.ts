@@ -31,6 +31,20 @@ describe('chunkDocument', () => {
     });
   });
 
+  it('keeps a heading that states a fact when nothing comes under it', () => {
+    const doc = parseMarkdown(
+      '# Classes\n\nBook online.\n\n## Taster class: £45 per person\n\n## Six-week course: £240\n\n# Class details\n\nBring an apron.\n\n## Open studio\n\n## Members only',
+      'classes',
+    );
+    const chunks = chunkDocument(doc, { sourceId: 's' });
+    expect(chunks.map((c) => [c.headingPath.join(' › '), c.text])).toEqual([
+      ['Classes', 'Book online.'],
+      ['Classes › Taster class: £45 per person', 'Taster class: £45 per person'],
+      ['Classes › Six-week course: £240', 'Six-week course: £240'],
+      ['Class details', 'Bring an apron.'],
+    ]);
+  });
+
   it('splits a paragraph longer than the maximum at sentences', () => {
     const para = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
     const chunks = chunkDocument(parseMarkdown(para, 'p'), { sourceId: 's', targetWords: 50, maxWords: 80 });

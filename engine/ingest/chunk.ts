@@ -1,6 +1,7 @@
 /**
  * Heading-aware chunking: each chunk is a run of text under one heading path (never a heading
- * without its text), a few hundred words at most, split at paragraph and then sentence bounds.
+ * without its text, unless the heading states a fact itself), a few hundred words at most, split
+ * at paragraph and then sentence bounds.
  * Q&A blocks become one chunk each. Chunks repeating content already seen are dropped.
  */
 import { createHash } from 'node:crypto';
@@ -72,7 +73,8 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions): Knowledg
   const base = opts.url ?? doc.url ?? null;
   const chunks: KnowledgeChunk[] = [];
   const seen = new Set<string>();
-  const stack: { level: number; text: string; anchor?: string }[] = [];
+  /** The open headings; `filled` once text or a subsection came under one. */
+  const stack: { level: number; text: string; anchor?: string; filled?: boolean }[] = [];
   let paras: string[] = [];
   let sectionAnchor: string | undefined;
 
@@ -130,7 +132,14 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions): Knowledg
   for (const b of doc.blocks) {
     if (b.kind === 'heading') {
       flush();
-      while (stack.length && stack[stack.length - 1].level >= b.level) stack.pop();
+      while (stack.length && stack[stack.length - 1].level >= b.level) {
+        const done = stack[stack.length - 1];
+        // A heading that is itself the fact ("Taster class: £45 per person", "Open 9–5"), with no
+        // text or subsection of its own, is kept as the text of its section, not dropped.
+        if (!done.filled && /\d/.test(done.text)) emit([done.text]);
+        stack.pop();
+      }
+      for (const h of stack) h.filled = true;
       stack.push({ level: b.level, text: b.text, anchor: b.anchor });
     } else if (b.kind === 'text') {
       if (!paras.length) sectionAnchor = b.anchor;
@@ -140,8 +149,10 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions): Knowledg
         sectionAnchor = b.anchor;
       }
       paras.push(b.text);
+      for (const h of stack) h.filled = true;
     } else {
       flush();
+      for (const h of stack) h.filled = true;
       const headingPath = b.category ? [b.category] : path();
       push({
         title: b.questions[0],
@@ -154,5 +165,7 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions): Knowledg
     }
   }
   flush();
+  const last = stack[stack.length - 1];
+  if (last && !last.filled && /\d/.test(last.text)) emit([last.text]);
   return chunks;
 }
