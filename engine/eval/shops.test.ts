@@ -74,6 +74,24 @@ describe('eval shop', () => {
     expect(summary).toMatchObject({ n: 5, answerable: 2, handoff_right: 1, needless_handoffs: 0 });
   });
 
+  it('judges the section an answer quotes when the question names it', async () => {
+    const dir = tinyShop();
+    const rows = [
+      { q: 'How much is standard shipping?', expect: 'answer', sources: ['shipping.md'], section: 'Shipping costs' },
+      { q: 'How long does delivery take?', expect: 'answer', sources: ['shipping.md'], section: 'Shipping costs' },
+      { q: 'gift card?', expect: 'answer', sources: ['faq.csv'] },
+    ];
+    writeFileSync(join(dir, 'questions.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const { summary, results } = await evalShop(dir);
+    expect(results.map((r) => [r.outcome, r.right, r.sectionRight])).toEqual([
+      ['answer', true, true],
+      // The right page, quoted from "Delivery times": not the section the question names.
+      ['answer', true, false],
+      ['answer', true, undefined],
+    ]);
+    expect(summary).toMatchObject({ section_right: 0.5, sections: 2 });
+  });
+
   it('counts small talk as no answer, as the product sends it without the content', async () => {
     const { results } = await evalShop(tinyShop());
     const bye = results.find((r) => r.q.startsWith('thanks so much'))!;

@@ -48,6 +48,12 @@ export const ShopQuestionSchema = z.object({
     .default([])
     .transform((xs) => xs.map((x) => x.replace(/^(\.\/)?content\//, ''))),
   reason: z.string().optional(),
+  /**
+   * The heading (or Q&A question) of the section of `sources[0]` that answers best, as the
+   * document writes it: an answer citing that file is quoted from the right section when the
+   * quoted section's own heading holds it (`section_right`).
+   */
+  section: z.string().optional(),
 });
 export type ShopQuestion = z.infer<typeof ShopQuestionSchema>;
 
@@ -164,6 +170,8 @@ export interface QuestionResult {
   confidence: number;
   /** Files the answer cited (first citation first). */
   cited: string[];
+  /** For a right answer citing `sources[0]` of a question with a `section`: whether it quoted that section. */
+  sectionRight?: boolean;
   topTopic?: { tag: string; confidence: number };
   /**
    * For answerable questions: the rank (1-based) of the first chunk from one of `sources` in the
@@ -186,6 +194,8 @@ export interface QuestionResult {
  *   did another expected outcome.
  * - `handoff_right`: share of questions whose only expected outcome is `handoff` that were handed off.
  * - `needless_handoffs`: share of questions whose expect lacks `handoff` that were handed off.
+ * - `section_right`: of the right answers that cite a question's `sources[0]` and whose question
+ *   names its `section`, the share quoting that section (`sections`: how many were judged).
  * `per_kind`: per expect value (e.g. "abstain|handoff"), how many and how many had an expected outcome.
  */
 export interface ShopSummary {
@@ -200,6 +210,8 @@ export interface ShopSummary {
   /** Answerable questions whose right document ranks first / in the top 3 (see `rank`). */
   top1: number;
   top3: number;
+  section_right: number;
+  sections: number;
   outcomes: Record<Outcome, number>;
   per_kind: Record<string, { n: number; right: number }>;
   ms_p50: number;
@@ -220,6 +232,7 @@ export function summarizeShop(rs: readonly QuestionResult[]): ShopSummary {
     k.n++;
     if (r.allowed) k.right++;
   }
+  const judged = rs.filter((r) => r.sectionRight !== undefined);
   return {
     n: rs.length,
     answerable: answerable.length,
@@ -231,6 +244,8 @@ export function summarizeShop(rs: readonly QuestionResult[]): ShopSummary {
     needless_handoffs: ratio(noHandoff.filter((r) => r.outcome === 'handoff').length, noHandoff.length),
     top1: ratio(answerable.filter((r) => r.rank === 1).length, answerable.length),
     top3: ratio(answerable.filter((r) => r.rank && r.rank <= 3).length, answerable.length),
+    section_right: ratio(judged.filter((r) => r.sectionRight).length, judged.length),
+    sections: judged.length,
     outcomes: {
       answer: rs.filter((r) => r.outcome === 'answer').length,
       abstain: rs.filter((r) => r.outcome === 'abstain').length,
@@ -304,6 +319,12 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
           ? 'abstain'
           : 'answer';
     const right = q.expect.includes('answer') && cited.some((f) => fromSources(f, q.sources));
+    const quoted = answer.citations[0];
+    const judged = outcome === 'answer' && right && q.section && quoted && fromSources(cited[0], q.sources.slice(0, 1));
+    // The quoted section's own heading, not its path: "Regular Store Hours — Lesson Hours" is not
+    // the regular hours.
+    const own = quoted?.title.split(' — ').pop() ?? '';
+    const sectionRight = judged ? own.toLowerCase().includes(q.section!.toLowerCase()) : undefined;
     const rank = q.expect.includes('answer')
       ? index.search(q.q, 10).findIndex((h) => fromSources(h.chunk.sourceId, q.sources)) + 1
       : undefined;
@@ -319,6 +340,7 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
       ...(decision.detail ? { detail: decision.detail } : {}),
       confidence: Math.round(answer.confidence * 1000) / 1000,
       cited,
+      ...(sectionRight !== undefined ? { sectionRight } : {}),
       ...(topics[0]
         ? { topTopic: { tag: topics[0].tagId, confidence: Math.round(topics[0].confidence * 1000) / 1000 } }
         : {}),
