@@ -2,9 +2,10 @@
  * CSV to blocks. The parser follows RFC 4180 (quoted fields with commas, doubled quotes and line
  * breaks; CRLF or LF; a UTF-8 BOM) and sniffs `;` or tab delimiters.
  *
- * A CSV of questions and answers becomes Q&A blocks. Column roles come from the header when
- * there is one (question / answer / alternates / category / url), otherwise: question, answer,
- * then alternate phrasings. Phrasings inside one cell may be separated by `|` or line breaks.
+ * A CSV of questions and answers becomes Q&A blocks. Column roles come from the words of the
+ * header when there is one (question / answer / alternates / category / url: "Customer question",
+ * "Our reply", "Topic"), otherwise: question, answer, then alternate phrasings. Phrasings inside
+ * one cell may be separated by `|` or line breaks.
  *
  * Any other table with a header (a product list, a price list, a shop platform's export) is what
  * it says: one section per row, titled by its name column, its other cells as a sentence each
@@ -77,13 +78,47 @@ function sniffDelimiter(src: string): string {
 
 type Role = 'question' | 'alternate' | 'answer' | 'category' | 'url' | 'ignore';
 
+/** A header's words, in lower case, without a note in brackets ("Answer (HTML)", "customerQuestion"). */
+function labelWords(header: string): string[] {
+  return header
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const QUESTION_WORD = /^(?:questions?|faqs?|quer(?:y|ies)|prompts?)$/;
+const ANSWER_WORD = /^(?:answers?|repl(?:y|ies)|responses?)$/;
+const ALTERNATE_WORD = /^(?:alts?|alternates?|alternatives?|variants?|phrasings?|synonyms?|paraphrases?)$/;
+/** Words before "questions" that make them further phrasings ("Other questions", "alternate_questions"). */
+const ALTERNATE_MODIFIER = /^(?:alts?|alternate|alternative|other|more|similar|additional|extra)$/;
+const CATEGORY_WORD = /^(?:categor(?:y|ies)|topics?|sections?|groups?)$/;
+const URL_WORD = /^(?:url|uri|link|source|href)s?$/;
+/** Words after a label's head that do not change what it is ("Answer text", "Question 2", "answer_en"). */
+const QUALIFIER = /^(?:\d+|text|body|content|html|markdown|name|title|label|value|string|en|fr|de|es|it|nl|pt)$/;
+
+/**
+ * A column's role, from the head word of its header (its last, past a qualifier): "Our reply" is
+ * an answer and "Customer question" a question, while "Response time" or "Question ID" is neither.
+ */
 function roleOf(header: string): Role {
-  const h = header.trim().toLowerCase();
-  if (/^(answer|answers|a|response|reply)$|answer/.test(h)) return 'answer';
-  if (/^(question|questions|q|query|prompt)$/.test(h)) return 'question';
-  if (/question|phrasing|alt|variant|synonym|paraphrase|^q\d+$/.test(h) || h === '') return 'alternate';
-  if (/categor|topic|section|group/.test(h)) return 'category';
-  if (/^(url|link|source|href)$/.test(h)) return 'url';
+  if (header.trim() === '') return 'alternate';
+  const words = labelWords(header);
+  if (!words.length || words.length > 5) return 'ignore';
+  if (words.length === 1 && words[0] === 'a') return 'answer';
+  if (words.length === 1 && /^q\d*$/.test(words[0])) return words[0] === 'q' ? 'question' : 'alternate';
+  let end = words.length;
+  while (end > 1 && QUALIFIER.test(words[end - 1])) end--;
+  const head = words[end - 1];
+  if (ANSWER_WORD.test(head)) return 'answer';
+  if (QUESTION_WORD.test(head)) {
+    const numbered = words.slice(end).some((w) => /^\d+$/.test(w));
+    return numbered || words.slice(0, end - 1).some((w) => ALTERNATE_MODIFIER.test(w)) ? 'alternate' : 'question';
+  }
+  if (ALTERNATE_WORD.test(head)) return 'alternate';
+  if (CATEGORY_WORD.test(head)) return 'category';
+  if (URL_WORD.test(head)) return 'url';
   return 'ignore';
 }
 
@@ -101,15 +136,29 @@ const hasQaHeader = (roles: Role[]) =>
 const TABLE_LABEL =
   /\b(?:name|title|product|item|sku|price|cost|fee|rate|size|weight|description|service|type|colou?r|stock|vendor|brand)s?\b/i;
 
+const asks = (cell: string) => /\?$/.test(cell.trim());
+
+/**
+ * A header cell that asks ("Available?", "In stock?") is a label when it is short and the cells
+ * below it answer rather than ask; a header-less Q&A file's first question has questions below it.
+ */
+function asksAsLabel(cell: string, below: string[]): boolean {
+  return cell.length <= 24 && cell.split(/\s+/).length <= 3 && below.some(Boolean) && !below.some(asks);
+}
+
 /**
  * Whether a first row reads as a table's header rather than a first entry: labels, not sentences,
  * questions, prices or amounts; three columns or more, or two with a label among them ("Item,
  * Price"), so a header-less Q&A file ("shipping cost,$5 flat") stays Q&A.
  */
-function isTableHeader(row: string[]): boolean {
-  const cells = row.map((c) => c.trim());
-  if (cells.filter(Boolean).length < 2) return false;
-  if (cells.some((c) => c.length > 40 || /[?.!]$/.test(c) || /^[$€£]?\s*\d/.test(c))) return false;
+function isTableHeader(rows: string[][]): boolean {
+  const cells = rows[0].map((c) => c.trim());
+  const filled = cells.filter(Boolean);
+  if (filled.length < 2 || filled.every(asks)) return false;
+  const column = (i: number) => rows.slice(1).map((r) => (r[i] ?? '').trim());
+  const label = (c: string, i: number) =>
+    c.length <= 40 && !/^[$€£]?\s*\d/.test(c) && !/[.!]$/.test(c) && (!asks(c) || asksAsLabel(c, column(i)));
+  if (!cells.every(label)) return false;
   if (hasQaHeader(cells.map(roleOf))) return false;
   return cells.length >= 3 || cells.some((c) => TABLE_LABEL.test(c));
 }
@@ -157,15 +206,31 @@ function cellText(cell: string): string {
     .join(' ');
 }
 
-/** A cell that says nothing to a customer: a link, an image, a yes/no flag of the export. */
-const NOISE_CELL = /^(?:https?:\/\/\S+|true|false|yes|no|y|n|0|1)$/i;
+/**
+ * A cell that says nothing to a customer: a link, an image, a placeholder for nothing. A yes/no or
+ * 0/1 cell stays: under its column it is a fact ("In stock: No"); an export's flags go by column.
+ */
+const NOISE_CELL = /^(?:https?:\/\/\S+|[-–—]+|n\/?a|#n\/a|null|nil|undefined)$/i;
 
 /**
  * A shop platform export's columns for machines or for the shop alone (ids, stock codes, images,
- * search tags for ads, what an item cost the shop).
+ * timestamps, search tags for ads, what an item cost the shop, Shopify's and WooCommerce's
+ * TRUE/FALSE and 1/0 flags), matched on the header with `_` read as a space; not a unit ("grams").
  */
-const EXPORT_COLUMN =
-  /^(?:handle|id|sku|barcode|gtin|mpn|published|status)$|\b(?:sku|barcode|image|url|seo|google|grams|inventory|fulfil+ment|taxable|tax code|weight unit|cost per item)\b/i;
+const EXPORT_COLUMN = new RegExp(
+  [
+    /^(?:handle|sku|barcode|gtin|mpn|ean|upc|published|status)$/,
+    /\b(?:ids?|uuid|guid|sku|barcode|images?|url|seo|google|inventory|fulfil+ment|taxable|tax code)\b/,
+    /\b(?:(?:created|updated|modified|deleted)(?: at| on| date)?|timestamp|date (?:created|modified))\b/,
+    /\b(?:variant grams|weight unit|cost per item|requires shipping|gift card|included \/)/,
+    /\b(?:is featured|visibility in catalog|tax status|tax class|sold individually|allow customer reviews)\b/,
+    /\b(?:backorders allowed|low stock amount|download (?:limit|expiry)|button text|meta:)/,
+    /^attribute \d+ (?:visible|global)$/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
 
 /** A product's description column: its text is the section's first sentence, without a label. */
 const DESCRIPTION = /^(?:body|description|product description)$/i;
@@ -188,11 +253,16 @@ function variantLabel(h: string): string {
  * read as its options and price ("Size: 2 lb; Price: 38.00."), not as the export's column names.
  */
 function tableDocument(rows: string[][], fallbackTitle: string): ParsedDocument {
-  const header = rows[0].map((c) => c.replace(/\s*\(html\)/i, '').trim());
-  const kept = header.map((h) => !EXPORT_COLUMN.test(h));
+  const header = rows[0].map((c) =>
+    c
+      .replace(/\s*\(html\)/i, '')
+      .replace(/\s*\?$/, '')
+      .trim(),
+  );
+  const kept = header.map((h) => !EXPORT_COLUMN.test(h.replace(/_+/g, ' ')));
   const nameColumn = Math.max(
     0,
-    header.findIndex((h) => /\b(?:name|title|product|item|service)\b/i.test(h) && !OPTION.test(h)),
+    header.findIndex((h, i) => kept[i] && /\b(?:name|title|product|item|service)\b/i.test(h) && !OPTION.test(h)),
   );
   const option = header.map((h) => OPTION.exec(h));
   const variant = header.map((h, i) => VARIANT.test(h) || option[i] !== null);
@@ -238,7 +308,7 @@ function tableDocument(rows: string[][], fallbackTitle: string): ParsedDocument 
 export function parseQaCsv(text: string, fallbackTitle: string): ParsedDocument {
   const rows = parseCsv(text);
   if (!rows.length) throw new IngestError('EMPTY_CONTENT', 'The CSV file is empty');
-  if (isTableHeader(rows[0])) return tableDocument(rows, fallbackTitle);
+  if (isTableHeader(rows)) return tableDocument(rows, fallbackTitle);
   const headerRoles = rows[0].map(roleOf);
   const hasHeader = hasQaHeader(headerRoles);
   const roles: Role[] = hasHeader
