@@ -1,33 +1,77 @@
 /**
  * PDF to blocks with unpdf (PDF.js). PDFs carry no heading markup, so headings are read from
- * type size: short lines set clearly larger than the body text. Every block links to its page
- * (#page=N, which browsers' PDF viewers follow).
+ * type size: short lines set clearly larger than the body text, or a little larger and in a font
+ * of their own. Page furniture (running headers, footers, page numbers) is dropped, and a
+ * paragraph runs on over a page break. Every block links to its page (#page=N, which browsers'
+ * PDF viewers follow).
  */
-import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { getDocumentProxy, getMeta } from 'unpdf';
 import { IngestError } from './errors';
 import { DEFAULT_PARSE_LIMITS, tooManyPages } from './limits';
 import type { Block, ParsedDocument } from './types';
 
 interface Line {
   text: string;
+  /** The largest and the smallest type size on the line. */
   size: number;
+  low: number;
+  /** The font (PDF.js's name for it) most of the line's characters are set in. */
+  font: string;
   page: number;
   /** Baseline height on the page (from the bottom), of the line's first text. */
   y: number;
 }
 
-/** A PDF.js text item, as unpdf gives it. */
+/** A PDF.js text item. */
 interface Item {
   str: string;
   fontSize: number;
+  fontName: string;
   hasEOL: boolean;
   x: number;
   y: number;
   width: number;
 }
 
+/** A page's text items and the heights of its bottom and top edges. */
+interface Page {
+  items: Item[];
+  bottom: number;
+  top: number;
+}
+
+/** Every page's text items, with the font of each (unpdf's `extractTextItems` leaves it out). */
+async function readPages(pdf: Awaited<ReturnType<typeof getDocumentProxy>>): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const { items } = await page.getTextContent();
+    const [, y0, , y1] = page.view;
+    pages.push({
+      bottom: Math.min(y0, y1),
+      top: Math.max(y0, y1),
+      items: items.flatMap((it) =>
+        'str' in it
+          ? [
+              {
+                str: it.str,
+                fontSize: Math.hypot(it.transform[2], it.transform[3]),
+                fontName: it.fontName,
+                hasEOL: it.hasEOL,
+                x: it.transform[4],
+                y: it.transform[5],
+                width: it.width,
+              },
+            ]
+          : [],
+      ),
+    });
+  }
+  return pages;
+}
+
 /**
- * Lines of each page, with the largest font size on the line. Items of one line are joined with a
+ * Lines of each page, with the line's largest and smallest type size and its main font. Items of one line are joined with a
  * space where there is room between them or the next starts back to the left (a footer's page
  * number and its address are two items on one baseline); an item on another baseline starts a
  * line even without an end-of-line mark.
@@ -37,14 +81,19 @@ function linesOf(pages: Item[][]): Line[] {
   pages.forEach((items, p) => {
     let text = '';
     let size = 0;
+    let low = Infinity;
     let y = NaN;
     let right = NaN;
+    const fonts = new Map<string, number>();
     const end = () => {
       const t = text.replace(/\s+/g, ' ').trim();
-      if (t) lines.push({ text: t, size, page: p + 1, y });
+      const font = [...fonts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+      if (t) lines.push({ text: t, size, low, font, page: p + 1, y });
       text = '';
       size = 0;
+      low = Infinity;
       y = NaN;
+      fonts.clear();
     };
     for (const it of items) {
       const inked = it.str.trim() !== '';
@@ -54,6 +103,8 @@ function linesOf(pages: Item[][]): Line[] {
       text += it.str;
       if (inked) {
         size = Math.max(size, it.fontSize);
+        low = Math.min(low, it.fontSize);
+        fonts.set(it.fontName, (fonts.get(it.fontName) ?? 0) + it.str.length);
         if (Number.isNaN(y)) y = it.y;
         right = it.x + it.width;
       }
@@ -80,6 +131,78 @@ function commonLeast(values: number[], count: number): number {
 /** A drop this many times the usual line pitch ends a paragraph. */
 const PARAGRAPH_GAP = 1.15;
 
+/** Page furniture sits in this share of the page's height at its top or bottom edge. */
+const EDGE_BAND = 0.1;
+
+/** A line that is only a page number: "3", "- 3 -", "Page 3", "3 of 12", "3/12". */
+const PAGE_NUMBER = /^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
+
+/**
+ * The lines without page furniture: a line at a page's top or bottom edge that recurs at that
+ * edge on at least half the pages (two at least; digits compared as one, so "Page 1 of 3" and
+ * "Page 2 of 3" match; half, as books alternate left- and right-hand headers), then a lone page
+ * number outermost at an edge. Furniture breaks into a paragraph running over a page and would
+ * repeat in every page's chunk.
+ */
+function dropFurniture(lines: Line[], pages: Page[]): Line[] {
+  const edgeOf = (l: Line): 'top' | 'bottom' | null => {
+    const { bottom, top } = pages[l.page - 1];
+    const band = (top - bottom) * EDGE_BAND;
+    return l.y >= top - band ? 'top' : l.y <= bottom + band ? 'bottom' : null;
+  };
+  const key = (l: Line) => `${edgeOf(l)} ${l.text.toLowerCase().replace(/\d+/g, '0')}`;
+  const pagesOf = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (!edgeOf(l)) continue;
+    const set = pagesOf.get(key(l)) ?? new Set<number>();
+    pagesOf.set(key(l), set.add(l.page));
+  }
+  const need = Math.max(2, pages.length / 2);
+  const kept = lines.filter((l) => !edgeOf(l) || (pagesOf.get(key(l))?.size ?? 0) < need);
+  return kept.filter((l) => {
+    const edge = edgeOf(l);
+    if (!edge || !PAGE_NUMBER.test(l.text)) return true;
+    return kept.some((o) => o.page === l.page && (edge === 'top' ? o.y > l.y : o.y < l.y));
+  });
+}
+
+/** Lowercase words of the text, hyphenated compounds whole ("tune-up"). */
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/‐/g, '-')
+    .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+
+/**
+ * Joins a line to the text before it. A word broken at a hyphen keeps the hyphen ("tune-" +
+ * "up" is "tune-up"), unless the document writes the word whole elsewhere and never with the
+ * hyphen ("deliv-" + "ery" is "delivery"), or the hyphen is a soft one. Keeping it is the safer
+ * default: Word and Google Docs do not hyphenate words on their own, so at a line end in a
+ * shop's document the hyphen is usually the word's own; a syllable break kept by mistake costs
+ * one word to search, as a compound joined by mistake ("tuneup") does.
+ */
+function joinLine(text: string, line: string, words: ReadonlySet<string>): string {
+  if (!text) return line;
+  if (text.endsWith('\u00ad')) return text.slice(0, -1) + line;
+  const a = /([\p{L}\p{N}]+)[-‐]$/u.exec(text)?.[1];
+  const b = /^[\p{L}\p{N}]+/u.exec(line)?.[0];
+  if (!a || !b) return `${text} ${line}`;
+  const whole = `${a}${b}`.toLowerCase();
+  if (words.has(whole) && !words.has(`${a}-${b}`.toLowerCase())) return text.slice(0, -1) + line;
+  return text + line;
+}
+
+/** A line that ends a sentence (or a lead-in to a list). */
+const endsSentence = (text: string) => /[.!?:]["'”’)]*$/.test(text);
+
+/** Two wrapped lines of one heading: the same size and font, one under the other on a page. */
+const sameHeading = (a: Line, b: Line) =>
+  a.page === b.page &&
+  Math.round(a.size) === Math.round(b.size) &&
+  a.font === b.font &&
+  a.y > b.y &&
+  a.y - b.y <= a.size * 1.5;
+
 /**
  * Parses a PDF; throws CORRUPT_FILE when PDF.js cannot read it, TOO_MANY_PAGES (before reading
  * any page) when it has more than `maxPages`.
@@ -95,13 +218,13 @@ export async function parsePdf(
   try {
     // PDF.js detaches the buffer it is given: pass a copy so the caller's bytes survive.
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const pages = pdf.numPages;
-    if (pages > maxPages) {
+    const count = pdf.numPages;
+    if (count > maxPages) {
       await pdf.destroy();
-      throw tooManyPages(filename, pages, maxPages);
+      throw tooManyPages(filename, count, maxPages);
     }
-    const { items } = await extractTextItems(pdf);
-    lines = linesOf(items);
+    const pages = await readPages(pdf);
+    lines = dropFurniture(linesOf(pages.map((p) => p.items)), pages);
     const meta = await getMeta(pdf).catch(() => null);
     const t: unknown = meta?.info?.Title;
     metaTitle = typeof t === 'string' ? t.trim() : '';
@@ -114,12 +237,23 @@ export async function parsePdf(
       { cause: err },
     );
   }
-  // Body size: the size most of the characters are set in.
+  // Body size: the size most of the characters are set in; body font: the font most of the
+  // body-size characters are set in.
+  const tally = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  const most = <K>(m: Map<K, number>) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const bySize = new Map<number, number>();
-  for (const l of lines) bySize.set(Math.round(l.size), (bySize.get(Math.round(l.size)) ?? 0) + l.text.length);
-  const body = [...bySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  for (const l of lines) tally(bySize, Math.round(l.size), l.text.length);
+  const body = most(bySize) ?? 0;
+  const byFont = new Map<string, number>();
+  for (const l of lines) if (Math.round(l.size) === body) tally(byFont, l.font, l.text.length);
+  const bodyFont = most(byFont) ?? '';
+  const wordCount = (l: Line) => l.text.split(' ').length;
+  // A heading is a short line set clearly larger than the body, or (Word's Heading 3: 12 pt bold
+  // over 11 pt) a little larger throughout and in a font of its own, ending no sentence.
   const isHeading = (l: Line) =>
-    body > 0 && l.size >= body * 1.15 && l.text.split(' ').length <= 14 && !/[.,;]$/.test(l.text);
+    body > 0 &&
+    ((l.size >= body * 1.15 && wordCount(l) <= 14 && !/[.,;]$/.test(l.text)) ||
+      (l.low >= body * 1.05 && l.font !== bodyFont && wordCount(l) <= 10 && !/[.,;:!?]$/.test(l.text)));
   const headingSizes = [...new Set(lines.filter(isHeading).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
   // Line pitch: the drop from one body line to the next within a paragraph, the smallest drop
   // that is common (a tenth of the drops, at least two: a short FAQ has more paragraph breaks
@@ -131,38 +265,48 @@ export async function parsePdf(
       drops.push(a.y - b.y);
   }
   const pitch = commonLeast(drops, Math.max(2, drops.length / 10));
+  const words = new Set(lines.flatMap((l) => wordsOf(l.text)));
   const blocks: Block[] = [];
-  let para: string[] = [];
+  let para = '';
   let paraPage = 1;
   let last: Line | null = null;
+  let lastHeading: Line | null = null;
   const flush = () => {
-    if (para.length)
-      blocks.push({ kind: 'text', text: para.join(' ').replace(/(\w)- (\w)/g, '$1$2'), anchor: `page=${paraPage}` });
-    para = [];
+    if (para) blocks.push({ kind: 'text', text: para, anchor: `page=${paraPage}` });
+    para = '';
   };
   for (const l of lines) {
     if (isHeading(l)) {
-      flush();
-      blocks.push({
-        kind: 'heading',
-        level: Math.min(6, headingSizes.indexOf(Math.round(l.size)) + 1),
-        text: l.text,
-        anchor: `page=${l.page}`,
-      });
+      const prev = blocks.at(-1);
+      if (!para && prev?.kind === 'heading' && lastHeading && sameHeading(lastHeading, l))
+        prev.text = joinLine(prev.text, l.text, words);
+      else {
+        flush();
+        blocks.push({
+          kind: 'heading',
+          level: Math.min(6, headingSizes.indexOf(Math.round(l.size)) + 1),
+          text: l.text,
+          anchor: `page=${l.page}`,
+        });
+      }
+      lastHeading = l;
       continue;
     }
+    lastHeading = null;
     // A question set apart from the text above starts a paragraph (an FAQ's next question under
     // the last, long line of an answer).
     const apart = pitch > 0 && last !== null && last.y - l.y > PARAGRAPH_GAP * pitch;
     // So does a question set in a size of its own, or under a line that ends a sentence: an FAQ
     // whose answers each fit on one line has no wrapped lines to measure the line pitch by.
     const ownSize = last !== null && Math.round(last.size) !== Math.round(l.size);
-    const afterSentence = last !== null && /[.!?]["'”’)]*$/.test(last.text);
+    const afterSentence = last !== null && endsSentence(last.text);
     const question = /\?["'”’)]*$/.test(l.text);
-    if (para.length && (l.page !== paraPage || (question && (apart || ownSize || afterSentence)))) flush();
-    if (!para.length) paraPage = l.page;
+    // A paragraph runs on over a page break unless its last line ends a sentence.
+    const newPage = last !== null && l.page !== last.page && afterSentence;
+    if (para && (newPage || (question && (apart || ownSize || afterSentence)))) flush();
+    if (!para) paraPage = l.page;
     last = l;
-    para.push(l.text);
+    para = joinLine(para, l.text, words);
     // A line ending a sentence and shorter than its neighbours usually ends a paragraph.
     if (/[.!?:]$/.test(l.text) && l.text.length < 60) flush();
   }
