@@ -64,16 +64,62 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+const tagOf = (node: DomNode) => node.nodeName.toUpperCase();
+const isSkipped = (tag: string) => tag === 'SCRIPT' || tag === 'STYLE';
+
 function hasBlockChild(el: DomNode): boolean {
-  for (const c of Array.from(el.childNodes)) if (c.nodeType === 1 && BLOCKS.has(c.nodeName.toUpperCase())) return true;
+  for (const c of Array.from(el.childNodes)) if (c.nodeType === 1 && BLOCKS.has(tagOf(c))) return true;
   return false;
+}
+
+const blockInside = new WeakMap<DomNode, boolean>();
+/** Whether a block-level element is anywhere inside (a theme's <product-info> or a card's <a> wrapping headings). */
+function hasBlockInside(el: DomNode): boolean {
+  // Remembered: it is asked of every element on the way down, which would be quadratic in the nesting.
+  let has = blockInside.get(el);
+  if (has === undefined) {
+    has = Array.from(el.childNodes).some((c) => c.nodeType === 1 && (BLOCKS.has(tagOf(c)) || hasBlockInside(c)));
+    blockInside.set(el, has);
+  }
+  return has;
+}
+
+/** Elements whose text stands apart from the text around them: line breaks, blocks, table cells. */
+const APART = new Set([...BLOCKS, 'BR', 'TD', 'TH']);
+
+/** Two elements side by side with nothing between are two items (a day and its hours in two spans),
+ * unless one holds a single character (a word set one span per letter, for an animation). */
+const sideBySide = (prev: DomNode | undefined, node: DomNode) =>
+  prev?.nodeType === 1 && [prev, node].every((n) => clean(n.textContent ?? '').length > 1);
+
+/**
+ * A node's text on one line: a line break, a block inside (a Word table cell's paragraphs) and
+ * side-by-side elements are set apart by a space; inline markup is not ("<b>W</b>ord" is one word).
+ */
+function textOf(node: DomNode): string {
+  let out = '';
+  const walk = (n: DomNode) => {
+    let prev: DomNode | undefined;
+    for (const c of Array.from(n.childNodes)) {
+      if (c.nodeType === 3) out += c.textContent ?? '';
+      else if (c.nodeType === 1 && !isSkipped(tagOf(c))) {
+        const apart = APART.has(tagOf(c)) || sideBySide(prev, c);
+        if (apart) out += ' ';
+        walk(c);
+        if (apart) out += ' ';
+      }
+      prev = c;
+    }
+  };
+  walk(node);
+  return clean(out);
 }
 
 /** Whether every piece of text under a node is inside <strong> or <b> (a Word paragraph set in bold). */
 function allBold(node: DomNode, inBold: boolean): boolean {
   if (node.nodeType === 3) return inBold || !(node.textContent ?? '').trim();
   if (node.nodeType !== 1) return true;
-  const bold = inBold || /^(?:STRONG|B)$/.test(node.nodeName.toUpperCase());
+  const bold = inBold || /^(?:STRONG|B)$/.test(tagOf(node));
   return Array.from(node.childNodes).every((c) => allBold(c, bold));
 }
 
@@ -92,19 +138,18 @@ export function domToBlocks(root: DomNode): Block[] {
       return;
     }
     if (node.nodeType !== 1) return;
-    const tag = node.nodeName.toUpperCase();
-    if (tag === 'BR') {
-      inline += '\n';
-      return;
-    }
-    if (!BLOCKS.has(tag)) {
-      if (tag !== 'SCRIPT' && tag !== 'STYLE') inline += ' ' + (node.textContent ?? '') + ' ';
+    const tag = tagOf(node);
+    if (isSkipped(tag)) return;
+    // An inline element (a <br> too) is text set apart by spaces, unless blocks are inside it (a
+    // theme's custom element, a card's <a>): then it is a container like a <div>.
+    if (!BLOCKS.has(tag) && !hasBlockInside(node)) {
+      inline += ' ' + textOf(node) + ' ';
       return;
     }
     flush();
     const h = HEADING.exec(tag);
     if (h) {
-      const text = clean(node.textContent ?? '');
+      const text = textOf(node);
       const id = node.getAttribute?.('id') ?? undefined;
       if (text) blocks.push({ kind: 'heading', level: Number(h[1]), text, ...(id ? { anchor: id } : {}) });
       return;
@@ -114,7 +159,7 @@ export function domToBlocks(root: DomNode): Block[] {
       return;
     }
     if (LEAF_BLOCKS.has(tag) && !hasBlockChild(node)) {
-      const text = clean(node.textContent ?? '');
+      const text = textOf(node);
       if (text && tag === 'P' && allBold(node, false)) blocks.push({ kind: 'text', text, bold: true });
       else if (text) blocks.push({ kind: 'text', text: tag === 'LI' ? `- ${text}` : text });
       return;
@@ -122,33 +167,70 @@ export function domToBlocks(root: DomNode): Block[] {
     for (const c of Array.from(node.childNodes)) visit(c);
     flush();
   };
-  for (const c of Array.from(root.childNodes)) visit(c);
+  // The root itself, not only its children: the content root can be one paragraph or table.
+  visit(root);
   flush();
   return blocks;
 }
 
-/** A table's rows as sentences (after its caption); the first row is the header when it is all <th> or in <thead>. */
+/** Columns one cell may span: real tables span a few, and a hostile one would grow the grid by it. */
+const MAX_COLSPAN = 20;
+
+/** A span attribute (rowspan, colspan) as a count, within bounds. */
+function span(cell: DomNode, name: string, max: number): number {
+  const n = Number.parseInt(cell.getAttribute?.(name) ?? '', 10);
+  // rowspan="0" spans the rest of the table.
+  return Math.min(max, n > 0 ? n : n === 0 && name === 'rowspan' ? max : 1);
+}
+
+/**
+ * A table's rows as sentences (after its caption). Cells spanning rows or columns are first laid
+ * out on a grid, so each cell sits under its column's name. The first row is the header when it
+ * is in <thead>, or when each of its cells is empty (a corner), a <th>, or in bold (as Word and
+ * Gutenberg make a header).
+ */
 function tableText(table: DomNode): string[] {
   const captions: string[] = [];
-  const rows: { cells: string[]; header: boolean }[] = [];
+  const rows: { cells: DomNode[]; inHead: boolean }[] = [];
   const collect = (node: DomNode, inHead: boolean) => {
     for (const c of Array.from(node.childNodes)) {
       if (c.nodeType !== 1) continue;
-      const tag = c.nodeName.toUpperCase();
+      const tag = tagOf(c);
       if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') collect(c, tag === 'THEAD');
-      else if (tag === 'CAPTION') captions.push(clean(c.textContent ?? ''));
-      else if (tag === 'TR') {
-        const cells = Array.from(c.childNodes).filter((x) => x.nodeType === 1);
-        rows.push({
-          cells: cells.map((x) => clean(x.textContent ?? '')),
-          header: inHead || (cells.length > 0 && cells.every((x) => x.nodeName.toUpperCase() === 'TH')),
-        });
-      }
+      else if (tag === 'CAPTION') captions.push(textOf(c));
+      else if (tag === 'TR') rows.push({ cells: Array.from(c.childNodes).filter((x) => x.nodeType === 1), inHead });
     }
   };
   collect(table, false);
-  const header = rows[0]?.header ? rows[0].cells : [];
-  const body = (header.length ? rows.slice(1) : rows).map((r) => r.cells);
+  // The grid: a cell spanning rows fills its column in the rows below; spanning columns, the next columns.
+  const grid: (DomNode | undefined)[][] = rows.map(() => []);
+  rows.forEach(({ cells }, r) => {
+    let col = 0;
+    for (const cell of cells) {
+      while (grid[r][col]) col++;
+      const down = span(cell, 'rowspan', rows.length - r);
+      const across = span(cell, 'colspan', MAX_COLSPAN);
+      for (let i = 0; i < down; i++) for (let j = 0; j < across; j++) grid[r + i][col + j] = cell;
+      col += across;
+    }
+  });
+  const texts = new Map<DomNode, string>();
+  const text = (cell: DomNode | undefined) => {
+    if (cell && !texts.has(cell)) texts.set(cell, textOf(cell));
+    return cell ? texts.get(cell)! : '';
+  };
+  const bold = (cell: DomNode) => !text(cell) || allBold(cell, false);
+  // Bold marks a header only over a row that is not in bold too.
+  const boldIsHeader = !rows[1]?.cells.every(bold);
+  const first = rows[0]?.cells ?? [];
+  const isHeader =
+    !!rows[0]?.inHead ||
+    (first.some(text) && first.every((c) => !text(c) || tagOf(c) === 'TH' || (boldIsHeader && bold(c))));
+  const header = isHeader ? Array.from(grid[0], text) : [];
+  // A body cell spanning columns is said once, under its first column's name.
+  const body = (isHeader ? grid.slice(1) : grid).map((row) =>
+    Array.from(row, (cell, i) => (i > 0 && cell === row[i - 1] ? '' : text(cell))),
+  );
   return [...captions.filter(Boolean), ...tableSentences(header, body)];
 }
 
@@ -163,8 +245,10 @@ export function parseHtml(html: string, fallbackTitle: string, url?: string): Pa
     removeChrome(body);
     // The title is the first h1 of the page's text (a logo in the header can be an h1 too).
     const firstH1 = body.querySelectorAll('h1')[0];
-    if (firstH1) h1 = clean(firstH1.textContent ?? '');
-    const root = contentRoot(body);
+    if (firstH1) h1 = textOf(firstH1);
+    let root = contentRoot(body);
+    // A table is read whole (its header names each row's cells), even when its body holds most of the page's text.
+    while (/^(?:THEAD|TBODY|TFOOT|TR)$/i.test(root.nodeName) && root.parentNode) root = root.parentNode;
     blocks = domToBlocks(root);
     // The page's title heading sometimes sits above the content's container: keep it first.
     if (h1 && !blocks.some((b) => b.kind === 'heading' && b.level === 1)) {
@@ -174,6 +258,12 @@ export function parseHtml(html: string, fallbackTitle: string, url?: string): Pa
   }
   const title = h1 || pageTitle.split(/\s+[|–—-]\s+/)[0] || fallbackTitle;
   return { title, format: 'html', blocks, ...(url ? { url } : {}) };
+}
+
+/** The blocks of an HTML fragment (raw HTML inside Markdown), read as a page's content is. */
+export function htmlFragmentBlocks(html: string): Block[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return document.body ? domToBlocks(document.body as unknown as DomNode) : [];
 }
 
 /** Links of a page (absolute, fragment-free), for crawling. */

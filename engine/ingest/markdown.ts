@@ -2,6 +2,7 @@
  * Markdown and plain text to blocks. Markdown keeps its heading structure (ATX and setext),
  * with GitHub-style anchors; inline syntax is reduced to its readable text.
  */
+import { htmlFragmentBlocks } from './html';
 import { tableSentences } from './table';
 import type { Block, ParsedDocument } from './types';
 
@@ -40,13 +41,19 @@ export function slugger(): (text: string) => string {
   };
 }
 
-/** Inline Markdown reduced to plain text: links to their text, emphasis and code marks dropped. */
+/**
+ * Inline Markdown reduced to plain text: links to their text (autolinks to their address),
+ * emphasis, code marks and inline HTML dropped; any other tag (<br>, </td><td>) becomes a space,
+ * so the texts on each side stay apart.
+ */
 export function stripInline(s: string): string {
   return s
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<((?:https?:\/\/|mailto:)[^\s>]+|[^\s<>@]+@[^\s<>@]+)>/g, '$1')
+    .replace(/<\/?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>/gi, '')
+    .replace(/<[^>]+>/g, ' ')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1')
@@ -89,6 +96,14 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
       const code: string[] = [];
       for (i++; i < lines.length && !lines[i].trimStart().startsWith(fence[1]); i++) code.push(lines[i]);
       if (code.join('').trim()) blocks.push({ kind: 'text', text: code.join('\n') });
+      continue;
+    }
+    // An HTML table (Markdown allows raw HTML) is read as a page's table is.
+    if (/^\s{0,3}<table[\s>]/i.test(line)) {
+      flush();
+      const start = i;
+      while (i < lines.length - 1 && !/<\/table>/i.test(lines[i])) i++;
+      blocks.push(...htmlFragmentBlocks(lines.slice(start, i + 1).join('\n')));
       continue;
     }
     const atx = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line);
