@@ -73,7 +73,7 @@ describe('copilot: suggested reply, learned from the team, hand back to the AI',
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.getByRole('navigation').first().waitFor();
 
-    await visitorAsks("Hi, I'm Robin Park. Do you restring guitars while I wait?");
+    await visitorAsks("Hi, I'm Robin Park. Can I leave my guitar case here while I shop next door?");
     await openWaiting(agent, /Robin Park/);
     const panel = agent.getByRole('region', { name: 'Suggested reply' });
     await panel.getByRole('button', { name: 'Use suggestion' }).waitFor({ timeout: 20_000 });
@@ -95,11 +95,11 @@ describe('copilot: suggested reply, learned from the team, hand back to the AI',
     await agent.getByRole('log', { name: 'Messages' }).getByText('Bring it to the repair desk').waitFor();
     await server.idle();
 
-    const second = await visitorAsks("I'm Sam Lee. Can you restring my guitar while I wait in the shop?");
+    const second = await visitorAsks("I'm Sam Lee. Could I leave my guitar case with you while I shop nearby?");
     await openWaiting(agent, /Sam Lee/);
     await panel.getByText('Bring it to the repair desk on the left as you come in.').waitFor({ timeout: 20_000 });
     const learned = await panel.innerText();
-    expect(learned).toMatch(/Team reply to: “Do you restring guitars while I wait\?”/);
+    expect(learned).toMatch(/Team reply to: “Can I leave my guitar case here while I shop next door\?”/);
     expect(learned).not.toMatch(/Robin|Park/);
     await screenshot(agent, 'copilot-02-learned-suggestion');
 
@@ -128,7 +128,9 @@ describe('copilot: suggested reply, learned from the team, hand back to the AI',
     await signInToDashboard(owner, server.url, ADMIN);
     await owner.goto(`${server.url}/app/settings/knowledge`);
     const taught = owner.getByRole('region', { name: 'Learned from the team' });
-    const entry = taught.getByRole('listitem').filter({ hasText: 'Do you restring guitars while I wait?' });
+    const entry = taught
+      .getByRole('listitem')
+      .filter({ hasText: 'Can I leave my guitar case here while I shop next door?' });
     await entry.getByText('Bring it to the repair desk').waitFor({ timeout: 20_000 });
     expect(await taught.innerText()).not.toMatch(/Robin|Park/);
     await entry.scrollIntoViewIfNeeded();
