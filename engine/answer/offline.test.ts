@@ -84,6 +84,27 @@ describe('answerOffline', () => {
     expect(quoted('repair desk hours')).toBe('repair');
   });
 
+  it("quotes a section, not a page's introduction that only says what the page covers", async () => {
+    const returns = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    const page = ['Returns & Exchanges'];
+    returns.upsert(
+      [
+        passage('intro', page, "We want you to love every skein. If something isn't right, here is how returns work."),
+        passage('yarn', [...page, 'Yarn'], 'Unused yarn in its original bands can be returned within 30 days.'),
+        passage(
+          'start',
+          [...page, 'How to start a return'],
+          'Email us with your order number and the items you are sending back. Refunds take 5 business days.',
+        ),
+        passage('club', ['Yarn club'], 'The yarn club ships a new colourway every month.'),
+      ].map((c) => ({ ...c, sourceId: c.id === 'club' ? 'club' : 'returns' })),
+    );
+    await returns.prepared();
+    const a = answerOffline(returns, 'how do returns work', { threshold: 0 });
+    expect(['yarn', 'start']).toContain(a.citations[0]?.chunkId);
+    expect(a.text).not.toMatch(/love every skein/);
+  });
+
   it('abstains on an empty index', async () => {
     const { KnowledgeIndex } = await import('../retrieve/knowledge-index');
     expect(answerOffline(new KnowledgeIndex(), 'hello')).toMatchObject({ abstained: true, source: 'none' });

@@ -33,6 +33,9 @@ const SIBLING_SHARE = 0.05;
 /** Words an offline passage answer keeps: the sentences that answer, not the section around them. */
 const ANSWER_WORDS = 60;
 
+/** A passage of the same page as the top hit. */
+const sameSourcePassage = (h: SearchHit, top: SearchHit) => !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId;
+
 /** Whether `a` is a section `b` sits under (its heading path is a proper prefix of b's). */
 function isAncestor(a: KnowledgeChunk, b: KnowledgeChunk): boolean {
   return (
@@ -78,10 +81,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const holds = (h: SearchHit) => kindMatch(asked, kindMask(factKinds(h.chunk.text)));
   const siblings = hits
     .slice(1, 4)
-    .filter(
-      (h) =>
-        !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId && h.probability >= SIBLING_SHARE * top.probability,
-    );
+    .filter((h) => sameSourcePassage(h, top) && h.probability >= SIBLING_SHARE * top.probability);
   const own = holds(top);
   // A page's lead section that won on the page's general words ("can I return a mug I dropped?"
   // against "You can return unused pieces…") gives way to a section of it that holds more of the
@@ -93,10 +93,12 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     (lead ? siblings.find((h) => holds(h) === own && h.features.coverage > top.features.coverage) : undefined) ??
     // A page's introduction that matched only by listing what the page covers ("…and what to do
     // if something arrives damaged") points at a section of that page: the best-ranked one.
-    (siblings.length && onlySignposts(top.chunk.text, query) ? siblings[0] : undefined);
+    // (Any section of it near the top: the introduction took the page's belief to itself.)
+    (onlySignposts(top.chunk.text, query) ? hits.slice(1, 4).find((h) => sameSourcePassage(h, top)) : undefined);
   // A subsection that won on its parent's words ("what are your hours" against "Regular Store
   // Hours › Lesson Hours") gives way to that parent when the question names nothing of the
-  // subsection's own heading: the general section answers the general question.
+  // subsection's own heading: the general section answers the general question (unless it only
+  // introduces the page: "If something isn't right, here is how returns work.").
   const parent = hits
     .slice(1)
     .find(
@@ -105,7 +107,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         h.chunk.sourceId === top.chunk.sourceId &&
         isAncestor(h.chunk, top.chunk) &&
         holds(h) >= own &&
-        !namesOwnHeading(query, h.chunk, top.chunk),
+        !namesOwnHeading(query, h.chunk, top.chunk) &&
+        !onlySignposts(h.chunk.text, query),
     );
   const used = better ?? parent ?? top;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);

@@ -43,11 +43,11 @@ export function wordCount(s: string): number {
 
 /**
  * A sentence that says what a page or section covers ("This page explains how long orders take,
- * what shipping costs, and what to do if something arrives damaged"): it shares the question's
- * words and answers nothing.
+ * what shipping costs, and what to do if something arrives damaged", "If something isn't right,
+ * here is how returns work."): it shares the question's words and answers nothing.
  */
 const SIGNPOST =
-  /^(?:this|the following|our) (?:page|section|guide|article|document|faq|help page)s? (?:explains?|covers?|describes?|lists?|tells?|shows?|outlines?|answers?|sets out|is about|has)\b|^(?:on|in) this (?:page|section|guide)\b|^(?:here|below),? (?:you(?:'ll| will| can) find|are|is|we explain)\b|^read on\b/i;
+  /^(?:this|the following|our) (?:page|section|guide|article|document|faq|help page)s? (?:explains?|covers?|describes?|lists?|tells?|shows?|outlines?|answers?|sets out|is about|has)\b|^(?:on|in) this (?:page|section|guide)\b|^(?:here|below),? (?:you(?:'ll| will| can) find|are|is|we explain)\b|^read on\b|\bhere(?:'s| is) (?:how|what) [\w\s'’-]{0,40}\b(?:works?|happens|to do|to expect)[.!:]?$/i;
 
 const QUESTION_WORDS = new Set(['what', 'how', 'when', 'where', 'which', 'who', 'why']);
 
