@@ -24,6 +24,27 @@ describe('removeChrome keeps what only looks like chrome', () => {
     expect(signup).not.toContain('Sign up');
   });
 
+  it("drops a newsletter block's heading and pitch with its form, not a contact form's text or a footer's address", () => {
+    const all = text(
+      inMain(`<h2>Shipping rates</h2><p>UK standard delivery is £3.95.</p>
+        <div class="shopify-section"><div class="newsletter"><h2>Join the Hive</h2>
+          <div class="rte"><p>Be the first to hear about new scents and get 10% off your first order.</p></div>
+          <div><form id="ContactForm"><input type="hidden" name="form_type" value="customer">
+            <input id="NewsletterForm" type="email" name="contact[email]" placeholder="Email"><button>Subscribe</button></form></div></div></div>
+        <div style="display: none"><h3>Wait!</h3><p>Get 15% off today.</p><form><input name="email"></form></div>
+        <section><h2>Write to us</h2><p>We reply within one working day.</p>
+          <form><input type="email" name="email"><textarea name="message"></textarea></form></section>`),
+    );
+    expect(all).toContain('UK standard delivery is £3.95.');
+    expect(all).toContain('We reply within one working day.');
+    expect(all).not.toMatch(/Join the Hive|10% off|15% off|Wait!/);
+    const footer = text(`<html><body><main><h1>Servicing</h1><p>A full service takes a day.</p></main>
+      <footer><div class="column"><p>Spoke &amp; Chain Cycles, 22 Market Place, Hexham NE46 1XQ</p>
+        <form name="Newsletter"><input type="email" placeholder="Your email"><button>Join the newsletter</button></form></div></footer></body></html>`);
+    expect(footer).toContain('22 Market Place, Hexham NE46 1XQ');
+    expect(footer).not.toContain('Join the newsletter');
+  });
+
   it("keeps a <main> whose id names the skip link's target, dropping the skip link", () => {
     const all = text(`<html><body><a class="skip-link" href="#wp--skip-link--target">Skip to content</a>
       <main id="wp--skip-link--target"><div class="entry"><h1>Studio policies</h1><p>A £10 deposit secures your booking.</p></div></main></body></html>`);

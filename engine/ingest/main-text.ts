@@ -145,6 +145,43 @@ function isMenuLink(a: DomElement): boolean {
   return !li || li.nodeType !== 1 || !/\p{L}{2}/u.test(unlinkedText(li));
 }
 
+/** Text around a newsletter form that is still its block ("Join the Hive", "10% off your first order"). */
+const SIGNUP_TEXT = 200;
+
+/** A form that asks only for an email address: a newsletter signup, not a contact form. */
+function isSignupForm(form: DomElement): boolean {
+  const inputs = Array.from(form.querySelectorAll('input')).filter((i) => i.getAttribute('type') !== 'hidden');
+  const email = (i: DomElement) =>
+    i.getAttribute('type') === 'email' ||
+    /e-?mail/i.test(
+      `${i.getAttribute('name') ?? ''} ${i.getAttribute('id') ?? ''} ${i.getAttribute('placeholder') ?? ''}`,
+    );
+  return !form.querySelectorAll('textarea, select').length && inputs.length <= 2 && inputs.some(email);
+}
+
+/**
+ * Newsletter signups with their heading and pitch ("Join the Hive / Be the first to hear about new
+ * scents and get 10% off your first order"): the block around an email-only form as far up as it
+ * says little else, and a hidden popup holding a form. Left in, the pitch answered "how much is
+ * shipping?" with its 10% off.
+ */
+function signups(body: DomElement): DomElement[] {
+  const out: DomElement[] = [];
+  for (const form of Array.from(body.querySelectorAll('form'))) {
+    if (!isSignupForm(form)) continue;
+    let block = form;
+    for (let p = form.parentNode; p && p !== body && p.nodeType === 1 && !isContentRoot(p); p = p.parentNode) {
+      // Not up into a block that states a fact beside the form (a footer column with the address).
+      if (textLength(p) - textLength(form) > SIGNUP_TEXT || statesFact(p)) break;
+      block = p;
+    }
+    out.push(block);
+  }
+  for (const el of Array.from(body.querySelectorAll('[style]')))
+    if (isHidden(el) && el.querySelectorAll('form, input').length) out.push(el);
+  return out;
+}
+
 /** Removes chrome from a document body in place. */
 export function removeChrome(body: DomElement): void {
   const disclosed = disclosures(body);
@@ -156,6 +193,7 @@ export function removeChrome(body: DomElement): void {
       for (let p = el.parentNode; p && p !== body; p = p.parentNode) emptied.add(p);
     el.remove();
   };
+  for (const el of signups(body)) drop(el);
   // A dialog in the page's text is part of it (a product's size guide), its title a section's
   // (Dawn's is an <h1>); one beside the text, or one asking for an email, is a popup.
   for (const el of Array.from(body.querySelectorAll(DIALOG))) {
