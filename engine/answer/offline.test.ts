@@ -84,6 +84,27 @@ describe('answerOffline', () => {
     expect(quoted('repair desk hours')).toBe('repair');
   });
 
+  it('keeps the subsection whose text says what the question asks and its parent does not', async () => {
+    const shipping = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    shipping.upsert(
+      [
+        passage(
+          'lead',
+          ['Shipping & Delivery'],
+          'Every candle is hand-poured, so allow a little time before it ships.',
+        ),
+        passage('uk', ['Shipping & Delivery', 'UK delivery'], 'Royal Mail Tracked 48: £3.95. DPD next day: £7.50.'),
+        passage(
+          'world',
+          ['Shipping & Delivery', 'International delivery'],
+          'We ship to Ireland, the EU, the USA and Canada. Customs duties are the customer’s to pay.',
+        ),
+      ].map((c) => ({ ...c, sourceId: 'shipping' })),
+    );
+    await shipping.prepared();
+    expect(answerOffline(shipping, 'do you ship to canada', { threshold: 0 }).citations[0]?.chunkId).toBe('world');
+  });
+
   it("quotes a section, not a page's introduction that only says what the page covers", async () => {
     const returns = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     const page = ['Returns & Exchanges'];

@@ -45,12 +45,16 @@ function isAncestor(a: KnowledgeChunk, b: KnowledgeChunk): boolean {
   );
 }
 
-/** Whether the query names a word of the headings `child` has below `ancestor`'s. */
-function namesOwnHeading(query: string, ancestor: KnowledgeChunk, child: KnowledgeChunk): boolean {
-  const inherited = new Set(terms(ancestor.headingPath.join(' ')));
-  const own = terms(child.headingPath.slice(ancestor.headingPath.length).join(' ')).filter((t) => !inherited.has(t));
+/**
+ * Whether the query asks for what `child` has of its own beside `ancestor`: a word of its own
+ * headings ("lesson hours"), or a word its text says and the ancestor's does not ("do you ship to
+ * canada" against "International delivery: … the USA and Canada").
+ */
+function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChunk): boolean {
+  const inherited = new Set(terms(`${ancestor.headingPath.join(' ')} ${ancestor.text}`));
+  const own = terms(`${child.headingPath.slice(ancestor.headingPath.length).join(' ')} ${child.text}`);
   const asked = new Set(terms(query));
-  return own.some((t) => asked.has(t));
+  return own.some((t) => asked.has(t) && !inherited.has(t));
 }
 
 /** Answers from the index alone. */
@@ -96,8 +100,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     // (Any section of it near the top: the introduction took the page's belief to itself.)
     (onlySignposts(top.chunk.text, query) ? hits.slice(1, 4).find((h) => sameSourcePassage(h, top)) : undefined);
   // A subsection that won on its parent's words ("what are your hours" against "Regular Store
-  // Hours › Lesson Hours") gives way to that parent when the question names nothing of the
-  // subsection's own heading: the general section answers the general question (unless it only
+  // Hours › Lesson Hours") gives way to that parent when the question asks nothing the subsection
+  // has of its own: the general section answers the general question (unless it only
   // introduces the page: "If something isn't right, here is how returns work.").
   const parent = hits
     .slice(1)
@@ -107,7 +111,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         h.chunk.sourceId === top.chunk.sourceId &&
         isAncestor(h.chunk, top.chunk) &&
         holds(h) >= own &&
-        !namesOwnHeading(query, h.chunk, top.chunk) &&
+        !asksForOwn(query, h.chunk, top.chunk) &&
         !onlySignposts(h.chunk.text, query),
     );
   const used = better ?? parent ?? top;
