@@ -107,8 +107,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     .slice(1)
     .find(
       (h) =>
-        !isFaq(h.chunk) &&
-        h.chunk.sourceId === top.chunk.sourceId &&
+        sameSourcePassage(h, top) &&
         isAncestor(h.chunk, top.chunk) &&
         holds(h) >= own &&
         !asksForOwn(query, h.chunk, top.chunk) &&
