@@ -3,7 +3,7 @@
  * headings keep their ids as anchors.
  */
 import { parseHTML } from './dom';
-import { contentRoot, removeChrome, type DomElement } from './main-text';
+import { clean, contentRoot, removeChrome, type DomElement } from './main-text';
 import { tableSentences } from './table';
 import type { Block, ParsedDocument } from './types';
 
@@ -58,10 +58,6 @@ interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
   getAttribute?(name: string): string | null;
-}
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 const tagOf = (node: DomNode) => node.nodeName.toUpperCase();

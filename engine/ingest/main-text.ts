@@ -53,7 +53,8 @@ const MAIN_SHARE = 0.8;
 /** An element holding at least this share of the page's text is the page, whatever its tag or name. */
 const PAGE_SHARE = 0.5;
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Text with its runs of white space as one space, trimmed. */
+export const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const textLength = (el: DomElement) => clean(el.textContent ?? '').length;
 const elementsOf = (el: DomElement) => Array.from(el.childNodes).filter((c) => c.nodeType === 1);
 
