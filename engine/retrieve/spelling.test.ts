@@ -153,6 +153,29 @@ describe('Spelling', () => {
     // The stemmer already joins these: as typed.
     expect(bikes.correct('day rental')).toBe('day rental');
     // Without word vectors there is no telling: as typed.
-    expect(Spelling.of(['Rentals by the day.'], { has: () => true }).correct('rent a tandem')).toBe('rent a tandem');
+    expect(Spelling.of(['Two weeks of storage.'], { has: () => true }).correct('weekly plan')).toBe('weekly plan');
+  });
+  it("reads a customer's word the shop never writes as the shop's word for the same thing", () => {
+    const bakery = Spelling.of(
+      [
+        'Delivery: catering orders are delivered, and delivery is free. Children under 5 eat free.',
+        'Pets welcome on the terrace.',
+        'Openings are posted on our Jobs page.',
+      ],
+      { has: () => true },
+    );
+    expect(bakery.correct('how much is shipping')).toBe('how much is delivery');
+    expect(bakery.correct('can you mail it to Ohio')).toBe('can you delivery it to Ohio');
+    expect(bakery.correct('do toddlers have to pay')).toBe('do children have to pay');
+    expect(bakery.correct('can I bring my dog')).toBe('can I bring my pets');
+    // Words the shop writes stay (by stem too: "job" for "jobs"), and a word may become only
+    // what its group allows: "posted" is not a delivery, "hiring" is not a rental.
+    expect(bakery.correct('any job openings')).toBe('any job openings');
+    expect(bakery.correct('are you hiring')).toBe('are you hiring');
+    const jobs = Spelling.of(['Openings are posted on our Jobs page.'], { has: () => true });
+    expect(jobs.correct('how much is shipping')).toBe('how much is shipping');
+    // A pet is not a dog.
+    const dogs = Spelling.of(['Dogs welcome.'], { has: () => true });
+    expect(dogs.correct('can I bring my pet')).toBe('can I bring my pet');
   });
 });

@@ -127,6 +127,47 @@ const PHRASINGS: readonly {
 ];
 
 /**
+ * Words customers and shops use for the same thing, where the shop writes only some of them: a
+ * bakery writes "delivery" and is asked about "shipping", a café writes "children" and is asked
+ * about "toddlers", a shop abroad writes "worldwide" and is asked "do you ship internationally".
+ * A customer's word the shop never writes (by stem) is read as the shop's most frequent word of
+ * its group. Written for customer service in general, not for any one shop; `to`, when set, is
+ * the only words it may become (a dog is a pet, a pet is not a dog).
+ */
+const SYNONYMS: readonly { words: readonly string[]; to?: readonly string[] }[] = [
+  {
+    // "post" and "mail" are asked ("can you mail it to Ohio") but not read into: "posted on our
+    // Jobs page" is no delivery.
+    words: ['ship', 'shipping', 'shipment', 'deliver', 'delivery', 'deliveries', 'postage', 'post', 'mail', 'courier'],
+    to: ['ship', 'shipping', 'shipment', 'deliver', 'delivery', 'postage', 'courier'],
+  },
+  { words: ['price', 'prices', 'pricing', 'cost', 'costs', 'fee', 'fees'] },
+  { words: ['refund', 'refunds', 'reimburse', 'reimbursement'] },
+  { words: ['book', 'booking', 'reserve', 'reservation', 'reservations', 'appointment', 'appointments'] },
+  { words: ['discount', 'discounts', 'deal', 'deals', 'promo', 'promotion', 'promotions', 'coupon', 'coupons'] },
+  { words: ['child', 'children', 'kid', 'kids', 'toddler', 'toddlers', 'infant', 'infants'] },
+  { words: ['repair', 'repairs', 'fix', 'mend'] },
+  { words: ['wash', 'washing', 'clean', 'cleaning', 'launder'] },
+  { words: ['gift', 'gifts', 'present', 'presents'] },
+  { words: ['instalment', 'instalments', 'installment', 'installments', 'financing', 'finance'] },
+  { words: ['loyalty', 'reward', 'rewards'] },
+  { words: ['warranty', 'guarantee'] },
+  { words: ['allergy', 'allergies', 'allergen', 'allergens', 'allergic'] },
+  // A "collection" is also what a shop sells; only picking up is read into.
+  { words: ['collect', 'collection', 'pickup'], to: ['collect', 'pickup'] },
+  { words: ['international', 'internationally', 'overseas', 'abroad', 'worldwide'] },
+  { words: ['lesson', 'lessons', 'class', 'classes', 'course', 'courses', 'workshop', 'workshops'] },
+  // Not "hiring": "are you hiring" asks for a job.
+  { words: ['rent', 'rental', 'rentals', 'hire', 'lease'] },
+  { words: ['wholesale', 'bulk'] },
+  { words: ['job', 'jobs', 'career', 'careers', 'vacancy', 'vacancies'] },
+  { words: ['coeliac', 'celiac'] },
+  { words: ['broken', 'damaged', 'faulty', 'defective'] },
+  { words: ['subscription', 'subscriptions', 'subscribe'] },
+  { words: ['dog', 'dogs', 'puppy', 'puppies', 'cat', 'cats', 'kitten', 'kittens'], to: ['pet', 'pets'] },
+];
+
+/**
  * Words around a question that ask nothing themselves: "can you tell me about subscriptions?",
  * "I was wondering if you ship to Canada", "I'd like to know…". Every ranker would look for
  * "tell" and "wondering" in the shop's content, and the answer's confidence counts them as words
@@ -246,6 +287,9 @@ export class Spelling {
   /** The shop's words by what they derive from (worked out once, on first use). */
   private derived?: { byRoot: Map<string, string>; stems: Set<string> };
 
+  /** Customers' words the shop never writes → the shop's word for them (on first use). */
+  private synonyms?: Map<string, string>;
+
   /** The phrasings this shop has a word for, with that word (worked out once, on first use). */
   private phrasings?: Phrasing[];
 
@@ -317,8 +361,34 @@ export class Spelling {
     if (/\d/.test(token)) return this.joined.get(token) ?? null;
     const short = SHORTHAND[token];
     if (short) return short;
-    if (this.english?.has(token)) return this.relative(token);
+    if (this.english?.has(token)) return this.synonym(token) ?? this.relative(token);
     return this.compound(token) ?? this.nearest(token);
+  }
+
+  /** The shop's word for a customer's word it never writes, from SYNONYMS; null when none. */
+  private synonym(token: string): string | null {
+    return (this.synonyms ??= this.shopSynonyms()).get(token) ?? null;
+  }
+
+  /** Each customer's word the shop never writes (not even by stem) → the shop's word for it. */
+  private shopSynonyms(): Map<string, string> {
+    const written = new Map<string, string>();
+    for (const [word, count] of this.counts) {
+      const s = stem(word);
+      const held = written.get(s);
+      if (!held || this.counts.get(held)! < count) written.set(s, word);
+    }
+    const out = new Map<string, string>();
+    for (const { words, to = words } of SYNONYMS) {
+      let best: string | null = null;
+      for (const w of to) {
+        const shop = written.get(stem(w));
+        if (shop && (!best || this.counts.get(shop)! > this.counts.get(best)!)) best = shop;
+      }
+      if (!best) continue;
+      for (const w of words) if (!written.has(stem(w)) && !out.has(w)) out.set(w, best);
+    }
+    return out;
   }
 
   /**
