@@ -178,4 +178,25 @@ describe('Spelling', () => {
     const dogs = Spelling.of(['Dogs welcome.'], { has: () => true });
     expect(dogs.correct('can I bring my pet')).toBe('can I bring my pet');
   });
+  it('reads "cheaper elsewhere" and "split the payment" as the price match and instalments a shop heads', () => {
+    const shop = Spelling.of(
+      [
+        'Do you price match?',
+        'Yes, the same item at a local store.',
+        'Can I pay in installments?',
+        'Yes, with Klarna.',
+      ],
+      null,
+      ['Do you price match?', 'Can I pay in installments?'],
+    );
+    expect(shop.correct('i found it cheaper at another dealer')).toBe('i found it price match at another dealer');
+    expect(shop.correct('will you match it')).toBe('will you price match it');
+    expect(shop.correct('can I split the payment')).toBe('can I installments');
+    expect(shop.correct('can I pay it over 6 months')).toBe('can I installments');
+    expect(shop.correct('monthly payments?')).toBe('installments?');
+    // Without such headings, as typed.
+    const plain = Spelling.of(['A cheaper option for weekdays. Matches every Friday.'], null);
+    expect(plain.correct('is there a cheaper option')).toBe('is there a cheaper option');
+    expect(plain.correct('can I split the payment')).toBe('can I split the payment');
+  });
 });

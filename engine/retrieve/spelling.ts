@@ -117,6 +117,20 @@ const PHRASINGS: readonly {
     to: ['contact', 'phone', 'email', 'call'],
     heading: true,
   },
+  {
+    // "I saw it cheaper on another site, will you match it?": shops answer that under "Do you
+    // price match?".
+    re: /\b(?:cheaper|(?:lower|better)\s+price)\b|\bmatch(?=\s+(?:it|that|this|the|their|a)\b)/giu,
+    to: ['price match'],
+    heading: true,
+  },
+  {
+    // "can I split the payment", "pay over a few months", "monthly payments": "Can I pay in
+    // installments?", or the financing a shop heads it with.
+    re: /\bsplit\s+(?:the\s+|my\s+|it\s+|a\s+)?(?:payments?|cost|bill|price)\b|\bpay(?:ing)?\s+(?:it\s+|for\s+it\s+)?(?:off\s+)?(?:over|in)\s+(?:a\s+few\s+|several\s+|\d+\s+)?months\b|\bmonthly\s+payments?\b|\bpayment\s+plans?\b/giu,
+    to: ['installments', 'instalments', 'financing'],
+    heading: true,
+  },
   { re: /\bdecaf(?:feinated)?\b/giu, to: ['caffeine free', 'decaffeinated'], unless: ['decaf'] },
   { re: /\bswap(?:s|ped|ping)?\b/giu, to: ['exchange', 'exchanges'], unless: ['swap', 'swaps'] },
   {
