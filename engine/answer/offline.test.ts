@@ -278,4 +278,25 @@ describe('line breaks in a passage', () => {
       'We ship the same day. Orders arrive in 2 to 4 business days.',
     );
   });
+  it('does not answer a phone number or opening hours from a passage without any', async () => {
+    const wordVectors = await loadDefaultWordVectors();
+    const shop = new KnowledgeIndex({ wordVectors });
+    shop.upsert([
+      passage('grooming', ['Grooming'], 'Book a groom online or by phone. A bath and brush is $40 for a small dog.'),
+      passage('lessons', ['Private lessons'], 'One hour, one person: $45. Video lesson, one hour: $40.'),
+      passage('contact', ['Contact us'], 'Phone: (503) 555-0142. Email: help@shop.example.'),
+      passage('visit', ['Visit the shop'], 'Open Tuesday to Saturday, 10 am to 6 pm.'),
+    ]);
+    const phone = answerOffline(shop, "what's your phone number", { threshold: 0 });
+    expect(phone.citations[0]?.chunkId).toBe('contact');
+    const hours = answerOffline(shop, 'what are your hours', { threshold: 0 });
+    expect(hours.citations[0]?.chunkId).toBe('visit');
+    // None of them holds one: not sure, rather than the groom's "by phone".
+    const only = new KnowledgeIndex({ wordVectors });
+    only.upsert([passage('grooming', ['Grooming'], 'Book a groom online or by phone. A bath is $40.')]);
+    expect(answerOffline(only, "what's your phone number", { threshold: 0 })).toMatchObject({ abstained: true });
+    // A duration answers "when", not opening hours.
+    only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
+    expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);
+  });
 });

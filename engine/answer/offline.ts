@@ -9,7 +9,7 @@ import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences } from './sentences';
-import { terms } from '../text/index';
+import { normalize, terms } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -57,17 +57,42 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
   return own.some((t) => asked.has(t) && !inherited.has(t));
 }
 
+/**
+ * Whether the question asks for a phone number or email address, or for opening hours, and the
+ * text to be quoted holds none (no number or address; no day or time of day): "what's your phone
+ * number" is not answered by "book online or by phone", nor "what are your hours" by "one hour,
+ * one person: $45", however well their words match. Other kinds are not held to it: "how long
+ * does delivery take" → "we do not deliver" answers, and so may a Q&A reply to "when is my
+ * payment due" that points to the account page.
+ */
+function lacksAskedFact(query: string, text: string): boolean {
+  const asked = questionKinds(query);
+  const contact = asked.includes('contact');
+  const hours = asked.includes('time') && OPENING_HOURS.test(normalize(query).replace(/\s+/g, ' ').trim());
+  if (!contact && !hours) return false;
+  const held = factKinds(text);
+  return !((contact && held.includes('contact')) || (hours && held.includes('time')));
+}
+
+/** A question about when the shop is open: answered by days and times, not by a duration. */
+const OPENING_HOURS =
+  /\b(?:what are (?:your|the) hours|(?:opening|business|store|shop|your) hours|open(?:ing)? (?:times|days)|(?:are|is) (?:you|u|it|the [a-z]+) open|(?:when|what time) (?:are|do|does|is) (?:you|u|it|the [a-z]+) (?:open|close|closed|closing))\b|^(?:[a-z]+ )?(?:hours|open)\b/;
+
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   // Read as the shop spells it ("wat time" asks for a time; "retrun" is about returns).
   query = index.correct(query);
-  const hits = opts.hits ?? index.search(query, 5);
+  let hits = opts.hits ?? index.search(query, 5);
   const confidence = answerConfidence(index, query, hits);
-  const top = hits[0];
-  if (!top || confidence < threshold) {
-    return { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
-  }
+  const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
+  if (!hits.length || confidence < threshold) return notSure;
+  // The best hit that can answer at all: the phone number or hours asked for, when the top one
+  // lacks them and one of the next few holds them.
+  const holder = hits.slice(0, 4).find((h) => !lacksAskedFact(query, h.chunk.answer ?? h.chunk.text));
+  if (!holder) return notSure;
+  if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
+  const top = holder;
   if (isFaq(top.chunk)) {
     return {
       text: (top.chunk.answer ?? top.chunk.text).trim(),
@@ -114,6 +139,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         !onlySignposts(h.chunk.text, query),
     );
   const used = better ?? parent ?? top;
+  if (lacksAskedFact(query, used.chunk.text)) return notSure;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
 }

@@ -9,6 +9,22 @@ describe('answer kinds', () => {
     expect(questionKinds('where are you located')).toContain('place');
     expect(questionKinds('Do you ship to Canada?')).toEqual(['policy']);
     expect(questionKinds('what is a tension rod')).toEqual([]);
+    expect(questionKinds("what's your phone number")).toContain('contact');
+    expect(questionKinds('how do I contact you')).toContain('contact');
+    expect(questionKinds('can I email the shop')).toContain('contact');
+    expect(questionKinds('do you sell phone cases')).not.toContain('contact');
+    expect(questionKinds('can you help me find my phone')).not.toContain('contact');
+    expect(questionKinds('I got an email about my order')).not.toContain('contact');
+  });
+
+  it('reads phone numbers and email addresses, dates and months', () => {
+    for (const text of ['Call (503) 555-0142.', 'Ring +44 20 7946 0958.', 'Phone 555-0101', 'Email help@shop.example.'])
+      expect(factKinds(text)).toContain('contact');
+    expect(factKinds('Book online or by phone.')).not.toContain('contact');
+    expect(factKinds('Order 12345, 3 items.')).not.toContain('contact');
+    expect(factKinds('Parcels ship on the 15th of each month.')).toContain('time');
+    expect(factKinds('Plant trees in October.')).toContain('time');
+    expect(factKinds('You may return it.')).not.toContain('time');
   });
 
   it('reads what a passage holds', () => {

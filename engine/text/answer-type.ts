@@ -7,11 +7,14 @@
  */
 import { normalize, STOPWORDS } from './index';
 
-export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'policy';
+export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'contact' | 'policy';
 
-export const ANSWER_KINDS: readonly AnswerKind[] = ['duration', 'price', 'time', 'place', 'policy'];
+export const ANSWER_KINDS: readonly AnswerKind[] = ['duration', 'price', 'time', 'place', 'contact', 'policy'];
 
 const DAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?';
+/** Month names ("May" left out: it is mostly the verb). */
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const UNIT = '(?:business |working |calendar )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)';
 
 /** Question patterns, tried in order; a question may ask for more than one kind. */
@@ -23,6 +26,11 @@ const QUESTION: [AnswerKind, RegExp][] = [
   ['price', /\bhow much\b|\b(?:cost|costs|price|prices|pricing|fee|fees|charge|charges|rate|rates|expensive|cheap)\b/],
   ['time', /\bwhat time\b|\bwhen (?:are|is|do|does|can)\b|\b(?:hours|open|opening|close|closing|closed)\b/],
   ['place', /\bwhere\b|\b(?:address|located|location|directions|parking)\b/],
+  [
+    'contact',
+    // The shop's number or address, not the customer's own phone ("help me find my phone").
+    /\b(?:(?:phone|telephone|contact|mobile|fax) (?:number|no)|your (?:phone|telephone|number|e-?mail)|e-?mail address|contact details|get in touch|(?:contact|call|phone|e-?mail|reach|ring) (?:you|u|the (?:shop|store|team|office|studio|owner|bakery|cafe)))\b/,
+  ],
   [
     'policy',
     /^(?:can|could|may|do|does|will|is|are|am) (?:i|we|you|u|it|they|there)\b|\b(?:allowed|policy|accept|accepts)\b/,
@@ -45,12 +53,17 @@ const FACT: [AnswerKind, RegExp][] = [
   [
     'time',
     new RegExp(
-      `\\b\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\b${DAY}\\b|\\bnoon\\b|\\bmidnight\\b|\\bholidays?\\b`,
+      `\\b\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\b${DAY}\\b|\\bnoon\\b|\\bmidnight\\b|\\bholidays?\\b|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\b${MONTH}\\b`,
     ),
   ],
   [
     'place',
     /\b\d+\s+\w+(?:\s\w+)?\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way)\b|\b(?:located|address|next to|across from|parking|floor|suite|downtown|entrance)\b/,
+  ],
+  [
+    'contact',
+    // A phone number ("(503) 555-0142", "+44 20 7946 0958", "555-0101") or an email address.
+    /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[\s.-])?\d{3,4}[\s.-]\d{4}\b|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/,
   ],
   [
     'policy',
@@ -96,12 +109,17 @@ export function kindMatch(askedMask: number, heldMask: number): number {
 
 /**
  * The question without the words that only say what kind of answer it wants ("how long does
- * shipping take" → "how does shipping"): "much", "many", "soon", "often" after "how", and "long …
+ * shipping take" → "how does shipping"): "much", "many", "soon", "often" after "how", "number"
+ * after "phone" and "address" after "email", and "long …
  * take" / "long until" of a duration, name no topic, yet as rare words they would make every
  * passage look like a poor match. "How long is the route" keeps its "long" (a length, the topic).
  */
 export function withoutKindCues(question: string): string {
-  let q = normalize(question).replace(/\bhow (?:much|many|soon|often)\b/g, 'how');
+  let q = normalize(question)
+    .replace(/\bhow (?:much|many|soon|often)\b/g, 'how')
+    // "Phone number", "email address": a shop writes "Phone: …" and "Email: …".
+    .replace(/\b(phone|telephone|mobile|fax|contact)\s+(?:number|no)\b/g, '$1')
+    .replace(/\b(e-?mail)\s+address\b/g, '$1');
   if (/\bhow long\b.*\b(?:take|takes|taking|took)\b|\bhow long (?:until|till|til|before)\b/.test(q))
     q = q.replace(/\bhow long\b/g, 'how').replace(/\b(?:take|takes|taking|took)\b/g, ' ');
   // "Return policy" asks about returns: a shop writes "Returns", and a "Store Policies" page that
