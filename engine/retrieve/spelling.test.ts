@@ -199,4 +199,18 @@ describe('Spelling', () => {
     expect(plain.correct('is there a cheaper option')).toBe('is there a cheaper option');
     expect(plain.correct('can I split the payment')).toBe('can I split the payment');
   });
+  it('reads a British or American spelling as the one the shop writes', () => {
+    const us = Spelling.of(['Pick a color. Personalized gifts. Canceled orders are refunded. Jewelry and gray yarn.'], {
+      has: () => true,
+    });
+    expect(us.correct('what colours do you have')).toBe('what colors do you have');
+    expect(us.correct('personalised colour')).toBe('personalized color');
+    expect(us.correct('I cancelled my order')).toBe('I canceled my order');
+    expect(us.correct('grey jewellery')).toBe('gray jewelry');
+    const uk = Spelling.of(['Our colours and flavours. The garden centre.'], { has: () => true });
+    expect(uk.correct('what color')).toBe('what colour');
+    expect(uk.correct('garden center flavors')).toBe('garden centre flavours');
+    // Only to a spelling the shop writes.
+    expect(uk.correct('favorite hours')).toBe('favorite hours');
+  });
 });

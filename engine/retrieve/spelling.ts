@@ -181,6 +181,65 @@ const SYNONYMS: readonly { words: readonly string[]; to?: readonly string[] }[] 
   { words: ['dog', 'dogs', 'puppy', 'puppies', 'cat', 'cats', 'kitten', 'kittens'], to: ['pet', 'pets'] },
 ];
 
+/** British and American spellings that no rule below makes of each other. */
+const SPELLED_APART: readonly (readonly [string, string])[] = [
+  ['grey', 'gray'],
+  ['jewellery', 'jewelry'],
+  ['tyre', 'tire'],
+  ['tyres', 'tires'],
+  ['aluminium', 'aluminum'],
+  ['pyjamas', 'pajamas'],
+  ['mum', 'mom'],
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['cheque', 'check'],
+  ['cheques', 'checks'],
+  ['plough', 'plow'],
+  ['enrol', 'enroll'],
+  ['enrolment', 'enrollment'],
+];
+const APART = new Map(
+  SPELLED_APART.flatMap(
+    ([uk, us]) =>
+      [
+        [uk, us],
+        [us, uk],
+      ] as const,
+  ),
+);
+
+/**
+ * The word's other spellings, British to American and back, by the regular endings: -our/-or
+ * ("colour", "flavoured", "favourite"), -re/-er ("centre", "litres"), -ise/-ize ("personalised",
+ * "organisation"), -yse/-yze, a doubled l before an ending ("cancelled", "travelling"),
+ * -ence/-ense ("licence"), -ogue/-og ("catalogue"). Words of five letters or more only ("four" is
+ * not "for"); the shop decides which, if any, is its own.
+ */
+export function otherSpellings(word: string): string[] {
+  const out: string[] = [];
+  const apart = APART.get(word);
+  if (apart) out.push(apart);
+  if (word.length < 5) return out;
+  const swaps: [RegExp, string][] = [
+    [/our(s|ed|ing|ite|ites|ful|less|able)?$/, 'or$1'],
+    [/([^aeiou])or(s|ed|ing|ite|ites|ful|less|able)?$/, '$1our$2'],
+    [/([^aeiou])re(s|d)?$/, '$1er$2'],
+    [/([^aeiou])er(s)?$/, '$1re$2'],
+    [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
+    [/iz(e|es|ed|ing|ation|ations|er|ers)$/, 'is$1'],
+    [/ys(e|es|ed|ing)$/, 'yz$1'],
+    [/yz(e|es|ed|ing)$/, 'ys$1'],
+    [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
+    [/([aeiou])l(ed|ing|er|ers)$/, '$1ll$2'],
+    [/ence$/, 'ense'],
+    [/ense$/, 'ence'],
+    [/ogue(s)?$/, 'og$1'],
+    [/og(s)?$/, 'ogue$1'],
+  ];
+  for (const [re, to] of swaps) if (re.test(word)) out.push(word.replace(re, to));
+  return out;
+}
+
 /**
  * Words around a question that ask nothing themselves: "can you tell me about subscriptions?",
  * "I was wondering if you ship to Canada", "I'd like to know…". Every ranker would look for
@@ -375,9 +434,22 @@ export class Spelling {
     if (/\d/.test(token)) return this.joined.get(token) ?? null;
     const short = SHORTHAND[token];
     if (short) return short;
-    if (this.english?.has(token)) return this.synonym(token) ?? this.relative(token);
+    if (this.english?.has(token)) return this.otherSpelling(token) ?? this.synonym(token) ?? this.relative(token);
     return this.compound(token) ?? this.nearest(token);
   }
+
+  /**
+   * The same word as the shop spells it on the other side of the Atlantic: "colour" in a shop
+   * that writes "color", "personalized" in one that writes "personalised", "cancelled" and
+   * "canceled". English knows both, so neither is a typo; the shop writes only one.
+   */
+  private otherSpelling(token: string): string | null {
+    const stems = (this.stems ??= new Set([...this.counts.keys()].map(stem)));
+    return otherSpellings(token).find((other) => stems.has(stem(other))) ?? null;
+  }
+
+  /** The stems of every word the shop writes (on first use). */
+  private stems?: Set<string>;
 
   /** The shop's word for a customer's word it never writes, from SYNONYMS; null when none. */
   private synonym(token: string): string | null {
