@@ -174,6 +174,13 @@ describe('Spelling', () => {
     expect(bakery.correct('are you hiring')).toBe('are you hiring');
     const jobs = Spelling.of(['Openings are posted on our Jobs page.'], { has: () => true });
     expect(jobs.correct('how much is shipping')).toBe('how much is shipping');
+    // The word the shop heads the topic with, over a more frequent one in passing.
+    const tea = Spelling.of(
+      ['Shipping', 'We ship within the UK.', 'Returns', 'Within 30 days of delivery; delivery costs are not refunded.'],
+      { has: () => true },
+      ['Shipping', 'Returns'],
+    );
+    expect(tea.correct('can you post to Ireland')).toBe('can you shipping to Ireland');
     // A pet is not a dog.
     const dogs = Spelling.of(['Dogs welcome.'], { has: () => true });
     expect(dogs.correct('can I bring my pet')).toBe('can I bring my pet');

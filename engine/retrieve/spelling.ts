@@ -144,8 +144,8 @@ const PHRASINGS: readonly {
  * Words customers and shops use for the same thing, where the shop writes only some of them: a
  * bakery writes "delivery" and is asked about "shipping", a café writes "children" and is asked
  * about "toddlers", a shop abroad writes "worldwide" and is asked "do you ship internationally".
- * A customer's word the shop never writes (by stem) is read as the shop's most frequent word of
- * its group. Written for customer service in general, not for any one shop; `to`, when set, is
+ * A customer's word the shop never writes (by stem) is read as the shop's word of its group: the
+ * one it heads a section with, else its most frequent. Written for customer service in general, not for any one shop; `to`, when set, is
  * the only words it may become (a dog is a pet, a pet is not a dog).
  */
 const SYNONYMS: readonly { words: readonly string[]; to?: readonly string[] }[] = [
@@ -465,11 +465,14 @@ export class Spelling {
       if (!held || this.counts.get(held)! < count) written.set(s, word);
     }
     const out = new Map<string, string>();
+    // What the shop heads a section with names the topic ("Shipping"), even where another word of
+    // the group is more frequent in its text ("…within 30 days of delivery"); then the most frequent.
+    const rank = (w: string) => (this.headingWords.has(stem(w)) ? 1e9 : 0) + this.counts.get(w)!;
     for (const { words, to = words } of SYNONYMS) {
       let best: string | null = null;
       for (const w of to) {
         const shop = written.get(stem(w));
-        if (shop && (!best || this.counts.get(shop)! > this.counts.get(best)!)) best = shop;
+        if (shop && (!best || rank(shop) > rank(best))) best = shop;
       }
       if (!best) continue;
       for (const w of words) if (!written.has(stem(w)) && !out.has(w)) out.set(w, best);
