@@ -299,4 +299,17 @@ describe('line breaks in a passage', () => {
     only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
     expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);
   });
+  it('does not say yes to a thing the shop never names', async () => {
+    const tea = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    tea.upsert([
+      faq('decaf', ['Do you sell decaf tea?'], 'Yes, a decaf English Breakfast and a decaf Earl Grey.'),
+      passage('shipping', ['Shipping'], 'We ship within the UK only, £3.95 or free over £40.'),
+      passage('returns', ['Returns'], 'Unopened tea can be returned within 30 days.'),
+    ]);
+    expect(answerOffline(tea, 'do you sell coffee?', { threshold: 0 })).toMatchObject({ abstained: true });
+    expect(answerOffline(tea, 'do you guys carry espresso machines', { threshold: 0 }).abstained).toBe(true);
+    // A thing it names, even in part, is for the ranking and the confidence to judge.
+    expect(answerOffline(tea, 'do you sell decaf?', { threshold: 0 }).citations[0]?.chunkId).toBe('decaf');
+    expect(answerOffline(tea, 'do you sell green tea', { threshold: 0 }).abstained).toBe(false);
+  });
 });

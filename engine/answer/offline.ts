@@ -9,7 +9,7 @@ import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences } from './sentences';
-import { normalize, terms } from '../text/index';
+import { normalize, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -78,6 +78,27 @@ function lacksAskedFact(query: string, text: string): boolean {
 const OPENING_HOURS =
   /\b(?:what are (?:your|the) hours|(?:opening|business|store|shop|your) hours|open(?:ing)? (?:times|days)|(?:are|is) (?:you|u|it|the [a-z]+) open|(?:when|what time) (?:are|do|does|is) (?:you|u|it|the [a-z]+) (?:open|close|closed|closing))\b|^(?:[a-z]+ )?(?:hours|open)\b/;
 
+/**
+ * "Do you sell coffee?", "do you carry Taylor guitars?": a question whether the shop has a thing
+ * its content never names. The nearest entry ("Do you sell decaf tea?") shares every other word
+ * and ranks first with confidence, but its yes is about something else; what the shop does not
+ * write it cannot say it sells. The thing's words are those after the verb, stopwords aside; only
+ * when the shop writes none of them ("green tea" in a tea shop may be a fair question for "tea").
+ */
+const HAS_THING =
+  /^(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve)\s+(.+)$/;
+
+function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
+  const thing = HAS_THING.exec(
+    normalize(query)
+      .replace(/[?!.]+\s*$/, '')
+      .trim(),
+  )?.[1];
+  if (!thing) return false;
+  const words = tokenize(thing).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w) && w.length > 2);
+  return words.length > 0 && !words.some((w) => index.writes(w));
+}
+
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
@@ -86,7 +107,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   let hits = opts.hits ?? index.search(query, 5);
   const confidence = answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
-  if (!hits.length || confidence < threshold) return notSure;
+  if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one
   // lacks them and one of the next few holds them.
   const holder = hits.slice(0, 4).find((h) => !lacksAskedFact(query, h.chunk.answer ?? h.chunk.text));

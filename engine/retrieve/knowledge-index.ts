@@ -261,6 +261,11 @@ export class KnowledgeIndex {
     return this.searchable().spelling.correct(query);
   }
 
+  /** Whether the shop's content holds the word (or another of its stem) anywhere. */
+  writes(word: string): boolean {
+    return this.searchable().spelling.writes(word);
+  }
+
   /** The k best chunks for a query, best first. */
   search(query: string, k = 5, opts: SearchOptions = {}): SearchHit[] {
     const c = this.searchable();

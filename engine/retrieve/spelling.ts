@@ -396,6 +396,11 @@ export class Spelling {
     return [{ re, to: (_: string, verb: string) => word.get(verb.toLowerCase()) ?? verb }];
   }
 
+  /** Whether the shop writes the word (or another of its stem) anywhere. */
+  writes(word: string): boolean {
+    return (this.stems ??= new Set([...this.counts.keys()].map(stem))).has(stem(word));
+  }
+
   /** The question with each unknown word read as the shop would write it; unchanged when none is. */
   correct(query: string): string {
     if (query === this.last.query || query === this.last.read) return this.last.read;
@@ -444,8 +449,7 @@ export class Spelling {
    * "canceled". English knows both, so neither is a typo; the shop writes only one.
    */
   private otherSpelling(token: string): string | null {
-    const stems = (this.stems ??= new Set([...this.counts.keys()].map(stem)));
-    return otherSpellings(token).find((other) => stems.has(stem(other))) ?? null;
+    return otherSpellings(token).find((other) => this.writes(other)) ?? null;
   }
 
   /** The stems of every word the shop writes (on first use). */
