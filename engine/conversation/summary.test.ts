@@ -34,6 +34,24 @@ describe('summarizeHandoff', () => {
     expect(result.summary.length).toBeLessThan(600);
   });
 
+  it('says so when the question it leads with was answered by the AI', () => {
+    expect(result.summary).toContain('for our school orchestra, budget around $12,000" (the AI answered it).');
+    const r = summarizeHandoff({
+      visitorMessages: ["what's your phone number", 'I want to talk to a person'],
+      aiAnswers: [{ question: "what's your phone number", text: 'Phone: 0117 496 0321.' }],
+      reason: 'customer_request',
+      details: {},
+    });
+    expect(r.summary).toMatch(/^Visitor asks: "what's your phone number" \(the AI answered it\)\. Latest: "I want/);
+    const open = summarizeHandoff({
+      visitorMessages: ['can I return an opened tin', 'I want to talk to a person'],
+      aiAnswers: [{ question: 'can I return an opened tin', text: "I'm not sure.", abstained: true }],
+      reason: 'customer_request',
+      details: {},
+    });
+    expect(open.summary).toMatch(/^Visitor asks: "can I return an opened tin"\. /);
+  });
+
   it('lists what the AI tried, answered or not', () => {
     expect(result.tried).toHaveLength(2);
     expect(result.tried[0]).toContain('Prices start at $199');

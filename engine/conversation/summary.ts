@@ -103,7 +103,13 @@ export function summarizeHandoff(input: HandoffSummaryInput): HandoffSummary {
   const request = mainRequest(input.visitorMessages, input.reason);
   const latest = input.visitorMessages[input.visitorMessages.length - 1];
   const parts: string[] = [];
-  parts.push(`${who ? `Visitor (${who})` : 'Visitor'} ${request ? `asks: "${clip(request, 200)}"` : 'wants help'}.`);
+  // A question the AI answered is said to be: the agent should not read it as still open.
+  const settled =
+    request !== undefined &&
+    input.aiAnswers.some((a) => typeof a !== 'string' && a.question === request && !a.abstained);
+  parts.push(
+    `${who ? `Visitor (${who})` : 'Visitor'} ${request ? `asks: "${clip(request, 200)}"${settled ? ' (the AI answered it)' : ''}` : 'wants help'}.`,
+  );
   if (latest && request && latest !== request && !GREETING.test(latest.trim()))
     parts.push(`Latest: "${clip(latest, 120)}".`);
   const known = describeDetails(details);
