@@ -113,6 +113,13 @@ describe('first setup of a new shop, end to end', () => {
     await page.getByRole('heading', { name: 'Get started' }).waitFor();
     const snippet = (await page.locator('pre.snippet code').innerText()).trim();
     expect(snippet).toContain(`${server.url}/widget/loader.js`);
+    // Settings → Widget gives the same line (the server's address, not the page's).
+    const settingsTab = await owner.newPage();
+    await settingsTab.goto(`${server.url}/app/settings/widget`);
+    await settingsTab.getByRole('heading', { name: 'Install on your site' }).waitFor();
+    await settingsTab.locator('pre.snippet code').waitFor();
+    expect((await settingsTab.locator('pre.snippet code').innerText()).trim()).toBe(snippet);
+    await settingsTab.close();
     shopHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bean There Roasters</title></head>
       <body><h1>Bean There Roasters</h1><p>Fresh coffee, roasted twice a week.</p>${snippet}</body></html>`;
 

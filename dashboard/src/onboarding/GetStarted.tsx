@@ -7,6 +7,7 @@ import { InviteForm } from '../settings/InviteForm';
 import { useInvitations } from '../settings/useInvitations';
 import type { GetStartedState } from '../types';
 import { CopyButton } from '../ui/CopyButton';
+import { Snippet } from './Snippet';
 import { Link } from '../ui/Link';
 import { teamStatus, useAllSet, useGetStarted } from './useGetStarted';
 
@@ -161,16 +162,7 @@ function InstallWidget({ widget, check }: { widget: GetStartedState['widget']; c
       <p className="muted">
         Paste this before the closing &lt;/body&gt; tag of every page where the chat should appear.
       </p>
-      <pre className="snippet">
-        <code>{widget.snippet}</code>
-      </pre>
-      {/\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(widget.snippet) && (
-        <p className="notice small">
-          This address works only on this computer. For your live shop, start the server with{' '}
-          <code>CHATREF_PUBLIC_URL</code> set to the address your visitors reach it at (e.g. https://chat.yourshop.com)
-          and copy the snippet again.
-        </p>
-      )}
+      <Snippet snippet={widget.snippet} />
       <div className="row wrap">
         <CopyButton text={widget.snippet} label="Copy snippet" />
         <button type="button" className="btn small" onClick={() => void run()} disabled={checked === 'checking'}>

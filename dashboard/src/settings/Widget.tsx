@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../session';
 import { SaveBar } from '../ui/SaveBar';
 import { CopyButton } from '../ui/CopyButton';
+import { Snippet, useSnippet } from '../onboarding/Snippet';
 import { useSettingsDraft } from './useSettingsSection';
 
 /** How the chat bubble looks and where it may run, and the snippet that installs it. */
@@ -10,7 +11,8 @@ export function WidgetSettings() {
   const { draft, update, save, dirty, status, reset, readOnly } = useSettingsDraft(['widget']);
   const w = draft.widget;
   const [origins, setOrigins] = useState(w.allowedOrigins.join('\n'));
-  const snippet = `<script src="${window.location.origin}/widget/loader.js" data-workspace="${workspace.id}" async></script>`;
+  // The server's snippet (its public address), as Get started shows it: not this page's address.
+  const { snippet, error } = useSnippet(workspace.id);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save();
@@ -23,10 +25,14 @@ export function WidgetSettings() {
         <p className="muted">
           Paste this before the closing &lt;/body&gt; tag of every page where the chat should appear.
         </p>
-        <pre className="snippet">
-          <code>{snippet}</code>
-        </pre>
-        <CopyButton text={snippet} label="Copy" />
+        {snippet ? (
+          <>
+            <Snippet snippet={snippet} />
+            <CopyButton text={snippet} label="Copy" />
+          </>
+        ) : (
+          <p className={error ? 'form-error' : 'muted'}>{error ?? 'Loading…'}</p>
+        )}
       </section>
       <form className="form" onSubmit={submit}>
         <fieldset disabled={readOnly}>
