@@ -30,3 +30,18 @@ export const presentSource = (s: Source): z.infer<typeof SourceOut> => ({
   createdAt: s.createdAt.toISOString(),
   syncedAt: s.syncedAt?.toISOString() ?? null,
 });
+
+/**
+ * A source's name as a visitor may read it on a cited passage's page: an uploaded file's name
+ * without its extension and separators ("leaf-and-kettle-help.md" → "Leaf and kettle help"), as
+ * the owner's file names are theirs, not their customers'; any other name as it is.
+ */
+export function readableSourceName(name: string): string {
+  const file = /^([^/\\]+)\.(?:md|markdown|txt|html?|pdf|docx|csv)$/i.exec(name.trim());
+  if (!file) return name;
+  const words = file[1]
+    .replace(/[-_.+]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : name;
+}
