@@ -133,6 +133,34 @@ describe('answerOffline', () => {
 });
 
 describe('relevantSentences', () => {
+  const shipping =
+    'We currently ship within the UK only. We do not ship to Europe or anywhere outside the United Kingdom. ' +
+    'UK delivery costs £3.95 per order. Delivery is free on orders over £40. ' +
+    'Orders are dispatched by Royal Mail and arrive in 2–3 working days.';
+
+  it('keeps, of a short section, the sentences holding the fact asked for', () => {
+    expect(relevantSentences(shipping, 'how much is shipping')).toBe(
+      'UK delivery costs £3.95 per order. Delivery is free on orders over £40.',
+    );
+    expect(relevantSentences(shipping, 'how long does delivery take')).toBe(
+      'Orders are dispatched by Royal Mail and arrive in 2–3 working days.',
+    );
+    // Else those sharing the question's words, and the sentence after each.
+    expect(relevantSentences(shipping, 'do you ship to France')).toBe(
+      'We currently ship within the UK only. We do not ship to Europe or anywhere outside the United Kingdom. UK delivery costs £3.95 per order.',
+    );
+    // A bare "Yes." that opens the answer stays.
+    expect(
+      relevantSentences(
+        'Yes. We sell a decaf Earl Grey. It costs £6. Rooibos has no caffeine.',
+        'how much is the decaf',
+      ),
+    ).toBe('Yes. It costs £6.');
+    // Of three sentences, by words alone, all: the one without them may be the list asked for.
+    const cannot = 'Strings, reeds and sticks. Items that are broken or recalled. Instruments without a serial number.';
+    expect(relevantSentences(cannot, "what items can't be traded in")).toBe(cannot);
+  });
+
   const text =
     'Our store opened in 1998. We love music. Customs duties are paid by the buyer on delivery. ' +
     'Invoices list the duties separately. The staff plays in local bands. ' +

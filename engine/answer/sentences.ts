@@ -96,9 +96,30 @@ export function onlySignposts(text: string, query: string): boolean {
  */
 export function relevantSentences(text: string, query: string, maxWords = 90): string {
   const sentences = splitSentences(text);
-  // Short texts come back whole, less a sentence that only says what the page covers.
+  // Short texts come back whole, less a sentence that only says what the page covers; of three
+  // or more sentences, only those that answer when some do not: that hold the fact a "how much" /
+  // "how long" / "when" / "where" question asks for ("how much is postage" → the two with prices,
+  // not where the shop ships and how), or else share the question's words ("do you ship to
+  // France" → where it ships, not what it costs).
   if (wordCount(text) <= maxWords) {
     const kept = sentences.filter((s) => !isSignpost(s));
+    if (kept.length >= 3) {
+      const specific = kindMask(questionKinds(query)) & ~kindMask(['policy']);
+      const q = new Set(contentStems(query));
+      // A sentence that shares the words may go on in the next ("…refund you in full. Later than
+      // that we can only give store credit."): it comes along.
+      const shares = kept.map((s) => contentStems(s).some((t) => q.has(t)));
+      // (By words only from four sentences on: of three, the one without the words is as often
+      // the list the question asks for: "what items can't be traded in" → "Strings, reeds…".)
+      const answers = specific
+        ? kept.filter((s) => kindMask(factKinds(s)) & specific)
+        : kept.length >= 4
+          ? kept.filter((_, i) => shares[i] || (i > 0 && shares[i - 1]))
+          : kept;
+      // A bare "Yes." or "No, sorry." that opens the text is the answer's first word.
+      if (answers.length && kept[0] !== answers[0] && wordCount(kept[0]) <= 3) answers.unshift(kept[0]);
+      if (answers.length && answers.length < kept.length) return joinSentences(answers);
+    }
     return kept.length === sentences.length || !kept.length ? reflow(text).trim() : kept.join(' ');
   }
   const score = sentenceScores(sentences, query);
@@ -145,5 +166,12 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
       if (lines) return '\n' + sentences[i];
       return (i !== prev + 1 ? ' … ' : ' ') + sentences[i];
     })
+    .join('');
+}
+
+/** Sentences joined as they read: list items and table rows on lines of their own, prose run on. */
+function joinSentences(sentences: readonly string[]): string {
+  return sentences
+    .map((x, k) => (k === 0 ? x : (BLOCK_LINE.test(sentences[k - 1]) || BLOCK_LINE.test(x) ? '\n' : ' ') + x))
     .join('');
 }
