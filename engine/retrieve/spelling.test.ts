@@ -82,6 +82,9 @@ describe('Spelling', () => {
     expect(bakery.correct('where is the shop based')).toBe('where is the shop visit');
     expect(bakery.correct('how do I contact you')).toBe('how do I phone you');
     expect(bakery.correct('how can we get in touch with the team')).toBe('how can we phone the team');
+    expect(bakery.correct('where are you?')).toBe('where are you visit?');
+    expect(bakery.correct('where is the bakery')).toBe('where is the bakery visit');
+    expect(bakery.correct('where are you sending it')).toBe('where are you sending it');
     // Not a question about the shop's place or its contact details.
     expect(bakery.correct('where is my order located')).toBe('where is my order located');
     expect(bakery.correct('I will contact you later')).toBe('I will contact you later');

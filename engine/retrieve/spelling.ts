@@ -82,6 +82,8 @@ const PHRASINGS: readonly {
   unless?: readonly string[];
   /** Only when the shop writes `to` in a heading or a Q&A question, not only in passing. */
   heading?: boolean;
+  /** The phrase stays and the shop's word follows it (the phrase is the question itself). */
+  keep?: boolean;
 }[] = [
   {
     // "send it back", "bring the jacket back", "can I take them back"
@@ -109,6 +111,13 @@ const PHRASINGS: readonly {
     re: /(?<=\bwhere\s+(?:are\s+you|r\s+u|is\s+(?:the|your)\s+[\p{L}]+)\s+)(?:located|based|situated)\b/giu,
     to: ['location', 'address', 'visit', 'directions', 'getting here', 'find us'],
     heading: true,
+  },
+  {
+    // "where are you?", and nothing else: the question is the shop's place.
+    re: /\bwhere\s+(?:are\s+you|r\s+u|is\s+(?:the|your)\s+(?:shop|store|studio|cafe|café|bakery|nursery|showroom))(?:\s+guys)?(?=\s*[?.!]*\s*$)/giu,
+    to: ['location', 'address', 'visit', 'directions', 'getting here', 'find us'],
+    heading: true,
+    keep: true,
   },
   {
     // "how do I contact you", "how can we reach you", "get in touch": "Contact us", or the
@@ -372,7 +381,8 @@ export class Spelling {
         if (p.unless?.some((w) => this.counts.has(w))) return [];
         const written = (w: string) => (p.heading ? this.headingWords.has(stem(w)) : this.counts.has(w));
         const to = p.to.find((t) => tokenize(t).every(written));
-        return to ? [{ re: p.re, to }] : [];
+        if (!to) return [];
+        return [{ re: p.re, to: p.keep ? (match: string) => `${match} ${to}` : to }];
       }),
       ...this.negatedParticiples(),
     ]);
