@@ -160,12 +160,15 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Partial<Record<QaField, string>>>({});
   const [busy, setBusy] = useState(false);
+  // The new source is listed under Sources, often below the fold: say here that it was added.
+  const [added, setAdded] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     setFields({});
+    setAdded(null);
     const alts = alternates
       .split('\n')
       .map((s) => s.trim())
@@ -179,6 +182,7 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
       setQuestion('');
       setAnswer('');
       setAlternates('');
+      setAdded(question.trim());
       onAdded();
     } catch (err) {
       const byField = qaErrors(err, alts);
@@ -234,10 +238,13 @@ function AddQa({ onAdded }: { onAdded: () => void }) {
           {error}
         </p>
       )}
-      <div>
+      <div className="row">
         <button type="submit" className="btn primary" disabled={busy || !question.trim() || !answer.trim()}>
           Add Q&amp;A
         </button>
+        <span role="status" className="muted small">
+          {added && `Added “${added}” to Sources.`}
+        </span>
       </div>
     </form>
   );
