@@ -171,6 +171,8 @@ describe('Spelling', () => {
     expect(bakery.correct('can you mail it to Ohio')).toBe('can you delivery it to Ohio');
     expect(bakery.correct('do toddlers have to pay')).toBe('do children have to pay');
     expect(bakery.correct('can I bring my dog')).toBe('can I bring my pets');
+    const groomer = Spelling.of(['Grooming prices', 'Large dog: $70.'], { has: () => true }, ['Grooming prices']);
+    expect(groomer.correct('haircut for a big dog price')).toBe('grooming for a large dog price');
     // Words the shop writes stay (by stem too: "job" for "jobs"), and a word may become only
     // what its group allows: "posted" is not a delivery, "hiring" is not a rental.
     expect(bakery.correct('any job openings')).toBe('any job openings');
