@@ -339,5 +339,12 @@ describe('line breaks in a passage', () => {
     // A thing it names, even in part, is for the ranking and the confidence to judge.
     expect(answerOffline(tea, 'do you sell decaf?', { threshold: 0 }).citations[0]?.chunkId).toBe('decaf');
     expect(answerOffline(tea, 'do you sell green tea', { threshold: 0 }).abstained).toBe(false);
+    // Nor what a thing the shop never names is: the place in its address matched, not the question.
+    tea.upsert([passage('visit', ['Visit us'], 'Leaf & Kettle, 14 Christmas Steps, Bristol.')]);
+    expect(answerOffline(tea, "what's the population of Bristol", { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, "what's the cost of delivery to Bristol", { threshold: 0 }).abstained).toBe(false);
+    expect(answerOffline(tea, 'what is the process for returning unopened tea', { threshold: 0 }).abstained).toBe(
+      false,
+    );
   });
 });

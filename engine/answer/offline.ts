@@ -88,7 +88,25 @@ const OPENING_HOURS =
 const HAS_THING =
   /^(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve)\s+(.+)$/;
 
+/**
+ * "What's the population of Northampton?": the thing asked for ("population") is one the shop
+ * never writes, and only the place matched (its address). Not when the word names a kind of
+ * answer the engine reads otherwise ("what's the price of…").
+ */
+const WHAT_OF = /^(?:what|whats|what\s+is|what\s+are)\s+(?:the|your|a|an)\s+([a-z]+)\s+(?:of|for|in|on|at|to)\b(.*)$/;
+
+function asksForUnwrittenAttribute(index: KnowledgeIndex, query: string): boolean {
+  const m = WHAT_OF.exec(normalize(query).replace(/\s+/g, ' ').trim());
+  if (!m) return false;
+  const [, head, rest] = m;
+  // A short "of…" only (a name, a place): with more after it ("the protocol for getting new
+  // insurance") the head word is a general one and the rest says what is asked.
+  const named = tokenize(rest).filter((w) => !STOPWORDS.has(w));
+  return named.length <= 2 && !STOPWORDS.has(head) && !questionKinds(`the ${head}`).length && !index.writes(head);
+}
+
 function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
+  if (asksForUnwrittenAttribute(index, query)) return true;
   const thing = HAS_THING.exec(
     normalize(query)
       .replace(/[?!.]+\s*$/, '')
