@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk } from '../retrieve/types';
-import { calibratedThreshold, calibrateIndex, generatedQuestions, thresholdFrom, CALIBRATION_RULE } from './calibrate';
+import {
+  calibratedThreshold,
+  calibrateIndex,
+  generatedQuestions,
+  thresholdFrom,
+  CALIBRATION_RULE,
+  OFF_TOPIC_REACHING_ANSWERS,
+} from './calibrate';
 import { OFF_TOPIC_QUESTIONS } from './off-topic';
 import { answerOffline } from './offline';
 import { DEFAULT_ANSWER_THRESHOLD } from './types';
@@ -57,7 +64,7 @@ describe('workspace calibration', () => {
     expect(index.generation).toBe(generation);
     index.upsert(TEA_SHOP.slice(3));
     expect(index.generation).toBeGreaterThan(generation);
-    expect(calibrateIndex(index).offTopic).toHaveLength(OFF_TOPIC_QUESTIONS.length);
+    expect(calibrateIndex(index).offTopic).toHaveLength(OFF_TOPIC_REACHING_ANSWERS.length);
   });
 
   it('falls back to the default on an empty index', () => {
@@ -86,5 +93,8 @@ describe('workspace calibration', () => {
   it('ships a bank of a few hundred distinct off-topic questions', () => {
     expect(OFF_TOPIC_QUESTIONS.length).toBeGreaterThanOrEqual(250);
     expect(new Set(OFF_TOPIC_QUESTIONS).size).toBe(OFF_TOPIC_QUESTIONS.length);
+    // Small talk and questions about the assistant are the turn's to answer, not the content's.
+    expect(OFF_TOPIC_REACHING_ANSWERS).not.toContain('who made you');
+    expect(OFF_TOPIC_REACHING_ANSWERS).toContain('what is the capital of australia');
   });
 });

@@ -18,6 +18,7 @@ import type { KnowledgeChunk } from '../retrieve/types';
 import { STOPWORDS, tokenize } from '../text/index';
 import { answerConfidence } from './answer-model';
 import { OFF_TOPIC_QUESTIONS } from './off-topic';
+import { isQuestion } from '../conversation/odd-input';
 import { splitSentences } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD } from './types';
 
@@ -62,6 +63,13 @@ export interface WorkspaceCalibration {
   /** Share of generated questions whose best hit was their own chunk. */
   generatedTop1: number;
 }
+
+/**
+ * The off-topic questions the answer engine is asked at all: a turn replies to small talk and to
+ * questions about the assistant itself ("who made you") on its own (engine/conversation), so their
+ * confidences say nothing about where this workspace's answers should start.
+ */
+export const OFF_TOPIC_REACHING_ANSWERS = OFF_TOPIC_QUESTIONS.filter(isQuestion);
 
 /** At most this many chunks give generated questions (spread over the index). */
 const MAX_GENERATED_CHUNKS = 120;
@@ -128,7 +136,7 @@ function* calibrationSteps(
   stale: () => boolean,
 ): Steps<WorkspaceCalibration | null> {
   const offTopic: number[] = [];
-  for (const q of OFF_TOPIC_QUESTIONS) {
+  for (const q of OFF_TOPIC_REACHING_ANSWERS) {
     offTopic.push(answerConfidence(index, q, index.search(q, 5)));
     yield;
     if (stale()) return null;

@@ -10,8 +10,12 @@
  * of confidently wrong answers over the fitted shops stays at or below maxWrong.
  */
 import { ANSWER_FEATURES, answerFeatures, type AnswerModel } from '../../engine/answer/answer-model';
-import { CALIBRATION_RULE, thresholdFrom, type CalibrationRule } from '../../engine/answer/calibrate';
-import { OFF_TOPIC_QUESTIONS } from '../../engine/answer/off-topic';
+import {
+  CALIBRATION_RULE,
+  OFF_TOPIC_REACHING_ANSWERS,
+  thresholdFrom,
+  type CalibrationRule,
+} from '../../engine/answer/calibrate';
 import { fromSources, loadShop, shopDirs } from '../../engine/eval/shops';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
@@ -48,7 +52,7 @@ async function shopRows(dirs: string[], withHandoffs: boolean): Promise<ShopRows
           answerable: q.expect.includes('answer'),
         };
       });
-    const offTopic = OFF_TOPIC_QUESTIONS.map((q) => answerFeatures(index, q, index.search(q, 5)));
+    const offTopic = OFF_TOPIC_REACHING_ANSWERS.map((q) => answerFeatures(index, q, index.search(q, 5)));
     out.push({ shop: shop.name, rows, offTopic, n: shop.questions.length });
   }
   return out;
