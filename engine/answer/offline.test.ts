@@ -327,6 +327,22 @@ describe('line breaks in a passage', () => {
     only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
     expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);
   });
+  it('quotes the section of the page that holds the price asked for, and reads its confidence', async () => {
+    const bakery = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    bakery.upsert([
+      passage(
+        'how',
+        ['Order ahead', 'How ordering ahead works'],
+        'Order online by 8 pm for pickup the next day: a sourdough, a rye or a dozen buns, baked that morning.',
+      ),
+      passage('prices', ['Order ahead', 'Bread prices'], 'Country sourdough loaf: $9. Seeded rye: $10. Baguette: $4.'),
+      passage('club', ['Bread club'], 'A loaf a week, sourdough one week and rye the next.'),
+    ]);
+    const a = answerOffline(bakery, 'how much is a sourdough', { threshold: 0 });
+    expect(a.citations[0]?.chunkId).toBe('prices');
+    expect(a.text).toMatch(/\$9/);
+  });
+
   it('does not say yes to a thing the shop never names', async () => {
     const tea = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     tea.upsert([

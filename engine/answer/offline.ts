@@ -117,12 +117,30 @@ function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
   return words.length > 0 && !words.some((w) => index.writes(w));
 }
 
+/**
+ * The ranking with, first, the section that holds the fact asked for: when the top hit lacks the
+ * price a "how much" asks for (or the duration, the time, the place, the phone number) and another
+ * section of the same page among the next three holds it and the question's words as fully, that
+ * section is the answer, and the confidence is read for it ("how much is a sourdough": the price
+ * table, not "How ordering ahead works" above it, which mentions the loaf).
+ */
+function sectionHoldingFact(query: string, hits: SearchHit[]): SearchHit[] {
+  const specific = kindMask(questionKinds(query)) & ~kindMask(['policy']);
+  const [top] = hits;
+  const holds = (h: SearchHit) => kindMask(factKinds(h.chunk.answer ?? h.chunk.text)) & specific;
+  if (!specific || !top || holds(top)) return hits;
+  const section = hits
+    .slice(1, 4)
+    .find((h) => holds(h) && sameSourcePassage(h, top) && h.features.coverage >= top.features.coverage);
+  return section ? [section, ...hits.filter((h) => h !== section)] : hits;
+}
+
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   // Read as the shop spells it ("wat time" asks for a time; "retrun" is about returns).
   query = index.correct(query);
-  let hits = opts.hits ?? index.search(query, 5);
+  let hits = sectionHoldingFact(query, opts.hits ?? index.search(query, 5));
   const confidence = answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
