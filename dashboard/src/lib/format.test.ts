@@ -76,6 +76,12 @@ describe("the visitor's name", () => {
     expect(visitorName(c({ name: null, email: null }, { email: 'b@y.io' }))).toBe('b@y.io');
     expect(visitorName(c({ name: null, email: null }))).toBe('Visitor');
   });
+
+  it('tells anonymous visitors apart by a short mark of their contact', () => {
+    const anon = (id: string) => visitorName({ contact: { id, name: null, email: null }, handoffCard: null });
+    expect(anon('3f9c2b1a-0000-4000-8000-000000000000')).toBe('Visitor 3F9C');
+    expect(anon('a1b2c3d4-0000-4000-8000-000000000000')).not.toBe(anon('3f9c2b1a-0000-4000-8000-000000000000'));
+  });
 });
 
 describe('sourceProblem', () => {

@@ -119,13 +119,24 @@ export function eventText(
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-/** The visitor's name as best known: the contact's, else what the AI captured, else "Visitor". */
+/**
+ * The visitor's name as best known: the contact's, else what the AI captured, else "Visitor" with
+ * a short mark of the contact ("Visitor 3F9C"), so an inbox of anonymous chats tells them apart.
+ */
 export function visitorName(c: {
-  contact: { name: string | null; email: string | null };
+  contact: { id?: string; name: string | null; email: string | null };
   handoffCard: { details?: { name?: string; email?: string } } | null;
 }): string {
+  const mark = c.contact.id
+    ?.replace(/[^0-9a-f]/gi, '')
+    .slice(0, 4)
+    .toUpperCase();
   return (
-    c.contact.name ?? c.handoffCard?.details?.name ?? c.contact.email ?? c.handoffCard?.details?.email ?? 'Visitor'
+    c.contact.name ??
+    c.handoffCard?.details?.name ??
+    c.contact.email ??
+    c.handoffCard?.details?.email ??
+    (mark ? `Visitor ${mark}` : 'Visitor')
   );
 }
 
