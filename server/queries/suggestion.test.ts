@@ -169,6 +169,20 @@ describe('the question the copilot answers', () => {
     expect(openQuestion(thread)).toBe('do you sell matcha\nmy box arrived crushed');
   });
 
+  it('is a question asked again after the AI answered it once', () => {
+    const thread = [
+      visitor(1, 'do you sell coffee?'),
+      bot(2, 'do you sell coffee?', { abstained: true }),
+      visitor(3, 'can you post to Ireland?'),
+      bot(4, 'can you post to Ireland?'),
+      visitor(5, 'I want to talk to a person'),
+      bot(6, 'I want to talk to a person', { handoff: true }),
+      visitor(7, 'can you post to Ireland?'),
+    ];
+    expect(openQuestion(thread)).toBe('do you sell coffee?\ncan you post to Ireland?');
+    expect(openQuestion(thread.slice(0, 6))).toBe('do you sell coffee?');
+  });
+
   it('is nothing once a person has replied, until the visitor writes again', () => {
     const thread = [visitor(1, 'wholesale price for 40 tins?'), agent(2)];
     expect(openQuestion(thread)).toBeNull();

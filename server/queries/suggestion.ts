@@ -63,20 +63,25 @@ export interface ThreadText {
  */
 export function openQuestion(thread: readonly ThreadText[]): string | null {
   const lastReply = thread.findLast((m) => m.authorType === 'agent')?.seq ?? 0;
-  const answered = new Set(
-    thread
-      .filter(
-        (m) =>
-          m.authorType === 'bot' &&
-          typeof m.meta.question === 'string' &&
-          m.meta.abstained !== true &&
-          m.meta.handoff !== true &&
-          m.meta.suggestHandoff !== true,
-      )
-      .map((m) => m.meta.question as string),
-  );
+  // An answer answers the message it names that came before it, not the same words asked again
+  // later (a visitor who repeats "can you post to Ireland?" to the person asks it anew).
+  const answered = new Set<number>();
+  const waiting: ThreadText[] = [];
+  for (const m of thread) {
+    if (m.authorType === 'visitor') waiting.push(m);
+    if (
+      m.authorType !== 'bot' ||
+      typeof m.meta.question !== 'string' ||
+      m.meta.abstained === true ||
+      m.meta.handoff === true ||
+      m.meta.suggestHandoff === true
+    )
+      continue;
+    const asked = waiting.findLast((v) => v.body === m.meta.question && !answered.has(v.seq));
+    if (asked) answered.add(asked.seq);
+  }
   const open = thread.filter(
-    (m) => m.authorType === 'visitor' && m.seq > lastReply && !answered.has(m.body) && !isPersonRequest(m.body),
+    (m) => m.authorType === 'visitor' && m.seq > lastReply && !answered.has(m.seq) && !isPersonRequest(m.body),
   );
   return open.length ? open.map((m) => m.body).join('\n') : null;
 }
