@@ -79,7 +79,7 @@ export const widgetRoutes =
             `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
               `<title>${escapeHtml(chunk.title)} — ${escapeHtml(chunk.workspaceName)}</title>` +
               `<style>body{font:16px/1.6 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1.25rem;color:#1f2328}h1{font-size:1.5rem;line-height:1.3}.crumbs,.src{color:#59636e;font-size:.9rem}p{white-space:pre-wrap;overflow-wrap:anywhere}</style></head>` +
-              `<body><p class="src">${escapeHtml(chunk.workspaceName)} · ${escapeHtml(readableSourceName(chunk.source))}</p>${crumbs}<h1>${escapeHtml(chunk.title)}</h1>${paragraphs}</body></html>`,
+              `<body><p class="src">${escapeHtml(chunk.workspaceName)}${chunk.headingPath.length ? '' : ` · ${escapeHtml(readableSourceName(chunk.source))}`}</p>${crumbs}<h1>${escapeHtml(chunk.title)}</h1>${paragraphs}</body></html>`,
           );
       },
     );

@@ -28,7 +28,7 @@ export function WidgetSettings() {
         {snippet ? (
           <>
             <Snippet snippet={snippet} />
-            <CopyButton text={snippet} label="Copy" />
+            <CopyButton text={snippet} label="Copy snippet" />
           </>
         ) : (
           <p className={error ? 'form-error' : 'muted'}>{error ?? 'Loading…'}</p>
