@@ -14,7 +14,12 @@ export interface EngineAnswer {
   citations: Citation[];
   /** Calibrated probability (0..1) that the answer is right. */
   confidence: number;
-  /** True when confidence fell below the threshold: the text says so and offers a person. */
+  /**
+   * True when the engine does not answer: the text says so and offers a person. Mostly when the
+   * confidence fell below the threshold; the offline answer also holds back, whatever the
+   * confidence, when the content cannot hold what was asked (a phone number none of its passages
+   * gives, a thing it never names; offline.ts).
+   */
   abstained: boolean;
   source: AnswerSource;
 }
