@@ -89,7 +89,12 @@ function Preview({ preview: p }: { preview: AssistantPreview }) {
         </p>
       ) : p.abstained || p.confidence < p.threshold ? (
         <p className="preview-verdict waiting">
-          <strong>Not sure</strong>: confidence {pct(p.confidence)}, below the {pct(p.threshold)} needed to answer.
+          <strong>Not sure</strong>:{' '}
+          {p.confidence < p.threshold
+            ? `confidence ${pct(p.confidence)}, below the ${pct(p.threshold)} needed to answer.`
+            : // Held back above the threshold: the best passages do not hold what was asked (a phone
+              // number, opening hours, a thing the content never names).
+              'your content does not hold what was asked, though it talks about something close.'}
           {p.offersPerson ? ' The visitor is offered a person.' : ''} Add the answer to your content to fix this.
         </p>
       ) : (
