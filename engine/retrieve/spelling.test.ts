@@ -186,6 +186,9 @@ describe('Spelling', () => {
       ['Shipping', 'Returns'],
     );
     expect(tea.correct('can you post to Ireland')).toBe('can you shipping to Ireland');
+    // "offer" asks what the shop has, where it never writes the word.
+    const members = Spelling.of(['We have a discount for members.'], { has: () => true });
+    expect(members.correct('do you offer any discounts')).toBe('do you have any discounts');
     // A pet is not a dog.
     const dogs = Spelling.of(['Dogs welcome.'], { has: () => true });
     expect(dogs.correct('can I bring my pet')).toBe('can I bring my pet');

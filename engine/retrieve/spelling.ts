@@ -182,6 +182,9 @@ const SYNONYMS: readonly { words: readonly string[]; to?: readonly string[] }[] 
     ],
   },
   { words: ['big', 'bigger', 'large', 'larger'] },
+  // "Do you offer discounts?" asks what the shop has; a shop that never writes "offer" has nothing
+  // for the word to meet, and it counted against every answer.
+  { words: ['offer', 'provide'], to: ['offer', 'provide', 'have'] },
   { words: ['groom', 'grooming', 'haircut', 'haircuts'] },
   { words: ['child', 'children', 'kid', 'kids', 'toddler', 'toddlers', 'infant', 'infants'] },
   { words: ['repair', 'repairs', 'fix', 'mend'] },
