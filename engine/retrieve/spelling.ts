@@ -20,6 +20,7 @@
  */
 import { stem, tokenize } from '../text/index';
 import { mapSteps, runSteps, type Steps } from './steps';
+import { otherSpellings, SYNONYMS } from './shop-words';
 import { MIN_TYPO_LENGTH, TypoIndex } from './typo';
 
 /** Chat shorthand English writers use, with what it stands for. */
@@ -148,124 +149,6 @@ const PHRASINGS: readonly {
     unless: ['voucher', 'vouchers', 'certificate', 'certificates'],
   },
 ];
-
-/**
- * Words customers and shops use for the same thing, where the shop writes only some of them: a
- * bakery writes "delivery" and is asked about "shipping", a café writes "children" and is asked
- * about "toddlers", a shop abroad writes "worldwide" and is asked "do you ship internationally".
- * A customer's word the shop never writes (by stem) is read as the shop's word of its group: the
- * one it heads a section with, else its most frequent. Written for customer service in general, not for any one shop; `to`, when set, is
- * the only words it may become (a dog is a pet, a pet is not a dog).
- */
-const SYNONYMS: readonly { words: readonly string[]; to?: readonly string[] }[] = [
-  {
-    // "post" and "mail" are asked ("can you mail it to Ohio") but not read into: "posted on our
-    // Jobs page" is no delivery.
-    words: ['ship', 'shipping', 'shipment', 'deliver', 'delivery', 'deliveries', 'postage', 'post', 'mail', 'courier'],
-    to: ['ship', 'shipping', 'shipment', 'deliver', 'delivery', 'postage', 'courier'],
-  },
-  { words: ['price', 'prices', 'pricing', 'cost', 'costs', 'fee', 'fees'] },
-  { words: ['refund', 'refunds', 'reimburse', 'reimbursement'] },
-  { words: ['book', 'booking', 'reserve', 'reservation', 'reservations', 'appointment', 'appointments'] },
-  {
-    words: [
-      'discount',
-      'discounts',
-      'deal',
-      'deals',
-      'promo',
-      'promotion',
-      'promotions',
-      'coupon',
-      'coupons',
-      'savings',
-    ],
-  },
-  { words: ['big', 'bigger', 'large', 'larger'] },
-  // "Do you offer discounts?" asks what the shop has; a shop that never writes "offer" has nothing
-  // for the word to meet, and it counted against every answer.
-  { words: ['offer', 'provide'], to: ['offer', 'provide', 'have'] },
-  { words: ['groom', 'grooming', 'haircut', 'haircuts'] },
-  { words: ['child', 'children', 'kid', 'kids', 'toddler', 'toddlers', 'infant', 'infants'] },
-  { words: ['repair', 'repairs', 'fix', 'mend'] },
-  { words: ['wash', 'washing', 'clean', 'cleaning', 'launder'] },
-  { words: ['gift', 'gifts', 'present', 'presents'] },
-  { words: ['instalment', 'instalments', 'installment', 'installments', 'financing', 'finance'] },
-  { words: ['loyalty', 'reward', 'rewards'] },
-  { words: ['warranty', 'guarantee'] },
-  { words: ['allergy', 'allergies', 'allergen', 'allergens', 'allergic'] },
-  // A "collection" is also what a shop sells; only picking up is read into.
-  { words: ['collect', 'collection', 'pickup'], to: ['collect', 'pickup'] },
-  { words: ['international', 'internationally', 'overseas', 'abroad', 'worldwide'] },
-  { words: ['lesson', 'lessons', 'class', 'classes', 'course', 'courses', 'workshop', 'workshops'] },
-  // Not "hiring": "are you hiring" asks for a job.
-  { words: ['rent', 'rental', 'rentals', 'hire', 'lease'] },
-  { words: ['wholesale', 'bulk'] },
-  { words: ['job', 'jobs', 'career', 'careers', 'vacancy', 'vacancies'] },
-  { words: ['coeliac', 'celiac'] },
-  { words: ['broken', 'damaged', 'faulty', 'defective'] },
-  { words: ['subscription', 'subscriptions', 'subscribe'] },
-  { words: ['dog', 'dogs', 'puppy', 'puppies', 'cat', 'cats', 'kitten', 'kittens'], to: ['pet', 'pets'] },
-];
-
-/** British and American spellings that no rule below makes of each other. */
-const SPELLED_APART: readonly (readonly [string, string])[] = [
-  ['grey', 'gray'],
-  ['jewellery', 'jewelry'],
-  ['tyre', 'tire'],
-  ['tyres', 'tires'],
-  ['aluminium', 'aluminum'],
-  ['pyjamas', 'pajamas'],
-  ['mum', 'mom'],
-  ['programme', 'program'],
-  ['programmes', 'programs'],
-  ['cheque', 'check'],
-  ['cheques', 'checks'],
-  ['plough', 'plow'],
-  ['enrol', 'enroll'],
-  ['enrolment', 'enrollment'],
-];
-const APART = new Map(
-  SPELLED_APART.flatMap(
-    ([uk, us]) =>
-      [
-        [uk, us],
-        [us, uk],
-      ] as const,
-  ),
-);
-
-/**
- * The word's other spellings, British to American and back, by the regular endings: -our/-or
- * ("colour", "flavoured", "favourite"), -re/-er ("centre", "litres"), -ise/-ize ("personalised",
- * "organisation"), -yse/-yze, a doubled l before an ending ("cancelled", "travelling"),
- * -ence/-ense ("licence"), -ogue/-og ("catalogue"). Words of five letters or more only ("four" is
- * not "for"); the shop decides which, if any, is its own.
- */
-export function otherSpellings(word: string): string[] {
-  const out: string[] = [];
-  const apart = APART.get(word);
-  if (apart) out.push(apart);
-  if (word.length < 5) return out;
-  const swaps: [RegExp, string][] = [
-    [/our(s|ed|ing|ite|ites|ful|less|able)?$/, 'or$1'],
-    [/([^aeiou])or(s|ed|ing|ite|ites|ful|less|able)?$/, '$1our$2'],
-    [/([^aeiou])re(s|d)?$/, '$1er$2'],
-    [/([^aeiou])er(s)?$/, '$1re$2'],
-    [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
-    [/iz(e|es|ed|ing|ation|ations|er|ers)$/, 'is$1'],
-    [/ys(e|es|ed|ing)$/, 'yz$1'],
-    [/yz(e|es|ed|ing)$/, 'ys$1'],
-    [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
-    [/([aeiou])l(ed|ing|er|ers)$/, '$1ll$2'],
-    [/ence$/, 'ense'],
-    [/ense$/, 'ence'],
-    [/ogue(s)?$/, 'og$1'],
-    [/og(s)?$/, 'ogue$1'],
-  ];
-  for (const [re, to] of swaps) if (re.test(word)) out.push(word.replace(re, to));
-  return out;
-}
 
 /**
  * Words around a question that ask nothing themselves: "can you tell me about subscriptions?",
@@ -426,8 +309,21 @@ export class Spelling {
 
   /** Whether the shop writes the word (or another of its stem) anywhere. */
   writes(word: string): boolean {
-    return (this.stems ??= new Set([...this.counts.keys()].map(stem))).has(stem(word));
+    return this.byStem().has(stem(word));
   }
+
+  /** The shop's most frequent word of each stem it writes (worked out once, on first use). */
+  private byStem(): Map<string, string> {
+    if (this.stemmed) return this.stemmed;
+    const out = new Map<string, string>();
+    for (const [word, count] of this.counts) {
+      const held = out.get(stem(word));
+      if (!held || this.counts.get(held)! < count) out.set(stem(word), word);
+    }
+    return (this.stemmed = out);
+  }
+
+  private stemmed?: Map<string, string>;
 
   /** The question with each unknown word read as the shop would write it; unchanged when none is. */
   correct(query: string): string {
@@ -480,9 +376,6 @@ export class Spelling {
     return otherSpellings(token).find((other) => this.writes(other)) ?? null;
   }
 
-  /** The stems of every word the shop writes (on first use). */
-  private stems?: Set<string>;
-
   /** The shop's word for a customer's word it never writes, from SYNONYMS; null when none. */
   private synonym(token: string): string | null {
     return (this.synonyms ??= this.shopSynonyms()).get(token) ?? null;
@@ -490,12 +383,7 @@ export class Spelling {
 
   /** Each customer's word the shop never writes (not even by stem) → the shop's word for it. */
   private shopSynonyms(): Map<string, string> {
-    const written = new Map<string, string>();
-    for (const [word, count] of this.counts) {
-      const s = stem(word);
-      const held = written.get(s);
-      if (!held || this.counts.get(held)! < count) written.set(s, word);
-    }
+    const written = this.byStem();
     const out = new Map<string, string>();
     // What the shop heads a section with names the topic ("Shipping"), even where another word of
     // the group is more frequent in its text ("…within 30 days of delivery"); then the most frequent.
