@@ -228,4 +228,29 @@ describe('Spelling', () => {
     // Only to a spelling the shop writes.
     expect(uk.correct('favorite hours')).toBe('favorite hours');
   });
+
+  it('reads a place the shop never names as what it writes for places abroad or at home', () => {
+    const shop = Spelling.of(
+      [
+        'International shipping: we ship to Canada, the United Kingdom and Ireland.',
+        'We ship to all 50 states by ground. Turkey and ham sandwiches at the counter.',
+      ],
+      { has: () => true },
+    );
+    expect(shop.correct('do you ship to Germany?')).toBe('do you ship to international?');
+    expect(shop.correct('postage to New Zealand')).toBe('ship to international');
+    expect(shop.correct('how long does shipping take, I am in Texas')).toBe(
+      'how long does shipping take, I am in states',
+    );
+    // A place the shop names by another name reads as the shop's; one it names stays, and so
+    // does one outside a question about sending.
+    expect(shop.correct('do you ship to the UK')).toBe('do you ship to the united kingdom');
+    expect(shop.correct('shipping to scotland?')).toBe('shipping to united kingdom?');
+    expect(shop.correct('do you ship to canada')).toBe('do you ship to canada');
+    expect(shop.correct('is it safe to travel to Spain')).toBe('is it safe to travel to Spain');
+    expect(shop.correct('do you have turkey')).toBe('do you have turkey');
+    // A shop that writes no word for abroad: as typed.
+    const local = Spelling.of(['We deliver within 10 miles of the bakery.'], { has: () => true });
+    expect(local.correct('do you deliver to France')).toBe('do you deliver to France');
+  });
 });

@@ -19,6 +19,7 @@
  * "gift voucher") stays as typed.
  */
 import { stem, tokenize } from '../text/index';
+import { ABROAD, COUNTRIES, SUBDIVISIONS } from '../text/places';
 import { mapSteps, runSteps, type Steps } from './steps';
 import { otherSpellings, SYNONYMS } from './shop-words';
 import { MIN_TYPO_LENGTH, TypoIndex } from './typo';
@@ -149,6 +150,14 @@ const PHRASINGS: readonly {
     unless: ['voucher', 'vouchers', 'certificate', 'certificates'],
   },
 ];
+
+/** What a place a customer names follows: a preposition or a shipping word (or the start). */
+const PLACE_BEFORE =
+  '(?<=^|\\b(?:to|in|into|from|within|across|outside|of|ship|shipping|deliver|delivery|postage|post|mail)\\s+(?:the\\s+)?)';
+
+/** A question about sending something somewhere: where a place names a destination. */
+const SENDING =
+  /\b(?:ship\w*|deliver\w*|post(?:age|al|ed)?|mail\w*|send\w*|sent|courier\w*|customs|duty|duties|imports?|international\w*|overseas|abroad|worldwide)\b/i;
 
 /**
  * Words around a question that ask nothing themselves: "can you tell me about subscriptions?",
@@ -286,7 +295,47 @@ export class Spelling {
         return [{ re: p.re, to: p.keep ? (match: string) => `${match} ${to}` : to }];
       }),
       ...this.negatedParticiples(),
+      ...this.places(),
     ]);
+  }
+
+  /** Whether the shop writes a name of one or more words (those side by side, as one name). */
+  private writesName(name: string): boolean {
+    const words = name.split(' ');
+    return words.length === 1
+      ? this.writes(name)
+      : words.every((w, i) => i === 0 || this.joined.get(words[i - 1] + w) === `${words[i - 1]} ${w}`);
+  }
+
+  /**
+   * "Do you ship to Germany?", "I'm in Texas": a place the shop never names, read as what the
+   * shop writes for it: a country by the other name the shop gives it ("UK" → "United Kingdom"),
+   * else as its "international" (or "worldwide", "countries"…), a state or province as its
+   * country's "states", "Canada"… The shop's list or rule ("We ship to Canada,
+   * the UK and Ireland", "We do not ship to other states yet") is the answer, and the place's
+   * name, missing from every passage, no longer counts against it. Only in a question about
+   * sending ("ship", "postage", "customs", "get here"), and after "to", "in", "from"… or a shipping
+   * word, or at the question's start: "turkey" on a menu is no country, nor a trip to Spain a parcel.
+   */
+  private places(): Phrasing[] {
+    const first = (words: readonly string[]) => words.find((w) => this.writesName(w));
+    const read = new Map<string, string>();
+    const abroad = first(ABROAD);
+    for (const names of COUNTRIES) {
+      // "the UK" in a shop that writes "United Kingdom": the shop's name for it.
+      const own = first(names) ?? abroad;
+      if (own) for (const name of names) if (!this.writesName(name)) read.set(name, own);
+    }
+    for (const { names, country } of SUBDIVISIONS) {
+      const home = first(country);
+      if (home) for (const name of names) if (!this.writesName(name) && !read.has(name)) read.set(name, home);
+    }
+    if (!read.size) return [];
+    const names = [...read.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+'));
+    const re = new RegExp(`${PLACE_BEFORE}(?:${names.join('|')})\\b`, 'giu');
+    const to = (name: string, ...rest: unknown[]) =>
+      SENDING.test(String(rest[rest.length - 1])) ? (read.get(name.toLowerCase().replace(/\s+/g, ' ')) ?? name) : name;
+    return [{ re, to }];
   }
 
   /**
