@@ -249,7 +249,11 @@ describe('Spelling', () => {
     expect(shop.correct('do you ship to canada')).toBe('do you ship to canada');
     expect(shop.correct('is it safe to travel to Spain')).toBe('is it safe to travel to Spain');
     expect(shop.correct('do you have turkey')).toBe('do you have turkey');
-    // A shop that writes no word for abroad: as typed.
+    // A shop that writes only where it does ship: that is the answer to "abroad".
+    const home = Spelling.of(['We ship to the lower 48 states only.'], { has: () => true });
+    expect(home.correct('do you ship internationally?')).toBe('do you ship states?');
+    expect(home.correct('overseas shipping')).toBe('states shipping');
+    // A shop that writes no word for abroad nor home: as typed.
     const local = Spelling.of(['We deliver within 10 miles of the bakery.'], { has: () => true });
     expect(local.correct('do you deliver to France')).toBe('do you deliver to France');
   });

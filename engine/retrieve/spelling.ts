@@ -155,6 +155,9 @@ const PHRASINGS: readonly {
 const PLACE_BEFORE =
   '(?<=^|\\b(?:to|in|into|from|within|across|outside|of|ship|shipping|deliver|delivery|postage|post|mail)\\s+(?:the\\s+)?)';
 
+/** What shops write for the country they ship within, in the order they are tried. */
+const HOME = [...new Set(SUBDIVISIONS.flatMap((s) => s.country))];
+
 /** A question about sending something somewhere: where a place names a destination. */
 const SENDING =
   /\b(?:ship\w*|deliver\w*|post(?:age|al|ed)?|mail\w*|send\w*|sent|courier\w*|customs|duty|duties|imports?|international\w*|overseas|abroad|worldwide)\b/i;
@@ -330,12 +333,17 @@ export class Spelling {
       const home = first(country);
       if (home) for (const name of names) if (!this.writesName(name) && !read.has(name)) read.set(name, home);
     }
-    if (!read.size) return [];
+    const out: Phrasing[] = [];
+    // "Do you ship internationally?" where the shop writes only where it does ship ("the lower 48
+    // states", "We do not ship to other states yet"): that is the answer.
+    const home = abroad ? undefined : first(HOME);
+    if (home) out.push({ re: /\b(?:international(?:ly)?|overseas|abroad|worldwide)\b/giu, to: home });
+    if (!read.size) return out;
     const names = [...read.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+'));
     const re = new RegExp(`${PLACE_BEFORE}(?:${names.join('|')})\\b`, 'giu');
     const to = (name: string, ...rest: unknown[]) =>
       SENDING.test(String(rest[rest.length - 1])) ? (read.get(name.toLowerCase().replace(/\s+/g, ' ')) ?? name) : name;
-    return [{ re, to }];
+    return [...out, { re, to }];
   }
 
   /**
