@@ -1,5 +1,6 @@
 /** Answering: offline from the index, or written by a model grounded in retrieved passages. */
-export { answerOffline, citationOf, isFaq, type OfflineAnswerOptions } from './offline';
+export { answerOffline, citationOf, type OfflineAnswerOptions } from './offline';
+export { answerRanking, isFaq } from './ranking';
 export {
   answerWithModel,
   mapCitations,

@@ -7,6 +7,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
+import { answerRanking, isFaq, sameSourcePassage } from './ranking';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences } from './sentences';
 import { normalize, STOPWORDS, terms, tokenize } from '../text/index';
@@ -23,18 +24,10 @@ export function citationOf(chunk: KnowledgeChunk): Citation {
   return { chunkId: chunk.id, title: titleLine(chunk) || 'Source', url: chunk.url };
 }
 
-/** Whether a chunk is a Q&A entry (its answer is a reply as it stands). */
-export function isFaq(chunk: KnowledgeChunk): boolean {
-  return chunk.questions.length > 0 || chunk.answer !== undefined;
-}
-
 /** A same-page passage may be quoted instead when it holds at least this share of the top one's belief. */
 const SIBLING_SHARE = 0.05;
 /** Words an offline passage answer keeps: the sentences that answer, not the section around them. */
 const ANSWER_WORDS = 60;
-
-/** A passage of the same page as the top hit. */
-const sameSourcePassage = (h: SearchHit, top: SearchHit) => !isFaq(h.chunk) && h.chunk.sourceId === top.chunk.sourceId;
 
 /** Whether `a` is a section `b` sits under (its heading path is a proper prefix of b's). */
 function isAncestor(a: KnowledgeChunk, b: KnowledgeChunk): boolean {
@@ -117,30 +110,12 @@ function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
   return words.length > 0 && !words.some((w) => index.writes(w));
 }
 
-/**
- * The ranking with, first, the section that holds the fact asked for: when the top hit lacks the
- * price a "how much" asks for (or the duration, the time, the place, the phone number) and another
- * section of the same page among the next three holds it and the question's words as fully, that
- * section is the answer, and the confidence is read for it ("how much is a sourdough": the price
- * table, not "How ordering ahead works" above it, which mentions the loaf).
- */
-function sectionHoldingFact(query: string, hits: SearchHit[]): SearchHit[] {
-  const specific = kindMask(questionKinds(query)) & ~kindMask(['policy']);
-  const [top] = hits;
-  const holds = (h: SearchHit) => kindMask(factKinds(h.chunk.answer ?? h.chunk.text)) & specific;
-  if (!specific || !top || holds(top)) return hits;
-  const section = hits
-    .slice(1, 4)
-    .find((h) => holds(h) && sameSourcePassage(h, top) && h.features.coverage >= top.features.coverage);
-  return section ? [section, ...hits.filter((h) => h !== section)] : hits;
-}
-
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   // Read as the shop spells it ("wat time" asks for a time; "retrun" is about returns).
   query = index.correct(query);
-  let hits = sectionHoldingFact(query, opts.hits ?? index.search(query, 5));
+  let hits = answerRanking(query, opts.hits ?? index.search(query, 5));
   const confidence = answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
