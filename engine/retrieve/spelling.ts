@@ -221,6 +221,8 @@ const isQuantity = (w: string, next: string) => /^\d+$/.test(w) && /^[a-z]{1,3}$
 interface Phrasing {
   re: RegExp;
   to: string | ((match: string, ...groups: string[]) => string);
+  /** Only in a question this matches (tested first: the phrasing's own pattern may be long). */
+  when?: RegExp;
 }
 
 export interface KnownWords {
@@ -341,9 +343,8 @@ export class Spelling {
     if (!read.size) return out;
     const names = [...read.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+'));
     const re = new RegExp(`${PLACE_BEFORE}(?:${names.join('|')})\\b`, 'giu');
-    const to = (name: string, ...rest: unknown[]) =>
-      SENDING.test(String(rest[rest.length - 1])) ? (read.get(name.toLowerCase().replace(/\s+/g, ' ')) ?? name) : name;
-    return [...out, { re, to }];
+    const to = (name: string) => read.get(name.toLowerCase().replace(/\s+/g, ' ')) ?? name;
+    return [...out, { re, to, when: SENDING }];
   }
 
   /**
@@ -397,7 +398,8 @@ export class Spelling {
       .replace(/\s{2,}/g, ' ')
       .trim();
     if (asked !== query && /[\p{L}\p{N}]/u.test(asked)) [query, changed] = [asked, true];
-    for (const { re, to } of this.shopPhrasings()) {
+    for (const { re, to, when } of this.shopPhrasings()) {
+      if (when && !when.test(query)) continue;
       // Two calls for replace's two overloads (a string, or a function of the match).
       const out = typeof to === 'string' ? query.replace(re, to) : query.replace(re, to);
       if (out !== query) [query, changed] = [out, true];
