@@ -327,6 +327,27 @@ describe('line breaks in a passage', () => {
     only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
     expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);
   });
+  it('answers the ways to pay only from text that names some, and no sum at all', async () => {
+    const wordVectors = await loadDefaultWordVectors();
+    const shop = new KnowledgeIndex({ wordVectors });
+    shop.upsert([
+      passage('returns', ['Returns'], 'Refunds go back to your original payment method within 5 days.'),
+      passage('pay', ['Paying'], 'We accept Visa, Mastercard, Apple Pay and cash in store.'),
+      passage('repairs', ['Repairs'], 'A setup is $65 plus strings. Two pickups plus wiring: $120.'),
+    ]);
+    const methods = answerOffline(shop, 'what payment methods do you accept', { threshold: 0 });
+    expect(methods.citations[0]?.chunkId).toBe('pay');
+    // Only the refund's "original payment method": not sure.
+    const refunds = new KnowledgeIndex({ wordVectors });
+    refunds.upsert([passage('returns', ['Returns'], 'Refunds go back to your original payment method within 5 days.')]);
+    expect(answerOffline(refunds, 'what payment methods do you accept', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(refunds, 'do you take apple pay?', { threshold: 0 }).abstained).toBe(true);
+    // A refund question is no question of how to pay.
+    expect(answerOffline(refunds, 'how long do refunds take', { threshold: 0 }).abstained).toBe(false);
+    expect(answerOffline(shop, "what's 2 plus 2", { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(shop, 'what is 12 x 3?', { threshold: 0 }).abstained).toBe(true);
+  });
+
   it('quotes the section of the page that holds the price asked for, and reads its confidence', async () => {
     const bakery = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     bakery.upsert([

@@ -51,21 +51,36 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
 }
 
 /**
- * Whether the question asks for a phone number or email address, or for opening hours, and the
- * text to be quoted holds none (no number or address; no day or time of day): "what's your phone
- * number" is not answered by "book online or by phone", nor "what are your hours" by "one hour,
- * one person: $45", however well their words match. Other kinds are not held to it: "how long
+ * Whether the question asks for a phone number or email address, opening hours or the ways to
+ * pay, and the text to be quoted holds none (no number or address; no day or time of day; no card,
+ * wallet or cash): "what's your phone number" is not answered by "book online or by phone", nor
+ * "what are your hours" by "one hour, one person: $45", however well their words match. Other kinds are not held to it: "how long
  * does delivery take" → "we do not deliver" answers, and so may a Q&A reply to "when is my
  * payment due" that points to the account page.
  */
 function lacksAskedFact(query: string, text: string): boolean {
+  const q = normalize(query).replace(/\s+/g, ' ').trim();
+  if (PAYMENT_QUESTION.test(q) && !PAYMENT_MEANS.test(normalize(text))) return true;
   const asked = questionKinds(query);
   const contact = asked.includes('contact');
-  const hours = asked.includes('time') && OPENING_HOURS.test(normalize(query).replace(/\s+/g, ' ').trim());
+  const hours = asked.includes('time') && OPENING_HOURS.test(q);
   if (!contact && !hours) return false;
   const held = factKinds(text);
   return !((contact && held.includes('contact')) || (hours && held.includes('time')));
 }
+
+/** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
+const MEANS =
+  '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
+const PAYMENT_MEANS = new RegExp(`\\b${MEANS}\\b`);
+
+/**
+ * A question for the ways to pay ("what payment methods do you accept", "do you take Apple
+ * Pay?"): answered by text that names some, not by "refunded to your original payment method".
+ */
+const PAYMENT_QUESTION = new RegExp(
+  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?) (?:of|to) pay|how (?:can|do|could) (?:i|we) pay|pay (?:with|by|using|via)|(?:take|accept)s? ${MEANS})\\b`,
+);
 
 /** A question about when the shop is open: answered by days and times, not by a duration. */
 const OPENING_HOURS =
@@ -98,7 +113,12 @@ function asksForUnwrittenAttribute(index: KnowledgeIndex, query: string): boolea
   return named.length <= 2 && !STOPWORDS.has(head) && !questionKinds(`the ${head}`).length && !index.writes(head);
 }
 
+/** "What's 2 plus 2?": a sum, which no shop's content answers however its numbers match. */
+const SUM =
+  /^(?:(?:what|what's|whats|what is|how much is|calculate|solve)\s+)?-?\d+(?:\.\d+)?\s*(?:[-+*x×/÷]|plus|minus|times|multiplied by|divided by)\s*-?\d+(?:\.\d+)?\s*[?=!.]*$/;
+
 function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
+  if (SUM.test(normalize(query).replace(/\s+/g, ' ').trim())) return true;
   if (asksForUnwrittenAttribute(index, query)) return true;
   const thing = HAS_THING.exec(
     normalize(query)
