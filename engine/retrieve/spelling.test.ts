@@ -192,6 +192,11 @@ describe('Spelling', () => {
     // A pet is not a dog.
     const dogs = Spelling.of(['Dogs welcome.'], { has: () => true });
     expect(dogs.correct('can I bring my pet')).toBe('can I bring my pet');
+    // "Hours" where the shop only says when it is open; not where it writes hours.
+    const studio = Spelling.of(['Open Thursday to Sunday, 11 am to 5 pm.'], { has: () => true });
+    expect(studio.correct('what are your hours')).toBe('what are your open');
+    const shop = Spelling.of(['Hours: 9 to 5. Open every day.'], { has: () => true });
+    expect(shop.correct('what are your hours')).toBe('what are your hours');
   });
   it('reads "cheaper elsewhere" and "split the payment" as the price match and instalments a shop heads', () => {
     const shop = Spelling.of(
