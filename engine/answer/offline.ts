@@ -54,9 +54,9 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
  * Whether the question asks for a phone number or email address, opening hours or the ways to
  * pay, and the text to be quoted holds none (no number or address; no day or time of day; no card,
  * wallet or cash): "what's your phone number" is not answered by "book online or by phone", nor
- * "what are your hours" by "one hour, one person: $45", however well their words match. Other kinds are not held to it: "how long
- * does delivery take" → "we do not deliver" answers, and so may a Q&A reply to "when is my
- * payment due" that points to the account page.
+ * "what are your hours" by "one hour, one person: $45", however well their words match. Other
+ * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
+ * may a Q&A reply to "when is my payment due" that points to the account page.
  */
 function lacksAskedFact(query: string, text: string): boolean {
   const q = normalize(query).replace(/\s+/g, ' ').trim();
