@@ -10,7 +10,7 @@ import { answerConfidence } from './answer-model';
 import { answerRanking, isFaq, sameSourcePassage } from './ranking';
 import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences } from './sentences';
-import { normalize, STOPWORDS, terms, tokenize } from '../text/index';
+import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
 export interface OfflineAnswerOptions {
@@ -59,7 +59,7 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
  * may a Q&A reply to "when is my payment due" that points to the account page.
  */
 function lacksAskedFact(query: string, text: string): boolean {
-  const q = normalize(query).replace(/\s+/g, ' ').trim();
+  const q = normalizedLine(query);
   if (PAYMENT_QUESTION.test(q) && !PAYMENT_MEANS.test(normalize(text))) return true;
   const asked = questionKinds(query);
   const contact = asked.includes('contact');
@@ -104,7 +104,7 @@ const HAS_THING =
 const WHAT_OF = /^(?:what|whats|what\s+is|what\s+are)\s+(?:the|your|a|an)\s+([a-z]+)\s+(?:of|for|in|on|at|to)\b(.*)$/;
 
 function asksForUnwrittenAttribute(index: KnowledgeIndex, query: string): boolean {
-  const m = WHAT_OF.exec(normalize(query).replace(/\s+/g, ' ').trim());
+  const m = WHAT_OF.exec(normalizedLine(query));
   if (!m) return false;
   const [, head, rest] = m;
   // A short "of…" only (a name, a place): with more after it ("the protocol for getting new
@@ -118,7 +118,7 @@ const SUM =
   /^(?:(?:what|what's|whats|what is|how much is|calculate|solve)\s+)?-?\d+(?:\.\d+)?\s*(?:[-+*x×/÷]|plus|minus|times|multiplied by|divided by)\s*-?\d+(?:\.\d+)?\s*[?=!.]*$/;
 
 function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
-  if (SUM.test(normalize(query).replace(/\s+/g, ' ').trim())) return true;
+  if (SUM.test(normalizedLine(query))) return true;
   if (asksForUnwrittenAttribute(index, query)) return true;
   const thing = HAS_THING.exec(
     normalize(query)

@@ -5,7 +5,7 @@
  * asked-for kind is more likely the answer than one that merely shares words with the question,
  * and within a passage the sentence that holds it is the one to quote.
  */
-import { normalize, STOPWORDS } from './index';
+import { normalize, normalizedLine, STOPWORDS } from './index';
 
 export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'contact' | 'policy';
 
@@ -73,7 +73,7 @@ const FACT: [AnswerKind, RegExp][] = [
 
 /** The kinds of answer a question asks for (none for most "what is…" questions). */
 export function questionKinds(question: string): AnswerKind[] {
-  const q = normalize(question).replace(/\s+/g, ' ').trim();
+  const q = normalizedLine(question);
   return QUESTION.filter(([, re]) => re.test(q)).map(([k]) => k);
 }
 

@@ -27,6 +27,11 @@ export function normalize(text: string): string {
     .toLowerCase();
 }
 
+/** Normalised (see `normalize`) on one line: runs of whitespace as one space, trimmed. */
+export function normalizedLine(text: string): string {
+  return normalize(text).replace(/\s+/g, ' ').trim();
+}
+
 /** Splits text into lowercase word tokens (letters and digits; apostrophes removed: "don't" → "dont"). */
 export function tokenize(text: string): string[] {
   return (
