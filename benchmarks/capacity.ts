@@ -37,6 +37,8 @@ export interface Spread {
   visitors: number;
   durationMs: number;
   replyTimeoutMs?: number;
+  drainQuietMs?: number;
+  drainMaxMs?: number;
 }
 
 /**
@@ -64,6 +66,8 @@ export async function chatOn(
           intervalMs: INTERVAL_MS,
           durationMs: l.durationMs,
           replyTimeoutMs: l.replyTimeoutMs ?? 10_000,
+          drainQuietMs: l.drainQuietMs,
+          drainMaxMs: l.drainMaxMs,
         });
         if (load.failed) log(`${load.failed} visitors could not connect: ${load.firstError}`);
         started.push(Object.assign(load, { spread: l }));
@@ -157,7 +161,12 @@ export function p99BySecond(r: ChatResult): number[] {
 
 export interface Burst {
   visitors: number;
+  /** Replies that never came: none was outstanding once replies stopped coming (see `burst`). */
   lost: number;
+  /** Replies that came, but over `LATE_MS` after their message (the figure once counted as lost). */
+  late: number;
+  /** Seconds from the burst's end to its last reply: how long its backlog took to drain. */
+  drain_s: number;
   duplicates: number;
   ack_ms_p99: number;
   reply_ms_p99: number;
@@ -167,10 +176,21 @@ export interface Burst {
   load1: number;
 }
 
+/** A reply later than this after its message is late (`Burst.late`); it still counts as answered. */
+const LATE_MS = 60_000;
+/** The burst's loads wait for every reply while replies still come, giving up after this long with none. */
+const DRAIN_QUIET_MS = 30_000;
+const DRAIN_MAX_MS = 10 * 60_000;
+
 /**
  * A burst of `visitors` for `burstMs`, with a steady probe of `probeVisitors` running through it
- * and `afterMs` beyond: replies may come late (a minute) but must come, once each; recovery is
- * read from the probe's replies by the second they were sent in.
+ * and `afterMs` beyond: replies may come late but must come, once each. A reply counts as lost
+ * only if it never comes: the loads wait while replies still arrive (a backlog answered late is
+ * the issue's "answered late rather than lost"), and how late is reported (`late`, `drain_s`).
+ * An earlier bench counted a reply not back within 60 s as lost; at 2× capacity the backlog's
+ * oldest replies come close to that line, so a few percent of throughput moved that figure from
+ * 0 to thousands (benchmarks/README.md, 2026-12-06). Recovery is read from the probe's replies by
+ * the second they were sent in.
  */
 export async function burst(
   targets: Target[],
@@ -179,13 +199,13 @@ export async function burst(
   log: (s: string) => void,
 ): Promise<Burst> {
   const load1 = loadavg()[0];
-  const late = 60_000;
+  const drain = { replyTimeoutMs: LATE_MS, drainQuietMs: DRAIN_QUIET_MS, drainMaxMs: DRAIN_MAX_MS };
   const { results } = await chatOn(
     targets,
     workspaceId,
     [
-      { visitors: opts.visitors, durationMs: opts.burstMs, replyTimeoutMs: late },
-      { visitors: opts.probeVisitors, durationMs: opts.burstMs + opts.afterMs, replyTimeoutMs: late },
+      { visitors: opts.visitors, durationMs: opts.burstMs, ...drain },
+      { visitors: opts.probeVisitors, durationMs: opts.burstMs + opts.afterMs, ...drain },
     ],
     log,
   );
@@ -211,6 +231,8 @@ export async function burst(
   const out: Burst = {
     visitors: opts.visitors,
     lost: lostOf(all),
+    late: all.latencies.filter((ms) => ms > LATE_MS).length,
+    drain_s: round(Math.max(0, b.lastReplyMs - opts.burstMs) / 1000, 1),
     duplicates: all.duplicates,
     ack_ms_p99: round(percentile(all.ackLatencies, 99)),
     reply_ms_p99: round(percentile(b.latencies, 99)),

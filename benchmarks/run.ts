@@ -240,14 +240,7 @@ async function benchStore(kind: StoreKind, pgBase: string | null, plan: Plan, f:
             { visitors, burstMs: plan.burstMs, afterMs: plan.afterMs, probeVisitors: plan.probe },
             log,
           );
-          f[`burst_visitors${sfx}`] = b.visitors;
-          f[`burst_lost${sfx}`] = b.lost;
-          f[`burst_duplicates${sfx}`] = b.duplicates;
-          f[`burst_ack_ms_p99${sfx}`] = b.ack_ms_p99;
-          f[`burst_reply_ms_p99${sfx}`] = b.reply_ms_p99;
-          f[`burst_notices${sfx}`] = b.notices;
-          f[`burst_recovery_s${sfx}`] = b.recovery_s;
-          f[`burst_load1${sfx}`] = b.load1;
+          for (const [k, v] of Object.entries(b)) f[`burst_${k}${sfx}`] = v;
         });
       }
       if (has('two') && kind === 'postgres') {

@@ -16,6 +16,13 @@ export interface WorkerJob {
   durationMs: number;
   /** How long a reply may take before it counts as lost. */
   replyTimeoutMs: number;
+  /**
+   * Wait for every reply instead: after the last message, keep waiting while replies still come,
+   * and count as lost only those outstanding once none has come for this long (`drainMaxMs` at
+   * most). A late reply is then late, not lost (see `lastReplyMs`).
+   */
+  drainQuietMs?: number;
+  drainMaxMs?: number;
   /** Connections opened at once while ramping up. */
   connectConcurrency: number;
 }
@@ -40,6 +47,8 @@ export interface ChatResult {
   /** "The assistant is busy" notices received. */
   notices: number;
   errors: Record<string, number>;
+  /** When the last reply arrived, in ms since the load began (0 if none). */
+  lastReplyMs: number;
   /**
    * The worst delay of the worker's own event loop in each second of the load (ms, by second):
    * a reply that arrives while the load generator is stalled is timed late, so a slow second of

@@ -17,6 +17,9 @@ export interface LoadOptions {
   intervalMs?: number;
   durationMs?: number;
   replyTimeoutMs?: number;
+  /** See `WorkerJob.drainQuietMs` and `drainMaxMs`. */
+  drainQuietMs?: number;
+  drainMaxMs?: number;
   connectConcurrency?: number;
 }
 
@@ -72,6 +75,7 @@ export function merge(results: ChatResult[]): ChatResult {
     duplicates: 0,
     notices: 0,
     errors: {},
+    lastReplyMs: 0,
     lagBySecond: [],
   };
   for (const r of results) {
@@ -86,6 +90,7 @@ export function merge(results: ChatResult[]): ChatResult {
     out.duplicates += r.duplicates;
     out.notices += r.notices;
     for (const [k, n] of Object.entries(r.errors)) out.errors[k] = (out.errors[k] ?? 0) + n;
+    out.lastReplyMs = Math.max(out.lastReplyMs, r.lastReplyMs);
     r.lagBySecond.forEach((ms, i) => (out.lagBySecond[i] = Math.max(out.lagBySecond[i] ?? 0, ms)));
   }
   return out;
@@ -125,6 +130,7 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
         intervalMs: opts.intervalMs ?? 5000,
         durationMs: opts.durationMs ?? 0,
         replyTimeoutMs: opts.replyTimeoutMs ?? 10_000,
+        ...(opts.drainQuietMs ? { drainQuietMs: opts.drainQuietMs, drainMaxMs: opts.drainMaxMs } : {}),
         connectConcurrency: opts.connectConcurrency ?? 25,
       };
       child.send(job);
@@ -137,7 +143,8 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
       firstError: connected.find((c) => c.firstError)?.firstError ?? null,
       pids: children.map((c) => c.pid!),
       go: async () => {
-        const ms = (opts.durationMs ?? 0) + (opts.replyTimeoutMs ?? 10_000) + 30_000;
+        const wait = opts.drainQuietMs ? (opts.drainMaxMs ?? 0) : (opts.replyTimeoutMs ?? 10_000);
+        const ms = (opts.durationMs ?? 0) + wait + 30_000;
         const results = children.map((c) => waitMessage(c, 'result', ms));
         for (const c of children) c.send({ type: 'go' });
         return merge((await Promise.all(results)).map((r) => r.result));

@@ -33,6 +33,7 @@ const result: ChatResult = {
   duplicates: 0,
   notices: 0,
   errors: {},
+  lastReplyMs: 0,
   lagBySecond: [],
 };
 const countError = (code: string) => (result.errors[code] = (result.errors[code] ?? 0) + 1);
@@ -105,6 +106,7 @@ class SimVisitor {
     result.replied++;
     result.latencies.push(t - p.t0);
     result.sentAt.push(p.t0 - loadStart);
+    result.lastReplyMs = Math.max(result.lastReplyMs, t - loadStart);
     this.pending.splice(this.pending.indexOf(p), 1);
   }
 
@@ -222,8 +224,16 @@ async function runChat(job: WorkerJob, visitors: SimVisitor[]) {
     }
   });
   await Promise.all(timers);
-  const deadline = performance.now() + job.replyTimeoutMs;
-  while (visitors.some((v) => v.busy) && performance.now() < deadline) await sleep(50);
+  const sentAll = performance.now();
+  if (job.drainQuietMs) {
+    // Late is not lost: wait while replies still come (see `WorkerJob.drainQuietMs`).
+    const cap = sentAll + (job.drainMaxMs ?? Number.POSITIVE_INFINITY);
+    const quiet = () => performance.now() - Math.max(sentAll, loadStart + result.lastReplyMs) >= job.drainQuietMs!;
+    while (visitors.some((v) => v.busy) && !quiet() && performance.now() < cap) await sleep(50);
+  } else {
+    const deadline = sentAll + job.replyTimeoutMs;
+    while (visitors.some((v) => v.busy) && performance.now() < deadline) await sleep(50);
+  }
   for (const v of visitors) v.expire(Number.POSITIVE_INFINITY);
   stopSampling();
 }
