@@ -152,10 +152,11 @@ export async function capacityCurve(
   return { steps: out, capacity };
 }
 
-/** Reply p99 per second of sending, in order: where in a step the slow replies were. */
-export function p99BySecond(r: ChatResult): number[] {
+/** Reply (or ack) p99 per second of sending, in order: where in a step the slow ones were. */
+export function p99BySecond(r: ChatResult, of: 'reply' | 'ack' = 'reply'): number[] {
+  const [ms, at] = of === 'reply' ? [r.latencies, r.sentAt] : [r.ackLatencies, r.ackSentAt];
   const bins: number[][] = [];
-  r.latencies.forEach((ms, i) => (bins[Math.floor(r.sentAt[i] / 1000)] ??= []).push(ms));
+  ms.forEach((x, i) => (bins[Math.floor(at[i] / 1000)] ??= []).push(x));
   return Array.from(bins, (b) => (b ? round(percentile(b, 99), 0) : 0));
 }
 
@@ -222,6 +223,11 @@ export async function burst(
   const seconds = [...bins.keys()].sort((x, y) => x - y);
   log(
     `  probe's reply p99 by second after the burst: [${seconds.map((x) => round(percentile(bins.get(x)!, 99), 0)).join(',')}]`,
+  );
+  // Whether slow acks are the server's or the load generator's (its clock reads them late).
+  log(`  ack p99 by second of sending: ${JSON.stringify(p99BySecond(all, 'ack'))}`);
+  log(
+    `  load generator's worst event-loop delay by second: ${JSON.stringify(Array.from(all.lagBySecond, (ms) => ms ?? 0))}`,
   );
   let recoveredAt = Number.NaN;
   for (let i = seconds.length - 1; i >= 0; i--) {

@@ -36,6 +36,8 @@ export interface ChatResult {
   sentAt: number[];
   /** Milliseconds from emitting `send` to its acknowledgement (stored). */
   ackLatencies: number[];
+  /** When each of those messages was sent, in ms since the load began (same order as `ackLatencies`). */
+  ackSentAt: number[];
   sent: number;
   acked: number;
   replied: number;

@@ -67,6 +67,7 @@ export function merge(results: ChatResult[]): ChatResult {
     latencies: [],
     sentAt: [],
     ackLatencies: [],
+    ackSentAt: [],
     sent: 0,
     acked: 0,
     replied: 0,
@@ -82,6 +83,7 @@ export function merge(results: ChatResult[]): ChatResult {
     out.latencies.push(...r.latencies);
     out.sentAt.push(...r.sentAt);
     out.ackLatencies.push(...r.ackLatencies);
+    out.ackSentAt.push(...r.ackSentAt);
     out.sent += r.sent;
     out.acked += r.acked;
     out.replied += r.replied;

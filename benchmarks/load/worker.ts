@@ -25,6 +25,7 @@ const result: ChatResult = {
   latencies: [],
   sentAt: [],
   ackLatencies: [],
+  ackSentAt: [],
   sent: 0,
   acked: 0,
   replied: 0,
@@ -141,6 +142,7 @@ class SimVisitor {
     }
     result.acked++;
     result.ackLatencies.push(performance.now() - p.t0);
+    result.ackSentAt.push(p.t0 - loadStart);
     p.ids = answerIds(clientId, ack.data.id);
     const id = p.ids.find((x) => this.early.has(x));
     if (id !== undefined) {
