@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { ChatResult } from './load/protocol';
+import type { ChatResult, Drain } from './load/protocol';
 import { merge, startLoad, type Load } from './load/run-load';
 import { percentile, round } from './stats';
 
@@ -37,8 +37,7 @@ export interface Spread {
   visitors: number;
   durationMs: number;
   replyTimeoutMs?: number;
-  drainQuietMs?: number;
-  drainMaxMs?: number;
+  drain?: Drain;
 }
 
 /**
@@ -66,8 +65,7 @@ export async function chatOn(
           intervalMs: INTERVAL_MS,
           durationMs: l.durationMs,
           replyTimeoutMs: l.replyTimeoutMs ?? 10_000,
-          drainQuietMs: l.drainQuietMs,
-          drainMaxMs: l.drainMaxMs,
+          drain: l.drain,
         });
         if (load.failed) log(`${load.failed} visitors could not connect: ${load.firstError}`);
         started.push(Object.assign(load, { spread: l }));
@@ -179,9 +177,8 @@ export interface Burst {
 
 /** A reply later than this after its message is late (`Burst.late`); it still counts as answered. */
 const LATE_MS = 60_000;
-/** The burst's loads wait for every reply while replies still come, giving up after this long with none. */
-const DRAIN_QUIET_MS = 30_000;
-const DRAIN_MAX_MS = 10 * 60_000;
+/** The burst's loads wait for every reply while replies still come, giving up after 30 s with none. */
+const DRAIN: Drain = { quietMs: 30_000, maxMs: 10 * 60_000 };
 
 /**
  * A burst of `visitors` for `burstMs`, with a steady probe of `probeVisitors` running through it
@@ -200,7 +197,7 @@ export async function burst(
   log: (s: string) => void,
 ): Promise<Burst> {
   const load1 = loadavg()[0];
-  const drain = { replyTimeoutMs: LATE_MS, drainQuietMs: DRAIN_QUIET_MS, drainMaxMs: DRAIN_MAX_MS };
+  const drain = { replyTimeoutMs: LATE_MS, drain: DRAIN };
   const { results } = await chatOn(
     targets,
     workspaceId,

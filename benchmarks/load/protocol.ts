@@ -18,13 +18,17 @@ export interface WorkerJob {
   replyTimeoutMs: number;
   /**
    * Wait for every reply instead: after the last message, keep waiting while replies still come,
-   * and count as lost only those outstanding once none has come for this long (`drainMaxMs` at
-   * most). A late reply is then late, not lost (see `lastReplyMs`).
+   * and count as lost only those outstanding once none has come for `quietMs` (or after `maxMs`).
+   * A late reply is then late, not lost (see `lastReplyMs`).
    */
-  drainQuietMs?: number;
-  drainMaxMs?: number;
+  drain?: Drain;
   /** Connections opened at once while ramping up. */
   connectConcurrency: number;
+}
+
+export interface Drain {
+  quietMs: number;
+  maxMs: number;
 }
 
 export type ToWorker = WorkerJob | { type: 'go' } | { type: 'stop' };

@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChatResult, FromWorker, WorkerJob } from './protocol';
+import type { ChatResult, Drain, FromWorker, WorkerJob } from './protocol';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -17,9 +17,8 @@ export interface LoadOptions {
   intervalMs?: number;
   durationMs?: number;
   replyTimeoutMs?: number;
-  /** See `WorkerJob.drainQuietMs` and `drainMaxMs`. */
-  drainQuietMs?: number;
-  drainMaxMs?: number;
+  /** See `WorkerJob.drain`. */
+  drain?: Drain;
   connectConcurrency?: number;
 }
 
@@ -132,7 +131,7 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
         intervalMs: opts.intervalMs ?? 5000,
         durationMs: opts.durationMs ?? 0,
         replyTimeoutMs: opts.replyTimeoutMs ?? 10_000,
-        ...(opts.drainQuietMs ? { drainQuietMs: opts.drainQuietMs, drainMaxMs: opts.drainMaxMs } : {}),
+        ...(opts.drain ? { drain: opts.drain } : {}),
         connectConcurrency: opts.connectConcurrency ?? 25,
       };
       child.send(job);
@@ -145,7 +144,7 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
       firstError: connected.find((c) => c.firstError)?.firstError ?? null,
       pids: children.map((c) => c.pid!),
       go: async () => {
-        const wait = opts.drainQuietMs ? (opts.drainMaxMs ?? 0) : (opts.replyTimeoutMs ?? 10_000);
+        const wait = opts.drain ? opts.drain.maxMs : (opts.replyTimeoutMs ?? 10_000);
         const ms = (opts.durationMs ?? 0) + wait + 30_000;
         const results = children.map((c) => waitMessage(c, 'result', ms));
         for (const c of children) c.send({ type: 'go' });

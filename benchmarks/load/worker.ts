@@ -227,11 +227,11 @@ async function runChat(job: WorkerJob, visitors: SimVisitor[]) {
   });
   await Promise.all(timers);
   const sentAll = performance.now();
-  if (job.drainQuietMs) {
-    // Late is not lost: wait while replies still come (see `WorkerJob.drainQuietMs`).
-    const cap = sentAll + (job.drainMaxMs ?? Number.POSITIVE_INFINITY);
-    const quiet = () => performance.now() - Math.max(sentAll, loadStart + result.lastReplyMs) >= job.drainQuietMs!;
-    while (visitors.some((v) => v.busy) && !quiet() && performance.now() < cap) await sleep(50);
+  const { drain } = job;
+  if (drain) {
+    // Late is not lost: wait while replies still come (see `WorkerJob.drain`).
+    const quiet = () => performance.now() - Math.max(sentAll, loadStart + result.lastReplyMs) >= drain.quietMs;
+    while (visitors.some((v) => v.busy) && !quiet() && performance.now() < sentAll + drain.maxMs) await sleep(50);
   } else {
     const deadline = sentAll + job.replyTimeoutMs;
     while (visitors.some((v) => v.busy) && performance.now() < deadline) await sleep(50);
