@@ -32,17 +32,22 @@ describe('configuration of capacity', () => {
     const c = loadConfig({});
     expect(c.bot).toEqual({
       concurrency: 4,
+      crowdedConcurrency: 2,
       lateConcurrency: 1,
       maxQueued: 5000,
       slowAfterMs: 3000,
       newestWhenBehind: true,
     });
     expect(c.indexCache).toEqual({ maxMb: 512, idleMs: 3_600_000 });
+    // PostgreSQL spreads the turns' statements over its backends: no fewer turns when crowded.
+    const pg = loadConfig({ DATABASE_URL: 'postgres://db.example/chatref', CHATREF_BOT_CONCURRENCY: '6' });
+    expect(pg.bot).toMatchObject({ concurrency: 6, crowdedConcurrency: 6 });
   });
 
   it('takes them from the environment', () => {
     const c = loadConfig({
       CHATREF_BOT_CONCURRENCY: '4',
+      CHATREF_BOT_CROWDED_CONCURRENCY: '3',
       CHATREF_BOT_LATE_CONCURRENCY: '2',
       CHATREF_BOT_QUEUE_MAX: '100',
       CHATREF_BOT_BUSY_MS: '0',
@@ -52,6 +57,7 @@ describe('configuration of capacity', () => {
     });
     expect(c.bot).toEqual({
       concurrency: 4,
+      crowdedConcurrency: 3,
       lateConcurrency: 2,
       maxQueued: 100,
       slowAfterMs: 0,

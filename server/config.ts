@@ -109,6 +109,7 @@ const Env = z.object({
   CHATREF_WEBHOOK_INTERVAL_MS: intVar('CHATREF_WEBHOOK_INTERVAL_MS', 'a number of milliseconds', 100, 600_000),
   /** The bot's turns (server/bot/turn-queue.ts): at once, waiting in memory, and when a wait is "slow". */
   CHATREF_BOT_CONCURRENCY: intVar('CHATREF_BOT_CONCURRENCY', 'a number of turns', 1, 256),
+  CHATREF_BOT_CROWDED_CONCURRENCY: intVar('CHATREF_BOT_CROWDED_CONCURRENCY', 'a number of turns', 1, 256),
   CHATREF_BOT_LATE_CONCURRENCY: intVar('CHATREF_BOT_LATE_CONCURRENCY', 'a number of turns', 1, 256),
   CHATREF_BOT_QUEUE_MAX: intVar('CHATREF_BOT_QUEUE_MAX', 'a number of turns', 1, 1_000_000),
   CHATREF_BOT_BUSY_MS: intVar('CHATREF_BOT_BUSY_MS', 'a number of milliseconds', 0, 600_000),
@@ -142,12 +143,13 @@ export interface Config {
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   maxSocketsPerIp: number;
   /**
-   * The bot's turn queue: turns at once (and of those, late ones while behind), turns waiting in
+   * The bot's turn queue: turns at once (fewer while crowded, and of those, late ones while behind), turns waiting in
    * memory, ms before the visitor hears "busy" (and the queue counts as behind), and whether the
    * newest chat goes first while behind.
    */
   bot: {
     concurrency: number;
+    crowdedConcurrency: number;
     lateConcurrency: number;
     maxQueued: number;
     slowAfterMs: number;
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  CHATREF_VAPID_PUBLIC_KEY and CHATREF_VAPID_PRIVATE_KEY must be set together',
     );
+  const botConcurrency = e.CHATREF_BOT_CONCURRENCY ?? 4;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -216,7 +219,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxSocketsPerIp: e.CHATREF_MAX_SOCKETS_PER_IP,
     bot: {
-      concurrency: e.CHATREF_BOT_CONCURRENCY ?? 4,
+      concurrency: botConcurrency,
+      // The embedded database runs every statement on one thread, where the acks wait behind the
+      // turns' statements; PostgreSQL spreads them over its backends (see TurnQueue's `limit`).
+      crowdedConcurrency: e.CHATREF_BOT_CROWDED_CONCURRENCY ?? (e.DATABASE_URL ? botConcurrency : 2),
       lateConcurrency: e.CHATREF_BOT_LATE_CONCURRENCY ?? 1,
       maxQueued: e.CHATREF_BOT_QUEUE_MAX ?? 5000,
       slowAfterMs: e.CHATREF_BOT_BUSY_MS ?? 3000,

@@ -31,7 +31,7 @@ const holdUntil = (q: TurnQueue, held: { opened: Promise<void> }, log: string[])
   );
 
 /**
- * A queue of three slots, late turns one at a time, on a clock the test moves: its slots held by
+ * A queue of three slots (crowded too), late turns one at a time, on a clock the test moves: its slots held by
  * x0..x2 until their `busy` gates open, and `lateTurn(key)`, a turn that logs "<key> started" and
  * waits for `backlog` (`late` counts those running, and their peak).
  */
@@ -39,6 +39,7 @@ function heldQueue() {
   const clock = { now: 0 };
   const q = new TurnQueue({
     concurrency: 3,
+    crowdedConcurrency: 3,
     lateConcurrency: 1,
     maxQueued: 100,
     slowAfterMs: 1000,
@@ -162,6 +163,41 @@ describe('TurnQueue', () => {
     busy[2].open();
     await Promise.all([...waiting, ...held]);
     expect(log).toEqual(['c started', 'n', 'b started', 'b again', 'a started']);
+    q.close();
+  });
+
+  it('runs `crowdedConcurrency` turns at once while a turn has waited too long, `concurrency` again after', async () => {
+    let now = 0;
+    const q = new TurnQueue({
+      concurrency: 4,
+      crowdedConcurrency: 2,
+      crowdedAfterMs: 100,
+      maxQueued: 100,
+      slowAfterMs: 1000,
+      now: () => now,
+    });
+    const at = { running: 0, peak: 0 };
+    const turn = (key: string) =>
+      q.push(
+        key,
+        async () => {
+          at.peak = Math.max(at.peak, ++at.running);
+          await new Promise((r) => setImmediate(r));
+          at.running--;
+        },
+        noCatchUp,
+      );
+    const busy = [gate(), gate(), gate(), gate()];
+    const held = busy.map((g, i) => q.push(`x${i}`, () => g.opened, noCatchUp));
+    const waiting = ['a', 'b', 'c', 'd', 'e', 'f'].map(turn);
+    now = 150; // a..f have waited 150 ms for a slot: crowded (not yet behind)
+    busy.forEach((g) => g.open());
+    await Promise.all([...held, ...waiting]);
+    expect(at.peak).toBe(2);
+
+    at.peak = 0;
+    await Promise.all(['g', 'h', 'i', 'j', 'k', 'l'].map(turn)); // none late
+    expect(at.peak).toBe(4);
     q.close();
   });
 

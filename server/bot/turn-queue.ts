@@ -16,6 +16,14 @@ export interface TurnQueueOptions {
   /** Turns running at once. */
   concurrency: number;
   /**
+   * Turns running at once while crowded (the longest-waiting turn has waited over `crowdedAfterMs`):
+   * past capacity, fewer turns at once leave the database and the server's thread to the messages
+   * being stored, whose acks must stay fast (see `limit`).
+   */
+  crowdedConcurrency: number;
+  /** A turn waiting longer than this for a slot makes the queue crowded. */
+  crowdedAfterMs: number;
+  /**
    * Of those, turns already late (waited past `slowAfterMs`) running at once while newest go
    * first: the backlog drains without taking the whole server from the messages that come after.
    */
@@ -34,6 +42,8 @@ export interface TurnQueueOptions {
 
 export const DEFAULT_TURN_QUEUE: Omit<TurnQueueOptions, 'onSlow' | 'onError' | 'now'> = {
   concurrency: 4,
+  crowdedConcurrency: 2,
+  crowdedAfterMs: 100,
   lateConcurrency: 1,
   maxQueued: 5000,
   slowAfterMs: 3000,
@@ -255,8 +265,32 @@ export class TurnQueue {
     return this.late(this.lanes.get(this.ready[0])?.jobs[0]);
   }
 
+  /**
+   * Turns that may run at once: `concurrency`, or `crowdedConcurrency` once the turn that has
+   * waited longest for a slot has waited over `crowdedAfterMs` (the reply time a held load keeps
+   * at p99): the queue is then past what the server answers in time. Answers are late anyway, and
+   * their rate is set by the CPU, not by how many run at once; what each extra turn at once adds
+   * is statements queued ahead of the acks on the database (the embedded one has a single thread).
+   * A 30 s burst to 4,000 visitors on the embedded store (`npx chatref bench --json --store
+   * embedded --parts burst --steps 2000`), ack p99: eight at once 655 ms; four 174–231 ms (7
+   * runs); two 89–99 ms (4 runs; a fifth, on a busy machine, 2,291), the backlog drained in 30–33 s
+   * against 28–32 s. Two at all times let the capacity curve's 2,000-visitor step miss 100 ms at
+   * p99 on both stores (111 / 103 ms, against 25 / 37 ms at four): at rest, four at once keep one
+   * slow turn from holding up the rest. Two only once behind (`slowAfterMs`, 3 s) came too late:
+   * the burst's first seconds ran four at once, their acks at 201–274 ms p99, and the burst's p99
+   * was theirs (253 ms). Two once crowded (100 ms): acks 65–118 ms p99 (3 runs), the backlog
+   * drained in 32–33 s, and the 2,000 step held (77 and 23 ms). On PostgreSQL the same missed that
+   * step once in two (103 ms) while its bursts' acks were within 200 ms at four (77–150 ms), so
+   * there the default stays four (config.ts).
+   */
+  private limit(): number {
+    const oldest = this.lanes.get(this.ready[0])?.jobs[0];
+    const crowded = oldest !== undefined && this.now() - oldest.at >= this.opts.crowdedAfterMs;
+    return crowded ? Math.min(this.opts.concurrency, this.opts.crowdedConcurrency) : this.opts.concurrency;
+  }
+
   private pump(): void {
-    while (this.running < this.opts.concurrency && this.ready.length) {
+    while (this.running < this.limit() && this.ready.length) {
       const key = this.next();
       if (key === null) return;
       const lane = this.lanes.get(key);
