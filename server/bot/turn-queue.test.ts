@@ -31,9 +31,9 @@ const holdUntil = (q: TurnQueue, held: { opened: Promise<void> }, log: string[])
   );
 
 /**
- * A queue of three slots (crowded too), late turns one at a time, on a clock the test moves: its slots held by
- * x0..x2 until their `busy` gates open, and `lateTurn(key)`, a turn that logs "<key> started" and
- * waits for `backlog` (`late` counts those running, and their peak).
+ * A queue of three slots (crowded too), late turns one at a time, on a clock the test moves: its
+ * slots held by x0..x2 until their `busy` gates open, and `lateTurn(key)`, a turn that logs
+ * "<key> started" and waits for `backlog` (`late` counts those running, and their peak).
  */
 function heldQueue() {
   const clock = { now: 0 };
