@@ -143,9 +143,9 @@ export interface Config {
   parse: { threads: number | null; timeoutMs: number; memoryMb: number; limits: ParseLimits };
   maxSocketsPerIp: number;
   /**
-   * The bot's turn queue: turns at once (fewer while crowded, and of those, late ones while behind), turns waiting in
-   * memory, ms before the visitor hears "busy" (and the queue counts as behind), and whether the
-   * newest chat goes first while behind.
+   * The bot's turn queue: turns at once (fewer while crowded, and of those, late ones while
+   * behind), turns waiting in memory, ms before the visitor hears "busy" (and the queue counts as
+   * behind), and whether the newest chat goes first while behind.
    */
   bot: {
     concurrency: number;
