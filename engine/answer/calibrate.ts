@@ -17,7 +17,7 @@ import { nextMacrotask, runSteps, runStepsAsync, type Steps, type Yielder } from
 import type { KnowledgeChunk } from '../retrieve/types';
 import { STOPWORDS, tokenize } from '../text/index';
 import { answerConfidence } from './answer-model';
-import { answerRanking } from './ranking';
+import { answerHits } from './ranking';
 import { OFF_TOPIC_QUESTIONS } from './off-topic';
 import { isQuestion } from '../conversation/odd-input';
 import { splitSentences } from './sentences';
@@ -138,7 +138,7 @@ function* calibrationSteps(
 ): Steps<WorkspaceCalibration | null> {
   const offTopic: number[] = [];
   for (const q of OFF_TOPIC_REACHING_ANSWERS) {
-    offTopic.push(answerConfidence(index, q, answerRanking(q, index.search(q, 5))));
+    offTopic.push(answerConfidence(index, q, answerHits(index, q)));
     yield;
     if (stale()) return null;
   }
@@ -151,7 +151,7 @@ function* calibrationSteps(
     const chunk = chunks[Math.floor(k)];
     for (const q of generatedQuestions(chunk)) {
       asked++;
-      const hits = answerRanking(q, index.search(q, 5));
+      const hits = answerHits(index, q);
       if (hits[0]?.chunk.id === chunk.id) generated.push(answerConfidence(index, q, hits));
       yield;
       if (stale()) return null;

@@ -3,6 +3,7 @@
  * within it the section that holds the fact asked for. What is quoted and the confidence it is
  * given are both read from this order (offline.ts, calibrate.ts).
  */
+import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { factKinds, kindMask, questionKinds } from '../text/answer-type';
 
@@ -58,4 +59,15 @@ function sectionHoldingFact(query: string, hits: SearchHit[]): SearchHit[] {
 /** The hits in the order an answer reads them (see the top of this file). */
 export function answerRanking(query: string, hits: SearchHit[]): SearchHit[] {
   return sectionHoldingFact(query, pageFirst(hits));
+}
+
+/** How many hits an answer reads. */
+const ANSWER_HITS = 5;
+
+/**
+ * The index's best hits for a query in the order an answer reads them: the one ranking the answer,
+ * the workspace's calibration and the answer model's fitting (scripts/tune) all read.
+ */
+export function answerHits(index: KnowledgeIndex, query: string): SearchHit[] {
+  return answerRanking(query, index.search(query, ANSWER_HITS));
 }

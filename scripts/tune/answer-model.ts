@@ -16,7 +16,7 @@ import {
   thresholdFrom,
   type CalibrationRule,
 } from '../../engine/answer/calibrate';
-import { answerRanking } from '../../engine/answer/ranking';
+import { answerHits } from '../../engine/answer/ranking';
 import { fromSources, loadShop, shopDirs } from '../../engine/eval/shops';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
@@ -46,16 +46,14 @@ async function shopRows(dirs: string[], withHandoffs: boolean): Promise<ShopRows
     const rows = shop.questions
       .filter((q) => withHandoffs || !(q.expect.length === 1 && q.expect[0] === 'handoff'))
       .map((q) => {
-        const hits = answerRanking(q.q, index.search(q.q, 5));
+        const hits = answerHits(index, q.q);
         return {
           x: answerFeatures(index, q.q, hits),
           right: q.expect.includes('answer') && !!hits[0] && fromSources(hits[0].chunk.sourceId, q.sources),
           answerable: q.expect.includes('answer'),
         };
       });
-    const offTopic = OFF_TOPIC_REACHING_ANSWERS.map((q) =>
-      answerFeatures(index, q, answerRanking(q, index.search(q, 5))),
-    );
+    const offTopic = OFF_TOPIC_REACHING_ANSWERS.map((q) => answerFeatures(index, q, answerHits(index, q)));
     out.push({ shop: shop.name, rows, offTopic, n: shop.questions.length });
   }
   return out;
