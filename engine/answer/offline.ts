@@ -51,22 +51,26 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
 }
 
 /**
- * Whether the question asks for a phone number or email address, opening hours or the ways to
+ * For a question, whether a text lacks what it asks for (read from the question once, tried on a
+ * few texts): the question asks for a phone number or email address, opening hours or the ways to
  * pay, and the text to be quoted holds none (no number or address; no day or time of day; no card,
  * wallet or cash): "what's your phone number" is not answered by "book online or by phone", nor
  * "what are your hours" by "one hour, one person: $45", however well their words match. Other
  * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
  * may a Q&A reply to "when is my payment due" that points to the account page.
  */
-function lacksAskedFact(query: string, text: string): boolean {
+function lacksAskedFact(query: string): (text: string) => boolean {
   const q = normalizedLine(query);
-  if (PAYMENT_QUESTION.test(q) && !PAYMENT_MEANS.test(normalize(text))) return true;
+  const payment = PAYMENT_QUESTION.test(q);
   const asked = questionKinds(query);
   const contact = asked.includes('contact');
   const hours = asked.includes('time') && OPENING_HOURS.test(q);
-  if (!contact && !hours) return false;
-  const held = factKinds(text);
-  return !((contact && held.includes('contact')) || (hours && held.includes('time')));
+  return (text) => {
+    if (payment && !PAYMENT_MEANS.test(normalize(text))) return true;
+    if (!contact && !hours) return false;
+    const held = factKinds(text);
+    return !((contact && held.includes('contact')) || (hours && held.includes('time')));
+  };
 }
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
@@ -141,7 +145,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one
   // lacks them and one of the next few holds them.
-  const holder = hits.slice(0, 4).find((h) => !lacksAskedFact(query, h.chunk.answer ?? h.chunk.text));
+  const lacks = lacksAskedFact(query);
+  const holder = hits.slice(0, 4).find((h) => !lacks(h.chunk.answer ?? h.chunk.text));
   if (!holder) return notSure;
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
   const top = holder;
@@ -191,7 +196,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         !onlySignposts(h.chunk.text, query),
     );
   const used = better ?? parent ?? top;
-  if (lacksAskedFact(query, used.chunk.text)) return notSure;
+  if (lacks(used.chunk.text)) return notSure;
   const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
 }
