@@ -259,10 +259,15 @@ export class TurnQueue {
     return job !== undefined && this.now() - job.at >= this.opts.slowAfterMs;
   }
 
+  /** The waiting turn that has been ready longest (of the lane ready first). */
+  private oldestWaiting(): Job | undefined {
+    return this.lanes.get(this.ready[0])?.jobs[0];
+  }
+
   /** Newest first, and the turn that has waited longest is past `slowAfterMs`. */
   private behind(): boolean {
     if (!this.opts.newestWhenBehind) return false;
-    return this.late(this.lanes.get(this.ready[0])?.jobs[0]);
+    return this.late(this.oldestWaiting());
   }
 
   /**
@@ -284,7 +289,7 @@ export class TurnQueue {
    * there the default stays four (config.ts).
    */
   private limit(): number {
-    const oldest = this.lanes.get(this.ready[0])?.jobs[0];
+    const oldest = this.oldestWaiting();
     const crowded = oldest !== undefined && this.now() - oldest.at >= this.opts.crowdedAfterMs;
     return crowded ? Math.min(this.opts.concurrency, this.opts.crowdedConcurrency) : this.opts.concurrency;
   }
