@@ -147,6 +147,8 @@ export interface NewMessage {
   whileStatus?: Conversation['status'];
   /** Store only while the conversation is not in this status (else a `conflict` error, nothing stored). */
   unlessStatus?: Conversation['status'];
+  /** The connection it came from, which has it in its ack (see StoredEvent.origin). */
+  origin?: string;
 }
 
 /** Appends inside an open transaction: the next sequence number, the message and message.created. */
@@ -164,7 +166,7 @@ export async function appendMessage(deps: Deps, m: NewMessage): Promise<{ messag
   // No lookup first: a retry is rare, and the unique (conversation, client id) index catches it.
   try {
     const { message, event } = await storeMessage(deps.db, deps.now(), m);
-    deps.bus.publish(event);
+    deps.bus.publish(m.origin ? { ...event, origin: m.origin } : event);
     return { message, duplicate: false };
   } catch (err) {
     if (!isUniqueViolation(err, 'messages_conv_client')) throw err;

@@ -82,7 +82,7 @@ export interface InlineAnswerer {
  */
 export async function visitorSends(
   deps: Deps,
-  input: { workspaceId: string; conversation: Conversation; clientId: string; body: string },
+  input: { workspaceId: string; conversation: Conversation; clientId: string; body: string; origin?: string },
   bot?: InlineAnswerer,
 ): Promise<{ message: Message; conversation: Conversation }> {
   const message = (conversation: Conversation) => ({
@@ -92,6 +92,7 @@ export async function visitorSends(
     authorType: 'visitor' as const,
     body: input.body,
     unlessStatus: 'resolved' as const,
+    origin: input.origin,
   });
   const append = (conversation: Conversation) => appendMessage(deps, message(conversation));
   let conversation = input.conversation;
@@ -180,7 +181,7 @@ export async function appendWithReply(
   }
   message.seq = prepared.afterSeq + 1;
   reply.seq = prepared.afterSeq + 2;
-  publishStored(deps, [message, reply], rows);
+  publishStored(deps, [message, reply], rows, m.origin);
   return { message, reply, duplicate: false };
 }
 
@@ -213,13 +214,23 @@ function messageEvents(m: { workspaceId: string; conversationId: string }, at: s
 
 /**
  * Publishes the message.created of messages stored by one statement (`rows`: the events' ids by
- * seq). The visitor's carries `answered` when the answer came with it: the processor skips it.
+ * seq). The visitor's carries `answered` when the answer came with it (the processor skips it),
+ * and the connection it came from (see StoredEvent.origin).
  */
-function publishStored(deps: Deps, stored: Message[], rows: { id: number | string | bigint; seq: number }[]): void {
+function publishStored(
+  deps: Deps,
+  stored: Message[],
+  rows: { id: number | string | bigint; seq: number }[],
+  origin: string | undefined,
+): void {
   const answered = stored.some((x) => x.authorType === 'bot');
   for (const x of stored) {
     const event = messageEvent(x, rows.find((r) => Number(r.seq) === x.seq)!.id);
-    deps.bus.publish(x.authorType === 'visitor' && answered ? { ...event, answered: true } : event);
+    if (x.authorType === 'visitor') {
+      if (answered) event.answered = true;
+      if (origin) event.origin = origin;
+    }
+    deps.bus.publish(event);
   }
 }
 
@@ -233,7 +244,15 @@ function publishStored(deps: Deps, stored: Message[], rows: { id: number | strin
  */
 export async function visitorStarts(
   deps: Deps,
-  input: { workspaceId: string; visitorId: string; conversationId: string; clientId: string; body: string },
+  input: {
+    workspaceId: string;
+    visitorId: string;
+    conversationId: string;
+    clientId: string;
+    body: string;
+    /** The connection it came from (see StoredEvent.origin). */
+    origin?: string;
+  },
   bot?: InlineAnswerer,
 ): Promise<{ contact: { id: string }; conversation: Conversation; message: Message } | null> {
   const { workspaceId, conversationId } = input;
@@ -275,6 +294,7 @@ export async function visitorStarts(
     deps,
     stored,
     rows.filter((r) => r.name === 'message.created').map((r) => ({ id: r.id, seq: Number(r.seq) })),
+    input.origin,
   );
   return { contact: { id: contactId }, conversation, message };
 }

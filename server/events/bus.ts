@@ -11,6 +11,11 @@ export type StoredEvent = Omit<typeof events.$inferSelect, 'name'> & {
   message?: typeof messages.$inferSelect;
   /** A visitor's message stored with the bot's answer to it (in process only): no turn to run. */
   answered?: boolean;
+  /**
+   * The connection a visitor's message came from (in process only): its ack carries the message,
+   * so the fan-out sends the message to the chat's other connections only (the visitor's other tabs).
+   */
+  origin?: string;
   /** A one-time secret the event is about (an invitation's token, for its email); in process only. */
   secret?: string;
 };

@@ -66,7 +66,9 @@ export function startFanout(io: Server, deps: Deps, settings: WorkspaceCache<Wor
       [out.message] = await presentMessages(deps.db, [m], 'agent', name);
       if (isVisibleTo(m, 'visitor')) {
         const [wire] = await presentMessages(deps.db, [m], 'visitor', name);
-        visitors.to(rooms.conversation(e.conversationId)).emit('message', wire);
+        // Not back to the connection it came from: its ack carried it.
+        const room = visitors.to(rooms.conversation(e.conversationId));
+        (e.origin ? room.except(e.origin) : room).emit('message', wire);
       }
     }
     agents.to(rooms.workspace(e.workspaceId)).emit('event', out);

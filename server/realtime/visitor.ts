@@ -148,7 +148,7 @@ export function attachVisitorNamespace(
         joinWithGroup(socket, rooms.visitor(v.workspaceId, v.visitorId), room);
         const started = await visitorStarts(
           deps,
-          { workspaceId: v.workspaceId, visitorId: v.visitorId, conversationId, clientId, body },
+          { workspaceId: v.workspaceId, visitorId: v.visitorId, conversationId, clientId, body, origin: socket.id },
           opts.bot,
         );
         if (started) {
@@ -162,7 +162,13 @@ export function attachVisitorNamespace(
       const send = async () =>
         visitorSends(
           deps,
-          { workspaceId: v.workspaceId, conversation: (await ensureConversation()).conversation, clientId, body },
+          {
+            workspaceId: v.workspaceId,
+            conversation: (await ensureConversation()).conversation,
+            clientId,
+            body,
+            origin: socket.id,
+          },
           opts.bot,
         );
       const { message, conversation } = await send().catch(async (err: unknown) => {

@@ -71,6 +71,26 @@ describe('live chat over Socket.IO', () => {
     b.close();
   });
 
+  it("sends a visitor's message to their other tabs, and to the tab that sent it only in its ack", async () => {
+    const a = await connectVisitor(server.url, server.workspaceId);
+    const first = await a.send('Do you sell gift cards?');
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const b = await connectVisitor(server.url, server.workspaceId, { token: a.session.token });
+    await a.next((m) => isBot(m) && m.seq > first.data.seq);
+    const sent = await a.send('Are you open on Sunday?');
+    expect(sent.ok).toBe(true);
+    if (!sent.ok) return;
+    expect(sent.data.body).toBe('Are you open on Sunday?');
+    // The other tab gets the message and its answer; the sender gets the answer (after the message).
+    await b.next((m) => m.id === sent.data.id);
+    await b.next((m) => isBot(m) && m.seq > sent.data.seq);
+    await a.next((m) => isBot(m) && m.seq > sent.data.seq);
+    expect(a.messages.filter((m) => m.author.type === 'visitor')).toEqual([]);
+    a.close();
+    b.close();
+  });
+
   it('keeps visitors apart: a token reaches only its own conversation, a forged one gets a new identity', async () => {
     const a = await connectVisitor(server.url, server.workspaceId);
     const sent = await a.send('My order number is RR-55555, where is it?');
