@@ -193,6 +193,36 @@ describe('relevantSentences', () => {
     );
   });
 
+  it('keeps a list item with the line that introduces its list, and no introduction without its list', () => {
+    const cannot =
+      'For hygiene reasons, these items cannot be returned once the package or seal is opened:' +
+      '\n- Strings (guitar, bass, orchestral) once the sealed envelope or pack is opened' +
+      '\n- Reeds, mouthpieces and mouthpiece patches' +
+      '\n- In-ear monitors, earbuds, earplugs and harmonicas' +
+      '\n- Drum sticks and mallets that have been played' +
+      '\nWe also cannot accept returns of:' +
+      '\n- Gift cards' +
+      '\n- Software, plug-ins and digital downloads once the license is registered' +
+      '\n- Items marked Final Sale or Clearance' +
+      '\nDefective items in these categories are still covered by the manufacturer warranty.';
+    // The item asked about says what it is only with its list's introduction.
+    expect(relevantSentences(cannot, 'can I return drum sticks I played', 60)).toBe(
+      'For hygiene reasons, these items cannot be returned once the package or seal is opened:' +
+        '\n- Drum sticks and mallets that have been played',
+    );
+    // "We also cannot accept returns of:" shares the question's words, but not its list.
+    expect(relevantSentences(cannot, 'Can I return opened guitar strings?', 60)).not.toMatch(/returns of:$/);
+    expect(relevantSentences(cannot, 'can I return a gift card', 60)).toBe(
+      'We also cannot accept returns of:\n- Gift cards\n- Software, plug-ins and digital downloads once the license is registered',
+    );
+    // In a short text too: the list items with a price, with what they are prices of.
+    const fees =
+      'Lessons are taught in our studios on the second floor. Rates per lesson:\n- 30 minutes: $30\n- 60 minutes: $55';
+    expect(relevantSentences(fees, 'how much is a 60 minute lesson')).toBe(
+      'Rates per lesson:\n- 30 minutes: $30\n- 60 minutes: $55',
+    );
+  });
+
   it('splits at sentence ends and line breaks', () => {
     expect(splitSentences('One. Two!\n- three\nFour? 5 items.')).toEqual([
       'One.',

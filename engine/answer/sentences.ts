@@ -7,6 +7,10 @@ import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-ty
 
 /** A line that stands apart: a list item, table row, heading or quote. */
 const BLOCK_LINE = /^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>])/;
+/** A list item. */
+const LIST_ITEM = /^\s*(?:[-*+•]\s|\d+[.)]\s)/;
+/** A sentence that introduces what follows it ("We also cannot accept returns of:"). */
+const INTRODUCES = /:\s*$/;
 
 /**
  * Joins a line broken mid-sentence to the next ("arrive in 2 to 4⏎business days" is one
@@ -118,7 +122,10 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
           : kept;
       // A bare "Yes." or "No, sorry." that opens the text is the answer's first word.
       if (answers.length && kept[0] !== answers[0] && wordCount(kept[0]) <= 3) answers.unshift(kept[0]);
-      if (answers.length && answers.length < kept.length) return joinSentences(answers);
+      if (answers.length && answers.length < kept.length) {
+        const chosen = withListIntros(kept, new Set(answers.map((s) => kept.indexOf(s))), Infinity);
+        return joinSentences([...chosen].sort((a, b) => a - b).map((i) => kept[i]));
+      }
     }
     return kept.length === sentences.length || !kept.length ? reflow(text).trim() : kept.join(' ');
   }
@@ -155,7 +162,7 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
     chosen.add(i);
     words += w;
   }
-  const kept = [...chosen].sort((a, b) => a - b);
+  const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
   // List items and table rows stay on lines of their own (the chat shows line breaks); prose
   // runs on, with "…" where sentences were left out between.
   return kept
@@ -167,6 +174,38 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
       return (i !== prev + 1 ? ' … ' : ' ') + sentences[i];
     })
     .join('');
+}
+
+/**
+ * The chosen sentences (indices into `sentences`) with the lines that introduce their lists. A
+ * line that ends in a colon and none of whose list is chosen says nothing ("We also cannot accept
+ * returns of:" at the end of an answer): it is left out. A chosen list item comes with the line
+ * that introduces its list, while `maxWords` allow: "For hygiene reasons, these items cannot be
+ * returned once opened:" says what "- Drum sticks that have been played" is.
+ */
+function withListIntros(sentences: readonly string[], chosen: Set<number>, maxWords: number): Set<number> {
+  /** The indices of the list that the line at `i` introduces (the line after it, and its items). */
+  const listOf = (i: number) => {
+    const list = [i + 1];
+    for (let k = i + 2; k < sentences.length && LIST_ITEM.test(sentences[k]); k++) list.push(k);
+    return list;
+  };
+  const out = new Set(chosen);
+  for (const i of chosen)
+    if (out.size > 1 && INTRODUCES.test(sentences[i]) && !listOf(i).some((k) => out.has(k))) out.delete(i);
+  let words = 0;
+  for (const i of out) words += wordCount(sentences[i]);
+  for (const i of [...out].sort((a, b) => a - b)) {
+    if (!LIST_ITEM.test(sentences[i])) continue;
+    let intro = i - 1;
+    while (intro >= 0 && LIST_ITEM.test(sentences[intro])) intro--;
+    if (intro < 0 || out.has(intro) || !INTRODUCES.test(sentences[intro])) continue;
+    const w = wordCount(sentences[intro]);
+    if (words + w > maxWords) continue;
+    out.add(intro);
+    words += w;
+  }
+  return out;
 }
 
 /** Sentences joined as they read: list items and table rows on lines of their own, prose run on. */
