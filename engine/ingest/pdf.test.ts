@@ -71,6 +71,23 @@ describe('parsePdf', () => {
     expect(texts(single.blocks)).toEqual(['Open every day from 9am.']);
   });
 
+  it("drops a one-page document's footer that sets off its page number, and keeps a page a sentence names", async () => {
+    const doc = await parsePdf(
+      await pdfOf([
+        [
+          { text: 'Warranty - Spoke & Chain Cycles  ·  Page 1', y: 565, size: 7 },
+          ...body(['Frames carry a lifetime warranty for the original owner.']),
+          { text: 'Prices for crash replacement are on page 2 of the price list.', y: 40 },
+          { text: 'spoke-and-chain  |  Page 1 of 1', y: 28, size: 8 },
+        ],
+      ]),
+      'warranty',
+    );
+    expect(texts(doc.blocks).join(' ')).toBe(
+      'Frames carry a lifetime warranty for the original owner. Prices for crash replacement are on page 2 of the price list.',
+    );
+  });
+
   it('continues a paragraph that runs over a page break mid-sentence, on its first page', async () => {
     const bytes = await pdfOf([
       body([

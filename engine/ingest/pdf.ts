@@ -138,10 +138,17 @@ const EDGE_BAND = 0.1;
 const PAGE_NUMBER = /^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
 
 /**
+ * A page number set off from the rest of its line, as a footer writes it ("Spoke & Chain | Page
+ * 1 of 1", "Confidential · Page 3"), not one a sentence mentions ("see page 3 for prices").
+ */
+const PAGE_MARK = /(?:^|[|•·–—]|\s-)\s*page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*(?:$|[|•·–—]|-\s)/i;
+
+/**
  * The lines without page furniture: a line at a page's top or bottom edge that recurs at that
  * edge on at least half the pages (two at least; digits compared as one, so "Page 1 of 3" and
  * "Page 2 of 3" match; half, as books alternate left- and right-hand headers), then a lone page
- * number outermost at an edge. Furniture breaks into a paragraph running over a page and would
+ * number outermost at an edge, and a line at an edge that sets a page number off from the rest
+ * (PAGE_MARK: a one-page document's footer recurs nowhere). Furniture breaks into a paragraph running over a page and would
  * repeat in every page's chunk.
  */
 function dropFurniture(lines: Line[], pages: Page[]): Line[] {
@@ -161,6 +168,7 @@ function dropFurniture(lines: Line[], pages: Page[]): Line[] {
   const kept = lines.filter((l) => !edgeOf(l) || (pagesOf.get(key(l))?.size ?? 0) < need);
   return kept.filter((l) => {
     const edge = edgeOf(l);
+    if (edge && PAGE_MARK.test(l.text)) return false;
     if (!edge || !PAGE_NUMBER.test(l.text)) return true;
     return kept.some((o) => o.page === l.page && (edge === 'top' ? o.y > l.y : o.y < l.y));
   });
