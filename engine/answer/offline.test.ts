@@ -132,108 +132,6 @@ describe('answerOffline', () => {
   });
 });
 
-describe('relevantSentences', () => {
-  const shipping =
-    'We currently ship within the UK only. We do not ship to Europe or anywhere outside the United Kingdom. ' +
-    'UK delivery costs £3.95 per order. Delivery is free on orders over £40. ' +
-    'Orders are dispatched by Royal Mail and arrive in 2–3 working days.';
-
-  it('keeps, of a short section, the sentences holding the fact asked for', () => {
-    expect(relevantSentences(shipping, 'how much is shipping')).toBe(
-      'UK delivery costs £3.95 per order. Delivery is free on orders over £40.',
-    );
-    expect(relevantSentences(shipping, 'how long does delivery take')).toBe(
-      'Orders are dispatched by Royal Mail and arrive in 2–3 working days.',
-    );
-    // Else those sharing the question's words, and the sentence after each.
-    expect(relevantSentences(shipping, 'do you ship to France')).toBe(
-      'We currently ship within the UK only. We do not ship to Europe or anywhere outside the United Kingdom. UK delivery costs £3.95 per order.',
-    );
-    // A bare "Yes." that opens the answer stays.
-    expect(
-      relevantSentences(
-        'Yes. We sell a decaf Earl Grey. It costs £6. Rooibos has no caffeine.',
-        'how much is the decaf',
-      ),
-    ).toBe('Yes. It costs £6.');
-    // Of three sentences, by words alone, all: the one without them may be the list asked for.
-    const cannot = 'Strings, reeds and sticks. Items that are broken or recalled. Instruments without a serial number.';
-    expect(relevantSentences(cannot, "what items can't be traded in")).toBe(cannot);
-  });
-
-  const text =
-    'Our store opened in 1998. We love music. Customs duties are paid by the buyer on delivery. ' +
-    'Invoices list the duties separately. The staff plays in local bands. ' +
-    'Parking is free behind the building. ' +
-    'We also repair amplifiers and pedals of every brand, with a three month warranty on all repair work done in house.';
-
-  it('keeps short texts whole', () => {
-    expect(relevantSentences('Short answer.', 'anything')).toBe('Short answer.');
-  });
-
-  it('keeps the best sentence and its follower, in order, within the word budget', () => {
-    const out = relevantSentences(text, 'who pays customs duties', 20);
-    expect(out).toBe('Customs duties are paid by the buyer on delivery. Invoices list the duties separately.');
-  });
-
-  it('keeps list items on lines of their own, and marks prose left out with "…"', () => {
-    const rates =
-      'Every rental includes a helmet and a lock. ' +
-      'Rates for a half day and a full day are below. ' +
-      '\n- City hybrid: $25 for 4 hours, $40 for a full day' +
-      '\n- Electric bike: $45 for 4 hours, $70 for a full day, deposit $200' +
-      '\n- Tandem: $50 for 4 hours, $80 for a full day' +
-      '\nA photo ID is needed for every rental, and a card for the deposit. Kids under 16 ride with an adult.';
-    expect(relevantSentences(rates, 'deposit for an electric bike', 30)).toBe(
-      '- Electric bike: $45 for 4 hours, $70 for a full day, deposit $200\n- Tandem: $50 for 4 hours, $80 for a full day',
-    );
-    expect(relevantSentences(text, 'customs duties and repairs of amplifiers', 40)).toBe(
-      'Customs duties are paid by the buyer on delivery. Invoices list the duties separately. … ' +
-        'We also repair amplifiers and pedals of every brand, with a three month warranty on all repair work done in house.',
-    );
-  });
-
-  it('keeps a list item with the line that introduces its list, and no introduction without its list', () => {
-    const cannot =
-      'For hygiene reasons, these items cannot be returned once the package or seal is opened:' +
-      '\n- Strings (guitar, bass, orchestral) once the sealed envelope or pack is opened' +
-      '\n- Reeds, mouthpieces and mouthpiece patches' +
-      '\n- In-ear monitors, earbuds, earplugs and harmonicas' +
-      '\n- Drum sticks and mallets that have been played' +
-      '\nWe also cannot accept returns of:' +
-      '\n- Gift cards' +
-      '\n- Software, plug-ins and digital downloads once the license is registered' +
-      '\n- Items marked Final Sale or Clearance' +
-      '\nDefective items in these categories are still covered by the manufacturer warranty.';
-    // The item asked about says what it is only with its list's introduction.
-    expect(relevantSentences(cannot, 'can I return drum sticks I played', 60)).toBe(
-      'For hygiene reasons, these items cannot be returned once the package or seal is opened:' +
-        '\n- Drum sticks and mallets that have been played',
-    );
-    // "We also cannot accept returns of:" shares the question's words, but not its list.
-    expect(relevantSentences(cannot, 'Can I return opened guitar strings?', 60)).not.toMatch(/returns of:$/);
-    expect(relevantSentences(cannot, 'can I return a gift card', 60)).toBe(
-      'We also cannot accept returns of:\n- Gift cards\n- Software, plug-ins and digital downloads once the license is registered',
-    );
-    // In a short text too: the list items with a price, with what they are prices of.
-    const fees =
-      'Lessons are taught in our studios on the second floor. Rates per lesson:\n- 30 minutes: $30\n- 60 minutes: $55';
-    expect(relevantSentences(fees, 'how much is a 60 minute lesson')).toBe(
-      'Rates per lesson:\n- 30 minutes: $30\n- 60 minutes: $55',
-    );
-  });
-
-  it('splits at sentence ends and line breaks', () => {
-    expect(splitSentences('One. Two!\n- three\nFour? 5 items.')).toEqual([
-      'One.',
-      'Two!',
-      '- three',
-      'Four?',
-      '5 items.',
-    ]);
-  });
-});
-
 describe('answers that answer', () => {
   it('keeps a numbered step whole', () => {
     expect(splitSentences('We pack with care.\n1. Take photos of the box. Keep the packaging.\n2. Call us.')).toEqual([
@@ -392,6 +290,35 @@ describe('line breaks in a passage', () => {
     const a = answerOffline(bakery, 'how much is a sourdough', { threshold: 0 });
     expect(a.citations[0]?.chunkId).toBe('prices');
     expect(a.text).toMatch(/\$9/);
+  });
+
+  it('answers what a thing costs with the section that names an amount, not one where something is "at no cost"', async () => {
+    const studio = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    studio.upsert([
+      passage(
+        'join',
+        ['Studio membership', 'Who can join'],
+        'Membership is for people who can already center and throw on their own. If you are new, take the 6-week course first.',
+      ),
+      passage(
+        'prices',
+        ['Studio membership', 'Prices'],
+        '- Monthly membership: $165 a month, includes 25 lb of studio clay\n- Off-peak membership: $110 a month',
+      ),
+      passage(
+        'pause',
+        ['Studio membership', 'Pausing and cancelling'],
+        "Memberships renew each month. Cancel with 30 days' notice by email. You can pause once a year for up to two months at no cost.",
+      ),
+      passage('classes', ['Classes'], 'A two-hour taster on Friday evenings for $65 per person.'),
+    ]);
+    const a = answerOffline(studio, 'membership cost', { threshold: 0 });
+    expect(a.citations[0]?.chunkId).toBe('prices');
+    expect(a.text).toMatch(/\$165 a month/);
+    // Where "free" is the whole answer, it stands.
+    expect(answerOffline(studio, 'does it cost anything to pause my membership', { threshold: 0 }).text).toMatch(
+      /at no cost/,
+    );
   });
 
   it('does not say yes to a thing the shop never names', async () => {

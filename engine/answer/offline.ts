@@ -24,6 +24,9 @@ export function citationOf(chunk: KnowledgeChunk): Citation {
   return { chunkId: chunk.id, title: titleLine(chunk) || 'Source', url: chunk.url };
 }
 
+/** An amount of money ("$165", "£3.95", "40 euros"), where a price fact may also be "free". */
+const AMOUNT = /[$€£]\s*\d|\b\d+(?:[.,]\d+)?\s*(?:dollars|usd|eur|euros|gbp|pounds)\b/i;
+
 /** A same-page passage may be quoted instead when it holds at least this share of the top one's belief. */
 const SIBLING_SHARE = 0.05;
 /** Words an offline passage answer keeps: the sentences that answer, not the section around them. */
@@ -175,6 +178,11 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // rule swapped about as many answers for worse as for better on the shop sets.
   const lead = top.chunk.headingPath.length <= 1;
   const better =
+    // A price asked for: a section with an amount answers it, not one whose only price is "at no
+    // cost" ("membership cost" against "you can pause … at no cost", beside the price list).
+    (asked & kindMask(['price']) && !AMOUNT.test(top.chunk.text)
+      ? siblings.find((h) => AMOUNT.test(h.chunk.text))
+      : undefined) ??
     siblings.find((h) => holds(h) > own) ??
     (lead ? siblings.find((h) => holds(h) === own && h.features.coverage > top.features.coverage) : undefined) ??
     // A page's introduction that matched only by listing what the page covers ("…and what to do
