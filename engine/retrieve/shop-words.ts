@@ -60,6 +60,8 @@ export const SYNONYMS: readonly { words: readonly string[]; to?: readonly string
   { words: ['coeliac', 'celiac'] },
   { words: ['broken', 'damaged', 'faulty', 'defective'] },
   { words: ['subscription', 'subscriptions', 'subscribe'] },
+  // A membership or subscription put on hold: gyms and studios say "freeze", shops "pause".
+  { words: ['pause', 'freeze', 'suspend'], to: ['pause', 'suspend'] },
   // "What are your hours?" where the shop writes only "Open Thursday to Sunday, 11 am to 5 pm".
   { words: ['hours', 'hour'], to: ['open'] },
   { words: ['dog', 'dogs', 'puppy', 'puppies', 'cat', 'cats', 'kitten', 'kittens'], to: ['pet', 'pets'] },

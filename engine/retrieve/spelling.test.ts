@@ -197,6 +197,11 @@ describe('Spelling', () => {
     expect(studio.correct('what are your hours')).toBe('what are your open');
     const shop = Spelling.of(['Hours: 9 to 5. Open every day.'], { has: () => true });
     expect(shop.correct('what are your hours')).toBe('what are your hours');
+    // A membership put on hold: the gym's word read as the studio's; a pause is not a freeze.
+    const pottery = Spelling.of(['You can pause your membership once a year.'], { has: () => true });
+    expect(pottery.correct('can I freeze my membership')).toBe('can I pause my membership');
+    const dough = Spelling.of(['Freeze the dough for up to a month.'], { has: () => true });
+    expect(dough.correct('can I pause my order')).toBe('can I pause my order');
   });
   it('reads "cheaper elsewhere" and "split the payment" as the price match and instalments a shop heads', () => {
     const shop = Spelling.of(
