@@ -188,7 +188,10 @@ export const ASSISTANT_BUSY_TEXT = 'The assistant is busy — your message is sa
 export interface ServerToVisitor {
   session: VisitorSession;
   notice: VisitorNotice;
-  /** Every message of the chat the visitor may see, except their own to the tab that sent it (its ack has it). */
+  /**
+   * Every message of the chat the visitor may see, except their own to the tab that sent it (its
+   * ack has it).
+   */
   message: WireMessage;
   state: VisitorState;
   typing: { name: string; typing: boolean };

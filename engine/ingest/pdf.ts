@@ -148,8 +148,8 @@ const PAGE_MARK = /(?:^|[|•·–—]|\s-)\s*page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d
  * edge on at least half the pages (two at least; digits compared as one, so "Page 1 of 3" and
  * "Page 2 of 3" match; half, as books alternate left- and right-hand headers), then a lone page
  * number outermost at an edge, and a line at an edge that sets a page number off from the rest
- * (PAGE_MARK: a one-page document's footer recurs nowhere). Furniture breaks into a paragraph running over a page and would
- * repeat in every page's chunk.
+ * (PAGE_MARK: a one-page document's footer recurs nowhere). Furniture breaks into a paragraph
+ * running over a page and would repeat in every page's chunk.
  */
 function dropFurniture(lines: Line[], pages: Page[]): Line[] {
   const edgeOf = (l: Line): 'top' | 'bottom' | null => {

@@ -13,7 +13,7 @@ export type StoredEvent = Omit<typeof events.$inferSelect, 'name'> & {
   answered?: boolean;
   /**
    * The connection a visitor's message came from (in process only): its ack carries the message,
-   * so the fan-out sends the message to the chat's other connections only (the visitor's other tabs).
+   * so the fan-out sends it to the chat's other connections only (the visitor's other tabs).
    */
   origin?: string;
   /** A one-time secret the event is about (an invitation's token, for its email); in process only. */
