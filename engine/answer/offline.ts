@@ -8,7 +8,7 @@ import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { answerHits, answerRanking, isFaq, sameSourcePassage } from './ranking';
-import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { AMOUNT, factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences } from './sentences';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
@@ -23,9 +23,6 @@ export interface OfflineAnswerOptions {
 export function citationOf(chunk: KnowledgeChunk): Citation {
   return { chunkId: chunk.id, title: titleLine(chunk) || 'Source', url: chunk.url };
 }
-
-/** An amount of money ("$165", "£3.95", "40 euros"), where a price fact may also be "free". */
-const AMOUNT = /[$€£]\s*\d|\b\d+(?:[.,]\d+)?\s*(?:dollars|usd|eur|euros|gbp|pounds)\b/i;
 
 /** A same-page passage may be quoted instead when it holds at least this share of the top one's belief. */
 const SIBLING_SHARE = 0.05;

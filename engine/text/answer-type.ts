@@ -37,6 +37,16 @@ const QUESTION: [AnswerKind, RegExp][] = [
   ],
 ];
 
+/**
+ * An amount of money: with its currency, or after a price label as a table or an export writes
+ * it ("Price: 16.00").
+ */
+const AMOUNT_PATTERN =
+  '[$€£]\\s*\\d|\\b\\d+(?:[.,]\\d+)?\\s*(?:dollars|usd|eur|euros|gbp|pounds sterling)\\b|\\b(?:price|cost|fee|rate)s?\\s*(?:\\([^)]*\\))?\\s*:\\s*\\d';
+
+/** Whether a text names an amount of money, where a price fact may also be "free" or "no charge". */
+export const AMOUNT = new RegExp(AMOUNT_PATTERN, 'i');
+
 /** Fact patterns over a passage's text. */
 const FACT: [AnswerKind, RegExp][] = [
   [
@@ -47,8 +57,8 @@ const FACT: [AnswerKind, RegExp][] = [
   ],
   [
     'price',
-    // An amount with its currency, or after a price label as a table or an export writes it ("Price: 16.00").
-    /[$€£]\s*\d|\b\d+(?:[.,]\d+)?\s*(?:dollars|usd|eur|euros|gbp|pounds sterling)\b|\bfree\b|\bno (?:extra )?(?:charge|fee|cost)\b|\b\d+ ?%|\b(?:price|cost|fee|rate)s?\s*(?:\([^)]*\))?\s*:\s*\d/,
+    // An amount (AMOUNT_PATTERN), "free" or "no charge", or a share off.
+    new RegExp(`${AMOUNT_PATTERN}|\\bfree\\b|\\bno (?:extra )?(?:charge|fee|cost)\\b|\\b\\d+ ?%`),
   ],
   [
     'time',
