@@ -247,6 +247,15 @@ describe('line breaks in a passage', () => {
     expect(phone.citations[0]?.chunkId).toBe('contact');
     const hours = answerOffline(shop, 'what are your hours', { threshold: 0 });
     expect(hours.citations[0]?.chunkId).toBe('visit');
+    // A footer's bare number is the phone number, "phone" written nowhere.
+    const footer = new KnowledgeIndex({ wordVectors });
+    footer.upsert([
+      passage('lessons', ['Private lessons'], 'One hour, one person: $45. Video lesson, one hour: $40.'),
+      passage('visit', ['Visit the shop'], 'Open Tuesday to Saturday, 10 am to 6 pm. 12 Elm St.'),
+      passage('events', ['Running your own event'], 'Write to events@shop.example with your date and group size.'),
+      passage('footer', ['Plan your visit'], '© 2026 The Shop · 12 Elm St, Madison · (608) 555-0117'),
+    ]);
+    expect(answerOffline(footer, "what's your phone number", { threshold: 0 }).citations[0]?.chunkId).toBe('footer');
     // None of them holds one: not sure, rather than the groom's "by phone".
     const only = new KnowledgeIndex({ wordVectors });
     only.upsert([passage('grooming', ['Grooming'], 'Book a groom online or by phone. A bath is $40.')]);

@@ -9,6 +9,7 @@
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, WordVectorsLike } from '../retrieve/types';
+import { factWords } from '../text/answer-type';
 import { STOPWORDS, stem, tokenize } from '../text/index';
 
 export const SUPPORT_FEATURES = ['chunkCover', 'chunkLeast', 'pageCover', 'pageLeast', 'shopMissing'] as const;
@@ -28,7 +29,7 @@ function contentWords(text: string): string[] {
 }
 
 function chunkText(c: KnowledgeChunk): string {
-  return `${titleLine(c)} ${c.answer ?? c.text} ${c.questions.join(' ')}`;
+  return `${titleLine(c)} ${c.answer ?? c.text} ${c.questions.join(' ')} ${factWords(c.text)}`;
 }
 
 function unitVector(wv: WordVectorsLike, word: string): Float32Array | null {

@@ -25,7 +25,7 @@ import {
 import { dotDense, SentenceEncoder } from './dense';
 import { contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
-import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
+import { factKinds, factWords, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
 import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax-lbfgs';
 import { cosine } from '../math/vector';
 import { Spelling, type KnownWords } from './spelling';
@@ -484,7 +484,7 @@ export class KnowledgeIndex {
       };
       for (const q of chunk.questions) add(q, true);
       add(titleLine(chunk), false);
-      longTexts.push([titleLine(chunk), chunk.text].join('\n'));
+      longTexts.push([titleLine(chunk), chunk.text, factWords(chunk.text)].join('\n'));
       if (i % 64 === 63) yield;
     }
     shortStart[chunks.length] = shortTexts.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factKinds, kindMask, kindMatch, questionKinds, withoutKindCues } from './answer-type';
+import { factKinds, factWords, kindMask, kindMatch, questionKinds, withoutKindCues } from './answer-type';
 
 describe('answer kinds', () => {
   it('reads what a question asks for', () => {
@@ -62,5 +62,22 @@ describe('withoutKindCues', () => {
     expect(withoutKindCues('What is your return policy?')).toBe('what is your return?');
     expect(withoutKindCues('privacy policy')).toBe('privacy');
     expect(withoutKindCues('what is your policy on trade-ins')).toBe('what is your policy on trade-ins');
+  });
+});
+
+describe('factWords', () => {
+  it('names the facts a passage holds without naming them', () => {
+    expect(factWords('© 2026 The Meeple & Mug · 1150 Williamson St · (608) 555-0117')).toBe('phone');
+    expect(factWords('Write to help@shop.example any time.')).toBe('email');
+    expect(factWords('Groups of 6 or more get 15% off rentals; every day after the first is half price.')).toBe(
+      'discount',
+    );
+    expect(factWords('+44 20 7946 0958 · hello@kiln.example')).toBe('phone email');
+  });
+
+  it('adds nothing the passage already says, nor for numbers that are no phone number', () => {
+    expect(factWords('Call us on (503) 555-0142 or email help@shop.example.')).toBe('');
+    expect(factWords('Members get a 10% discount, 10% off labour too.')).toBe('');
+    expect(factWords('Open 2024-2025 season, order #5550-1234, 10% of the price goes to charity.')).toBe('');
   });
 });

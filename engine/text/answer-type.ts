@@ -137,3 +137,27 @@ export function withoutKindCues(question: string): string {
   q = q.replace(/\b([a-z]+)\s+polic(?:y|ies)\b/g, (all, topic: string) => (STOPWORDS.has(topic) ? all : topic));
   return q;
 }
+
+/** A phone number with its area or country code: "(608) 555-0117", "+44 20 7946 0958", "503.555.0142". */
+const PHONE = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)|\d{1,5})[\s.-]?|\(\d{2,5}\)\s?|\b\d{3}[.-])\d{3,4}[\s.-]\d{4}\b/;
+const EMAIL = /\b[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
+/** A share or a part of the price off: "15% off", "half price", "10 percent discount". */
+const SHARE_OFF = /\b\d+(?:\.\d+)?\s?(?:%|percent)\s+(?:off|discount)\b|\bhalf[\s-]price\b|\bhalf off\b/i;
+
+const FACT_WORDS: [RegExp, RegExp, string][] = [
+  [PHONE, /\b(?:phone|telephone|call|calling|tel)\b/i, 'phone'],
+  [EMAIL, /\be-?mail/i, 'email'],
+  [SHARE_OFF, /\bdiscount/i, 'discount'],
+];
+
+/**
+ * The words a passage's facts go by that the passage itself leaves out: a footer's bare
+ * "(608) 555-0117" is the shop's phone number and "help@shop.example" its email, "15% off" and
+ * "half price" are discounts. Read with the passage's words (the index and the answer's support),
+ * so "what's your phone number" and "any discounts?" meet the passage that holds the fact.
+ */
+export function factWords(text: string): string {
+  return FACT_WORDS.filter(([fact, named]) => fact.test(text) && !named.test(text))
+    .map(([, , word]) => word)
+    .join(' ');
+}
