@@ -341,7 +341,11 @@ describe('line breaks in a passage', () => {
     expect(answerOffline(tea, 'do you guys carry espresso machines', { threshold: 0 }).abstained).toBe(true);
     // A thing it names, even in part, is for the ranking and the confidence to judge.
     expect(answerOffline(tea, 'do you sell decaf?', { threshold: 0 }).citations[0]?.chunkId).toBe('decaf');
-    expect(answerOffline(tea, 'do you sell green tea', { threshold: 0 }).abstained).toBe(false);
+    // But an entry's "Yes" answers only for the thing it names: not green tea, which the shop
+    // writes about elsewhere and this entry never names.
+    tea.upsert([passage('brewing', ['Brewing'], 'Brew green tea at 80 °C for two minutes.')]);
+    expect(answerOffline(tea, 'do you sell green tea', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, 'do you sell decaf tea', { threshold: 0 }).citations[0]?.chunkId).toBe('decaf');
     // Nor what a thing the shop never names is: the place in its address matched, not the question.
     tea.upsert([passage('visit', ['Visit us'], 'Leaf & Kettle, 14 Christmas Steps, Bristol.')]);
     expect(answerOffline(tea, "what's the population of Bristol", { threshold: 0 }).abstained).toBe(true);

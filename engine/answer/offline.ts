@@ -121,17 +121,37 @@ function asksForUnwrittenAttribute(index: KnowledgeIndex, query: string): boolea
 const SUM =
   /^(?:(?:what|what's|whats|what is|how much is|calculate|solve)\s+)?-?\d+(?:\.\d+)?\s*(?:[-+*x×/÷]|plus|minus|times|multiplied by|divided by)\s*-?\d+(?:\.\d+)?\s*[?=!.]*$/;
 
-function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
-  if (SUM.test(normalizedLine(query))) return true;
-  if (asksForUnwrittenAttribute(index, query)) return true;
+/** The words naming the thing a "do you sell / have … X" question asks about; empty for other questions. */
+function thingWords(query: string): string[] {
   const thing = HAS_THING.exec(
     normalize(query)
       .replace(/[?!.]+\s*$/, '')
       .trim(),
   )?.[1];
-  if (!thing) return false;
-  const words = tokenize(thing).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w) && w.length > 2);
+  return thing ? tokenize(thing).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w) && w.length > 2) : [];
+}
+
+function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
+  if (SUM.test(normalizedLine(query))) return true;
+  if (asksForUnwrittenAttribute(index, query)) return true;
+  const words = thingWords(query);
   return words.length > 0 && !words.some((w) => index.writes(w));
+}
+
+/**
+ * A Q&A entry's "Yes, …" to a different thing: "do you sell pottery wheels?" against "Do you sell
+ * finished pottery? Yes, our instructors' work is sold in the shop". The shop writes "wheel"
+ * elsewhere (its wheel classes), so the question is fair, but this entry never names it: its yes
+ * is not about wheels. Every word of the thing must be in the entry for its yes to answer.
+ */
+function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
+  const answer = chunk.answer ?? chunk.text;
+  // "Do you sell…", not "can you sell my amp on consignment": a request, not whether it is sold.
+  if (!/^\s*yes\b/i.test(answer) || !/^\s*(?:do|does)\b/i.test(query)) return false;
+  const words = thingWords(query);
+  if (!words.length) return false;
+  const entry = new Set(terms([titleLine(chunk), ...chunk.questions, answer].join(' ')));
+  return words.some((w) => !terms(w).every((t) => entry.has(t)));
 }
 
 /** Answers from the index alone. */
@@ -151,6 +171,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
   const top = holder;
   if (isFaq(top.chunk)) {
+    if (yesToAnotherThing(query, top.chunk)) return notSure;
     return {
       text: (top.chunk.answer ?? top.chunk.text).trim(),
       citations: [citationOf(top.chunk)],
