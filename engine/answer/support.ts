@@ -10,7 +10,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, WordVectorsLike } from '../retrieve/types';
 import { factWords } from '../text/answer-type';
-import { STOPWORDS, stem, tokenize } from '../text/index';
+import { LIGHT_WORDS, STOPWORDS, stem, tokenize } from '../text/index';
 
 export const SUPPORT_FEATURES = ['chunkCover', 'chunkLeast', 'pageCover', 'pageLeast', 'shopMissing'] as const;
 
@@ -138,15 +138,17 @@ export function supportFeatures(index: KnowledgeIndex, query: string, top: Knowl
   if (!top) return [0, 0, 0, 0, 1];
   const wv = index.wordVectors;
   const iw = indexWords(index);
-  const question = contentWords(query).map((word) => {
-    const p = wv ? wv.probability(word) : 0;
-    return {
-      word,
-      stem: stem(word),
-      weight: -Math.log(p > 0 ? p : 1e-7),
-      vector: wv ? unitVector(wv, word) : null,
-    };
-  });
+  const question = contentWords(query)
+    .filter((w) => !LIGHT_WORDS.has(w))
+    .map((word) => {
+      const p = wv ? wv.probability(word) : 0;
+      return {
+        word,
+        stem: stem(word),
+        weight: -Math.log(p > 0 ? p : 1e-7),
+        vector: wv ? unitVector(wv, word) : null,
+      };
+    });
   const dim = wv?.dim ?? 0;
   const chunkWords = cached(iw.chunks, MAX_CACHED_CHUNKS, top.id, () => wordsOf(chunkText(top), wv));
   const chunk = supportOf(question, chunkWords, dim);

@@ -4,7 +4,7 @@
  * because it runs once per query and once per indexed text.
  */
 import type { SparseVector } from '../math/sparse';
-import { normalize, stem, STOPWORDS, tokenize } from '../text/index';
+import { LIGHT_WORDS, normalize, stem, STOPWORDS, tokenize } from '../text/index';
 
 export type { SparseVector };
 
@@ -17,6 +17,13 @@ export function allStems(text: string): string[] {
 export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) if (!STOPWORDS.has(t)) out.push(stem(t));
+  return out;
+}
+
+/** A question's content stems without its light words (LIGHT_WORDS): what it is searched by. */
+export function askedStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!STOPWORDS.has(t) && !LIGHT_WORDS.has(t)) out.push(stem(t));
   return out;
 }
 

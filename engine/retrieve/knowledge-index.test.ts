@@ -90,6 +90,20 @@ describe('KnowledgeIndex', () => {
     expect(hit.features.vector).toBeGreaterThan(0.3);
   });
 
+  it('searches by what a question asks, not by its light words ("work on", "want to")', () => {
+    // Without a classifier, the words alone decide.
+    const i = new KnowledgeIndex({ classifier: false });
+    i.upsert([
+      passage('service', ['Service'], 'Our mechanics fix every kind of bike, e-bikes and cargo bikes included.'),
+      passage('jobs', ['Jobs'], 'Want to work on bikes with us? We need a mechanic to work weekends.'),
+      passage('rentals', ['Rentals'], 'Rent a bike by the hour or the day.'),
+    ]);
+    expect(i.search('do you work on e-bikes', 1)[0].chunk.id).toBe('service');
+    expect(i.search('I want to rent a bike', 1)[0].chunk.id).toBe('rentals');
+    // The words stay in the content: a question about them still finds them.
+    expect(i.search('jobs for a mechanic', 1)[0].chunk.id).toBe('jobs');
+  });
+
   it('works without a classifier (as for large sites)', () => {
     const i = index({ classifier: false });
     expect(i.search('return policy', 1)[0].chunk.id).toBe('returns');

@@ -23,7 +23,7 @@ import {
   type TrainingPlan,
 } from './entry-classifier';
 import { dotDense, SentenceEncoder } from './dense';
-import { contentStems } from './features';
+import { askedStems, contentStems } from './features';
 import { fuse, FUSION_WEIGHTS, type FusionWeights } from './fusion';
 import { factKinds, factWords, kindMask, kindMatch, questionKinds, withoutKindCues } from '../text/answer-type';
 import { SoftmaxModel, trainSoftmax, type SoftmaxTrainer } from './softmax-lbfgs';
@@ -290,7 +290,7 @@ export class KnowledgeIndex {
 
   private rank(c: Compiled, query: string, k: number, opts: SearchOptions): SearchHit[] {
     const n = c.chunks.length;
-    const stems = contentStems(withoutKindCues(query));
+    const stems = askedStems(withoutKindCues(query));
     const asked = kindMask(questionKinds(query));
     const { classifier, phrasing, bestShort, bestShortScore, passage, chars, coverage, title } = c.scratch;
     if (c.classifier) {

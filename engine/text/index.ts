@@ -18,6 +18,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words of a question that say little about what it asks ("do you *work* on e-bikes", "I *want*
+ * to *know*…", "can I *use* my own clay"), left out of what the question is searched and judged
+ * by, not of the content's text: a shop that rarely writes "work" made it the question's rarest,
+ * most telling word, and the passage that answers lost for not holding it. Not in STOPWORDS, which
+ * every reader of text shares (the tagger, frustration, gaps).
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set(
+  'want wants wanted need needs like know go going come make use work give put able'.split(' '),
+);
+
 /** Lowercases, strips accents and folds typographic quotes so that spellings compare equal. */
 export function normalize(text: string): string {
   return text
