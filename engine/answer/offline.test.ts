@@ -260,6 +260,17 @@ describe('line breaks in a passage', () => {
     const only = new KnowledgeIndex({ wordVectors });
     only.upsert([passage('grooming', ['Grooming'], 'Book a groom online or by phone. A bath is $40.')]);
     expect(answerOffline(only, "what's your phone number", { threshold: 0 })).toMatchObject({ abstained: true });
+    // The week's hours do not say whether the shop opens on a holiday (the shop's "Hours" heading
+    // reads "are you open" as "hours"; the question asked is still about opening).
+    const week = new KnowledgeIndex({ wordVectors });
+    week.upsert([
+      passage('hours', ['Hours'], 'Open Tuesday to Saturday, 10 am to 6 pm.'),
+      passage('lessons', ['Private lessons'], 'One hour, one person: $45.'),
+    ]);
+    expect(answerOffline(week, 'are you open on holidays', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(week, 'are you open on saturday', { threshold: 0 }).citations[0]?.chunkId).toBe('hours');
+    week.upsert([passage('closed', ['Hours', 'Closures'], 'We close on Thanksgiving, December 25 and January 1.')]);
+    expect(answerOffline(week, 'are you open on thanksgiving', { threshold: 0 }).citations[0]?.chunkId).toBe('closed');
     // A duration answers "when", not opening hours.
     only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
     expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);

@@ -51,27 +51,45 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
 }
 
 /**
- * For a question, whether a text lacks what it asks for (read from the question once, tried on a
- * few texts): the question asks for a phone number or email address, opening hours or the ways to
- * pay, and the text to be quoted holds none (no number or address; no day or time of day; no card,
- * wallet or cash): "what's your phone number" is not answered by "book online or by phone", nor
- * "what are your hours" by "one hour, one person: $45", however well their words match. Other
+ * For a question, whether a text lacks what it asks for (read from the question once, in each of
+ * its readings, then tried on a few texts): the question asks for a phone number or email address,
+ * opening hours (on a holiday) or the ways to pay, and the text to be quoted holds none (no number
+ * or address; no day or time of day, no holiday or date; no card, wallet or cash): "what's your
+ * phone number" is not answered by "book online or by phone", nor "what are your hours" by "one
+ * hour, one person: $45", nor "are you open on holidays" by the week's hours. Other
  * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
  * may a Q&A reply to "when is my payment due" that points to the account page.
  */
-function lacksAskedFact(query: string): (text: string) => boolean {
-  const q = normalizedLine(query);
-  const payment = PAYMENT_QUESTION.test(q);
-  const asked = questionKinds(query);
-  const contact = asked.includes('contact');
-  const hours = asked.includes('time') && OPENING_HOURS.test(q);
+function lacksAskedFact(...readings: string[]): (text: string) => boolean {
+  let [payment, contact, hours, holiday] = [false, false, false, false];
+  for (const query of readings) {
+    const q = normalizedLine(query);
+    const asked = questionKinds(query);
+    payment ||= PAYMENT_QUESTION.test(q);
+    contact ||= asked.includes('contact');
+    const open = asked.includes('time') && OPENING_HOURS.test(q);
+    hours ||= open;
+    holiday ||= open && HOLIDAY.test(q);
+  }
   return (text) => {
     if (payment && !PAYMENT_MEANS.test(normalize(text))) return true;
+    if (holiday && !HOLIDAY.test(normalize(text)) && !DATE.test(normalize(text))) return true;
     if (!contact && !hours) return false;
     const held = factKinds(text);
     return !((contact && held.includes('contact')) || (hours && held.includes('time')));
   };
 }
+
+/**
+ * A holiday ("are you open on holidays?", "…on Thanksgiving?"): the week's opening hours do not say
+ * whether the shop opens on one, so they answer only beside a word of holidays or a date.
+ */
+const HOLIDAY =
+  /\b(?:(?:bank |public )?holidays?|thanksgiving|christmas|xmas|easter|new year'?s?|boxing day|independence day|(?:4th|fourth) of july|memorial day|labou?r day|good friday|eid|diwali|hanukkah|passover)\b/;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A day of the year: "December 24", "Jan 1st", "25 December". */
+const DATE = new RegExp(`\\b${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b`);
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
 const MEANS =
@@ -158,6 +176,7 @@ function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   // Read as the shop spells it ("wat time" asks for a time; "retrun" is about returns).
+  const typed = query;
   query = index.correct(query);
   let hits = opts.hits ? answerRanking(query, opts.hits) : answerHits(index, query);
   const confidence = answerConfidence(index, query, hits);
@@ -165,7 +184,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one
   // lacks them and one of the next few holds them.
-  const lacks = lacksAskedFact(query);
+  // What it asks for, as asked too: the shop's spelling may have read "are you open" as its
+  // heading's "hours".
+  const lacks = lacksAskedFact(query, typed);
   const holder = hits.slice(0, 4).find((h) => !lacks(h.chunk.answer ?? h.chunk.text));
   if (!holder) return notSure;
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
