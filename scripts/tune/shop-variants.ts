@@ -5,6 +5,9 @@
  *   npx chatref eval shops OUT/<variant> --json
  * Variants, each a folder of shop folders:
  *   csv           the sets as they are (the baseline: Q&A CSV, real headings)
+ *   csv-plain     each faq.csv with its questions only, the further phrasings (alternate_questions,
+ *                 "q1|q2") dropped: what a shop's own export holds. The dev sets' CSVs carry
+ *                 phrasings a shop rarely writes, and the held-out sets' none.
  *   faq-html      each faq.csv as an FAQ page of <details> accordions, with a site's nav and footer
  *   faq-md        each faq.csv as Markdown "**Q: …**" / "A: …" lines
  *   faq-pdf       each faq.csv as a PDF of question and answer paragraphs
@@ -79,6 +82,22 @@ const winAnsi = (s: string) =>
 
 const VARIANTS: Record<string, Rewrite> = {
   csv: async () => {},
+  'csv-plain': async (shop) => {
+    const csv = join(shop, 'content', 'faq.csv');
+    let text: string;
+    try {
+      text = readFileSync(csv, 'utf8');
+    } catch {
+      return;
+    }
+    const [header, ...rows] = parseCsv(text);
+    const q = header.findIndex((h) => /^(?:question|q)$/i.test(h.trim()));
+    const keep = header.map((h, i) => i).filter((i) => !/alternate/i.test(header[i]));
+    const cell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const line = (r: string[]) =>
+      keep.map((i) => cell(i === q ? (r[i] ?? '').split('|')[0].trim() : (r[i] ?? ''))).join(',');
+    writeFileSync(csv, [header, ...rows.filter((r) => r.some(Boolean))].map(line).join('\n') + '\n');
+  },
   'faq-html': faq('html', async (pairs) => {
     const items = pairs
       .map(([q, a]) => `<details><summary>${escapeHtml(q)}</summary><div><p>${escapeHtml(a)}</p></div></details>`)
