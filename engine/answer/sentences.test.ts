@@ -92,6 +92,16 @@ describe('relevantSentences', () => {
     );
   });
 
+  it("quotes a footer's facts without its copyright notice", () => {
+    expect(relevantSentences('© 2026 The Meeple & Mug · 1150 Williamson St · (608) 555-0117', 'phone number')).toBe(
+      '1150 Williamson St · (608) 555-0117',
+    );
+    // A notice with nothing after it stays as written.
+    expect(relevantSentences('© 2026 The Meeple & Mug. All rights reserved.', 'phone')).toBe(
+      '© 2026 The Meeple & Mug. All rights reserved.',
+    );
+  });
+
   it('splits at sentence ends and line breaks', () => {
     expect(splitSentences('One. Two!\n- three\nFour? 5 items.')).toEqual([
       'One.',

@@ -99,6 +99,17 @@ export function onlySignposts(text: string, query: string): boolean {
  * remains. Short texts come back whole.
  */
 export function relevantSentences(text: string, query: string, maxWords = 90): string {
+  return chosenSentences(text, query, maxWords).split('\n').map(withoutCopyright).join('\n');
+}
+
+/**
+ * A footer line's copyright notice ahead of the facts it runs into: "© 2026 The Meeple & Mug ·
+ * 1150 Williamson St · (608) 555-0117" answers "what's your phone number" without the "© 2026".
+ */
+const COPYRIGHT = /^(\s*)(?:©|\(c\)|copyright\b)[^·•|\n]*[·•|]\s*(?=\S)/i;
+const withoutCopyright = (line: string) => line.replace(COPYRIGHT, '$1');
+
+function chosenSentences(text: string, query: string, maxWords: number): string {
   const sentences = splitSentences(text);
   // Short texts come back whole, less a sentence that only says what the page covers; of three
   // or more sentences, only those that answer when some do not: that hold the fact a "how much" /
