@@ -271,6 +271,36 @@ describe('line breaks in a passage', () => {
     expect(answerOffline(week, 'are you open on saturday', { threshold: 0 }).citations[0]?.chunkId).toBe('hours');
     week.upsert([passage('closed', ['Hours', 'Closures'], 'We close on Thanksgiving, December 25 and January 1.')]);
     expect(answerOffline(week, 'are you open on thanksgiving', { threshold: 0 }).citations[0]?.chunkId).toBe('closed');
+    // The week's hours answer "are you open on sunday", not a "Holiday hours" section that
+    // names Sunday, nor a desk's own hours under them.
+    const store = new KnowledgeIndex({ wordVectors });
+    store.upsert([
+      {
+        ...passage(
+          'week',
+          ['Store hours', 'Regular hours'],
+          'Monday to Saturday: 10 am to 6 pm.\n\nSunday: noon to 5 pm.',
+        ),
+        sourceId: 'hours',
+      },
+      {
+        ...passage(
+          'desk',
+          ['Store hours', 'Regular hours', 'Repair desk'],
+          'The repair desk is open Tuesday to Saturday, 10 am to 5 pm. On Sundays the front counter takes drop-offs.',
+        ),
+        sourceId: 'hours',
+      },
+      {
+        ...passage(
+          'holiday',
+          ['Store hours', 'Holiday hours'],
+          'Shortened hours:\n- December 1 to 23: open until 8 pm every day except Sunday',
+        ),
+        sourceId: 'hours',
+      },
+    ]);
+    expect(answerOffline(store, 'are you open on sunday', { threshold: 0 }).citations[0]?.chunkId).toBe('week');
     // A duration answers "when", not opening hours.
     only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
     expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);

@@ -60,17 +60,27 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
  * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
  * may a Q&A reply to "when is my payment due" that points to the account page.
  */
-function lacksAskedFact(...readings: string[]): (text: string) => boolean {
-  let [payment, contact, hours, holiday] = [false, false, false, false];
+/** The facts a question asks for that some texts cannot answer (see lacksAskedFact), from each of its readings. */
+function askedFacts(...readings: string[]) {
+  const asks = { payment: false, contact: false, hours: false, holiday: false };
   for (const query of readings) {
     const q = normalizedLine(query);
-    const asked = questionKinds(query);
-    payment ||= PAYMENT_QUESTION.test(q);
-    contact ||= asked.includes('contact');
-    const open = asked.includes('time') && OPENING_HOURS.test(q);
-    hours ||= open;
-    holiday ||= open && HOLIDAY.test(q);
+    const kinds = questionKinds(query);
+    asks.payment ||= PAYMENT_QUESTION.test(q);
+    asks.contact ||= kinds.includes('contact');
+    const open = kinds.includes('time') && OPENING_HOURS.test(q);
+    asks.hours ||= open;
+    asks.holiday ||= open && HOLIDAY.test(q);
   }
+  return asks;
+}
+
+function lacksAskedFact({
+  payment,
+  contact,
+  hours,
+  holiday,
+}: ReturnType<typeof askedFacts>): (text: string) => boolean {
   return (text) => {
     if (payment && !PAYMENT_MEANS.test(normalize(text))) return true;
     if (holiday && !HOLIDAY.test(normalize(text)) && !DATE.test(normalize(text))) return true;
@@ -186,8 +196,12 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // lacks them and one of the next few holds them.
   // What it asks for, as asked too: the shop's spelling may have read "are you open" as its
   // heading's "hours".
-  const lacks = lacksAskedFact(query, typed);
-  const holder = hits.slice(0, 4).find((h) => !lacks(h.chunk.answer ?? h.chunk.text));
+  const asks = askedFacts(query, typed);
+  const lacks = lacksAskedFact(asks);
+  const answers = hits.slice(0, 4).filter((h) => !lacks(h.chunk.answer ?? h.chunk.text));
+  // The week's hours, not a "Holiday hours" section, for "are you open on sunday".
+  const seasonal = (h: SearchHit) => asks.hours && !asks.holiday && HOLIDAY.test(normalize(h.chunk.title));
+  const holder = answers.find((h) => !seasonal(h)) ?? answers[0];
   if (!holder) return notSure;
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
   const top = holder;
@@ -205,7 +219,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // fact the question asks for (a duration for "how long"…) and another section of the same page
   // near the top holds it, that section is quoted and cited instead: the page is the one the
   // ranking chose, the section is the one that answers. Never two sections joined.
-  const asked = kindMask(questionKinds(query));
+  // "Are you open on sunday" asks for days and times; its "are you" is no policy question.
+  const asked = kindMask(questionKinds(query)) & ~(asks.hours ? kindMask(['policy']) : 0);
   const holds = (h: SearchHit) => kindMatch(asked, kindMask(factKinds(h.chunk.text)));
   const siblings = hits
     .slice(1, 4)
