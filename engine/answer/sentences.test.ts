@@ -84,6 +84,12 @@ describe('relevantSentences', () => {
     expect(relevantSentences(cannot, 'can I return a gift card', 60)).toBe(
       'We also cannot accept returns of:\n- Gift cards\n- Software, plug-ins and digital downloads once the license is registered',
     );
+    // A short introduction comes even past the word budget: the days without "We are closed on:"
+    // would read as the days it opens.
+    const closed =
+      "We are closed on:\n- New Year's Day (January 1)\n- Independence Day (July 4)\n- Thanksgiving Day" +
+      '\n- Christmas Day (December 25)\nOnline orders placed on holidays ship the next business day.';
+    expect(relevantSentences(closed, 'are you open on thanksgiving', 20)).toMatch(/^We are closed on:\n- /);
     // In a short text too: the list items with a price, with what they are prices of.
     const fees =
       'Lessons are taught in our studios on the second floor. Rates per lesson:\n- 30 minutes: $30\n- 60 minutes: $55';

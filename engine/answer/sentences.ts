@@ -192,8 +192,12 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
  * line that ends in a colon and none of whose list is chosen says nothing ("We also cannot accept
  * returns of:" at the end of an answer): it is left out. A chosen list item comes with the line
  * that introduces its list, while `maxWords` allow: "For hygiene reasons, these items cannot be
- * returned once opened:" says what "- Drum sticks that have been played" is.
+ * returned once opened:" says what "- Drum sticks that have been played" is; a short one even
+ * past `maxWords`.
  */
+/** An introduction this short always comes with its list item (see withListIntros). */
+const SHORT_INTRO = 12;
+
 function withListIntros(sentences: readonly string[], chosen: Set<number>, maxWords: number): Set<number> {
   /** The indices of the list that the line at `i` introduces (the line after it, and its items). */
   const listOf = (i: number) => {
@@ -212,7 +216,9 @@ function withListIntros(sentences: readonly string[], chosen: Set<number>, maxWo
     while (intro >= 0 && LIST_ITEM.test(sentences[intro])) intro--;
     if (intro < 0 || out.has(intro) || !INTRODUCES.test(sentences[intro])) continue;
     const w = wordCount(sentences[intro]);
-    if (words + w > maxWords) continue;
+    // A short introduction comes over the budget: "- Thanksgiving Day" without "We are closed on:"
+    // says the opposite of nothing.
+    if (words + w > maxWords && w > SHORT_INTRO) continue;
     out.add(intro);
     words += w;
   }
