@@ -62,6 +62,18 @@ describe('relevantSentences', () => {
     );
   });
 
+  it("keeps the text's line breaks: a table's rows one a line, a later paragraph on its own", () => {
+    const hours =
+      'Day: Monday; Hours: closed.\n\nDay: Tuesday to Friday; Hours: 10 am to 6 pm.\n\n' +
+      'Day: Saturday; Hours: 9 am to 5 pm.\n\nDay: Sunday; Hours: 11 am to 4 pm.\n\n' +
+      'Parking is free behind the shop, and the side door has a ramp for wheelchairs and strollers. ' +
+      'We close early on the day of the street fair, usually the second Saturday of June.';
+    expect(relevantSentences(hours, 'are you open on saturday', 40)).toBe(
+      'Day: Saturday; Hours: 9 am to 5 pm.\nDay: Sunday; Hours: 11 am to 4 pm.\n' +
+        '… We close early on the day of the street fair, usually the second Saturday of June.',
+    );
+  });
+
   it('keeps a list item with the line that introduces its list, and no introduction without its list', () => {
     const cannot =
       'For hygiene reasons, these items cannot be returned once the package or seal is opened:' +

@@ -32,13 +32,37 @@ export function reflow(text: string): string {
 
 /** Splits text into sentences (also at line breaks and list items), keeping their order. */
 export function splitSentences(text: string): string[] {
+  return sentenceLines(text).flat();
+}
+
+/**
+ * The sentences of each line of the text (a paragraph, list item or table row), lines without
+ * any left out: where the text broke a line, so does a quote of it.
+ */
+function sentenceLines(text: string): string[][] {
   return (
     reflow(text)
+      .split(/\n+/)
       // A list item's own number ("1. Take photos…") does not end a sentence.
-      .split(/\n+|(?<=[.!?])(?<!(?:^|\n)[ \t]*\d{1,3}\.)\s+(?=[A-Z0-9"'([])/)
-      .map((s) => s.trim())
-      .filter(Boolean)
+      .map((line) =>
+        line
+          .split(/(?<=[.!?])(?<!^[ \t]*\d{1,3}\.)\s+(?=[A-Z0-9"'([])/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .filter((line) => line.length)
   );
+}
+
+/** Of `text`'s sentences (splitSentences), the indices of those that begin a line. */
+function lineStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  let i = 0;
+  for (const line of sentenceLines(text)) {
+    starts.add(i);
+    i += line.length;
+  }
+  return starts;
 }
 
 export function wordCount(s: string): number {
@@ -174,14 +198,18 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
     words += w;
   }
   const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
-  // List items and table rows stay on lines of their own (the chat shows line breaks); prose
-  // runs on, with "…" where sentences were left out between.
+  // Paragraphs, list items and table rows stay on lines of their own (the chat shows line
+  // breaks); a paragraph's sentences run on, with "…" where some were left out between.
+  const starts = lineStarts(text);
   return kept
     .map((i, k) => {
       if (k === 0) return sentences[i];
       const prev = kept[k - 1];
-      const lines = BLOCK_LINE.test(sentences[prev]) || BLOCK_LINE.test(sentences[i]);
-      if (lines) return '\n' + sentences[i];
+      // A later line, or a sentence from within one ("… The holiday market has its own hours").
+      let line = -1;
+      for (let j = prev + 1; j <= i; j++) if (starts.has(j)) line = j;
+      if (line >= 0 || BLOCK_LINE.test(sentences[prev]) || BLOCK_LINE.test(sentences[i]))
+        return (line >= 0 && line < i ? '\n… ' : '\n') + sentences[i];
       return (i !== prev + 1 ? ' … ' : ' ') + sentences[i];
     })
     .join('');
