@@ -72,6 +72,13 @@ describe('relevantSentences', () => {
       'Day: Saturday; Hours: 9 am to 5 pm.\nDay: Sunday; Hours: 11 am to 4 pm.\n' +
         '… We close early on the day of the street fair, usually the second Saturday of June.',
     );
+    // A short section's rows too, when only some of its sentences answer.
+    const prices =
+      'Service: Flat repair; Price: $15.\n\nService: Tune-up; Price: $75.\n\nService: Overhaul; Price: $220.\n\n' +
+      'Parts are extra. We are happy to look at any bike.';
+    expect(relevantSentences(prices, 'how much is a tune-up')).toBe(
+      'Service: Flat repair; Price: $15.\nService: Tune-up; Price: $75.\nService: Overhaul; Price: $220.',
+    );
   });
 
   it('keeps a list item with the line that introduces its list, and no introduction without its list', () => {

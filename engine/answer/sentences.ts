@@ -141,7 +141,9 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   // not where the shop ships and how), or else share the question's words ("do you ship to
   // France" → where it ships, not what it costs).
   if (wordCount(text) <= maxWords) {
-    const kept = sentences.filter((s) => !isSignpost(s));
+    const starts = lineStarts(text);
+    const keptAt = sentences.map((_, i) => i).filter((i) => !isSignpost(sentences[i]));
+    const kept = keptAt.map((i) => sentences[i]);
     if (kept.length >= 3) {
       const specific = kindMask(questionKinds(query)) & ~kindMask(['policy']);
       const q = new Set(contentStems(query));
@@ -159,10 +161,17 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
       if (answers.length && kept[0] !== answers[0] && wordCount(kept[0]) <= 3) answers.unshift(kept[0]);
       if (answers.length && answers.length < kept.length) {
         const chosen = withListIntros(kept, new Set(answers.map((s) => kept.indexOf(s))), Infinity);
-        return joinSentences([...chosen].sort((a, b) => a - b).map((i) => kept[i]));
+        return joinSentences(
+          [...chosen].sort((a, b) => a - b).map((k) => keptAt[k]),
+          sentences,
+          starts,
+          false,
+        );
       }
     }
-    return kept.length === sentences.length || !kept.length ? reflow(text).trim() : kept.join(' ');
+    return kept.length === sentences.length || !kept.length
+      ? reflow(text).trim()
+      : joinSentences(keptAt, sentences, starts, false);
   }
   const score = sentenceScores(sentences, query);
   // Nothing shares the question's words: start from the first sentence that is not a signpost.
@@ -198,21 +207,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
     words += w;
   }
   const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
-  // Paragraphs, list items and table rows stay on lines of their own (the chat shows line
-  // breaks); a paragraph's sentences run on, with "…" where some were left out between.
-  const starts = lineStarts(text);
-  return kept
-    .map((i, k) => {
-      if (k === 0) return sentences[i];
-      const prev = kept[k - 1];
-      // A later line, or a sentence from within one ("… The holiday market has its own hours").
-      let line = -1;
-      for (let j = prev + 1; j <= i; j++) if (starts.has(j)) line = j;
-      if (line >= 0 || BLOCK_LINE.test(sentences[prev]) || BLOCK_LINE.test(sentences[i]))
-        return (line >= 0 && line < i ? '\n… ' : '\n') + sentences[i];
-      return (i !== prev + 1 ? ' … ' : ' ') + sentences[i];
-    })
-    .join('');
+  return joinSentences(kept, sentences, lineStarts(text));
 }
 
 /**
@@ -253,9 +248,28 @@ function withListIntros(sentences: readonly string[], chosen: Set<number>, maxWo
   return out;
 }
 
-/** Sentences joined as they read: list items and table rows on lines of their own, prose run on. */
-function joinSentences(sentences: readonly string[]): string {
-  return sentences
-    .map((x, k) => (k === 0 ? x : (BLOCK_LINE.test(sentences[k - 1]) || BLOCK_LINE.test(x) ? '\n' : ' ') + x))
+/**
+ * The sentences at `at` (indices into `sentences`, in order) joined as they read: paragraphs,
+ * list items and table rows on lines of their own (the chat shows line breaks), a paragraph's
+ * sentences run on, with "…" where some were left out between; a sentence picked from inside a
+ * later paragraph starts its line with "… " (unless `gaps` is false: a short section's few
+ * sentences read whole). `starts`: the indices that begin a line (lineStarts).
+ */
+function joinSentences(
+  at: readonly number[],
+  sentences: readonly string[],
+  starts: ReadonlySet<number>,
+  gaps = true,
+): string {
+  return at
+    .map((i, k) => {
+      if (k === 0) return sentences[i];
+      const prev = at[k - 1];
+      let line = -1;
+      for (let j = prev + 1; j <= i; j++) if (starts.has(j)) line = j;
+      if (line >= 0 || BLOCK_LINE.test(sentences[prev]) || BLOCK_LINE.test(sentences[i]))
+        return (gaps && line >= 0 && line < i ? '\n… ' : '\n') + sentences[i];
+      return (gaps && i !== prev + 1 ? ' … ' : ' ') + sentences[i];
+    })
     .join('');
 }
