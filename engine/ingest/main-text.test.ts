@@ -129,6 +129,20 @@ describe('removeChrome keeps what only looks like chrome', () => {
 });
 
 describe('removeChrome keeps the questions and answers of accordions', () => {
+  it('drops sharing buttons, however few, not a sentence that says "share" or a link to email us', () => {
+    const all = text(
+      inMain(`<h2>Booking</h2><p>Book two weeks ahead.</p>
+        <div class="share-buttons"><a href="#">Share</a> <a href="#">Tweet</a></div>
+        <p><a href="#">Share on Facebook</a> | <a href="#">Pin it</a></p>
+        <p>Share your table with another group on busy nights.</p>
+        <p>Questions? <a href="mailto:hi@shop.example">Email</a> us.</p>`),
+    );
+    expect(all).toContain('Book two weeks ahead.');
+    expect(all).not.toMatch(/Tweet|Facebook|Pin it/);
+    expect(all).toContain('Share your table with another group on busy nights.');
+    expect(all).toContain('Email us.');
+  });
+
   it('keeps an answer of a few words', () => {
     const all = text(
       inMain(`<h3><button aria-expanded="false" aria-controls="p1">Is there a deposit?</button></h3>

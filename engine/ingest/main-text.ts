@@ -44,6 +44,9 @@ const CHROME_NAME =
 const PAGE_HEADER = 'header, [role=banner]';
 const PAGE_FOOTER = 'footer, [role=contentinfo], #footer';
 const CONTENT_ROOTS = new Set(['MAIN', 'ARTICLE']);
+/** The words of a block of sharing buttons and nothing else ("Share Tweet", "Share on Facebook | Pin it"). */
+const SHARE_ONLY =
+  /^(?:(?:share(?: (?:this|on|via))?|tweet|pin(?: it)?|e-?mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|copy link)[\s|·•,:/]*)+$/i;
 /** Containers that may be a list of links rather than text (menus outside <nav>, "related" link lists). */
 const LINK_LIST_CANDIDATES = 'ul, ol, div, section, aside, p';
 const HEADING = /^H[1-6]$/i;
@@ -218,6 +221,11 @@ export function removeChrome(body: DomElement): void {
   // Lists of links with little else: menus not marked as <nav>, "related products", tag clouds.
   for (const el of Array.from(body.querySelectorAll(LINK_LIST_CANDIDATES))) {
     if (!el.parentNode || el.querySelectorAll('table').length) continue;
+    // Sharing buttons ("Share Tweet"), however few: links whose words only name a way to share.
+    if (el.querySelectorAll('a').length && SHARE_ONLY.test(clean(el.textContent ?? ''))) {
+      drop(el);
+      continue;
+    }
     const links = Array.from(el.querySelectorAll('a')).filter(isMenuLink);
     if (links.length < 3) continue;
     const total = textLength(el);
