@@ -72,6 +72,10 @@ describe('relevantSentences', () => {
       'Day: Saturday; Hours: 9 am to 5 pm.\nDay: Sunday; Hours: 11 am to 4 pm.\n' +
         '… We close early on the day of the street fair, usually the second Saturday of June.',
     );
+    // A short section whole: a line each, not a blank line between its rows.
+    expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
+      'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',
+    );
     // A short section's rows too, when only some of its sentences answer.
     const prices =
       'Service: Flat repair; Price: $15.\n\nService: Tune-up; Price: $75.\n\nService: Overhaul; Price: $220.\n\n' +

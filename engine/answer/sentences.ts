@@ -170,7 +170,9 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
       }
     }
     return kept.length === sentences.length || !kept.length
-      ? reflow(text).trim()
+      ? reflow(text)
+          .trim()
+          .replace(/\n{2,}/g, '\n')
       : joinSentences(keptAt, sentences, starts, false);
   }
   const score = sentenceScores(sentences, query);
