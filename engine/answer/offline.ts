@@ -9,7 +9,7 @@ import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { answerHits, answerRanking, isFaq, sameSourcePassage } from './ranking';
 import { AMOUNT, factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
-import { onlySignposts, relevantSentences } from './sentences';
+import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
@@ -259,6 +259,6 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     );
   const used = better ?? parent ?? top;
   if (lacks(used.chunk.text)) return notSure;
-  const text = relevantSentences(used.chunk.text, query, ANSWER_WORDS);
+  const text = underHeading(relevantSentences(used.chunk.text, query, ANSWER_WORDS), used.chunk.text, used.chunk.title);
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relevantSentences, splitSentences } from './sentences';
+import { relevantSentences, splitSentences, underHeading } from './sentences';
 
 describe('relevantSentences', () => {
   const shipping =
@@ -129,6 +129,19 @@ describe('relevantSentences', () => {
     expect(relevantSentences('© 2026 The Meeple & Mug. All rights reserved.', 'phone')).toBe(
       '© 2026 The Meeple & Mug. All rights reserved.',
     );
+  });
+
+  it("introduces a quote of a bare list with its section's heading", () => {
+    const list = '- Medications once they leave the store\n- Gift cards\n- Opened litter';
+    expect(underHeading('- Gift cards\n- Opened litter', list, "What we can't take back")).toBe(
+      "What we can't take back:\n- Gift cards\n- Opened litter",
+    );
+    // A section that introduces its list itself, a prose quote, an FAQ's question heading: as quoted.
+    expect(underHeading('- Gift cards', 'We cannot take back:\n- Gift cards', 'Returns')).toBe('- Gift cards');
+    expect(underHeading('Gift cards never expire.', 'Gift cards never expire.', 'Gift cards')).toBe(
+      'Gift cards never expire.',
+    );
+    expect(underHeading('- Visa\n- PayPal', '- Visa\n- PayPal', 'Which cards do you take?')).toBe('- Visa\n- PayPal');
   });
 
   it('splits at sentence ends and line breaks', () => {

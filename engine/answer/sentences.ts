@@ -275,3 +275,14 @@ function joinSentences(
     })
     .join('');
 }
+
+/**
+ * A quote of a section that is a bare list ("What we can't take back": "- Gift cards", "- Opened
+ * litter"), introduced by the section's heading: its items quoted alone say the opposite of
+ * nothing. Not under a question (an FAQ page's headings) or a long heading.
+ */
+export function underHeading(quoted: string, text: string, heading: string): string {
+  const label = heading.trim().replace(/[:.]$/, '');
+  const bare = LIST_ITEM.test(quoted) && LIST_ITEM.test(text) && /\p{L}$/u.test(label) && wordCount(label) <= 8;
+  return bare ? `${label}:\n${quoted}` : quoted;
+}
