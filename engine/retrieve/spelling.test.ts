@@ -185,7 +185,8 @@ describe('Spelling', () => {
       { has: () => true },
       ['Shipping', 'Returns'],
     );
-    expect(tea.correct('can you post to Ireland')).toBe('can you shipping to Ireland');
+    // (Ireland, never named, reads as where the shop ships: "within the UK".)
+    expect(tea.correct('can you post to Ireland')).toBe('can you shipping to uk');
     // "offer" asks what the shop has, where it never writes the word.
     const members = Spelling.of(['We have a discount for members.'], { has: () => true });
     expect(members.correct('do you offer any discounts')).toBe('do you have any discounts');
@@ -263,6 +264,8 @@ describe('Spelling', () => {
     const home = Spelling.of(['We ship to the lower 48 states only.'], { has: () => true });
     expect(home.correct('do you ship internationally?')).toBe('do you ship states?');
     expect(home.correct('overseas shipping')).toBe('states shipping');
+    // And to a country it never names: "do you ship to Canada?" → where it ships.
+    expect(home.correct('do u ship to canada')).toBe('do you ship to states');
     // A shop that writes no word for abroad nor home: as typed.
     const local = Spelling.of(['We deliver within 10 miles of the bakery.'], { has: () => true });
     expect(local.correct('do you deliver to France')).toBe('do you deliver to France');

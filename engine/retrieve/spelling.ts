@@ -177,9 +177,12 @@ export class Spelling {
     const first = (words: readonly string[]) => words.find((w) => this.writesName(w));
     const read = new Map<string, string>();
     const abroad = first(ABROAD);
+    // A shop with no word for abroad writes where it does ship ("only within the United States"):
+    // a country it never names is read as that, as "internationally" is below.
+    const home = abroad ? undefined : first(HOME);
     for (const names of COUNTRIES) {
       // "the UK" in a shop that writes "United Kingdom": the shop's name for it.
-      const own = first(names) ?? abroad;
+      const own = first(names) ?? abroad ?? home;
       if (own) for (const name of names) if (!this.writesName(name)) read.set(name, own);
     }
     for (const { names, country } of SUBDIVISIONS) {
@@ -189,7 +192,6 @@ export class Spelling {
     const out: Phrasing[] = [];
     // "Do you ship internationally?" where the shop writes only where it does ship ("the lower 48
     // states", "We do not ship to other states yet"): that is the answer.
-    const home = abroad ? undefined : first(HOME);
     if (home) out.push({ re: /\b(?:international(?:ly)?|overseas|abroad|worldwide)\b/giu, to: home });
     if (!read.size) return out;
     const names = [...read.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+'));
