@@ -131,6 +131,22 @@ describe('relevantSentences', () => {
     );
   });
 
+  it('answers "how do I…" from the first step, a step\'s sentences on its line', () => {
+    const steps =
+      '1. Bring the instrument, case and accessories to the store during opening hours. You do not need an appointment.\n' +
+      '2. We check it in with you and give you a return receipt. Automatic payments stop at once.\n' +
+      '3. Returns are accepted any time after the 3-month minimum.\n' +
+      '4. Missing accessories are charged at retail price, for example $18 for a rosin and cloth set.\n\n' +
+      'Rentals cannot be returned by mail unless we arranged shipping. Unpaid rentals are sent to collections.';
+    const out = relevantSentences(steps, 'how do I return my rental flute', 60);
+    expect(out).toMatch(
+      /^1\. Bring the instrument, case and accessories to the store during opening hours\. You do not/,
+    );
+    expect(out).toContain('\n2. We check it in');
+    // Not for a question that asks no way to do something.
+    expect(relevantSentences(steps, 'can I return a rental by mail', 30)).not.toMatch(/^1\./);
+  });
+
   it("introduces a quote of a bare list with its section's heading", () => {
     const list = '- Medications once they leave the store\n- Gift cards\n- Opened litter';
     expect(underHeading('- Gift cards\n- Opened litter', list, "What we can't take back")).toBe(

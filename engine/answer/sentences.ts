@@ -9,6 +9,12 @@ import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-ty
 const BLOCK_LINE = /^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>])/;
 /** A list item. */
 const LIST_ITEM = /^\s*(?:[-*+•]\s|\d+[.)]\s)/;
+/** A numbered step. */
+const NUMBERED = /^\s*\d+[.)]\s/;
+/** The earlier steps of a "how do I" answer may take it this far past its word budget. */
+const STEPS_OVER = 1.5;
+/** A question how to do something, answered by steps. */
+const HOW_TO = /\bhow (?:do|can|could|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:steps?|process|procedure)\b/i;
 /** A sentence that introduces what follows it ("We also cannot accept returns of:"). */
 const INTRODUCES = /:\s*$/;
 
@@ -188,6 +194,13 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   // synonyms): the section's lead, in order. Else the best sentence's follower, then the rest by
   // relevance.
   const lead = !(score[best] > 0);
+  // "How do I return my rental?" answered at step 2 of the steps: from step 1.
+  const starts = lineStarts(text);
+  /** The first sentence of the line sentence `i` is on. */
+  const lineOf = (i: number) => {
+    while (i > 0 && !starts.has(i)) i--;
+    return i;
+  };
   const order = lead
     ? sentences.map((_, i) => i).filter((i) => i > best && !isSignpost(sentences[i]))
     : [
@@ -208,8 +221,18 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
     chosen.add(i);
     words += w;
   }
+  // "How do I return my rental?" answered from step 2 of the steps: from step 1, a little over the
+  // budget if need be.
+  const firstStep = [...chosen].sort((a, b) => a - b).find((i) => NUMBERED.test(sentences[lineOf(i)]));
+  if (HOW_TO.test(query) && firstStep !== undefined)
+    for (let j = firstStep - 1; j >= 0 && NUMBERED.test(sentences[lineOf(j)]); j--) {
+      const w = wordCount(sentences[j]);
+      if (words + w > STEPS_OVER * maxWords) break;
+      chosen.add(j);
+      words += w;
+    }
   const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
-  return joinSentences(kept, sentences, lineStarts(text));
+  return joinSentences(kept, sentences, starts);
 }
 
 /**
@@ -269,7 +292,7 @@ function joinSentences(
       const prev = at[k - 1];
       let line = -1;
       for (let j = prev + 1; j <= i; j++) if (starts.has(j)) line = j;
-      if (line >= 0 || BLOCK_LINE.test(sentences[prev]) || BLOCK_LINE.test(sentences[i]))
+      if (line >= 0 || BLOCK_LINE.test(sentences[i]))
         return (gaps && line >= 0 && line < i ? '\n… ' : '\n') + sentences[i];
       return (gaps && i !== prev + 1 ? ' … ' : ' ') + sentences[i];
     })
