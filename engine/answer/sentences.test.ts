@@ -68,8 +68,11 @@ describe('relevantSentences', () => {
       'Day: Saturday; Hours: 9 am to 5 pm.\n\nDay: Sunday; Hours: 11 am to 4 pm.\n\n' +
       'Parking is free behind the shop, and the side door has a ramp for wheelchairs and strollers. ' +
       'We close early on the day of the street fair, usually the second Saturday of June.';
+    // The whole table (a row alone reads as if the shop closed the other days), then the later
+    // paragraph's sentence that answers, marked as picked from inside it.
     expect(relevantSentences(hours, 'are you open on saturday', 40)).toBe(
-      'Day: Saturday; Hours: 9 am to 5 pm.\nDay: Sunday; Hours: 11 am to 4 pm.\n' +
+      'Day: Monday; Hours: closed.\nDay: Tuesday to Friday; Hours: 10 am to 6 pm.\n' +
+        'Day: Saturday; Hours: 9 am to 5 pm.\nDay: Sunday; Hours: 11 am to 4 pm.\n' +
         '… We close early on the day of the street fair, usually the second Saturday of June.',
     );
     // A short section whole: a line each, not a blank line between its rows.

@@ -9,9 +9,20 @@ import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-ty
 const BLOCK_LINE = /^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>])/;
 /** A list item. */
 const LIST_ITEM = /^\s*(?:[-*+•]\s|\d+[.)]\s)/;
+/**
+ * The column names of a table row as ingestion writes it (engine/ingest/table.ts: "Day: Sunday;
+ * Hours: 12:00 pm – 5:00 pm."), joined; null for any other sentence.
+ */
+function tableColumns(sentence: string): string | null {
+  const cells = sentence.split('; ');
+  if (cells.length < 2) return null;
+  const names = cells.map((c) => /^([^:;]{1,40}): \S/.exec(c)?.[1]);
+  return names.every(Boolean) ? names.join('\u0000') : null;
+}
+
 /** A numbered step. */
 const NUMBERED = /^\s*\d+[.)]\s/;
-/** The earlier steps of a "how do I" answer may take it this far past its word budget. */
+/** A table's other rows, or the earlier steps of a "how do I" answer, may take it this far past its word budget. */
 const STEPS_OVER = 1.5;
 /** A question how to do something, answered by steps. */
 const HOW_TO = /\bhow (?:do|can|could|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:steps?|process|procedure)\b/i;
@@ -231,6 +242,23 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
       chosen.add(j);
       words += w;
     }
+  // A row of a table ("Day: Sunday; Hours: 12:00 pm – 5:00 pm.") comes with the rest of its
+  // table, a little over the budget if need be: six days of seven read as if the shop closed on
+  // the seventh.
+  const columns = tableColumns(sentences[best]);
+  if (columns && !lead) {
+    const sameTable = (j: number) => tableColumns(sentences[j]) === columns;
+    let [from, to] = [best, best];
+    while (from > 0 && sameTable(from - 1)) from--;
+    while (to + 1 < sentences.length && sameTable(to + 1)) to++;
+    const rows: number[] = [];
+    for (let j = from; j <= to; j++) if (!chosen.has(j)) rows.push(j);
+    const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
+    if (words + more <= STEPS_OVER * maxWords) {
+      rows.forEach((j) => chosen.add(j));
+      words += more;
+    }
+  }
   const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
   return joinSentences(kept, sentences, starts);
 }
