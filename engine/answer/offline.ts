@@ -51,16 +51,9 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
 }
 
 /**
- * For a question, whether a text lacks what it asks for (read from the question once, in each of
- * its readings, then tried on a few texts): the question asks for a phone number or email address,
- * opening hours (on a holiday) or the ways to pay, and the text to be quoted holds none (no number
- * or address; no day or time of day, no holiday or date; no card, wallet or cash): "what's your
- * phone number" is not answered by "book online or by phone", nor "what are your hours" by "one
- * hour, one person: $45", nor "are you open on holidays" by the week's hours. Other
- * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
- * may a Q&A reply to "when is my payment due" that points to the account page.
+ * The facts a question asks for that some texts cannot answer (see lacksAskedFact), read from each
+ * of its readings.
  */
-/** The facts a question asks for that some texts cannot answer (see lacksAskedFact), from each of its readings. */
 function askedFacts(...readings: string[]) {
   const asks = { payment: false, contact: false, hours: false, holiday: false };
   for (const query of readings) {
@@ -75,6 +68,16 @@ function askedFacts(...readings: string[]) {
   return asks;
 }
 
+/**
+ * For a question, whether a text lacks what it asks for (read from the question once, in each of
+ * its readings, then tried on a few texts): the question asks for a phone number or email address,
+ * opening hours (on a holiday) or the ways to pay, and the text to be quoted holds none (no number
+ * or address; no day or time of day, no holiday or date; no card, wallet or cash): "what's your
+ * phone number" is not answered by "book online or by phone", nor "what are your hours" by "one
+ * hour, one person: $45", nor "are you open on holidays" by the week's hours. Other
+ * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
+ * may a Q&A reply to "when is my payment due" that points to the account page.
+ */
 function lacksAskedFact({
   payment,
   contact,

@@ -22,7 +22,10 @@ function tableColumns(sentence: string): string | null {
 
 /** A numbered step. */
 const NUMBERED = /^\s*\d+[.)]\s/;
-/** A table's other rows, or the earlier steps of a "how do I" answer, may take it this far past its word budget. */
+/**
+ * A table's other rows, or the earlier steps of a "how do I" answer, may take a quote this far past
+ * its word budget.
+ */
 const STEPS_OVER = 1.5;
 /** A question how to do something, answered by steps. */
 const HOW_TO = /\bhow (?:do|can|could|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:steps?|process|procedure)\b/i;
@@ -205,7 +208,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   // synonyms): the section's lead, in order. Else the best sentence's follower, then the rest by
   // relevance.
   const lead = !(score[best] > 0);
-  // "How do I return my rental?" answered at step 2 of the steps: from step 1.
+  // The text's lines: a step's sentences are on its line, and the quote keeps them.
   const starts = lineStarts(text);
   /** The first sentence of the line sentence `i` is on. */
   const lineOf = (i: number) => {
@@ -263,6 +266,9 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   return joinSentences(kept, sentences, starts);
 }
 
+/** An introduction this short always comes with its list item (see withListIntros). */
+const SHORT_INTRO = 12;
+
 /**
  * The chosen sentences (indices into `sentences`) with the lines that introduce their lists. A
  * line that ends in a colon and none of whose list is chosen says nothing ("We also cannot accept
@@ -271,9 +277,6 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
  * returned once opened:" says what "- Drum sticks that have been played" is; a short one even
  * past `maxWords`.
  */
-/** An introduction this short always comes with its list item (see withListIntros). */
-const SHORT_INTRO = 12;
-
 function withListIntros(sentences: readonly string[], chosen: Set<number>, maxWords: number): Set<number> {
   /** The indices of the list that the line at `i` introduces (the line after it, and its items). */
   const listOf = (i: number) => {

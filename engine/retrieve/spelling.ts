@@ -166,7 +166,8 @@ export class Spelling {
   /**
    * "Do you ship to Germany?", "I'm in Texas": a place the shop never names, read as what the
    * shop writes for it: a country by the other name the shop gives it ("UK" → "United Kingdom"),
-   * else as its "international" (or "worldwide", "countries"…), a state or province as its
+   * else as its "international" (or "worldwide", "countries"…), else as where the shop does ship
+   * ("within the United States": a shop with no word for abroad), a state or province as its
    * country's "states", "Canada"… The shop's list or rule ("We ship to Canada,
    * the UK and Ireland", "We do not ship to other states yet") is the answer, and the place's
    * name, missing from every passage, no longer counts against it. Only in a question about
