@@ -54,17 +54,23 @@ function renameSource(shop: string, from: string, to: string): void {
 
 type Rewrite = (shop: string) => Promise<void>;
 
+/** A shop's faq.csv, its path and text; null when it has none. */
+function faqCsv(shop: string): { csv: string; text: string } | null {
+  const csv = join(shop, 'content', 'faq.csv');
+  try {
+    return { csv, text: readFileSync(csv, 'utf8') };
+  } catch {
+    return null;
+  }
+}
+
 /** Replaces each shop's faq.csv with the FAQ written as `ext` by `write`. */
 const faq =
   (ext: string, write: (pairs: [string, string][], name: string) => Promise<string | Uint8Array>): Rewrite =>
   async (shop) => {
-    const csv = join(shop, 'content', 'faq.csv');
-    let text: string;
-    try {
-      text = readFileSync(csv, 'utf8');
-    } catch {
-      return;
-    }
+    const found = faqCsv(shop);
+    if (!found) return;
+    const { csv, text } = found;
     writeFileSync(join(shop, 'content', `faq.${ext}`), await write(faqPairs(text), basename(shop)));
     rmSync(csv);
     renameSource(shop, 'faq.csv', `faq.${ext}`);
@@ -83,13 +89,9 @@ const winAnsi = (s: string) =>
 const VARIANTS: Record<string, Rewrite> = {
   csv: async () => {},
   'csv-plain': async (shop) => {
-    const csv = join(shop, 'content', 'faq.csv');
-    let text: string;
-    try {
-      text = readFileSync(csv, 'utf8');
-    } catch {
-      return;
-    }
+    const found = faqCsv(shop);
+    if (!found) return;
+    const { csv, text } = found;
     const [header, ...rows] = parseCsv(text);
     const q = header.findIndex((h) => /^(?:question|q)$/i.test(h.trim()));
     const keep = header.map((h, i) => i).filter((i) => !/alternate/i.test(header[i]));
