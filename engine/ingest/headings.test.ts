@@ -77,13 +77,16 @@ describe('headings in plain text', () => {
   it('reads a first line in capitals as the title, and capitals or "Label:" lines over text as sections, in title case', async () => {
     const txt =
       'TIDEWATER COFFEE POLICIES\n\nSHIPPING\nWe ship within the US only.\nStandard shipping is $6.95.\n\n' +
-      'RETURNS\nUnopened bags within 30 days.\n\nWholesale:\nPrices start at $14 a pound.\n';
+      'RETURNS\nUnopened bags within 30 days.\n\nWholesale:\nPrices start at $14 a pound.\n\n' +
+      'WHO YOU WILL MEET AT THE UK SHOP\nOur roasters.\n';
     const doc = await parseSource({ filename: 'policies.txt', bytes: enc(txt) });
     expect(doc.title).toBe('Tidewater Coffee Policies');
     expect(await sections('policies.txt', enc(txt))).toEqual([
       'Tidewater Coffee Policies > Shipping: We ship within the US only.\nStandard shipping is $6.95.',
       'Tidewater Coffee Policies > Returns: Unopened bags within 30 days.',
       'Tidewater Coffee Policies > Wholesale: Prices start at $14 a pound.',
+      // Short everyday words in title case, initials as typed.
+      'Tidewater Coffee Policies > Who You Will Meet at the UK Shop: Our roasters.',
     ]);
   });
 

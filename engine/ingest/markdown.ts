@@ -154,16 +154,23 @@ function plainHeading(line: string): 'caps' | 'label' | null {
 
 /** Small words a title keeps in lower case. */
 const MINOR = new Set('a an and as at but by for in of on or the to vs via with'.split(' '));
+/** Short everyday words, not initials: "WHO YOU WILL MEET" is "Who You Will Meet". */
+const SHORT_WORDS = new Set(
+  (
+    'all any are ask buy can day do get go had has her him his how is it its may me my new no not now ' +
+    'off old one our out own pay per see set she two up use was way we who why yes you'
+  ).split(' '),
+);
 
 /**
  * A heading typed in capitals as a citation shows it: "STORE POLICIES & FAQ" → "Store Policies &
- * FAQ". Short words that are not small words stay in capitals (FAQ, USA, UK).
+ * FAQ". Short words that are not small words or everyday words stay in capitals (FAQ, USA, UK).
  */
 function titleCase(text: string): string {
   return text.replace(/\p{L}[\p{L}'’]*/gu, (w, i: number) => {
     const lower = w.toLowerCase();
     if (i > 0 && MINOR.has(lower)) return lower;
-    if (w.length <= 3 && !MINOR.has(lower)) return w;
+    if (w.length <= 3 && !MINOR.has(lower) && !SHORT_WORDS.has(lower)) return w;
     return lower.charAt(0).toUpperCase() + lower.slice(1);
   });
 }
