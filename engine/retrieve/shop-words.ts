@@ -12,14 +12,23 @@
  * in general, not for any one shop; `to`, when set, is the only words it may become (a dog is a
  * pet, a pet is not a dog).
  */
-export const SYNONYMS: readonly { words: readonly string[]; to?: readonly string[] }[] = [
+export const SYNONYMS: readonly {
+  words: readonly string[];
+  to?: readonly string[];
+  /**
+   * False for a group that names what is asked about a topic (what it costs), not a topic:
+   * "does it cost anything to pause?" is about pausing, not the shop's "Prices" (spelling.ts,
+   * topicWord).
+   */
+  topic?: false;
+}[] = [
   {
     // "post" and "mail" are asked ("can you mail it to Ohio") but not read into: "posted on our
     // Jobs page" is no delivery.
     words: ['ship', 'shipping', 'shipment', 'deliver', 'delivery', 'deliveries', 'postage', 'post', 'mail', 'courier'],
     to: ['ship', 'shipping', 'shipment', 'deliver', 'delivery', 'postage', 'courier'],
   },
-  { words: ['price', 'prices', 'pricing', 'cost', 'costs', 'fee', 'fees'] },
+  { words: ['price', 'prices', 'pricing', 'cost', 'costs', 'fee', 'fees'], topic: false },
   { words: ['refund', 'refunds', 'reimburse', 'reimbursement'] },
   { words: ['book', 'booking', 'reserve', 'reservation', 'reservations', 'appointment', 'appointments'] },
   {

@@ -158,6 +158,18 @@ describe('Spelling', () => {
     // Without word vectors there is no telling: as typed.
     expect(Spelling.of(['Two weeks of storage.'], { has: () => true }).correct('weekly plan')).toBe('weekly plan');
   });
+  it('adds the word a shop heads a topic with beside a word of it the shop only says in passing', () => {
+    const shop = Spelling.of(
+      ['Shipping', 'Orders ship in 2 days.', 'Returns', 'Return within 30 days of delivery.'],
+      { has: () => true },
+      ['Shipping', 'Returns'],
+    );
+    expect(shop.correct('how long does delivery take')).toBe('how long does delivery ship take');
+    // A heading word stays as typed, and so does a word of no group.
+    expect(shop.correct('shipping to Ohio')).toBe('shipping to Ohio');
+    expect(shop.correct('return window')).toBe('return window');
+  });
+
   it("reads a customer's word the shop never writes as the shop's word for the same thing", () => {
     const bakery = Spelling.of(
       [

@@ -262,7 +262,13 @@ export class Spelling {
       const tokens = tokenize(raw);
       if (tokens.length !== 1) return raw;
       const fixed = this.word(tokens[0]);
-      if (fixed === null) return raw;
+      if (fixed === null) {
+        // A word the shop writes, beside the word it heads the topic with.
+        const topic = this.topicWord(tokens[0]);
+        if (topic === null) return raw;
+        changed = true;
+        return `${raw} ${topic}`;
+      }
       changed = true;
       return fixed;
     });
@@ -288,6 +294,30 @@ export class Spelling {
   private otherSpelling(token: string): string | null {
     return otherSpellings(token).find((other) => this.writes(other)) ?? null;
   }
+
+  /**
+   * For a word the shop writes but never heads a section with, the word of its SYNONYMS group the
+   * shop does head one with (and writes); null when none. "How long does delivery take?" in a shop
+   * that says "delivery" in passing ("within 30 days of delivery") and heads its section
+   * "Shipping": the question is about that section's topic, and is searched by both words.
+   */
+  private topicWord(token: string): string | null {
+    return (this.topics ??= this.shopTopics()).get(token) ?? null;
+  }
+
+  /** Each word of a SYNONYMS group the shop writes but heads nothing with → its topic word (topicWord). */
+  private shopTopics(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const { words, to = words, topic: names = true } of SYNONYMS)
+      for (const w of words) {
+        if (!names || out.has(w) || !this.writes(w) || this.headingWords.has(stem(w))) continue;
+        const topic = to.find((t) => stem(t) !== stem(w) && this.headingWords.has(stem(t)) && this.counts.has(t));
+        if (topic) out.set(w, topic);
+      }
+    return out;
+  }
+
+  private topics?: Map<string, string>;
 
   /** The shop's word for a customer's word it never writes, from SYNONYMS; null when none. */
   private synonym(token: string): string | null {
