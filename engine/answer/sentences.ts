@@ -74,15 +74,21 @@ function sentenceLines(text: string): string[][] {
   );
 }
 
-/** Of `text`'s sentences (splitSentences), the indices of those that begin a line. */
-function lineStarts(text: string): Set<number> {
-  const starts = new Set<number>();
-  let i = 0;
+/**
+ * `text`'s sentences (as splitSentences) and, for each, the index of the first sentence of its
+ * line: a sentence begins a line where the two are equal.
+ */
+function sentencesByLine(text: string): { sentences: string[]; lineOf: number[] } {
+  const sentences: string[] = [];
+  const lineOf: number[] = [];
   for (const line of sentenceLines(text)) {
-    starts.add(i);
-    i += line.length;
+    const first = sentences.length;
+    for (const s of line) {
+      sentences.push(s);
+      lineOf.push(first);
+    }
   }
-  return starts;
+  return { sentences, lineOf };
 }
 
 export function wordCount(s: string): number {
@@ -154,14 +160,13 @@ const COPYRIGHT = /^(\s*)(?:©|\(c\)|copyright\b)[^·•|\n]*[·•|]\s*(?=\S)/i
 const withoutCopyright = (line: string) => line.replace(COPYRIGHT, '$1');
 
 function chosenSentences(text: string, query: string, maxWords: number): string {
-  const sentences = splitSentences(text);
+  const { sentences, lineOf } = sentencesByLine(text);
   // Short texts come back whole, less a sentence that only says what the page covers; of three
   // or more sentences, only those that answer when some do not: that hold the fact a "how much" /
   // "how long" / "when" / "where" question asks for ("how much is postage" → the two with prices,
   // not where the shop ships and how), or else share the question's words ("do you ship to
   // France" → where it ships, not what it costs).
   if (wordCount(text) <= maxWords) {
-    const starts = lineStarts(text);
     const keptAt = sentences.map((_, i) => i).filter((i) => !isSignpost(sentences[i]));
     const kept = keptAt.map((i) => sentences[i]);
     if (kept.length >= 3) {
@@ -184,7 +189,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
         return joinSentences(
           [...chosen].sort((a, b) => a - b).map((k) => keptAt[k]),
           sentences,
-          starts,
+          lineOf,
           false,
         );
       }
@@ -193,7 +198,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
       ? reflow(text)
           .trim()
           .replace(/\n{2,}/g, '\n')
-      : joinSentences(keptAt, sentences, starts, false);
+      : joinSentences(keptAt, sentences, lineOf, false);
   }
   const score = sentenceScores(sentences, query);
   // Nothing shares the question's words: start from the first sentence that is not a signpost.
@@ -208,13 +213,6 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   // synonyms): the section's lead, in order. Else the best sentence's follower, then the rest by
   // relevance.
   const lead = !(score[best] > 0);
-  // The text's lines: a step's sentences are on its line, and the quote keeps them.
-  const starts = lineStarts(text);
-  /** The first sentence of the line sentence `i` is on. */
-  const lineOf = (i: number) => {
-    while (i > 0 && !starts.has(i)) i--;
-    return i;
-  };
   const order = lead
     ? sentences.map((_, i) => i).filter((i) => i > best && !isSignpost(sentences[i]))
     : [
@@ -237,9 +235,9 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   }
   // "How do I return my rental?" answered from step 2 of the steps: from step 1, a little over the
   // budget if need be.
-  const firstStep = [...chosen].sort((a, b) => a - b).find((i) => NUMBERED.test(sentences[lineOf(i)]));
+  const firstStep = [...chosen].sort((a, b) => a - b).find((i) => NUMBERED.test(sentences[lineOf[i]]));
   if (HOW_TO.test(query) && firstStep !== undefined)
-    for (let j = firstStep - 1; j >= 0 && NUMBERED.test(sentences[lineOf(j)]); j--) {
+    for (let j = firstStep - 1; j >= 0 && NUMBERED.test(sentences[lineOf[j]]); j--) {
       const w = wordCount(sentences[j]);
       if (words + w > STEPS_OVER * maxWords) break;
       chosen.add(j);
@@ -263,7 +261,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
     }
   }
   const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
-  return joinSentences(kept, sentences, starts);
+  return joinSentences(kept, sentences, lineOf);
 }
 
 /** An introduction this short always comes with its list item (see withListIntros). */
@@ -309,22 +307,22 @@ function withListIntros(sentences: readonly string[], chosen: Set<number>, maxWo
  * list items and table rows on lines of their own (the chat shows line breaks), a paragraph's
  * sentences run on, with "…" where some were left out between; a sentence picked from inside a
  * later paragraph starts its line with "… " (unless `gaps` is false: a short section's few
- * sentences read whole). `starts`: the indices that begin a line (lineStarts).
+ * sentences read whole). `lineOf`: for each sentence, the first sentence of its line (sentencesByLine).
  */
 function joinSentences(
   at: readonly number[],
   sentences: readonly string[],
-  starts: ReadonlySet<number>,
+  lineOf: readonly number[],
   gaps = true,
 ): string {
   return at
     .map((i, k) => {
       if (k === 0) return sentences[i];
       const prev = at[k - 1];
-      let line = -1;
-      for (let j = prev + 1; j <= i; j++) if (starts.has(j)) line = j;
-      if (line >= 0 || BLOCK_LINE.test(sentences[i]))
-        return (gaps && line >= 0 && line < i ? '\n… ' : '\n') + sentences[i];
+      // On a later line than the last: a line of its own, "… " when it starts inside that line.
+      const later = lineOf[i] > prev;
+      if (later || BLOCK_LINE.test(sentences[i]))
+        return (gaps && later && lineOf[i] < i ? '\n… ' : '\n') + sentences[i];
       return (gaps && i !== prev + 1 ? ' … ' : ' ') + sentences[i];
     })
     .join('');
