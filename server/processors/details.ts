@@ -2,7 +2,8 @@
  * Details the visitor gives after the handoff ("I'm Maria Lopez, maria@…, 864-555-0199") reach
  * the handoff card and the contact; at the handoff, what they said before it reaches the contact.
  * While the bot has the chat, nothing is read: the handoff reads the whole chat then. A message
- * with nothing to capture costs no statement (the reply path's budget, tests/e2e/queries.test.ts).
+ * with nothing to capture, or answered with the bot's reply in one statement, costs no statement
+ * (the reply path's budget, tests/e2e/queries.test.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import { conversations } from '../../db/schema';
@@ -19,7 +20,9 @@ export function startDetailCapture(deps: Deps): () => void {
   const offs = [
     deps.bus.on('handoff.created', capture),
     deps.bus.on('message.created', async (e) => {
-      if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId) return;
+      // Stored with the bot's answer: the chat was with the bot at that commit (see
+      // appendWithReply), so there is no card to add to and nothing to read.
+      if (e.actorType !== 'visitor' || e.data.kind !== 'text' || !e.conversationId || e.answered) return;
       if (e.message && Object.keys(captureDetails([e.message.body])).length === 0) return;
       const [c] = await deps.db
         .select({ status: conversations.status, card: conversations.handoffCard })
