@@ -5,8 +5,9 @@
  *
  * A change drops the entry at once (`workspace.updated`, `agent.presence`, an agent's tag
  * correction), whether made here or on another instance on the same PostgreSQL database (those
- * events are relayed: server/realtime/relay.ts). Should a relay be lost, entries still expire after
- * `CACHE_TTL_MS`.
+ * events are relayed: server/realtime/relay.ts). Should a relay be lost, entries are still read
+ * again once `CACHE_TTL_MS` old: the first use after that starts the read and is answered from the
+ * entry as it was (stale-while-revalidate), so no message waits on a read every few seconds.
  */
 import { eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
@@ -46,6 +47,8 @@ export class WorkspaceCache<T extends object> {
     this.lru = new LRUCache<string, T>({
       max: opts.max ?? 1000,
       ttl: opts.ttlMs ?? CACHE_TTL_MS,
+      // An expired entry answers while it is read again; a dropped one is gone at once.
+      allowStale: true,
       fetchMethod: (workspaceId) => load(workspaceId),
     });
   }
@@ -74,9 +77,16 @@ export class WorkspaceCache<T extends object> {
     }
   }
 
-  /** Whether `get` answers from memory now: loaded and not stale. */
+  /**
+   * Whether `get` answers from memory now: loaded and not dropped since. An expired entry still
+   * answers, and is read again in the background.
+   */
   has(workspaceId: string): boolean {
-    return this.lru.has(workspaceId);
+    if (this.lru.has(workspaceId)) return true;
+    if (this.lru.peek(workspaceId, { allowStale: true }) === undefined) return false;
+    // Failures are the next `get`'s to report: a failed read drops the entry.
+    this.get(workspaceId).catch(() => {});
+    return true;
   }
 
   drop(workspaceId: string): void {
