@@ -74,4 +74,23 @@ describe.each(testDatabases())('knowledge indexes in bounded memory ($name)', (d
     // A bound smaller than one index keeps one (the last used), never none.
     expect(knowledge.loaded().workspaces).toBe(1);
   }, 120_000);
+
+  it("answers at once while it checks for another instance's changes, and finds them", async () => {
+    const id = (await makeWorkspace(deps)).workspace.id;
+    const checkMs = 50;
+    const here = new Knowledge(deps, undefined, {}, trainer, null, undefined, { maxMb: 512, idleMs: 0, checkMs });
+    const elsewhere = new Knowledge(deps, undefined, {}, trainer);
+    await elsewhere.addSource(id, { kind: 'qa', question: SHOPS[0][0], answer: SHOPS[0][1] });
+    expect((await here.answer(id, 'Do you sell gift cards?', 0.5)).abstained).toBe(true);
+    expect(here.answersAtOnce(id, 0.5)).toBe(true);
+    await elsewhere.addSource(id, { kind: 'qa', question: SHOPS[1][0], answer: SHOPS[1][1] });
+    await new Promise((resolve) => setTimeout(resolve, checkMs * 2));
+    // Due for its check: still answers now (no message waits on the read), and the check starts.
+    expect(here.answersAtOnce(id, 0.5)).toBe(true);
+    for (let i = 0; i < 100 && here.answersAtOnce(id, 0.5); i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    // The check found the change: the index is read again before the next answer.
+    expect(here.answersAtOnce(id, 0.5)).toBe(false);
+    expect((await here.answer(id, 'Do you sell gift cards?', 0.5)).text).toContain('Gift cards');
+  }, 120_000);
 });

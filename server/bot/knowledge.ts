@@ -116,11 +116,12 @@ export class Knowledge {
   /** The offline word vectors, loaded once for every workspace's index. */
   private vectors: ReturnType<typeof loadDefaultWordVectors> | null = null;
 
-  /** How stale an index may be served before it is compared with the database again (see `fresh`). */
+  /** How stale an index may be served before it is compared with the database again (see `check`). */
   private readonly checkMs: number;
 
-  /** When each workspace's index was last compared with the database (see `fresh`). */
+  /** When each workspace's index was last compared with the database (see `check`). */
   private readonly checked = new Map<string, { at: number; version: string }>();
+  private readonly checking = new Map<string, Promise<void>>();
 
   /** The workspace's index: in memory, or built from its stored chunks (first use, or dropped). */
   index(workspaceId: string): Promise<KnowledgeIndex> {
@@ -211,34 +212,39 @@ export class Knowledge {
   }
 
   /**
-   * The index, rebuilt if another server instance changed the knowledge meanwhile (checked at most
-   * every `checkMs`, the server's CHATREF_CACHE_TTL_MS; this instance's own changes update the index
-   * directly).
+   * Drops the index if another server instance changed the knowledge meanwhile: compared with the
+   * database at most every `checkMs` (the server's CHATREF_CACHE_TTL_MS), one comparison at a time
+   * per workspace; this instance's own changes update the index directly.
    */
-  private async fresh(workspaceId: string): Promise<KnowledgeIndex> {
-    if (this.checkDue(workspaceId)) {
-      const last = this.checked.get(workspaceId)!;
-      const version = await this.version(workspaceId);
+  private check(workspaceId: string): Promise<void> {
+    if (!this.checkDue(workspaceId)) return Promise.resolve();
+    const under = this.checking.get(workspaceId);
+    if (under) return under;
+    const last = this.checked.get(workspaceId)!;
+    const check = this.version(workspaceId).then((version) => {
       if (version !== last.version) this.drop(workspaceId);
       else this.checked.set(workspaceId, { at: Date.now(), version });
-    }
-    return this.index(workspaceId);
+    });
+    this.checking.set(workspaceId, check);
+    return check.finally(() => this.checking.delete(workspaceId));
   }
 
   /**
    * Whether `answer` would answer now, from memory, without a read or a wait: offline (no model),
-   * the index loaded, built, trained and calibrated, and not due for its check against the
-   * database. The visitor's send answers in its own statement only then (see BotTurns.answerNow).
+   * the index loaded, built, trained and calibrated; the visitor's send answers in its statement
+   * only then (BotTurns.answerNow). An index due for its comparison with the database answers
+   * while the comparison runs: a change found drops it for the next question (within `checkMs`).
    */
   answersAtOnce(workspaceId: string, threshold: number | null): boolean {
     if (this.ai.model || this.building.has(workspaceId)) return false;
     const index = this.indexes.peek(workspaceId);
-    return (
-      !!index && !this.checkDue(workspaceId) && index.settled && (threshold !== null || hasCalibratedThreshold(index))
-    );
+    if (!index || !index.settled || (threshold === null && !hasCalibratedThreshold(index))) return false;
+    // A failed read is the next `answer`'s to report: it compares again.
+    this.check(workspaceId).catch(() => {});
+    return true;
   }
 
-  /** Whether the workspace's index is due for its comparison with the database (see `fresh`). */
+  /** Whether the workspace's index is due for its comparison with the database (see `check`). */
   private checkDue(workspaceId: string): boolean {
     const last = this.checked.get(workspaceId);
     return !!last && Date.now() - last.at > this.checkMs;
@@ -254,7 +260,8 @@ export class Knowledge {
     threshold: number | null,
     history: ChatTurn[] = [],
   ): Promise<BotAnswer> {
-    const index = await this.fresh(workspaceId);
+    await this.check(workspaceId);
+    const index = await this.index(workspaceId);
     // After a knowledge change the index rebuilds in slices and the classifier trains in the
     // background: this answer waits for them (other chats are not held up meanwhile).
     await index.prepared();
