@@ -13,17 +13,31 @@ export function allStems(text: string): string[] {
   return tokenize(text).map(stem);
 }
 
-/** Stems of content tokens only. */
+/** Stems of content tokens only, and of each hyphenated compound as one word (see `compoundStems`). */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) if (!STOPWORDS.has(t)) out.push(stem(t));
-  return out;
+  return compoundStems(text, out);
 }
 
 /** A question's content stems without its light words (LIGHT_WORDS): what it is searched by. */
 export function askedStems(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) if (!STOPWORDS.has(t) && !LIGHT_WORDS.has(t)) out.push(stem(t));
+  return compoundStems(text, out);
+}
+
+/** Words joined by hyphens, every part letters ("tune-up", "e-bike"; not "30-day"). */
+export const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
+
+/**
+ * Adds to `out` the stem of each hyphenated compound of the text, written as one word: a
+ * "tune-up" is a service, not the "tune" and the "up" of "fine-tune … follow-up" (the parts stay
+ * too, for the texts that write them apart).
+ */
+function compoundStems(text: string, out: string[]): string[] {
+  if (!text.includes('-')) return out;
+  for (const m of normalize(text).matchAll(HYPHENATED)) out.push(stem(m[0].replace(/-/g, '')));
   return out;
 }
 

@@ -24,6 +24,29 @@ describe('KnowledgeIndex', () => {
     expect(index().search('guitar setup price', 1)[0].chunk.id).toBe('setup');
   });
 
+  it('reads a hyphenated compound as one word, typed with or without its hyphen', async () => {
+    const i = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    i.upsert([
+      passage(
+        'fit',
+        ['Bike fitting', 'Follow-up'],
+        'A follow-up visit within 30 days of a full fit is free, to fine-tune anything that still does not feel right.',
+      ),
+      passage(
+        'turnaround',
+        ['Service & Repairs', 'Turnaround'],
+        'Most repairs are ready in 2 to 3 working days. In spring the wait for a full tune-up can stretch to a week, so book ahead.',
+      ),
+      passage('hours', ['Visit', 'Opening hours'], 'We are open Tuesday to Saturday, 9 am to 6 pm.'),
+    ]);
+    // "fine-tune … follow-up" holds the words "tune" and "up", not a tune-up.
+    for (const q of ['how much for a tune up', 'how much is a tune-up']) {
+      const coverage = new Map(i.search(q, 3).map((h) => [h.chunk.id, h.features.coverage]));
+      expect(coverage.get('turnaround'), q).toBe(1);
+      expect(coverage.get('fit'), q).toBeLessThan(0.6);
+    }
+  });
+
   it('tolerates typos', () => {
     expect(index().search('custms dutys', 1)[0].chunk.id).toBe('intl');
     expect(index().search('opning hours', 1)[0].chunk.id).toBe('store-hours');

@@ -20,7 +20,16 @@ describe('Spelling', () => {
   it('splits words run together when the shop writes them side by side, plural too', () => {
     expect(spelling.correct('do giftcards expire')).toBe('do gift cards expire');
     expect(spelling.correct('giftcard balance')).toBe('gift card balance');
-    expect(spelling.correct('do you fix ebikes')).toBe('do you fix e bikes');
+    // The shop writes "e-bikes": read as it writes them.
+    expect(spelling.correct('do you fix ebikes')).toBe('do you fix e-bikes');
+  });
+
+  it('writes two words as the hyphenated compound the shop writes them as', () => {
+    const s = Spelling.of(['A tune-up is $85.', 'We fine-tune your fit at the follow-up visit.'], null);
+    expect(s.correct('how much for a tune up?')).toBe('how much for a tune-up?');
+    expect(s.correct('Tune up price')).toBe('tune-up price');
+    // Words the shop never joins stay apart.
+    expect(s.correct('tune my fit up')).toBe('tune my fit up');
   });
 
   it('expands chat shorthand', () => {

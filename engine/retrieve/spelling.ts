@@ -12,14 +12,17 @@
  * substitute, swap), the most frequent when several are, and none when two are equally so.
  *
  * A number typed against its unit ("150g") is split where the shop writes the two apart ("150 g").
+ * Two words the shop writes as one hyphenated compound are written so ("tune up" → "tune-up"),
+ * which the index searches as one word beside its parts (features.ts).
  *
  * Phrases too: customers say "send it back", "my money back", "get to me" where shops write
  * return, refund, delivery, and no single word's vector carries that. Such a phrase is rewritten
  * only to a word the shop itself writes, and a customer's word the shop also uses ("swap",
  * "gift voucher") stays as typed.
  */
-import { stem, tokenize } from '../text/index';
+import { normalize, stem, tokenize } from '../text/index';
 import { ABROAD, COUNTRIES, SUBDIVISIONS } from '../text/places';
+import { HYPHENATED } from './features';
 import { mapSteps, runSteps, type Steps } from './steps';
 import { FILLER, HOME, PHRASINGS, SENDING, PLACE_BEFORE, SHORTHAND } from './phrasings';
 import { otherSpellings, SYNONYMS } from './shop-words';
@@ -93,6 +96,8 @@ export class Spelling {
     private readonly english: KnownWords | null,
     /** Stems of the words of the shop's headings and Q&A questions. */
     private readonly headingWords: ReadonlySet<string>,
+    /** The shop's hyphenated compounds, joined ("tuneup") → as it writes them ("tune-up"). */
+    private readonly hyphenated: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /**
@@ -106,9 +111,13 @@ export class Spelling {
   ): Steps<Spelling> {
     const counts = new Map<string, number>();
     const joined = new Map<string, string>();
+    const hyphenated = new Map<string, string>();
     yield* mapSteps(
       texts,
       (t) => {
+        if (t.includes('-'))
+          for (const m of normalize(t).matchAll(HYPHENATED))
+            if (hyphenated.size < MAX_JOINED) hyphenated.set(m[0].replace(/-/g, ''), m[0]);
         const tokens = tokenize(t);
         tokens.forEach((w, i) => {
           counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -122,7 +131,7 @@ export class Spelling {
     const words = [...counts.keys()];
     if (words.length > MAX_TYPO_WORDS) words.sort((a, b) => counts.get(b)! - counts.get(a)!).length = MAX_TYPO_WORDS;
     const headingWords = new Set(headings.flatMap((h) => tokenize(h).map(stem)));
-    return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english, headingWords);
+    return new Spelling(counts, joined, words, yield* TypoIndex.steps(words), english, headingWords, hyphenated);
   }
 
   static of(texts: readonly string[], english: KnownWords | null, headings: readonly string[] = []): Spelling {
@@ -272,7 +281,20 @@ export class Spelling {
       changed = true;
       return fixed;
     });
-    return changed ? out : query;
+    return this.hyphenate(changed ? out : query);
+  }
+
+  /** Two words the shop writes as one hyphenated compound, written so: "tune up?" → "tune-up?". */
+  private hyphenate(query: string): string {
+    if (!this.hyphenated.size) return query;
+    const parts = query.split(/(\s+)/);
+    for (let i = 0; i + 2 < parts.length; i += 2) {
+      const second = /^(\p{L}+)(\P{L}*)$/u.exec(parts[i + 2]);
+      if (!second || !/^\p{L}+$/u.test(parts[i])) continue;
+      const compound = this.hyphenated.get((parts[i] + second[1]).toLowerCase());
+      if (compound?.split('-').length === 2) [parts[i], parts[i + 1], parts[i + 2]] = ['', '', compound + second[2]];
+    }
+    return parts.join('');
   }
 
   /** What one unknown token stands for, or null to keep it. */
