@@ -28,7 +28,13 @@ export function askedStems(text: string): string[] {
 }
 
 /** Words joined by hyphens, every part letters ("tune-up", "e-bike"; not "30-day"). */
-export const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
+const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
+
+/** The text's hyphenated compounds, lowercase, each as written ("tune-up") and as one word ("tuneup"). */
+export function hyphenatedCompounds(text: string): { written: string; joined: string }[] {
+  if (!text.includes('-')) return [];
+  return [...normalize(text).matchAll(HYPHENATED)].map(([written]) => ({ written, joined: written.replace(/-/g, '') }));
+}
 
 /**
  * Adds to `out` the stem of each hyphenated compound of the text, written as one word: a
@@ -36,8 +42,7 @@ export const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
  * too, for the texts that write them apart).
  */
 function compoundStems(text: string, out: string[]): string[] {
-  if (!text.includes('-')) return out;
-  for (const m of normalize(text).matchAll(HYPHENATED)) out.push(stem(m[0].replace(/-/g, '')));
+  for (const { joined } of hyphenatedCompounds(text)) out.push(stem(joined));
   return out;
 }
 

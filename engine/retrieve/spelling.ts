@@ -20,9 +20,9 @@
  * only to a word the shop itself writes, and a customer's word the shop also uses ("swap",
  * "gift voucher") stays as typed.
  */
-import { normalize, stem, tokenize } from '../text/index';
+import { stem, tokenize } from '../text/index';
 import { ABROAD, COUNTRIES, SUBDIVISIONS } from '../text/places';
-import { HYPHENATED } from './features';
+import { hyphenatedCompounds } from './features';
 import { mapSteps, runSteps, type Steps } from './steps';
 import { FILLER, HOME, PHRASINGS, SENDING, PLACE_BEFORE, SHORTHAND } from './phrasings';
 import { otherSpellings, SYNONYMS } from './shop-words';
@@ -115,9 +115,8 @@ export class Spelling {
     yield* mapSteps(
       texts,
       (t) => {
-        if (t.includes('-'))
-          for (const m of normalize(t).matchAll(HYPHENATED))
-            if (hyphenated.size < MAX_JOINED) hyphenated.set(m[0].replace(/-/g, ''), m[0]);
+        for (const { written, joined: one } of hyphenatedCompounds(t))
+          if (hyphenated.size < MAX_JOINED) hyphenated.set(one, written);
         const tokens = tokenize(t);
         tokens.forEach((w, i) => {
           counts.set(w, (counts.get(w) ?? 0) + 1);
