@@ -29,6 +29,11 @@ describe('answer kinds', () => {
 
   it('reads what a passage holds', () => {
     expect(factKinds('Orders arrive in 3–5 business days.')).toContain('duration');
+    // A time span in words: "the same evening", "same-day", "in about an hour".
+    expect(factKinds('Order by 2 pm and our van brings it the same evening.')).toContain('duration');
+    expect(factKinds('Pick it up in about an hour.')).toContain('duration');
+    expect(factKinds('Our same-day service covers the county.')).toContain('duration');
+    expect(factKinds('Take a tablet twice a day.')).not.toContain('duration');
     expect(factKinds('Standard shipping is $6.50 per order.')).toContain('price');
     // A price list or a product export writes the amount after its label, without a currency.
     expect(factKinds('Size: 250 g; Variant Price: 16.00.')).toContain('price');

@@ -52,7 +52,7 @@ const FACT: [AnswerKind, RegExp][] = [
   [
     'duration',
     new RegExp(
-      `\\b(?:\\d+|one|two|three|four|five|six|seven|ten|a few|several|same)(?:\\s*(?:-|–|to)\\s*\\d+)?\\s*${UNIT}\\b|\\b(?:same|next) (?:day|afternoon|business day)\\b|\\bovernight\\b`,
+      `\\b(?:\\d+|one|two|three|four|five|six|seven|ten|a few|several|same)(?:\\s*(?:-|–|to)\\s*\\d+)?\\s*${UNIT}\\b|\\b(?:same|next)[ -](?:day|morning|afternoon|evening|night|week|business day)\\b|\\b(?:in|within|about|around|under|takes?) (?:an?|half an?) (?:hour|day|week|month)\\b|\\bovernight\\b`,
     ),
   ],
   [
