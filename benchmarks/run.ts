@@ -14,6 +14,8 @@ import { engineQueryMs, ingestPagesPerSecond } from './engine';
 import { measureFanout } from './fanout';
 import { measureIdle } from './idle';
 import { startEchoServer } from './load/echo';
+import { PLAN } from './plan';
+import { turnFigures } from './turn';
 import type { ChatResult } from './load/protocol';
 import { startLoad } from './load/run-load';
 import { knowledgeScale, manyShops } from './knowledge-scale';
@@ -38,7 +40,18 @@ export interface BenchOptions {
 }
 
 /** The bench's parts, to run a few at a time (each alone fits in a few minutes). */
-export const PARTS = ['classic', 'anchor', 'floor', 'first', 'curve', 'burst', 'two', 'knowledge', 'shops'] as const;
+export const PARTS = [
+  'classic',
+  'engine',
+  'anchor',
+  'floor',
+  'first',
+  'curve',
+  'burst',
+  'two',
+  'knowledge',
+  'shops',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 type Figures = Record<string, number | string>;
@@ -56,46 +69,6 @@ const TARGETS: Record<string, { text: string; ok: (v: number, f: Figures) => boo
   copilot_ms_p95: { text: '≤ 50', ok: (v) => v <= 50 },
 };
 
-const PLAN = {
-  full: {
-    visitors: 500,
-    chatWorkers: 2,
-    coldMs: 15_000,
-    durationMs: 60_000,
-    handoffs: 100,
-    idle: 5000,
-    idleWorkers: 4,
-    queries: 1000,
-    pages: 300,
-    copilot: 500,
-    steps: [250, 500, 1000, 2000, 4000],
-    stepMs: 30_000,
-    burstMs: 30_000,
-    afterMs: 20_000,
-    probe: 50,
-    chunkSizes: [100, 1000, 10_000, 50_000],
-    shops: [10, 100, 1000],
-  },
-  quick: {
-    visitors: 100,
-    chatWorkers: 2,
-    coldMs: 5_000,
-    durationMs: 8_000,
-    handoffs: 15,
-    idle: 1000,
-    idleWorkers: 2,
-    queries: 300,
-    pages: 60,
-    copilot: 200,
-    steps: [100, 250],
-    stepMs: 8_000,
-    burstMs: 8_000,
-    afterMs: 8_000,
-    probe: 20,
-    chunkSizes: [100, 1000],
-    shops: [10, 100],
-  },
-};
 const AGENTS = 20;
 /** The workspace id the anchors' visitors name (the echo servers have no workspaces). */
 const ANCHOR_WORKSPACE = '00000000-0000-4000-8000-000000000000';
@@ -410,10 +383,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<Figures> {
       f,
       Object.fromEntries(Object.entries(bundleSizes(process.cwd(), log)).map(([k, v]) => [k, round(v, 2)])),
     );
-
-    log('engine: query time on 5,000 chunks, HTML ingestion');
+  }
+  if (has('classic') || has('engine')) {
+    log("engine: query time on 5,000 chunks, HTML ingestion, the bot's turn on the demo");
     await part('engine query', async () => (f.engine_query_ms_p50 = round(await engineQueryMs(5000, plan.queries), 3)));
     await part('ingestion', async () => (f.ingest_pages_per_s = round(await ingestPagesPerSecond(plan.pages), 0)));
+    await part('turn', async () => Object.assign(f, await turnFigures(plan.turnRounds)));
   }
   if (has('knowledge')) {
     log(`knowledge size: ${plan.chunkSizes.join('/')} chunks`);

@@ -159,7 +159,10 @@ program
   .option('--quick', 'a smaller load')
   .addOption(new Option('--store <store>', 'only this database').choices(['embedded', 'postgres']))
   .addOption(new Option('--visitors <n>', 'chatting visitors (default 500, quick 100)').argParser(positiveInt))
-  .option('--parts <list>', 'only these parts, comma-separated: classic,anchor,first,curve,burst,two,knowledge,shops')
+  .option(
+    '--parts <list>',
+    'only these parts, comma-separated: classic,engine,anchor,first,curve,burst,two,knowledge,shops',
+  )
   .option('--steps <list>', 'the capacity curve, visitors per step (default 250,500,1000,2000,4000)')
   .addOption(new Option('--step-s <s>', 'seconds per step of the curve (default 30)').argParser(positiveInt))
   .addOption(new Option('--burst-s <s>', 'seconds of the burst (default 30)').argParser(positiveInt))
