@@ -8,7 +8,7 @@ import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { answerHits, answerRanking, isFaq, sameSourcePassage } from './ranking';
-import { AMOUNT, factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
@@ -88,8 +88,8 @@ function lacksAskedFact({
     if (payment && !PAYMENT_MEANS.test(normalize(text))) return true;
     if (holiday && !HOLIDAY.test(normalize(text)) && !DATE.test(normalize(text))) return true;
     if (!contact && !hours) return false;
-    const held = factKinds(text);
-    return !((contact && held.includes('contact')) || (hours && held.includes('time')));
+    const held = factMask(text);
+    return !((contact && held & kindMask(['contact'])) || (hours && held & kindMask(['time'])));
   };
 }
 
@@ -224,7 +224,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // ranking chose, the section is the one that answers. Never two sections joined.
   // "Are you open on sunday" asks for days and times; its "are you" is no policy question.
   const asked = kindMask(questionKinds(query)) & ~(asks.hours ? kindMask(['policy']) : 0);
-  const holds = (h: SearchHit) => kindMatch(asked, kindMask(factKinds(h.chunk.text)));
+  const holds = (h: SearchHit) => kindMatch(asked, factMask(h.chunk.text));
   const siblings = hits
     .slice(1, 4)
     .filter((h) => sameSourcePassage(h, top) && h.probability >= SIBLING_SHARE * top.probability);

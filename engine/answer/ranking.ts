@@ -5,7 +5,7 @@
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
-import { factKinds, kindMask, questionKinds } from '../text/answer-type';
+import { factMask, kindMask, questionKinds } from '../text/answer-type';
 
 /** Whether a chunk is a Q&A entry (its answer is a reply as it stands). */
 export function isFaq(chunk: KnowledgeChunk): boolean {
@@ -48,7 +48,7 @@ function pageFirst(hits: SearchHit[]): SearchHit[] {
 function sectionHoldingFact(query: string, hits: SearchHit[]): SearchHit[] {
   const specific = kindMask(questionKinds(query)) & ~kindMask(['policy']);
   const [top] = hits;
-  const holds = (h: SearchHit) => kindMask(factKinds(h.chunk.answer ?? h.chunk.text)) & specific;
+  const holds = (h: SearchHit) => factMask(h.chunk.answer ?? h.chunk.text) & specific;
   if (!specific || !top || holds(top)) return hits;
   const section = hits
     .slice(1, 4)

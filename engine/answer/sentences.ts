@@ -3,7 +3,8 @@
  * reply rather than a page dump.
  */
 import { contentStems } from '../retrieve/features';
-import { factKinds, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { rememberedByText } from '../text/remember';
 
 /** A line that stands apart: a list item, table row, heading or quote. */
 const BLOCK_LINE = /^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>])/;
@@ -107,6 +108,9 @@ const QUESTION_WORDS = new Set(['what', 'how', 'when', 'where', 'which', 'who', 
 
 export const isSignpost = (sentence: string): boolean => SIGNPOST.test(sentence.trim());
 
+/** A sentence's content stems (contentStems), remembered: sentences are read question after question. */
+const stemsOf: (sentence: string) => readonly string[] = rememberedByText(contentStems);
+
 /**
  * How well each sentence answers the query: shared content words, plus the asked-for kind of fact
  * (a specific kind, such as the duration "how long" asks for, counts double what a "can I / do you"
@@ -119,10 +123,10 @@ export function sentenceScores(sentences: readonly string[], query: string): num
   const specific = asked & ~kindMask(['policy']) ? 1 : 0.5;
   return sentences.map((s) => {
     if (isSignpost(s)) return 0;
-    const stems = new Set(contentStems(s));
+    const stems = new Set(stemsOf(s));
     let n = 0;
     for (const t of q) if (stems.has(t)) n++;
-    return n / Math.sqrt(stems.size + 1) + specific * KIND_BONUS * kindMatch(asked, kindMask(factKinds(s)));
+    return n / Math.sqrt(stems.size + 1) + specific * KIND_BONUS * kindMatch(asked, factMask(s));
   });
 }
 
@@ -137,7 +141,7 @@ export function onlySignposts(text: string, query: string): boolean {
   const sentences = splitSentences(text);
   // "What" is a content word to the rankers; here it would match the "explains what…" itself.
   const q = new Set(contentStems(query).filter((t) => !QUESTION_WORDS.has(t)));
-  const shared = sentences.map((s) => new Set(contentStems(s).filter((t) => q.has(t))).size);
+  const shared = sentences.map((s) => new Set(stemsOf(s).filter((t) => q.has(t))).size);
   const best = Math.max(0, ...shared.filter((_, i) => !isSignpost(sentences[i])));
   return shared.some((n, i) => isSignpost(sentences[i]) && n > best);
 }
@@ -174,11 +178,11 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
       const q = new Set(contentStems(query));
       // A sentence that shares the words may go on in the next ("…refund you in full. Later than
       // that we can only give store credit."): it comes along.
-      const shares = kept.map((s) => contentStems(s).some((t) => q.has(t)));
+      const shares = kept.map((s) => stemsOf(s).some((t) => q.has(t)));
       // (By words only from four sentences on: of three, the one without the words is as often
       // the list the question asks for: "what items can't be traded in" → "Strings, reeds…".)
       const answers = specific
-        ? kept.filter((s) => kindMask(factKinds(s)) & specific)
+        ? kept.filter((s) => factMask(s) & specific)
         : kept.length >= 4
           ? kept.filter((_, i) => shares[i] || (i > 0 && shares[i - 1]))
           : kept;

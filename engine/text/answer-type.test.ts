@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factKinds, factWords, kindMask, kindMatch, questionKinds, withoutKindCues } from './answer-type';
+import { factKinds, factMask, factWords, kindMask, kindMatch, questionKinds, withoutKindCues } from './answer-type';
 
 describe('answer kinds', () => {
   it('reads what a question asks for', () => {
@@ -25,6 +25,13 @@ describe('answer kinds', () => {
     expect(factKinds('Parcels ship on the 15th of each month.')).toContain('time');
     expect(factKinds('Plant trees in October.')).toContain('time');
     expect(factKinds('You may return it.')).not.toContain('time');
+  });
+
+  it('remembers the kinds a text holds as the same mask it reads', () => {
+    const texts = ['Orders arrive in 3–5 business days for $6.50.', 'Coffee is a fruit.', 'Open Sunday 9am–5pm.'];
+    for (const read of [1, 2])
+      for (const t of texts) expect(factMask(t), `${t} (read ${read})`).toBe(kindMask(factKinds(t)));
+    expect(factMask('Coffee is a fruit.')).toBe(0);
   });
 
   it('reads what a passage holds', () => {

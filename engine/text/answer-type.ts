@@ -6,6 +6,7 @@
  * and within a passage the sentence that holds it is the one to quote.
  */
 import { normalize, normalizedLine, STOPWORDS } from './index';
+import { rememberedByText } from './remember';
 
 export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'contact' | 'policy';
 
@@ -92,6 +93,13 @@ export function factKinds(text: string): AnswerKind[] {
   const t = normalize(text);
   return FACT.filter(([, re]) => re.test(t)).map(([k]) => k);
 }
+
+/**
+ * The kinds of fact a text holds, as a mask (kindMask), remembered for the texts read last: an
+ * answer reads the same passages and their sentences for question after question, and each
+ * reading is a dozen patterns over the text.
+ */
+export const factMask: (text: string) => number = rememberedByText((text) => kindMask(factKinds(text)));
 
 /** Bit mask of kinds (bit i = ANSWER_KINDS[i]). */
 export function kindMask(kinds: readonly AnswerKind[]): number {
