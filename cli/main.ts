@@ -37,6 +37,17 @@ function positiveInt(v: string): number {
   return n;
 }
 
+/** A share from 0 to 1, for options such as --threshold. */
+function share(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a number from 0 to 1');
+  return n;
+}
+
+const THRESHOLD_HELP =
+  "answer from this confidence on, in every shop (default: each shop's own, calibrated on its content " +
+  'as the product does; 0 answers whatever ranks first, the most the ranking can get right)';
+
 /** Prints an eval result as JSON (--json) or as aligned lines for people. */
 function report(result: Record<string, unknown>, json: boolean | undefined): void {
   if (json) {
@@ -98,10 +109,11 @@ evalCmd
   .argument('<dirs...>', 'shop folders (content/, tags.json, questions.jsonl; see eval/shops/README.md)')
   .option('--json', 'one JSON object on stdout')
   .option('--verbose', 'every question with its outcome on stderr')
+  .option('--threshold <n>', THRESHOLD_HELP, share)
   .description("a shop's documents and customer questions through the product's ingestion and bot turn")
-  .action(async (dirs: string[], opts: { json?: boolean; verbose?: boolean }) => {
+  .action(async (dirs: string[], opts: { json?: boolean; verbose?: boolean; threshold?: number }) => {
     const { evalShops } = await import('../engine/eval/shops');
-    const r = await evalShops(dirs, { settings: await defaultHandoffSettings() });
+    const r = await evalShops(dirs, { settings: await defaultHandoffSettings(), threshold: opts.threshold });
     if (opts.verbose) for (const rep of r.reports) printResults(rep);
     report(
       dirs.length === 1
@@ -116,12 +128,13 @@ evalCmd
   .argument('<root>', 'a folder of shop folders (e.g. eval/shops)')
   .option('--json', 'one JSON object on stdout')
   .option('--verbose', 'every question with its outcome on stderr')
+  .option('--threshold <n>', THRESHOLD_HELP, share)
   .description('every shop folder under a folder: per shop, pooled, and the spread across shops')
-  .action(async (root: string, opts: { json?: boolean; verbose?: boolean }) => {
+  .action(async (root: string, opts: { json?: boolean; verbose?: boolean; threshold?: number }) => {
     const { evalShops, shopDirs } = await import('../engine/eval/shops');
     const dirs = shopDirs(root);
     if (!dirs.length) throw new InvalidArgumentError(`no shop folder (with questions.jsonl) under ${root}`);
-    const r = await evalShops(dirs, { settings: await defaultHandoffSettings() });
+    const r = await evalShops(dirs, { settings: await defaultHandoffSettings(), threshold: opts.threshold });
     if (opts.verbose) for (const rep of r.reports) printResults(rep);
     report({ shops: r.shops, pooled: r.pooled, spread: r.spread }, opts.json);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { evalShop, loadShop, summarizeShop, type QuestionResult } from './shops';
+import { evalShop, loadShop, summarizeShop, type QuestionResult, type ShopSummary } from './shops';
 
 /** A tiny shop written by the test: two documents, two tags, five questions. */
 function tinyShop(): string {
@@ -140,6 +140,20 @@ describe('eval shop', () => {
     const out = JSON.parse(lines[0]) as Record<string, unknown>;
     for (const k of KEYS) expect(typeof out[k]).toBe('number');
     expect(out).toMatchObject({ n: 5, handoff_right: 1 });
+  }, 120_000);
+
+  it('answers from the threshold given, a share from 0 to 1 (--threshold)', async () => {
+    const dir = tinyShop();
+    const run = (threshold: string) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'cli/main.ts', 'eval', 'shop', dir, '--json', '--threshold', threshold],
+        { cwd: process.cwd() },
+      );
+    const answered = async (threshold: string) =>
+      (JSON.parse((await run(threshold)).stdout) as ShopSummary).outcomes.answer;
+    expect(await answered('0')).toBeGreaterThan(await answered('1'));
+    await expect(run('1.5')).rejects.toThrow(/a number from 0 to 1/);
   }, 120_000);
 });
 
