@@ -105,6 +105,34 @@ describe('answerOffline', () => {
     expect(answerOffline(shipping, 'do you ship to canada', { threshold: 0 }).citations[0]?.chunkId).toBe('world');
   });
 
+  it("quotes a section, not its page's introduction that matched on the page's heading alone", async () => {
+    const returns = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    const page = ['Shipping & Returns'];
+    returns.upsert(
+      [
+        passage(
+          'intro',
+          page,
+          'Northbound is an online-only store: we have no retail shops. Every order ships from our warehouse in Denver.',
+        ),
+        passage(
+          'us',
+          [...page, 'Shipping in the US'],
+          'Standard shipping takes 3 to 6 business days and is free over $99, otherwise $7.',
+        ),
+        passage(
+          'returns',
+          [...page, 'Returns'],
+          'Return anything unworn, unwashed and with its tags within 60 days for a full refund. Returns are free in the US: print a label from your order page.',
+        ),
+      ].map((c) => ({ ...c, sourceId: 'shipping-returns' })),
+    );
+    await returns.prepared();
+    const a = answerOffline(returns, 'what is your return policy', { threshold: 0 });
+    expect(a.citations[0]?.chunkId).toBe('returns');
+    expect(a.text).toMatch(/within 60 days/);
+  });
+
   it("quotes a section, not a page's introduction that only says what the page covers", async () => {
     const returns = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     const page = ['Returns & Exchanges'];

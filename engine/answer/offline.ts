@@ -185,6 +185,12 @@ function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
   return words.some((w) => !terms(w).every((t) => entry.has(t)));
 }
 
+/** Whether a text itself (not its heading) says a content word of the question. */
+function saysAsked(query: string, text: string): boolean {
+  const asked = new Set(terms(query));
+  return terms(text).some((t) => asked.has(t));
+}
+
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
@@ -249,7 +255,10 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // A subsection that won on its parent's words ("what are your hours" against "Regular Store
   // Hours › Lesson Hours") gives way to that parent when the question asks nothing the subsection
   // has of its own: the general section answers the general question (unless it only
-  // introduces the page: "If something isn't right, here is how returns work.").
+  // introduces the page: "If something isn't right, here is how returns work."; or its text says
+  // none of the question's words nor the fact it asks for, having matched on its heading alone:
+  // "what is your return policy" is not answered by "Shipping & Returns: Northbound is an
+  // online-only store…", while "what are your hours" is by "Regular Store Hours: Monday…").
   const parent = hits
     .slice(1)
     .find(
@@ -258,7 +267,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         isAncestor(h.chunk, top.chunk) &&
         holds(h) >= own &&
         !asksForOwn(query, h.chunk, top.chunk) &&
-        !onlySignposts(h.chunk.text, query),
+        !onlySignposts(h.chunk.text, query) &&
+        (saysAsked(query, h.chunk.text) || (factMask(h.chunk.text) & asked & ~kindMask(['policy'])) > 0),
     );
   const used = better ?? parent ?? top;
   if (lacks(used.chunk.text)) return notSure;
