@@ -28,6 +28,14 @@ describe('relevantSentences', () => {
     // Of three sentences, by words alone, all: the one without them may be the list asked for.
     const cannot = 'Strings, reeds and sticks. Items that are broken or recalled. Instruments without a serial number.';
     expect(relevantSentences(cannot, "what items can't be traded in")).toBe(cannot);
+    // A list item that names what is asked comes with those holding the fact, though it holds
+    // none itself: without "Thanksgiving Day" the list would say the shop opens that day.
+    const closed =
+      "We are closed on:\n- New Year's Day (January 1)\n- Labor Day\n- Thanksgiving Day\n- Christmas Day (December 25)\n" +
+      'Gift cards are sold at the counter.';
+    expect(relevantSentences(closed, 'are you open on thanksgiving')).toBe(
+      "We are closed on:\n- New Year's Day (January 1)\n- Thanksgiving Day\n- Christmas Day (December 25)",
+    );
   });
 
   const text =

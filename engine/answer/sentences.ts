@@ -181,8 +181,10 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
       const shares = kept.map((s) => stemsOf(s).some((t) => q.has(t)));
       // (By words only from four sentences on: of three, the one without the words is as often
       // the list the question asks for: "what items can't be traded in" → "Strings, reeds…".)
+      // A list item that names what is asked comes with those holding the fact: "are you open on
+      // thanksgiving" keeps "- Thanksgiving Day" among the dated days the shop is closed on.
       const answers = specific
-        ? kept.filter((s) => factMask(s) & specific)
+        ? kept.filter((s, i) => factMask(s) & specific || (LIST_ITEM.test(s) && shares[i]))
         : kept.length >= 4
           ? kept.filter((_, i) => shares[i] || (i > 0 && shares[i - 1]))
           : kept;
