@@ -40,13 +40,17 @@ function isAncestor(a: KnowledgeChunk, b: KnowledgeChunk): boolean {
 
 /**
  * Whether the query asks for what `child` has of its own beside `ancestor`: a word of its own
- * headings ("lesson hours"), or a word its text says and the ancestor's does not ("do you ship to
- * canada" against "International delivery: … the USA and Canada").
+ * headings that the ancestor's headings lack ("lesson hours"; "cake flavours" › "Flavours", though
+ * the ancestor's text says "in our own flavours"), or a word its text says and the ancestor's does
+ * not ("do you ship to canada" against "International delivery: … the USA and Canada").
  */
 function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChunk): boolean {
   const inherited = new Set(terms(`${ancestor.headingPath.join(' ')} ${ancestor.text}`));
   const own = terms(`${child.headingPath.slice(ancestor.headingPath.length).join(' ')} ${child.text}`);
   const asked = new Set(terms(query));
+  const headed = new Set(terms(ancestor.headingPath.join(' ')));
+  const heading = terms(child.headingPath.slice(ancestor.headingPath.length).join(' '));
+  if (heading.some((t) => asked.has(t) && !headed.has(t))) return true;
   return own.some((t) => asked.has(t) && !inherited.has(t));
 }
 
