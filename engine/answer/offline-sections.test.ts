@@ -2,17 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { answerOffline } from './offline';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { KnowledgeChunk } from '../retrieve/types';
 import { passage } from './testkit';
 
 /**
  * Which section of a page an answer quotes: the general one or a subsection, never an
  * introduction that says nothing asked.
  */
+/** An index, with word vectors, of passages on the pages `sourceOf` puts them on. */
+async function indexOf(chunks: KnowledgeChunk[], sourceOf: (c: KnowledgeChunk) => string): Promise<KnowledgeIndex> {
+  const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+  index.upsert(chunks.map((c) => ({ ...c, sourceId: sourceOf(c) })));
+  await index.prepared();
+  return index;
+}
+
 describe('answerOffline: the section quoted', () => {
   it('quotes the general section for a general question, a subsection when the question names it', async () => {
-    const hours = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     const page = ['Store Hours and Location'];
-    hours.upsert(
+    const hours = await indexOf(
       [
         passage('intro', page, 'Riff & Rhythm is an independent music store on Hawthorne Boulevard.'),
         passage(
@@ -31,9 +39,9 @@ describe('answerOffline: the section quoted', () => {
           'Lessons run Monday to Friday from 2:00 pm to 9:00 pm.',
         ),
         passage('parking', ['Parking'], 'Free parking behind the store after 6 pm.'),
-      ].map((c) => ({ ...c, sourceId: c.id === 'parking' ? 'parking' : 'hours' })),
+      ],
+      (c) => (c.id === 'parking' ? 'parking' : 'hours'),
     );
-    await hours.prepared();
     const quoted = (q: string) => answerOffline(hours, q, { threshold: 0 }).citations[0]?.chunkId;
     expect(quoted('what are your hours')).toBe('regular');
     expect(quoted('when are you open on sunday')).toBe('regular');
@@ -42,8 +50,7 @@ describe('answerOffline: the section quoted', () => {
   });
 
   it('keeps the subsection whose text says what the question asks and its parent does not', async () => {
-    const shipping = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    shipping.upsert(
+    const shipping = await indexOf(
       [
         passage(
           'lead',
@@ -56,16 +63,15 @@ describe('answerOffline: the section quoted', () => {
           ['Shipping & Delivery', 'International delivery'],
           'We ship to Ireland, the EU, the USA and Canada. Customs duties are the customer’s to pay.',
         ),
-      ].map((c) => ({ ...c, sourceId: 'shipping' })),
+      ],
+      () => 'shipping',
     );
-    await shipping.prepared();
     expect(answerOffline(shipping, 'do you ship to canada', { threshold: 0 }).citations[0]?.chunkId).toBe('world');
   });
 
   it("keeps the subsection headed with what is asked, which its page's introduction only mentions", async () => {
-    const cakes = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     const page = ['Custom Cakes'];
-    cakes.upsert(
+    const cakes = await indexOf(
       [
         passage(
           'intro',
@@ -82,18 +88,17 @@ describe('answerOffline: the section quoted', () => {
           [...page, 'Sizes and prices'],
           'A 6 inch cake serves 8 and costs $45; an 8 inch serves 14 for $60.',
         ),
-      ].map((c) => ({ ...c, sourceId: 'custom-cakes' })),
+      ],
+      () => 'custom-cakes',
     );
-    await cakes.prepared();
     const a = answerOffline(cakes, 'what cake flavours do you have', { threshold: 0 });
     expect(a.citations[0]?.chunkId).toBe('flavours');
     expect(a.text).toMatch(/Vanilla bean/);
   });
 
   it("quotes a section, not its page's introduction that matched on the page's heading alone", async () => {
-    const returns = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     const page = ['Shipping & Returns'];
-    returns.upsert(
+    const returns = await indexOf(
       [
         passage(
           'intro',
@@ -110,18 +115,17 @@ describe('answerOffline: the section quoted', () => {
           [...page, 'Returns'],
           'Return anything unworn, unwashed and with its tags within 60 days for a full refund. Returns are free in the US: print a label from your order page.',
         ),
-      ].map((c) => ({ ...c, sourceId: 'shipping-returns' })),
+      ],
+      () => 'shipping-returns',
     );
-    await returns.prepared();
     const a = answerOffline(returns, 'what is your return policy', { threshold: 0 });
     expect(a.citations[0]?.chunkId).toBe('returns');
     expect(a.text).toMatch(/within 60 days/);
   });
 
   it("quotes a section, not a page's introduction that only says what the page covers", async () => {
-    const returns = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     const page = ['Returns & Exchanges'];
-    returns.upsert(
+    const returns = await indexOf(
       [
         passage('intro', page, "We want you to love every skein. If something isn't right, here is how returns work."),
         passage('yarn', [...page, 'Yarn'], 'Unused yarn in its original bands can be returned within 30 days.'),
@@ -131,9 +135,9 @@ describe('answerOffline: the section quoted', () => {
           'Email us with your order number and the items you are sending back. Refunds take 5 business days.',
         ),
         passage('club', ['Yarn club'], 'The yarn club ships a new colourway every month.'),
-      ].map((c) => ({ ...c, sourceId: c.id === 'club' ? 'club' : 'returns' })),
+      ],
+      (c) => (c.id === 'club' ? 'club' : 'returns'),
     );
-    await returns.prepared();
     const a = answerOffline(returns, 'how do returns work', { threshold: 0 });
     expect(['yarn', 'start']).toContain(a.citations[0]?.chunkId);
     expect(a.text).not.toMatch(/love every skein/);
