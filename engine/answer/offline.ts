@@ -45,13 +45,12 @@ function isAncestor(a: KnowledgeChunk, b: KnowledgeChunk): boolean {
  * not ("do you ship to canada" against "International delivery: … the USA and Canada").
  */
 function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChunk): boolean {
-  const inherited = new Set(terms(`${ancestor.headingPath.join(' ')} ${ancestor.text}`));
-  const own = terms(`${child.headingPath.slice(ancestor.headingPath.length).join(' ')} ${child.text}`);
   const asked = new Set(terms(query));
   const headed = new Set(terms(ancestor.headingPath.join(' ')));
   const heading = terms(child.headingPath.slice(ancestor.headingPath.length).join(' '));
   if (heading.some((t) => asked.has(t) && !headed.has(t))) return true;
-  return own.some((t) => asked.has(t) && !inherited.has(t));
+  const inherited = new Set(terms(`${ancestor.headingPath.join(' ')} ${ancestor.text}`));
+  return terms(child.text).some((t) => asked.has(t) && !inherited.has(t));
 }
 
 /**
