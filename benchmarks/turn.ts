@@ -5,11 +5,8 @@
  * reads beside `store_echo_ms_*`: a reply cannot come back faster than the anchor plus this.
  */
 import { fileURLToPath } from 'node:url';
-import { answerOffline } from '../engine/answer/offline';
 import { calibratedThreshold } from '../engine/answer/calibrate';
-import { DEFAULT_HANDOFF_SETTINGS } from '../engine/conversation/handoff';
-import { readTurn } from '../engine/conversation/turn';
-import { loadShop, shopTagger } from '../engine/eval/shops';
+import { firstTurn, loadShop, shopTagger } from '../engine/eval/shops';
 import { loadDefaultWordVectors } from '../engine/retrieve/dense';
 import { KnowledgeIndex } from '../engine/retrieve/knowledge-index';
 import { QUESTIONS } from './load/protocol';
@@ -29,16 +26,7 @@ export async function turnMs(rounds: number): Promise<{ p50: number; p99: number
   index.upsert(shop.chunks);
   await index.prepared();
   const threshold = calibratedThreshold(index);
-  const tagger = shopTagger(shop.tags);
-  const turn = (question: string) =>
-    readTurn({
-      question,
-      visitorMessages: [question],
-      previousUnanswered: [],
-      answer: async (q) => ({ ...answerOffline(index, q, { threshold }), threshold }),
-      topics: async (text) => tagger?.(text) ?? [],
-      settings: DEFAULT_HANDOFF_SETTINGS,
-    });
+  const turn = firstTurn(index, threshold, shopTagger(shop.tags));
   let answered = 0;
   for (const q of QUESTIONS) {
     const { answer, decision } = await turn(q);

@@ -263,6 +263,27 @@ export function summarizeShop(rs: readonly QuestionResult[]): ShopSummary {
   };
 }
 
+/**
+ * The product's offline bot turn on a shop's index, for a visitor's first message: the answer at
+ * `threshold`, the tagger's topics, the handoff decision.
+ */
+export function firstTurn(
+  index: KnowledgeIndex,
+  threshold: number,
+  tagger: ((text: string) => TurnTopic[]) | null,
+  settings: TurnInput<never>['settings'] = DEFAULT_HANDOFF_SETTINGS,
+) {
+  return (question: string) =>
+    readTurn({
+      question,
+      visitorMessages: [question],
+      previousUnanswered: [],
+      answer: async (q) => ({ ...answerOffline(index, q, { threshold }), threshold }),
+      topics: async (text) => tagger?.(text) ?? [],
+      settings,
+    });
+}
+
 export interface EvalShopOptions {
   /** The workspace's handoff settings (default: the engine's defaults). */
   settings?: TurnInput<never>['settings'];
@@ -295,18 +316,12 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
   // As the product does for a workspace that set none: the threshold calibrated on its own content.
   const threshold = opts.threshold ?? calibratedThreshold(index);
   const settings = opts.settings ?? DEFAULT_HANDOFF_SETTINGS;
+  const turn = firstTurn(index, threshold, tagger, settings);
   const fileOf = new Map(shop.chunks.map((c) => [c.id, c.sourceId]));
   const results: QuestionResult[] = [];
   for (const q of shop.questions) {
     const t0 = performance.now();
-    const { answer, topics, decision } = await readTurn({
-      question: q.q,
-      visitorMessages: [q.q],
-      previousUnanswered: [],
-      answer: async (question) => ({ ...answerOffline(index, question, { threshold }), threshold }),
-      topics: async (text) => tagger?.(text) ?? [],
-      settings,
-    });
+    const { answer, topics, decision } = await turn(q.q);
     const ms = Math.round((performance.now() - t0) * 100) / 100;
     // A reply to small talk ("thanks, bye!") goes out in place of the answer, without its
     // citations (server/commands/handoff.ts, botReply): the content answered nothing.
