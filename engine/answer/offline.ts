@@ -7,7 +7,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
-import { answerHits, answerRanking, isFaq, sameSourcePassage } from './ranking';
+import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranking';
 import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
@@ -200,7 +200,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // Read as the shop spells it ("wat time" asks for a time; "retrun" is about returns).
   const typed = query;
   query = index.correct(query);
-  let hits = opts.hits ? answerRanking(query, opts.hits) : answerHits(index, query);
+  let hits = opts.hits ? rerankedForAnswer(index, query, opts.hits) : answerHits(index, query);
   const confidence = answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;

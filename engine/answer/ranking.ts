@@ -6,6 +6,7 @@
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { factMask, kindMask, questionKinds } from '../text/answer-type';
+import { rerank } from './rerank';
 
 /** Whether a chunk is a Q&A entry (its answer is a reply as it stands). */
 export function isFaq(chunk: KnowledgeChunk): boolean {
@@ -61,6 +62,17 @@ export function answerRanking(query: string, hits: SearchHit[]): SearchHit[] {
   return sectionHoldingFact(query, pageFirst(hits));
 }
 
+/**
+ * The hits in the order an answer reads them, read a second time (rerank.ts): the order rules
+ * above, then the reranker over the best few, then, when that moved another page or section
+ * first, its section that holds the fact asked for.
+ */
+export function rerankedForAnswer(index: KnowledgeIndex, query: string, hits: SearchHit[]): SearchHit[] {
+  const ordered = answerRanking(query, hits);
+  const reranked = rerank(index, query, ordered);
+  return reranked === ordered ? ordered : sectionHoldingFact(query, reranked);
+}
+
 /** How many hits an answer reads. */
 const ANSWER_HITS = 5;
 
@@ -69,5 +81,5 @@ const ANSWER_HITS = 5;
  * the workspace's calibration and the answer model's fitting (scripts/tune) all read.
  */
 export function answerHits(index: KnowledgeIndex, query: string): SearchHit[] {
-  return answerRanking(query, index.search(query, ANSWER_HITS));
+  return rerankedForAnswer(index, query, index.search(query, ANSWER_HITS));
 }

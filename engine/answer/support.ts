@@ -66,6 +66,8 @@ interface IndexWords {
   pages: Map<string, Words>;
   /** Chunks compared so far, by id (bounded alike): the same few answer most questions. */
   chunks: Map<string, Words>;
+  /** The last query's features by chunk id: the reranker and the answer model read the same few. */
+  last: { query: string; features: Map<string, number[]> };
 }
 
 const MAX_CACHED_PAGES = 256;
@@ -85,7 +87,7 @@ function indexWords(index: KnowledgeIndex): IndexWords {
       if (page) page.push(c);
       else bySource.set(c.sourceId, [c]);
     }
-    w = { generation, shop, bySource, pages: new Map(), chunks: new Map() };
+    w = { generation, shop, bySource, pages: new Map(), chunks: new Map(), last: { query: '', features: new Map() } };
     perIndex.set(index, w);
   }
   return w;
@@ -136,8 +138,18 @@ function supportOf(
  */
 export function supportFeatures(index: KnowledgeIndex, query: string, top: KnowledgeChunk | undefined): number[] {
   if (!top) return [0, 0, 0, 0, 1];
-  const wv = index.wordVectors;
   const iw = indexWords(index);
+  if (iw.last.query !== query) iw.last = { query, features: new Map() };
+  let features = iw.last.features.get(top.id);
+  if (!features) {
+    features = measureSupport(index, iw, query, top);
+    iw.last.features.set(top.id, features);
+  }
+  return features;
+}
+
+function measureSupport(index: KnowledgeIndex, iw: IndexWords, query: string, top: KnowledgeChunk): number[] {
+  const wv = index.wordVectors;
   const question = contentWords(query)
     .filter((w) => !LIGHT_WORDS.has(w))
     .map((word) => {

@@ -2,11 +2,12 @@
  * Fits the answer model (engine/answer/answer-model.ts) on the shop sets and its threshold (the
  * calibration rule's ceiling, engine/answer/calibrate.ts), leaving one shop out to report what a
  * shop the fit never saw gets, then on every shop for the shipped weights:
- *   npx tsx scripts/tune/answer-model.ts eval/shops [maxWrong=0.025] [l2=0.01] [all]
+ *   npx tsx scripts/tune/answer-model.ts eval/shops [maxWrong=0.025] [l2=0.01] [all] [kb.jsonl queries.jsonl]
  * A row is a question's top hit: right when it comes from one of the question's sources. With
  * `all`, every question is a row (one that expects only a handoff is wrong when answered: the bot
  * answered a handoff topic); without, those are left out (the bot's turn hands most of them off
- * on its own). The shipped model uses `all`. Each shop weighs the same. The threshold is the lowest (most answers) whose mean share
+ * on its own). The shipped model uses `all`. A public knowledge base and its labelled queries
+ * (shared/eval's format) join the fit as one more set when given; the figures stay the shops'. Each shop weighs the same. The threshold is the lowest (most answers) whose mean share
  * of confidently wrong answers over the fitted shops stays at or below maxWrong.
  */
 import { ANSWER_FEATURES, answerFeatures, type AnswerModel } from '../../engine/answer/answer-model';
@@ -17,7 +18,9 @@ import {
   type CalibrationRule,
 } from '../../engine/answer/calibrate';
 import { answerHits } from '../../engine/answer/ranking';
+import { indexFromKbFile, type LabelledQuery } from '../../engine/eval/answer';
 import { fromSources, loadShop, shopDirs } from '../../engine/eval/shops';
+import { readJsonl } from '../../engine/eval/stats';
 import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
 
@@ -57,6 +60,25 @@ async function shopRows(dirs: string[], withHandoffs: boolean): Promise<ShopRows
     out.push({ shop: shop.name, rows, offTopic, n: shop.questions.length });
   }
   return out;
+}
+
+/**
+ * A public intent or FAQ set as one more set of rows: its knowledge base as the workspace's
+ * content, its labelled queries (out-of-scope ones expect no answer) as the questions.
+ */
+async function kbRows(kb: string, queries: string): Promise<ShopRows> {
+  const index = await indexFromKbFile(kb);
+  await index.prepared();
+  const rows = readJsonl<LabelledQuery>(queries).map((q) => {
+    const hits = answerHits(index, q.query);
+    return {
+      x: answerFeatures(index, q.query, hits),
+      right: !!hits[0] && q.expected.includes(hits[0].chunk.id),
+      answerable: q.expected.length > 0,
+    };
+  });
+  const offTopic = OFF_TOPIC_REACHING_ANSWERS.map((q) => answerFeatures(index, q, answerHits(index, q)));
+  return { shop: kb, rows, offTopic, n: rows.length };
 }
 
 /** Logistic regression on standardised features, each shop weighing the same; weights returned in raw units. */
@@ -154,14 +176,16 @@ function chooseRule(sets: readonly ShopRows[], m: AnswerModel, maxWrong: number)
 }
 
 async function main(): Promise<void> {
-  const [root, maxWrongArg, l2Arg, rows] = process.argv.slice(2);
+  const [root, maxWrongArg, l2Arg, rows, kb, kbQueries] = process.argv.slice(2);
   const maxWrong = Number(maxWrongArg ?? 0.025);
   const l2 = Number(l2Arg ?? 0.01);
   const sets = await shopRows(shopDirs(root), rows === 'all');
+  // A public set joins the fit only: the figures left out and the threshold are the shops'.
+  const extra = kb && kbQueries ? [await kbRows(kb, kbQueries)] : [];
   const held: Record<string, unknown> = {};
   for (const s of sets) {
     const rest = sets.filter((o) => o !== s);
-    const m = fitLogistic(rest, l2);
+    const m = fitLogistic([...rest, ...extra], l2);
     const fit = chooseThreshold(rest, m, maxWrong);
     const f = figures(s, m, fit.t);
     const r = chooseRule(rest, m, maxWrong);
@@ -181,7 +205,7 @@ async function main(): Promise<void> {
     fixed: { recall: mean('fixed', 'recall'), wrong: mean('fixed', 'wrong') },
     rule: { recall: mean('rule', 'recall'), wrong: mean('rule', 'wrong') },
   };
-  const model = fitLogistic(sets, l2);
+  const model = fitLogistic([...sets, ...extra], l2);
   const all = chooseThreshold(sets, model, maxWrong);
   const rule = chooseRule(sets, model, maxWrong);
   process.stdout.write(JSON.stringify({ held_out: held, model, threshold: all, rule }, null, 1) + '\n');

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultWordVectors } from '../retrieve/dense';
+import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { HitFeatures, KnowledgeChunk, SearchHit } from '../retrieve/types';
+import { RERANK_FEATURES, RERANK_HITS, rerank, rerankBelief, RERANKER, type Reranker } from './rerank';
+import { passage } from './testkit';
+
+const abroad = {
+  ...passage('abroad', ['Shipping', 'Abroad'], 'We send parcels to every country in Europe.'),
+  sourceId: 'shipping.md',
+};
+const hours = { ...passage('hours', ['Hours'], 'The store opens at ten every morning.'), sourceId: 'store.md' };
+const extras = [1, 2, 3, 4, 5].map((n) => ({
+  ...passage(`note-${n}`, [`Note ${n}`], `Gift wrapping note number ${n}.`),
+  sourceId: `note-${n}.md`,
+}));
+
+async function index(wordVectors = true): Promise<KnowledgeIndex> {
+  const i = new KnowledgeIndex({ wordVectors: wordVectors ? await loadDefaultWordVectors() : null, classifier: false });
+  i.upsert([abroad, hours, ...extras]);
+  await i.prepared();
+  return i;
+}
+
+const NO_FEATURES: HitFeatures = {
+  classifier: 0,
+  phrasing: 0,
+  passage: 0,
+  chars: 0,
+  vector: 0,
+  embedding: 0,
+  coverage: 0,
+  title: 0,
+  kind: 0,
+  qa: 0,
+};
+
+/** A hit the fusion scored as given, every ranker's own score alike: only support can tell them apart. */
+const hit = (chunk: KnowledgeChunk, score: number, probability: number): SearchHit => ({
+  chunk,
+  score,
+  probability,
+  matchedQuestion: null,
+  features: NO_FEATURES,
+});
+
+const only = (name: (typeof RERANK_FEATURES)[number]): Reranker =>
+  Object.fromEntries(RERANK_FEATURES.map((f) => [f, f === name ? 1 : 0])) as Reranker;
+
+describe('rerank', () => {
+  it('puts first the candidate whose words support the question, with the shipped weights', async () => {
+    const i = await index();
+    const hits = [hit(hours, 2, 0.5), hit(abroad, 2, 0.5)];
+    expect(rerank(i, 'packages to europe', hits).map((h) => h.chunk.id)).toEqual(['abroad', 'hours']);
+    expect(rerankBelief(i, 'packages to europe', [hits[1], hits[0]], RERANKER)).toBeGreaterThan(0.5);
+    expect(rerankBelief(i, 'packages to europe', hits, RERANKER)).toBeLessThan(0.5);
+  });
+
+  it('returns the same ranking when nothing moves', async () => {
+    const i = await index();
+    const hits = [hit(abroad, 3, 0.7), hit(hours, 1, 0.3)];
+    expect(rerank(i, 'packages to europe', hits, only('score'))).toBe(hits);
+  });
+
+  it('reorders only the best few and keeps the rest as they were', async () => {
+    const i = await index();
+    const hits = [...extras, hours, abroad].map((c, k) => hit(c, -k, 0.1));
+    const out = rerank(i, 'packages to europe', hits, only('pageCover'));
+    expect(hits.length).toBeGreaterThan(RERANK_HITS);
+    expect(out.slice(RERANK_HITS)).toEqual(hits.slice(RERANK_HITS));
+    expect(new Set(out.slice(0, RERANK_HITS))).toEqual(new Set(hits.slice(0, RERANK_HITS)));
+  });
+
+  it('leaves the order alone without word vectors, which its weights were fitted with', async () => {
+    const i = await index(false);
+    const hits = [hit(hours, 2, 0.5), hit(abroad, 2, 0.5)];
+    expect(rerank(i, 'packages to europe', hits)).toBe(hits);
+  });
+
+  it('gives a lone hit all the belief and no hit none', async () => {
+    const i = await index();
+    expect(rerankBelief(i, 'packages to europe', [hit(hours, 1, 1)])).toBe(1);
+    expect(rerankBelief(i, 'packages to europe', [])).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * The second look at the best few hits: which of them answers, read with what the fusion cannot
+ * see. The fused ranking scores each chunk by its own words; here each candidate is also read for
+ * how far its words and its page's words support the question's, synonyms included (support.ts),
+ * and how much belief its page holds among the candidates. "What happens if I leave my bike there
+ * for 2 months after it's fixed" put a warranty section first on the words "bike" and "fixed";
+ * the service page's "Bikes left more than 30 days after we call are charged storage" supports
+ * every word of it. A linear score over the candidates, fitted as a softmax across them on the
+ * shop sets, leaving one shop out to choose its strength (scripts/tune/rerank.ts).
+ */
+import type { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { SearchHit } from '../retrieve/types';
+import { supportFeatures } from './support';
+
+export const RERANK_FEATURES = [
+  /** Fused score less the first candidate's. */
+  'score',
+  'probability',
+  /** log(probability): the fused belief's ratios. */
+  'logProbability',
+  'classifier',
+  'phrasing',
+  'passage',
+  'chars',
+  'vector',
+  'coverage',
+  'title',
+  'kind',
+  'qa',
+  /** Support of the question's words by the chunk, weighted and least (support.ts). */
+  'chunkCover',
+  'chunkLeast',
+  /** The same by the chunk's whole page. */
+  'pageCover',
+  'pageLeast',
+  /** Belief the candidates of the chunk's page hold together. */
+  'pageMass',
+] as const;
+
+export type RerankFeature = (typeof RERANK_FEATURES)[number];
+export type Reranker = Record<RerankFeature, number>;
+
+/** How many of the best hits are read again. */
+export const RERANK_HITS = 5;
+
+/**
+ * Fitted by `npx tsx scripts/tune/rerank.ts eval/shops` on the seven shop sets (answerable
+ * questions, each shop weighing the same); the L2 strength chosen leaving one shop out. Raw units:
+ * only differences between candidates matter.
+ */
+export const RERANKER: Reranker = {
+  score: 0.035,
+  probability: 0.791,
+  logProbability: 0.062,
+  classifier: 0.323,
+  phrasing: 1.206,
+  passage: 0.808,
+  chars: 0.367,
+  vector: 0.803,
+  coverage: 0.607,
+  title: 0.346,
+  kind: 0.21,
+  qa: 0.026,
+  chunkCover: 1.09,
+  chunkLeast: 0.611,
+  pageCover: 1.842,
+  pageLeast: 0.781,
+  pageMass: 0.688,
+};
+
+/** Each candidate's features (RERANK_FEATURES order), for the first RERANK_HITS hits. */
+export function rerankFeatures(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): number[][] {
+  const candidates = hits.slice(0, RERANK_HITS);
+  const asked = index.correct(query);
+  const mass = new Map<string, number>();
+  for (const h of candidates) mass.set(h.chunk.sourceId, (mass.get(h.chunk.sourceId) ?? 0) + h.probability);
+  return candidates.map((h) => {
+    const [chunkCover, chunkLeast, pageCover, pageLeast] = supportFeatures(index, asked, h.chunk);
+    const f = h.features;
+    return [
+      h.score - candidates[0].score,
+      h.probability,
+      Math.log(h.probability + 1e-4),
+      f.classifier,
+      f.phrasing,
+      f.passage,
+      f.chars,
+      f.vector,
+      f.coverage,
+      f.title,
+      f.kind,
+      f.qa,
+      chunkCover,
+      chunkLeast,
+      pageCover,
+      pageLeast,
+      mass.get(h.chunk.sourceId) ?? 0,
+    ];
+  });
+}
+
+/** A candidate's score under a reranker. */
+export function rerankScore(x: readonly number[], reranker: Reranker = RERANKER): number {
+  let z = 0;
+  RERANK_FEATURES.forEach((name, i) => (z += reranker[name] * x[i]));
+  return z;
+}
+
+/**
+ * The belief the reranker gives the first hit: its softmax share among the first RERANK_HITS
+ * (1 for a lone hit, 0 for none). The answer model reads it (answer-model.ts).
+ */
+export function rerankBelief(
+  index: KnowledgeIndex,
+  query: string,
+  hits: readonly SearchHit[],
+  reranker: Reranker = RERANKER,
+): number {
+  if (hits.length < 2) return hits.length;
+  const scores = rerankFeatures(index, query, hits).map((x) => rerankScore(x, reranker));
+  const most = Math.max(...scores);
+  const sum = scores.reduce((a, z) => a + Math.exp(z - most), 0);
+  return Math.exp(scores[0] - most) / sum;
+}
+
+/**
+ * The hits with the first RERANK_HITS in the reranker's order (ties keep their order), the rest as
+ * they were; the same array when nothing moves. Without word vectors the order stands: the support
+ * features were fitted with them.
+ */
+export function rerank(
+  index: KnowledgeIndex,
+  query: string,
+  hits: SearchHit[],
+  reranker: Reranker = RERANKER,
+): SearchHit[] {
+  if (hits.length < 2 || !index.wordVectors) return hits;
+  const scores = rerankFeatures(index, query, hits).map((x) => rerankScore(x, reranker));
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  if (order.every((k, i) => k === i)) return hits;
+  return [...order.map((k) => hits[k]), ...hits.slice(RERANK_HITS)];
+}
