@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { answerOffline } from '../answer/offline';
 import { calibratedThreshold } from '../answer/calibrate';
+import { rerankedForAnswer } from '../answer/ranking';
 import { TagClassifier } from '../classify/classifier';
 import { DEFAULT_HANDOFF_SETTINGS, type HandoffDecision } from '../conversation/handoff';
 import { readTurn, type TurnInput, type TurnTopic } from '../conversation/turn';
@@ -175,7 +176,8 @@ export interface QuestionResult {
   topTopic?: { tag: string; confidence: number };
   /**
    * For answerable questions: the rank (1-based) of the first chunk from one of `sources` in the
-   * index's top 10, 0 when none is there — whether a miss is ranking or confidence.
+   * index's top 10 as the answer reads them (reranked, ranking.ts), 0 when none is there — whether
+   * a miss is ranking or confidence.
    */
   rank?: number;
   /** Time of the turn (answer, topics, decision), ms. */
@@ -318,6 +320,10 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
   const settings = opts.settings ?? DEFAULT_HANDOFF_SETTINGS;
   const turn = firstTurn(index, threshold, tagger, settings);
   const fileOf = new Map(shop.chunks.map((c) => [c.id, c.sourceId]));
+  const readOrder = (question: string) => {
+    const asked = index.correct(question);
+    return rerankedForAnswer(index, asked, index.search(asked, 10));
+  };
   const results: QuestionResult[] = [];
   for (const q of shop.questions) {
     const t0 = performance.now();
@@ -341,7 +347,7 @@ export async function evalShop(dirOrShop: string | Shop, opts: EvalShopOptions =
     const own = quoted?.title.split(' — ').pop() ?? '';
     const sectionRight = judged ? own.toLowerCase().includes(q.section!.toLowerCase()) : undefined;
     const rank = q.expect.includes('answer')
-      ? index.search(q.q, 10).findIndex((h) => fromSources(h.chunk.sourceId, q.sources)) + 1
+      ? readOrder(q.q).findIndex((h) => fromSources(h.chunk.sourceId, q.sources)) + 1
       : undefined;
     results.push({
       q: q.q,
