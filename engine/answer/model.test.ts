@@ -2,8 +2,11 @@ import { simulateReadableStream } from 'ai';
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
+import { loadDefaultWordVectors } from '../retrieve/dense';
+import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { answerWithModel, mapCitations, NOT_FOUND } from './model';
-import { shopIndex } from './testkit';
+import { answerOffline } from './offline';
+import { SHOP_CHUNKS, shopIndex } from './testkit';
 import { NOT_SURE_TEXT } from './types';
 
 const usage = {
@@ -102,6 +105,21 @@ describe('answerWithModel', () => {
     });
     expect(a.citations[0].chunkId).toBe('setup');
     expect(JSON.stringify(model.doStreamCalls[0].prompt)).toContain('do you do guitar setups');
+  });
+});
+
+describe('answerWithModel with word vectors', () => {
+  it('reads the passages in the order the offline answer does, so both are as sure of a question', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert(SHOP_CHUNKS);
+    await index.prepared();
+    const query = 'who pays customs on international shipping';
+    const model = streamingModel(['Customs duties are paid by the buyer [1].']);
+    const a = await answerWithModel({ model, index, query, threshold: 0.1 });
+    const offline = answerOffline(index, query, { threshold: 0.1 });
+    expect(a.source).toBe('model');
+    expect(a.confidence).toBeCloseTo(offline.confidence, 6);
+    expect(a.citations[0].chunkId).toBe(offline.citations[0].chunkId);
   });
 });
 

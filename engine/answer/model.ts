@@ -12,6 +12,7 @@ import type { SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { confidenceOf } from './confidence';
 import { answerOffline, citationOf } from './offline';
+import { rerankedForAnswer } from './ranking';
 import { relevantSentences } from './sentences';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type EngineAnswer } from './types';
 
@@ -99,7 +100,10 @@ async function retrieve(index: KnowledgeIndex, query: string, history: ChatTurn[
 export async function answerWithModel(opts: ModelAnswerOptions): Promise<EngineAnswer> {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
   const history = opts.history ?? [];
-  const hits = await retrieve(opts.index, opts.query, history, Math.max(5, opts.passages ?? 4));
+  const found = await retrieve(opts.index, opts.query, history, Math.max(5, opts.passages ?? 4));
+  // In the order the offline answer reads them (ranking.ts): the answer model was fitted on it, and
+  // the model reads its best passage first.
+  const hits = rerankedForAnswer(opts.index, opts.index.correct(opts.query), found);
   const confidence = answerConfidence(opts.index, opts.query, hits);
   const offline = () => answerOffline(opts.index, opts.query, { threshold, hits });
   if (!hits.length || confidence < threshold) return offline();
