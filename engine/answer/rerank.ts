@@ -44,28 +44,31 @@ export type Reranker = Record<RerankFeature, number>;
 export const RERANK_HITS = 5;
 
 /**
- * Fitted by `npx tsx scripts/tune/rerank.ts eval/shops` on the seven shop sets (answerable
- * questions, each shop weighing the same); the L2 strength chosen leaving one shop out. Raw units:
+ * Fitted by `npx tsx scripts/tune/shop-variants.ts OUT eval/shops && npx tsx
+ * scripts/tune/rerank.ts eval/shops,OUT/faq-html,OUT/txt,OUT/bold,OUT/csv-plain eval/heldout` on
+ * the seven shop sets and the same shops rewritten as an FAQ page, plain text, bold headings and a
+ * CSV without alternate phrasings (answerable questions, each shop weighing the same, its variants
+ * sharing its weight); the L2 strength chosen leaving one shop (with its variants) out. Raw units:
  * only differences between candidates matter.
  */
 export const RERANKER: Reranker = {
-  score: 0.035,
-  probability: 0.791,
-  logProbability: 0.062,
-  classifier: 0.323,
-  phrasing: 1.206,
-  passage: 0.808,
-  chars: 0.367,
-  vector: 0.803,
-  coverage: 0.607,
-  title: 0.346,
-  kind: 0.21,
-  qa: 0.026,
-  chunkCover: 1.09,
-  chunkLeast: 0.611,
-  pageCover: 1.842,
-  pageLeast: 0.781,
-  pageMass: 0.688,
+  score: 0.032,
+  probability: 0.73,
+  logProbability: 0.055,
+  classifier: 0.451,
+  phrasing: 0.736,
+  passage: 0.722,
+  chars: 0.415,
+  vector: 0.665,
+  coverage: 0.469,
+  title: 0.31,
+  kind: 0.107,
+  qa: 0.094,
+  chunkCover: 0.876,
+  chunkLeast: 0.461,
+  pageCover: 1.19,
+  pageLeast: 0.522,
+  pageMass: 0.55,
 };
 
 /** Each candidate's features (RERANK_FEATURES order), for the first RERANK_HITS hits. */

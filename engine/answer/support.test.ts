@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import { SUPPORT_FEATURES, supportFeatures } from './support';
+import { pageSize, SUPPORT_FEATURES, supportFeatures } from './support';
 import { passage } from './testkit';
 
 const shipping = {
@@ -40,6 +40,12 @@ describe('supportFeatures', () => {
     expect(at('pageCover', x)).toBeGreaterThan(at('chunkCover', x));
     expect(at('shopMissing', x)).toBe(0);
     expect(at('shopMissing', supportFeatures(i, 'do you sell koi', hours))).toBeGreaterThan(0.5);
+  });
+
+  it('counts the chunks of a page', async () => {
+    const i = await index();
+    expect(pageSize(i, 'shipping.md')).toBe(2);
+    expect(pageSize(i, 'store.md')).toBe(1);
   });
 
   it('gives no support without a hit', async () => {

@@ -93,6 +93,11 @@ function indexWords(index: KnowledgeIndex): IndexWords {
   return w;
 }
 
+/** How many chunks the page (source) holds. */
+export function pageSize(index: KnowledgeIndex, sourceId: string): number {
+  return indexWords(index).bySource.get(sourceId)?.length ?? 1;
+}
+
 /** A bounded cache: cleared whole when full (the index's generation already clears it on change). */
 function cached(map: Map<string, Words>, max: number, key: string, make: () => Words): Words {
   let w = map.get(key);

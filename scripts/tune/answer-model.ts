@@ -30,7 +30,10 @@ interface Row {
   answerable: boolean;
 }
 interface ShopRows {
+  /** The shop's name: a shop's variants (scripts/tune/shop-variants.ts) share it, and are left out together. */
   shop: string;
+  /** Its folder. */
+  label: string;
   rows: Row[];
   /** Features of the off-topic bank's questions against this shop (what calibrate.ts measures). */
   offTopic: number[][];
@@ -57,7 +60,7 @@ async function shopRows(dirs: string[], withHandoffs: boolean): Promise<ShopRows
         };
       });
     const offTopic = OFF_TOPIC_REACHING_ANSWERS.map((q) => answerFeatures(index, q, answerHits(index, q)));
-    out.push({ shop: shop.name, rows, offTopic, n: shop.questions.length });
+    out.push({ shop: shop.name, label: dir, rows, offTopic, n: shop.questions.length });
   }
   return out;
 }
@@ -78,7 +81,7 @@ async function kbRows(kb: string, queries: string): Promise<ShopRows> {
     };
   });
   const offTopic = OFF_TOPIC_REACHING_ANSWERS.map((q) => answerFeatures(index, q, answerHits(index, q)));
-  return { shop: kb, rows, offTopic, n: rows.length };
+  return { shop: kb, label: kb, rows, offTopic, n: rows.length };
 }
 
 /** Logistic regression on standardised features, each shop weighing the same; weights returned in raw units. */
@@ -90,11 +93,14 @@ export function fitLogistic(sets: readonly ShopRows[], l2: number): AnswerModel 
   for (const r of all) r.x.forEach((v, i) => (mu[i] += v / all.length));
   for (const r of all) r.x.forEach((v, i) => (sd[i] += (v - mu[i]) ** 2 / all.length));
   for (let i = 0; i < D; i++) sd[i] = Math.sqrt(sd[i]) || 1;
+  // A shop's variants share its weight.
+  const variants = new Map<string, number>();
+  for (const s of sets) variants.set(s.shop, (variants.get(s.shop) ?? 0) + 1);
   const data = sets.flatMap((s) =>
     s.rows.map((r) => ({
       z: r.x.map((v, i) => (v - mu[i]) / sd[i]),
       y: r.right ? 1 : 0,
-      w: 1 / s.rows.length / sets.length,
+      w: 1 / s.rows.length / variants.size / variants.get(s.shop)!,
     })),
   );
   const w = new Array<number>(D).fill(0);
@@ -179,19 +185,19 @@ async function main(): Promise<void> {
   const [root, maxWrongArg, l2Arg, rows, kb, kbQueries] = process.argv.slice(2);
   const maxWrong = Number(maxWrongArg ?? 0.025);
   const l2 = Number(l2Arg ?? 0.01);
-  const sets = await shopRows(shopDirs(root), rows === 'all');
+  const sets = await shopRows(root.split(',').flatMap(shopDirs), rows === 'all');
   // A public set joins the fit only: the figures left out and the threshold are the shops'.
   const extra = kb && kbQueries ? [await kbRows(kb, kbQueries)] : [];
   const held: Record<string, unknown> = {};
   for (const s of sets) {
-    const rest = sets.filter((o) => o !== s);
+    const rest = sets.filter((o) => o.shop !== s.shop);
     const m = fitLogistic([...rest, ...extra], l2);
     const fit = chooseThreshold(rest, m, maxWrong);
     const f = figures(s, m, fit.t);
     const r = chooseRule(rest, m, maxWrong);
     const t = ruleThreshold(s, m, r.rule);
     const g = figures(s, m, t);
-    held[s.shop] = {
+    held[s.label] = {
       fixed: { threshold: fit.t, recall: round(f.recall), wrong: round(f.wrong) },
       rule: { threshold: t, recall: round(g.recall), wrong: round(g.wrong), fitted: r },
     };

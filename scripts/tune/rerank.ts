@@ -3,7 +3,9 @@
  * question's best few hits, as a softmax across them, pushed towards the hits from the question's
  * own sources. Each shop weighs the same. The L2 strength is the one whose fit, leaving one shop
  * out, puts a right page first most often; then the shipped weights are fitted on every shop.
- *   npx tsx scripts/tune/rerank.ts eval/shops [heldOutRoot]
+ *   npx tsx scripts/tune/rerank.ts eval/shops[,variants…] [heldOutRoot]
+ * (variants: folders written by scripts/tune/shop-variants.ts; a shop's variants share its name,
+ * its weight and its fold.)
  * With a second folder (eval/heldout), also prints what the shipped fit does on those shops, which
  * nothing was fitted on. Prints JSON: per shop and pooled top-1 before and after, and the weights.
  */
@@ -23,10 +25,11 @@ interface Question {
 
 const L2S = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 
-async function questions(root: string): Promise<Question[]> {
+/** Every shop under each root (comma-separated); a shop's variants share its name. */
+async function questions(roots: string): Promise<Question[]> {
   const wordVectors = await loadDefaultWordVectors();
   const out: Question[] = [];
-  for (const dir of shopDirs(root)) {
+  for (const dir of roots.split(',').flatMap(shopDirs)) {
     const shop = await loadShop(dir);
     const index = new KnowledgeIndex({ wordVectors });
     index.upsert(shop.chunks);

@@ -5,7 +5,8 @@
  * stand. Left one shop out in turn, the rule chosen on the others (most mean recall while the mean
  * share of confidently wrong answers stays within maxWrong) is scored on it; then the rule chosen
  * on every shop is scored on the held-out folder, which nothing was fitted on.
- *   npx tsx scripts/tune/shop-rule.ts eval/shops eval/heldout [maxWrong=0.025]
+ *   npx tsx scripts/tune/shop-rule.ts eval/shops[,variants…] eval/heldout [maxWrong=0.025]
+ * (variants: folders written by scripts/tune/shop-variants.ts; a shop's are left out together.)
  * Prints a line per fold and shop: threshold, answer recall, confidently wrong.
  */
 import { calibrateIndex, CALIBRATION_RULE, thresholdFrom, type CalibrationRule } from '../../engine/answer/calibrate';
@@ -14,7 +15,9 @@ import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
 import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
 
 interface ShopRun {
+  /** The shop's name: its variants (scripts/tune/shop-variants.ts) share it and are left out together. */
   name: string;
+  dir: string;
   questions: number;
   answerable: number;
   /** Each question's confidence, whether the turn answered it at the lowest threshold, and rightly. */
@@ -23,10 +26,11 @@ interface ShopRun {
   generated: number[];
 }
 
-async function runs(root: string): Promise<ShopRun[]> {
+/** Every shop under each root (comma-separated); a shop's variants share its name. */
+async function runs(roots: string): Promise<ShopRun[]> {
   const wordVectors = await loadDefaultWordVectors();
   const out: ShopRun[] = [];
-  for (const dir of shopDirs(root)) {
+  for (const dir of roots.split(',').flatMap(shopDirs)) {
     const shop = await loadShop(dir);
     const index = new KnowledgeIndex({ wordVectors });
     index.upsert(shop.chunks);
@@ -35,6 +39,7 @@ async function runs(root: string): Promise<ShopRun[]> {
     const { results } = await evalShop(shop, { threshold: 1e-4, wordVectors });
     out.push({
       name: shop.name,
+      dir,
       questions: results.length,
       answerable: results.filter((r) => r.expect.includes('answer')).length,
       rows: results.map((r) => ({ confidence: r.confidence, answered: r.outcome === 'answer', right: r.right })),
@@ -86,7 +91,7 @@ const f3 = (v: number) => v.toFixed(3);
 const line = (label: string, s: ShopRun, rule: CalibrationRule) => {
   const t = thresholdOf(s, rule);
   const f = figures(s, t);
-  return `${label.padEnd(8)} ${s.name.padEnd(24)} threshold ${t}  recall ${f3(f.recall)}  wrong ${f3(f.wrong)}`;
+  return `${label.padEnd(8)} ${s.dir.padEnd(40)} threshold ${t}  recall ${f3(f.recall)}  wrong ${f3(f.wrong)}`;
 };
 
 async function main(): Promise<void> {
@@ -95,11 +100,13 @@ async function main(): Promise<void> {
   const dev = await runs(root);
   const held = heldRoot ? await runs(heldRoot) : [];
   for (const s of [...dev, ...held]) console.log(line('shipped', s, CALIBRATION_RULE));
+  const shipped = mean(dev, CALIBRATION_RULE);
+  console.log(`shipped mean recall ${shipped.recall.toFixed(4)}  wrong ${shipped.wrong.toFixed(4)}`);
   let recall = 0;
   let wrong = 0;
   for (const s of dev) {
     const rule = choose(
-      dev.filter((o) => o !== s),
+      dev.filter((o) => o.name !== s.name),
       maxWrong,
     );
     const f = figures(s, thresholdOf(s, rule));
@@ -110,7 +117,9 @@ async function main(): Promise<void> {
   console.log(`left out mean recall ${f3(recall)}  wrong ${f3(wrong)}`);
   const rule = choose(dev, maxWrong);
   const all = mean(dev, rule);
-  console.log(`chosen on every shop ${JSON.stringify(rule)}  recall ${f3(all.recall)}  wrong ${f3(all.wrong)}`);
+  console.log(
+    `chosen on every shop ${JSON.stringify(rule)}  recall ${all.recall.toFixed(4)}  wrong ${all.wrong.toFixed(4)}`,
+  );
   for (const s of held) console.log(line('held out', s, rule));
 }
 
