@@ -42,6 +42,18 @@ describe('supportFeatures', () => {
     expect(at('shopMissing', supportFeatures(i, 'do you sell koi', hours))).toBeGreaterThan(0.5);
   });
 
+  it('reads a question the same when asked again, after others, as on a fresh index', async () => {
+    const asked = await index();
+    const first = supportFeatures(asked, 'packages to europe', shipping);
+    supportFeatures(asked, 'packages to europe', rates);
+    supportFeatures(asked, 'violins by courier', shipping);
+    supportFeatures(asked, 'violins by courier', hours);
+    expect(supportFeatures(asked, 'packages to europe', shipping)).toEqual(first);
+    expect(supportFeatures(asked, 'violins by courier', rates)).toEqual(
+      supportFeatures(await index(), 'violins by courier', rates),
+    );
+  });
+
   it('counts the chunks of a page', async () => {
     const i = await index();
     expect(pageSize(i, 'shipping.md')).toBe(2);

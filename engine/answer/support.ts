@@ -22,7 +22,12 @@ interface Words {
   /** Unit vectors of the distinct words that have one, row after row. */
   vectors: Float32Array;
   rows: number;
+  /** A question word's best cosine with these words, once measured (customers reuse their words). */
+  best: Map<string, number>;
 }
+
+/** Words whose best cosine a text remembers (cleared whole when full). */
+const MAX_REMEMBERED = 1024;
 
 function contentWords(text: string): string[] {
   return [...new Set(tokenize(text).filter((t) => t.length > 1 && !STOPWORDS.has(t)))];
@@ -46,7 +51,7 @@ function unitVector(wv: WordVectorsLike, word: string): Float32Array | null {
 function wordsOf(text: string, wv: WordVectorsLike | null): Words {
   const words = contentWords(text);
   const stems = new Set(words.map(stem));
-  if (!wv) return { stems, vectors: new Float32Array(0), rows: 0 };
+  if (!wv) return { stems, vectors: new Float32Array(0), rows: 0, best: new Map() };
   const dim = wv.dim;
   const vectors = new Float32Array(Math.min(words.length, MAX_PAGE_WORDS) * dim);
   let rows = 0;
@@ -55,7 +60,7 @@ function wordsOf(text: string, wv: WordVectorsLike | null): Words {
     const v = unitVector(wv, w);
     if (v) vectors.set(v, rows++ * dim);
   }
-  return { stems, vectors, rows };
+  return { stems, vectors, rows, best: new Map() };
 }
 
 interface IndexWords {
@@ -66,8 +71,25 @@ interface IndexWords {
   pages: Map<string, Words>;
   /** Chunks compared so far, by id (bounded alike): the same few answer most questions. */
   chunks: Map<string, Words>;
-  /** The last query's features by chunk id: the reranker and the answer model read the same few. */
-  last: { query: string; features: Map<string, number[]> };
+  /**
+   * The last query's reading: its words, and its features by chunk id and its page support by
+   * page. The reranker and the answer model read the same few chunks, often of one page.
+   */
+  last: LastQuery;
+}
+
+interface QuestionWord {
+  word: string;
+  stem: string;
+  weight: number;
+  vector: Float32Array | null;
+}
+
+interface LastQuery {
+  query: string;
+  question: QuestionWord[];
+  features: Map<string, number[]>;
+  pages: Map<string, { cover: number; least: number }>;
 }
 
 const MAX_CACHED_PAGES = 256;
@@ -87,7 +109,14 @@ function indexWords(index: KnowledgeIndex): IndexWords {
       if (page) page.push(c);
       else bySource.set(c.sourceId, [c]);
     }
-    w = { generation, shop, bySource, pages: new Map(), chunks: new Map(), last: { query: '', features: new Map() } };
+    w = {
+      generation,
+      shop,
+      bySource,
+      pages: new Map(),
+      chunks: new Map(),
+      last: { query: '', question: [], features: new Map(), pages: new Map() },
+    };
     perIndex.set(index, w);
   }
   return w;
@@ -109,12 +138,24 @@ function cached(map: Map<string, Words>, max: number, key: string, make: () => W
   return w;
 }
 
+/** The best cosine of a word's unit vector with the words' vectors, remembered per word. */
+function nearest(word: string, vector: Float32Array, words: Words, dim: number): number {
+  const known = words.best.get(word);
+  if (known !== undefined) return known;
+  let best = 0;
+  for (let r = 0; r < words.rows; r++) {
+    let d = 0;
+    const o = r * dim;
+    for (let i = 0; i < dim; i++) d += vector[i] * words.vectors[o + i];
+    if (d > best) best = d;
+  }
+  if (words.best.size >= MAX_REMEMBERED) words.best.clear();
+  words.best.set(word, best);
+  return best;
+}
+
 /** Per question word: its weight and how well `words` support it (0..1). */
-function supportOf(
-  question: readonly { word: string; stem: string; weight: number; vector: Float32Array | null }[],
-  words: Words,
-  dim: number,
-): { cover: number; least: number } {
+function supportOf(question: readonly QuestionWord[], words: Words, dim: number): { cover: number; least: number } {
   if (!question.length) return { cover: 1, least: 1 };
   let sum = 0;
   let total = 0;
@@ -122,13 +163,7 @@ function supportOf(
   for (const q of question) {
     let s = 0;
     if (words.stems.has(q.stem)) s = 1;
-    else if (q.vector)
-      for (let r = 0; r < words.rows; r++) {
-        let d = 0;
-        const o = r * dim;
-        for (let i = 0; i < dim; i++) d += q.vector[i] * words.vectors[o + i];
-        if (d > s) s = d;
-      }
+    else if (q.vector) s = nearest(q.word, q.vector, words, dim);
     sum += q.weight * s;
     total += q.weight;
     if (s < least) least = s;
@@ -144,16 +179,16 @@ function supportOf(
 export function supportFeatures(index: KnowledgeIndex, query: string, top: KnowledgeChunk | undefined): number[] {
   if (!top) return [0, 0, 0, 0, 1];
   const iw = indexWords(index);
-  if (iw.last.query !== query) iw.last = { query, features: new Map() };
+  if (iw.last.query !== query) iw.last = lastQuery(index, query);
   let features = iw.last.features.get(top.id);
   if (!features) {
-    features = measureSupport(index, iw, query, top);
+    features = measureSupport(index, iw, iw.last, top);
     iw.last.features.set(top.id, features);
   }
   return features;
 }
 
-function measureSupport(index: KnowledgeIndex, iw: IndexWords, query: string, top: KnowledgeChunk): number[] {
+function lastQuery(index: KnowledgeIndex, query: string): LastQuery {
   const wv = index.wordVectors;
   const question = contentWords(query)
     .filter((w) => !LIGHT_WORDS.has(w))
@@ -166,13 +201,23 @@ function measureSupport(index: KnowledgeIndex, iw: IndexWords, query: string, to
         vector: wv ? unitVector(wv, word) : null,
       };
     });
+  return { query, question, features: new Map(), pages: new Map() };
+}
+
+function measureSupport(index: KnowledgeIndex, iw: IndexWords, last: LastQuery, top: KnowledgeChunk): number[] {
+  const wv = index.wordVectors;
+  const { question } = last;
   const dim = wv?.dim ?? 0;
   const chunkWords = cached(iw.chunks, MAX_CACHED_CHUNKS, top.id, () => wordsOf(chunkText(top), wv));
   const chunk = supportOf(question, chunkWords, dim);
-  const page = cached(iw.pages, MAX_CACHED_PAGES, top.sourceId, () =>
-    wordsOf((iw.bySource.get(top.sourceId) ?? [top]).map(chunkText).join(' '), wv),
-  );
-  const onPage = supportOf(question, page, dim);
+  let onPage = last.pages.get(top.sourceId);
+  if (!onPage) {
+    const page = cached(iw.pages, MAX_CACHED_PAGES, top.sourceId, () =>
+      wordsOf((iw.bySource.get(top.sourceId) ?? [top]).map(chunkText).join(' '), wv),
+    );
+    onPage = supportOf(question, page, dim);
+    last.pages.set(top.sourceId, onPage);
+  }
   const total = question.reduce((a, q) => a + q.weight, 0);
   const missing = total ? question.filter((q) => !iw.shop.has(q.stem)).reduce((a, q) => a + q.weight, 0) / total : 0;
   return [chunk.cover, chunk.least, onPage.cover, onPage.least, missing];
