@@ -34,6 +34,8 @@ export const ANSWER_FEATURES = [
   'fusedTop',
   /** log(1 + the chunks of the top hit's page): a long page's words support any question a little. */
   'pageSize',
+  /** The reranker's belief in the top hit's page: the top hit's share and its page's siblings'. */
+  'rerankPage',
 ] as const;
 
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
@@ -54,15 +56,17 @@ export function answerFeatures(index: KnowledgeIndex, query: string, hits: reado
   const base = confidenceFeatures(hits);
   // The margin is capped at 10 and mostly small: its log reads more evenly.
   base[CONFIDENCE_FEATURES.indexOf('margin')] = Math.log1p(Math.max(0, base[CONFIDENCE_FEATURES.indexOf('margin')]));
+  const reranked = index.wordVectors ? rerankBelief(index, query, hits) : { top: 0, page: 0 };
   return [
     logit(confidenceOf(hits)),
     ...base,
     top && second && second.chunk.sourceId === top.chunk.sourceId ? 1 : 0,
     second ? second.features.coverage : 0,
     ...supportFeatures(index, index.correct(query), top?.chunk),
-    index.wordVectors ? rerankBelief(index, query, hits) : 0,
+    reranked.top,
     top && hits.every((h) => h.score <= top.score || h.chunk.sourceId === top.chunk.sourceId) ? 1 : 0,
     top ? Math.log1p(pageSize(index, top.chunk.sourceId)) : 0,
+    reranked.page,
   ];
 }
 
@@ -78,31 +82,32 @@ export function answerFeatures(index: KnowledgeIndex, query: string, hits: reado
  * right answers as less sure than a shop's. Held-out figures in the commit.
  */
 export const SHOP_ANSWER_MODEL: AnswerModel = {
-  bias: -5.717,
+  bias: -6.111,
   weights: {
-    confidence: 0.174,
-    probability: 1.427,
-    margin: 0.123,
-    classifier: 0.754,
-    phrasing: -0.588,
-    passage: 1.703,
-    chars: -0.248,
-    vector: 2.74,
+    confidence: 0.148,
+    probability: 1.158,
+    margin: 0.048,
+    classifier: 0.801,
+    phrasing: -0.725,
+    passage: 1.707,
+    chars: -0.327,
+    vector: 2.968,
     embedding: 0,
-    coverage: 0.781,
-    title: 0,
-    kind: 0.274,
-    faq: 0.032,
-    samePage: 1.073,
-    runnerCoverage: -0.057,
-    chunkCover: 1.208,
-    chunkLeast: 0.062,
-    pageCover: 1.231,
-    pageLeast: -0.091,
-    shopMissing: -1.42,
-    rerank: 1.047,
-    fusedTop: -1.287,
-    pageSize: 0.034,
+    coverage: 0.756,
+    title: -0.073,
+    kind: 0.287,
+    faq: -0.021,
+    samePage: 0.785,
+    runnerCoverage: 0.005,
+    chunkCover: 1.062,
+    chunkLeast: 0.136,
+    pageCover: 0.972,
+    pageLeast: -0.074,
+    shopMissing: -1.466,
+    rerank: 0.893,
+    fusedTop: -1.325,
+    pageSize: -0.017,
+    rerankPage: 1.628,
   },
 };
 

@@ -52,8 +52,8 @@ describe('rerank', () => {
     const i = await index();
     const hits = [hit(hours, 2, 0.5), hit(abroad, 2, 0.5)];
     expect(rerank(i, 'packages to europe', hits).map((h) => h.chunk.id)).toEqual(['abroad', 'hours']);
-    expect(rerankBelief(i, 'packages to europe', [hits[1], hits[0]], RERANKER)).toBeGreaterThan(0.5);
-    expect(rerankBelief(i, 'packages to europe', hits, RERANKER)).toBeLessThan(0.5);
+    expect(rerankBelief(i, 'packages to europe', [hits[1], hits[0]], RERANKER).top).toBeGreaterThan(0.5);
+    expect(rerankBelief(i, 'packages to europe', hits, RERANKER).top).toBeLessThan(0.5);
   });
 
   it('returns the same ranking when nothing moves', async () => {
@@ -79,7 +79,20 @@ describe('rerank', () => {
 
   it('gives a lone hit all the belief and no hit none', async () => {
     const i = await index();
-    expect(rerankBelief(i, 'packages to europe', [hit(hours, 1, 1)])).toBe(1);
-    expect(rerankBelief(i, 'packages to europe', [])).toBe(0);
+    expect(rerankBelief(i, 'packages to europe', [hit(hours, 1, 1)])).toEqual({ top: 1, page: 1 });
+    expect(rerankBelief(i, 'packages to europe', [])).toEqual({ top: 0, page: 0 });
+  });
+
+  it("adds the belief of the top hit's sections of the same page", async () => {
+    const i = await index();
+    const rates = {
+      ...passage('rates', ['Shipping', 'Rates'], 'Standard delivery costs 5 euros.'),
+      sourceId: 'shipping.md',
+    };
+    const belief = rerankBelief(i, 'packages to europe', [hit(abroad, 2, 0.4), hit(hours, 2, 0.3), hit(rates, 2, 0.3)]);
+    expect(belief.page).toBeGreaterThan(belief.top);
+    expect(belief.page).toBeLessThan(1);
+    const alone = rerankBelief(i, 'packages to europe', [hit(abroad, 2, 0.4), hit(hours, 2, 0.3)]);
+    expect(alone.page).toBe(alone.top);
   });
 });

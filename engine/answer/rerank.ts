@@ -110,20 +110,23 @@ export function rerankScore(x: readonly number[], reranker: Reranker = RERANKER)
 }
 
 /**
- * The belief the reranker gives the first hit: its softmax share among the first RERANK_HITS
- * (1 for a lone hit, 0 for none). The answer model reads it (answer-model.ts).
+ * The belief the reranker gives the first hit, and its page: softmax shares among the first
+ * RERANK_HITS (1 for a lone hit, 0 for none). The answer model reads both (answer-model.ts): a
+ * page's sections split its belief, and an answer is judged by its page.
  */
 export function rerankBelief(
   index: KnowledgeIndex,
   query: string,
   hits: readonly SearchHit[],
   reranker: Reranker = RERANKER,
-): number {
-  if (hits.length < 2) return hits.length;
-  const scores = rerankFeatures(index, query, hits).map((x) => rerankScore(x, reranker));
-  const most = Math.max(...scores);
-  const sum = scores.reduce((a, z) => a + Math.exp(z - most), 0);
-  return Math.exp(scores[0] - most) / sum;
+): { top: number; page: number } {
+  if (hits.length < 2) return { top: hits.length, page: hits.length };
+  const shares = rerankFeatures(index, query, hits).map((x) => rerankScore(x, reranker));
+  const most = Math.max(...shares);
+  const e = shares.map((z) => Math.exp(z - most));
+  const sum = e.reduce((a, v) => a + v, 0);
+  const page = e.reduce((a, v, k) => a + (hits[k].chunk.sourceId === hits[0].chunk.sourceId ? v : 0), 0);
+  return { top: e[0] / sum, page: page / sum };
 }
 
 /**
