@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
+import type { KnowledgeChunk } from '../retrieve/types';
 import { answerRanking } from './ranking';
-import { faq, passage } from './testkit';
+import { faq, passage, searchHit } from './testkit';
 
-const hit = (chunk: KnowledgeChunk, probability: number): SearchHit => ({
-  chunk,
-  score: Math.log(probability),
-  probability,
-  matchedQuestion: null,
-  features: {
-    classifier: 0,
-    phrasing: 0,
-    passage: 0,
-    chars: 0,
-    vector: 0,
-    embedding: 0,
-    coverage: 1,
-    title: 0,
-    kind: 0,
-    qa: 0,
-  },
-});
+const hit = (chunk: KnowledgeChunk, probability: number) => searchHit(chunk, probability, undefined, { coverage: 1 });
 
 const onPage = (id: string, source: string, heading: string, text: string) => ({
   ...passage(id, [heading], text),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import type { HitFeatures, KnowledgeChunk, SearchHit } from '../retrieve/types';
+import type { KnowledgeChunk } from '../retrieve/types';
 import { RERANK_FEATURES, RERANK_HITS, rerank, rerankBelief, RERANKER, type Reranker } from './rerank';
-import { passage } from './testkit';
+import { passage, searchHit } from './testkit';
 
 const abroad = {
   ...passage('abroad', ['Shipping', 'Abroad'], 'We send parcels to every country in Europe.'),
@@ -22,27 +22,8 @@ async function index(wordVectors = true): Promise<KnowledgeIndex> {
   return i;
 }
 
-const NO_FEATURES: HitFeatures = {
-  classifier: 0,
-  phrasing: 0,
-  passage: 0,
-  chars: 0,
-  vector: 0,
-  embedding: 0,
-  coverage: 0,
-  title: 0,
-  kind: 0,
-  qa: 0,
-};
-
 /** A hit the fusion scored as given, every ranker's own score alike: only support can tell them apart. */
-const hit = (chunk: KnowledgeChunk, score: number, probability: number): SearchHit => ({
-  chunk,
-  score,
-  probability,
-  matchedQuestion: null,
-  features: NO_FEATURES,
-});
+const hit = (chunk: KnowledgeChunk, score: number, probability: number) => searchHit(chunk, probability, score);
 
 const only = (name: (typeof RERANK_FEATURES)[number]): Reranker =>
   Object.fromEntries(RERANK_FEATURES.map((f) => [f, f === name ? 1 : 0])) as Reranker;

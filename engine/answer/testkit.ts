@@ -1,6 +1,6 @@
 /** Test data for the answer engine: a small music-shop knowledge base, FAQ entries and passages. */
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import type { KnowledgeChunk } from '../retrieve/types';
+import type { HitFeatures, KnowledgeChunk, SearchHit } from '../retrieve/types';
 
 export function faq(id: string, questions: string[], answer: string, title = questions[0]): KnowledgeChunk {
   return { id, sourceId: 'faq', title, headingPath: [], url: null, text: answer, questions, answer };
@@ -15,6 +15,34 @@ export function passage(id: string, headingPath: string[], text: string, url: st
     url,
     text,
     questions: [],
+  };
+}
+
+/** A hit as the fusion would give it: every ranker's score 0 unless `features` says otherwise. */
+export function searchHit(
+  chunk: KnowledgeChunk,
+  probability: number,
+  score = Math.log(probability),
+  features: Partial<HitFeatures> = {},
+): SearchHit {
+  return {
+    chunk,
+    score,
+    probability,
+    matchedQuestion: null,
+    features: {
+      classifier: 0,
+      phrasing: 0,
+      passage: 0,
+      chars: 0,
+      vector: 0,
+      embedding: 0,
+      coverage: 0,
+      title: 0,
+      kind: 0,
+      qa: 0,
+      ...features,
+    },
   };
 }
 
