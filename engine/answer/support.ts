@@ -26,8 +26,12 @@ interface Words {
   best: Map<string, number>;
 }
 
-/** Words whose best cosine a text remembers (cleared whole when full). */
-const MAX_REMEMBERED = 1024;
+/**
+ * Words whose best cosine a text remembers (cleared whole when full). With 256 pages and 256
+ * chunks kept per workspace, at most about 130,000 words: a few MB, outside the index's own
+ * budget (CHATREF_INDEX_CACHE_MB), so kept small.
+ */
+const MAX_REMEMBERED = 256;
 
 function contentWords(text: string): string[] {
   return [...new Set(tokenize(text).filter((t) => t.length > 1 && !STOPWORDS.has(t)))];
