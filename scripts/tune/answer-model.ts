@@ -19,10 +19,9 @@ import {
 } from '../../engine/answer/calibrate';
 import { answerHits } from '../../engine/answer/ranking';
 import { indexFromKbFile, type LabelledQuery } from '../../engine/eval/answer';
-import { fromSources, loadShop, shopDirs } from '../../engine/eval/shops';
+import { fromSources } from '../../engine/eval/shops';
 import { readJsonl } from '../../engine/eval/stats';
-import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
-import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
+import { indexedShops, shopDirsOf } from './indexed-shops';
 
 interface Row {
   x: number[];
@@ -42,13 +41,8 @@ interface ShopRows {
 }
 
 async function shopRows(dirs: string[], withHandoffs: boolean): Promise<ShopRows[]> {
-  const wordVectors = await loadDefaultWordVectors();
   const out: ShopRows[] = [];
-  for (const dir of dirs) {
-    const shop = await loadShop(dir);
-    const index = new KnowledgeIndex({ wordVectors });
-    index.upsert(shop.chunks);
-    await index.prepared();
+  for await (const { dir, shop, index } of indexedShops(dirs)) {
     const rows = shop.questions
       .filter((q) => withHandoffs || !(q.expect.length === 1 && q.expect[0] === 'handoff'))
       .map((q) => {
@@ -185,7 +179,7 @@ async function main(): Promise<void> {
   const [root, maxWrongArg, l2Arg, rows, kb, kbQueries] = process.argv.slice(2);
   const maxWrong = Number(maxWrongArg ?? 0.025);
   const l2 = Number(l2Arg ?? 0.01);
-  const sets = await shopRows(root.split(',').flatMap(shopDirs), rows === 'all');
+  const sets = await shopRows(shopDirsOf(root), rows === 'all');
   // A public set joins the fit only: the figures left out and the threshold are the shops'.
   const extra = kb && kbQueries ? [await kbRows(kb, kbQueries)] : [];
   const held: Record<string, unknown> = {};

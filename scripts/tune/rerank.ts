@@ -11,9 +11,8 @@
  */
 import { answerRanking } from '../../engine/answer/ranking';
 import { RERANK_FEATURES, rerankFeatures, type Reranker } from '../../engine/answer/rerank';
-import { fromSources, loadShop, shopDirs } from '../../engine/eval/shops';
-import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
-import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
+import { fromSources } from '../../engine/eval/shops';
+import { indexedShops, shopDirsOf } from './indexed-shops';
 
 interface Question {
   shop: string;
@@ -27,13 +26,8 @@ const L2S = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 
 /** Every shop under each root (comma-separated); a shop's variants share its name. */
 async function questions(roots: string): Promise<Question[]> {
-  const wordVectors = await loadDefaultWordVectors();
   const out: Question[] = [];
-  for (const dir of roots.split(',').flatMap(shopDirs)) {
-    const shop = await loadShop(dir);
-    const index = new KnowledgeIndex({ wordVectors });
-    index.upsert(shop.chunks);
-    await index.prepared();
+  for await (const { shop, index } of indexedShops(shopDirsOf(roots))) {
     for (const q of shop.questions) {
       if (!q.expect.includes('answer')) continue;
       const query = index.correct(q.q);

@@ -10,9 +10,8 @@
  * Prints a line per fold and shop: threshold, answer recall, confidently wrong.
  */
 import { calibrateIndex, CALIBRATION_RULE, thresholdFrom, type CalibrationRule } from '../../engine/answer/calibrate';
-import { evalShop, loadShop, shopDirs } from '../../engine/eval/shops';
-import { loadDefaultWordVectors } from '../../engine/retrieve/dense';
-import { KnowledgeIndex } from '../../engine/retrieve/knowledge-index';
+import { evalShop } from '../../engine/eval/shops';
+import { indexedShops, shopDirsOf } from './indexed-shops';
 
 interface ShopRun {
   /** The shop's name: its variants (scripts/tune/shop-variants.ts) share it and are left out together. */
@@ -28,13 +27,8 @@ interface ShopRun {
 
 /** Every shop under each root (comma-separated); a shop's variants share its name. */
 async function runs(roots: string): Promise<ShopRun[]> {
-  const wordVectors = await loadDefaultWordVectors();
   const out: ShopRun[] = [];
-  for (const dir of roots.split(',').flatMap(shopDirs)) {
-    const shop = await loadShop(dir);
-    const index = new KnowledgeIndex({ wordVectors });
-    index.upsert(shop.chunks);
-    await index.prepared();
+  for await (const { dir, shop, index, wordVectors } of indexedShops(shopDirsOf(roots))) {
     const { offTopic, generated } = calibrateIndex(index);
     const { results } = await evalShop(shop, { threshold: 1e-4, wordVectors });
     out.push({
