@@ -9,14 +9,19 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 
 describe('the shop sets', () => {
   const dirs = shopDirs(ROOT);
+  const heldOut = shopDirs(join(ROOT, '..', 'heldout'));
 
   it('holds the demo shop and at least four new shops', () => {
     expect(dirs.length).toBeGreaterThanOrEqual(5);
     expect(dirs.map((d) => d.split('/').at(-1))).toContain('riff-and-rhythm');
   });
 
-  for (const dir of dirs) {
-    it(`${dir.split('/').at(-1)}: every document ingests, every question parses and cites a real file`, async () => {
+  it('keeps at least four held-out shops apart', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const dir of [...dirs, ...heldOut]) {
+    it(`${dir.split('/').slice(-2).join('/')}: every document ingests, every question parses and cites a real file`, async () => {
       const shop = await loadShop(dir);
       const ingested = new Set(shop.chunks.map((c) => c.sourceId));
       expect(shop.skipped.filter((s) => !/\.ts$/.test(s.file))).toEqual([]);
