@@ -20,6 +20,9 @@ describe('reportsProblem', () => {
     'still waiting for my refund',
     'the courier left my parcel at the wrong address',
     'it was delivered to my neighbour instead of me',
+    'you sent me decaf instead of the regular I ordered',
+    'the lamp arrived with the shade torn',
+    'the play kitchen came with the oven door snapped off',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -39,5 +42,7 @@ describe('reportsProblem', () => {
     "can it be left with a neighbour if I'm out?",
     'can you deliver to my neighbour?',
     'I left my umbrella at your store',
+    'can you send me the blue one instead of the red?',
+    'it arrived with everything I needed, thanks',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });

@@ -17,6 +17,10 @@ const ARRIVE = '(?:arrived|came|come|showed up|shown up|turned up|got here|been 
 const DAMAGE =
   '(?:broken|damaged|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|soaked|dead|defective|faulty|' +
   'missing pieces|missing parts|the wrong \\w+|wrong|empty|opened)';
+/** What a customer says of a part after naming it: "the lid cracked", "the door snapped off". */
+const DAMAGE_AFTER =
+  'broken|snapped|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|chipped|bent|scratched|missing';
+const ARRIVED_WITH = '(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)';
 const GOODS = '(?:order|package|parcel|delivery|box|item|items|shipment|refund|money|payment)';
 
 const CUES: RegExp[] = [
@@ -43,12 +47,14 @@ const CUES: RegExp[] = [
   new RegExp(
     `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+with\\s+(?:a\\s+|an\\s+|the\\s+|some\\s+|two\\s+|\\d+\\s+)?(?:${DAMAGE}|bent|scratched|chipped|dents?|cracks?|holes?|scratch(?:es)?|tears?|chips?)\\b`,
   ),
+  // "arrived with the shade torn", "came with the oven door snapped off"
+  new RegExp(`\\b${ARRIVED_WITH}\\s+with\\s+(?:[\\w'-]+\\s+){1,4}?(?:${DAMAGE_AFTER})\\b`),
   new RegExp(
     `\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`,
   ),
   // Something sent in place of what was ordered.
   /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:the\s+|a\s+|an\s+)?wrong\b/,
-  /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:a|an|the|two|\d+)\s+[\w' -]{1,30}?\s+instead of\b/,
+  /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:(?:a|an|the|two|\d+)\s+)?[\w' -]{1,30}?\s+instead of\b/,
   /\b(?:wrong|missing)\s+(?:item|items|size|colou?r|order|package|parcel|part|parts|piece|pieces)\s+(?:in|was|were|came|arrived|sent)\b/,
   // Delivered to the wrong place: "the driver left my trees at the neighbour's", "it was delivered to the wrong address".
   /(?<!\bbe )\b(?:left|dropped(?: it| them)? off|(?:was|were|got) delivered|delivered (?:it|them|my \w+))\s+(?:\w+\s+){0,3}?(?:at|to|with|on)\s+(?:the\s+|my\s+|a\s+)?(?:wrong\s+(?:address|house|door|building|apartment|flat|store)|neighbou?r'?s?|next door|someone else'?s?)(?!\w)/,
