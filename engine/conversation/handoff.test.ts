@@ -72,22 +72,19 @@ describe('decideHandoff', () => {
     expect(ask('how long do refunds take?').action).toBe('answer');
   });
 
-  it('answers trouble with an order that no topic takes, and offers a person with an apology', () => {
+  it('hands trouble with an order that no topic takes to a person in both modes, policy or not', () => {
     const quoted = { ...confident, text: 'Lost parcels are replaced once the carrier confirms.' };
-    const turn = (q: string, mode: 'suggest' | 'automatic' = 'suggest') =>
+    const turn = (q: string, mode: 'suggest' | 'automatic') =>
       decideHandoff(input({ visitorMessages: [q], topics: [], answer: quoted, settings: { mode } }));
-    expect(turn('my parcel never arrived')).toMatchObject({
-      action: 'suggest',
-      reason: 'problem',
-      preface: "I'm sorry to hear that.",
-    });
-    // A shop that hands over whatever the AI cannot settle gets the chat in its inbox.
-    expect(turn('I was charged twice for the same order', 'automatic')).toMatchObject({
-      action: 'handoff',
-      reason: 'problem',
-    });
-    // A question about the policy itself is just answered.
-    expect(turn('what happens if my parcel never arrives?')).toMatchObject({ action: 'answer', reason: null });
+    for (const mode of ['suggest', 'automatic'] as const) {
+      expect(turn('my parcel never arrived', mode)).toMatchObject({ action: 'handoff', reason: 'problem' });
+      expect(turn('I was charged twice for the same order', mode)).toMatchObject({
+        action: 'handoff',
+        reason: 'problem',
+      });
+      // A question about the policy itself is just answered.
+      expect(turn('what happens if my parcel never arrives?', mode)).toMatchObject({ action: 'answer', reason: null });
+    }
   });
 
   it('hands trouble with an order that the content cannot speak to to a person, in both modes', () => {

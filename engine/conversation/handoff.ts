@@ -9,7 +9,6 @@ import {
   FRUSTRATION_APOLOGY,
   introductionReply,
   ODD_INPUT_REPLY,
-  PROBLEM_APOLOGY,
   answerToOffer,
   isQuestion,
   readMessage,
@@ -80,7 +79,7 @@ export interface HandoffDecision {
    * greeting, emoji, a paste, another language.
    */
   reply?: string;
-  /** What the bot says before the engine's answer: an apology to a frustrated visitor or to one in trouble. */
+  /** What the bot says before the engine's answer: an apology to a frustrated visitor. */
   preface?: string;
 }
 
@@ -111,7 +110,8 @@ export function handoffSettings(s: HandoffInput['settings'] = {}): HandoffSettin
 /**
  * Decides what to do after the visitor's latest message. A request for a person and a handoff
  * topic (a tag marked "needs a person") always hand off; frustration hands off too unless
- * `frustrationMode` is 'suggest'; the other triggers, in order repeated unanswered → low
+ * `frustrationMode` is 'suggest'; so does trouble the visitor reports with their own order
+ * (problem.ts); the other triggers, in order repeated unanswered → low
  * confidence, suggest a person in 'suggest' mode and hand off in 'automatic' mode.
  */
 export function decideHandoff(input: HandoffInput): HandoffDecision {
@@ -181,10 +181,14 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   }
   const a = input.answer;
   const unanswered = a !== null && (a.abstained || a.confidence < s.answerThreshold);
-  // Trouble with the visitor's own order that the content cannot speak to ("you sent me an XL
-  // instead of an M"): not a question the bot failed, a case only a person can put right, so it
-  // goes to one in both modes, as a handoff topic would ("I'm not sure" would only delay it).
-  if (unanswered && s.triggers.lowConfidence && trouble)
+  // Trouble with the visitor's own order ("you sent me an XL instead of an M", "I was charged
+  // twice"): not a question for the content but a case only a person can put right, so it goes to
+  // one in both modes, as a handoff topic would. Also when the content has a policy to quote: the
+  // policy is half the help, and the visitor left to tap "Talk to a person" waits with the bot
+  // ("my tea box never came this month" answered from the subscription page). A shop with a
+  // handoff topic for such trouble was routed above, to that topic's team. (With the low-confidence
+  // trigger off, trouble the content cannot speak to stays with the bot, as any unanswered question.)
+  if (a !== null && trouble && (!unanswered || s.triggers.lowConfidence))
     return { action: 'handoff', reason: 'problem', detail: 'reported trouble with their order' };
   if (unanswered && s.triggers.repeatedUnanswered) {
     // A greeting the engine "could not answer" was never a question.
@@ -199,12 +203,5 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   }
   if (unanswered && s.triggers.lowConfidence)
     return { action: escalate, reason: 'low_confidence', detail: `confidence ${a.confidence.toFixed(2)}` };
-  // Answered, but the visitor told of trouble with their own order ("charged twice", "arrived
-  // broken"): the policy is only half the help, and a person is who can put it right. A shop with
-  // a handoff topic for it was routed above; without one, this offers (or hands over) a person.
-  if (a !== null && trouble) {
-    const preface = escalate === 'suggest' ? { preface: PROBLEM_APOLOGY } : {};
-    return { action: escalate, reason: 'problem', detail: 'reported trouble with their order', ...preface };
-  }
   return { action: 'answer', reason: null };
 }

@@ -233,6 +233,3 @@ export const ODD_INPUT_REPLY = {
 
 /** What the bot says, before its answer, to a frustrated visitor it only offers a person to. */
 export const FRUSTRATION_APOLOGY = "I'm sorry this has been frustrating.";
-
-/** What the bot says, before its answer, to a visitor reporting trouble with their order. */
-export const PROBLEM_APOLOGY = "I'm sorry to hear that.";
