@@ -72,6 +72,15 @@ describe('decideHandoff', () => {
     expect(ask('how long do refunds take?').action).toBe('answer');
   });
 
+  it("hands a booking for the visitor's own day to the topic's team even when the content says how to book", () => {
+    const topics = [{ tagId: 'party_booking', confidence: 0.8, needsHuman: true }];
+    const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: confident }));
+    expect(ask('is the 2pm slot free on may 9 for a birthday?')).toMatchObject({ action: 'handoff', reason: 'topic' });
+    expect(ask("we'd like to book a party for 12 kids this saturday")).toMatchObject({ action: 'handoff' });
+    // How bookings work is the content's to answer.
+    expect(ask('how far ahead should I book a party?').action).toBe('answer');
+  });
+
   it('hands trouble with an order that no topic takes to a person in both modes, policy or not', () => {
     const quoted = { ...confident, text: 'Lost parcels are replaced once the carrier confirms.' };
     const turn = (q: string, mode: 'suggest' | 'automatic') =>

@@ -5,6 +5,7 @@
 import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
 import { reportsProblem } from './problem';
+import { datedRequest } from './dated-request';
 import {
   FRUSTRATION_APOLOGY,
   introductionReply,
@@ -151,8 +152,10 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     // it, a question the shop's content answers with confidence hands off only when its topic is
     // near certain ("do you offer insurance?" is not a bulk order; "quote me a custom build" is).
     // Trouble with the visitor's own order ("charged twice", "never arrived") is their case, not a
-    // policy question: a handoff topic takes it as if the content had no answer (problem.ts).
-    const ownCase = !answered || trouble;
+    // policy question: a handoff topic takes it as if the content had no answer (problem.ts). So is
+    // a booking or an order for a day of their own ("is the 1pm slot free on june 7?"): the content
+    // says how bookings work, not whether that day is free (dated-request.ts).
+    const ownCase = !answered || trouble || datedRequest(latest);
     const least = ownCase ? Math.min(s.topicThreshold, UNANSWERED_TOPIC) : s.topicThreshold;
     const topic = (input.topics ?? [])
       .filter((t) => t.needsHuman && t.confidence >= least && (ownCase || t.confidence >= NEAR_CERTAIN_TOPIC))
