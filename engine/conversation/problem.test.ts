@@ -23,6 +23,9 @@ describe('reportsProblem', () => {
     'you sent me decaf instead of the regular I ordered',
     'the lamp arrived with the shade torn',
     'the play kitchen came with the oven door snapped off',
+    'you sent me salt & pepper instead of the garlic blend',
+    'tracking says delivered yesterday but there is nothing here',
+    'the order was marked as delivered on monday, yet no parcel',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -44,5 +47,6 @@ describe('reportsProblem', () => {
     'I left my umbrella at your store',
     'can you send me the blue one instead of the red?',
     'it arrived with everything I needed, thanks',
+    'what does it mean when tracking says delivered?',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });

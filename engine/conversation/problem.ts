@@ -54,10 +54,12 @@ const CUES: RegExp[] = [
   ),
   // Something sent in place of what was ordered.
   /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:the\s+|a\s+|an\s+)?wrong\b/,
-  /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:(?:a|an|the|two|\d+)\s+)?[\w' -]{1,30}?\s+instead of\b/,
+  /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:(?:a|an|the|two|\d+)\s+)?[\w'& -]{1,30}?\s+instead of\b/,
   /\b(?:wrong|missing)\s+(?:item|items|size|colou?r|order|package|parcel|part|parts|piece|pieces)\s+(?:in|was|were|came|arrived|sent)\b/,
   // Delivered to the wrong place: "the driver left my trees at the neighbour's", "it was delivered to the wrong address".
   /(?<!\bbe )\b(?:left|dropped(?: it| them)? off|(?:was|were|got) delivered|delivered (?:it|them|my \w+))\s+(?:\w+\s+){0,3}?(?:at|to|with|on)\s+(?:the\s+|my\s+|a\s+)?(?:wrong\s+(?:address|house|door|building|apartment|flat|store)|neighbou?r'?s?|next door|someone else'?s?)(?!\w)/,
+  // Delivered on paper only: "tracking says delivered but there's nothing here".
+  /\b(?:says|said|shows|showed|marked|listed)\s+(?:as\s+|it\s+(?:was\s+)?)?delivered\b[^?]{0,40}?\b(?:but|yet)\b/,
   // A refund not seen.
   /\b(?:where|wheres|where's)\s+(?:is\s+)?my\s+(?:refund|money)\b/,
   /\brefund\s+(?:still|never|has not|hasnt|hasn't|isnt|isn't|didnt|didn't|did not)\b/,
