@@ -19,6 +19,8 @@ describe('wantsHuman', () => {
     'please have someone call me back',
     'who do I talk to about a custom order',
     "who's the right person to ask about wholesale?",
+    'can i talk to dana or sam please',
+    'Could I speak with Priya?',
   ])('hears a request for a person: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(true);
@@ -38,6 +40,9 @@ describe('wantsHuman', () => {
     'Can you email me the invoice?',
     'who do you ship with?',
     'who is talking at the workshop on Saturday?',
+    'can I talk to you about returns',
+    'can I chat with the bot',
+    'can I talk to it',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

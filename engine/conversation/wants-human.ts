@@ -31,6 +31,9 @@ const BOT = '(?:bots?|chat ?bots?|robots?|ai|machines?|automated (?:system|answe
 const DET = '(?:(?:a|an|the|your|some|any|one of your|one of the|a few|another) )?';
 const QUAL = '(?:(?:real|live|actual|proper|human|flesh and blood|in person) )?';
 const W = '(?:[a-z0-9]+ )';
+/** One word that may be a person's name: not the bot, the visitor or a thing. */
+const NAMED =
+  '(?!(?:you|yourself|it|this|that|them|me|myself|bots?|ai|chat ?bots?|robots?|anything|something|nothing)\\b)[a-z]+';
 
 /** Phrases that contain person words but name things, masked before matching. */
 const MASKS: RegExp[] = [
@@ -53,6 +56,15 @@ const CUES: Cue[] = [
     weight: 4,
     re: new RegExp(
       `\\b(?:talk|speak|chat|talking|speaking|chatting|have a word|word|discuss|discussing|get in touch|be in touch)\\b ${W}{0,3}?(?:to|with|2|w) ${W}{0,3}?${PERSON}\\b`,
+    ),
+  },
+  // "can i talk to maren or teo please", "could I speak with Priya?": a whole message asking for
+  // someone by name (not "you", the bot or a thing).
+  {
+    name: 'talk_to_name',
+    weight: 4,
+    re: new RegExp(
+      `^(?:(?:hi|hello|hey),? )?(?:(?:can|could|may) (?:i|we) |i would like to |i want to |let me )?(?:talk|speak|chat) (?:to|with) ${NAMED}(?: (?:or|and) ${NAMED})?(?: please| now| today)?[\\s?.!]*$`,
     ),
   },
   // "someone I can talk to", "a real person I can chat with"
