@@ -9,6 +9,7 @@ describe('datedRequest', () => {
     'we need 30 cakes for the 14th of june, can you do it?',
     'could we move our booking from the 8th to the 12th',
     'any availability tomorrow at 4pm?',
+    'could you hold the blue bike for me this friday?',
   ])('reads a request for a day in "%s"', (text) => expect(datedRequest(text)).toBe(true));
 
   it.each([
@@ -18,5 +19,6 @@ describe('datedRequest', () => {
     'how do I book a lesson?',
     'my order from march 3 never arrived',
     'do you have slots for kids classes',
+    'how long do you hold an order for pickup',
   ])('reads no request for a day in "%s"', (text) => expect(datedRequest(text)).toBe(false));
 });

@@ -24,7 +24,7 @@ const WHEN = new RegExp(
   'i',
 );
 
-/** Asking for it, or whether it can be had: book, reserve, a slot, free, available, "we need". */
+/** Asking for it, or whether it can be had: book, reserve, hold, a slot, free, available, "we need". */
 const ASKS = new RegExp(
   [
     '\\b(?:book|booking|reserve|reservation|schedule)\\b',
@@ -35,6 +35,7 @@ const ASKS = new RegExp(
     '\\bwe need\\b',
     '\\bcan you (?:do|make|fit)\\b',
     '\\b(?:move|change)\\s+(?:our|my)\\b',
+    '\\bhold\\b[^.?!]{0,40}\\bfor (?:me|us)\\b',
   ].join('|'),
   'i',
 );

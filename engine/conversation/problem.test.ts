@@ -26,6 +26,8 @@ describe('reportsProblem', () => {
     'you sent me salt & pepper instead of the garlic blend',
     'tracking says delivered yesterday but there is nothing here',
     'the order was marked as delivered on monday, yet no parcel',
+    'the jar came with a split seal',
+    'you charged my card twice for the same lesson',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([

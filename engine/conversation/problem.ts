@@ -19,14 +19,14 @@ const DAMAGE =
   'missing pieces|missing parts|the wrong \\w+|wrong|empty|opened)';
 /** What a customer says of a part after naming it: "the lid cracked", "the door snapped off". */
 const DAMAGE_AFTER =
-  'broken|snapped|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|chipped|bent|scratched|missing';
+  'broken|snapped|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|chipped|bent|scratched|missing|split';
 const ARRIVED_WITH = '(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)';
 const GOODS = '(?:order|package|parcel|delivery|box|item|items|shipment|refund|money|payment)';
 
 const CUES: RegExp[] = [
   // A wrong or repeated charge.
   /\b(?:double|over)[ -]?(?:charged|billed)\b/,
-  /\b(?:charged|billed)\s+(?:me\s+|us\s+)?(?:twice|two times|double|again)\b/,
+  /\b(?:charged|billed)\s+(?:me\s+|us\s+|my\s+(?:card|account)\s+)?(?:twice|two times|double|again)\b/,
   /\bcharged\s+(?:me\s+|us\s+)?(?:for\s+)?(?:the\s+)?wrong\b/,
   // Something that never came, or still has not.
   new RegExp(`\\bnever\\s+${ARRIVE}\\b`),
@@ -45,7 +45,7 @@ const CUES: RegExp[] = [
   ),
   // "arrived with a cracked shell", "came with a dent", "showed up with two broken strings"
   new RegExp(
-    `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+with\\s+(?:a\\s+|an\\s+|the\\s+|some\\s+|two\\s+|\\d+\\s+)?(?:${DAMAGE}|bent|scratched|chipped|dents?|cracks?|holes?|scratch(?:es)?|tears?|chips?)\\b`,
+    `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+with\\s+(?:a\\s+|an\\s+|the\\s+|some\\s+|two\\s+|\\d+\\s+)?(?:${DAMAGE}|bent|scratched|chipped|split|dents?|cracks?|holes?|scratch(?:es)?|tears?|chips?)\\b`,
   ),
   // "arrived with the shade torn", "came with the oven door snapped off"
   new RegExp(`\\b${ARRIVED_WITH}\\s+with\\s+(?:[\\w'-]+\\s+){1,4}?(?:${DAMAGE_AFTER})\\b`),

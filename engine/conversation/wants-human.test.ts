@@ -21,6 +21,8 @@ describe('wantsHuman', () => {
     "who's the right person to ask about wholesale?",
     'can i talk to dana or sam please',
     'Could I speak with Priya?',
+    'can i talk to lena about my wholesale order',
+    "I'd like to speak with Omar about the table he is building for me",
   ])('hears a request for a person: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(true);
@@ -43,6 +45,7 @@ describe('wantsHuman', () => {
     'can I talk to you about returns',
     'can I chat with the bot',
     'can I talk to it',
+    'can I talk to you about my order',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

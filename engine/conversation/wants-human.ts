@@ -58,13 +58,13 @@ const CUES: Cue[] = [
       `\\b(?:talk|speak|chat|talking|speaking|chatting|have a word|word|discuss|discussing|get in touch|be in touch)\\b ${W}{0,3}?(?:to|with|2|w) ${W}{0,3}?${PERSON}\\b`,
     ),
   },
-  // "can i talk to maren or teo please", "could I speak with Priya?": a whole message asking for
-  // someone by name (not "you", the bot or a thing).
+  // "can i talk to maren or teo please", "could I speak with Priya about my order?": a whole
+  // message asking for someone by name (not "you", the bot or a thing).
   {
     name: 'talk_to_name',
     weight: 4,
     re: new RegExp(
-      `^(?:(?:hi|hello|hey),? )?(?:(?:can|could|may) (?:i|we) |i would like to |i want to |let me )?(?:talk|speak|chat) (?:to|with) ${NAMED}(?: (?:or|and) ${NAMED})?(?: please| now| today)?[\\s?.!]*$`,
+      `^(?:(?:hi|hello|hey),? )?(?:(?:can|could|may) (?:i|we) |i would like to |i want to |let me )?(?:talk|speak|chat) (?:to|with) ${NAMED}(?: (?:or|and) ${NAMED})?(?: about\\b.*| please| now| today)?[\\s?.!]*$`,
     ),
   },
   // "someone I can talk to", "a real person I can chat with"
