@@ -63,8 +63,19 @@ describe('readMessage', () => {
     ['wrong answer!', 'social'],
     ["that isn't right, the box came without the charger", 'question'],
     ['is that right?', 'question'],
+    ["what's the weather like this weekend?", 'social'],
+    ['will it snow on friday', 'social'],
+    ['who won the hockey game last night', 'social'],
+    ['what happens to my delivery if the weather is bad?', 'question'],
+    ['do you still come to the market if it rains', 'question'],
+    ['who won the giveaway?', 'question'],
   ])('reads %j as %s', (text, kind) => {
     expect(readMessage(text).kind).toBe(kind);
+  });
+
+  it('reads chit-chat about the weather or a game as small talk, with a reply that says what it does', () => {
+    expect(readMessage('is it going to rain tomorrow?').social).toBe('chit_chat');
+    expect(ODD_INPUT_REPLY.chit_chat).toMatch(/questions about (?:the|our) shop/);
   });
 
   it('tells small talk from questions for the content', () => {

@@ -1,6 +1,7 @@
 /**
- * Messages that are not a question for the shop's content: a greeting or a thanks, emoji or
- * punctuation only, a long paste, a pasted order confirmation, a question in another language.
+ * Messages that are not a question for the shop's content: a greeting or a thanks, chit-chat about
+ * the weather or a game, emoji or punctuation only, a long paste, a pasted order confirmation, a
+ * question in another language.
  * Read before the handoff decision so each gets a sensible reply instead of a guess or an
  * "I'm not sure" that counts as a failed answer.
  */
@@ -11,7 +12,7 @@ export type MessageKind = 'question' | 'empty' | 'social' | 'order_paste' | 'lon
 export interface MessageRead {
   kind: MessageKind;
   /** For 'social': which kind of small talk. */
-  social?: 'greeting' | 'how_are_you' | 'thanks' | 'ack' | 'bye' | 'about' | 'correction';
+  social?: 'greeting' | 'how_are_you' | 'thanks' | 'ack' | 'bye' | 'about' | 'correction' | 'chit_chat';
   /** For a greeting that introduces the visitor ("Hi, I'm Jordan, order #TW-4471"): what they said of themselves. */
   intro?: { name?: string; orderNumber?: string };
 }
@@ -131,11 +132,27 @@ const ABOUT_THE_BOT = new RegExp(
  * asked", "that didn't help". Searched as a question, its few words find the page that says
  * "if something isn't right" and answer with it again.
  */
+/**
+ * Chit-chat no shop answers and no topic tag should take: the weather to come and who won a game.
+ * Shared words ("saturday", "game", "the market") gave them a shop's tags and pages: "whats the
+ * weather supposed to be saturday" was handed to a party-booking team, "who won the tigers game
+ * last night" to order problems. Only the forecast is asked for here: "if it rains" and "bad
+ * weather" are questions about the shop's policy.
+ */
+const CHIT_CHAT: RegExp[] = [
+  /\b(?:what(?:'|’)?s|what is|what will|how(?:'|’)?s|how is)\s+(?:the\s+)?weather\b/i,
+  /\bweather\s+(?:forecast|going to be|gonna be|supposed to be|looking like)\b/i,
+  /\b(?:is it|will it)\s+(?:going to |gonna )?(?:rain|snow)\b/i,
+  /\bwho won\b[^.?!]{0,30}\b(?:game|match|race|series|cup|bowl|championship|final|election)\b/i,
+  /\bwhat(?:'|’)?s the score\b|\bwhat (?:is|was) the score\b/i,
+];
+
 const CORRECTION =
   /^(?:(?:no|nope|hmm+|um+|sorry|but)[\s,.!]+)?(?:(?:that|this|it)(?:['’]?s| is| was)?\s*(?:not|n['’]?t) (?:right|correct|true|it|helpful|what i (?:asked|meant|wanted|need(?:ed)?|was (?:asking|looking for)))|(?:that|this|it)(?:['’]?s| is| was) wrong|(?:that['’]?s |that is |it['’]?s )?not what i (?:asked(?: for)?|meant|wanted|need(?:ed)?|was (?:asking(?: about| for)?|looking for))|(?:that|this|it) (?:does|did)(?: not|n['’]?t) (?:help|answer (?:my|the) question)|you (?:did|do)(?: not|n['’]?t) answer (?:my|the) question|wrong answer)[\s.!?]*$/i;
 
 function isSocial(text: string, ws: string[]): MessageRead['social'] | undefined {
   if (CORRECTION.test(text)) return 'correction';
+  if (CHIT_CHAT.some((re) => re.test(text))) return 'chit_chat';
   if (ABOUT_THE_BOT.test(text)) return 'about';
   if (HOW_ARE_YOU.test(text)) return 'how_are_you';
   if (!ws.length || ws.length > 6) return undefined;
@@ -222,6 +239,8 @@ export const ODD_INPUT_REPLY = {
   about:
     "I'm the shop's virtual assistant: I answer from the shop's own help pages, and a person from our team can take over whenever you like. What can I help you with?",
   declined: 'No problem. Is there anything else I can help with?',
+  chit_chat:
+    'I can only help with questions about the shop — our products, orders, shipping and the like. What can I help you with?',
   empty: 'Could you tell me a little more about what you are looking for?',
   order_paste:
     "Thanks for the order details. I can't look up or change orders myself — a person from our team can check this order for you. Would you like me to bring someone in?",
