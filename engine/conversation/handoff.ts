@@ -174,9 +174,14 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
       return { action: 'suggest', reason: 'frustration', detail, preface: FRUSTRATION_APOLOGY };
     }
   }
-  // Not a question for the content: a paste or another language that the engine could not answer
-  // gets a person offered, never a guess.
-  if (read.kind === 'order_paste' || read.kind === 'long_paste' || (read.kind === 'other_language' && !answered)) {
+  // Not a question for the content: a paste, another language that the engine could not answer, or
+  // what is free or in stock right now gets a person offered, never a guess.
+  if (
+    read.kind === 'order_paste' ||
+    read.kind === 'long_paste' ||
+    read.kind === 'live_check' ||
+    (read.kind === 'other_language' && !answered)
+  ) {
     const reply = ODD_INPUT_REPLY[read.kind];
     if (!s.triggers.lowConfidence) return { action: 'answer', reason: null, reply };
     const detail = read.kind.replace('_', ' ');

@@ -32,7 +32,8 @@ describe('readMessage', () => {
     ['bye, thanks', 'social'],
     ["thanks, that's all!", 'social'],
     ['thank you for your help', 'social'],
-    ['thanks, is it in stock?', 'question'],
+    ['thanks, does it come in blue?', 'question'],
+    ['thanks, is it in stock?', 'live_check'],
     [ORDER, 'order_paste'],
     [
       `Here is the whole thread from before. ${'The grinder burrs squeak when I start it and the hopper lid does not sit flat. '.repeat(60)}`,
@@ -69,6 +70,12 @@ describe('readMessage', () => {
     ['what happens to my delivery if the weather is bad?', 'question'],
     ['do you still come to the market if it rains', 'question'],
     ['who won the giveaway?', 'question'],
+    ['any spots left in the saturday workshop?', 'live_check'],
+    ['is the 3pm tasting on friday still available?', 'live_check'],
+    ['do you have the green teapot in stock right now', 'live_check'],
+    ['are you still open?', 'question'],
+    ['how many seats does the class have', 'question'],
+    ['what happens if an item is out of stock', 'question'],
   ])('reads %j as %s', (text, kind) => {
     expect(readMessage(text).kind).toBe(kind);
   });

@@ -1,13 +1,14 @@
 /**
  * Messages that are not a question for the shop's content: a greeting or a thanks, chit-chat about
  * the weather or a game, emoji or punctuation only, a long paste, a pasted order confirmation, a
- * question in another language.
+ * question in another language, a question about what is free or in stock right now.
  * Read before the handoff decision so each gets a sensible reply instead of a guess or an
  * "I'm not sure" that counts as a failed answer.
  */
 import { captureDetails } from './details';
 
-export type MessageKind = 'question' | 'empty' | 'social' | 'order_paste' | 'long_paste' | 'other_language';
+export type MessageKind =
+  'question' | 'empty' | 'social' | 'order_paste' | 'long_paste' | 'other_language' | 'live_check';
 
 export interface MessageRead {
   kind: MessageKind;
@@ -147,6 +148,18 @@ const CHIT_CHAT: RegExp[] = [
   /\bwhat(?:'|’)?s the score\b|\bwhat (?:is|was) the score\b/i,
 ];
 
+/**
+ * Asking what is free or in stock right now: "any seats left in the all grain class this month?",
+ * "is the 10am slot this saturday still open?", "is the darjeeling back in stock". The content says
+ * what a class costs, not who has booked it: answered from the class page at 0.93, such a question
+ * got the schedule instead of someone who can look. ("Are you still open?" asks the hours.)
+ */
+const LIVE_CHECK: RegExp[] = [
+  /\b(?:seats?|spots?|spaces?|places?|openings?|tickets?)\s+(?:left|remaining|still available|still open)\b/i,
+  /\b(?:is|are)\s+(?!(?:you|u|ya|y'all)\b)[^.?!]{1,50}\bstill\s+(?:open|available|free)\b/i,
+  /\b(?:have|got|is|are)\b[^.?!]{0,60}\b(?:back\s+)?in\s+stock\b/i,
+];
+
 const CORRECTION =
   /^(?:(?:no|nope|hmm+|um+|sorry|but)[\s,.!]+)?(?:(?:that|this|it)(?:['’]?s| is| was)?\s*(?:not|n['’]?t) (?:right|correct|true|it|helpful|what i (?:asked|meant|wanted|need(?:ed)?|was (?:asking|looking for)))|(?:that|this|it)(?:['’]?s| is| was) wrong|(?:that['’]?s |that is |it['’]?s )?not what i (?:asked(?: for)?|meant|wanted|need(?:ed)?|was (?:asking(?: about| for)?|looking for))|(?:that|this|it) (?:does|did)(?: not|n['’]?t) (?:help|answer (?:my|the) question)|you (?:did|do)(?: not|n['’]?t) answer (?:my|the) question|wrong answer)[\s.!?]*$/i;
 
@@ -218,6 +231,7 @@ export function readMessage(text: string): MessageRead {
   // Inverted marks, or accents English does not use with hardly an English function word.
   if (/[¿¡]/.test(t)) return { kind: 'other_language' };
   if (foreign >= 1 && english < 0.25 * ws.length && /[ñßäöüàèìòùâêîôûçãõ]/i.test(t)) return { kind: 'other_language' };
+  if (LIVE_CHECK.some((re) => re.test(t))) return { kind: 'live_check' };
   return { kind: 'question' };
 }
 
@@ -246,6 +260,8 @@ export const ODD_INPUT_REPLY = {
     "Thanks for the order details. I can't look up or change orders myself — a person from our team can check this order for you. Would you like me to bring someone in?",
   long_paste:
     "That's a lot to go through in a chat. Could you ask me your question in a sentence or two? A person from our team can also read the whole message — would you like me to bring someone in?",
+  live_check:
+    "I can't see what's booked or in stock right now — a person from our team can check that for you. Would you like me to bring someone in?",
   other_language:
     'Sorry, I can only answer in English for now. A person from our team may be able to help — would you like me to bring someone in?',
 } as const;
