@@ -1,6 +1,7 @@
 /**
- * Odd input over the live chat: emoji, small talk, a pasted order confirmation, a long paste and
- * another language each get a sensible reply from the bot, never an error or a guessed answer.
+ * Odd input over the live chat: emoji, small talk, chit-chat, a pasted order confirmation, a long
+ * paste, another language and a question about what is free right now each get a sensible reply
+ * from the bot, never an error or a guessed answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ODD_INPUT_REPLY } from '../../engine/conversation/odd-input';
@@ -37,6 +38,10 @@ describe('odd input over the live chat', () => {
     const thanks = await reply(v, 'ok thanks');
     expect(thanks.body).toBe(ODD_INPUT_REPLY.thanks);
     expect(thanks.meta.suggestHandoff).toBeUndefined();
+    // Chit-chat about the weather is no question for the shop, nor a topic for its team.
+    const weather = await reply(v, "what's the weather going to be like this weekend?");
+    expect(weather.body).toBe(ODD_INPUT_REPLY.chit_chat);
+    expect(weather.meta.suggestHandoff).toBeUndefined();
     // A closing after an answer is small talk too, not a question (nor a topic) for the content.
     await reply(v, 'How long does shipping take?');
     const closing = await reply(v, "thanks, that's all!");
@@ -76,6 +81,7 @@ describe('odd input over the live chat', () => {
         .padEnd(5000, '.'),
     ],
     ['another language', '¿Tienen guitarras para zurdos en la tienda?'],
+    ['a question about what is free right now', 'any spots left in the beginner guitar class?'],
   ])('offers a person for %s instead of guessing', async (_, text) => {
     const v = await connectVisitor(server.url, server.workspaceId);
     const r = await reply(v, text);
