@@ -20,5 +20,7 @@ describe('datedRequest', () => {
     'my order from march 3 never arrived',
     'do you have slots for kids classes',
     'how long do you hold an order for pickup',
+    'we need a stall at the market 2 weeks from now, who do we ask',
+    'do you need a decent 2 hour slot to learn the basics',
   ])('reads no request for a day in "%s"', (text) => expect(datedRequest(text)).toBe(false));
 });
