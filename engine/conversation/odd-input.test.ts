@@ -70,6 +70,7 @@ describe('readMessage', () => {
     ['what happens to my delivery if the weather is bad?', 'question'],
     ['do you still come to the market if it rains', 'question'],
     ['who won the giveaway?', 'question'],
+    ["how's the weather affecting deliveries this week?", 'question'],
     ['any spots left in the saturday workshop?', 'live_check'],
     ['is the 3pm tasting on friday still available?', 'live_check'],
     ['do you have the green teapot in stock right now', 'live_check'],

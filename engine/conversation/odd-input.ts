@@ -137,11 +137,11 @@ const ABOUT_THE_BOT = new RegExp(
  * Chit-chat no shop answers and no topic tag should take: the weather to come and who won a game.
  * Shared words ("saturday", "game", "the market") gave them a shop's tags and pages: "whats the
  * weather supposed to be saturday" was handed to a party-booking team, "who won the tigers game
- * last night" to order problems. Only the forecast is asked for here: "if it rains" and "bad
- * weather" are questions about the shop's policy.
+ * last night" to order problems. Only the forecast is asked for here: "if it rains", "bad weather"
+ * and "how's the weather affecting deliveries" are questions about the shop's policy.
  */
 const CHIT_CHAT: RegExp[] = [
-  /\b(?:what(?:'|’)?s|what is|what will|how(?:'|’)?s|how is)\s+(?:the\s+)?weather\b/i,
+  /\b(?:what(?:'|’)?s|what is|what will|how(?:'|’)?s|how is)\s+(?:the\s+)?weather\b(?![^?.!]*\b(?:affect|delay|ship|deliver|order|parcel|package|pickup|plant|close|cancel)\w*)/i,
   /\bweather\s+(?:forecast|going to be|gonna be|supposed to be|looking like)\b/i,
   /\b(?:is it|will it)\s+(?:going to |gonna )?(?:rain|snow)\b/i,
   /\bwho won\b[^.?!]{0,30}\b(?:game|match|race|series|cup|bowl|championship|final|election)\b/i,
