@@ -23,6 +23,7 @@ describe('wantsHuman', () => {
     'Could I speak with Priya?',
     'can i talk to lena about my wholesale order',
     "I'd like to speak with Omar about the table he is building for me",
+    'hey is nora in today? need to talk to her about an order',
   ])('hears a request for a person: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(true);
@@ -46,6 +47,8 @@ describe('wantsHuman', () => {
     'can I chat with the bot',
     'can I talk to it',
     'can I talk to you about my order',
+    'is there a gift you would recommend for her',
+    'I talked to her yesterday about the order',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

@@ -22,7 +22,9 @@ const PERSON =
   'supervisors?|boss|owner|colleagues?|sales ?(?:person|people|advisors?|reps?|team|department)|advisors?|advisers?|' +
   'specialists?|experts?|technicians?|(?:guitar |drum |piano |repair )?techs?|consultants?|assistants?|' +
   'customer (?:service|services|care|support)(?: team| staff| reps?| agents?)?|support (?:team|staff|agents?|people)|' +
-  'whoever is in charge|(?:someone|somebody) in charge|sales|support|(?:[a-z]+ )?department|(?:your |the )?team)';
+  'whoever is in charge|(?:someone|somebody) in charge|sales|support|(?:[a-z]+ )?department|(?:your |the )?team|' +
+  // "need to talk to her about an order", of someone the visitor just named
+  'him|her)';
 /** Stricter set for patterns where looser words ("team", "support") would catch product questions. */
 const HUMAN =
   '(?:human beings?|humans?|persons?|people|someone|somebody|anyone|anybody|agents?|representatives?|reps?|' +
