@@ -20,7 +20,8 @@ const DAMAGE =
 /** What a customer says of a part after naming it: "the lid cracked", "the door snapped off". */
 const DAMAGE_AFTER =
   'broken|snapped|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|chipped|bent|scratched|missing|split';
-const ARRIVED_WITH = '(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)';
+/** How a customer says their goods reached them. */
+const DELIVERED = '(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)';
 const GOODS = '(?:order|package|parcel|delivery|box|item|items|shipment|refund|money|payment)';
 
 const CUES: RegExp[] = [
@@ -40,15 +41,13 @@ const CUES: RegExp[] = [
   new RegExp(`\\b${GOODS.replace(')', '|catering|cake)')}\\s+(?:is|was|are|were)\\s+(?:\\w+\\s+){0,2}late\\b`),
   /\bstill waiting (?:for|on) (?:my|our|the) (?:order|delivery|package|parcel|refund|catering|cake)\b/,
   // Goods that arrived broken or wrong.
-  new RegExp(
-    `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`,
-  ),
+  new RegExp(`\\b${DELIVERED}\\s+(?:all\\s+|completely\\s+|totally\\s+)?${DAMAGE}\\b`),
   // "arrived with a cracked shell", "came with a dent", "showed up with two broken strings"
   new RegExp(
-    `\\b(?:arrived|came|showed up|turned up|was delivered|were delivered|got delivered)\\s+with\\s+(?:a\\s+|an\\s+|the\\s+|some\\s+|two\\s+|\\d+\\s+)?(?:${DAMAGE}|bent|scratched|chipped|split|dents?|cracks?|holes?|scratch(?:es)?|tears?|chips?)\\b`,
+    `\\b${DELIVERED}\\s+with\\s+(?:a\\s+|an\\s+|the\\s+|some\\s+|two\\s+|\\d+\\s+)?(?:${DAMAGE}|bent|scratched|chipped|split|dents?|cracks?|holes?|scratch(?:es)?|tears?|chips?)\\b`,
   ),
   // "arrived with the shade torn", "came with the oven door snapped off"
-  new RegExp(`\\b${ARRIVED_WITH}\\s+with\\s+(?:[\\w'-]+\\s+){1,4}?(?:${DAMAGE_AFTER})\\b`),
+  new RegExp(`\\b${DELIVERED}\\s+with\\s+(?:[\\w'-]+\\s+){1,4}?(?:${DAMAGE_AFTER})\\b`),
   new RegExp(
     `\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`,
   ),
