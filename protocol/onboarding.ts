@@ -42,6 +42,8 @@ export interface AssistantPreview {
   topic: string | null;
   /** The bot adds an offer to talk to a person (handoff mode "suggest"). */
   offersPerson: boolean;
+  /** The reply is small talk ("Hi! What can I help you with?"), not an answer from the content. */
+  smallTalk: boolean;
 }
 
 /** A coverage check: questions made from each document's headings, asked as a visitor would. */

@@ -109,7 +109,10 @@ export interface WireMessage {
   createdAt: string;
   meta: {
     citations?: Citation[];
+    /** How sure the bot was of an answer from the content (absent on small talk). */
     confidence?: number;
+    /** The bot's reply to small talk ("You're welcome!"), not an answer from the content. */
+    smallTalk?: boolean;
     /** The bot offers a person (suggest mode). */
     suggestHandoff?: boolean;
     event?: EventName;

@@ -52,6 +52,18 @@ describe('summarizeHandoff', () => {
     expect(open.summary).toMatch(/^Visitor asks: "can I return an opened tin"\. /);
   });
 
+  it('leaves small talk out of what the AI tried and of what the visitor asked', () => {
+    const chat = ["what's the weather like tomorrow?", 'my parcel never came, order 4411'];
+    const r = summarizeHandoff({
+      visitorMessages: chat,
+      aiAnswers: [{ question: chat[0], text: "I can't tell you the weather, sorry.", smallTalk: true }],
+      reason: 'problem',
+      details: captureDetails(chat),
+    });
+    expect(r.tried).toEqual([]);
+    expect(r.summary).toContain('The AI answered 0 of 1 message.');
+  });
+
   it('lists what the AI tried, answered or not', () => {
     expect(result.tried).toHaveLength(2);
     expect(result.tried[0]).toContain('Prices start at $199');

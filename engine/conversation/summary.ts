@@ -16,6 +16,8 @@ export interface AiAnswer {
   abstained?: boolean;
   /** Titles of the passages it cited. */
   sources?: string[];
+  /** A reply to small talk ("You're welcome!"), not an attempt at the visitor's question. */
+  smallTalk?: boolean;
 }
 
 export interface HandoffSummaryInput {
@@ -119,7 +121,7 @@ export function summarizeHandoff(input: HandoffSummaryInput): HandoffSummary {
 
   const tried = input.aiAnswers
     .map((a) => (typeof a === 'string' ? { text: a } : a))
-    .filter((a) => a.text.trim() || a.abstained)
+    .filter((a) => (a.text.trim() || a.abstained) && !a.smallTalk)
     .map((a) => {
       const q = a.question ? `"${clip(a.question, 100)}" → ` : '';
       if (a.abstained) return `${q}could not answer`;
@@ -128,8 +130,9 @@ export function summarizeHandoff(input: HandoffSummaryInput): HandoffSummary {
     });
   const answered = tried.length - input.aiAnswers.filter((a) => typeof a !== 'string' && a.abstained).length;
   // Out of what the visitor asked, not out of what the AI replied to: the question that was
-  // handed off got no AI answer, and it counts too.
-  const asked = Math.max(tried.length, input.visitorMessages.filter((m) => substance(m) > 0).length);
+  // handed off got no AI answer, and it counts too. Small talk is not asked.
+  const chatted = new Set(input.aiAnswers.flatMap((a) => (typeof a !== 'string' && a.smallTalk ? [a.question] : [])));
+  const asked = Math.max(tried.length, input.visitorMessages.filter((m) => substance(m) > 0 && !chatted.has(m)).length);
   if (asked) parts.push(`The AI answered ${answered} of ${asked} message${asked === 1 ? '' : 's'}.`);
   return { summary: parts.join(' '), tried };
 }

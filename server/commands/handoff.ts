@@ -45,13 +45,13 @@ export const SUGGEST_TEXT =
 /**
  * What the bot says for a turn it does not hand over: the decision's own reply (small talk) or the
  * answer, after the decision's apology if it has one, with the offer of a person when it suggests
- * one. The answer's sources go with the answer ("You're welcome!" cites nothing). The widget's
- * chat and Try your assistant both say this.
+ * one. The answer's sources go with the answer ("You're welcome!" cites nothing), and so does its
+ * confidence (`carriesAnswer`). The widget's chat and Try your assistant both say this.
  */
 export function botReply(
   answer: { text: string; citations: Citation[]; abstained: boolean },
   decision: HandoffDecision,
-): { text: string; citations: Citation[]; offersPerson: boolean } {
+): { text: string; citations: Citation[]; offersPerson: boolean; carriesAnswer: boolean } {
   const carriesAnswer = decision.reply === undefined;
   const said = decision.preface ? `${decision.preface} ${answer.text}` : answer.text;
   const text = decision.reply ?? said;
@@ -61,6 +61,7 @@ export function botReply(
     text: withOffer ? `${text}\n\n${SUGGEST_TEXT}` : text,
     citations: carriesAnswer ? answer.citations : [],
     offersPerson: suggest,
+    carriesAnswer,
   };
 }
 
@@ -144,6 +145,7 @@ async function readCard(deps: Deps, taggers: TopicReader, input: HandoffInput) {
       question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
       text: m.body,
       abstained: m.meta.abstained === true,
+      smallTalk: m.meta.smallTalk === true,
       sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
     }));
   // What the chat is about: the last message alone and all of them (each topic at its surer

@@ -98,7 +98,23 @@ describe('the bot processor', () => {
     await say("Hi, I'm Jordan, order #TW-4471");
     const [reply] = (await thread()).filter((m) => m.authorType === 'bot');
     expect(reply.body).toBe('Hi Jordan! What can I help you with on order TW-4471?');
-    expect(reply.meta).toMatchObject({ abstained: false, citations: [] });
+    expect(reply.meta).toMatchObject({ abstained: false, citations: [], smallTalk: true });
+    // No "n% confident" in the inbox: the greeting is not an answer from the content.
+    expect(reply.meta.confidence).toBeUndefined();
+  });
+
+  it('leaves small talk off the handoff card, and keeps the confidence of an answer', async () => {
+    const { conversation, say, thread } = await chat();
+    await say('thanks!');
+    await say('How long does delivery take?');
+    await say('I want to talk to a real person please');
+    const [thanks, answer] = (await thread()).filter((m) => m.authorType === 'bot');
+    expect(thanks.meta.confidence).toBeUndefined();
+    expect(answer.meta.confidence).toEqual(expect.any(Number));
+    const c = await getConversation(deps.db, workspaceId, conversation.id);
+    const tried = (c.handoffCard as { tried: string[] }).tried;
+    expect(tried).toHaveLength(1);
+    expect(tried[0]).toMatch(/^"How long does delivery take\?" → /);
   });
 
   it('hands the chat to people when the visitor asks for one, with the card and the goodbye', async () => {

@@ -286,14 +286,16 @@ export class BotTurns implements InlineAnswerer {
       return { handoff: { reason: decision.reason, detail: decision.detail } };
     const reply = botReply(answer, decision);
     // Small talk in place of the answer ("Hi Jordan! What can I help you with?") is not a question
-    // the bot failed: not "could not answer" on the handoff card, nor a gap in the knowledge.
-    const smallTalk = decision.action === 'answer' && decision.reply !== undefined;
+    // the bot failed, nor one it answered: not on the handoff card's "What the AI tried", nor a
+    // gap in the knowledge. A reply that is not the content's answer has no confidence to show.
+    const smallTalk = decision.action === 'answer' && !reply.carriesAnswer;
     return {
       reply: {
         body: reply.text,
         meta: {
           citations: reply.citations,
-          confidence: answer.confidence,
+          ...(reply.carriesAnswer ? { confidence: answer.confidence } : {}),
+          ...(smallTalk ? { smallTalk: true } : {}),
           abstained: answer.abstained && !smallTalk,
           question: question.body,
           ...(reply.offersPerson ? { suggestHandoff: true, reason: decision.reason } : {}),

@@ -45,8 +45,16 @@ export async function previewAnswer(
     topic: decision.reason === 'topic' ? (topics.find((t) => t.tagId === decision.detail)?.tag.name ?? null) : null,
   };
   if (decision.action === 'handoff' && decision.reason)
-    return { ...base, outcome: 'handoff', text: HANDOFF_TEXT[decision.reason], citations: [], offersPerson: false };
-  return { ...base, outcome: 'answer', ...botReply(answer, decision) };
+    return {
+      ...base,
+      outcome: 'handoff',
+      text: HANDOFF_TEXT[decision.reason],
+      citations: [],
+      offersPerson: false,
+      smallTalk: false,
+    };
+  const { carriesAnswer, ...reply } = botReply(answer, decision);
+  return { ...base, outcome: 'answer', ...reply, smallTalk: decision.action === 'answer' && !carriesAnswer };
 }
 
 const MAX_DOCUMENTS = 40;

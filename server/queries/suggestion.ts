@@ -137,6 +137,7 @@ export async function copilotFor(
         question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
         text: m.body,
         abstained: m.meta.abstained === true,
+        smallTalk: m.meta.smallTalk === true,
         sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((x) => x.title) : [],
       })),
     reason: (c.handoffReason as HandoffReason | null) ?? null,

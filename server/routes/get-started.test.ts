@@ -79,7 +79,13 @@ describe('Get started and Try your assistant (a real server, no demo)', () => {
 
     // As the widget says it: small talk in kind, citing nothing.
     const hello = await call<AssistantPreview>('POST', ws('/assistant/try'), { question: 'hello' });
-    expect(hello.body).toMatchObject({ outcome: 'answer', text: ODD_INPUT_REPLY.greeting, citations: [] });
+    expect(hello.body).toMatchObject({
+      outcome: 'answer',
+      text: ODD_INPUT_REPLY.greeting,
+      citations: [],
+      smallTalk: true,
+    });
+    expect(shipping.body.smallTalk).toBe(false);
 
     const person = await call<AssistantPreview>('POST', ws('/assistant/try'), {
       question: 'Can I talk to a real person please?',

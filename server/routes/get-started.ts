@@ -38,6 +38,7 @@ const PreviewOut = z.object({
   reason: z.string().nullable(),
   topic: z.string().nullable(),
   offersPerson: z.boolean(),
+  smallTalk: z.boolean(),
 }) satisfies z.ZodType<AssistantPreview>;
 
 const CoverageOut = z.object({

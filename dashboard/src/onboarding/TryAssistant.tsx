@@ -87,6 +87,10 @@ function Preview({ preview: p }: { preview: AssistantPreview }) {
           <strong>Handed to your team</strong> because {reasonText(p.reason)}
           {p.topic ? ` (${p.topic})` : ''}. The chat would wait in the inbox for a person.
         </p>
+      ) : p.smallTalk ? (
+        <p className="preview-verdict ok">
+          <strong>Small talk</strong>: the assistant replies in kind, without your content.
+        </p>
       ) : p.abstained || p.confidence < p.threshold ? (
         <p className="preview-verdict waiting">
           <strong>Not sure</strong>:{' '}
