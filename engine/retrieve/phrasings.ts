@@ -45,6 +45,20 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   qty: 'quantity',
   wk: 'week',
   wks: 'weeks',
+  yr: 'year',
+  yrs: 'years',
+  hr: 'hour',
+  mos: 'months',
+  intro: 'introduction',
+  info: 'information',
+  appt: 'appointment',
+  appts: 'appointments',
+  approx: 'approximately',
+  avail: 'available',
+  ppl: 'people',
+  w: 'with',
+  thru: 'through',
+  xmas: 'christmas',
 };
 
 /**

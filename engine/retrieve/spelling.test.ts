@@ -34,6 +34,9 @@ describe('Spelling', () => {
 
   it('expands chat shorthand', () => {
     expect(spelling.correct('do u ship to canada')).toBe('do you ship to canada');
+    // Ages, hours and the names of things, as customers shorten them.
+    expect(spelling.correct('can my 9 yr old come w me')).toBe('can my 9 year old come with me');
+    expect(spelling.correct('2 hr intro class')).toBe('2 hour introduction class');
   });
 
   it('keeps words English knows, numbers, and pairs the shop never writes', () => {
