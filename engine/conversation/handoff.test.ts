@@ -72,6 +72,27 @@ describe('decideHandoff', () => {
     expect(ask('how long do refunds take?').action).toBe('answer');
   });
 
+  it("hands the visitor's own case, in words no cue names, to a handoff topic the tagger is unsure of", () => {
+    const ask = (q: string, confidence: number, answer = confident) =>
+      decideHandoff(
+        input({ visitorMessages: [q], answer, topics: [{ tagId: 'order_problem', confidence, needsHuman: true }] }),
+      );
+    const told = [
+      "fedex says my parcel was delivered yesterday but it's not here",
+      "there's still a hold on my card from the bike we returned on monday",
+      'we booked the 10am lesson and nobody was there when we arrived',
+    ];
+    for (const q of told) {
+      expect(ask(q, 0.4)).toMatchObject({ action: 'handoff', reason: 'topic', detail: 'order_problem' });
+      expect(ask(q, 0.4, unsure)).toMatchObject({ action: 'handoff', reason: 'topic' });
+      // A topic the tagger hardly reads is no team's case.
+      expect(ask(q, 0.2).reason).not.toBe('topic');
+    }
+    // A question of policy with a story around it is the content's to answer.
+    expect(ask('my son wants to take the class alone, is that ok', 0.4).action).toBe('answer');
+    expect(ask('do i need to bring my own helmet', 0.4).action).toBe('answer');
+  });
+
   it("hands a booking for the visitor's own day to the topic's team even when the content says how to book", () => {
     const topics = [{ tagId: 'party_booking', confidence: 0.8, needsHuman: true }];
     const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: confident }));
