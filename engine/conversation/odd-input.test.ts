@@ -77,6 +77,11 @@ describe('readMessage', () => {
     ['are you still open?', 'question'],
     ['how many seats does the class have', 'question'],
     ['what happens if an item is out of stock', 'question'],
+    ['is the 10am walk on june 3 full?', 'live_check'],
+    ['hey are the saturday classes sold out yet', 'live_check'],
+    ['what if the class is already full', 'question'],
+    ['is the cake full size or a mini', 'question'],
+    ['are you fully booked for christmas orders?', 'question'],
   ])('reads %j as %s', (text, kind) => {
     expect(readMessage(text).kind).toBe(kind);
   });

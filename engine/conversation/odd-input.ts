@@ -150,7 +150,8 @@ const CHIT_CHAT: RegExp[] = [
 
 /**
  * Asking what is free or in stock right now: "any seats left in the all grain class this month?",
- * "is the 10am slot this saturday still open?", "is the darjeeling back in stock". The content says
+ * "is the 10am slot this saturday still open?", "is the darjeeling back in stock", "is the 1:30 tour
+ * on aug 14 full". The content says
  * what a class costs, not who has booked it: answered from the class page at 0.93, such a question
  * got the schedule instead of someone who can look. ("Are you still open?" asks the hours.)
  */
@@ -158,6 +159,8 @@ const LIVE_CHECK: RegExp[] = [
   /\b(?:seats?|spots?|spaces?|places?|openings?|tickets?)\s+(?:left|remaining|still available|still open)\b/i,
   /\b(?:is|are)\s+(?!(?:you|u|ya|y'all)\b)[^.?!]{1,50}\bstill\s+(?:open|available|free)\b/i,
   /\b(?:have|got|is|are)\b[^.?!]{0,60}\b(?:back\s+)?in\s+stock\b/i,
+  // "is the 1:30 tour on aug 14 full", "are the saturday classes sold out yet?" (not "what if a class is full")
+  /^(?:(?:hi|hey|hello|so|and|ok|okay)[\s,!]+)?(?:is|are)\s+(?!(?:you|u|ya|y'all|it)\b)[^.?!]{1,60}\b(?:full|sold out|booked up|fully booked)(?:\s+(?:yet|already|now))?\s*[?!.]*$/i,
 ];
 
 const CORRECTION =
