@@ -57,7 +57,6 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   avail: 'available',
   ppl: 'people',
   w: 'with',
-  thru: 'through',
   xmas: 'christmas',
 };
 
