@@ -313,6 +313,10 @@ describe('line breaks in a passage', () => {
     tea.upsert([passage('brewing', ['Brewing'], 'Brew green tea at 80 °C for two minutes.')]);
     expect(answerOffline(tea, 'do you sell green tea', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'do you sell decaf tea', { threshold: 0 }).citations[0]?.chunkId).toBe('decaf');
+    // Services too: "do you do…", "do you run…".
+    tea.upsert([faq('classes', ['Do you offer tea classes?'], 'Yes, a tasting class every Saturday at 10 am.')]);
+    expect(answerOffline(tea, 'do you do yoga classes', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, 'do you run tea classes', { threshold: 0 }).citations[0]?.chunkId).toBe('classes');
     // Nor what a thing the shop never names is: the place in its address matched, not the question.
     tea.upsert([passage('visit', ['Visit us'], 'Leaf & Kettle, 14 Christmas Steps, Bristol.')]);
     expect(answerOffline(tea, "what's the population of Bristol", { threshold: 0 }).abstained).toBe(true);

@@ -125,14 +125,14 @@ const OPENING_HOURS =
   /\b(?:what are (?:your|the) hours|(?:opening|business|store|shop|your) hours|open(?:ing)? (?:times|days)|(?:are|is) (?:you|u|it|the [a-z]+) open|(?:when|what time) (?:are|do|does|is) (?:you|u|it|the [a-z]+) (?:open|close|closed|closing))\b|^(?:[a-z]+ )?(?:hours|open)\b/;
 
 /**
- * "Do you sell coffee?", "do you carry Taylor guitars?": a question whether the shop has a thing
- * its content never names. The nearest entry ("Do you sell decaf tea?") shares every other word
+ * "Do you sell coffee?", "do you carry Taylor guitars?", "do you do sup yoga classes?": a question
+ * whether the shop has a thing (or does a service) its content never names. The nearest entry ("Do you sell decaf tea?") shares every other word
  * and ranks first with confidence, but its yes is about something else; what the shop does not
  * write it cannot say it sells. The thing's words are those after the verb, stopwords aside; only
  * when the shop writes none of them ("green tea" in a tea shop may be a fair question for "tea").
  */
 const HAS_THING =
-  /^(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve)\s+(.+)$/;
+  /^(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve|do|provide|make|run|host|teach)\s+(.+)$/;
 
 /**
  * "What's the population of Northampton?": the thing asked for ("population") is one the shop
