@@ -15,12 +15,14 @@ describe('botReply', () => {
       text: answer.text,
       citations: answer.citations,
       offersPerson: false,
+      carriesAnswer: true,
     });
   });
 
   it('cites nothing for small talk that replaces the answer', () => {
     const reply = botReply(answer, { action: 'answer', reason: null, reply: ODD_INPUT_REPLY.thanks });
-    expect(reply).toEqual({ text: ODD_INPUT_REPLY.thanks, citations: [], offersPerson: false });
+    // Nor carries the answer's confidence: the inbox shows none for it.
+    expect(reply).toEqual({ text: ODD_INPUT_REPLY.thanks, citations: [], offersPerson: false, carriesAnswer: false });
   });
 
   it('keeps the sources of an answer said after an apology, and offers a person', () => {
@@ -40,6 +42,7 @@ describe('botReply', () => {
       text: unsure.text,
       citations: [],
       offersPerson: true,
+      carriesAnswer: true,
     });
   });
 });
