@@ -100,6 +100,14 @@ describe('first setup of a new shop, end to end', () => {
     expect(await answer.innerText()).toMatch(/Answered/);
     expect(await answer.getByRole('link').count()).toBeGreaterThan(0);
     await shot(page, '04-try-your-assistant');
+    // A greeting gets small talk back, and is said to be that: not "Not sure" at some confidence.
+    await page.getByRole('textbox', { name: 'Ask a test question' }).fill('hello');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const hello = page.getByRole('article', { name: 'Answer to: hello' });
+    await hello.waitFor({ timeout: 20_000 });
+    expect(await hello.innerText()).toMatch(/Small talk/);
+    expect(await hello.innerText()).not.toMatch(/confidence|Not sure/);
+    await shot(page, '04b-try-small-talk');
     await page.getByRole('button', { name: 'Check coverage' }).click();
     await page.getByText(/Answered \d+ of \d+ questions/).waitFor({ timeout: 30_000 });
     mark('coverage_checked');
