@@ -16,13 +16,20 @@ describe('botReply', () => {
       citations: answer.citations,
       offersPerson: false,
       carriesAnswer: true,
+      smallTalk: false,
     });
   });
 
   it('cites nothing for small talk that replaces the answer', () => {
     const reply = botReply(answer, { action: 'answer', reason: null, reply: ODD_INPUT_REPLY.thanks });
     // Nor carries the answer's confidence: the inbox shows none for it.
-    expect(reply).toEqual({ text: ODD_INPUT_REPLY.thanks, citations: [], offersPerson: false, carriesAnswer: false });
+    expect(reply).toEqual({
+      text: ODD_INPUT_REPLY.thanks,
+      citations: [],
+      offersPerson: false,
+      carriesAnswer: false,
+      smallTalk: true,
+    });
   });
 
   it('keeps the sources of an answer said after an apology, and offers a person', () => {
@@ -43,6 +50,7 @@ describe('botReply', () => {
       citations: [],
       offersPerson: true,
       carriesAnswer: true,
+      smallTalk: false,
     });
   });
 });

@@ -46,12 +46,13 @@ export const SUGGEST_TEXT =
  * What the bot says for a turn it does not hand over: the decision's own reply (small talk) or the
  * answer, after the decision's apology if it has one, with the offer of a person when it suggests
  * one. The answer's sources go with the answer ("You're welcome!" cites nothing), and so does its
- * confidence (`carriesAnswer`). The widget's chat and Try your assistant both say this.
+ * confidence (`carriesAnswer`); a reply of its own where the bot keeps the chat is small talk. The
+ * widget's chat and Try your assistant both say this.
  */
 export function botReply(
   answer: { text: string; citations: Citation[]; abstained: boolean },
   decision: HandoffDecision,
-): { text: string; citations: Citation[]; offersPerson: boolean; carriesAnswer: boolean } {
+): { text: string; citations: Citation[]; offersPerson: boolean; carriesAnswer: boolean; smallTalk: boolean } {
   const carriesAnswer = decision.reply === undefined;
   const said = decision.preface ? `${decision.preface} ${answer.text}` : answer.text;
   const text = decision.reply ?? said;
@@ -62,6 +63,7 @@ export function botReply(
     citations: carriesAnswer ? answer.citations : [],
     offersPerson: suggest,
     carriesAnswer,
+    smallTalk: decision.action === 'answer' && !carriesAnswer,
   };
 }
 

@@ -288,7 +288,7 @@ export class BotTurns implements InlineAnswerer {
     // Small talk in place of the answer ("Hi Jordan! What can I help you with?") is not a question
     // the bot failed, nor one it answered: not on the handoff card's "What the AI tried", nor a
     // gap in the knowledge. A reply that is not the content's answer has no confidence to show.
-    const smallTalk = decision.action === 'answer' && !reply.carriesAnswer;
+    const { smallTalk } = reply;
     return {
       reply: {
         body: reply.text,

@@ -53,8 +53,8 @@ export async function previewAnswer(
       offersPerson: false,
       smallTalk: false,
     };
-  const { carriesAnswer, ...reply } = botReply(answer, decision);
-  return { ...base, outcome: 'answer', ...reply, smallTalk: decision.action === 'answer' && !carriesAnswer };
+  const { carriesAnswer: _carriesAnswer, ...reply } = botReply(answer, decision);
+  return { ...base, outcome: 'answer', ...reply };
 }
 
 const MAX_DOCUMENTS = 40;
