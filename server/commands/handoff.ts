@@ -8,7 +8,7 @@ import { messages } from '../../db/schema';
 import { captureDetails, type CapturedDetails } from '../../engine/conversation/details';
 import type { Citation } from '../../engine/answer/types';
 import type { HandoffDecision, HandoffReason } from '../../engine/conversation/handoff';
-import { summarizeHandoff } from '../../engine/conversation/summary';
+import { summarizeHandoff, type AiAnswer } from '../../engine/conversation/summary';
 import { surest } from '../../engine/conversation/turn';
 import type { Taggers } from '../bot/tagger';
 import { getConversation } from '../queries/conversation';
@@ -133,6 +133,20 @@ export async function visitorAsksForPerson(
   });
 }
 
+/**
+ * A bot's message as the handoff card reads what the AI tried: the question it answered, its words
+ * and sources, and whether it abstained or made small talk (the card and the copilot's summary).
+ */
+export function aiAnswerOf(m: { body: string; meta: Record<string, unknown> }): AiAnswer {
+  return {
+    question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
+    text: m.body,
+    abstained: m.meta.abstained === true,
+    smallTalk: m.meta.smallTalk === true,
+    sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
+  };
+}
+
 /** Reads the chat for its card: the visitor's words, the AI's answers, the topics. */
 async function readCard(deps: Deps, taggers: TopicReader, input: HandoffInput) {
   const rows = await deps.db
@@ -141,15 +155,7 @@ async function readCard(deps: Deps, taggers: TopicReader, input: HandoffInput) {
     .where(eq(messages.conversationId, input.conversationId))
     .orderBy(asc(messages.seq));
   const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
-  const aiAnswers = rows
-    .filter((m) => m.authorType === 'bot' && m.kind === 'text' && !m.meta.handoff)
-    .map((m) => ({
-      question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
-      text: m.body,
-      abstained: m.meta.abstained === true,
-      smallTalk: m.meta.smallTalk === true,
-      sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((c) => c.title) : [],
-    }));
+  const aiAnswers = rows.filter((m) => m.authorType === 'bot' && m.kind === 'text' && !m.meta.handoff).map(aiAnswerOf);
   // What the chat is about: the last message alone and all of them (each topic at its surer
   // reading, as in the turn); the topic that called for a person, if one did, comes first.
   const read = visitorMessages.length

@@ -17,6 +17,7 @@ import type { Knowledge } from '../bot/knowledge';
 import type { LearnedAnswers } from '../bot/learned';
 import type { Taggers } from '../bot/tagger';
 import type { WorkspaceCache, WorkspaceConfig } from '../commands/cached';
+import { aiAnswerOf } from '../commands/handoff';
 import { getConversation } from './conversation';
 import type { Deps } from '../commands/unit';
 import { maySeeConversation } from '../domain/visibility';
@@ -131,15 +132,7 @@ export async function copilotFor(
   const topics = visitorMessages.length ? await sources.taggers.topics(c.workspaceId, visitorMessages.join('\n')) : [];
   const { summary, tried } = summarizeHandoff({
     visitorMessages,
-    aiAnswers: thread
-      .filter((m) => m.authorType === 'bot' && !m.meta.handoff)
-      .map((m) => ({
-        question: typeof m.meta.question === 'string' ? m.meta.question : undefined,
-        text: m.body,
-        abstained: m.meta.abstained === true,
-        smallTalk: m.meta.smallTalk === true,
-        sources: Array.isArray(m.meta.citations) ? (m.meta.citations as { title: string }[]).map((x) => x.title) : [],
-      })),
+    aiAnswers: thread.filter((m) => m.authorType === 'bot' && !m.meta.handoff).map(aiAnswerOf),
     reason: (c.handoffReason as HandoffReason | null) ?? null,
     details,
     tags: topics.filter((t) => tagged.some((x) => x.tagId === t.tagId)).map((t) => t.tag.name),
