@@ -112,6 +112,13 @@ const OWN_CASE_TOPIC = 0.35;
 /** Two unanswered questions are "the same" at this term cosine. */
 const SAME_QUESTION = 0.5;
 
+/** The surest topic marked as needing a person at `least` or more, if any. */
+function surestHandoffTopic(topics: HandoffInput['topics'], least: number) {
+  return (topics ?? [])
+    .filter((t) => t.needsHuman && t.confidence >= least)
+    .sort((a, b) => b.confidence - a.confidence)[0];
+}
+
 /** Merges partial settings over the defaults. */
 export function handoffSettings(s: HandoffInput['settings'] = {}): HandoffSettings {
   return {
@@ -169,10 +176,10 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     // a booking or an order for a day of their own ("is the 1pm slot free on june 7?"): the content
     // says how bookings work, not whether that day is free (dated-request.ts).
     const ownCase = !answered || trouble || datedRequest(latest);
-    const least = ownCase ? Math.min(s.topicThreshold, UNANSWERED_TOPIC) : s.topicThreshold;
-    const topic = (input.topics ?? [])
-      .filter((t) => t.needsHuman && t.confidence >= least && (ownCase || t.confidence >= NEAR_CERTAIN_TOPIC))
-      .sort((a, b) => b.confidence - a.confidence)[0];
+    const least = ownCase
+      ? Math.min(s.topicThreshold, UNANSWERED_TOPIC)
+      : Math.max(s.topicThreshold, NEAR_CERTAIN_TOPIC);
+    const topic = surestHandoffTopic(input.topics, least);
     // The admin marked this topic as needing a person: that is a rule, not a guess, so it hands
     // off in both modes (a quote or a school order is not something to offer and wait on).
     if (topic) return { action: 'handoff', reason: 'topic', detail: topic.tagId };
@@ -191,9 +198,7 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
   // delivered but its not on my porch", "the 50mm i ordered arrived with fungus inside"), and the
   // tagger reads it as a handoff topic, though not surely: the topic's team takes it (own-case.ts).
   if (s.triggers.topic && ownCaseScore(latest) >= TOLD_OWN_CASE) {
-    const topic = (input.topics ?? [])
-      .filter((t) => t.needsHuman && t.confidence >= OWN_CASE_TOPIC)
-      .sort((a, b) => b.confidence - a.confidence)[0];
+    const topic = surestHandoffTopic(input.topics, OWN_CASE_TOPIC);
     if (topic) return { action: 'handoff', reason: 'topic', detail: topic.tagId };
   }
   // Not a question for the content: a paste, another language that the engine could not answer, or
