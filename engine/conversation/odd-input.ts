@@ -129,11 +129,6 @@ const ABOUT_THE_BOT = new RegExp(
 );
 
 /**
- * The visitor saying the last answer missed, and nothing more: "that's not right", "not what I
- * asked", "that didn't help". Searched as a question, its few words find the page that says
- * "if something isn't right" and answer with it again.
- */
-/**
  * Chit-chat no shop answers and no topic tag should take: the weather to come and who won a game.
  * Shared words ("saturday", "game", "the market") gave them a shop's tags and pages: "whats the
  * weather supposed to be saturday" was handed to a party-booking team, "who won the tigers game
@@ -151,9 +146,9 @@ const CHIT_CHAT: RegExp[] = [
 /**
  * Asking what is free or in stock right now: "any seats left in the all grain class this month?",
  * "is the 10am slot this saturday still open?", "is the darjeeling back in stock", "is the 1:30 tour
- * on aug 14 full". The content says
- * what a class costs, not who has booked it: answered from the class page at 0.93, such a question
- * got the schedule instead of someone who can look. ("Are you still open?" asks the hours.)
+ * on aug 14 full". The content says what a class costs, not who has booked it: answered from the
+ * class page at 0.93, such a question got the schedule instead of someone who can look. ("Are you
+ * still open?" asks the hours.)
  */
 const LIVE_CHECK: RegExp[] = [
   /\b(?:seats?|spots?|spaces?|places?|openings?|tickets?)\s+(?:left|remaining|still available|still open)\b/i,
@@ -163,6 +158,11 @@ const LIVE_CHECK: RegExp[] = [
   /^(?:(?:hi|hey|hello|so|and|ok|okay)[\s,!]+)?(?:is|are)\s+(?!(?:you|u|ya|y'all|it)\b)[^.?!]{1,60}\b(?:full|sold out|booked up|fully booked)(?:\s+(?:yet|already|now))?\s*[?!.]*$/i,
 ];
 
+/**
+ * The visitor saying the last answer missed, and nothing more: "that's not right", "not what I
+ * asked", "that didn't help". Searched as a question, its few words find the page that says
+ * "if something isn't right" and answer with it again.
+ */
 const CORRECTION =
   /^(?:(?:no|nope|hmm+|um+|sorry|but)[\s,.!]+)?(?:(?:that|this|it)(?:['’]?s| is| was)?\s*(?:not|n['’]?t) (?:right|correct|true|it|helpful|what i (?:asked|meant|wanted|need(?:ed)?|was (?:asking|looking for)))|(?:that|this|it)(?:['’]?s| is| was) wrong|(?:that['’]?s |that is |it['’]?s )?not what i (?:asked(?: for)?|meant|wanted|need(?:ed)?|was (?:asking(?: about| for)?|looking for))|(?:that|this|it) (?:does|did)(?: not|n['’]?t) (?:help|answer (?:my|the) question)|you (?:did|do)(?: not|n['’]?t) answer (?:my|the) question|wrong answer)[\s.!?]*$/i;
 
