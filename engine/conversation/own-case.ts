@@ -63,27 +63,25 @@ const OPENS_QUESTION = new Set(
 /** The model's inputs for a message: OWN_CASE_WORDS present (0/1), then OWN_CASE_SHAPE. */
 export function ownCaseFeatures(text: string): number[] {
   const words = tokenize(text);
-  const x = new Array<number>(OWN_CASE_WORDS.length + OWN_CASE_SHAPE.length).fill(0);
+  const present = OWN_CASE_WORDS.map(() => 0);
   for (const w of words) {
     const i = INDEX.get(w);
-    if (i !== undefined) x[i] = 1;
+    if (i !== undefined) present[i] = 1;
   }
-  const past = words.filter((w) => w.length > 4 && w.endsWith('ed')).length;
-  x.splice(
-    OWN_CASE_WORDS.length,
-    OWN_CASE_SHAPE.length,
-    Math.min(3, past) / 3,
-    OPENS_QUESTION.has(words[0] ?? '') ? 1 : 0,
-    text.includes('?') ? 1 : 0,
-    /\d/.test(text) ? 1 : 0,
-    Math.log1p(words.length) / 4,
-    /\b(?:my|our)\s+\w/i.test(text) ? 1 : 0,
-    /\b(?:i|we)\s+(?:\w+\s+)?\w+ed\b/i.test(text) ? 1 : 0,
-    /\b(?:you|u)\s+(?:\w+\s+)?\w+ed\b|\byou\s+(?:sent|gave|took|made|left|kept)\b/i.test(text) ? 1 : 0,
-    /\b(?:can|could|will|would|do|does|is|are|should)\s+(?:i|we|you|u|it|that|they|my|our)\b/i.test(text) ? 1 : 0,
-    /\b(?:what|how about)\s+if\b|^\s*if\b|\bif\s+(?:i|we)\b/i.test(text) ? 1 : 0,
-  );
-  return x;
+  const has = (re: RegExp) => (re.test(text) ? 1 : 0);
+  const shape: Record<(typeof OWN_CASE_SHAPE)[number], number> = {
+    pastTense: Math.min(3, words.filter((w) => w.length > 4 && w.endsWith('ed')).length) / 3,
+    asks: OPENS_QUESTION.has(words[0] ?? '') ? 1 : 0,
+    questionMark: has(/\?/),
+    number: has(/\d/),
+    length: Math.log1p(words.length) / 4,
+    possessive: has(/\b(?:my|our)\s+\w/i),
+    iDid: has(/\b(?:i|we)\s+(?:\w+\s+)?\w+ed\b/i),
+    youDid: has(/\b(?:you|u)\s+(?:\w+\s+)?\w+ed\b|\byou\s+(?:sent|gave|took|made|left|kept)\b/i),
+    policyClause: has(/\b(?:can|could|will|would|do|does|is|are|should)\s+(?:i|we|you|u|it|that|they|my|our)\b/i),
+    supposed: has(/\b(?:what|how about)\s+if\b|^\s*if\b|\bif\s+(?:i|we)\b/i),
+  };
+  return [...present, ...OWN_CASE_SHAPE.map((name) => shape[name])];
 }
 
 interface Weights {
