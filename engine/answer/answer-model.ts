@@ -13,6 +13,7 @@
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { SearchHit } from '../retrieve/types';
 import { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf } from './confidence';
+import { echoes } from './echo';
 import { rerankBelief } from './rerank';
 import { pageSize, SUPPORT_FEATURES, supportFeatures } from './support';
 
@@ -20,7 +21,7 @@ export const ANSWER_FEATURES = [
   /** The calibrated confidence, as log-odds. */
   'confidence',
   ...CONFIDENCE_FEATURES,
-  /** 1 when the runner-up is a section of the top hit's page. */
+  /** 1 when the runner-up is a section of the top hit's page, or repeats its text (echo.ts). */
   'samePage',
   /** The runner-up's coverage of the question. */
   'runnerCoverage',
@@ -60,7 +61,7 @@ export function answerFeatures(index: KnowledgeIndex, query: string, hits: reado
   return [
     logit(confidenceOf(hits)),
     ...base,
-    top && second && second.chunk.sourceId === top.chunk.sourceId ? 1 : 0,
+    top && second && (second.chunk.sourceId === top.chunk.sourceId || echoes(second.chunk, top.chunk)) ? 1 : 0,
     second ? second.features.coverage : 0,
     ...supportFeatures(index, index.correct(query), top?.chunk),
     reranked.top,

@@ -49,4 +49,23 @@ describe('confidenceFeatures', () => {
     expect(at('probability', entries)).toBeCloseTo(0.5);
     expect(at('margin', entries)).toBeCloseTo(0.2);
   });
+
+  it("counts the same footer on other pages as the top hit's own belief", () => {
+    const footer = (page: string, extra: string) => ({
+      ...passage(
+        `${page}-footer`,
+        ['Contact'],
+        `Gilt & Gesso Framing · 58 Tanner Street, Harlow Bay · (207) 555-0183${extra}`,
+      ),
+      sourceId: page,
+    });
+    const hits = [
+      hit(footer('art.html', ' · Privacy · Terms'), 3, 0.4),
+      hit(footer('framing.html', ''), 2.8, 0.3),
+      hit(section('hours', 'visit.md'), 2.5, 0.2),
+      hit(footer('business.html', ' · Contact'), 2.2, 0.1),
+    ];
+    expect(at('probability', hits)).toBeCloseTo(0.8);
+    expect(at('margin', hits)).toBeCloseTo(0.5);
+  });
 });

@@ -7,6 +7,7 @@
  * times in 10" on data like those. Where to draw the line is the workspace's own (calibrate.ts).
  */
 import type { SearchHit } from '../retrieve/types';
+import { echoes } from './echo';
 
 const isQa = (h: SearchHit) => h.chunk.questions.length > 0 || h.chunk.answer !== undefined;
 
@@ -50,6 +51,9 @@ export const CALIBRATION: Calibration = {
   },
 };
 
+/** How many of the best hits may echo the top one (echo.ts). */
+const ECHO_VOTERS = 5;
+
 /**
  * The belief the top hit holds, and its lead. For a Q&A entry, its own share and its lead over the
  * runner-up. For a passage, its page's: a page cut into sections splits its belief among them
@@ -59,13 +63,17 @@ export const CALIBRATION: Calibration = {
  * page the two hold their belief together, and the lead is measured to the best hit from another
  * page. Pooling only the top two, not every same-page hit: on the shop sets that kept confidently
  * wrong answers level (pooled 0.046 -> 0.044; the top five: 0.048) for most of the recall gained.
+ * An echo of the top hit (the same footer on another page, echo.ts) is the same answer: its belief
+ * joins the top's, and the lead is measured past it.
  */
 function belief(hits: readonly SearchHit[]): { probability: number; margin: number } {
   const [top, second] = hits;
   if (isQa(top)) return { probability: top.probability, margin: second ? Math.min(top.score - second.score, 10) : 10 };
   const samePage = (h: SearchHit) => !isQa(h) && h.chunk.sourceId === top.chunk.sourceId;
-  const probability = Math.min(1, top.probability + (second && samePage(second) ? second.probability : 0));
-  const other = hits.find((h) => !samePage(h));
+  const echo = (h: SearchHit) => echoes(h.chunk, top.chunk);
+  const echoed = hits.slice(1, ECHO_VOTERS).reduce((sum, h) => sum + (echo(h) ? h.probability : 0), 0);
+  const probability = Math.min(1, top.probability + (second && samePage(second) ? second.probability : 0) + echoed);
+  const other = hits.find((h) => !samePage(h) && !echo(h));
   return { probability, margin: other ? Math.min(top.score - other.score, 10) : 10 };
 }
 

@@ -10,6 +10,7 @@
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { SearchHit } from '../retrieve/types';
+import { echoes } from './echo';
 import { supportFeatures } from './support';
 
 export const RERANK_FEATURES = [
@@ -111,8 +112,8 @@ export function rerankScore(x: readonly number[], reranker: Reranker = RERANKER)
 
 /**
  * The belief the reranker gives the first hit, and its page: softmax shares among the first
- * RERANK_HITS (1 for a lone hit, 0 for none). The answer model reads both (answer-model.ts): a
- * page's sections split its belief, and an answer is judged by its page.
+ * RERANK_HITS (1 for a lone hit, 0 for none), its echoes counted with it. The answer model reads
+ * both (answer-model.ts): a page's sections split its belief, and an answer is judged by its page.
  */
 export function rerankBelief(
   index: KnowledgeIndex,
@@ -125,8 +126,10 @@ export function rerankBelief(
   const most = Math.max(...shares);
   const e = shares.map((z) => Math.exp(z - most));
   const sum = e.reduce((a, v) => a + v, 0);
+  // An echo of the first hit (the same footer on another page) is the same answer (echo.ts).
+  const echo = e.reduce((a, v, k) => a + (echoes(hits[k].chunk, hits[0].chunk) ? v : 0), 0);
   const page = e.reduce((a, v, k) => a + (hits[k].chunk.sourceId === hits[0].chunk.sourceId ? v : 0), 0);
-  return { top: e[0] / sum, page: page / sum };
+  return { top: (e[0] + echo) / sum, page: (page + echo) / sum };
 }
 
 /**
