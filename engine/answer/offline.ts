@@ -10,6 +10,7 @@ import { answerConfidence } from './answer-model';
 import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranking';
 import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
+import { detailHolder, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
@@ -107,19 +108,6 @@ const MONTH =
 /** A day of the year: "December 24", "Jan 1st", "25 December". */
 const DATE = new RegExp(`\\b${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b`);
 
-/** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
-const MEANS =
-  '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
-const PAYMENT_MEANS = new RegExp(`\\b${MEANS}\\b`);
-
-/**
- * A question for the ways to pay ("what payment methods do you accept", "do you take Apple
- * Pay?"): answered by text that names some, not by "refunded to your original payment method".
- */
-const PAYMENT_QUESTION = new RegExp(
-  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?) (?:of|to) pay|how (?:can|do|could) (?:i|we) pay|pay (?:with|by|using|via)|(?:take|accept)s? ${MEANS})\\b`,
-);
-
 /** A question about when the shop is open: answered by days and times, not by a duration. */
 const OPENING_HOURS =
   /\b(?:what are (?:your|the) hours|(?:opening|business|store|shop|your) hours|open(?:ing)? (?:times|days)|(?:are|is) (?:you|u|it|the [a-z]+) open|(?:when|what time) (?:are|do|does|is) (?:you|u|it|the [a-z]+) (?:open|close|closed|closing))\b|^(?:[a-z]+ )?(?:hours|open)\b/;
@@ -201,7 +189,13 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const typed = query;
   query = index.correct(query);
   let hits = opts.hits ? rerankedForAnswer(index, query, opts.hits) : answerHits(index, query);
-  const confidence = answerConfidence(index, query, hits);
+  // A plain request for the shop's number or ways to pay: the passage that holds them answers,
+  // as surely as this workspace asks (shop-details.ts).
+  const detail = detailHolder(index, query, hits);
+  if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
+  const confidence = detail
+    ? Math.max(threshold, answerConfidence(index, query, hits))
+    : answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one

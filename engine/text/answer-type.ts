@@ -48,6 +48,12 @@ const AMOUNT_PATTERN =
 /** Whether a text names an amount of money, where a price fact may also be "free" or "no charge". */
 export const AMOUNT = new RegExp(AMOUNT_PATTERN, 'i');
 
+/** A phone number: "(503) 555-0142", "+44 20 7946 0958", "555-0101". */
+export const PHONE_PATTERN =
+  '(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{2,5}\\)\\s?|\\b\\d{2,5}[\\s.-])?\\d{3,4}[\\s.-]\\d{4}\\b';
+/** An email address. */
+export const EMAIL_PATTERN = '[a-z0-9._+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+';
+
 /** Fact patterns over a passage's text. */
 const FACT: [AnswerKind, RegExp][] = [
   [
@@ -71,11 +77,7 @@ const FACT: [AnswerKind, RegExp][] = [
     'place',
     /\b\d+\s+\w+(?:\s\w+)?\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way)\b|\b(?:located|address|next to|across from|parking|floor|suite|downtown|entrance)\b/,
   ],
-  [
-    'contact',
-    // A phone number ("(503) 555-0142", "+44 20 7946 0958", "555-0101") or an email address.
-    /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[\s.-])?\d{3,4}[\s.-]\d{4}\b|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/,
-  ],
+  ['contact', new RegExp(`${PHONE_PATTERN}|${EMAIL_PATTERN}`)],
   [
     'policy',
     /\b(?:cannot|can't|can not|do not|don't|does not|doesn't|not|no|only|never|must|may|allowed|accept|accepts|we can|you can|you may|unless|except)\b/,

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultWordVectors } from '../retrieve/dense';
+import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { KnowledgeChunk } from '../retrieve/types';
+import { answerOffline } from './offline';
+import { detailHolder, plainDetailAsked } from './shop-details';
+import { faq, passage, searchHit } from './testkit';
+
+const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
+  ...passage(id, heading, text),
+  sourceId: page,
+});
+
+describe('plainDetailAsked', () => {
+  it('reads a plain request for the number, the email or the ways to pay', () => {
+    expect(plainDetailAsked("what's your phone number")).toBe('phone');
+    expect(plainDetailAsked('hi whats your number pls')).toBe('phone');
+    expect(plainDetailAsked('email address?')).toBe('email');
+    expect(plainDetailAsked('how do I contact you')).toBe('contact');
+    expect(plainDetailAsked('what payment methods do you accept')).toBe('payment');
+  });
+
+  it('leaves a question that asks anything more to the usual answer', () => {
+    expect(plainDetailAsked('can I call you about my order')).toBeNull();
+    expect(plainDetailAsked("what's your address")).toBeNull();
+    expect(plainDetailAsked('do you take apple pay')).toBeNull();
+    expect(plainDetailAsked('what are your hours')).toBeNull();
+  });
+});
+
+describe('detailHolder', () => {
+  const chunks = [
+    on('classes.html', 'classes', ['Classes', 'Booking'], 'Book a class online or by phone. Classes are $45 a person.'),
+    on('classes.html', 'classes-footer', ['Classes', 'Contact'], 'Kiln & Co · 12 Mill Lane · (503) 555-0142'),
+    on('visit.md', 'touch', ['Visit', 'Get in touch'], 'Call (503) 555-0142 or email hello@kiln.example.'),
+    on(
+      'wholesale.md',
+      'wholesale',
+      ['Wholesale'],
+      'Cafes can order mugs in bulk: wholesale@kiln.example or (503) 555-0199.',
+    ),
+    on(
+      'shop.md',
+      'paying',
+      ['Shop', 'Paying'],
+      'We take Visa, Mastercard, Amex and Apple Pay, and cash in the studio.',
+    ),
+    faq('gift', ['do you sell gift cards'], 'Yes, gift cards and e-gift cards from $25; pay by credit card.'),
+  ];
+  const index = new KnowledgeIndex();
+  index.upsert(chunks);
+  const hits = (...ids: string[]) =>
+    ids.map((id, i) =>
+      searchHit(
+        chunks.find((c) => c.id === id)!,
+        0.5 / (i + 1),
+      ),
+    );
+
+  it("finds the best-ranked hit holding the number the shop's pages repeat, not another one", () => {
+    const h = detailHolder(index, 'what is your phone number', hits('classes', 'wholesale', 'touch'));
+    expect(h?.chunk.id).toBe('touch');
+  });
+
+  it('finds the hit naming the most ways to pay, a gift card not counted as one', () => {
+    expect(detailHolder(index, 'payment methods?', hits('gift', 'paying'))?.chunk.id).toBe('paying');
+    expect(detailHolder(index, 'payment methods?', hits('gift', 'classes'))).toBeUndefined();
+  });
+
+  it("has none for an address only one answer gives: a jobs address is not the shop's", () => {
+    const jobs = new KnowledgeIndex();
+    const only = faq('hiring', ['are you hiring'], 'Send a short note to jobs@crumb.example.');
+    jobs.upsert([only]);
+    expect(detailHolder(jobs, 'how do I contact you', [searchHit(only, 0.9)])).toBeUndefined();
+  });
+});
+
+describe('answerOffline, asked for the shop details', () => {
+  it('answers a plain request for the number from the section that holds it, as surely as the workspace asks', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on(
+        'parties.md',
+        'parties',
+        ['Birthday parties', 'Packages'],
+        'Book a party by phone or in the shop; the number of children sets the price: $15 each.',
+      ),
+      on(
+        'orders.md',
+        'orders',
+        ['Orders', 'Changes'],
+        'Have your order number ready when you phone us to change an order.',
+      ),
+      on(
+        'returns.md',
+        'returns',
+        ['Returns'],
+        'Gifts without a receipt can be exchanged for store credit within 30 days.',
+      ),
+      on(
+        'library.md',
+        'library',
+        ['Toy library', 'Members'],
+        'Members give a phone number we can text when a reserved toy is back.',
+      ),
+      on(
+        'visit.md',
+        'touch',
+        ['Visit', 'Get in touch'],
+        'Call or text us at (269) 555-0143 during store hours, or email hello@tumble.example.',
+      ),
+      on(
+        'gifts.html',
+        'footer',
+        ['Gifts', 'Contact'],
+        'Tumble & Tot Toys · 118 Water Street, Cedar Hollow · (269) 555-0143 · Privacy',
+      ),
+      on(
+        'school.html',
+        'school-footer',
+        ['Schools', 'Contact'],
+        '118 Water Street, Cedar Hollow, MI · (269) 555-0143 · Terms',
+      ),
+      on('visit.md', 'hours', ['Visit', 'Hours'], 'Open Tuesday to Saturday, 10 am to 6 pm.'),
+    ]);
+    const a = answerOffline(index, "what's your phone number", { threshold: 0.9 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/555-0143/);
+    expect(a.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The shop's own details asked for plainly: "what's your phone number", "how do I contact you",
+ * "what payment methods do you accept". Every shop is asked them and nearly every shop writes
+ * them, but rarely in the question's words: the number sits in a footer or under "Get in touch",
+ * the cards under "Paying". Retrieval finds such a passage among its best few and then doubts
+ * it, the words of the question being everywhere ("call us to book") or nowhere ("(512)
+ * 555-0139"). Here the question is read for what it asks, and the passage that holds it is found
+ * by its facts: the shop's own number or address (the one most of its pages repeat), or the most
+ * ways to pay. Only for a question that asks for nothing else: "can I call you about my order"
+ * goes the usual way.
+ */
+import type { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
+import { EMAIL_PATTERN, PHONE_PATTERN, questionKinds } from '../text/answer-type';
+import { normalize, normalizedLine, terms } from '../text/index';
+
+/** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
+export const MEANS =
+  '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
+export const PAYMENT_MEANS = new RegExp(`\\b${MEANS}\\b`);
+/**
+ * The ways to pay a list is counted by: not a bare "card" or "check", which a passage says of gift
+ * cards and of checking an order, nor "discover".
+ */
+const LISTED_MEANS =
+  /\b(?:visa|master ?card|amex|american express|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|(?:credit|debit|bank) cards?|contactless|(?:bank|wire) transfers?|purchase orders?|bitcoin|crypto)\b/g;
+
+/**
+ * A question for the ways to pay ("what payment methods do you accept", "do you take Apple
+ * Pay?"): answered by text that names some, not by "refunded to your original payment method".
+ */
+export const PAYMENT_QUESTION = new RegExp(
+  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?) (?:of|to) pay|how (?:can|do|could) (?:i|we) pay|pay (?:with|by|using|via)|(?:take|accept)s? ${MEANS})\\b`,
+);
+
+/** Words any plain request may hold beside stopwords: "hi, whats ur number pls". */
+const FILLER = new Set(
+  terms('whats hows wheres ur u pls please hi hey hello thanks thank get give need want find know tell let shop store'),
+);
+/** The words a plain request for the shop's number or address is made of, beside those. */
+const CONTACT_WORDS = new Set(
+  terms('phone telephone number contact email mail address call reach ring text touch details info information best way'),
+);
+/** The words a plain question for the ways to pay is made of. */
+const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways forms kinds accept take use'));
+
+const PHONE = new RegExp(PHONE_PATTERN, 'g');
+const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
+
+export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment';
+
+/** What a question asks for when it asks only for the shop's number, address or ways to pay. */
+export function plainDetailAsked(query: string): DetailAsked | null {
+  const q = normalizedLine(query);
+  const words = terms(q).filter((w) => !FILLER.has(w));
+  if (!words.length) return null;
+  if (questionKinds(q).includes('contact') && words.every((w) => CONTACT_WORDS.has(w)))
+    return /\be-?mail\b/.test(q)
+      ? 'email'
+      : /\b(?:phone|telephone|number|call|ring|text)\b/.test(q)
+        ? 'phone'
+        : 'contact';
+  if (PAYMENT_QUESTION.test(q) && words.every((w) => PAYMENT_WORDS.has(w))) return 'payment';
+  return null;
+}
+
+/** The phone numbers (digits only) and email addresses a text holds. */
+function contactDetails(text: string, asked: DetailAsked): string[] {
+  const t = normalize(text);
+  const phones = asked === 'email' ? [] : (t.match(PHONE) ?? []).map((p) => p.replace(/\D/g, '').slice(-10));
+  const emails = asked === 'phone' ? [] : (t.match(EMAIL) ?? []);
+  return [...new Set([...phones, ...emails])];
+}
+
+const MIN_HOLDERS = 2;
+
+const shopDetails = new WeakMap<KnowledgeIndex, { generation: number; asked: DetailAsked; main: string | null }>();
+
+/**
+ * The number or address the most of the shop's chunks hold, and at least MIN_HOLDERS: the shop's
+ * own, repeated in its footers and contact sections, not the jobs address one answer gives.
+ */
+function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
+  const seen = shopDetails.get(index);
+  if (seen && seen.generation === index.generation && seen.asked === asked) return seen.main;
+  const counts = new Map<string, number>();
+  for (const chunk of index.all())
+    for (const d of contactDetails(textOf(chunk), asked)) counts.set(d, (counts.get(d) ?? 0) + 1);
+  let main: string | null = null;
+  for (const [d, n] of counts) if (n >= MIN_HOLDERS && (main === null || n > counts.get(main)!)) main = d;
+  shopDetails.set(index, { generation: index.generation, asked, main });
+  return main;
+}
+
+const textOf = (chunk: KnowledgeChunk) => chunk.answer ?? chunk.text;
+
+/** The ways to pay a text names, each once ("Amex" and "American Express" are one). */
+function listedMeans(text: string): string[] {
+  return (normalize(text).match(LISTED_MEANS) ?? []).map((m) =>
+    m
+      .replace(/american express/, 'amex')
+      .replace(/\s+/g, '')
+      .replace(/s$/, ''),
+  );
+}
+
+/** How many of the best hits are looked through for the detail. */
+const DETAIL_HITS = 10;
+/** A passage lists the ways to pay when it names at least this many. */
+const MIN_MEANS = 2;
+
+/**
+ * For a plain request for the shop's number, address or ways to pay, the best-ranked of the first
+ * DETAIL_HITS hits that holds it: the shop's own number or address, or the most ways to pay (at
+ * least MIN_MEANS). Undefined for other questions, or when none of them holds it.
+ */
+export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
+  const asked = plainDetailAsked(query);
+  if (!asked) return undefined;
+  const best = hits.slice(0, DETAIL_HITS);
+  if (asked === 'payment') {
+    const named = best.map((h) => new Set(listedMeans(textOf(h.chunk))).size);
+    const most = Math.max(0, ...named);
+    return most >= MIN_MEANS ? best[named.indexOf(most)] : undefined;
+  }
+  const main = mainDetail(index, asked);
+  return main === null ? undefined : best.find((h) => contactDetails(textOf(h.chunk), asked).includes(main));
+}
