@@ -317,6 +317,11 @@ describe('line breaks in a passage', () => {
     tea.upsert([faq('classes', ['Do you offer tea classes?'], 'Yes, a tasting class every Saturday at 10 am.')]);
     expect(answerOffline(tea, 'do you do yoga classes', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'do you run tea classes', { threshold: 0 }).citations[0]?.chunkId).toBe('classes');
+    // A word that only says the form the thing takes is not a thing of its own.
+    tea.upsert([
+      faq('stamps', ['Do you have a loyalty card?'], 'Yes, a stamp for every £10; ten stamps earn £10 off.'),
+    ]);
+    expect(answerOffline(tea, 'do you have a loyalty program', { threshold: 0 }).citations[0]?.chunkId).toBe('stamps');
     // Nor what a thing the shop never names is: the place in its address matched, not the question.
     tea.upsert([passage('visit', ['Visit us'], 'Leaf & Kettle, 14 Christmas Steps, Bristol.')]);
     expect(answerOffline(tea, "what's the population of Bristol", { threshold: 0 }).abstained).toBe(true);

@@ -164,8 +164,16 @@ function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
  * A Q&A entry's "Yes, …" to a different thing: "do you sell pottery wheels?" against "Do you sell
  * finished pottery? Yes, our instructors' work is sold in the shop". The shop writes "wheel"
  * elsewhere (its wheel classes), so the question is fair, but this entry never names it: its yes
- * is not about wheels. Every word of the thing must be in the entry for its yes to answer.
+ * is not about wheels. Every word of the thing must be in the entry for its yes to answer, but a
+ * word that only says what form it takes: "a loyalty program" is answered by "Do you have a
+ * rewards card? Yes…".
  */
+const GENERIC_THING = new Set(
+  'program programs programme programmes card cards scheme schemes plan plans club clubs system option options service services'.split(
+    ' ',
+  ),
+);
+
 function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
   const answer = chunk.answer ?? chunk.text;
   // "Do you sell…", not "can you sell my amp on consignment": a request, not whether it is sold.
@@ -173,7 +181,7 @@ function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
   const words = thingWords(query);
   if (!words.length) return false;
   const entry = new Set(terms([titleLine(chunk), ...chunk.questions, answer].join(' ')));
-  return words.some((w) => !terms(w).every((t) => entry.has(t)));
+  return words.some((w) => !GENERIC_THING.has(w) && !terms(w).every((t) => entry.has(t)));
 }
 
 /** Whether a text itself (not its heading) says a content word of the question. */
