@@ -322,6 +322,18 @@ describe('line breaks in a passage', () => {
       faq('stamps', ['Do you have a loyalty card?'], 'Yes, a stamp for every £10; ten stamps earn £10 off.'),
     ]);
     expect(answerOffline(tea, 'do you have a loyalty program', { threshold: 0 }).citations[0]?.chunkId).toBe('stamps');
+    // Nor does a page say yes to a thing it never names, though the shop names it elsewhere.
+    const page = (id: string, heading: string, text: string) => ({
+      ...passage(id, [heading], text),
+      sourceId: `${id}.md`,
+    });
+    tea.upsert([
+      page('parties', 'Tea parties', 'Book the tasting room for a birthday tea party: up to 12 guests, £18 each.'),
+      page('tins', 'Our tins', 'Every tin shows a watercolour painting of our garden.'),
+      page('mist', 'Skin care', 'A green tea face mist, £9.'),
+    ]);
+    expect(answerOffline(tea, 'do you do face painting at parties', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, 'do you do birthday parties', { threshold: 0 }).citations[0]?.chunkId).toBe('parties');
     // Nor what a thing the shop never names is: the place in its address matched, not the question.
     tea.upsert([passage('visit', ['Visit us'], 'Leaf & Kettle, 14 Christmas Steps, Bristol.')]);
     expect(answerOffline(tea, "what's the population of Bristol", { threshold: 0 }).abstained).toBe(true);

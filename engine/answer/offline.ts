@@ -8,7 +8,7 @@ import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranking';
-import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { AMOUNT, factMask, factWords, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { detailHolder, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
@@ -184,6 +184,33 @@ function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
   return words.some((w) => !GENERIC_THING.has(w) && !terms(w).every((t) => entry.has(t)));
 }
 
+/**
+ * A passage's page that never names the thing a "do you have / do / sell … X" asks about: "do you
+ * do face painting at parties" against the party page, which names parties but no face painting;
+ * "do you carry golden acrylics" against a care guide on acrylics. The page is the ranking's
+ * choice on the words it shares; what it never names it cannot say the shop has. Every word of
+ * the thing, but its form (GENERIC_THING), must be on the page, as its text or as the name of a
+ * fact it holds ("15% off" is a discount). Only "do/does": "can you make the lunch boxes vegan" asks
+ * for a favour the page may grant in other words. A Q&A entry is judged by the yes-rule alone
+ * (yesToAnotherThing): its question is the shop's own phrasing of what it offers, often in other
+ * words (held to every word, entries' replies to "do you offer any discounts" were lost).
+ */
+function pageLacksThing(index: KnowledgeIndex, query: string, chunk: KnowledgeChunk): boolean {
+  if (!/^\s*(?:do|does)\b/i.test(query)) return false;
+  const words = thingWords(query);
+  if (!words.length) return false;
+  const page = new Set(
+    terms(
+      index
+        .all()
+        .filter((c) => c.sourceId === chunk.sourceId)
+        .map((c) => `${titleLine(c)} ${c.text} ${factWords(c.text)}`)
+        .join(' '),
+    ),
+  );
+  return words.some((w) => !GENERIC_THING.has(w) && !terms(w).every((t) => page.has(t)));
+}
+
 /** Whether a text itself (not its heading) says a content word of the question. */
 function saysAsked(query: string, text: string): boolean {
   const asked = new Set(terms(query));
@@ -219,6 +246,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (!holder) return notSure;
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
   const top = holder;
+  if (!isFaq(top.chunk) && pageLacksThing(index, query, top.chunk)) return notSure;
   if (isFaq(top.chunk)) {
     if (yesToAnotherThing(query, top.chunk)) return notSure;
     return {
