@@ -96,15 +96,16 @@ export const PHRASINGS: readonly {
   },
   {
     // "where are you located", "where is the shop based": shops head that section "Visit us",
-    // "Location" or "Getting here" and write the street, never "located".
+    // "Location" or "Getting here" and write the street, never "located". "Address" last: a shop
+    // heads "Wrong addresses" and "Email address" too.
     re: /(?<=\bwhere\s+(?:are\s+you|r\s+u|is\s+(?:the|your)\s+[\p{L}]+)\s+)(?:located|based|situated)\b/giu,
-    to: ['location', 'address', 'visit', 'directions', 'getting here', 'find us'],
+    to: ['location', 'visit', 'directions', 'getting here', 'find us', 'address'],
     heading: true,
   },
   {
     // "where are you?", and nothing else: the question is the shop's place.
     re: /\bwhere\s+(?:are\s+you|r\s+u|is\s+(?:the|your)\s+(?:shop|store|studio|cafe|café|bakery|nursery|showroom))(?:\s+guys)?(?=\s*[?.!]*\s*$)/giu,
-    to: ['location', 'address', 'visit', 'directions', 'getting here', 'find us'],
+    to: ['location', 'visit', 'directions', 'getting here', 'find us', 'address'],
     heading: true,
     keep: true,
   },

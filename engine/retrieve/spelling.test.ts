@@ -100,6 +100,13 @@ describe('Spelling', () => {
     // Not a question about the shop's place or its contact details.
     expect(bakery.correct('where is my order located')).toBe('where is my order located');
     expect(bakery.correct('I will contact you later')).toBe('I will contact you later');
+    // "Address" is the last word tried: a shop heads "Wrong addresses" too.
+    const florist = Spelling.of(
+      ['Wrong addresses', 'Check the address.', 'Visit Petal & Stem', '88 Harbor Street.'],
+      { has: () => true },
+      ['Wrong addresses', 'Visit Petal & Stem'],
+    );
+    expect(florist.correct('where are you located')).toBe('where are you visit');
     // A shop with no such heading keeps the customer's words.
     const online = Spelling.of(['Shipping', 'We ship from our address in Leeds.'], null, ['Shipping']);
     expect(online.correct('where are you located')).toBe('where are you located');
