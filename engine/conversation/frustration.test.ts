@@ -52,6 +52,8 @@ describe('explicit signs of frustration', () => {
     'still no answer to the email I sent on Monday',
     'I want my money back NOW',
     '🤬🤬',
+    '$30 for a candle that tunneled after 10 hours?? total ripoff',
+    'you guys ripped me off',
   ];
   const calm = [
     'CAN I PICK UP AT THE ROASTERY?',
@@ -61,6 +63,7 @@ describe('explicit signs of frustration', () => {
     'I need the gift box by Saturday, is that possible?',
     'the parcel came today, thank you!',
     'tell me a joke',
+    'any tips to avoid a rip current when paddling?',
   ];
 
   it.each(angry)('counts "%s" as frustrated', (t) => {

@@ -43,11 +43,15 @@ const DEMAND =
   /\b(?:my\s+money\s+back|refund\s+me|give\s+me\s+(?:my|a)\s+refund|fix\s+(?:this|it))\b.{0,30}\b(?:now|immediately|today|right away|asap)\b/i;
 /** "NOW", "ASAP" typed in capitals in an otherwise lower-case message. */
 const SHOUTED_DEMAND = /\b(?:NOW|ASAP|IMMEDIATELY|TODAY)\b/;
+/** Calling the shop a cheat: "total ripoff", "ripped me off", "what a scam", "this is a joke". */
+const CONTEMPT =
+  /\b(?:rip[- ]?offs?|ripped\s+(?:me\s+|us\s+)?off|scam(?:med|mers?|s)?|(?:what\s+a|total|complete|absolute)\s+joke|(?:this|it)\s+is\s+a\s+joke)\b/i;
 const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F624}\u{1F47F}\u{1F4A2}\u{1F92C}\u{1F595}\u{1F44E}]/u;
 
 /**
  * Explicit signs of frustration the lexicon model reads poorly: threats of a bad review or a
- * chargeback, asking again, demanding it now, a message typed in capitals, angry emoji. Counted
+ * chargeback, asking again, demanding it now, a message typed in capitals, angry emoji, calling
+ * the shop a cheat ("total ripoff": the lexicon knows "ridiculous" but not "ripoff"). Counted
  * (0..4); each adds to the turn's log-odds in `frustrationScore`.
  */
 export function explicitFrustration(text: string): number {
@@ -63,6 +67,7 @@ export function explicitFrustration(text: string): number {
       DEMAND.test(text) || (!shouted && SHOUTED_DEMAND.test(text)),
       shouted,
       ANGRY_EMOJI.test(text),
+      CONTEMPT.test(text),
     ].filter(Boolean).length,
   );
 }
