@@ -117,6 +117,12 @@ export const PHRASINGS: readonly {
     heading: true,
   },
   {
+    // "can I order online and grab it at the store", "grab my order in person": picking up, which
+    // shops write as "Local pickup" or "Pick up in store", never "grab".
+    re: /\b(?:grab|get|collect|fetch)\s+(?:it|them|(?:my|the|our)\s+[\p{L}]+)\s+(?:(?:at|from|in)\s+(?:the\s+|your\s+)?(?:store|shop)|in\s+person)\b/giu,
+    to: ['pickup', 'pick up', 'collect', 'collection'],
+  },
+  {
     // "I saw it cheaper on another site, will you match it?": shops answer that under "Do you
     // price match?".
     re: /\b(?:cheaper|(?:lower|better)\s+price)\b|\bmatch(?=\s+(?:it|that|this|the|their|a)\b)/giu,

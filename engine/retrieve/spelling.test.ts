@@ -112,6 +112,18 @@ describe('Spelling', () => {
     expect(online.correct('where are you located')).toBe('where are you located');
   });
 
+  it('reads "grab it at the store" as the pickup the shop writes', () => {
+    const shop = Spelling.of(['Local pickup', 'Choose "Pick up in store" at checkout; pickup is free.'], null, [
+      'Local pickup',
+    ]);
+    expect(shop.correct('can i order online and grab it at the store')).toBe('can i order online and pickup');
+    expect(shop.correct('can i grab my order in person')).toBe('can i pickup');
+    // Not a coffee grabbed there, nor a shop without pickup.
+    expect(shop.correct('can i grab a coffee there')).toBe('can i grab a coffee there');
+    const online = Spelling.of(['Shipping', 'We ship within 2 days.'], null, ['Shipping']);
+    expect(online.correct('can i grab it at the store')).toBe('can i grab it at the store');
+  });
+
   it("keeps a phrase when the shop has no word for it, or writes the customer's word too", () => {
     const hours = Spelling.of(['Open daily from 9 to 5.'], null);
     expect(hours.correct('I want my money back')).toBe('I want my money back');
