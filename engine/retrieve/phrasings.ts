@@ -117,6 +117,13 @@ export const PHRASINGS: readonly {
     heading: true,
   },
   {
+    // "can my 14 yr old take out a kayak", "my son is 16 and wants to sell his camera": a question
+    // of the age limits, which shops write as "Ages 10 and up", "Age limits", "16+".
+    re: /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?(?:(?:yrs?|years?)[- ]old|y\/?o)\b|(?<=\b(?:son|daughter|kid|kids|child|boy|girl|he|she|they|teen|teenager|grandson|granddaughter|nephew|niece)\s+(?:is|are|turns?|turning|just\s+turned)\s+)\d{1,2}\b(?!\s*(?:am|pm|%|minutes?|hours?|days?|weeks?|months?|inch|in|cm|ft|feet|miles?|lbs?|pounds|kg|:))/giu,
+    to: ['age', 'ages', 'aged'],
+    keep: true,
+  },
+  {
     // "can I order online and grab it at the store", "grab my order in person": picking up, which
     // shops write as "Local pickup" or "Pick up in store", never "grab".
     re: /\b(?:grab|get|collect|fetch)\s+(?:it|them|(?:my|the|our)\s+[\p{L}]+)\s+(?:(?:at|from|in)\s+(?:the\s+|your\s+)?(?:store|shop)|in\s+person)\b/giu,

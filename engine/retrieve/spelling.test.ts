@@ -112,6 +112,16 @@ describe('Spelling', () => {
     expect(online.correct('where are you located')).toBe('where are you located');
   });
 
+  it("reads a child's age as a question of the age limits the shop writes", () => {
+    const tours = Spelling.of(['Age limits', 'Ages 10 and up; under 16 with an adult.'], null, ['Age limits']);
+    expect(tours.correct('can my 14 yr old take out a kayak')).toBe('can my 14 year old age take out a kayak');
+    expect(tours.correct('my son is 16, can he sell his camera')).toBe('my son is 16 age, can he sell his camera');
+    // Not a parcel three days late, a two-year warranty or a price.
+    expect(tours.correct('my order is 3 days late')).toBe('my order is 3 days late');
+    expect(tours.correct('is there a 2 year warranty')).toBe('is there a 2 year warranty');
+    expect(tours.correct('the total is 45')).toBe('the total is 45');
+  });
+
   it('reads "grab it at the store" as the pickup the shop writes', () => {
     const shop = Spelling.of(['Local pickup', 'Choose "Pick up in store" at checkout; pickup is free.'], null, [
       'Local pickup',
