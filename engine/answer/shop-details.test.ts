@@ -62,6 +62,11 @@ describe('detailHolder', () => {
     expect(h?.chunk.id).toBe('touch');
   });
 
+  it("reads further down the ranking for the shop's number when the best hits lack it", () => {
+    const h = detailHolder(index, 'what is your phone number', hits('classes', 'wholesale'));
+    expect(h?.chunk.text).toMatch(/555-0142/);
+  });
+
   it('finds the hit naming the most ways to pay, a gift card not counted as one', () => {
     expect(detailHolder(index, 'payment methods?', hits('gift', 'paying'))?.chunk.id).toBe('paying');
     expect(detailHolder(index, 'payment methods?', hits('gift', 'classes'))).toBeUndefined();

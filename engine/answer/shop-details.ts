@@ -39,7 +39,9 @@ const FILLER = new Set(
 );
 /** The words a plain request for the shop's number or address is made of, beside those. */
 const CONTACT_WORDS = new Set(
-  terms('phone telephone number contact email mail address call reach ring text touch details info information best way'),
+  terms(
+    'phone telephone number contact email mail address call reach ring text touch details info information best way',
+  ),
 );
 /** The words a plain question for the ways to pay is made of. */
 const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways forms kinds accept take use'));
@@ -106,13 +108,16 @@ function listedMeans(text: string): string[] {
 
 /** How many of the best hits are looked through for the detail. */
 const DETAIL_HITS = 10;
+/** How far down the ranking the shop's number or address is looked for when the best hits lack it. */
+const DEEP_HITS = 30;
 /** A passage lists the ways to pay when it names at least this many. */
 const MIN_MEANS = 2;
 
 /**
  * For a plain request for the shop's number, address or ways to pay, the best-ranked of the first
- * DETAIL_HITS hits that holds it: the shop's own number or address, or the most ways to pay (at
- * least MIN_MEANS). Undefined for other questions, or when none of them holds it.
+ * DETAIL_HITS hits that holds it: the shop's own number or address (else the best of the first
+ * DEEP_HITS of a search of its own), or the most ways to pay (at least MIN_MEANS). Undefined for
+ * other questions, or when none of them holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
   const asked = plainDetailAsked(query);
@@ -124,5 +129,9 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     return most >= MIN_MEANS ? best[named.indexOf(most)] : undefined;
   }
   const main = mainDetail(index, asked);
-  return main === null ? undefined : best.find((h) => contactDetails(textOf(h.chunk), asked).includes(main));
+  if (main === null) return undefined;
+  const holds = (h: SearchHit) => contactDetails(textOf(h.chunk), asked).includes(main);
+  // The words of "what's your phone number" are all over a phone-repair shop's pages, and its
+  // footer, which says only "Phone: (781) 555-0142", ranks eleventh: read further down for it.
+  return best.find(holds) ?? index.search(query, DEEP_HITS).find(holds);
 }
