@@ -130,6 +130,13 @@ export const PHRASINGS: readonly {
     to: ['pickup', 'pick up', 'collect', 'collection'],
   },
   {
+    // "can I put my membership on hold", "put my deliveries on hold while I'm away": a pause, which
+    // gyms write as "freeze" and shops as "pause" or "skip". Not "a book on hold for me".
+    re: /\bput\s+(?:(?:my|our|the|it|them|a)\s+)?(?:[\p{L}]+\s+){0,2}?on\s+hold\b(?!\s+for\b)/giu,
+    to: ['pause', 'freeze', 'suspend', 'skip'],
+    keep: true,
+  },
+  {
     // "I saw it cheaper on another site, will you match it?": shops answer that under "Do you
     // price match?".
     re: /\b(?:cheaper|(?:lower|better)\s+price)\b|\bmatch(?=\s+(?:it|that|this|the|their|a)\b)/giu,

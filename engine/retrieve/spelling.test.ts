@@ -122,6 +122,15 @@ describe('Spelling', () => {
     expect(tours.correct('the total is 45')).toBe('the total is 45');
   });
 
+  it('reads "put my membership on hold" as the pause or freeze the shop writes', () => {
+    const gym = Spelling.of(['Freezing your membership', 'A freeze costs $10 a month.'], null, [
+      'Freezing your membership',
+    ]);
+    expect(gym.correct('can i put my membership on hold')).toBe('can i put my membership on hold freeze');
+    // A book held for the visitor is no pause.
+    expect(gym.correct('can you put a book on hold for me')).toBe('can you put a book on hold for me');
+  });
+
   it('reads "grab it at the store" as the pickup the shop writes', () => {
     const shop = Spelling.of(['Local pickup', 'Choose "Pick up in store" at checkout; pickup is free.'], null, [
       'Local pickup',
