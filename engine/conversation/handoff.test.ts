@@ -102,6 +102,15 @@ describe('decideHandoff', () => {
     expect(ask('how far ahead should I book a party?').action).toBe('answer');
   });
 
+  it("hands a request to cancel or move something of the visitor's own to the topic's team", () => {
+    const topics = [{ tagId: 'membership_changes', confidence: 0.7, needsHuman: true }];
+    const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: confident }));
+    expect(ask('please cancel my membership end of june')).toMatchObject({ action: 'handoff', reason: 'topic' });
+    expect(ask('need to move my booking from friday to monday')).toMatchObject({ action: 'handoff' });
+    // How cancelling works is the content's to answer.
+    expect(ask('can i cancel my membership?').action).toBe('answer');
+  });
+
   it('hands trouble with an order that no topic takes to a person in both modes, policy or not', () => {
     const quoted = { ...confident, text: 'Lost parcels are replaced once the carrier confirms.' };
     const turn = (q: string, mode: 'suggest' | 'automatic') =>

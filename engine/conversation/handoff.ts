@@ -7,6 +7,7 @@ import { wantsHuman } from './wants-human';
 import { conversationFrustration, termSimilarity } from './frustration';
 import { reportsProblem } from './problem';
 import { datedRequest } from './dated-request';
+import { actionRequest } from './action-request';
 import {
   FRUSTRATION_APOLOGY,
   introductionReply,
@@ -174,8 +175,9 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     // Trouble with the visitor's own order ("charged twice", "never arrived") is their case, not a
     // policy question: a handoff topic takes it as if the content had no answer (problem.ts). So is
     // a booking or an order for a day of their own ("is the 1pm slot free on june 7?"): the content
-    // says how bookings work, not whether that day is free (dated-request.ts).
-    const ownCase = !answered || trouble || datedRequest(latest);
+    // says how bookings work, not whether that day is free (dated-request.ts). So is a request to
+    // cancel, move or switch something of their own: it asks for it done (action-request.ts).
+    const ownCase = !answered || trouble || datedRequest(latest) || actionRequest(latest);
     const least = ownCase
       ? Math.min(s.topicThreshold, UNANSWERED_TOPIC)
       : Math.max(s.topicThreshold, NEAR_CERTAIN_TOPIC);

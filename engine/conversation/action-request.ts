@@ -1,0 +1,24 @@
+/**
+ * Does the visitor ask the shop to do something to an order, booking or plan of their own? "please
+ * cancel my membership end of june", "need to move my booking from friday to monday", "want to
+ * switch from off peak to the flex plan, can u do that". The content can say how cancelling or
+ * switching works, and answers with confidence, but the visitor asked for it to be done, which
+ * only a person can: when the admin marked the topic as needing a person, such a request is that
+ * topic (handoff.ts). A question of how it works ("can I cancel my membership?", "how do I change
+ * my address", "what happens if I cancel the class") is not a request.
+ */
+const ACTION_REQUEST = new RegExp(
+  [
+    // Asked for: "please …", "I need to …", "we'd like to …", "can you …", or the bare "need to …".
+    "(?:^|\\b(?:please|(?:i|we)\\s*(?:need|want|would\\s+like|'d\\s+like|d\\s+like|wanna)\\s+to|(?:can|could)\\s+(?:you|u)\\s+(?:please\\s+)?)\\s*)",
+    '(?:(?:need|want|would\\s+like|wanna)\\s+to\\s+)?',
+    // Done to something of theirs.
+    '(?:cancel|change|move|switch|reschedule|upgrade|downgrade|freeze|pause|transfer|postpone)\\s+(?:(?:my|our|the)\\b|from\\b)',
+  ].join(''),
+  'i',
+);
+
+/** Whether a message asks the shop to change or cancel something of the visitor's own. */
+export function actionRequest(text: string): boolean {
+  return ACTION_REQUEST.test(text);
+}
