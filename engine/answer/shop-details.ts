@@ -15,7 +15,7 @@ import { EMAIL_PATTERN, PHONE_PATTERN, questionKinds } from '../text/answer-type
 import { normalize, normalizedLine, terms } from '../text/index';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
-export const MEANS =
+const MEANS =
   '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
 export const PAYMENT_MEANS = new RegExp(`\\b${MEANS}\\b`);
 /**
@@ -76,21 +76,24 @@ function contactDetails(text: string, asked: DetailAsked): string[] {
 
 const MIN_HOLDERS = 2;
 
-const shopDetails = new WeakMap<KnowledgeIndex, { generation: number; asked: DetailAsked; main: string | null }>();
+const shopDetails = new WeakMap<KnowledgeIndex, { generation: number; main: Map<DetailAsked, string | null> }>();
 
 /**
  * The number or address the most of the shop's chunks hold, and at least MIN_HOLDERS: the shop's
  * own, repeated in its footers and contact sections, not the jobs address one answer gives.
  */
 function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
-  const seen = shopDetails.get(index);
-  if (seen && seen.generation === index.generation && seen.asked === asked) return seen.main;
+  let seen = shopDetails.get(index);
+  if (!seen || seen.generation !== index.generation)
+    shopDetails.set(index, (seen = { generation: index.generation, main: new Map() }));
+  const known = seen.main.get(asked);
+  if (known !== undefined) return known;
   const counts = new Map<string, number>();
   for (const chunk of index.all())
     for (const d of contactDetails(textOf(chunk), asked)) counts.set(d, (counts.get(d) ?? 0) + 1);
   let main: string | null = null;
   for (const [d, n] of counts) if (n >= MIN_HOLDERS && (main === null || n > counts.get(main)!)) main = d;
-  shopDetails.set(index, { generation: index.generation, asked, main });
+  seen.main.set(asked, main);
   return main;
 }
 
