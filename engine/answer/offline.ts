@@ -8,9 +8,10 @@ import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { answerConfidence } from './answer-model';
 import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranking';
-import { AMOUNT, factMask, factWords, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { detailHolder, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
+import { pageStems } from './support';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
@@ -199,15 +200,7 @@ function pageLacksThing(index: KnowledgeIndex, query: string, chunk: KnowledgeCh
   if (!/^\s*(?:do|does)\b/i.test(query)) return false;
   const words = thingWords(query);
   if (!words.length) return false;
-  const page = new Set(
-    terms(
-      index
-        .all()
-        .filter((c) => c.sourceId === chunk.sourceId)
-        .map((c) => `${titleLine(c)} ${c.text} ${factWords(c.text)}`)
-        .join(' '),
-    ),
-  );
+  const page = pageStems(index, chunk);
   return words.some((w) => !GENERIC_THING.has(w) && !terms(w).every((t) => page.has(t)));
 }
 

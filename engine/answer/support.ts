@@ -208,6 +208,21 @@ function lastQuery(index: KnowledgeIndex, query: string): LastQuery {
   return { query, question, features: new Map(), pages: new Map() };
 }
 
+/** A page's words, as the support features read it (cached with them). */
+function pageWords(index: KnowledgeIndex, iw: IndexWords, chunk: KnowledgeChunk): Words {
+  return cached(iw.pages, MAX_CACHED_PAGES, chunk.sourceId, () =>
+    wordsOf((iw.bySource.get(chunk.sourceId) ?? [chunk]).map(chunkText).join(' '), index.wordVectors),
+  );
+}
+
+/**
+ * The stems of every word on a chunk's page (headings, text and the names of its facts: "15% off"
+ * is a discount), read once with the page's support.
+ */
+export function pageStems(index: KnowledgeIndex, chunk: KnowledgeChunk): ReadonlySet<string> {
+  return pageWords(index, indexWords(index), chunk).stems;
+}
+
 function measureSupport(index: KnowledgeIndex, iw: IndexWords, last: LastQuery, top: KnowledgeChunk): number[] {
   const wv = index.wordVectors;
   const { question } = last;
@@ -216,10 +231,7 @@ function measureSupport(index: KnowledgeIndex, iw: IndexWords, last: LastQuery, 
   const chunk = supportOf(question, chunkWords, dim);
   let onPage = last.pages.get(top.sourceId);
   if (!onPage) {
-    const page = cached(iw.pages, MAX_CACHED_PAGES, top.sourceId, () =>
-      wordsOf((iw.bySource.get(top.sourceId) ?? [top]).map(chunkText).join(' '), wv),
-    );
-    onPage = supportOf(question, page, dim);
+    onPage = supportOf(question, pageWords(index, iw, top), dim);
     last.pages.set(top.sourceId, onPage);
   }
   const total = question.reduce((a, q) => a + q.weight, 0);
