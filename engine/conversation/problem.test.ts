@@ -28,6 +28,14 @@ describe('reportsProblem', () => {
     'the order was marked as delivered on monday, yet no parcel',
     'the jar came with a split seal',
     'you charged my card twice for the same lesson',
+    "it's 3pm and still no sign of the cake",
+    'two of the cupcakes are missing from the box',
+    'we ordered the large tray and got the small one',
+    'the chocolates arrived melted',
+    'the courier left the box in the sun and now they are all melted',
+    'the table runner that arrived is nothing like the photo on your site',
+    'the subscription box came even though I skipped this month',
+    'the balloons were supposed to be at the venue by noon',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -50,5 +58,10 @@ describe('reportsProblem', () => {
     'can you send me the blue one instead of the red?',
     'it arrived with everything I needed, thanks',
     'what does it mean when tracking says delivered?',
+    'what if the chocolates arrive melted?',
+    'still no idea which size to get, any tips?',
+    'is the real bouquet smaller than the one in the picture?',
+    'I ordered from you last year and loved it',
+    'what time are we supposed to be at the class?',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });

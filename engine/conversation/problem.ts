@@ -8,7 +8,8 @@
  *
  * Cues are phrases of trouble that has already happened, in general English, not any shop's
  * products: a wrong or double charge, something that never came or still has not, goods that
- * arrived broken or wrong, an item sent instead of another, a refund still missing.
+ * arrived broken, spoiled, wrong or unlike their picture, an item sent instead of another or
+ * against the visitor's word, a refund still missing.
  */
 
 const NOT =
@@ -16,7 +17,7 @@ const NOT =
 const ARRIVE = '(?:arrived|came|come|showed up|shown up|turned up|got here|been delivered|delivered|received|gotten)';
 const DAMAGE =
   '(?:broken|damaged|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|soaked|dead|defective|faulty|' +
-  'missing pieces|missing parts|the wrong \\w+|wrong|empty|opened)';
+  'missing pieces|missing parts|the wrong \\w+|wrong|empty|opened|spoiled|ruined|rotten|moldy|mouldy|melted|wilted|stale)';
 /** What a customer says of a part after naming it: "the lid cracked", "the door snapped off". */
 const DAMAGE_AFTER =
   'broken|snapped|smashed|shattered|cracked|crushed|dented|torn|ripped|leaking|chipped|bent|scratched|missing|split';
@@ -37,7 +38,9 @@ const CUES: RegExp[] = [
   new RegExp(`\\bmy\\s+${GOODS}\\s+(?:still|never)\\b`),
   /\b(?:tracking|package|parcel|order)\s+(?:is\s+|has\s+been\s+)?stuck\b/,
   // Something late: "was supposed to arrive at 8 and it's 8:45", "my delivery is late", "still waiting for my order".
-  /\b(?:was|were) supposed to (?:arrive|come|get here|be (?:here|delivered|ready|shipped))\b/,
+  /\b(?:was|were) supposed to (?:arrive|come|get here|be (?:here|there|at|delivered|ready|shipped))\b/,
+  // Something still not here: "its 11:40, still no pastries", "still no word on my refund".
+  /\bstill no\s+(?!(?:one|idea|problem|worries)\b)\w+/,
   new RegExp(`\\b${GOODS.replace(')', '|catering|cake)')}\\s+(?:is|was|are|were)\\s+(?:\\w+\\s+){0,2}late\\b`),
   /\bstill waiting (?:for|on) (?:my|our|the) (?:order|delivery|package|parcel|refund|catering|cake)\b/,
   // Goods that arrived broken or wrong.
@@ -51,9 +54,21 @@ const CUES: RegExp[] = [
   new RegExp(
     `\\b(?:box|package|parcel|order|delivery|item|pots?|glass|it)\\s+(?:was|were|is|are)\\s+(?:all\\s+)?(?:broken|damaged|smashed|shattered|cracked|crushed|dented|leaking)\\b`,
   ),
+  // "now they're ruined", "and now it's broken"
+  /\bnow\s+(?:they|it|its|theyre|they're|it's)(?:\s+(?:are|is|were|was))?\s+(?:all\s+)?(?:ruined|spoiled|broken|dead|wilted|melted|useless)\b/,
+  // Something missing from what came: "10 frames are missing from roll 3".
+  /\b(?:is|are|was|were)\s+missing\s+from\b/,
   // Something sent in place of what was ordered.
   /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:the\s+|a\s+|an\s+)?wrong\b/,
   /\b(?:sent|shipped|gave|delivered)\s+(?:me|us)\s+(?:(?:a|an|the|two|\d+)\s+)?[\w'& -]{1,30}?\s+instead of\b/,
+  // "ordered a medium flannel and got a large"
+  /(?:^|\b(?:i|we)\s+)ordered\s+[\w'& -]{1,40}?\s+(?:and|but)\s+(?:i\s+|we\s+)?(?:got|received)\b/,
+  // Not as pictured: "the bouquet that showed up is half the size of the one in the picture".
+  new RegExp(
+    `\\b${DELIVERED}\\b[^.?!]{0,60}\\b(?:nothing like|half the size of|smaller than|different from|not like)\\s+(?:the\\s+|your\\s+)?(?:one\\s+|ones\\s+)?(?:in\\s+|on\\s+)?(?:the\\s+|your\\s+)?(?:picture|photo|pic|website|site|listing)`,
+  ),
+  // Sent against the visitor's word: "the autoship came even though i skipped it".
+  /\b(?:came|arrived|shipped|charged|billed|sent)\b[^.?!]{0,40}\beven though\b/,
   /\b(?:wrong|missing)\s+(?:item|items|size|colou?r|order|package|parcel|part|parts|piece|pieces)\s+(?:in|was|were|came|arrived|sent)\b/,
   // Delivered to the wrong place: "the driver left my trees at the neighbour's", "it was delivered to the wrong address".
   /(?<!\bbe )\b(?:left|dropped(?: it| them)? off|(?:was|were|got) delivered|delivered (?:it|them|my \w+))\s+(?:\w+\s+){0,3}?(?:at|to|with|on)\s+(?:the\s+|my\s+|a\s+)?(?:wrong\s+(?:address|house|door|building|apartment|flat|store)|neighbou?r'?s?|next door|someone else'?s?)(?!\w)/,
