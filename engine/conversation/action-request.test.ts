@@ -8,6 +8,7 @@ describe('actionRequest', () => {
     'want to switch from off peak to the flex plan next month, can u do that',
     'I need to cancel the order i placed this morning',
     'can you reschedule our party to the 14th',
+    'id like to set up a consultation for my daughters wedding',
   ])('reads "%s" as a request to act', (text) => {
     expect(actionRequest(text)).toBe(true);
   });
@@ -18,6 +19,7 @@ describe('actionRequest', () => {
     'what happens if i cancel the class',
     'do you charge to change sizes',
     'please tell me your hours',
+    'how long does it take to set up the booth',
   ])('reads "%s" as a question of how it works', (text) => {
     expect(actionRequest(text)).toBe(false);
   });

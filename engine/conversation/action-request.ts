@@ -5,7 +5,8 @@
  * switching works, and answers with confidence, but the visitor asked for it to be done, which
  * only a person can: when the admin marked the topic as needing a person, such a request is that
  * topic (handoff.ts). A question of how it works ("can I cancel my membership?", "how do I change
- * my address", "what happens if I cancel the class") is not a request.
+ * my address", "what happens if I cancel the class") is not a request. A time asked for
+ * something of theirs is one ("id like to set up a consultation for my daughters wedding").
  */
 const ACTION_REQUEST = new RegExp(
   [
@@ -18,7 +19,10 @@ const ACTION_REQUEST = new RegExp(
   'i',
 );
 
-/** Whether a message asks the shop to change or cancel something of the visitor's own. */
+/** Asked to be given a time: "set up a consultation", "id like to set up a time to bring in…". */
+export const SET_UP = /\bset\s+up\s+(?:a|an)\s+(?:time|consultation|appointment|tasting|meeting|call|visit)\b/i;
+
+/** Whether a message asks the shop to change or cancel something of the visitor's own, or for a time. */
 export function actionRequest(text: string): boolean {
-  return ACTION_REQUEST.test(text);
+  return ACTION_REQUEST.test(text) || SET_UP.test(text);
 }

@@ -111,6 +111,33 @@ describe('decideHandoff', () => {
     expect(ask('can i cancel my membership?').action).toBe('answer');
   });
 
+  it("hands an unanswered request for the visitor's own party, quantity or quote to a topic read faintly", () => {
+    const ask = (q: string, confidence: number, answer = unsure) =>
+      decideHandoff(
+        input({ visitorMessages: [q], answer, topics: [{ tagId: 'group_booking', confidence, needsHuman: true }] }),
+      );
+    for (const q of [
+      'can our company rent out the whole place after closing for 30 ppl',
+      'we want 40 wooden puzzles for our daycare, can we get a discount?',
+      'we might get married next spring, can we get a quote',
+    ]) {
+      expect(ask(q, 0.3)).toMatchObject({ action: 'handoff', reason: 'topic', detail: 'group_booking' });
+      // A topic the tagger hardly reads is no team's case.
+      expect(ask(q, 0.15).reason).not.toBe('topic');
+    }
+    // An unanswered question that asks for nothing of the visitor's own waits for a surer topic.
+    expect(ask('do you have a party room', 0.3).reason).not.toBe('topic');
+    // Answered, a group's price is the content's to give.
+    expect(ask('how much is a private tasting for 10 people', 0.8, confident).action).toBe('answer');
+  });
+
+  it('hands a request for a time of their own to the topic even when the content says how it works', () => {
+    const topics = [{ tagId: 'wedding_quote', confidence: 0.7, needsHuman: true }];
+    const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: confident }));
+    expect(ask('id like to set up a consultation for my daughters wedding')).toMatchObject({ action: 'handoff' });
+    expect(ask('how do wedding consultations work?').action).toBe('answer');
+  });
+
   it('hands trouble with an order that no topic takes to a person in both modes, policy or not', () => {
     const quoted = { ...confident, text: 'Lost parcels are replaced once the carrier confirms.' };
     const turn = (q: string, mode: 'suggest' | 'automatic') =>
