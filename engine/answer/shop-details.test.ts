@@ -72,6 +72,21 @@ describe('detailHolder', () => {
     expect(detailHolder(index, 'payment methods?', hits('gift', 'classes'))).toBeUndefined();
   });
 
+  it("answers how to get in touch with the shop's number and address both, not a single matter's", () => {
+    const shop = [
+      on('a.html', 'a-footer', ['Home', 'Footer'], 'Kiln & Co · (503) 555-0142 · hello@kiln.example'),
+      on('b.html', 'b-footer', ['Classes', 'Footer'], 'Kiln & Co · (503) 555-0142 · hello@kiln.example'),
+      on('terms.docx', 'members', ['Membership'], 'Membership questions: members@kiln.example or (503) 555-0142.'),
+      on('visit.md', 'touch', ['Visit', 'Get in touch'], 'Call (503) 555-0142 or email hello@kiln.example.'),
+    ];
+    const contacts = new KnowledgeIndex();
+    contacts.upsert(shop);
+    const ranked = [searchHit(shop[2], 0.6), searchHit(shop[3], 0.5)];
+    expect(detailHolder(contacts, 'how do I contact you', ranked)?.chunk.id).toBe('touch');
+    // Asked for the number alone, the best-ranked hit holding it answers.
+    expect(detailHolder(contacts, 'what is your phone number', ranked)?.chunk.id).toBe('members');
+  });
+
   it("has none for an address only one answer gives: a jobs address is not the shop's", () => {
     const jobs = new KnowledgeIndex();
     const only = faq('hiring', ['are you hiring'], 'Send a short note to jobs@crumb.example.');

@@ -119,7 +119,8 @@ const MIN_MEANS = 2;
 /**
  * For a plain request for the shop's number, address or ways to pay, the best-ranked of the first
  * DETAIL_HITS hits that holds it: the shop's own number or address (else the best of the first
- * DEEP_HITS of a search of its own), or the most ways to pay (at least MIN_MEANS). Undefined for
+ * DEEP_HITS of a search of its own), both for a plain "how do I contact you" (else the one it
+ * holds), or the most ways to pay (at least MIN_MEANS). Undefined for
  * other questions, or when none of them holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
@@ -130,6 +131,22 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     const named = best.map((h) => new Set(listedMeans(textOf(h.chunk))).size);
     const most = Math.max(0, ...named);
     return most >= MIN_MEANS ? best[named.indexOf(most)] : undefined;
+  }
+  if (asked === 'contact') {
+    // "How do I contact you": the passage with the shop's number and its address both, over one
+    // that gives the number for a single matter ("Membership questions: members@… or (208) …").
+    const mains = [mainDetail(index, 'phone'), mainDetail(index, 'email')].filter((d) => d !== null);
+    if (!mains.length) return undefined;
+    const held = (h: SearchHit) => {
+      const details = contactDetails(textOf(h.chunk), asked);
+      return mains.filter((d) => details.includes(d)).length;
+    };
+    const pick = (from: readonly SearchHit[]) => {
+      const counts = from.map(held);
+      const most = Math.max(0, ...counts);
+      return most ? from[counts.indexOf(most)] : undefined;
+    };
+    return pick(best) ?? pick(index.search(query, DEEP_HITS));
   }
   const main = mainDetail(index, asked);
   if (main === null) return undefined;
