@@ -18,6 +18,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('email address?')).toBe('email');
     expect(plainDetailAsked('how do I contact you')).toBe('contact');
     expect(plainDetailAsked('what payment methods do you accept')).toBe('payment');
+    expect(plainDetailAsked('do you offer any discounts')).toBe('discount');
+    expect(plainDetailAsked('any deals?')).toBe('discount');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -25,6 +27,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked("what's your address")).toBeNull();
     expect(plainDetailAsked('do you take apple pay')).toBeNull();
     expect(plainDetailAsked('what are your hours')).toBeNull();
+    expect(plainDetailAsked('student discount?')).toBeNull();
   });
 });
 
@@ -85,6 +88,32 @@ describe('detailHolder', () => {
     expect(detailHolder(contacts, 'how do I contact you', ranked)?.chunk.id).toBe('touch');
     // Asked for the number alone, the best-ranked hit holding it answers.
     expect(detailHolder(contacts, 'what is your phone number', ranked)?.chunk.id).toBe('members');
+  });
+
+  it('finds the hit offering the most discounts in figures, not one that only names the word', () => {
+    const deals = [
+      on(
+        'deals.md',
+        'fine-print',
+        ['Deals', 'Fine print'],
+        "Discounts don't combine and discount codes can't be used on gift cards.",
+      ),
+      on(
+        'deals.md',
+        'save',
+        ['Deals', 'Ways to save'],
+        'Students get 10% off on Tuesdays; the sale rack is half price.',
+      ),
+      on('faq.csv', 'senior', ['Senior discount'], 'Customers over 65 get 15% off in the shop.'),
+    ];
+    const shop = new KnowledgeIndex();
+    shop.upsert(deals);
+    const ranked = deals.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(shop, 'do you offer any discounts', ranked)?.chunk.id).toBe('save');
+    expect(detailHolder(shop, 'do you offer any discounts', ranked.slice(0, 1))?.chunk.text).toMatch(/% off/);
+    const none = new KnowledgeIndex();
+    none.upsert([deals[0]]);
+    expect(detailHolder(none, 'do you offer any discounts', ranked.slice(0, 1))).toBeUndefined();
   });
 
   it("has none for an address only one answer gives: a jobs address is not the shop's", () => {

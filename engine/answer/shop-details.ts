@@ -1,13 +1,13 @@
 /**
  * The shop's own details asked for plainly: "what's your phone number", "how do I contact you",
- * "what payment methods do you accept". Every shop is asked them and nearly every shop writes
- * them, but rarely in the question's words: the number sits in a footer or under "Get in touch",
- * the cards under "Paying". Retrieval finds such a passage among its best few and then doubts
- * it, the words of the question being everywhere ("call us to book") or nowhere ("(512)
- * 555-0139"). Here the question is read for what it asks, and the passage that holds it is found
- * by its facts: the shop's own number or address (the one most of its pages repeat), or the most
- * ways to pay. Only for a question that asks for nothing else: "can I call you about my order"
- * goes the usual way.
+ * "what payment methods do you accept", "do you offer any discounts". Every shop is asked them and
+ * nearly every shop writes them, but rarely in the question's words: the number sits in a footer
+ * or under "Get in touch", the cards under "Paying". Retrieval finds such a passage among its best
+ * few and then doubts it, the words of the question being everywhere ("call us to book") or
+ * nowhere ("(512) 555-0139"). Here the question is read for what it asks, and the passage that
+ * holds it is found by its facts: the shop's own number or address (the one most of its pages
+ * repeat), the most ways to pay, or the most discounts in figures ("10% off"). Only for a question
+ * that asks for nothing else: "can I call you about my order" goes the usual way.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -43,13 +43,26 @@ const CONTACT_WORDS = new Set(
     'phone telephone number contact email mail address call reach ring text touch details info information best way',
   ),
 );
+/** A question for the shop's discounts ("do you offer any discounts", "any deals?"). */
+const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|specials?)\b/;
+/** The words a plain question for the shop's discounts is made of. */
+const DISCOUNT_WORDS = new Set(
+  terms(
+    'discount discounts deal deals coupon coupons promo promos code codes special specials offer offers run have any',
+  ),
+);
+/**
+ * A discount a passage offers, in figures: "10% off", "15 percent off", "a 20% discount", "half
+ * price", "$5 off". Not the word "discount" alone: "discount codes can't be used on gift cards".
+ */
+const OFFER = /\b\d{1,2}(?:\s?%|\s+percent)\s+(?:off|discount)\b|\bhalf[ -](?:price|off)\b|\$\d+(?:\.\d\d)?\s+off\b/g;
 /** The words a plain question for the ways to pay is made of. */
 const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways forms kinds accept take use'));
 
 const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
 
-export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment';
+export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount';
 
 /** What a question asks for when it asks only for the shop's number, address or ways to pay. */
 export function plainDetailAsked(query: string): DetailAsked | null {
@@ -63,6 +76,7 @@ export function plainDetailAsked(query: string): DetailAsked | null {
         ? 'phone'
         : 'contact';
   if (PAYMENT_QUESTION.test(q) && words.every((w) => PAYMENT_WORDS.has(w))) return 'payment';
+  if (DISCOUNT_QUESTION.test(q) && words.every((w) => DISCOUNT_WORDS.has(w))) return 'discount';
   return null;
 }
 
@@ -120,7 +134,8 @@ const MIN_MEANS = 2;
  * For a plain request for the shop's number, address or ways to pay, the best-ranked of the first
  * DETAIL_HITS hits that holds it: the shop's own number or address (else the best of the first
  * DEEP_HITS of a search of its own), both for a plain "how do I contact you" (else the one it
- * holds), or the most ways to pay (at least MIN_MEANS). Undefined for
+ * holds), the most ways to pay (at least MIN_MEANS) or the most discounts in figures (else the
+ * best of a search of its own). Undefined for
  * other questions, or when none of them holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
@@ -131,6 +146,15 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     const named = best.map((h) => new Set(listedMeans(textOf(h.chunk))).size);
     const most = Math.max(0, ...named);
     return most >= MIN_MEANS ? best[named.indexOf(most)] : undefined;
+  }
+  if (asked === 'discount') {
+    // The most discounts in figures; a "fine print" section on discounts may rank above them.
+    const pick = (from: readonly SearchHit[]) => {
+      const offers = from.map((h) => new Set(normalize(textOf(h.chunk)).match(OFFER) ?? []).size);
+      const most = Math.max(0, ...offers);
+      return most ? from[offers.indexOf(most)] : undefined;
+    };
+    return pick(best) ?? pick(index.search(query, DEEP_HITS));
   }
   if (asked === 'contact') {
     // "How do I contact you": the passage with the shop's number and its address both, over one
