@@ -297,6 +297,17 @@ describe('line breaks in a passage', () => {
     );
   });
 
+  it('answers a job seeker only from a passage about jobs', async () => {
+    const shop = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    shop.upsert([
+      passage('gifts', ['Corporate gifts'], 'Welcome boxes for new hires and thank-you boxes for clients, from $40.'),
+      passage('shipping', ['Shipping'], 'We ship cheese boxes Monday to Wednesday.'),
+    ]);
+    expect(answerOffline(shop, 'are you hiring', { threshold: 0 }).abstained).toBe(true);
+    shop.upsert([faq('jobs', ['Are you hiring?'], 'We hire counter staff each fall: email jobs@shop.example.')]);
+    expect(answerOffline(shop, 'are u hiring', { threshold: 0 }).citations[0]?.chunkId).toBe('jobs');
+  });
+
   it('does not say yes to a thing the shop never names', async () => {
     const tea = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
     tea.upsert([

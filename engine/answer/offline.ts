@@ -12,6 +12,7 @@ import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/an
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { detailHolder, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
 import { pageStems } from './support';
+import { aboutJobs, jobQuestion } from '../text/jobs';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
 
@@ -240,6 +241,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
   const top = holder;
   if (!isFaq(top.chunk) && pageLacksThing(index, query, top.chunk)) return notSure;
+  // "are you hiring" is answered by a passage about jobs, not by "welcome boxes for new hires".
+  if (jobQuestion(query) && !aboutJobs(`${titleLine(top.chunk)} ${top.chunk.questions.join(' ')} ${top.chunk.text}`))
+    return notSure;
   if (isFaq(top.chunk)) {
     if (yesToAnotherThing(query, top.chunk)) return notSure;
     return {

@@ -131,6 +131,13 @@ describe('decideHandoff', () => {
     expect(ask('how much is a private tasting for 10 people', 0.8, confident).action).toBe('answer');
   });
 
+  it("does not hand a job seeker to a customer's topic the tagger reads in their words", () => {
+    const topics = [{ tagId: 'event_quote', confidence: 0.55, needsHuman: true }];
+    const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: unsure }));
+    expect(ask('are you hiring? looking for a weekend job').reason).not.toBe('topic');
+    expect(ask('can we book the room for a weekend party').reason).toBe('topic');
+  });
+
   it('hands a request for a time of their own to the topic even when the content says how it works', () => {
     const topics = [{ tagId: 'wedding_quote', confidence: 0.7, needsHuman: true }];
     const ask = (q: string) => decideHandoff(input({ visitorMessages: [q], topics, answer: confident }));

@@ -9,6 +9,7 @@ import { reportsProblem } from './problem';
 import { datedRequest } from './dated-request';
 import { actionRequest } from './action-request';
 import { groupRequest } from './group-request';
+import { jobQuestion } from '../text/jobs';
 import {
   FRUSTRATION_APOLOGY,
   introductionReply,
@@ -194,8 +195,11 @@ export function decideHandoff(input: HandoffInput): HandoffDecision {
     // (group-request.ts), takes a handoff topic the tagger reads only faintly.
     const requested = datedRequest(latest) || actionRequest(latest);
     const ownCase = !answered || trouble || requested;
-    const least =
-      !answered && (requested || groupRequest(latest))
+    // A job seeker ("are you hiring? looking for a weekend job") is no customer's topic: the tagger
+    // reads "weekend" or "guides" as a booking (text/jobs.ts).
+    const least = jobQuestion(latest)
+      ? Math.max(s.topicThreshold, NEAR_CERTAIN_TOPIC)
+      : !answered && (requested || groupRequest(latest))
         ? Math.min(s.topicThreshold, REQUESTED_TOPIC)
         : ownCase
           ? Math.min(s.topicThreshold, UNANSWERED_TOPIC)
