@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frustrationScore } from './frustration';
 import { DEFAULT_HANDOFF_SETTINGS, decideHandoff, type HandoffInput } from './handoff';
 
 const confident = { confidence: 0.9, abstained: false };
@@ -129,6 +130,19 @@ describe('decideHandoff', () => {
     expect(ask('do you have a party room', 0.3).reason).not.toBe('topic');
     // Answered, a group's price is the content's to give.
     expect(ask('how much is a private tasting for 10 people', 0.8, confident).action).toBe('answer');
+  });
+
+  it('answers a calm question the content answers though its words read a little frustrated', () => {
+    const ask = (messages: string[], answer = confident) => decideHandoff(input({ visitorMessages: messages, answer }));
+    // Scores a little above the default threshold (0.5): a calm question, answered.
+    const calm = 'if i cancel 30 hours before do i get my money back';
+    expect(frustrationScore(calm)).toBeGreaterThan(0.5);
+    expect(frustrationScore(calm)).toBeLessThan(0.6);
+    expect(ask([calm])).toEqual({ action: 'answer', reason: null });
+    // Unanswered, asked again, or said with an explicit sign, it is frustration.
+    expect(ask([calm], unsure).reason).toBe('frustration');
+    expect(ask([`third time I'm asking: ${calm}`]).reason).toBe('frustration');
+    expect(ask(['if i cancel do i get my money back?', calm]).reason).toBe('frustration');
   });
 
   it("does not hand a job seeker to a customer's topic the tagger reads in their words", () => {
