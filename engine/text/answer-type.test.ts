@@ -48,6 +48,10 @@ describe('answer kinds', () => {
     expect(factKinds('Size: 250 g; Weight: 0.3.')).not.toContain('price');
     expect(factKinds('Open Tuesday to Friday 7am–4pm.')).toContain('time');
     expect(factKinds('We are at 412 Alder Street.')).toContain('place');
+    // Where a shop is without its number: the street, or what it is near.
+    expect(factKinds("We're on Granite Avenue.")).toContain('place');
+    expect(factKinds('Two doors down from the post office.')).toContain('place');
+    expect(factKinds('Around the corner from the library.')).toContain('place');
     expect(factKinds('We do not ship outside the United States.')).toContain('policy');
     expect(factKinds('Coffee is a fruit.')).toEqual([]);
   });

@@ -75,7 +75,8 @@ const FACT: [AnswerKind, RegExp][] = [
   ],
   [
     'place',
-    /\b\d+\s+\w+(?:\s\w+)?\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way)\b|\b(?:located|address|next to|across from|parking|floor|suite|downtown|entrance)\b/,
+    // "418 Granite Avenue", "on Granite Avenue", "two doors down from the post office"
+    /\b(?:\d+|on|off)\s+\w+(?:\s\w+)?\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way)\b|\b(?:located|address|next to|across from|parking|floor|suite|downtown|entrance)\b|\b(?:doors?|blocks?) (?:down|up|away) from\b|\b(?:a)?round the corner from\b/,
   ],
   ['contact', new RegExp(`${PHONE_PATTERN}|${EMAIL_PATTERN}`)],
   [
