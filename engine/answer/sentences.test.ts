@@ -83,6 +83,15 @@ describe('relevantSentences', () => {
         'Day: Saturday; Hours: 9 am to 5 pm.\nDay: Sunday; Hours: 11 am to 4 pm.\n' +
         '… We close early on the day of the street fair, usually the second Saturday of June.',
     );
+    // A sentence before a table does not run on into its first row: "Day: Monday; Hours: closed."
+    // after the address reads as if the shop were closed.
+    const visit =
+      "We're at 312 Warren Street in Hudson, across from the hardware store, between 3rd and 4th Streets.\n\n" +
+      hours.replace(/\n\nParking[^]*$/, '') +
+      '\n\nThe sandwich counter closes an hour before the shop does, and the kitchen takes its last order at three.';
+    expect(relevantSentences(visit, 'where are you located', 40)).toBe(
+      "We're at 312 Warren Street in Hudson, across from the hardware store, between 3rd and 4th Streets.",
+    );
     // A short section whole: a line each, not a blank line between its rows.
     expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
       'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',

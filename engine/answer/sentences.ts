@@ -217,12 +217,15 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
   let words = wordCount(sentences[best]);
   // Nothing shares the question's words (a section the ranking chose for its heading or its
   // synonyms): the section's lead, in order. Else the best sentence's follower, then the rest by
-  // relevance.
+  // relevance. A table's first row does not go on from a sentence before the table: "We're at 312
+  // Warren Street… Day: Monday; Shop hours: Closed." reads as if the shop were closed.
   const lead = !(score[best] > 0);
+  const follows = (i: number) =>
+    i < sentences.length && !(tableColumns(sentences[i]) && !tableColumns(sentences[best]));
   const order = lead
     ? sentences.map((_, i) => i).filter((i) => i > best && !isSignpost(sentences[i]))
     : [
-        best + 1,
+        ...(follows(best + 1) ? [best + 1] : []),
         ...score
           .map((o, i) => [o, i] as const)
           .filter(([o]) => o > 0 && o >= 0.5 * score[best])
