@@ -141,13 +141,19 @@ describe('relevantSentences', () => {
     );
   });
 
-  it("quotes a footer's facts without its copyright notice", () => {
+  it("quotes a footer's facts without its copyright notice or its links", () => {
     expect(relevantSentences('© 2026 The Meeple & Mug · 1150 Williamson St · (608) 555-0117', 'phone number')).toBe(
       '1150 Williamson St · (608) 555-0117',
     );
     // A notice with nothing after it stays as written.
     expect(relevantSentences('© 2026 The Meeple & Mug. All rights reserved.', 'phone')).toBe(
       '© 2026 The Meeple & Mug. All rights reserved.',
+    ); // Nor its links.
+    expect(relevantSentences('58 Tanner St, Harlow Bay · (207) 555-0183 · Privacy · Terms of Service', 'phone')).toBe(
+      '58 Tanner St, Harlow Bay · (207) 555-0183',
+    );
+    expect(relevantSentences('Read our privacy policy before you sign up.', 'privacy')).toBe(
+      'Read our privacy policy before you sign up.',
     );
   });
 

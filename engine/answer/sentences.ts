@@ -153,7 +153,10 @@ export function onlySignposts(text: string, query: string): boolean {
  * remains. Short texts come back whole.
  */
 export function relevantSentences(text: string, query: string, maxWords = 90): string {
-  return chosenSentences(text, query, maxWords).split('\n').map(withoutCopyright).join('\n');
+  return chosenSentences(text, query, maxWords)
+    .split('\n')
+    .map((line) => withoutFooterLinks(withoutCopyright(line)))
+    .join('\n');
 }
 
 /**
@@ -162,6 +165,14 @@ export function relevantSentences(text: string, query: string, maxWords = 90): s
  */
 const COPYRIGHT = /^(\s*)(?:©|\(c\)|copyright\b)[^·•|\n]*[·•|]\s*(?=\S)/i;
 const withoutCopyright = (line: string) => line.replace(COPYRIGHT, '$1');
+
+/**
+ * A footer line's links after its facts: "58 Tanner St · (207) 555-0183 · Privacy · Terms" answers
+ * "what's your phone number" without the link labels.
+ */
+const FOOTER_LINKS =
+  /(?:\s*[·•|]\s*(?:privacy(?: policy| notice)?|terms(?: of (?:service|use)| (?:&|and) conditions)?|cookies?(?: policy| settings)?|accessibility|site ?map|instagram|facebook|twitter|tiktok|pinterest|youtube|linkedin))+\s*$/i;
+const withoutFooterLinks = (line: string) => line.replace(FOOTER_LINKS, '');
 
 function chosenSentences(text: string, query: string, maxWords: number): string {
   const { sentences, lineOf } = sentencesByLine(text);
