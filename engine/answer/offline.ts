@@ -220,7 +220,8 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   let hits = opts.hits ? rerankedForAnswer(index, query, opts.hits) : answerHits(index, query);
   // A plain request for the shop's number or ways to pay: the passage that holds them answers,
   // as surely as this workspace asks (shop-details.ts).
-  const detail = detailHolder(index, query, hits);
+  // (As typed too: the shop's spelling may have read "where are you located" as its "visit".)
+  const detail = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
   if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail
     ? Math.max(threshold, answerConfidence(index, query, hits))

@@ -20,6 +20,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('what payment methods do you accept')).toBe('payment');
     expect(plainDetailAsked('do you offer any discounts')).toBe('discount');
     expect(plainDetailAsked('any deals?')).toBe('discount');
+    expect(plainDetailAsked('where are you located')).toBe('place');
+    expect(plainDetailAsked('where are you')).toBe('place');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -28,6 +30,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('do you take apple pay')).toBeNull();
     expect(plainDetailAsked('what are your hours')).toBeNull();
     expect(plainDetailAsked('student discount?')).toBeNull();
+    expect(plainDetailAsked('where is my order')).toBeNull();
+    expect(plainDetailAsked('where are you shipping from')).toBeNull();
   });
 });
 
@@ -116,6 +120,29 @@ describe('detailHolder', () => {
     expect(detailHolder(none, 'do you offer any discounts', ranked.slice(0, 1))).toBeUndefined();
   });
 
+  it('finds where the shop is by the street its pages repeat, though no word of the question is there', () => {
+    const shop = [
+      on(
+        'guide.pdf',
+        'pricing',
+        ['Service guide', 'Visit pricing'],
+        'A first visit to a neglected tank costs $75 more.',
+      ),
+      on(
+        'index.html',
+        'finding',
+        ['Home', 'Finding us'],
+        'Reef & Rill is at 2270 Lakeshore Drive, Suite B, Bellhaven.',
+      ),
+      on('services.html', 'footer', ['Services', 'Contact'], 'Reef & Rill · 2270 Lakeshore Drive · (269) 555-0182'),
+      on('custom.docx', 'projects', ['Custom tanks'], 'We build tanks for 120 Main Street offices and homes.'),
+    ];
+    const place = new KnowledgeIndex();
+    place.upsert(shop);
+    const h = detailHolder(place, 'where are you located', [searchHit(shop[0], 0.9)]);
+    expect(h?.chunk.text).toMatch(/2270 Lakeshore Drive/);
+  });
+
   it("has none for an address only one answer gives: a jobs address is not the shop's", () => {
     const jobs = new KnowledgeIndex();
     const only = faq('hiring', ['are you hiring'], 'Send a short note to jobs@crumb.example.');
@@ -176,5 +203,19 @@ describe('answerOffline, asked for the shop details', () => {
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/555-0143/);
     expect(a.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers where the shop is though its spelling reads "located" as its own "visit"', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on('guide.pdf', 'pricing', ['Service guide', 'Visit pricing'], 'Each visit costs $40; a first visit $75.'),
+      on('guide.pdf', 'visits', ['Service guide', 'What every visit includes'], 'Every visit includes a water change.'),
+      on('index.html', 'finding', ['Home', 'Finding us'], 'Reef & Rill is at 2270 Lakeshore Drive, Bellhaven.'),
+      on('services.html', 'footer', ['Services', 'Contact'], 'Reef & Rill · 2270 Lakeshore Drive · (269) 555-0182'),
+    ]);
+    expect(index.correct('where are you located')).not.toMatch(/located/);
+    const a = answerOffline(index, 'where are you located', { threshold: 0.5 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/2270 Lakeshore Drive/);
   });
 });

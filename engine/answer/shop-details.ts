@@ -1,13 +1,14 @@
 /**
  * The shop's own details asked for plainly: "what's your phone number", "how do I contact you",
- * "what payment methods do you accept", "do you offer any discounts". Every shop is asked them and
- * nearly every shop writes them, but rarely in the question's words: the number sits in a footer
- * or under "Get in touch", the cards under "Paying". Retrieval finds such a passage among its best
- * few and then doubts it, the words of the question being everywhere ("call us to book") or
- * nowhere ("(512) 555-0139"). Here the question is read for what it asks, and the passage that
- * holds it is found by its facts: the shop's own number or address (the one most of its pages
- * repeat), the most ways to pay, or the most discounts in figures ("10% off"). Only for a question
- * that asks for nothing else: "can I call you about my order" goes the usual way.
+ * "where are you located", "what payment methods do you accept", "do you offer any discounts".
+ * Every shop is asked them and nearly every shop writes them, but rarely in the question's words:
+ * the number sits in a footer or under "Get in touch", the cards under "Paying". Retrieval finds
+ * such a passage among its best few and then doubts it, the words of the question being
+ * everywhere ("call us to book") or nowhere ("(512) 555-0139"). Here the question is read for
+ * what it asks, and the passage that holds it is found by its facts: the shop's own number,
+ * address or street (the one most of its pages repeat), the most ways to pay, or the most
+ * discounts in figures ("10% off"). Only for a question that asks for nothing else: "can I call
+ * you about my order" goes the usual way.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -62,13 +63,22 @@ const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways form
 const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
 
-export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount';
+export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place';
+
+/** The words a plain question for where the shop is is made of: "where are you located". */
+const PLACE_WORDS = new Set(terms('where located location situated based find physical'));
+/** "where are you", "where r u guys", "where is the shop". */
+const WHERE_ARE_YOU = /^\s*where(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b/;
+
+/** A street address: "312 Warren Street", "1180 Mill Race Road", "2217 SE Hawthorne Blvd". */
+const STREET =
+  /\b(\d{1,5})\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|ct|highway|hwy|pike|square|sq|parkway|pkwy)\b/g;
 
 /** What a question asks for when it asks only for the shop's number, address or ways to pay. */
 export function plainDetailAsked(query: string): DetailAsked | null {
   const q = normalizedLine(query);
   const words = terms(q).filter((w) => !FILLER.has(w));
-  if (!words.length) return null;
+  if (!words.length) return WHERE_ARE_YOU.test(q) ? 'place' : null;
   if (questionKinds(q).includes('contact') && words.every((w) => CONTACT_WORDS.has(w)))
     return /\be-?mail\b/.test(q)
       ? 'email'
@@ -77,12 +87,15 @@ export function plainDetailAsked(query: string): DetailAsked | null {
         : 'contact';
   if (PAYMENT_QUESTION.test(q) && words.every((w) => PAYMENT_WORDS.has(w))) return 'payment';
   if (DISCOUNT_QUESTION.test(q) && words.every((w) => DISCOUNT_WORDS.has(w))) return 'discount';
+  if (WHERE_ARE_YOU.test(q) && words.every((w) => PLACE_WORDS.has(w))) return 'place';
   return null;
 }
 
 /** The phone numbers (digits only) and email addresses a text holds. */
 function contactDetails(text: string, asked: DetailAsked): string[] {
   const t = normalize(text);
+  // A street address as its number and street name ("312 warren").
+  if (asked === 'place') return [...new Set([...t.matchAll(STREET)].map((m) => `${m[1]} ${m[2]}`))];
   const phones = asked === 'email' ? [] : (t.match(PHONE) ?? []).map((p) => p.replace(/\D/g, '').slice(-10));
   const emails = asked === 'phone' ? [] : (t.match(EMAIL) ?? []);
   return [...new Set([...phones, ...emails])];
@@ -177,5 +190,7 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
   const holds = (h: SearchHit) => contactDetails(textOf(h.chunk), asked).includes(main);
   // The words of "what's your phone number" are all over a phone-repair shop's pages, and its
   // footer, which says only "Phone: (781) 555-0142", ranks eleventh: read further down for it.
-  return best.find(holds) ?? index.search(query, DEEP_HITS).find(holds);
+  // "Where are you located" shares no word with "Reef & Rill is at 2270 Lakeshore Drive": the
+  // street is searched for, with the question's words to choose among the passages that give it.
+  return best.find(holds) ?? index.search(asked === 'place' ? `${main} ${query}` : query, DEEP_HITS).find(holds);
 }
