@@ -22,16 +22,19 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('any deals?')).toBe('discount');
     expect(plainDetailAsked('where are you located')).toBe('place');
     expect(plainDetailAsked('where are you')).toBe('place');
+    expect(plainDetailAsked('what are your hours')).toBe('hours');
+    expect(plainDetailAsked('when are you open')).toBe('hours');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
     expect(plainDetailAsked('can I call you about my order')).toBeNull();
     expect(plainDetailAsked("what's your address")).toBeNull();
     expect(plainDetailAsked('do you take apple pay')).toBeNull();
-    expect(plainDetailAsked('what are your hours')).toBeNull();
+    expect(plainDetailAsked('what are your hours on sunday')).toBeNull();
     expect(plainDetailAsked('student discount?')).toBeNull();
     expect(plainDetailAsked('where is my order')).toBeNull();
     expect(plainDetailAsked('where are you shipping from')).toBeNull();
+    expect(plainDetailAsked('are you open on christmas')).toBeNull();
   });
 });
 
@@ -141,6 +144,34 @@ describe('detailHolder', () => {
     place.upsert(shop);
     const h = detailHolder(place, 'where are you located', [searchHit(shop[0], 0.9)]);
     expect(h?.chunk.text).toMatch(/2270 Lakeshore Drive/);
+  });
+
+  it("finds the week's opening hours, not holiday hours nor the days orders ship", () => {
+    const shop = [
+      on(
+        'visit.html',
+        'holiday',
+        ['Visit us', 'Holiday hours'],
+        'Closed Thanksgiving; Christmas Eve open 10 am to 2 pm, Sunday hours otherwise.',
+      ),
+      on(
+        'shipping.md',
+        'ship',
+        ['Shipping', 'When orders ship'],
+        'We ship Monday to Friday; order by 2 pm for same-day dispatch.',
+      ),
+      on(
+        'visit.html',
+        'week',
+        ['Visit us', 'The workshop-shop'],
+        'Thursday and Friday: 11 am to 6 pm. Sunday: 11 am to 3 pm. Closed Monday to Wednesday.',
+      ),
+    ];
+    const hours = new KnowledgeIndex();
+    hours.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(hours, 'what are your hours', ranked)?.chunk.id).toBe('week');
+    expect(detailHolder(hours, 'when are you open', ranked.slice(0, 2))?.chunk.id).toBe('week');
   });
 
   it("has none for an address only one answer gives: a jobs address is not the shop's", () => {

@@ -1,14 +1,14 @@
 /**
  * The shop's own details asked for plainly: "what's your phone number", "how do I contact you",
- * "where are you located", "what payment methods do you accept", "do you offer any discounts".
- * Every shop is asked them and nearly every shop writes them, but rarely in the question's words:
- * the number sits in a footer or under "Get in touch", the cards under "Paying". Retrieval finds
- * such a passage among its best few and then doubts it, the words of the question being
- * everywhere ("call us to book") or nowhere ("(512) 555-0139"). Here the question is read for
- * what it asks, and the passage that holds it is found by its facts: the shop's own number,
- * address or street (the one most of its pages repeat), the most ways to pay, or the most
- * discounts in figures ("10% off"). Only for a question that asks for nothing else: "can I call
- * you about my order" goes the usual way.
+ * "where are you located", "what are your hours", "what payment methods do you accept", "do you
+ * offer any discounts". Every shop is asked them and nearly every shop writes them, but rarely in
+ * the question's words: the number sits in a footer or under "Get in touch", the cards under
+ * "Paying". Retrieval finds such a passage among its best few and then doubts it, the words of
+ * the question being everywhere ("call us to book") or nowhere ("(512) 555-0139"). Here the
+ * question is read for what it asks, and the passage that holds it is found by its facts: the
+ * shop's own number, address or street (the one most of its pages repeat), the week's days and
+ * times, the most ways to pay, or the most discounts in figures ("10% off"). Only for a question
+ * that asks for nothing else: "can I call you about my order" goes the usual way.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -63,7 +63,23 @@ const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways form
 const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
 
-export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place';
+export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place' | 'hours';
+
+/** A plain question for the shop's opening hours: "what are your hours", "when are you open". */
+const HOURS_QUESTION =
+  /^\s*(?:what are (?:your|the) (?:opening |store |shop |business )?hours|(?:when|what time) (?:are|r) (?:you|u) open|(?:opening|store|shop|business) hours)\b/;
+/** The words such a question is made of. */
+const HOURS_WORDS = new Set(terms('hours hour open opening store shop business time times'));
+/** A day of the week, alone or in a range ("Tue–Sat"). */
+const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b/g;
+/** A time of day: "8 am", "10:30", "noon". */
+const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\bnoon\b/;
+/** Words of opening hours, not of shipping days: "open", "hours", "closed". */
+const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
+/** A section on holiday or seasonal hours. */
+const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
+/** A passage gives the week's hours when it names at least this many days, and a time. */
+const MIN_DAYS = 2;
 
 /** The words a plain question for where the shop is is made of: "where are you located". */
 const PLACE_WORDS = new Set(terms('where located location situated based find physical'));
@@ -88,6 +104,7 @@ export function plainDetailAsked(query: string): DetailAsked | null {
   if (PAYMENT_QUESTION.test(q) && words.every((w) => PAYMENT_WORDS.has(w))) return 'payment';
   if (DISCOUNT_QUESTION.test(q) && words.every((w) => DISCOUNT_WORDS.has(w))) return 'discount';
   if (WHERE_ARE_YOU.test(q) && words.every((w) => PLACE_WORDS.has(w))) return 'place';
+  if (HOURS_QUESTION.test(q) && words.every((w) => HOURS_WORDS.has(w))) return 'hours';
   return null;
 }
 
@@ -159,6 +176,21 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     const named = best.map((h) => new Set(listedMeans(textOf(h.chunk))).size);
     const most = Math.max(0, ...named);
     return most >= MIN_MEANS ? best[named.indexOf(most)] : undefined;
+  }
+  if (asked === 'hours') {
+    // The best-ranked passage giving days and times: "Store: Tue–Fri 8 am–6 pm, Sat 8 am–4 pm".
+    // Not a "Holiday hours" section: the week's hours answer the plain question. Nor the days
+    // orders ship ("we ship Monday to Friday, cut-off 2 pm"): a text of opening and closing.
+    const gives = (h: SearchHit) => {
+      const t = normalize(textOf(h.chunk));
+      return (
+        !HOLIDAY_TITLE.test(normalize(h.chunk.title)) &&
+        OPEN.test(`${normalize(h.chunk.title)} ${t}`) &&
+        CLOCK.test(t) &&
+        new Set(t.match(WEEKDAY) ?? []).size >= MIN_DAYS
+      );
+    };
+    return best.find(gives) ?? index.search(query, DEEP_HITS).find(gives);
   }
   if (asked === 'discount') {
     // The most discounts in figures; a "fine print" section on discounts may rank above them.
