@@ -92,6 +92,22 @@ describe('relevantSentences', () => {
     expect(relevantSentences(visit, 'where are you located', 40)).toBe(
       "We're at 312 Warren Street in Hudson, across from the hardware store, between 3rd and 4th Streets.",
     );
+    // A week with a notes column some rows leave empty is one table, quoted whole past the budget.
+    const week = [
+      "Day: Monday; Shop hours: Closed; Notes: Local delivery doesn't run on Mondays either.",
+      'Day: Tuesday; Shop hours: 11 am – 7 pm.',
+      'Day: Wednesday; Shop hours: 11 am – 7 pm; Notes: Friday tasting lineup posted.',
+      'Day: Thursday; Shop hours: 11 am – 7 pm; Notes: Seminars some Thursday evenings, 6:30 pm.',
+      'Day: Friday; Shop hours: 11 am – 9 pm; Notes: Friday tasting 5 – 8 pm.',
+      'Day: Saturday; Shop hours: 10 am – 8 pm.',
+      'Day: Sunday; Shop hours: Noon – 5 pm; Notes: No local delivery on Sundays.',
+    ];
+    const quoted = relevantSentences(
+      `${week.join('\n\n')}\n\nOnline orders placed while we're closed are packed the next day we're open.`,
+      'what are your hours',
+      60,
+    );
+    expect(quoted).toBe(week.join('\n'));
     // A short section whole: a line each, not a blank line between its rows.
     expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
       'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',

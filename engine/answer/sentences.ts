@@ -11,23 +11,28 @@ const BLOCK_LINE = /^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>])/;
 /** A list item. */
 const LIST_ITEM = /^\s*(?:[-*+•]\s|\d+[.)]\s)/;
 /**
- * The column names of a table row as ingestion writes it (engine/ingest/table.ts: "Day: Sunday;
- * Hours: 12:00 pm – 5:00 pm."), joined; null for any other sentence.
+ * The table a row belongs to, as ingestion writes rows (engine/ingest/table.ts: "Day: Sunday;
+ * Hours: 12:00 pm – 5:00 pm."): its first column's name; null for any other sentence. Not all its
+ * names: a row leaves out a cell it has nothing in ("Day: Tuesday; Shop hours: 11 am – 7 pm." beside
+ * "Day: Wednesday; Shop hours: 11 am – 7 pm; Notes: Friday tasting lineup posted."), and is of the
+ * same table all the same.
  */
 function tableColumns(sentence: string): string | null {
   const cells = sentence.split('; ');
   if (cells.length < 2) return null;
   const names = cells.map((c) => /^([^:;]{1,40}): \S/.exec(c)?.[1]);
-  return names.every(Boolean) ? names.join('\u0000') : null;
+  return names.every(Boolean) ? names[0]! : null;
 }
 
 /** A numbered step. */
 const NUMBERED = /^\s*\d+[.)]\s/;
-/**
- * A table's other rows, or the earlier steps of a "how do I" answer, may take a quote this far past
- * its word budget.
- */
+/** The earlier steps of a "how do I" answer may take a quote this far past its word budget. */
 const STEPS_OVER = 1.5;
+/**
+ * A table's other rows may take it this far: a week of opening hours with a notes column runs to
+ * about 90 words, and six days of seven read as if the shop closed on the seventh.
+ */
+const TABLE_OVER = 2;
 /** A question how to do something, answered by steps. */
 const HOW_TO = /\bhow (?:do|can|could|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:steps?|process|procedure)\b/i;
 /** A sentence that introduces what follows it ("We also cannot accept returns of:"). */
@@ -275,7 +280,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
     const rows: number[] = [];
     for (let j = from; j <= to; j++) if (!chosen.has(j)) rows.push(j);
     const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
-    if (words + more <= STEPS_OVER * maxWords) {
+    if (words + more <= TABLE_OVER * maxWords) {
       rows.forEach((j) => chosen.add(j));
       words += more;
     }
