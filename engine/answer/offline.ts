@@ -10,7 +10,7 @@ import { answerConfidence } from './answer-model';
 import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranking';
 import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
-import { detailHolder, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
+import { DETAIL_FACT, detailHolder, plainDetailAsked, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
 import { pageStems } from './support';
 import { aboutJobs, jobQuestion } from '../text/jobs';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
@@ -303,6 +303,13 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     );
   const used = better ?? parent ?? top;
   if (lacks(used.chunk.text)) return notSure;
-  const text = underHeading(relevantSentences(used.chunk.text, query, ANSWER_WORDS), used.chunk.text, used.chunk.title);
+  // A plain ask for a detail is answered by its kind of fact: "10% off" for "any discounts?".
+  const detailAsked = detail ? (plainDetailAsked(query) ?? plainDetailAsked(typed)) : null;
+  const fact = detailAsked ? DETAIL_FACT[detailAsked] : undefined;
+  const text = underHeading(
+    relevantSentences(used.chunk.text, query, ANSWER_WORDS, fact ? [fact] : []),
+    used.chunk.text,
+    used.chunk.title,
+  );
   return { text, citations: [citationOf(used.chunk)], confidence, abstained: false, source: 'passages' };
 }

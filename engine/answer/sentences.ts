@@ -3,7 +3,7 @@
  * reply rather than a page dump.
  */
 import { contentStems } from '../retrieve/features';
-import { factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
+import { factMask, kindMask, kindMatch, questionKinds, type AnswerKind } from '../text/answer-type';
 import { rememberedByText } from '../text/remember';
 
 /** A line that stands apart: a list item, table row, heading or quote. */
@@ -122,9 +122,13 @@ const stemsOf: (sentence: string) => readonly string[] = rememberedByText(conten
  * policy question's kind does: almost any sentence with a "not" or "only" holds that one). A
  * signpost scores 0.
  */
-export function sentenceScores(sentences: readonly string[], query: string): number[] {
+export function sentenceScores(
+  sentences: readonly string[],
+  query: string,
+  also: readonly AnswerKind[] = [],
+): number[] {
   const q = new Set(contentStems(query));
-  const asked = kindMask(questionKinds(query));
+  const asked = kindMask([...questionKinds(query), ...also]);
   const specific = asked & ~kindMask(['policy']) ? 1 : 0.5;
   return sentences.map((s) => {
     if (isSignpost(s)) return 0;
@@ -155,10 +159,16 @@ export function onlySignposts(text: string, query: string): boolean {
  * The most relevant sentences of `text` for `query`, in their original order, within about
  * `maxWords` words: the best sentence first (shared words and the asked-for kind of fact), then
  * its follower (answers often continue) and other sentences at least half as relevant while room
- * remains. Short texts come back whole.
+ * remains. Short texts come back whole. `also`: kinds of fact the question asks for beside those
+ * its words name (a plain "do you offer any discounts" asks for prices: "10% off").
  */
-export function relevantSentences(text: string, query: string, maxWords = 90): string {
-  return chosenSentences(text, query, maxWords)
+export function relevantSentences(
+  text: string,
+  query: string,
+  maxWords = 90,
+  also: readonly AnswerKind[] = [],
+): string {
+  return chosenSentences(text, query, maxWords, also)
     .split('\n')
     .map((line) => withoutFooterLinks(withoutCopyright(line)))
     .join('\n');
@@ -179,7 +189,7 @@ const FOOTER_LINKS =
   /(?:\s*[·•|]\s*(?:privacy(?: policy| notice)?|terms(?: of (?:service|use)| (?:&|and) conditions)?|cookies?(?: policy| settings)?|accessibility|site ?map|instagram|facebook|twitter|tiktok|pinterest|youtube|linkedin))+\s*$/i;
 const withoutFooterLinks = (line: string) => line.replace(FOOTER_LINKS, '');
 
-function chosenSentences(text: string, query: string, maxWords: number): string {
+function chosenSentences(text: string, query: string, maxWords: number, also: readonly AnswerKind[]): string {
   const { sentences, lineOf } = sentencesByLine(text);
   // Short texts come back whole, less a sentence that only says what the page covers; of three
   // or more sentences, only those that answer when some do not: that hold the fact a "how much" /
@@ -190,7 +200,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
     const keptAt = sentences.map((_, i) => i).filter((i) => !isSignpost(sentences[i]));
     const kept = keptAt.map((i) => sentences[i]);
     if (kept.length >= 3) {
-      const specific = kindMask(questionKinds(query)) & ~kindMask(['policy']);
+      const specific = kindMask([...questionKinds(query), ...also]) & ~kindMask(['policy']);
       const q = new Set(contentStems(query));
       // A sentence that shares the words may go on in the next ("…refund you in full. Later than
       // that we can only give store credit."): it comes along.
@@ -222,7 +232,7 @@ function chosenSentences(text: string, query: string, maxWords: number): string 
           .replace(/\n{2,}/g, '\n')
       : joinSentences(keptAt, sentences, lineOf, false);
   }
-  const score = sentenceScores(sentences, query);
+  const score = sentenceScores(sentences, query, also);
   // Nothing shares the question's words: start from the first sentence that is not a signpost.
   let best = Math.max(
     0,

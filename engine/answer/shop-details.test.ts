@@ -249,4 +249,21 @@ describe('answerOffline, asked for the shop details', () => {
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/2270 Lakeshore Drive/);
   });
+
+  it('quotes the discounts themselves for a plain ask, not the line that only names the word', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on(
+        'club.md',
+        'perks',
+        ['Wine club', 'Member perks'],
+        '- 10% off any wine in the shop, any day\n- 5% off spirits\n- Free Friday tastings for you and one guest\n' +
+          '- Two entries in our raffles\n\nMember discounts do not apply to sale-tagged bottles, gift cards or private tastings.',
+      ),
+      on('shipping.md', 'rates', ['Shipping', 'Rates'], 'Shipping is $12 a box in Wisconsin.'),
+    ]);
+    const a = answerOffline(index, 'do you offer any discounts', { threshold: 0.5 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/10% off any wine/);
+  });
 });

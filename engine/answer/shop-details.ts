@@ -12,7 +12,7 @@
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
-import { EMAIL_PATTERN, PHONE_PATTERN, questionKinds } from '../text/answer-type';
+import { EMAIL_PATTERN, PHONE_PATTERN, questionKinds, type AnswerKind } from '../text/answer-type';
 import { normalize, normalizedLine, terms } from '../text/index';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
@@ -89,6 +89,13 @@ const WHERE_ARE_YOU = /^\s*where(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|st
 /** A street address: "312 Warren Street", "1180 Mill Race Road", "2217 SE Hawthorne Blvd". */
 const STREET =
   /\b(\d{1,5})\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|ct|highway|hwy|pike|square|sq|parkway|pkwy)\b/g;
+
+/** The kind of fact (text/answer-type.ts) a plain request is answered by, beside its words' own. */
+export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
+  discount: 'price',
+  hours: 'time',
+  place: 'place',
+};
 
 /** What a question asks for when it asks only for the shop's number, address or ways to pay. */
 export function plainDetailAsked(query: string): DetailAsked | null {
