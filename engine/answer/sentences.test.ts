@@ -108,6 +108,18 @@ describe('relevantSentences', () => {
       60,
     );
     expect(quoted).toBe(week.join('\n'));
+    // Rows chosen for their relevance bring their table too; a lead-in question without its answer
+    // is left out.
+    const rates =
+      'Rates are per box. A box holds up to 12 bottles; bigger orders go in more than one box.\n\n' +
+      'Bottles in the box: 1 – 3; Wisconsin addresses: $12; All other states we ship to: $22.\n\n' +
+      'Bottles in the box: 4 – 6; Wisconsin addresses: $18; All other states we ship to: $30.\n\n' +
+      'Bottles in the box: 7 – 12; Wisconsin addresses: $24; All other states we ship to: $42.\n\n' +
+      'Shipping is free on orders of 12 bottles or more going to a Wisconsin address. Need it faster? ' +
+      'UPS 2nd Day Air is $25 extra per box. Wine club shipments have their own flat rate; see the Wine Club page.';
+    const shipping = relevantSentences(rates, 'how much is shipping', 60);
+    expect(shipping).toMatch(/7 – 12; Wisconsin addresses: \$24/);
+    expect(shipping).not.toMatch(/Need it faster\?$/);
     // A short section whole: a line each, not a blank line between its rows.
     expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
       'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',

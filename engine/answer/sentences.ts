@@ -24,6 +24,9 @@ function tableColumns(sentence: string): string | null {
   return names.every(Boolean) ? names[0]! : null;
 }
 
+/** A short question a text asks its reader before it answers: "Need it faster?", "Running late?". */
+const LEAD_IN = /^[^.!?]{1,40}\?$/;
+
 /** A numbered step. */
 const NUMBERED = /^\s*\d+[.)]\s/;
 /** The earlier steps of a "how do I" answer may take a quote this far past its word budget. */
@@ -280,21 +283,27 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
     }
   // A row of a table ("Day: Sunday; Hours: 12:00 pm – 5:00 pm.") comes with the rest of its
   // table, a little over the budget if need be: six days of seven read as if the shop closed on
-  // the seventh.
-  const columns = tableColumns(sentences[best]);
-  if (columns && !lead) {
-    const sameTable = (j: number) => tableColumns(sentences[j]) === columns;
-    let [from, to] = [best, best];
-    while (from > 0 && sameTable(from - 1)) from--;
-    while (to + 1 < sentences.length && sameTable(to + 1)) to++;
-    const rows: number[] = [];
-    for (let j = from; j <= to; j++) if (!chosen.has(j)) rows.push(j);
-    const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
-    if (words + more <= TABLE_OVER * maxWords) {
-      rows.forEach((j) => chosen.add(j));
-      words += more;
+  // the seventh, two rates of three as if there were no third. The best sentence's table first.
+  if (!lead)
+    for (const at of [best, ...[...chosen].sort((a, b) => a - b)]) {
+      const columns = tableColumns(sentences[at]);
+      if (!columns) continue;
+      const sameTable = (j: number) => tableColumns(sentences[j]) === columns;
+      let [from, to] = [at, at];
+      while (from > 0 && sameTable(from - 1)) from--;
+      while (to + 1 < sentences.length && sameTable(to + 1)) to++;
+      const rows: number[] = [];
+      for (let j = from; j <= to; j++) if (!chosen.has(j)) rows.push(j);
+      const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
+      if (words + more <= TABLE_OVER * maxWords) {
+        rows.forEach((j) => chosen.add(j));
+        words += more;
+      }
     }
-  }
+  // A question that leads into the next sentence ("Need it faster? UPS 2nd Day Air is $25 extra.")
+  // says nothing without it.
+  for (const i of [...chosen])
+    if (LEAD_IN.test(sentences[i]) && !chosen.has(i + 1) && chosen.size > 1) chosen.delete(i);
   const kept = [...withListIntros(sentences, chosen, maxWords)].sort((a, b) => a - b);
   return joinSentences(kept, sentences, lineOf);
 }
