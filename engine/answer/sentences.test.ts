@@ -120,6 +120,14 @@ describe('relevantSentences', () => {
     const shipping = relevantSentences(rates, 'how much is shipping', 60);
     expect(shipping).toMatch(/7 – 12; Wisconsin addresses: \$24/);
     expect(shipping).not.toMatch(/Need it faster\?$/);
+    // An item of a list of names brings the list: one state of ten reads as the only one.
+    const states =
+      'We ship wine only to addresses in these states:\n\n- Wisconsin\n- Minnesota\n- Oregon\n- California\n- Florida\n\n' +
+      "Every other state either doesn't allow out-of-state retailers to ship wine to residents or requires a permit we don't hold. " +
+      'All shipments go UPS and need an adult signature: someone 21 or older has to sign and show ID at the door.';
+    expect(relevantSentences(states, 'do you ship to california', 40)).toMatch(
+      /- Wisconsin\n- Minnesota\n- Oregon\n- California\n- Florida/,
+    );
     // A short section whole: a line each, not a blank line between its rows.
     expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
       'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',

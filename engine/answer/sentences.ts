@@ -24,6 +24,8 @@ function tableColumns(sentence: string): string | null {
   return names.every(Boolean) ? names[0]! : null;
 }
 
+/** A list whose items are this short names things (states, holidays, sizes): it is quoted whole. */
+const NAME_WORDS = 4;
 /** A short question a text asks its reader before it answers: "Need it faster?", "Running late?". */
 const LEAD_IN = /^[^.!?]{1,40}\?$/;
 
@@ -297,6 +299,24 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
       const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
       if (words + more <= TABLE_OVER * maxWords) {
         rows.forEach((j) => chosen.add(j));
+        words += more;
+      }
+    }
+  // An item of a list of names ("- California" of ten states) comes with the rest of its list:
+  // "only to addresses in these states: - California" reads as if it were the only one.
+  if (!lead)
+    for (const at of [...chosen].sort((a, b) => a - b)) {
+      if (!LIST_ITEM.test(sentences[at])) continue;
+      let [from, to] = [at, at];
+      while (from > 0 && LIST_ITEM.test(sentences[from - 1])) from--;
+      while (to + 1 < sentences.length && LIST_ITEM.test(sentences[to + 1])) to++;
+      const items: number[] = [];
+      for (let j = from; j <= to; j++) items.push(j);
+      if (items.some((j) => wordCount(sentences[j]) > NAME_WORDS)) continue;
+      const rest = items.filter((j) => !chosen.has(j));
+      const more = rest.reduce((n, j) => n + wordCount(sentences[j]), 0);
+      if (words + more <= TABLE_OVER * maxWords) {
+        rest.forEach((j) => chosen.add(j));
         words += more;
       }
     }
