@@ -91,7 +91,7 @@ export async function startRuntime(deps: Deps, opts: RuntimeOptions): Promise<Ru
     checkMs: opts.cacheTtlMs,
   });
   // Settings are read on every message (bot name, handoff rules): kept in memory, dropped on change.
-  const settings = settingsCache(deps, opts.cacheTtlMs);
+  const settings = settingsCache(deps, { ttlMs: opts.cacheTtlMs, mails: (opts.mail?.smtpUrl ?? null) !== null });
   const stopSettings = settings.start(deps);
   const taggers = new Taggers(deps, opts.cacheTtlMs);
   const stopTaggers = taggers.start();

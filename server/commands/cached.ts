@@ -105,10 +105,15 @@ export interface WorkspaceConfig {
   settings: WorkspaceSettings;
   /** Members online now (what every visitor's state shows: can a person answer?). */
   agentsOnline: number;
+  /** Whether this server can send email (CHATREF_SMTP_URL): only then is a reply by email promised. */
+  mails: boolean;
 }
 
 /** Each workspace's settings and who is online (with `exists: false` for an id that names no workspace). */
-export function settingsCache(deps: Pick<Deps, 'db'>, ttlMs?: number): WorkspaceCache<WorkspaceConfig> {
+export function settingsCache(
+  deps: Pick<Deps, 'db'>,
+  { ttlMs, mails = false }: { ttlMs?: number; mails?: boolean } = {},
+): WorkspaceCache<WorkspaceConfig> {
   return new WorkspaceCache<WorkspaceConfig>(
     async (workspaceId) => {
       const [w] = await deps.db
@@ -116,7 +121,7 @@ export function settingsCache(deps: Pick<Deps, 'db'>, ttlMs?: number): Workspace
         .from(workspaces)
         .where(eq(workspaces.id, workspaceId));
       const online = w ? await agentsOnline(deps.db, workspaceId) : 0;
-      return { exists: !!w, settings: readSettings(w?.settings), agentsOnline: online };
+      return { exists: !!w, settings: readSettings(w?.settings), agentsOnline: online, mails };
     },
     (e) => onPartChanged('settings')(e) || e.name === 'agent.presence',
     { ttlMs },

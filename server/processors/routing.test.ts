@@ -182,7 +182,7 @@ for (const target of testDatabases()) {
       // the line is read: the visitor's own state, every waiting visitor's, the inbox and routing.
       const back = await assignee(first);
       expect(back).toMatchObject({ status: 'waiting', waitingSince: handedOffAt });
-      const config = { settings: readSettings(undefined), agentsOnline: 0 };
+      const config = { settings: readSettings(undefined), agentsOnline: 0, mails: true };
       const states = await waitingStates(deps, workspace.id, config);
       expect(states.map((s) => [s.conversationId, s.queuePosition])).toEqual([
         [first, 1],

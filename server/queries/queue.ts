@@ -16,6 +16,8 @@ import { estimateWaitS, typicalFirstResponseS } from './wait-estimate';
 export interface QueueConfig {
   settings: WorkspaceSettings;
   agentsOnline: number;
+  /** Whether a reply can go by email: without SMTP the widget never promises one. */
+  mails: boolean;
 }
 
 /** The waiting line's order (the id breaks ties, so every reader of the line agrees). */
@@ -105,10 +107,11 @@ export async function visitorState(
     agentName,
     agentsOnline: online,
     withinHours,
-    askEmail: status === 'waiting' && (!online || !withinHours) && !contactEmail,
+    askEmail: config.mails && status === 'waiting' && (!online || !withinHours) && !contactEmail,
     contactEmail,
     estimateS,
-    offerEmail: estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !contactEmail,
+    offerEmail:
+      config.mails && estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !contactEmail,
   };
 }
 
@@ -137,10 +140,10 @@ export async function waitingStates(deps: Deps, workspaceId: string, config: Que
       agentName: null,
       agentsOnline: online,
       withinHours,
-      askEmail: (!online || !withinHours) && !email,
+      askEmail: config.mails && (!online || !withinHours) && !email,
       contactEmail: email,
       estimateS,
-      offerEmail: estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !email,
+      offerEmail: config.mails && estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !email,
     };
   });
 }

@@ -57,7 +57,7 @@ describe('the honest wait', () => {
 
     await updateSettings(deps, ws, { targets: { offerEmailAboveS: 200 } });
     const settings = readSettings((await updateSettings(deps, ws, {})).settings);
-    const config = { exists: true, settings, agentsOnline: 1 };
+    const config = { exists: true, settings, agentsOnline: 1, mails: true };
     const waitingChat = async () => {
       const { conversation, contact } = await makeConversation(deps, ws);
       const c = await moveConversation(deps, {
@@ -73,5 +73,18 @@ describe('the honest wait', () => {
     expect(first).toMatchObject({ queuePosition: 1, estimateS: 180, offerEmail: false });
     const second = await waitingChat();
     expect(second).toMatchObject({ queuePosition: 2, estimateS: 360, offerEmail: true });
+    // Nobody online: the visitor is asked for an email, unless the server cannot send one.
+    const { conversation, contact } = await makeConversation(deps, ws);
+    const waiting = await moveConversation(deps, {
+      workspaceId: ws,
+      conversationId: conversation.id,
+      move: 'handoff',
+      actor: { type: 'bot' },
+    });
+    const away = { ...config, agentsOnline: 0 };
+    const state = (mails: boolean) =>
+      visitorState(deps, { config: { ...away, mails }, conversation: waiting, contactId: contact.id });
+    expect(await state(true)).toMatchObject({ askEmail: true, offerEmail: true });
+    expect(await state(false)).toMatchObject({ askEmail: false, offerEmail: false });
   });
 });

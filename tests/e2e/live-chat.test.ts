@@ -1,8 +1,11 @@
 /**
  * The live chat over real sockets on loopback: the visitor's protocol (ack after store, retries,
  * catch-up), the bot's turn and the handoff, isolation between visitors, allowed origins,
- * bad payloads, and a person taking over and handing back to the AI.
+ * bad payloads, and a person taking over and handing back to the AI. The server can send email
+ * (a loopback SMTP sink), so a visitor nobody can answer is asked for theirs.
  */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY, type WireMessage } from '../../protocol/socket';
 import { call, connectAgent, connectVisitor } from '../clients';
@@ -10,10 +13,21 @@ import { startLiveServer, type LiveServer } from '../server';
 
 describe('live chat over Socket.IO', () => {
   let server: LiveServer;
-  beforeAll(async () => {
-    server = await startLiveServer();
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData: (stream, _session, cb) => stream.on('data', () => {}).on('end', () => cb()),
   });
-  afterAll(async () => server?.close());
+  beforeAll(async () => {
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    server = await startLiveServer({
+      CHATREF_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await new Promise<void>((r) => smtp.close(() => r()));
+  });
 
   const isBot = (m: WireMessage) => m.author.type === 'bot';
 

@@ -10,6 +10,9 @@ interface Props {
 }
 
 const NOBODY = 'No one is available right now — leave your email and we’ll reply there.';
+/** Nobody can answer now and the server cannot send email: the reply waits here. */
+const NOBODY_HERE =
+  'No one is available right now. The team will answer here when they’re back — this chat is kept, so you can come back to this page later.';
 
 /** "about 4 min" / "about 1 h 20 min", rounded up to a whole minute. */
 function about(seconds: number): string {
@@ -38,6 +41,8 @@ export function Status({ state, emailSaved, handoffAsked, saveEmail }: Props) {
     );
   } else if (state?.askEmail) {
     body = <LeaveEmail saveEmail={saveEmail} />;
+  } else if (waiting && away) {
+    body = <div class="card email">{NOBODY_HERE}</div>;
   } else if (waiting || handoffAsked) {
     const n = state?.queuePosition;
     // The estimate comes from how fast the team really answered lately; without history, none.
