@@ -83,7 +83,7 @@ function Preview({ preview: p }: { preview: AssistantPreview }) {
         <p>{p.text}</p>
       </div>
       {p.outcome === 'handoff' ? (
-        <p className="preview-verdict waiting">
+        <p className="preview-verdict held">
           <strong>Handed to your team</strong> because {reasonText(p.reason)}
           {p.topic ? ` (${p.topic})` : ''}. The chat would wait in the inbox for a person.
         </p>
@@ -92,7 +92,7 @@ function Preview({ preview: p }: { preview: AssistantPreview }) {
           <strong>Small talk</strong>: the assistant replies in kind, without your content.
         </p>
       ) : p.abstained || p.confidence < p.threshold ? (
-        <p className="preview-verdict waiting">
+        <p className="preview-verdict held">
           <strong>Not sure</strong>:{' '}
           {p.confidence < p.threshold
             ? `confidence ${pct(p.confidence)}, below the ${pct(p.threshold)} needed to answer.`
