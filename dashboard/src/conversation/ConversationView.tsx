@@ -57,7 +57,8 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
             <span className={`badge badge-${c.status}`}>{STATUS_LABEL[c.status]}</span>
             {c.status === 'waiting' &&
               c.waitingSince &&
-              ` waiting ${duration(c.waitingSince, now)}${c.queuePosition ? ` · #${c.queuePosition} in line` : ''}`}
+              // "Waiting · for 4 min", not "Waiting waiting 4 min".
+              ` · ${waitedFor(duration(c.waitingSince, now))}${c.queuePosition ? ` · #${c.queuePosition} in line` : ''}`}
             {c.status === 'human' && assignee && ` · ${assignee}`}
             {c.teamId && ` · ${teamName(c.teamId) ?? 'team'}`}
           </p>
@@ -102,3 +103,6 @@ export function ConversationView({ id, onClose }: { id: string; onClose: () => v
     </div>
   );
 }
+
+/** How long a chat has waited, after its "Waiting" badge: "for 4 min", "just now". */
+const waitedFor = (d: string) => (d === 'just now' ? d : `for ${d}`);
