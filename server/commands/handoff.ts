@@ -10,6 +10,7 @@ import type { Citation } from '../../engine/answer/types';
 import type { HandoffDecision, HandoffReason } from '../../engine/conversation/handoff';
 import { summarizeHandoff, type AiAnswer } from '../../engine/conversation/summary';
 import { surest } from '../../engine/conversation/turn';
+import { answerToOffer, isQuestion } from '../../engine/conversation/odd-input';
 import type { Taggers } from '../bot/tagger';
 import { getConversation } from '../queries/conversation';
 import { appendInTx, moveConversation, moveInTx } from './conversations';
@@ -157,11 +158,14 @@ async function readCard(deps: Deps, taggers: TopicReader, input: HandoffInput) {
   const visitorMessages = rows.filter((m) => m.authorType === 'visitor' && m.kind === 'text').map((m) => m.body);
   const aiAnswers = rows.filter((m) => m.authorType === 'bot' && m.kind === 'text' && !m.meta.handoff).map(aiAnswerOf);
   // What the chat is about: the last message alone and all of them (each topic at its surer
-  // reading, as in the turn); the topic that called for a person, if one did, comes first.
-  const read = visitorMessages.length
+  // reading, as in the turn); the topic that called for a person, if one did, comes first. Not
+  // "yes please" taking the offer of a person, nor "thanks": the tagger reads any words as the
+  // closest topic, and the chat is about the question before them.
+  const asked = visitorMessages.filter((m) => isQuestion(m) && !answerToOffer(m));
+  const read = asked.length
     ? surest(
-        await taggers.topics(input.workspaceId, visitorMessages.at(-1)!),
-        await taggers.topics(input.workspaceId, visitorMessages.join('\n')),
+        await taggers.topics(input.workspaceId, asked.at(-1)!),
+        await taggers.topics(input.workspaceId, asked.join('\n')),
       )
     : [];
   const trigger = input.reason === 'topic' ? read.find((t) => t.tagId === input.detail) : undefined;
