@@ -36,6 +36,7 @@ describe('reportsProblem', () => {
     'the table runner that arrived is nothing like the photo on your site',
     'the subscription box came even though I skipped this month',
     'the balloons were supposed to be at the venue by noon',
+    'the note in my gift box said happy anniversary, how did this happen',
   ])('reads trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(true));
 
   it.each([
@@ -63,5 +64,6 @@ describe('reportsProblem', () => {
     'is the real bouquet smaller than the one in the picture?',
     'I ordered from you last year and loved it',
     'what time are we supposed to be at the class?',
+    'how does this work?',
   ])('reads no trouble in "%s"', (text) => expect(reportsProblem(text)).toBe(false));
 });

@@ -67,6 +67,8 @@ const CUES: RegExp[] = [
   new RegExp(
     `\\b${DELIVERED}\\b[^.?!]{0,60}\\b(?:nothing like|half the size of|smaller than|different from|not like)\\s+(?:the\\s+|your\\s+)?(?:one\\s+|ones\\s+)?(?:in\\s+|on\\s+)?(?:the\\s+|your\\s+)?(?:picture|photo|pic|website|site|listing)`,
   ),
+  // Dismay at what happened: "the card said happy birthday. how could this happen".
+  /\bhow (?:could|did|does|can|would) (?:this|that) (?:happen|have happened)\b/,
   // Sent against the visitor's word: "the autoship came even though i skipped it".
   /\b(?:came|arrived|shipped|charged|billed|sent)\b[^.?!]{0,40}\beven though\b/,
   /\b(?:wrong|missing)\s+(?:item|items|size|colou?r|order|package|parcel|part|parts|piece|pieces)\s+(?:in|was|were|came|arrived|sent)\b/,
