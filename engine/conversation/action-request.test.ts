@@ -9,6 +9,8 @@ describe('actionRequest', () => {
     'I need to cancel the order i placed this morning',
     'can you reschedule our party to the 14th',
     'id like to set up a consultation for my daughters wedding',
+    'we booked the 6pm class, can we push it to next week',
+    'please add two more people to our dinner reservation',
   ])('reads "%s" as a request to act', (text) => {
     expect(actionRequest(text)).toBe(true);
   });
@@ -20,6 +22,8 @@ describe('actionRequest', () => {
     'do you charge to change sizes',
     'please tell me your hours',
     'how long does it take to set up the booth',
+    'can i add a gift note to an order',
+    'what happens if i push back my start date',
   ])('reads "%s" as a question of how it works', (text) => {
     expect(actionRequest(text)).toBe(false);
   });

@@ -19,10 +19,17 @@ const ACTION_REQUEST = new RegExp(
   'i',
 );
 
+/**
+ * A change to a booking or order of their own in other words: "add one more person to my
+ * reservation", "can i push them to later in the month", "bump it to next week".
+ */
+const CHANGE_OF_THEIR_OWN =
+  /\badd\s+(?:[\w'-]+\s+){0,3}to\s+(?:my|our)\s+(?:[\w'-]+\s+){0,2}(?:booking|reservation|order|appointment|subscription|box|party|class|lesson)\b|\b(?:push|bump|move)\s+(?:it|them|this|that|my\s+\w+|our\s+\w+)\s+(?:back|to\s+(?:later|next|another|a\s+later|the\s+\w+))\b/i;
+
 /** Asked to be given a time: "set up a consultation", "id like to set up a time to bring in…". */
 export const SET_UP = /\bset\s+up\s+(?:a|an)\s+(?:time|consultation|appointment|tasting|meeting|call|visit)\b/i;
 
 /** Whether a message asks the shop to change or cancel something of the visitor's own, or for a time. */
 export function actionRequest(text: string): boolean {
-  return ACTION_REQUEST.test(text) || SET_UP.test(text);
+  return ACTION_REQUEST.test(text) || SET_UP.test(text) || CHANGE_OF_THEIR_OWN.test(text);
 }
