@@ -128,6 +128,19 @@ describe('relevantSentences', () => {
     expect(relevantSentences(states, 'do you ship to california', 40)).toMatch(
       /- Wisconsin\n- Minnesota\n- Oregon\n- California\n- Florida/,
     );
+    // The best sentence's table comes whole before its follower takes the room.
+    const four = [
+      "What you're ordering: Live fish and corals; Carrier: FedEx Priority Overnight; Rate: $39.99 flat per order; Free shipping: Livestock subtotal of $249 or more.",
+      "What you're ordering: Dry goods and equipment (48 states); Carrier: UPS Ground; Rate: $8.95 flat; Free shipping: Orders of $75 or more.",
+      "What you're ordering: Dry goods to Alaska, Hawaii and PO boxes; Carrier: USPS Priority Mail; Rate: Calculated at checkout; Free shipping: Not available.",
+      "What you're ordering: Live plants only (no fish in the order); Carrier: USPS Priority Mail; Rate: $12.95 flat; Free shipping: Plant orders of $100 or more.",
+    ];
+    const ratesPage =
+      four.join('\n\n') +
+      '\n\nIf you order livestock and dry goods together, the dry goods ride along in the live box at no extra charge as long as they fit.';
+    expect(relevantSentences(ratesPage, 'how much is shipping', 60)).toMatch(
+      new RegExp(`^${four.join('\n').replace(/[$()?.*+]/g, '\\$&')}`),
+    );
     // A short section whole: a line each, not a blank line between its rows.
     expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
       'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',

@@ -29,6 +29,17 @@ const NAME_WORDS = 4;
 /** A short question a text asks its reader before it answers: "Need it faster?", "Running late?". */
 const LEAD_IN = /^[^.!?]{1,40}\?$/;
 
+/** The indices of the table the sentence at `at` is a row of (empty for any other sentence). */
+function tableOf(sentences: readonly string[], at: number): number[] {
+  const columns = tableColumns(sentences[at]);
+  if (!columns) return [];
+  const sameTable = (j: number) => tableColumns(sentences[j]) === columns;
+  let [from, to] = [at, at];
+  while (from > 0 && sameTable(from - 1)) from--;
+  while (to + 1 < sentences.length && sameTable(to + 1)) to++;
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
+
 /** A numbered step. */
 const NUMBERED = /^\s*\d+[.)]\s/;
 /** The earlier steps of a "how do I" answer may take a quote this far past its word budget. */
@@ -251,6 +262,12 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
   // relevance. A table's first row does not go on from a sentence before the table: "We're at 312
   // Warren Street… Day: Monday; Shop hours: Closed." reads as if the shop were closed.
   const lead = !(score[best] > 0);
+  // The best sentence a table's row: its table comes whole, whatever room its follower and the
+  // other relevant sentences take (the four rates of a shipping table, not the plants' rate and
+  // the sentence after it); they are counted against the budget as if it were one row.
+  const table = lead ? [] : tableOf(sentences, best);
+  if (table.reduce((n, j) => n + wordCount(sentences[j]), 0) <= TABLE_OVER * maxWords)
+    table.forEach((j) => chosen.add(j));
   const follows = (i: number) =>
     i < sentences.length && !(tableColumns(sentences[i]) && !tableColumns(sentences[best]));
   const order = lead
@@ -283,21 +300,15 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
       chosen.add(j);
       words += w;
     }
+  words = [...chosen].reduce((n, j) => n + wordCount(sentences[j]), 0);
   // A row of a table ("Day: Sunday; Hours: 12:00 pm – 5:00 pm.") comes with the rest of its
   // table, a little over the budget if need be: six days of seven read as if the shop closed on
   // the seventh, two rates of three as if there were no third. The best sentence's table first.
   if (!lead)
-    for (const at of [best, ...[...chosen].sort((a, b) => a - b)]) {
-      const columns = tableColumns(sentences[at]);
-      if (!columns) continue;
-      const sameTable = (j: number) => tableColumns(sentences[j]) === columns;
-      let [from, to] = [at, at];
-      while (from > 0 && sameTable(from - 1)) from--;
-      while (to + 1 < sentences.length && sameTable(to + 1)) to++;
-      const rows: number[] = [];
-      for (let j = from; j <= to; j++) if (!chosen.has(j)) rows.push(j);
+    for (const at of [...chosen].sort((a, b) => a - b)) {
+      const rows = tableOf(sentences, at).filter((j) => !chosen.has(j));
       const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
-      if (words + more <= TABLE_OVER * maxWords) {
+      if (rows.length && words + more <= TABLE_OVER * maxWords) {
         rows.forEach((j) => chosen.add(j));
         words += more;
       }
