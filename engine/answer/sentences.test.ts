@@ -141,6 +141,16 @@ describe('relevantSentences', () => {
     expect(relevantSentences(ratesPage, 'how much is shipping', 60)).toMatch(
       new RegExp(`^${four.join('\n').replace(/[$()?.*+]/g, '\\$&')}`),
     );
+    // So does an item of a list each of whose items holds the fact asked for, an item a line.
+    const deals =
+      '- Aquarium society members: members of the Bellhaven Area Aquarium Society get 10% off dry goods. Show your membership card at the register.\n' +
+      '- Teachers: K-12 teachers get 15% off classroom aquarium setups and the supplies to keep them running. Bring your school ID.\n' +
+      '- Maintenance clients: customers on a biweekly or monthly maintenance plan get 10% off livestock and dry goods.\n\n' +
+      "Only one discount applies per purchase. We don't run coupon codes.";
+    const quotedDeals = relevantSentences(deals, 'do you offer any discounts', 60, ['price']);
+    expect(quotedDeals).toMatch(/10% off dry goods/);
+    expect(quotedDeals).toMatch(/15% off classroom/);
+    expect(quotedDeals).toMatch(/Maintenance clients/);
     // A short section whole: a line each, not a blank line between its rows.
     expect(relevantSentences('Size: S; Chest: 33–34.\n\nSize: M; Chest: 35–37.', 'what size am I')).toBe(
       'Size: S; Chest: 33–34.\nSize: M; Chest: 35–37.',

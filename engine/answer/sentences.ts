@@ -313,18 +313,30 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
         words += more;
       }
     }
+  const specific = kindMask([...questionKinds(query), ...also]) & ~kindMask(['policy']);
   // An item of a list of names ("- California" of ten states) comes with the rest of its list:
   // "only to addresses in these states: - California" reads as if it were the only one.
+  // (An item is a line: "- Teachers: 15% off classroom setups. Bring your school ID." is one.)
+  const inItem = (j: number) => LIST_ITEM.test(sentences[lineOf[j]]);
   if (!lead)
     for (const at of [...chosen].sort((a, b) => a - b)) {
-      if (!LIST_ITEM.test(sentences[at])) continue;
-      let [from, to] = [at, at];
-      while (from > 0 && LIST_ITEM.test(sentences[from - 1])) from--;
-      while (to + 1 < sentences.length && LIST_ITEM.test(sentences[to + 1])) to++;
-      const items: number[] = [];
-      for (let j = from; j <= to; j++) items.push(j);
-      if (items.some((j) => wordCount(sentences[j]) > NAME_WORDS)) continue;
-      const rest = items.filter((j) => !chosen.has(j));
+      if (!inItem(at)) continue;
+      let [from, to] = [lineOf[at], at];
+      while (from > 0 && inItem(from - 1)) from = lineOf[from - 1];
+      while (to + 1 < sentences.length && inItem(to + 1)) to++;
+      const list = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+      const items = list.filter((j) => lineOf[j] === j);
+      const itemText = (i: number) =>
+        list
+          .filter((j) => lineOf[j] === i)
+          .map((j) => sentences[j])
+          .join(' ');
+      // A list of names, or one each of whose items holds the kind of fact asked for (the three
+      // discounts "10% off…", "15% off…", "10% off…"): read as a whole, like a table.
+      const names = items.every((i) => wordCount(itemText(i)) <= NAME_WORDS);
+      const facts = specific !== 0 && items.every((i) => (factMask(itemText(i)) & specific) !== 0);
+      if (!names && !facts) continue;
+      const rest = list.filter((j) => !chosen.has(j));
       const more = rest.reduce((n, j) => n + wordCount(sentences[j]), 0);
       if (words + more <= TABLE_OVER * maxWords) {
         rest.forEach((j) => chosen.add(j));
