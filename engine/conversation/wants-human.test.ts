@@ -49,6 +49,8 @@ describe('wantsHuman', () => {
     'can I talk to you about my order',
     'is there a gift you would recommend for her',
     'I talked to her yesterday about the order',
+    'can you do the bar too? we need someone pouring wine at the reception',
+    'we need staff to serve at the party',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

@@ -103,7 +103,7 @@ const CUES: Cue[] = [
     name: 'want_person',
     weight: 3.5,
     re: new RegExp(
-      `\\b(?:want|wanna|need|needs|get|give|gimme|have|prefer|would like|request|requesting|require|demand|bring)\\b (?:me |us )?(?:to (?:talk|speak|chat) (?:to|with) )?${DET}${QUAL}${HUMAN}\\b(?! (?:who|that|which|playing|singing|sized))`,
+      `\\b(?:want|wanna|need|needs|get|give|gimme|have|prefer|would like|request|requesting|require|demand|bring)\\b (?:me |us )?(?:to (?:talk|speak|chat) (?:to|with) )?${DET}${QUAL}${HUMAN}\\b(?! (?:who|that|which|sized|[a-z]+ing\\b|to (?!(?:talk|speak|chat|help|call|contact|answer|reply|respond|get|look|check|email|text|ring)\\b)))`,
     ),
   },
   {
