@@ -110,8 +110,7 @@ export async function visitorState(
     askEmail: config.mails && status === 'waiting' && (!online || !withinHours) && !contactEmail,
     contactEmail,
     estimateS,
-    offerEmail:
-      config.mails && estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !contactEmail,
+    offerEmail: config.mails && estimateS !== null && estimateS > settings.targets.offerEmailAboveS && !contactEmail,
   };
 }
 
