@@ -4,12 +4,12 @@ import type { Queryable } from '../../db/client';
 import { contacts, conversations, messages } from '../../db/schema';
 import type { Conversation, Message } from '../commands/conversations';
 import { getConversation } from './conversation';
-import { isVisibleTo, metaFor, type Audience } from '../domain/visibility';
+import { isVisibleTo, type Audience } from '../domain/visibility';
 import { readSettings } from '../domain/settings';
 import { getWorkspace } from './workspace';
 import { withDetails } from './inbox';
 
-/** Messages after a sequence number, as the audience may see them (for catch-up on reconnect). */
+/** Messages after a sequence number that the audience may see (for catch-up on reconnect), meta whole. */
 export async function messagesAfter(
   db: Queryable,
   input: { workspaceId: string; conversationId: string; afterSeq: number; audience: Audience; limit?: number },
@@ -26,9 +26,9 @@ export async function messagesAfter(
     )
     .orderBy(asc(messages.seq))
     .limit(input.limit ?? 500);
-  return rows
-    .filter((m) => isVisibleTo(m, input.audience))
-    .map((m) => ({ ...m, meta: metaFor(m.meta, input.audience) }));
+  // The meta is cut to the audience's view when presented (presenters/message.ts), after the names
+  // it holds ids of (who joined) are read: cut here, a visitor's catch-up lost them.
+  return rows.filter((m) => isVisibleTo(m, input.audience));
 }
 
 /** The visitor's current conversation: the most recent one (a resolved one resumes when they write). */

@@ -270,6 +270,10 @@ describe('live chat over Socket.IO', () => {
     expect(pick.status).toBe(200);
     const joined = await v.nextState((s) => s.status === 'human');
     expect(joined.agentName).toBe('Priya Shah');
+    // The thread read again (a reload) names who joined, as the live note did, and no more.
+    const synced = await call<{ messages: WireMessage[] }>(v.socket, 'sync', { afterSeq: 0 });
+    const note = synced.ok && synced.data.messages.find((m) => m.meta.event === 'conversation.assigned');
+    expect(note && note.meta).toEqual({ event: 'conversation.assigned', agentName: 'Priya Shah' });
 
     const reply = await call<WireMessage>(agent.socket, 'send', {
       conversationId: waiting.conversationId,
