@@ -33,7 +33,8 @@ export interface HandoffCard {
 export const HANDOFF_TEXT: Record<HandoffReason, string> = {
   customer_request: "Of course — I'm bringing in a person from the team. They'll see everything we've said so far.",
   topic: "That's one for a person on our team. I'm handing this chat over — they'll see everything we've said so far.",
-  frustration: "I'm sorry this has been frustrating. I'm bringing in a person from the team right now.",
+  frustration:
+    "I'm sorry this has been frustrating. I'm handing this chat to a person on our team — they'll see everything we've said so far.",
   low_confidence: "I'm not sure about that one, so I'm handing you to a person on our team.",
   repeated_unanswered: "I couldn't find that in our information, so I'm handing you to a person on our team.",
   problem: "I'm sorry about that. I'm handing this chat to a person on our team who can look into it.",
