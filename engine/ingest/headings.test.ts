@@ -30,9 +30,10 @@ describe('headings written as bold text', () => {
     });
     const bytes = new Uint8Array(await Packer.toBuffer(doc));
     expect(await sections('wholesale.docx', bytes)).toEqual([
-      'wholesale > Wholesale: We roast for cafés and offices in the county.',
-      'wholesale > Pricing: Wholesale prices start at $14 a pound for 10 pounds or more.',
-      'wholesale > Delivery: Free delivery every Tuesday within 20 miles.',
+      // The file's name is its title ("Wholesale"), the same as its first bold line.
+      'Wholesale: We roast for cafés and offices in the county.',
+      'Wholesale > Pricing: Wholesale prices start at $14 a pound for 10 pounds or more.',
+      'Wholesale > Delivery: Free delivery every Tuesday within 20 miles.',
     ]);
   });
 
@@ -93,7 +94,7 @@ describe('headings in plain text', () => {
   it('keeps a sentence, a shouted sentence and a label with nothing under it as text', async () => {
     const txt = 'Thanks for shopping with us.\n\nWE SHIP EVERY DAY!\nEven Sundays.\n\nNote:\n';
     expect(await sections('notes.txt', enc(txt))).toEqual([
-      'notes: Thanks for shopping with us.\n\nWE SHIP EVERY DAY!\nEven Sundays.\n\nNote:',
+      'Notes: Thanks for shopping with us.\n\nWE SHIP EVERY DAY!\nEven Sundays.\n\nNote:',
     ]);
   });
 });

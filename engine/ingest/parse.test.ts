@@ -77,7 +77,8 @@ describe('parseSource on real files', () => {
       { kind: 'text', text: 'Open every day.' },
     ]);
     const txt = await parseSource({ filename: 'notes', bytes: enc('First paragraph.\n\nSecond one.') });
-    expect(txt).toMatchObject({ format: 'text', title: 'notes' });
+    // A document that names no title is titled by its file's name, as a person would write it.
+    expect(txt).toMatchObject({ format: 'text', title: 'Notes' });
     expect(txt.blocks).toHaveLength(2);
   });
 
@@ -157,13 +158,13 @@ describe('parseSource on real files', () => {
     // export's column names; what the coffee cost the shop nowhere.
     expect(chunks).toEqual([
       {
-        path: ['products', 'Kenya AA Kiambu'],
+        path: ['Products', 'Kenya AA Kiambu'],
         text:
           'Bright, with blackcurrant. Light roast. Kiambu & Nyeri.\n\nVendor: Tidewater; Type: Coffee.\n\n' +
           'Size: 250 g; Price: 16.00; Regular price: 18.00.\n\nSize: 1 kg; Price: 52.00.',
       },
       {
-        path: ['products', 'House Decaf'],
+        path: ['Products', 'House Decaf'],
         text: 'Swiss Water decaf.\n\nVendor: Tidewater; Type: Coffee.\n\nPrice: 14.00.',
       },
     ]);
@@ -183,7 +184,7 @@ describe('parseSource on real files', () => {
   it('reads a two-column price list as a table, and a header-less Q&A file still as Q&A', async () => {
     const prices = await parseSource({ filename: 'prices.csv', bytes: enc('Item,Price\nLatte,$4.50\n') });
     expect(prices.blocks).toEqual([
-      { kind: 'heading', level: 1, text: 'prices' },
+      { kind: 'heading', level: 1, text: 'Prices' },
       { kind: 'heading', level: 2, text: 'Latte' },
       { kind: 'text', text: 'Price: $4.50.' },
     ]);

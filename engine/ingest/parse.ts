@@ -2,6 +2,7 @@
  * One entry point for every file type: detects the format (magic bytes, then content type, then
  * extension, then a look at the text) and hands the bytes to the right parser.
  */
+import { titleFromFilename } from './title';
 import { parseQaCsv } from './csv';
 import { parseDocx } from './docx';
 import { IngestError } from './errors';
@@ -208,11 +209,12 @@ export async function parseSource(input: SourceInput, opts: ParseOptions = {}): 
     checkChars(filename, t.length, limits.maxChars);
     return t;
   };
-  const base =
+  const base = titleFromFilename(
     filename
       .split(/[\\/]/)
       .pop()!
-      .replace(/\.[a-z0-9]+$/i, '') || filename;
+      .replace(/\.[a-z0-9]+$/i, '') || filename,
+  );
   let doc: ParsedDocument;
   try {
     switch (format) {

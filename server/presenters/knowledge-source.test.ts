@@ -5,7 +5,7 @@ describe('readableSourceName', () => {
   it("reads an uploaded file's name as words", () => {
     expect(readableSourceName('leaf-and-kettle-help.md')).toBe('Leaf and kettle help');
     expect(readableSourceName('Shipping_Policy.PDF')).toBe('Shipping Policy');
-    expect(readableSourceName('faq.v2.csv')).toBe('Faq v2');
+    expect(readableSourceName('faq.v2.csv')).toBe('FAQ v2');
   });
 
   it('keeps other names as they are', () => {

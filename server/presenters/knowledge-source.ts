@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KnowledgeSource } from '../../protocol/rest';
 import type { Equal, Expect } from '../../protocol/type-check';
 import type { Source } from '../bot/knowledge';
+import { titleFromFilename } from '../../engine/ingest/title';
 
 export const SourceOut = z.object({
   id: z.string(),
@@ -38,10 +39,7 @@ export const presentSource = (s: Source): z.infer<typeof SourceOut> => ({
  */
 export function readableSourceName(name: string): string {
   const file = /^([^/\\]+)\.(?:md|markdown|txt|html?|pdf|docx|csv)$/i.exec(name.trim());
-  if (!file) return name;
-  const words = file[1]
-    .replace(/[-_.+]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : name;
+  if (!file || !/[^-_.+\s]/.test(file[1])) return name;
+  // As the passages' own titles read it (a document that names none is titled by its file).
+  return titleFromFilename(file[1]);
 }
