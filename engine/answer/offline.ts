@@ -301,7 +301,11 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
         !onlySignposts(h.chunk.text, query) &&
         (saysAsked(query, h.chunk.text) || (factMask(h.chunk.text) & asked & ~kindMask(['policy'])) > 0),
     );
-  const used = better ?? parent ?? top;
+  // A shop detail's holder was chosen for holding it (shop-details.ts): not traded for its page's
+  // lead ("Please read this page before you order…" over "We ship within the United States only").
+  const leadOverDetail =
+    detail !== undefined && top === detail && parent !== undefined && parent.chunk.headingPath.length <= 1;
+  const used = better ?? (leadOverDetail ? undefined : parent) ?? top;
   if (lacks(used.chunk.text)) return notSure;
   // A plain ask for a detail is answered by its kind of fact: "10% off" for "any discounts?".
   const detailAsked = detail ? (plainDetailAsked(query) ?? plainDetailAsked(typed)) : null;

@@ -24,6 +24,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('where are you')).toBe('place');
     expect(plainDetailAsked('what are your hours')).toBe('hours');
     expect(plainDetailAsked('when are you open')).toBe('hours');
+    expect(plainDetailAsked('do you ship internationally')).toBe('abroad');
+    expect(plainDetailAsked('international shipping?')).toBe('abroad');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -35,6 +37,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('where is my order')).toBeNull();
     expect(plainDetailAsked('where are you shipping from')).toBeNull();
     expect(plainDetailAsked('are you open on christmas')).toBeNull();
+    expect(plainDetailAsked('do you ship internationally and how much is it')).toBeNull();
   });
 });
 
@@ -174,6 +177,32 @@ describe('detailHolder', () => {
     expect(detailHolder(hours, 'when are you open', ranked.slice(0, 2))?.chunk.id).toBe('week');
   });
 
+  it('finds, among the first few hits, the passage saying where the shop ships', () => {
+    const shop = [
+      on(
+        'shipping.html',
+        'lead',
+        ['Shipping'],
+        'We pack every order ourselves; fish go out overnight in insulated boxes.',
+      ),
+      on(
+        'shipping.html',
+        'where',
+        ['Shipping', 'Where we ship'],
+        "We ship within the United States only. We don't ship to Canada.",
+      ),
+      on('shipping.html', 'rates', ['Shipping', 'Rates'], 'Dry goods ship for $8.95, free from $75.'),
+    ];
+    const ships = new KnowledgeIndex();
+    ships.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(ships, 'do you ship internationally', ranked)?.chunk.id).toBe('where');
+    // Not read past the ranking's first few: there the ranking has lost the page.
+    expect(
+      detailHolder(ships, 'do you ship internationally', [ranked[0], ranked[2], ranked[2], ranked[1]]),
+    ).toBeUndefined();
+  });
+
   it("has none for an address only one answer gives: a jobs address is not the shop's", () => {
     const jobs = new KnowledgeIndex();
     const only = faq('hiring', ['are you hiring'], 'Send a short note to jobs@crumb.example.');
@@ -265,5 +294,29 @@ describe('answerOffline, asked for the shop details', () => {
     const a = answerOffline(index, 'do you offer any discounts', { threshold: 0.5 });
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/10% off any wine/);
+  });
+
+  it("answers whether the shop ships abroad from the section that says so, not its page's lead", async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on(
+        'shipping.html',
+        'lead',
+        ['Shipping'],
+        'We pack every order ourselves. Live animals only ship overnight in insulated boxes; dry goods ship by ground. ' +
+          'Please read this page before you order livestock online.',
+      ),
+      on(
+        'shipping.html',
+        'where',
+        ['Shipping', 'Where we ship'],
+        "We ship within the United States only. We don't ship to Canada, Mexico or any other country.",
+      ),
+      on('shipping.html', 'rates', ['Shipping', 'Rates'], 'Dry goods ship for $8.95 flat, free from $75.'),
+      on('returns.html', 'returns', ['Returns'], 'Unopened equipment can be returned within 30 days.'),
+    ]);
+    const a = answerOffline(index, 'do you ship internationally', { threshold: 0.5 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/within the United States only/);
   });
 });

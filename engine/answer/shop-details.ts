@@ -1,14 +1,15 @@
 /**
  * The shop's own details asked for plainly: "what's your phone number", "how do I contact you",
- * "where are you located", "what are your hours", "what payment methods do you accept", "do you
- * offer any discounts". Every shop is asked them and nearly every shop writes them, but rarely in
- * the question's words: the number sits in a footer or under "Get in touch", the cards under
- * "Paying". Retrieval finds such a passage among its best few and then doubts it, the words of
- * the question being everywhere ("call us to book") or nowhere ("(512) 555-0139"). Here the
- * question is read for what it asks, and the passage that holds it is found by its facts: the
- * shop's own number, address or street (the one most of its pages repeat), the week's days and
- * times, the most ways to pay, or the most discounts in figures ("10% off"). Only for a question
- * that asks for nothing else: "can I call you about my order" goes the usual way.
+ * "where are you located", "what are your hours", "do you ship internationally", "what payment
+ * methods do you accept", "do you offer any discounts". Every shop is asked them and nearly every
+ * shop writes them, but rarely in the question's words: the number sits in a footer or under
+ * "Get in touch", the cards under "Paying", "US only" under "Where we ship". Retrieval finds such
+ * a passage among its best few and then doubts it, the words of the question being everywhere
+ * ("call us to book") or nowhere ("(512) 555-0139"). Here the question is read for what it asks,
+ * and the passage that holds it is found by its facts: the shop's own number, address or street
+ * (the one most of its pages repeat), the week's days and times, where it ships, the most ways to
+ * pay, or the most discounts in figures ("10% off"). Only for a question that asks for nothing
+ * else: "can I call you about my order" goes the usual way.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -63,7 +64,14 @@ const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways form
 const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
 
-export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place' | 'hours';
+export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place' | 'hours' | 'abroad';
+
+/** A plain question whether the shop ships abroad: "do you ship internationally", "ship overseas?". */
+const ABROAD_QUESTION =
+  /^\s*(?:do (?:you|u) |can (?:you|u) |will (?:you|u) )?(?:ship|deliver|send)(?:ping)?\s+(?:internationally|overseas|abroad|worldwide|outside (?:the )?(?:us|usa|u\.s\.?|united states|uk|country))\s*\??\s*$|^\s*(?:international|overseas|worldwide) (?:shipping|delivery)\s*\??\s*$/;
+/** Where a passage says the shop ships: "only within the United States", "we don't ship outside the US". */
+const SHIPS_WHERE =
+  /\b(?:ship|ships|shipping|deliver|delivers|delivery|send)\b[^.?!]{0,80}?\b(?:internationally|international|abroad|overseas|worldwide|outside|countries|only (?:to|within)|within (?:the )?(?:us|u\.s\.|usa|united states|uk|lower 48|contiguous|continental|\d+ states)|(?:to|in) (?:the )?(?:lower 48|contiguous|continental|\d+ (?:contiguous )?states))\b/i;
 
 /** A plain question for the shop's opening hours: "what are your hours", "when are you open". */
 const HOURS_QUESTION =
@@ -78,6 +86,8 @@ const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b
 const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
 /** A section on holiday or seasonal hours. */
 const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
+/** How many of the best hits are read for where the shop ships. */
+const ABROAD_HITS = 3;
 /** A passage gives the week's hours when it names at least this many days, and a time. */
 const MIN_DAYS = 2;
 
@@ -112,6 +122,7 @@ export function plainDetailAsked(query: string): DetailAsked | null {
   if (DISCOUNT_QUESTION.test(q) && words.every((w) => DISCOUNT_WORDS.has(w))) return 'discount';
   if (WHERE_ARE_YOU.test(q) && words.every((w) => PLACE_WORDS.has(w))) return 'place';
   if (HOURS_QUESTION.test(q) && words.every((w) => HOURS_WORDS.has(w))) return 'hours';
+  if (ABROAD_QUESTION.test(q)) return 'abroad';
   return null;
 }
 
@@ -198,6 +209,13 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
       );
     };
     return best.find(gives) ?? index.search(query, DEEP_HITS).find(gives);
+  }
+  if (asked === 'abroad') {
+    // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
+    // first few, the best-ranked passage saying where the shop ships. The ranking finds it (the
+    // words are the question's); its confidence doubts an answer the visitor must infer.
+    const says = (h: SearchHit) => SHIPS_WHERE.test(normalize(textOf(h.chunk)));
+    return hits.slice(0, ABROAD_HITS).find(says);
   }
   if (asked === 'discount') {
     // The most discounts in figures; a "fine print" section on discounts may rank above them.
