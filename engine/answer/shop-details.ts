@@ -69,6 +69,8 @@ export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount'
 /** A plain question whether the shop ships abroad: "do you ship internationally", "ship overseas?". */
 const ABROAD_QUESTION =
   /^\s*(?:do (?:you|u) |can (?:you|u) |will (?:you|u) )?(?:ship|deliver|send)(?:ping)?\s+(?:internationally|overseas|abroad|worldwide|outside (?:the )?(?:us|usa|u\.s\.?|united states|uk|country))\s*\??\s*$|^\s*(?:international|overseas|worldwide) (?:shipping|delivery)\s*\??\s*$/;
+/** How many of the best hits are read for where the shop ships. */
+const ABROAD_HITS = 3;
 /** Where a passage says the shop ships: "only within the United States", "we don't ship outside the US". */
 const SHIPS_WHERE =
   /\b(?:ship|ships|shipping|deliver|delivers|delivery|send)\b[^.?!]{0,80}?\b(?:internationally|international|abroad|overseas|worldwide|outside|countries|only (?:to|within)|within (?:the )?(?:us|u\.s\.|usa|united states|uk|lower 48|contiguous|continental|\d+ states)|(?:to|in) (?:the )?(?:lower 48|contiguous|continental|\d+ (?:contiguous )?states))\b/i;
@@ -86,8 +88,6 @@ const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b
 const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
 /** A section on holiday or seasonal hours. */
 const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
-/** How many of the best hits are read for where the shop ships. */
-const ABROAD_HITS = 3;
 /** A passage gives the week's hours when it names at least this many days, and a time. */
 const MIN_DAYS = 2;
 
@@ -107,7 +107,10 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
   place: 'place',
 };
 
-/** What a question asks for when it asks only for the shop's number, address or ways to pay. */
+/**
+ * What a question asks for when it asks only for one of the shop's details: its number, address,
+ * street, hours, where it ships, ways to pay or discounts.
+ */
 export function plainDetailAsked(query: string): DetailAsked | null {
   const q = normalizedLine(query);
   const words = terms(q).filter((w) => !FILLER.has(w));
@@ -179,12 +182,12 @@ const DEEP_HITS = 30;
 const MIN_MEANS = 2;
 
 /**
- * For a plain request for the shop's number, address or ways to pay, the best-ranked of the first
- * DETAIL_HITS hits that holds it: the shop's own number or address (else the best of the first
- * DEEP_HITS of a search of its own), both for a plain "how do I contact you" (else the one it
- * holds), the most ways to pay (at least MIN_MEANS) or the most discounts in figures (else the
- * best of a search of its own). Undefined for
- * other questions, or when none of them holds it.
+ * For a plain request for one of the shop's details, the hit that holds it: of the first
+ * DETAIL_HITS, the best-ranked holding the shop's own number, address or street (for "how do I
+ * contact you", its number and address both if one does), the week's hours, the most ways to pay
+ * (at least MIN_MEANS) or the most discounts in figures, else the best of a search of its own
+ * DEEP_HITS deep; of the first ABROAD_HITS, the best-ranked saying where the shop ships. Undefined
+ * for other questions, or when none holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
   const asked = plainDetailAsked(query);
