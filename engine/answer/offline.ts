@@ -218,9 +218,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const typed = query;
   query = index.correct(query);
   let hits = opts.hits ? rerankedForAnswer(index, query, opts.hits) : answerHits(index, query);
-  // A plain request for the shop's number or ways to pay: the passage that holds them answers,
-  // as surely as this workspace asks (shop-details.ts).
-  // (As typed too: the shop's spelling may have read "where are you located" as its "visit".)
+  // A plain request for one of the shop's details (its number, hours, ways to pay…): the passage
+  // that holds it answers, as surely as this workspace asks (shop-details.ts). Read as typed too:
+  // the shop's spelling may have read "where are you located" as its "visit".
   const detail = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
   if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail
