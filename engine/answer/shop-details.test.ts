@@ -203,7 +203,18 @@ describe('detailHolder', () => {
     ).toBeUndefined();
   });
 
-  it("has none for an address only one answer gives: a jobs address is not the shop's", () => {
+  it('takes the one phone number a shop gives as its own, though written once', () => {
+    const once = [
+      on('visit.html', 'touch', ['Visit us', 'Get in touch'], 'Call or text us on (802) 555-0163 during shop hours.'),
+      on('visit.html', 'parking', ['Visit us', 'Parking'], 'The gravel lot out front is free.'),
+    ];
+    const shop = new KnowledgeIndex();
+    shop.upsert(once);
+    const ranked = [searchHit(once[1], 0.6), searchHit(once[0], 0.5)];
+    expect(detailHolder(shop, "what's your phone number", ranked)?.chunk.id).toBe('touch');
+  });
+
+  it("has none for an email address only one answer gives: a jobs address is not the shop's", () => {
     const jobs = new KnowledgeIndex();
     const only = faq('hiring', ['are you hiring'], 'Send a short note to jobs@crumb.example.');
     jobs.upsert([only]);

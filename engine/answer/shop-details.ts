@@ -145,7 +145,8 @@ const shopDetails = new WeakMap<KnowledgeIndex, { generation: number; main: Map<
 
 /**
  * The number or address the most of the shop's chunks hold, and at least MIN_HOLDERS: the shop's
- * own, repeated in its footers and contact sections, not the jobs address one answer gives.
+ * own, repeated in its footers and contact sections, not the jobs address one answer gives; or the
+ * only phone number the shop gives at all.
  */
 function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
   let seen = shopDetails.get(index);
@@ -158,6 +159,10 @@ function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
     for (const d of contactDetails(textOf(chunk), asked)) counts.set(d, (counts.get(d) ?? 0) + 1);
   let main: string | null = null;
   for (const [d, n] of counts) if (n >= MIN_HOLDERS && (main === null || n > counts.get(main)!)) main = d;
+  // The one phone number a shop gives, if it gives one, is its own though written once ("Call or
+  // text us on (802) 555-0163" under "Get in touch"); an email address written once may be a
+  // single matter's (jobs@).
+  if (main === null && asked === 'phone' && counts.size === 1) main = [...counts.keys()][0];
   seen.main.set(asked, main);
   return main;
 }
