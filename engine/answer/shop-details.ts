@@ -179,6 +179,13 @@ function listedMeans(text: string): string[] {
   );
 }
 
+/** The best-ranked of `hits` with the highest count, if that count is at least `least`. */
+function most(hits: readonly SearchHit[], count: (h: SearchHit) => number, least = 1): SearchHit | undefined {
+  const counts = hits.map(count);
+  const top = Math.max(0, ...counts);
+  return top >= least ? hits[counts.indexOf(top)] : undefined;
+}
+
 /** How many of the best hits are looked through for the detail. */
 const DETAIL_HITS = 10;
 /** How far down the ranking the shop's number or address is looked for when the best hits lack it. */
@@ -198,11 +205,7 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
   const asked = plainDetailAsked(query);
   if (!asked) return undefined;
   const best = hits.slice(0, DETAIL_HITS);
-  if (asked === 'payment') {
-    const named = best.map((h) => new Set(listedMeans(textOf(h.chunk))).size);
-    const most = Math.max(0, ...named);
-    return most >= MIN_MEANS ? best[named.indexOf(most)] : undefined;
-  }
+  if (asked === 'payment') return most(best, (h) => new Set(listedMeans(textOf(h.chunk))).size, MIN_MEANS);
   if (asked === 'hours') {
     // The best-ranked passage giving days and times: "Store: Tue–Fri 8 am–6 pm, Sat 8 am–4 pm".
     // Not a "Holiday hours" section: the week's hours answer the plain question. Nor the days
@@ -227,12 +230,8 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
   }
   if (asked === 'discount') {
     // The most discounts in figures; a "fine print" section on discounts may rank above them.
-    const pick = (from: readonly SearchHit[]) => {
-      const offers = from.map((h) => new Set(normalize(textOf(h.chunk)).match(OFFER) ?? []).size);
-      const most = Math.max(0, ...offers);
-      return most ? from[offers.indexOf(most)] : undefined;
-    };
-    return pick(best) ?? pick(index.search(query, DEEP_HITS));
+    const offers = (h: SearchHit) => new Set(normalize(textOf(h.chunk)).match(OFFER) ?? []).size;
+    return most(best, offers) ?? most(index.search(query, DEEP_HITS), offers);
   }
   if (asked === 'contact') {
     // "How do I contact you": the passage with the shop's number and its address both, over one
@@ -243,12 +242,7 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
       const details = contactDetails(textOf(h.chunk), asked);
       return mains.filter((d) => details.includes(d)).length;
     };
-    const pick = (from: readonly SearchHit[]) => {
-      const counts = from.map(held);
-      const most = Math.max(0, ...counts);
-      return most ? from[counts.indexOf(most)] : undefined;
-    };
-    return pick(best) ?? pick(index.search(query, DEEP_HITS));
+    return most(best, held) ?? most(index.search(query, DEEP_HITS), held);
   }
   const main = mainDetail(index, asked);
   if (main === null) return undefined;
