@@ -207,6 +207,8 @@ const withoutFooterLinks = (line: string) => line.replace(FOOTER_LINKS, '');
 
 function chosenSentences(text: string, query: string, maxWords: number, also: readonly AnswerKind[]): string {
   const { sentences, lineOf } = sentencesByLine(text);
+  // The specific kinds of fact asked for (not "can I / do you" policy).
+  const specific = kindMask([...questionKinds(query), ...also]) & ~kindMask(['policy']);
   // Short texts come back whole, less a sentence that only says what the page covers; of three
   // or more sentences, only those that answer when some do not: that hold the fact a "how much" /
   // "how long" / "when" / "where" question asks for ("how much is postage" → the two with prices,
@@ -216,7 +218,6 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
     const keptAt = sentences.map((_, i) => i).filter((i) => !isSignpost(sentences[i]));
     const kept = keptAt.map((i) => sentences[i]);
     if (kept.length >= 3) {
-      const specific = kindMask([...questionKinds(query), ...also]) & ~kindMask(['policy']);
       const q = new Set(contentStems(query));
       // A sentence that shares the words may go on in the next ("…refund you in full. Later than
       // that we can only give store credit."): it comes along.
@@ -304,16 +305,15 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
   // A row of a table ("Day: Sunday; Hours: 12:00 pm – 5:00 pm.") comes with the rest of its
   // table, a little over the budget if need be: six days of seven read as if the shop closed on
   // the seventh, two rates of three as if there were no third. The best sentence's table first.
-  if (!lead)
-    for (const at of [...chosen].sort((a, b) => a - b)) {
-      const rows = tableOf(sentences, at).filter((j) => !chosen.has(j));
-      const more = rows.reduce((n, j) => n + wordCount(sentences[j]), 0);
-      if (rows.length && words + more <= TABLE_OVER * maxWords) {
-        rows.forEach((j) => chosen.add(j));
-        words += more;
-      }
-    }
-  const specific = kindMask([...questionKinds(query), ...also]) & ~kindMask(['policy']);
+  /** The sentences of a table or a list whole, when they fit in TABLE_OVER times the budget. */
+  const bringWhole = (group: readonly number[]) => {
+    const rest = group.filter((j) => !chosen.has(j));
+    const more = rest.reduce((n, j) => n + wordCount(sentences[j]), 0);
+    if (words + more > TABLE_OVER * maxWords) return;
+    rest.forEach((j) => chosen.add(j));
+    words += more;
+  };
+  if (!lead) for (const at of [...chosen].sort((a, b) => a - b)) bringWhole(tableOf(sentences, at));
   // An item of a list of names ("- California" of ten states) comes with the rest of its list:
   // "only to addresses in these states: - California" reads as if it were the only one.
   // (An item is a line: "- Teachers: 15% off classroom setups. Bring your school ID." is one.)
@@ -335,13 +335,7 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
       // discounts "10% off…", "15% off…", "10% off…"): read as a whole, like a table.
       const names = items.every((i) => wordCount(itemText(i)) <= NAME_WORDS);
       const facts = specific !== 0 && items.every((i) => (factMask(itemText(i)) & specific) !== 0);
-      if (!names && !facts) continue;
-      const rest = list.filter((j) => !chosen.has(j));
-      const more = rest.reduce((n, j) => n + wordCount(sentences[j]), 0);
-      if (words + more <= TABLE_OVER * maxWords) {
-        rest.forEach((j) => chosen.add(j));
-        words += more;
-      }
+      if (names || facts) bringWhole(list);
     }
   // A question that leads into the next sentence ("Need it faster? UPS 2nd Day Air is $25 extra.")
   // says nothing without it.
