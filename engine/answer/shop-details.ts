@@ -13,7 +13,7 @@
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
-import { EMAIL_PATTERN, PHONE_PATTERN, questionKinds, type AnswerKind } from '../text/answer-type';
+import { EMAIL_PATTERN, PHONE_PATTERN, type AnswerKind } from '../text/answer-type';
 import { normalize, normalizedLine, terms } from '../text/index';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
@@ -32,19 +32,56 @@ const LISTED_MEANS =
  * Pay?"): answered by text that names some, not by "refunded to your original payment method".
  */
 export const PAYMENT_QUESTION = new RegExp(
-  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?) (?:of|to) pay|how (?:can|do|could) (?:i|we) pay|pay (?:with|by|using|via)|(?:take|accept)s? ${MEANS})\\b`,
+  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?|kinds?|types?) (?:of|to) pay(?:ment)?|how (?:can|do|could) (?:i|we) pay|pay (?:with|by|using|via|in)|(?:take|accept)s? ${MEANS}|pay ${MEANS}|${MEANS} (?:accepted|available|ok|(?:do|does|can) (?:you|u) (?:take|accept)))\\b`,
 );
 
-/** Words any plain request may hold beside stopwords: "hi, whats ur number pls". */
+/**
+ * Words any plain request may hold beside stopwords: a greeting, "please", the way it is put
+ * ("hi there, could you tell me what your opening hours are please", "whats ur number pls").
+ */
 const FILLER = new Set(
-  terms('whats hows wheres ur u pls please hi hey hello thanks thank get give need want find know tell let shop store'),
+  terms(
+    `whats hows wheres ur u pls plz please hi hey hello there thanks thank get give need want find know tell let
+    shop store guys yall ya folks wonder wondering like love could would possible exactly roughly usually normally`,
+  ),
 );
 /** The words a plain request for the shop's number or address is made of, beside those. */
 const CONTACT_WORDS = new Set(
   terms(
-    'phone telephone number contact email mail address call reach ring text touch details info information best way',
+    `phone telephone number contact email mail address call reach ring text touch details info information best way
+    line customer service support team someone`,
   ),
 );
+/** What a plain request for the shop's number, email, address or a way to reach it names. */
+const CONTACT_ASKED = /\b(?:(?:tele)?phone|number|call|ring|text|e-?mail|contact|reach|touch|address)\b/;
+/** A phone number asked for: "number to call?", "what number do i ring", "whats the shops phone #". */
+const PHONE_ASKED = /\b(?:(?:tele)?phone|number|call|ring|text)\b/;
+
+/**
+ * Chat spellings read as words before a plain request is read: "r u open tmrw", "whats ur adress",
+ * "are yall open rn". The engine's own spelling correction reads the shop's words; these are the
+ * visitor's.
+ */
+const CHAT_SPELLINGS: [RegExp, string][] = [
+  [/\br\b/g, 'are'],
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\by(?:'|’)?all\b/g, 'you'],
+  [/\byou guys\b/g, 'you'],
+  [/\brn\b/g, 'right now'],
+  [/\btm(?:r|rw|rrw)\b/g, 'tomorrow'],
+  [/\bwat\b/g, 'what'],
+  [/\badr?ress?\b/g, 'address'],
+  [/\bnumbr\b/g, 'number'],
+  [/\s*#(?=\s|$|\?)/g, ' number'],
+];
+
+function readChat(query: string): string {
+  let q = normalizedLine(query);
+  for (const [from, to] of CHAT_SPELLINGS) q = q.replace(from, to);
+  return q;
+}
+
 /** A question for the shop's discounts ("do you offer any discounts", "any deals?"). */
 const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|specials?)\b/;
 /** The words a plain question for the shop's discounts is made of. */
@@ -59,7 +96,12 @@ const DISCOUNT_WORDS = new Set(
  */
 const OFFER = /\b\d{1,2}(?:\s?%|\s+percent)\s+(?:off|discount)\b|\bhalf[ -](?:price|off)\b|\$\d+(?:\.\d\d)?\s+off\b/g;
 /** The words a plain question for the ways to pay is made of. */
-const PAYMENT_WORDS = new Set(terms('payment pay methods options types ways forms kinds accept take use'));
+const PAYMENT_WORDS = new Set(
+  terms(
+    `payment pay methods options types ways forms kinds accept accepted take use available ok checkout online
+    store cards ${MEANS.replace(/[^a-z ]+/g, ' ')}`,
+  ),
+);
 
 const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
@@ -75,11 +117,20 @@ const ABROAD_HITS = 3;
 const SHIPS_WHERE =
   /\b(?:ship|ships|shipping|deliver|delivers|delivery|send)\b[^.?!]{0,80}?\b(?:internationally|international|abroad|overseas|worldwide|outside|countries|only (?:to|within)|within (?:the )?(?:us|u\.s\.|usa|united states|uk|lower 48|contiguous|continental|\d+ states)|(?:to|in) (?:the )?(?:lower 48|contiguous|continental|\d+ (?:contiguous )?states))\b/i;
 
-/** A plain question for the shop's opening hours: "what are your hours", "when are you open". */
-const HOURS_QUESTION =
-  /^\s*(?:what are (?:your|the) (?:opening |store |shop |business )?hours|(?:when|what time) (?:are|r) (?:you|u) open|(?:opening|store|shop|business) hours)\b/;
-/** The words such a question is made of. */
-const HOURS_WORDS = new Set(terms('hours hour open opening store shop business time times'));
+/** A question about opening or closing: "what are your hours", "what time do you close today". */
+const HOURS_ASKED = /\b(?:hours|open|opens|opening|close|closes|closing)\b/;
+/**
+ * The words a plain question for the shop's hours is made of: "r u open tmrw", "how late are you
+ * open tonight", "are you open on saturdays". Not a holiday's name: holiday hours are their own
+ * section.
+ */
+const HOURS_WORDS = new Set(
+  terms(
+    `hours hour open opening close closing store shop business time times day days today tomorrow tonight weekend
+    weekends morning mornings evening evenings night late early week regular monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun right now currently still`,
+  ),
+);
 /** A day of the week, alone or in a range ("Tue–Sat"). */
 const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b/g;
 /** A time of day: "8 am", "10:30", "noon". */
@@ -91,10 +142,15 @@ const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|spe
 /** A passage gives the week's hours when it names at least this many days, and a time. */
 const MIN_DAYS = 2;
 
-/** The words a plain question for where the shop is is made of: "where are you located". */
-const PLACE_WORDS = new Set(terms('where located location situated based find physical'));
-/** "where are you", "where r u guys", "where is the shop". */
-const WHERE_ARE_YOU = /^\s*where(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b/;
+/** The words a plain question for where the shop is is made of: "what street are you on". */
+const PLACE_WORDS = new Set(
+  terms('where located location situated based find physical address directions street visit exactly actually'),
+);
+/** "where are you", "where r u guys", "where is the shop", "how do i find your shop". */
+const WHERE_ARE_YOU =
+  /^\s*where(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b|\bfind (?:you|your (?:shop|store)|the (?:shop|store))\b/;
+/** What else asks where the shop is: its address, location, a street, a store to visit. */
+const PLACE_ASKED = /\b(?:address|located|location|directions|what street|physical (?:store|shop|location))\b/;
 
 /** A street address: "312 Warren Street", "1180 Mill Race Road", "2217 SE Hawthorne Blvd". */
 const STREET =
@@ -112,19 +168,22 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
  * street, hours, where it ships, ways to pay or discounts.
  */
 export function plainDetailAsked(query: string): DetailAsked | null {
-  const q = normalizedLine(query);
+  const q = readChat(query);
   const words = terms(q).filter((w) => !FILLER.has(w));
+  const only = (set: ReadonlySet<string>) => words.every((w) => set.has(w));
   if (!words.length) return WHERE_ARE_YOU.test(q) ? 'place' : null;
-  if (questionKinds(q).includes('contact') && words.every((w) => CONTACT_WORDS.has(w)))
+  if (CONTACT_ASKED.test(q) && only(CONTACT_WORDS))
     return /\be-?mail\b/.test(q)
       ? 'email'
-      : /\b(?:phone|telephone|number|call|ring|text)\b/.test(q)
-        ? 'phone'
-        : 'contact';
-  if (PAYMENT_QUESTION.test(q) && words.every((w) => PAYMENT_WORDS.has(w))) return 'payment';
-  if (DISCOUNT_QUESTION.test(q) && words.every((w) => DISCOUNT_WORDS.has(w))) return 'discount';
-  if (WHERE_ARE_YOU.test(q) && words.every((w) => PLACE_WORDS.has(w))) return 'place';
-  if (HOURS_QUESTION.test(q) && words.every((w) => HOURS_WORDS.has(w))) return 'hours';
+      : /\baddress\b/.test(q)
+        ? 'place'
+        : PHONE_ASKED.test(q)
+          ? 'phone'
+          : 'contact';
+  if (PAYMENT_QUESTION.test(q) && only(PAYMENT_WORDS)) return 'payment';
+  if (DISCOUNT_QUESTION.test(q) && only(DISCOUNT_WORDS)) return 'discount';
+  if ((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) return 'place';
+  if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
   if (ABROAD_QUESTION.test(q)) return 'abroad';
   return null;
 }
@@ -190,6 +249,10 @@ function most(hits: readonly SearchHit[], count: (h: SearchHit) => number, least
 const DETAIL_HITS = 10;
 /** How far down the ranking the shop's number or address is looked for when the best hits lack it. */
 const DEEP_HITS = 30;
+/** A heading on paying: "Payment", "Purchase Orders and Payment", "Paying at checkout". */
+const PAYING_TITLE = /\b(?:pay|payment|payments|paying|checkout|billing)\b/;
+/** Searched for with the question when none of its own best hits lists the ways to pay. */
+const PAYING_WORDS = 'payment methods we accept';
 /** A passage lists the ways to pay when it names at least this many. */
 const MIN_MEANS = 2;
 
@@ -205,7 +268,20 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
   const asked = plainDetailAsked(query);
   if (!asked) return undefined;
   const best = hits.slice(0, DETAIL_HITS);
-  if (asked === 'payment') return most(best, (h) => new Set(listedMeans(textOf(h.chunk))).size, MIN_MEANS);
+  if (asked === 'payment') {
+    // "do you accept purchase orders", "can i pay cash": the best-ranked passage naming that way
+    // to pay among the shop's ways to pay (under a heading on paying, or in a list of them), not
+    // one that pays sellers "in cash"; else, as for "what payment methods do you accept", the
+    // passage naming the most. A visitor asking for one the shop never names gets its list.
+    const named = listedMeans(query);
+    const count = (h: SearchHit) => new Set(listedMeans(textOf(h.chunk))).size;
+    const amongWays = (h: SearchHit) =>
+      listedMeans(textOf(h.chunk)).some((m) => named.includes(m)) &&
+      (PAYING_TITLE.test(normalize(h.chunk.title)) || count(h) >= MIN_MEANS);
+    const lists = (found: readonly SearchHit[]) =>
+      (named.length ? found.find(amongWays) : undefined) ?? most(found, count, MIN_MEANS);
+    return lists(best) ?? lists(index.search(`${PAYING_WORDS} ${query}`, DEEP_HITS));
+  }
   if (asked === 'hours') {
     // The best-ranked passage giving days and times: "Store: Tue–Fri 8 am–6 pm, Sat 8 am–4 pm".
     // Not a "Holiday hours" section: the week's hours answer the plain question. Nor the days
