@@ -241,7 +241,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (!holder) return notSure;
   if (holder !== hits[0]) hits = [holder, ...hits.filter((h) => h !== holder)];
   const top = holder;
-  if (!isFaq(top.chunk) && pageLacksThing(index, query, top.chunk)) return notSure;
+  // A plain ask for a detail is all the detail's words ("do you have a physical store i can
+  // visit"): its holder answers though its page never writes "physical".
+  if (!detail && !isFaq(top.chunk) && pageLacksThing(index, query, top.chunk)) return notSure;
   // "are you hiring" is answered by a passage about jobs, not by "welcome boxes for new hires".
   if (jobQuestion(query) && !aboutJobs(`${titleLine(top.chunk)} ${top.chunk.questions.join(' ')} ${top.chunk.text}`))
     return notSure;

@@ -122,6 +122,27 @@ describe('detailHolder', () => {
     expect(detailHolder(ways, 'is klarna available', ranked)?.chunk.id).toBe('pay');
   });
 
+  it('answers the hours from the passage naming the most days, not a back dock open two of them', () => {
+    const shop = [
+      on(
+        'wholesale.md',
+        'dock',
+        ['Wholesale', 'Pickup'],
+        'Pick up at our back dock Tuesday to Friday, 8 am to 11 am, before the shop opens.',
+      ),
+      on(
+        'visit.html',
+        'hours',
+        ['Visit', 'Hours'],
+        'Open Tuesday to Saturday 10 am to 6 pm, Sunday noon to 5 pm; closed Monday.',
+      ),
+    ];
+    const week = new KnowledgeIndex();
+    week.upsert(shop);
+    const ranked = [searchHit(shop[0], 0.6), searchHit(shop[1], 0.5)];
+    expect(detailHolder(week, 'when do u guys open', ranked)?.chunk.id).toBe('hours');
+  });
+
   it("answers how to get in touch with the shop's number and address both, not a single matter's", () => {
     const shop = [
       on('a.html', 'a-footer', ['Home', 'Footer'], 'Kiln & Co · (503) 555-0142 · hello@kiln.example'),
@@ -311,6 +332,18 @@ describe('answerOffline, asked for the shop details', () => {
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/555-0143/);
     expect(a.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers "do you have a physical store i can visit" with the street, though no page says "physical"', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on('rental.md', 'try', ['Gear rental', 'Try before you buy'], 'Rent any shoe for a session before you buy it.'),
+      on('visit.html', 'here', ['Visit', 'Getting here'], 'The gym is at 410 Foundry Street, behind the old mill.'),
+      on('index.html', 'footer', ['Home', 'Contact'], 'Crux · 410 Foundry Street · (541) 555-0110'),
+    ]);
+    const a = answerOffline(index, 'do you have a physical store i can visit', { threshold: 0.5 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/410 Foundry Street/);
   });
 
   it('answers where the shop is though its spelling reads "located" as its own "visit"', async () => {

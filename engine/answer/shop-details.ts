@@ -139,6 +139,8 @@ const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b
 const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
 /** A section on holiday or seasonal hours. */
 const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
+/** Searched for with the question when none of its own best hits gives the hours. */
+const HOURS_WORDS_SEARCHED = 'opening hours open';
 /** A passage gives the week's hours when it names at least this many days, and a time. */
 const MIN_DAYS = 2;
 
@@ -295,7 +297,10 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
         new Set(t.match(WEEKDAY) ?? []).size >= MIN_DAYS
       );
     };
-    return best.find(gives) ?? index.search(query, DEEP_HITS).find(gives);
+    // Of those, the one naming the most days: the week's hours, over a back dock's "Tuesday to
+    // Friday, 8 am to 11 am, before the shop opens" that a vaguer "when do u guys open" ranks first.
+    const days = (h: SearchHit) => (gives(h) ? new Set(normalize(textOf(h.chunk)).match(WEEKDAY)).size : 0);
+    return most(best, days) ?? most(index.search(`${HOURS_WORDS_SEARCHED} ${query}`, DEEP_HITS), days);
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
