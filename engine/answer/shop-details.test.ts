@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk } from '../retrieve/types';
-import { answerOffline } from './offline';
 import { detailHolder, plainDetailAsked } from './shop-details';
 import { faq, passage, searchHit } from './testkit';
 
@@ -43,6 +41,10 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('forms of payment?')).toBe('payment');
     expect(plainDetailAsked('is klarna available')).toBe('payment');
     expect(plainDetailAsked('what cards do you accept')).toBe('payment');
+    expect(plainDetailAsked('how fast do u ship')).toBe('shipTime');
+    expect(plainDetailAsked('whats the delivery timeframe')).toBe('shipTime');
+    expect(plainDetailAsked('shipping cost?')).toBe('shipCost');
+    expect(plainDetailAsked('do you have free shipping over a certain amount')).toBe('shipCost');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -54,6 +56,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('where do i park')).toBeNull();
     expect(plainDetailAsked('is the cafe open on sunday')).toBeNull();
     expect(plainDetailAsked('can i pay with a gift card')).toBeNull();
+    expect(plainDetailAsked('how much to ship to texas')).toBeNull();
+    expect(plainDetailAsked('how long do i have to return it')).toBeNull();
     expect(plainDetailAsked('do you ship internationally and how much is it')).toBeNull();
   });
 });
@@ -141,6 +145,24 @@ describe('detailHolder', () => {
     week.upsert(shop);
     const ranked = [searchHit(shop[0], 0.6), searchHit(shop[1], 0.5)];
     expect(detailHolder(week, 'when do u guys open', ranked)?.chunk.id).toBe('hours');
+  });
+
+  it('answers how long shipping takes from a shipping section near the top, not a wholesale one', () => {
+    const shop = [
+      on(
+        'wholesale.md',
+        'trucks',
+        ['Wholesale', 'Delivery'],
+        'Our truck delivers to breweries on Thursdays, within 2 days.',
+      ),
+      on('returns.md', 'back', ['Returns', 'Sending it back'], 'Ship it back within 30 days of delivery.'),
+      on('shipping.html', 'times', ['Shipping', 'Delivery times'], 'Standard ground takes 2 to 5 business days.'),
+    ];
+    const ships = new KnowledgeIndex();
+    ships.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(ships, 'how fast do u ship', ranked)?.chunk.id).toBe('times');
+    expect(detailHolder(ships, 'how fast do u ship', ranked.slice(0, 2))).toBeUndefined();
   });
 
   it("answers how to get in touch with the shop's number and address both, not a single matter's", () => {
@@ -277,138 +299,5 @@ describe('detailHolder', () => {
     const only = faq('hiring', ['are you hiring'], 'Send a short note to jobs@crumb.example.');
     jobs.upsert([only]);
     expect(detailHolder(jobs, 'how do I contact you', [searchHit(only, 0.9)])).toBeUndefined();
-  });
-});
-
-describe('answerOffline, asked for the shop details', () => {
-  it('answers a plain request for the number from the section that holds it, as surely as the workspace asks', async () => {
-    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    index.upsert([
-      on(
-        'parties.md',
-        'parties',
-        ['Birthday parties', 'Packages'],
-        'Book a party by phone or in the shop; the number of children sets the price: $15 each.',
-      ),
-      on(
-        'orders.md',
-        'orders',
-        ['Orders', 'Changes'],
-        'Have your order number ready when you phone us to change an order.',
-      ),
-      on(
-        'returns.md',
-        'returns',
-        ['Returns'],
-        'Gifts without a receipt can be exchanged for store credit within 30 days.',
-      ),
-      on(
-        'library.md',
-        'library',
-        ['Toy library', 'Members'],
-        'Members give a phone number we can text when a reserved toy is back.',
-      ),
-      on(
-        'visit.md',
-        'touch',
-        ['Visit', 'Get in touch'],
-        'Call or text us at (269) 555-0143 during store hours, or email hello@tumble.example.',
-      ),
-      on(
-        'gifts.html',
-        'footer',
-        ['Gifts', 'Contact'],
-        'Tumble & Tot Toys · 118 Water Street, Cedar Hollow · (269) 555-0143 · Privacy',
-      ),
-      on(
-        'school.html',
-        'school-footer',
-        ['Schools', 'Contact'],
-        '118 Water Street, Cedar Hollow, MI · (269) 555-0143 · Terms',
-      ),
-      on('visit.md', 'hours', ['Visit', 'Hours'], 'Open Tuesday to Saturday, 10 am to 6 pm.'),
-    ]);
-    const a = answerOffline(index, "what's your phone number", { threshold: 0.9 });
-    expect(a.abstained).toBe(false);
-    expect(a.text).toMatch(/555-0143/);
-    expect(a.confidence).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('answers "do you have a physical store i can visit" with the street, though no page says "physical"', async () => {
-    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    index.upsert([
-      on('rental.md', 'try', ['Gear rental', 'Try before you buy'], 'Rent any shoe for a session before you buy it.'),
-      on('visit.html', 'here', ['Visit', 'Getting here'], 'The gym is at 410 Foundry Street, behind the old mill.'),
-      on('index.html', 'footer', ['Home', 'Contact'], 'Crux · 410 Foundry Street · (541) 555-0110'),
-    ]);
-    const a = answerOffline(index, 'do you have a physical store i can visit', { threshold: 0.5 });
-    expect(a.abstained).toBe(false);
-    expect(a.text).toMatch(/410 Foundry Street/);
-  });
-
-  it('answers where the shop is though its spelling reads "located" as its own "visit"', async () => {
-    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    index.upsert([
-      on('guide.pdf', 'pricing', ['Service guide', 'Visit pricing'], 'Each visit costs $40; a first visit $75.'),
-      on('guide.pdf', 'visits', ['Service guide', 'What every visit includes'], 'Every visit includes a water change.'),
-      on('index.html', 'finding', ['Home', 'Finding us'], 'Reef & Rill is at 2270 Lakeshore Drive, Bellhaven.'),
-      on('services.html', 'footer', ['Services', 'Contact'], 'Reef & Rill · 2270 Lakeshore Drive · (269) 555-0182'),
-    ]);
-    expect(index.correct('where are you located')).not.toMatch(/located/);
-    const a = answerOffline(index, 'where are you located', { threshold: 0.5 });
-    expect(a.abstained).toBe(false);
-    expect(a.text).toMatch(/2270 Lakeshore Drive/);
-  });
-
-  it('answers a way to pay the shop never names with the ways it takes', async () => {
-    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    index.upsert([
-      on('toys.html', 'ages', ['Toys', 'Ages'], 'Stacking cups for 1 to 2 years; puzzles for ages 3 and up.'),
-      on('policies.md', 'pay', ['Policies', 'Payment'], 'We accept Visa, Mastercard, Amex, PayPal and cash.'),
-    ]);
-    const a = answerOffline(index, 'is klarna available', { threshold: 0.5 });
-    expect(a.abstained).toBe(false);
-    expect(a.text).toMatch(/Visa, Mastercard/);
-  });
-
-  it('quotes the discounts themselves for a plain ask, not the line that only names the word', async () => {
-    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    index.upsert([
-      on(
-        'club.md',
-        'perks',
-        ['Wine club', 'Member perks'],
-        '- 10% off any wine in the shop, any day\n- 5% off spirits\n- Free Friday tastings for you and one guest\n' +
-          '- Two entries in our raffles\n\nMember discounts do not apply to sale-tagged bottles, gift cards or private tastings.',
-      ),
-      on('shipping.md', 'rates', ['Shipping', 'Rates'], 'Shipping is $12 a box in Wisconsin.'),
-    ]);
-    const a = answerOffline(index, 'do you offer any discounts', { threshold: 0.5 });
-    expect(a.abstained).toBe(false);
-    expect(a.text).toMatch(/10% off any wine/);
-  });
-
-  it("answers whether the shop ships abroad from the section that says so, not its page's lead", async () => {
-    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
-    index.upsert([
-      on(
-        'shipping.html',
-        'lead',
-        ['Shipping'],
-        'We pack every order ourselves. Live animals only ship overnight in insulated boxes; dry goods ship by ground. ' +
-          'Please read this page before you order livestock online.',
-      ),
-      on(
-        'shipping.html',
-        'where',
-        ['Shipping', 'Where we ship'],
-        "We ship within the United States only. We don't ship to Canada, Mexico or any other country.",
-      ),
-      on('shipping.html', 'rates', ['Shipping', 'Rates'], 'Dry goods ship for $8.95 flat, free from $75.'),
-      on('returns.html', 'returns', ['Returns'], 'Unopened equipment can be returned within 30 days.'),
-    ]);
-    const a = answerOffline(index, 'do you ship internationally', { threshold: 0.5 });
-    expect(a.abstained).toBe(false);
-    expect(a.text).toMatch(/within the United States only/);
   });
 });

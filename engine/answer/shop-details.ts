@@ -13,7 +13,7 @@
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
-import { EMAIL_PATTERN, PHONE_PATTERN, type AnswerKind } from '../text/answer-type';
+import { EMAIL_PATTERN, factKinds, PHONE_PATTERN, type AnswerKind } from '../text/answer-type';
 import { normalize, normalizedLine, terms } from '../text/index';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
@@ -106,7 +106,8 @@ const PAYMENT_WORDS = new Set(
 const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
 
-export type DetailAsked = 'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place' | 'hours' | 'abroad';
+export type DetailAsked =
+  'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place' | 'hours' | 'abroad' | 'shipTime' | 'shipCost';
 
 /** A plain question whether the shop ships abroad: "do you ship internationally", "ship overseas?". */
 const ABROAD_QUESTION =
@@ -116,6 +117,35 @@ const ABROAD_HITS = 3;
 /** Where a passage says the shop ships: "only within the United States", "we don't ship outside the US". */
 const SHIPS_WHERE =
   /\b(?:ship|ships|shipping|deliver|delivers|delivery|send)\b[^.?!]{0,80}?\b(?:internationally|international|abroad|overseas|worldwide|outside|countries|only (?:to|within)|within (?:the )?(?:us|u\.s\.|usa|united states|uk|lower 48|contiguous|continental|\d+ states)|(?:to|in) (?:the )?(?:lower 48|contiguous|continental|\d+ (?:contiguous )?states))\b/i;
+
+/** Shipping, delivery or an order on its way: what a plain question on shipping names. */
+const SHIPPING_ASKED =
+  /\b(?:ship|ships|shipped|shipping|deliver|delivers|delivered|delivery|postage|arrive|arrives|transit|dispatch|package|parcel)\b/;
+/** How long shipping takes: "how fast do u ship", "whats the delivery timeframe", "how long til it gets here". */
+const SHIP_TIME_ASKED =
+  /\b(?:how (?:long|fast|quick|quickly|soon)|how many (?:business )?days|time ?frame|(?:delivery|shipping|transit) times?|til+|until|when (?:will|would|does|do|should)\b.{0,40}\b(?:arrive|get here|come|ship))\b/;
+/** The words such a question is made of. */
+const SHIP_TIME_WORDS = new Set(
+  terms(
+    `long fast quick quickly soon many days day business time times timeframe frame take takes ship ships shipping
+    shipped deliver delivers delivery delivered arrive arrives arrival get gets here package parcel order orders
+    usually normally typically standard transit dispatch til till until receive recieve place placed`,
+  ),
+);
+/** What shipping costs: "shipping cost?", "do you have free shipping over a certain amount". */
+const SHIP_COST_ASKED = /\b(?:how much|costs?|price|fees?|charges?|rates?|free)\b/;
+const SHIP_COST_WORDS = new Set(
+  terms(
+    `much cost costs price fee fees charge charges rate rates free ship shipping deliver delivery postage order orders
+    small amount certain over minimum standard flat`,
+  ),
+);
+/** A section on shipping or delivery, by its heading or its page's: "Shipping — Rates and transit times". */
+const SHIPPING_TITLE = /\b(?:ship|shipping|deliver|delivery|deliveries|postage|dispatch|transit|couriers?)\b/;
+/** A page for one kind of customer, not the question's unless it names them: "Wholesale", "Corporate gifts". */
+const AUDIENCE_TITLE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?)\b/;
+/** How many of the best hits are read for the shop's shipping times or costs. */
+const SHIPPING_HITS = 3;
 
 /** A question about opening or closing: "what are your hours", "what time do you close today". */
 const HOURS_ASKED = /\b(?:hours|open|opens|opening|close|closes|closing)\b/;
@@ -163,6 +193,8 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
   discount: 'price',
   hours: 'time',
   place: 'place',
+  shipTime: 'duration',
+  shipCost: 'price',
 };
 
 /**
@@ -187,6 +219,8 @@ export function plainDetailAsked(query: string): DetailAsked | null {
   if ((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) return 'place';
   if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
   if (ABROAD_QUESTION.test(q)) return 'abroad';
+  if (SHIPPING_ASKED.test(q) && SHIP_TIME_ASKED.test(q) && only(SHIP_TIME_WORDS)) return 'shipTime';
+  if (SHIPPING_ASKED.test(q) && SHIP_COST_ASKED.test(q) && only(SHIP_COST_WORDS)) return 'shipCost';
   return null;
 }
 
@@ -229,6 +263,8 @@ function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
 }
 
 const textOf = (chunk: KnowledgeChunk) => chunk.answer ?? chunk.text;
+/** A hit's headings, its page's title first. */
+const headings = (h: SearchHit) => normalize(`${h.chunk.headingPath.join(' ')} ${h.chunk.title}`);
 
 /** The ways to pay a text names, each once ("Amex" and "American Express" are one). */
 function listedMeans(text: string): string[] {
@@ -301,6 +337,19 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // Friday, 8 am to 11 am, before the shop opens" that a vaguer "when do u guys open" ranks first.
     const days = (h: SearchHit) => (gives(h) ? new Set(normalize(textOf(h.chunk)).match(WEEKDAY)).size : 0);
     return most(best, days) ?? most(index.search(`${HOURS_WORDS_SEARCHED} ${query}`, DEEP_HITS), days);
+  }
+  if (asked === 'shipTime' || asked === 'shipCost') {
+    // "how fast do u ship", "shipping cost?": the ranking finds the shipping section and doubts
+    // it, the question's words being few. Of its first few, the best-ranked on shipping that
+    // holds a duration or an amount answers, unless it is a page for wholesale or corporate
+    // customers and the question is not theirs.
+    const fact: AnswerKind = asked === 'shipTime' ? 'duration' : 'price';
+    const theirs = (h: SearchHit) => {
+      const audience = headings(h).match(AUDIENCE_TITLE)?.[0];
+      return audience === undefined || normalize(query).includes(audience);
+    };
+    const holds = (h: SearchHit) => SHIPPING_TITLE.test(headings(h)) && factKinds(textOf(h.chunk)).includes(fact);
+    return hits.slice(0, SHIPPING_HITS).find((h) => theirs(h) && holds(h));
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
