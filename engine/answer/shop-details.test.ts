@@ -45,6 +45,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('whats the delivery timeframe')).toBe('shipTime');
     expect(plainDetailAsked('shipping cost?')).toBe('shipCost');
     expect(plainDetailAsked('do you have free shipping over a certain amount')).toBe('shipCost');
+    expect(plainDetailAsked('do i get points when i shop')).toBe('loyalty');
+    expect(plainDetailAsked('any perks for repeat customers')).toBe('loyalty');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -145,6 +147,26 @@ describe('detailHolder', () => {
     week.upsert(shop);
     const ranked = [searchHit(shop[0], 0.6), searchHit(shop[1], 0.5)];
     expect(detailHolder(week, 'when do u guys open', ranked)?.chunk.id).toBe('hours');
+  });
+
+  it("finds the shop's loyalty scheme in its own words, not a gym's ten-visit punch card", () => {
+    const shop = [
+      on('visit.html', 'passes', ['Visit', 'Day passes and punch cards'], 'A 10-visit punch card is $190.'),
+      on(
+        'faq.csv',
+        'stamps',
+        ['FAQ', 'Is there a stamp card?'],
+        'You collect a stamp for every $10; ten get you $10 off.',
+      ),
+    ];
+    const regulars = new KnowledgeIndex();
+    regulars.upsert(shop);
+    const ranked = [searchHit(shop[0], 0.6), searchHit(shop[1], 0.1)];
+    expect(detailHolder(regulars, 'do you have a rewards program', ranked)?.chunk.id).toBe('stamps');
+    expect(detailHolder(regulars, 'do you have a rewards program', ranked.slice(0, 1))?.chunk.id).toBe('stamps');
+    const none = new KnowledgeIndex();
+    none.upsert([shop[0]]);
+    expect(detailHolder(none, 'do you have a rewards program', ranked.slice(0, 1))).toBeUndefined();
   });
 
   it('answers how long shipping takes from a shipping section near the top, not a wholesale one', () => {

@@ -107,7 +107,17 @@ const PHONE = new RegExp(PHONE_PATTERN, 'g');
 const EMAIL = new RegExp(EMAIL_PATTERN, 'g');
 
 export type DetailAsked =
-  'phone' | 'email' | 'contact' | 'payment' | 'discount' | 'place' | 'hours' | 'abroad' | 'shipTime' | 'shipCost';
+  | 'phone'
+  | 'email'
+  | 'contact'
+  | 'payment'
+  | 'discount'
+  | 'place'
+  | 'hours'
+  | 'abroad'
+  | 'shipTime'
+  | 'shipCost'
+  | 'loyalty';
 
 /** A plain question whether the shop ships abroad: "do you ship internationally", "ship overseas?". */
 const ABROAD_QUESTION =
@@ -144,6 +154,25 @@ const SHIP_COST_WORDS = new Set(
 const SHIPPING_TITLE = /\b(?:ship|shipping|deliver|delivery|deliveries|postage|dispatch|transit|couriers?)\b/;
 /** A page for one kind of customer, not the question's unless it names them: "Wholesale", "Corporate gifts". */
 const AUDIENCE_TITLE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?)\b/;
+/** A question for a loyalty scheme: "rewards program?", "do i get points when i shop", "perks for regulars". */
+const LOYALTY_ASKED =
+  /\b(?:loyalty|rewards?|points?|perks?|punch ?cards?|stamp ?cards?|frequent (?:buyer|shopper|customer)s?|(?:repeat|regular) customers?|regulars)\b/;
+/** The words such a question is made of. */
+const LOYALTY_WORDS = new Set(
+  terms(
+    `loyalty reward rewards program programme scheme points point system perks perk punch stamp card club earn
+    join sign frequent repeat regular regulars customers customer buyer shopper shop shopping kind any membership`,
+  ),
+);
+/**
+ * A loyalty scheme a passage describes: "earn 1 point per dollar", "a stamp for every $10", "rewards
+ * card". Not a "punch card": a gym's or a studio's is ten visits paid ahead.
+ */
+const LOYALTY_TEXT =
+  /\b(?:loyalty|rewards? (?:program|programme|card|club|points?)|stamp ?cards?|a stamp|stamps?\b[^.]{0,40}\b(?:free|off)|earn \d* ?points?|points? (?:per|for every|on every)|frequent (?:reader|buyer|shopper|customer)s?)\b/;
+
+/** Searched for with the question when none of its best hits describes a loyalty scheme. */
+const LOYALTY_SEARCHED = 'loyalty rewards program points stamp card';
 /** How many of the best hits are read for the shop's shipping times or costs. */
 const SHIPPING_HITS = 3;
 
@@ -219,6 +248,7 @@ export function plainDetailAsked(query: string): DetailAsked | null {
   if ((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) return 'place';
   if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
   if (ABROAD_QUESTION.test(q)) return 'abroad';
+  if (LOYALTY_ASKED.test(q) && only(LOYALTY_WORDS)) return 'loyalty';
   if (SHIPPING_ASKED.test(q) && SHIP_TIME_ASKED.test(q) && only(SHIP_TIME_WORDS)) return 'shipTime';
   if (SHIPPING_ASKED.test(q) && SHIP_COST_ASKED.test(q) && only(SHIP_COST_WORDS)) return 'shipCost';
   return null;
@@ -337,6 +367,14 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // Friday, 8 am to 11 am, before the shop opens" that a vaguer "when do u guys open" ranks first.
     const days = (h: SearchHit) => (gives(h) ? new Set(normalize(textOf(h.chunk)).match(WEEKDAY)).size : 0);
     return most(best, days) ?? most(index.search(`${HOURS_WORDS_SEARCHED} ${query}`, DEEP_HITS), days);
+  }
+  if (asked === 'loyalty') {
+    // The shop's scheme in its own words ("a stamp for every $10", "Frequent Reader card"), which a
+    // question for "rewards" or "points" rarely shares: the best-ranked passage describing one, else
+    // one a search for such a scheme finds. None for a shop that has none.
+    const describes = (h: SearchHit) =>
+      LOYALTY_TEXT.test(normalize(`${h.chunk.title} ${h.chunk.questions.join(' ')} ${textOf(h.chunk)}`));
+    return best.find(describes) ?? index.search(`${LOYALTY_SEARCHED} ${query}`, DEEP_HITS).find(describes);
   }
   if (asked === 'shipTime' || asked === 'shipCost') {
     // "how fast do u ship", "shipping cost?": the ranking finds the shipping section and doubts
