@@ -11,6 +11,7 @@ import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranki
 import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { DETAIL_FACT, detailHolder, plainDetailAsked, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
+import { topicHolder } from './shop-topics';
 import { pageStems } from './support';
 import { aboutJobs, jobQuestion } from '../text/jobs';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
@@ -218,10 +219,13 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const typed = query;
   query = index.correct(query);
   let hits = opts.hits ? rerankedForAnswer(index, query, opts.hits) : answerHits(index, query);
-  // A plain request for one of the shop's details (its number, hours, ways to pay…): the passage
-  // that holds it answers, as surely as this workspace asks (shop-details.ts). Read as typed too:
-  // the shop's spelling may have read "where are you located" as its "visit".
-  const detail = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
+  // A plain request for one of the shop's details (its number, hours, ways to pay…) or everyday
+  // policies (returns, gift cards, parking): the passage that holds it answers, as surely as this
+  // workspace asks (shop-details.ts, shop-topics.ts). Read as typed too: the shop's spelling may
+  // have read "where are you located" as its "visit".
+  const held = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
+  const topic = held ? undefined : topicHolder(query, hits);
+  const detail = held ?? topic;
   if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail
     ? Math.max(threshold, answerConfidence(index, query, hits))

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultWordVectors } from '../retrieve/dense';
+import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { KnowledgeChunk } from '../retrieve/types';
+import { answerOffline } from './offline';
+import { plainTopicAsked, topicHolder } from './shop-topics';
+import { faq, passage, searchHit } from './testkit';
+
+const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
+  ...passage(id, heading, text),
+  sourceId: page,
+});
+
+describe('plainTopicAsked', () => {
+  it('reads a plain ask for returns, gift cards or parking however it is typed', () => {
+    expect(plainTopicAsked('whats ur returns policy')).toBe('returns');
+    expect(plainTopicAsked('is it possible to get a refnd')).toBe('returns');
+    expect(plainTopicAsked("Hi, I bought something that doesn't fit - what's your policy on returns?")).toBe('returns');
+    expect(plainTopicAsked('do you have gift vouchers')).toBe('giftCards');
+    expect(plainTopicAsked('can i get a giftcard for $50')).toBe('giftCards');
+    expect(plainTopicAsked("Hi, I'm driving over later - is there somewhere I can park near the shop?")).toBe(
+      'parking',
+    );
+  });
+
+  it('leaves a question that asks anything more to the usual answer', () => {
+    expect(plainTopicAsked('can i return a fish that died after 2 days')).toBeNull();
+    expect(plainTopicAsked('can i pay with a gift card')).toBeNull();
+    expect(plainTopicAsked('is there parking for a bus')).toBeNull();
+    expect(plainTopicAsked('how much is shipping')).toBeNull();
+  });
+});
+
+describe('topicHolder', () => {
+  const shop = [
+    on('wholesale.md', 'terms', ['Wholesale', 'Returns'], 'Wholesale orders are final; damaged cases are credited.'),
+    on('index.html', 'about', ['Home', 'About us'], 'A family shop since 1998.'),
+    on('shipping.html', 'returns', ['Shipping and returns', 'Returns'], 'Return unopened items within 30 days.'),
+    on('index.html', 'footer', ['Home', 'Visit'], '12 Mill Lane. Free parking behind the shop.'),
+    faq('gift', ['Do you sell gift cards?'], 'Yes, from $25, in the shop or online.'),
+  ];
+  const ranked = (...ids: string[]) =>
+    ids.map((id, i) =>
+      searchHit(
+        shop.find((c) => c.id === id)!,
+        0.5 / (i + 1),
+      ),
+    );
+
+  it('finds the best-ranked of the first few hits on the topic, not a page for wholesale customers', () => {
+    expect(topicHolder('whats ur returns policy', ranked('terms', 'about', 'returns'))?.chunk.id).toBe('returns');
+    // Its own heading before its page's: "Rates" on the "Shipping and returns" page is not returns.
+    const rates = on('shipping.html', 'rates', ['Shipping and returns', 'Rates'], 'Standard shipping is $6.');
+    const pageFirst = [searchHit(rates, 0.6), ...ranked('returns')];
+    expect(topicHolder('can i get a refund', pageFirst)?.chunk.id).toBe('returns');
+    expect(topicHolder('whats ur returns policy', ranked('terms', 'about'))).toBeUndefined();
+  });
+
+  it("reads parking and gift cards in a passage's text, and a Q&A entry by its question", () => {
+    expect(topicHolder('where can i park', ranked('about', 'footer'))?.chunk.id).toBe('footer');
+    expect(topicHolder('do you have gift vouchers', ranked('about', 'gift'))?.chunk.id).toBe('gift');
+  });
+});
+
+describe('answerOffline, asked for an everyday policy', () => {
+  it('answers a plain ask for the returns policy from the section the ranking found', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on('care.md', 'care', ['Care', 'Washing'], 'Hand wash in cold water and dry flat.'),
+      on('shipping.html', 'returns', ['Shipping and returns', 'Returns'], 'Return unworn items within 30 days.'),
+      on('shipping.html', 'rates', ['Shipping and returns', 'Rates'], 'Standard shipping is $6, free over $75.'),
+    ]);
+    const a = answerOffline(index, 'is it possible to get a refnd', { threshold: 0.99 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/within 30 days/);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The shop's everyday policies asked for plainly, however the visitor puts it: returns and refunds
+ * ("whats ur returns policy", "is it possible to get a refnd", "how many days do i have to return
+ * an item"), gift cards ("do you have gift vouchers", "can i get a giftcard for $50"), parking
+ * ("Hi, I'm driving over later - is there somewhere I can park near the shop?"). The ranking puts
+ * the shop's section on it first and then doubts it: the question's words are few, or many and
+ * ordinary. A question made only of such a topic's words is answered by the best-ranked of the
+ * first few hits that is on that topic by its headings (for parking, its text: a footer's
+ * "Free parking behind the shop"), as surely as the workspace asks (shop-details.ts does the same
+ * for the shop's number, address, hours, ways to pay, discounts and shipping).
+ */
+import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
+import { normalize, terms } from '../text/index';
+
+interface Topic {
+  /** What a question on the topic names. */
+  asked: RegExp;
+  /** The words such a question is made of (stems), beside those any request holds. */
+  words: ReadonlySet<string>;
+  /** A passage on the topic, by its headings. */
+  heading: RegExp;
+  /** A passage on the topic by its text too, where shops write it in passing. */
+  inText?: boolean;
+}
+
+const words = (list: string) => new Set(terms(list));
+
+/** Words any plain ask may hold beside stopwords and the topic's own: a greeting, how it is put. */
+const FILLER = words(
+  `hi hey hello there thanks please pls plz whats hows what how ur u guys yall could would wonder wondering like love know tell possible
+  get give need want let find shop store policy policies work works happen offer offers option options available`,
+);
+
+export type TopicAsked = 'returns' | 'giftCards' | 'parking';
+
+const TOPICS: Record<TopicAsked, Topic> = {
+  returns: {
+    asked:
+      /\b(?:return|returns|returned|returning|refund|refunds|refunded|refnd|exchange|exchanges|money back|send (?:\w+ )?back)\b/,
+    words: words(
+      `return returns returned returning refund refunds refunded refnd exchange exchanges money back send item items
+      something thing things purchase purchases order orders bought buy days day many long window request full process
+      accept take fit doesnt different size wrong color colour`,
+    ),
+    heading: /\b(?:returns?|refunds?|exchanges?)\b/,
+  },
+  giftCards: {
+    asked: /\bgift ?(?:cards?|certificates?|vouchers?)\b|\be-?gift\b/,
+    words: words(
+      `gift giftcard giftcards card cards certificate certificates voucher vouchers egift e digital email emailed
+      electronic online physical buy sell get friend someone amount any value expire expiry expiration`,
+    ),
+    heading: /\bgift ?(?:cards?|certificates?|vouchers?)\b|\be-?gift\b/,
+    inText: true,
+  },
+  parking: {
+    asked: /\bpark(?:ing)?\b/,
+    words: words(
+      `park parking lot car cars street nearby near close free customer customers somewhere drive driving over later
+      visit come garage spot spots space spaces easy lots`,
+    ),
+    heading: /\bpark(?:ing)?\b/,
+    inText: true,
+  },
+};
+
+/** A page for one kind of customer, not the question's unless it names them. */
+const AUDIENCE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?)\b/;
+/** How many of the best hits are read for the topic. */
+const TOPIC_HITS = 3;
+
+/** The topic a question asks for when it asks only for one of the shop's everyday policies. */
+export function plainTopicAsked(query: string): TopicAsked | null {
+  const q = normalize(query);
+  const said = terms(q).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
+  if (!said.length) return null;
+  for (const [name, topic] of Object.entries(TOPICS) as [TopicAsked, Topic][])
+    if (topic.asked.test(q) && said.every((w) => topic.words.has(w))) return name;
+  return null;
+}
+
+/** A chunk's own heading and a Q&A entry's questions. */
+const ownHeading = (c: KnowledgeChunk) =>
+  normalize(`${c.headingPath.at(-1) ?? ''} ${c.title} ${c.questions.join(' ')}`);
+/** Its headings, its page's title first. */
+const headings = (c: KnowledgeChunk) => normalize(`${c.headingPath.join(' ')} ${c.title}`);
+
+/**
+ * For a plain ask for one of the shop's everyday policies, the best-ranked of the first few hits
+ * on that topic by its own heading ("Returns", not "Rates" on the "Shipping and returns" page), else
+ * by its page's, else (parking, gift cards) by its text; never a page for wholesale or corporate
+ * customers the question does not name. Undefined for other questions, or when none is on it.
+ */
+export function topicHolder(query: string, hits: readonly SearchHit[]): SearchHit | undefined {
+  const asked = plainTopicAsked(query);
+  if (!asked) return undefined;
+  const topic = TOPICS[asked];
+  const q = normalize(query);
+  const theirs = hits.slice(0, TOPIC_HITS).filter((h) => {
+    const audience = headings(h.chunk).match(AUDIENCE)?.[0];
+    return audience === undefined || q.includes(audience);
+  });
+  return (
+    theirs.find((h) => topic.heading.test(ownHeading(h.chunk))) ??
+    theirs.find((h) => topic.heading.test(headings(h.chunk))) ??
+    (topic.inText ? theirs.find((h) => topic.heading.test(normalize(h.chunk.answer ?? h.chunk.text))) : undefined)
+  );
+}
