@@ -47,6 +47,9 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('do you have free shipping over a certain amount')).toBe('shipCost');
     expect(plainDetailAsked('do i get points when i shop')).toBe('loyalty');
     expect(plainDetailAsked('any perks for repeat customers')).toBe('loyalty');
+    expect(plainDetailAsked('Hi, I live in the UK - is it possible to have an order shipped to me?')).toBe('abroad');
+    expect(plainDetailAsked('can i order from canada')).toBe('abroad');
+    expect(plainDetailAsked('any coupons available')).toBe('discount');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -59,6 +62,8 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('is the cafe open on sunday')).toBeNull();
     expect(plainDetailAsked('can i pay with a gift card')).toBeNull();
     expect(plainDetailAsked('how much to ship to texas')).toBeNull();
+    expect(plainDetailAsked('how much is shipping to canada')).toBeNull();
+    expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
     expect(plainDetailAsked('how long do i have to return it')).toBeNull();
     expect(plainDetailAsked('do you ship internationally and how much is it')).toBeNull();
   });

@@ -15,6 +15,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { EMAIL_PATTERN, factKinds, PHONE_PATTERN, type AnswerKind } from '../text/answer-type';
 import { normalize, normalizedLine, terms } from '../text/index';
+import { ABROAD, COUNTRIES } from '../text/places';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
 const MEANS =
@@ -87,7 +88,8 @@ const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|
 /** The words a plain question for the shop's discounts is made of. */
 const DISCOUNT_WORDS = new Set(
   terms(
-    'discount discounts deal deals coupon coupons promo promos code codes special specials offer offers run have any',
+    `discount discounts deal deals coupon coupons promo promos code codes special specials offer offers run have any
+    available current currently use order`,
   ),
 );
 /**
@@ -122,6 +124,21 @@ export type DetailAsked =
 /** A plain question whether the shop ships abroad: "do you ship internationally", "ship overseas?". */
 const ABROAD_QUESTION =
   /^\s*(?:do (?:you|u) |can (?:you|u) |will (?:you|u) )?(?:ship|deliver|send)(?:ping)?\s+(?:internationally|overseas|abroad|worldwide|outside (?:the )?(?:us|usa|u\.s\.?|united states|uk|country))\s*\??\s*$|^\s*(?:international|overseas|worldwide) (?:shipping|delivery)\s*\??\s*$/;
+/** Sending or ordering: what a question whether the shop ships abroad is about. */
+const SENDING =
+  /\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|send|sends|post|posting|mail|order|orders|ordering)\b/;
+/** A country, a region or a word for abroad ("do you ship to germany", "I live in the UK"). */
+const ABROAD_NAMED = new RegExp(
+  `\\b(?:${[...ABROAD, ...COUNTRIES.flat()].map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`,
+);
+/** The words such a question is made of, beside the places. */
+const ABROAD_WORDS = new Set(
+  terms(
+    `ship ships shipping shipped deliver delivers delivery send sends post posting mail order orders ordering
+    international internationally overseas abroad worldwide outside country countries live living based which
+    where item items package packages parcel stuff things`,
+  ).concat(COUNTRIES.flat().flatMap((p) => terms(p))),
+);
 /** How many of the best hits are read for where the shop ships. */
 const ABROAD_HITS = 3;
 /** Where a passage says the shop ships: "only within the United States", "we don't ship outside the US". */
@@ -247,7 +264,7 @@ export function plainDetailAsked(query: string): DetailAsked | null {
   if (DISCOUNT_QUESTION.test(q) && only(DISCOUNT_WORDS)) return 'discount';
   if ((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) return 'place';
   if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
-  if (ABROAD_QUESTION.test(q)) return 'abroad';
+  if (ABROAD_QUESTION.test(q) || (SENDING.test(q) && ABROAD_NAMED.test(q) && only(ABROAD_WORDS))) return 'abroad';
   if (LOYALTY_ASKED.test(q) && only(LOYALTY_WORDS)) return 'loyalty';
   if (SHIPPING_ASKED.test(q) && SHIP_TIME_ASKED.test(q) && only(SHIP_TIME_WORDS)) return 'shipTime';
   if (SHIPPING_ASKED.test(q) && SHIP_COST_ASKED.test(q) && only(SHIP_COST_WORDS)) return 'shipCost';
