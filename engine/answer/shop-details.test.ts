@@ -50,6 +50,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('Hi, I live in the UK - is it possible to have an order shipped to me?')).toBe('abroad');
     expect(plainDetailAsked('can i order from canada')).toBe('abroad');
     expect(plainDetailAsked('any coupons available')).toBe('discount');
+    expect(plainDetailAsked('Planning to stop by Saturday with my mom, what time do you open?')).toBe('hours');
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -64,6 +65,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('how much to ship to texas')).toBeNull();
     expect(plainDetailAsked('how much is shipping to canada')).toBeNull();
     expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
+    expect(plainDetailAsked('we want 40 wooden puzzles for our daycare, can we get a discount')).toBeNull();
     expect(plainDetailAsked('how long do i have to return it')).toBeNull();
     expect(plainDetailAsked('do you ship internationally and how much is it')).toBeNull();
   });

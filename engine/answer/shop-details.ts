@@ -15,6 +15,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { EMAIL_PATTERN, factKinds, PHONE_PATTERN, type AnswerKind } from '../text/answer-type';
 import { normalize, normalizedLine, terms } from '../text/index';
+import { askingClause } from '../text/clauses';
 import { ABROAD, COUNTRIES } from '../text/places';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
@@ -136,7 +137,7 @@ const ABROAD_WORDS = new Set(
   terms(
     `ship ships shipping shipped deliver delivers delivery send sends post posting mail order orders ordering
     international internationally overseas abroad worldwide outside country countries live living based which
-    where item items package packages parcel stuff things`,
+    where item items package packages parcel stuff things still`,
   ).concat(COUNTRIES.flat().flatMap((p) => terms(p))),
 );
 /** How many of the best hits are read for where the shop ships. */
@@ -248,6 +249,18 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
  * street, hours, where it ships, ways to pay or discounts.
  */
 export function plainDetailAsked(query: string): DetailAsked | null {
+  const whole = detailIn(query);
+  const clause = askingClause(query);
+  if (whole || clause === null) return whole;
+  // "Planning to stop by Saturday with my mom, what time do you open?" asks the hours. Not a
+  // discount after the visitor's own case: "we want 40 wooden puzzles, can we get a discount"
+  // asks for one on that order, for the team that quotes it.
+  const asked = detailIn(clause);
+  return asked === 'discount' ? null : asked;
+}
+
+/** What a message asks for, read whole (plainDetailAsked reads its asking clause too). */
+function detailIn(query: string): DetailAsked | null {
   const q = readChat(query);
   const words = terms(q).filter((w) => !FILLER.has(w));
   const only = (set: ReadonlySet<string>) => words.every((w) => set.has(w));

@@ -16,6 +16,7 @@ describe('plainTopicAsked', () => {
     expect(plainTopicAsked('whats ur returns policy')).toBe('returns');
     expect(plainTopicAsked('is it possible to get a refnd')).toBe('returns');
     expect(plainTopicAsked("Hi, I bought something that doesn't fit - what's your policy on returns?")).toBe('returns');
+    expect(plainTopicAsked("opened the earl grey and i don't like it, can i send it back")).toBe('returns');
     expect(plainTopicAsked('do you have gift vouchers')).toBe('giftCards');
     expect(plainTopicAsked('can i get a giftcard for $50')).toBe('giftCards');
     expect(plainTopicAsked("Hi, I'm driving over later - is there somewhere I can park near the shop?")).toBe(

@@ -10,6 +10,7 @@
  * for the shop's number, address, hours, ways to pay, discounts and shipping).
  */
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
+import { askingClause } from '../text/clauses';
 import { normalize, terms } from '../text/index';
 
 interface Topic {
@@ -71,6 +72,12 @@ const TOPIC_HITS = 3;
 
 /** The topic a question asks for when it asks only for one of the shop's everyday policies. */
 export function plainTopicAsked(query: string): TopicAsked | null {
+  const clause = askingClause(query);
+  return topicIn(query) ?? (clause === null ? null : topicIn(clause));
+}
+
+/** The topic a message asks for, read whole (plainTopicAsked reads its asking clause too). */
+function topicIn(query: string): TopicAsked | null {
   const q = normalize(query);
   const said = terms(q).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
   if (!said.length) return null;
