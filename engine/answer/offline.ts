@@ -212,6 +212,13 @@ function saysAsked(query: string, text: string): boolean {
   return terms(text).some((t) => asked.has(t));
 }
 
+/**
+ * How sure a shop's detail or everyday policy found by its facts and headings is
+ * (shop-details.ts, shop-topics.ts): as sure as the workspace asks, up to this. A workspace that
+ * asks more (0.95, or 1: answer almost never) gets such answers only as the model is sure of them.
+ */
+const DETAIL_SURE = 0.9;
+
 /** Answers from the index alone. */
 export function answerOffline(index: KnowledgeIndex, query: string, opts: OfflineAnswerOptions = {}): EngineAnswer {
   const threshold = opts.threshold ?? DEFAULT_ANSWER_THRESHOLD;
@@ -228,7 +235,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const detail = held ?? topic;
   if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail
-    ? Math.max(threshold, answerConfidence(index, query, hits))
+    ? Math.max(Math.min(threshold, DETAIL_SURE), answerConfidence(index, query, hits))
     : answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
   if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;

@@ -66,6 +66,8 @@ describe('answerOffline, asked for the shop details', () => {
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/555-0143/);
     expect(a.confidence).toBeGreaterThanOrEqual(0.9);
+    // A workspace that asks more than a found detail's 0.9 (1: answer almost never) gets none.
+    expect(answerOffline(index, "what's your phone number", { threshold: 1 }).abstained).toBe(true);
   });
 
   it('answers "do you have a physical store i can visit" with the street, though no page says "physical"', async () => {
