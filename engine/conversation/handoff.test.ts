@@ -45,10 +45,19 @@ describe('decideHandoff', () => {
     const topics = (confidence: number) => [{ tagId: 'bulk_order', confidence, needsHuman: true }];
     const answered = { confidence: 0.95, abstained: false };
     expect(decideHandoff(input({ answer: answered, topics: topics(0.87) })).action).toBe('answer');
-    expect(decideHandoff(input({ answer: answered, topics: topics(0.99) }))).toMatchObject({
-      action: 'handoff',
-      reason: 'topic',
-    });
+    // Near certain, the visitor's own request goes to the team; a question on its policy is answered.
+    for (const own of [
+      'I want a custom guitar built with a maple neck',
+      'my knee hurts after every run, what shoes should i get',
+    ])
+      expect(decideHandoff(input({ visitorMessages: [own], answer: answered, topics: topics(0.99) }))).toMatchObject({
+        action: 'handoff',
+        reason: 'topic',
+      });
+    for (const policy of ['whats the minimum order for catering', 'do you sell ukuleles?'])
+      expect(decideHandoff(input({ visitorMessages: [policy], answer: answered, topics: topics(0.99) })).action).toBe(
+        'answer',
+      );
     expect(decideHandoff(input({ answer: { confidence: 0.3, abstained: true }, topics: topics(0.87) }))).toMatchObject({
       action: 'handoff',
       reason: 'topic',

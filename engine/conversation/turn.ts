@@ -3,7 +3,7 @@
  * topics, decide whether to answer, offer a person or hand over. The server's turn
  * (server/bot/turn.ts) and `chatref eval shop` both run it, so the eval measures the product.
  */
-import { decideHandoff, type HandoffDecision, type HandoffInput } from './handoff';
+import { decideHandoff, RECENT_MESSAGES, type HandoffDecision, type HandoffInput } from './handoff';
 
 /** What the turn needs of an answer: the threshold it was judged against comes with it. */
 export interface TurnAnswer {
@@ -50,7 +50,7 @@ export async function readTurn<A extends TurnAnswer, T extends TurnTopic = TurnT
   const answer = await input.answer(input.question);
   const alone = await input.topics(input.question);
   // A chat's first message is its last messages too: one reading serves both.
-  const recent = input.visitorMessages.slice(-3).join('\n');
+  const recent = input.visitorMessages.slice(-RECENT_MESSAGES).join('\n');
   const topics = surest(alone, recent === input.question ? [] : await input.topics(recent));
   const decision = decideHandoff({
     visitorMessages: input.visitorMessages,
