@@ -156,6 +156,21 @@ describe('detailHolder', () => {
     expect(detailHolder(week, 'when do u guys open', ranked)?.chunk.id).toBe('hours');
   });
 
+  it("answers the hours from the shop's hours, not a course's timetable it finds first", () => {
+    const shop = [
+      on(
+        'classes.html',
+        'wheel',
+        ['Classes', 'Wheel throwing'],
+        'Open to beginners: Monday, Tuesday, Wednesday, Thursday and Friday, 6 pm to 8 pm.',
+      ),
+      on('visit.md', 'staffed', ['Visit', 'Staffed hours'], 'Tuesday to Friday 10 am to 8 pm, Saturday 9 am to 5 pm.'),
+    ];
+    const studio = new KnowledgeIndex();
+    studio.upsert(shop);
+    expect(detailHolder(studio, 'are you open tomorrow', [searchHit(shop[0], 0.6)])?.chunk.id).toBe('staffed');
+  });
+
   it("finds the shop's loyalty scheme in its own words, not a gym's ten-visit punch card", () => {
     const shop = [
       on('visit.html', 'passes', ['Visit', 'Day passes and punch cards'], 'A 10-visit punch card is $190.'),

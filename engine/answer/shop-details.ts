@@ -216,6 +216,10 @@ const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b
 const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
 /** A section on holiday or seasonal hours. */
 const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
+/** A heading of the shop's own hours: "Hours", "Opening times", "Visit us", "Find us"; not a footer's "Contact". */
+const HOURS_HEADING = /\b(?:hours|opening|open|times|visit|visiting|find us|finding us)\b/;
+/** The days of a week: a heading of the shop's hours counts as naming them all again. */
+const WEEK = 7;
 /** Searched for with the question when none of its own best hits gives the hours. */
 const HOURS_WORDS_SEARCHED = 'opening hours open';
 /** A passage gives the week's hours when it names at least this many days, and a time. */
@@ -395,8 +399,15 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     };
     // Of those, the one naming the most days: the week's hours, over a back dock's "Tuesday to
     // Friday, 8 am to 11 am, before the shop opens" that a vaguer "when do u guys open" ranks first.
-    const days = (h: SearchHit) => (gives(h) ? new Set(normalize(textOf(h.chunk)).match(WEEKDAY)).size : 0);
-    return most(best, days) ?? most(index.search(`${HOURS_WORDS_SEARCHED} ${query}`, DEEP_HITS), days);
+    // A section headed as the shop's hours first ("Hours", "Visit us"), over a class timetable.
+    const days = (h: SearchHit) =>
+      gives(h)
+        ? new Set(normalize(textOf(h.chunk)).match(WEEKDAY)).size + (HOURS_HEADING.test(headings(h)) ? WEEK : 0)
+        : 0;
+    // Among the best hits and those of a search for the shop's hours: "are you open tomorrow" finds
+    // a course's "Tuesdays 6-8 pm" before the "Staffed hours" it never names.
+    const deep = index.search(`${HOURS_WORDS_SEARCHED} ${query}`, DEEP_HITS);
+    return most([...best, ...deep.filter((h) => !best.some((b) => b.chunk.id === h.chunk.id))], days);
   }
   if (asked === 'loyalty') {
     // The shop's scheme in its own words ("a stamp for every $10", "Frequent Reader card"), which a
