@@ -156,6 +156,16 @@ describe('detailHolder', () => {
     expect(detailHolder(week, 'when do u guys open', ranked)?.chunk.id).toBe('hours');
   });
 
+  it('takes the one street a shop writes, though only once, as its address', () => {
+    const shop = [
+      on('service.html', 'tune', ['Service', 'Tune-ups'], 'A tune-up is $85 and takes two days.'),
+      on('visit.md', 'visit', ['Visit the shop'], 'Spoke & Chain Cycles is at 418 Willow Street in Madison.'),
+    ];
+    const one = new KnowledgeIndex();
+    one.upsert(shop);
+    expect(detailHolder(one, 'address?', [searchHit(shop[0], 0.6)])?.chunk.id).toBe('visit');
+  });
+
   it("answers the hours from the shop's hours, not a course's timetable it finds first", () => {
     const shop = [
       on(

@@ -318,10 +318,10 @@ function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
     for (const d of contactDetails(textOf(chunk), asked)) counts.set(d, (counts.get(d) ?? 0) + 1);
   let main: string | null = null;
   for (const [d, n] of counts) if (n >= MIN_HOLDERS && (main === null || n > counts.get(main)!)) main = d;
-  // The one phone number a shop gives, if it gives one, is its own though written once ("Call or
-  // text us on (802) 555-0163" under "Get in touch"); an email address written once may be a
-  // single matter's (jobs@).
-  if (main === null && asked === 'phone' && counts.size === 1) main = [...counts.keys()][0];
+  // The one phone number or street a shop gives, if it gives one, is its own though written once
+  // ("Call or text us on (802) 555-0163" under "Get in touch", "Spoke & Chain Cycles is at 418
+  // Willow Street"); an email address written once may be a single matter's (jobs@).
+  if (main === null && (asked === 'phone' || asked === 'place') && counts.size === 1) main = [...counts.keys()][0];
   seen.main.set(asked, main);
   return main;
 }
