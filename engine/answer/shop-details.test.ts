@@ -36,6 +36,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('what time do you close today')).toBe('hours');
     expect(plainDetailAsked('r u open tmrw')).toBe('hours');
     expect(plainDetailAsked('are you open on saturdays')).toBe('hours');
+    expect(plainDetailAsked('when can i come by the shop')).toBe('hours');
     expect(plainDetailAsked('what are your hours on sunday')).toBe('hours');
     expect(plainDetailAsked('do u take credit cards')).toBe('payment');
     expect(plainDetailAsked('forms of payment?')).toBe('payment');
@@ -67,6 +68,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
     expect(plainDetailAsked('we want 40 wooden puzzles for our daycare, can we get a discount')).toBeNull();
     expect(plainDetailAsked('how long do i have to return it')).toBeNull();
+    expect(plainDetailAsked('when can i drop off my bike')).toBeNull();
     expect(plainDetailAsked('do you ship internationally and how much is it')).toBeNull();
   });
 });

@@ -195,7 +195,8 @@ const LOYALTY_SEARCHED = 'loyalty rewards program points stamp card';
 const SHIPPING_HITS = 3;
 
 /** A question about opening or closing: "what are your hours", "what time do you close today". */
-const HOURS_ASKED = /\b(?:hours|open|opens|opening|close|closes|closing)\b/;
+const HOURS_ASKED =
+  /\b(?:hours|open|opens|opening|close|closes|closing)\b|\bwhen (?:can|could|should|do) (?:i|we) (?:come|stop|drop|swing|pop) (?:by|in|over)\b/;
 /**
  * The words a plain question for the shop's hours is made of: "r u open tmrw", "how late are you
  * open tonight", "are you open on saturdays". Not a holiday's name: holiday hours are their own
@@ -205,7 +206,7 @@ const HOURS_WORDS = new Set(
   terms(
     `hours hour open opening close closing store shop business time times day days today tomorrow tonight weekend
     weekends morning mornings evening evenings night late early week regular monday tuesday wednesday thursday friday
-    saturday sunday mon tue tues wed thu thur thurs fri sat sun right now currently still`,
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun right now currently still come stop drop swing pop`,
   ),
 );
 /** A day of the week, alone or in a range ("Tue–Sat"). */
