@@ -217,8 +217,12 @@ const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b
 const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
 /** A section on holiday or seasonal hours. */
 const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
-/** A heading of the shop's own hours: "Hours", "Opening times", "Visit us", "Find us"; not a footer's "Contact". */
-const HOURS_HEADING = /\b(?:hours|opening|open|times|visit|visiting|find us|finding us)\b/;
+/**
+ * A heading of the shop's own hours: "Hours", "Opening times", "Visit us", "Find us"; not a
+ * footer's "Contact", nor "Group visits" or "Visit times" for a school trip.
+ */
+const HOURS_HEADING =
+  /\b(?:hours|opening|open)\b|\b(?:visit(?:ing)?|find(?:ing)?) (?:us|the (?:shop|store|studio|counter))\b/;
 /** The days of a week: a heading of the shop's hours counts as naming them all again. */
 const WEEK = 7;
 /** Searched for with the question when none of its own best hits gives the hours. */
