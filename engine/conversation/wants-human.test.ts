@@ -17,6 +17,7 @@ describe('wantsHuman', () => {
     'HUMAN!!!',
     'Is there anyone I can actually talk to?',
     'please have someone call me back',
+    'can your support team email me',
     'who do I talk to about a custom order',
     "who's the right person to ask about wholesale?",
     'can i talk to dana or sam please',
@@ -51,6 +52,7 @@ describe('wantsHuman', () => {
     'I talked to her yesterday about the order',
     'can you do the bar too? we need someone pouring wine at the reception',
     'we need staff to serve at the party',
+    'do you have a support email',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

@@ -43,6 +43,8 @@ const MASKS: RegExp[] = [
   /\b(?:talk ?box|talking heads|agent orange|owners? manual|managers? (?:special|sale|discount|pick|choice)s?|staff (?:picks?|discount|parking)|real (?:wood|leather|gibson|fender|ivory|deal)|live (?:sound|music|gig|show|performance|recording))\b/g,
   /\b(?:real |live |actual )?(?:human|person|people|agent|agents|manager|boss|staff|operator|operators) (?:band|album|record|vinyl|song|cd|tour|poster|lp|ep)s?\b/g,
   /\b(?:travel|booking|talent|estate|insurance|sales|affiliate|shipping|customs|press) agents?\b/g,
+  // "do you have a support email": the address asked for, not a person to write
+  /\b(?:a|an|the|your|ur) (?:support|customer (?:service|care|support)|sales|help) (?:e-?mail|email address|line|number|phone)\b/g,
 ];
 
 interface Cue {
