@@ -352,5 +352,9 @@ describe('line breaks in a passage', () => {
     expect(answerOffline(tea, 'what is the process for returning unopened tea', { threshold: 0 }).abstained).toBe(
       false,
     );
+    // Nor whether a thing of the shop's has a quality the shop never writes; one it writes is asked.
+    tea.upsert([page('cafe', 'Café', 'We serve house coffee and loose-leaf tea; the oat milk is vegan.')]);
+    expect(answerOffline(tea, 'is your coffee organic', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, 'is the oat milk vegan', { threshold: 0 }).abstained).toBe(false);
   });
 });

@@ -132,8 +132,21 @@ const HAS_THING =
  */
 const WHAT_OF = /^(?:what|whats|what\s+is|what\s+are)\s+(?:the|your|a|an)\s+([a-z]+)\s+(?:of|for|in|on|at|to)\b(.*)$/;
 
+/**
+ * "is your coffee organic", "are your delivery vans electric": whether a thing of the shop's has a
+ * quality, the last word, which the shop never writes. Its passage on the thing (the café menu,
+ * the delivery page) matched on the thing alone and cannot say yes, nor no.
+ */
+const IS_QUALITY =
+  /^(?:(?:hi|hey|hello)[,!]?\s+)?(?:is|are)\s+(?:your|ur|the|all (?:of )?your|any of your)\s+[a-z][a-z\s-]*?\s+([a-z-]+)\s*\??$/;
+/** Last words that name no quality of their own ("is the sourdough ok", "are the cookies good"). */
+const NO_QUALITY = new Set(['ok', 'okay', 'good', 'fine', 'stuff', 'things', 'thing', 'one', 'ones', 'there']);
+
 function asksForUnwrittenAttribute(index: KnowledgeIndex, query: string): boolean {
-  const m = WHAT_OF.exec(normalizedLine(query));
+  const line = normalizedLine(query);
+  const quality = IS_QUALITY.exec(line)?.[1];
+  if (quality && !STOPWORDS.has(quality) && !NO_QUALITY.has(quality) && !index.writes(quality)) return true;
+  const m = WHAT_OF.exec(line);
   if (!m) return false;
   const [, head, rest] = m;
   // A short "of…" only (a name, a place): with more after it ("the protocol for getting new
@@ -238,7 +251,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
     ? Math.max(Math.min(threshold, DETAIL_SURE), answerConfidence(index, query, hits))
     : answerConfidence(index, query, hits);
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
-  if (!hits.length || confidence < threshold || asksForUnwrittenThing(index, query)) return notSure;
+  // A plain ask for a detail is all the detail's words ("is the store open this weekend"): never
+  // a thing or a quality the shop does not write.
+  if (!hits.length || confidence < threshold || (!detail && asksForUnwrittenThing(index, query))) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one
   // lacks them and one of the next few holds them.
   // What it asks for, as asked too: the shop's spelling may have read "are you open" as its
