@@ -244,7 +244,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // workspace asks (shop-details.ts, shop-topics.ts). Read as typed too: the shop's spelling may
   // have read "where are you located" as its "visit".
   const held = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
-  const topic = held ? undefined : topicHolder(query, hits);
+  const topic = held ? undefined : topicHolder(index, query, hits);
   const detail = held ?? topic;
   if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail

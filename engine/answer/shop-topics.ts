@@ -9,6 +9,7 @@
  * "Free parking behind the shop"), as surely as the workspace asks (shop-details.ts does the same
  * for the shop's number, address, hours, ways to pay, discounts and shipping).
  */
+import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { askingClause } from '../text/clauses';
 import { normalize, terms } from '../text/index';
@@ -22,6 +23,11 @@ interface Topic {
   heading: RegExp;
   /** A passage on the topic by its text too, where shops write it in passing. */
   inText?: boolean;
+  /**
+   * Searched for with the question when none of the first hits is on the topic: a shop's "gift
+   * certificates" for the visitor's "gift vouchers".
+   */
+  searched?: string;
 }
 
 const words = (list: string) => new Set(terms(list));
@@ -53,6 +59,7 @@ const TOPICS: Record<TopicAsked, Topic> = {
     ),
     heading: /\bgift ?(?:cards?|certificates?|vouchers?)\b|\be-?gift\b/,
     inText: true,
+    searched: 'gift cards gift certificates gift vouchers',
   },
   parking: {
     asked: /\bpark(?:ing)?\b/,
@@ -62,6 +69,7 @@ const TOPICS: Record<TopicAsked, Topic> = {
     ),
     heading: /\bpark(?:ing)?\b/,
     inText: true,
+    searched: 'parking',
   },
 };
 
@@ -69,6 +77,8 @@ const TOPICS: Record<TopicAsked, Topic> = {
 const AUDIENCE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?)\b/;
 /** How many of the best hits are read for the topic. */
 const TOPIC_HITS = 3;
+/** How many hits of a search for the topic are read, when the best lack it. */
+const SEARCHED_HITS = 10;
 
 /** The topic a question asks for when it asks only for one of the shop's everyday policies. */
 export function plainTopicAsked(query: string): TopicAsked | null {
@@ -94,22 +104,28 @@ const headings = (c: KnowledgeChunk) => normalize(`${c.headingPath.join(' ')} ${
 
 /**
  * For a plain ask for one of the shop's everyday policies, the best-ranked of the first few hits
- * on that topic by its own heading ("Returns", not "Rates" on the "Shipping and returns" page), else
+ * (else, for gift cards and parking, of a search for the topic) on that topic by its own heading ("Returns", not "Rates" on the "Shipping and returns" page), else
  * by its page's, else (parking, gift cards) by its text; never a page for wholesale or corporate
  * customers the question does not name. Undefined for other questions, or when none is on it.
  */
-export function topicHolder(query: string, hits: readonly SearchHit[]): SearchHit | undefined {
+export function topicHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
   const asked = plainTopicAsked(query);
   if (!asked) return undefined;
   const topic = TOPICS[asked];
   const q = normalize(query);
-  const theirs = hits.slice(0, TOPIC_HITS).filter((h) => {
-    const audience = headings(h.chunk).match(AUDIENCE)?.[0];
-    return audience === undefined || q.includes(audience);
-  });
+  const on = (found: readonly SearchHit[]) => {
+    const theirs = found.filter((h) => {
+      const audience = headings(h.chunk).match(AUDIENCE)?.[0];
+      return audience === undefined || q.includes(audience);
+    });
+    return (
+      theirs.find((h) => topic.heading.test(ownHeading(h.chunk))) ??
+      theirs.find((h) => topic.heading.test(headings(h.chunk))) ??
+      (topic.inText ? theirs.find((h) => topic.heading.test(normalize(h.chunk.answer ?? h.chunk.text))) : undefined)
+    );
+  };
   return (
-    theirs.find((h) => topic.heading.test(ownHeading(h.chunk))) ??
-    theirs.find((h) => topic.heading.test(headings(h.chunk))) ??
-    (topic.inText ? theirs.find((h) => topic.heading.test(normalize(h.chunk.answer ?? h.chunk.text))) : undefined)
+    on(hits.slice(0, TOPIC_HITS)) ??
+    (topic.searched ? on(index.search(`${topic.searched} ${query}`, SEARCHED_HITS)) : undefined)
   );
 }
