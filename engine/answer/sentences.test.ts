@@ -18,13 +18,22 @@ describe('relevantSentences', () => {
     expect(relevantSentences(shipping, 'do you ship to France')).toBe(
       'We currently ship within the UK only. We do not ship to Europe or anywhere outside the United Kingdom. UK delivery costs £3.95 per order.',
     );
-    // A bare "Yes." that opens the answer stays.
+    // A bare "Yes." that opens the answer stays, and "It costs £6." brings what "it" is.
     expect(
       relevantSentences(
         'Yes. We sell a decaf Earl Grey. It costs £6. Rooibos has no caffeine.',
         'how much is the decaf',
       ),
-    ).toBe('Yes. It costs £6.');
+    ).toBe('Yes. We sell a decaf Earl Grey. It costs £6.');
+    // So does a sentence that goes on from the one before with "then".
+    expect(
+      relevantSentences(
+        'In season, orders ship within 1 to 2 business days. From October to May, we pack orders on Tuesdays and Fridays only. Ground delivery then takes 3 to 7 business days. Pickup at the boathouse is free.',
+        'how fast do you ship',
+      ),
+    ).toBe(
+      'In season, orders ship within 1 to 2 business days. From October to May, we pack orders on Tuesdays and Fridays only. Ground delivery then takes 3 to 7 business days.',
+    );
     // Of three sentences, by words alone, all: the one without them may be the list asked for.
     const cannot = 'Strings, reeds and sticks. Items that are broken or recalled. Instruments without a serial number.';
     expect(relevantSentences(cannot, "what items can't be traded in")).toBe(cannot);

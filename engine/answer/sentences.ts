@@ -205,6 +205,9 @@ const FOOTER_LINKS =
   /(?:\s*[·•|]\s*(?:privacy(?: policy| notice)?|terms(?: of (?:service|use)| (?:&|and) conditions)?|cookies?(?: policy| settings)?|accessibility|site ?map|instagram|facebook|twitter|tiktok|pinterest|youtube|linkedin))+\s*$/i;
 const withoutFooterLinks = (line: string) => line.replace(FOOTER_LINKS, '');
 
+/** A sentence that goes on from the one before it: "Then…", "This…", "…then takes 3 days". */
+const GOES_ON = /^(?:then|this|that|these|those|it|they|also|otherwise)\b|\bthen\b/i;
+
 function chosenSentences(text: string, query: string, maxWords: number, also: readonly AnswerKind[]): string {
   const { sentences, lineOf } = sentencesByLine(text);
   // The specific kinds of fact asked for (not "can I / do you" policy).
@@ -233,6 +236,12 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
           : kept;
       // A bare "Yes." or "No, sorry." that opens the text is the answer's first word.
       if (answers.length && kept[0] !== answers[0] && wordCount(kept[0]) <= 3) answers.unshift(kept[0]);
+      // A sentence that goes on from the one before ("Ground delivery then takes 3 to 7 business
+      // days" after "From mid-October to late May, we pack orders on Tuesdays and Fridays only")
+      // brings it.
+      for (let i = kept.length - 1; i > 0; i--)
+        if (answers.includes(kept[i]) && !answers.includes(kept[i - 1]) && GOES_ON.test(kept[i]))
+          answers.push(kept[i - 1]);
       if (answers.length && answers.length < kept.length) {
         const chosen = withListIntros(kept, new Set(answers.map((s) => kept.indexOf(s))), Infinity);
         return joinSentences(
