@@ -46,6 +46,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('whats the delivery timeframe')).toBe('shipTime');
     expect(plainDetailAsked('shipping cost?')).toBe('shipCost');
     expect(plainDetailAsked('do you have free shipping over a certain amount')).toBe('shipCost');
+    expect(plainDetailAsked('how much is shipping on a $60 order')).toBe('shipCost');
     expect(plainDetailAsked('do i get points when i shop')).toBe('loyalty');
     expect(plainDetailAsked('any perks for repeat customers')).toBe('loyalty');
     expect(plainDetailAsked('Hi, I live in the UK - is it possible to have an order shipped to me?')).toBe('abroad');

@@ -289,7 +289,13 @@ function detailIn(query: string): DetailAsked | null {
   if (ABROAD_QUESTION.test(q) || (SENDING.test(q) && ABROAD_NAMED.test(q) && only(ABROAD_WORDS))) return 'abroad';
   if (LOYALTY_ASKED.test(q) && only(LOYALTY_WORDS)) return 'loyalty';
   if (SHIPPING_ASKED.test(q) && SHIP_TIME_ASKED.test(q) && only(SHIP_TIME_WORDS)) return 'shipTime';
-  if (SHIPPING_ASKED.test(q) && SHIP_COST_ASKED.test(q) && only(SHIP_COST_WORDS)) return 'shipCost';
+  // An amount is part of a cost question: "how much is shipping on a $60 order".
+  if (
+    SHIPPING_ASKED.test(q) &&
+    SHIP_COST_ASKED.test(q) &&
+    words.every((w) => SHIP_COST_WORDS.has(w) || /^\d+$/.test(w))
+  )
+    return 'shipCost';
   return null;
 }
 

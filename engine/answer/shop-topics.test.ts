@@ -17,6 +17,7 @@ describe('plainTopicAsked', () => {
     expect(plainTopicAsked('is it possible to get a refnd')).toBe('returns');
     expect(plainTopicAsked("Hi, I bought something that doesn't fit - what's your policy on returns?")).toBe('returns');
     expect(plainTopicAsked("opened the earl grey and i don't like it, can i send it back")).toBe('returns');
+    expect(plainTopicAsked('can i still return it without the original packaging')).toBe('returns');
     expect(plainTopicAsked('do you have gift vouchers')).toBe('giftCards');
     expect(plainTopicAsked('can i get a giftcard for $50')).toBe('giftCards');
     expect(plainTopicAsked("Hi, I'm driving over later - is there somewhere I can park near the shop?")).toBe(
@@ -29,6 +30,7 @@ describe('plainTopicAsked', () => {
     expect(plainTopicAsked('can i pay with a gift card')).toBeNull();
     expect(plainTopicAsked('is there parking for a bus')).toBeNull();
     expect(plainTopicAsked('how much is shipping')).toBeNull();
+    expect(plainTopicAsked('do you do sale or return for shops')).toBeNull();
   });
 });
 

@@ -47,7 +47,8 @@ const TOPICS: Record<TopicAsked, Topic> = {
     words: words(
       `return returns returned returning refund refunds refunded refnd exchange exchanges money back send item items
       something thing things purchase purchases order orders bought buy days day many long window request full process
-      accept take fit doesnt different size wrong color colour`,
+      accept take fit doesnt different size wrong color colour receipt receipts tags unopened opened unused used worn
+      original packaging box clearance late still store credit online without`,
     ),
     heading: /\b(?:returns?|refunds?|exchanges?)\b/,
   },
