@@ -274,7 +274,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (jobQuestion(query) && !aboutJobs(`${titleLine(top.chunk)} ${top.chunk.questions.join(' ')} ${top.chunk.text}`))
     return notSure;
   if (isFaq(top.chunk)) {
-    if (yesToAnotherThing(query, top.chunk)) return notSure;
+    if (!detail && yesToAnotherThing(query, top.chunk)) return notSure;
     return {
       text: (top.chunk.answer ?? top.chunk.text).trim(),
       citations: [citationOf(top.chunk)],

@@ -83,4 +83,15 @@ describe('answerOffline, asked for an everyday policy', () => {
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/within 30 days/);
   });
+
+  it('answers gift vouchers with the yes of a Q&A entry on gift certificates', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    index.upsert([
+      on('care.md', 'care', ['Care', 'Washing'], 'Hand wash in cold water and dry flat.'),
+      faq('gift', ['Do you sell gift certificates?'], 'Yes. Gift certificates come in any amount from $25.'),
+    ]);
+    const a = answerOffline(index, 'do you have gift vouchers', { threshold: 0.5 });
+    expect(a.abstained).toBe(false);
+    expect(a.text).toMatch(/from \$25/);
+  });
 });
