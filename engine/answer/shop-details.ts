@@ -7,9 +7,11 @@
  * a passage among its best few and then doubts it, the words of the question being everywhere
  * ("call us to book") or nowhere ("(512) 555-0139"). Here the question is read for what it asks,
  * and the passage that holds it is found by its facts: the shop's own number, address or street
- * (the one most of its pages repeat), the week's days and times, where it ships, the most ways to
- * pay, or the most discounts in figures ("10% off"). Only for a question that asks for nothing
- * else: "can I call you about my order" goes the usual way.
+ * (the one most of its pages repeat, or the only one it writes), the week's days and times, where
+ * it ships, how long shipping takes and what it costs, the most ways to pay (or the one named),
+ * the most discounts in figures ("10% off"), its loyalty scheme. Only for a question that asks
+ * for nothing else, however it is typed ("r u open tmrw", "whats ur adress", the clause that asks
+ * after the visitor's story): "can I call you about my order" goes the usual way.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -255,7 +257,8 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
 
 /**
  * What a question asks for when it asks only for one of the shop's details: its number, address,
- * street, hours, where it ships, ways to pay or discounts.
+ * street, hours, where it ships, how long shipping takes or what it costs, ways to pay, discounts
+ * or loyalty scheme. Read whole, else in its asking clause (text/clauses.ts).
  */
 export function plainDetailAsked(query: string): DetailAsked | null {
   const whole = detailIn(query);
@@ -373,9 +376,11 @@ const MIN_MEANS = 2;
  * For a plain request for one of the shop's details, the hit that holds it: of the first
  * DETAIL_HITS, the best-ranked holding the shop's own number, address or street (for "how do I
  * contact you", its number and address both if one does), the week's hours, the most ways to pay
- * (at least MIN_MEANS) or the most discounts in figures, else the best of a search of its own
- * DEEP_HITS deep; of the first ABROAD_HITS, the best-ranked saying where the shop ships. Undefined
- * for other questions, or when none holds it.
+ * (at least MIN_MEANS; the one named, among them) or the most discounts in figures, else the best
+ * of a search of its own DEEP_HITS deep; the week's hours among both; a loyalty scheme described;
+ * of the first ABROAD_HITS, the best-ranked saying where the shop ships; of the first
+ * SHIPPING_HITS, one under a shipping heading holding a duration or an amount. Undefined for other
+ * questions, or when none holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
   const asked = plainDetailAsked(query);

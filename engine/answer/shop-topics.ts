@@ -5,9 +5,10 @@
  * ("Hi, I'm driving over later - is there somewhere I can park near the shop?"). The ranking puts
  * the shop's section on it first and then doubts it: the question's words are few, or many and
  * ordinary. A question made only of such a topic's words is answered by the best-ranked of the
- * first few hits that is on that topic by its headings (for parking, its text: a footer's
- * "Free parking behind the shop"), as surely as the workspace asks (shop-details.ts does the same
- * for the shop's number, address, hours, ways to pay, discounts and shipping).
+ * first few hits that is on that topic by its headings (for parking and gift cards, its text too:
+ * a footer's "Free parking behind the shop"), as surely as the workspace asks up to 0.9
+ * (offline.ts); shop-details.ts does the same for the shop's number, address, hours, ways to pay,
+ * discounts, loyalty scheme and shipping.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -34,8 +35,9 @@ const words = (list: string) => new Set(terms(list));
 
 /** Words any plain ask may hold beside stopwords and the topic's own: a greeting, how it is put. */
 const FILLER = words(
-  `hi hey hello there thanks please pls plz whats hows what how ur u guys yall could would wonder wondering like love know tell possible
-  get give need want let find shop store policy policies work works happen offer offers option options available`,
+  `hi hey hello there thanks please pls plz whats hows what how ur u guys yall could would wonder wondering like
+  love know tell possible get give need want let find shop store policy policies work works happen offer offers
+  option options available`,
 );
 
 export type TopicAsked = 'returns' | 'giftCards' | 'parking';
@@ -105,9 +107,11 @@ const headings = (c: KnowledgeChunk) => normalize(`${c.headingPath.join(' ')} ${
 
 /**
  * For a plain ask for one of the shop's everyday policies, the best-ranked of the first few hits
- * (else, for gift cards and parking, of a search for the topic) on that topic by its own heading ("Returns", not "Rates" on the "Shipping and returns" page), else
- * by its page's, else (parking, gift cards) by its text; never a page for wholesale or corporate
- * customers the question does not name. Undefined for other questions, or when none is on it.
+ * on that topic: by its own heading ("Returns", not "Rates" on the "Shipping and returns" page),
+ * else by its page's, else (parking, gift cards) by its text; never a page for wholesale or
+ * corporate customers the question does not name. For gift cards and parking, when none of the
+ * first hits is on it, the same of a search for the topic. Undefined for other questions, or when
+ * none is on it.
  */
 export function topicHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
   const asked = plainTopicAsked(query);
