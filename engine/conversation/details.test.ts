@@ -117,3 +117,13 @@ describe('captureDetails', () => {
     });
   });
 });
+
+describe('captureDetails, product words in another sense', () => {
+  it('reads no product from a case of wine or an order pickup, and keeps a guitar pickup', () => {
+    expect(captureDetails(['I want a case of the Rioja for my dads party']).product).toBeUndefined();
+    expect(captureDetails(['can I do a pickup on saturday instead']).product).toBeUndefined();
+    expect(captureDetails(['can i do curbside pickup']).product).toBeUndefined();
+    expect(captureDetails(['my neck pickup is buzzing']).product).toBe('pickup');
+    expect(captureDetails(['I need a hard case for my Strat']).product).toBe('case');
+  });
+});

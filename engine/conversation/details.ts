@@ -203,13 +203,31 @@ function withModifiers(text: string, index: number, word: string): string {
   return [prefix, word, after ? after[1] : ''].filter(Boolean).join(' ');
 }
 
+/** Every product word of a text, for the first that names a product where it stands. */
+const PRODUCT_ALL = new RegExp(PRODUCT.source, 'gi');
+
+/**
+ * A product word in another sense where it stands: "a case of the Rioja" (a case as an amount),
+ * "can I do a pickup on saturday", "curbside pickup" (collecting an order, not a guitar pickup).
+ */
+function notAProduct(text: string, index: number, word: string): boolean {
+  const before = text.slice(Math.max(0, index - 24), index).toLowerCase();
+  const after = text.slice(index + word.length, index + word.length + 16).toLowerCase();
+  if (/^\s+of\b/.test(after)) return true;
+  return (
+    /^pickup$/i.test(word) &&
+    (/\b(?:a|for|curbside|kerbside|in-store|store|local|free|order|schedule)\s+$/.test(before) ||
+      /^\s+(?:on|at|time|times|order|point|points|location|window|slot|today|tomorrow)\b/.test(after))
+  );
+}
+
 function findProduct(text: string, products: string[]): string | undefined {
   if (products.length) {
     const shop = new RegExp(`\\b(${products.map(escape).join('|')})\\b`, 'i');
     const m = text.match(shop);
     if (m) return products.find((p) => p.toLowerCase() === m[1].toLowerCase()) ?? m[1];
   }
-  const m = text.match(PRODUCT);
+  const m = [...text.matchAll(PRODUCT_ALL)].find((x) => !notAProduct(text, x.index!, x[1]));
   const b = text.match(BRAND);
   if (b && (!m || b.index! <= m.index!)) {
     const end = b.index! + b[0].length;
