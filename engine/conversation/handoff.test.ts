@@ -48,6 +48,7 @@ describe('decideHandoff', () => {
     // Near certain, the visitor's own request goes to the team; a question on its policy is answered.
     for (const own of [
       'I want a custom guitar built with a maple neck',
+      "we're looking for a custom dining table in walnut",
       'my knee hurts after every run, what shoes should i get',
     ])
       expect(decideHandoff(input({ visitorMessages: [own], answer: answered, topics: topics(0.99) }))).toMatchObject({

@@ -185,7 +185,7 @@ function surestHandoffTopic(topics: HandoffInput['topics'], least: number) {
 const ASKED_OWN_CASE = 0.5;
 /** The visitor says what they want done or made: "I want a custom guitar built", "we'd like a tasting". */
 const WANTS_ITSELF =
-  /\b(?:i|we)(?:'d| would)? (?:want|need|like|(?:am|'m|are|'re) looking for)\b(?! to (?:know|ask|check|find out|see|understand|learn))/i;
+  /\b(?:i|we)(?:'d| would|'m|'re| am| are)? (?:want|need|like|looking for)\b(?! to (?:know|ask|check|find out|see|understand|learn))/i;
 
 /**
  * The least confidence of a handoff topic that hands the latest message off. The tagger's "none
