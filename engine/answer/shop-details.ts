@@ -342,7 +342,17 @@ function mainDetail(index: KnowledgeIndex, asked: DetailAsked): string | null {
 
 const textOf = (chunk: KnowledgeChunk) => chunk.answer ?? chunk.text;
 /** A hit's headings, its page's title first. */
-const headings = (h: SearchHit) => normalize(`${h.chunk.headingPath.join(' ')} ${h.chunk.title}`);
+export const headingsOf = (c: KnowledgeChunk) => normalize(`${c.headingPath.join(' ')} ${c.title}`);
+const headings = (h: SearchHit) => headingsOf(h.chunk);
+
+/**
+ * A page for one kind of customer ("Wholesale", "Corporate gifts") that the question does not
+ * name: not the answer to a plain ask ("how long does delivery take" from a brewery wholesale page).
+ */
+export function forOthers(h: SearchHit, query: string): boolean {
+  const audience = headings(h).match(AUDIENCE_TITLE)?.[0];
+  return audience !== undefined && !normalize(query).includes(audience);
+}
 
 /** The ways to pay a text names, each once ("Amex" and "American Express" are one). */
 function listedMeans(text: string): string[] {
@@ -439,12 +449,8 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // holds a duration or an amount answers, unless it is a page for wholesale or corporate
     // customers and the question is not theirs.
     const fact: AnswerKind = asked === 'shipTime' ? 'duration' : 'price';
-    const theirs = (h: SearchHit) => {
-      const audience = headings(h).match(AUDIENCE_TITLE)?.[0];
-      return audience === undefined || normalize(query).includes(audience);
-    };
     const holds = (h: SearchHit) => SHIPPING_TITLE.test(headings(h)) && factKinds(textOf(h.chunk)).includes(fact);
-    return hits.slice(0, SHIPPING_HITS).find((h) => theirs(h) && holds(h));
+    return hits.slice(0, SHIPPING_HITS).find((h) => !forOthers(h, query) && holds(h));
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's

@@ -13,6 +13,7 @@
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { askingClause } from '../text/clauses';
+import { forOthers, headingsOf } from './shop-details';
 import { normalize, terms } from '../text/index';
 
 interface Topic {
@@ -76,8 +77,6 @@ const TOPICS: Record<TopicAsked, Topic> = {
   },
 };
 
-/** A page for one kind of customer, not the question's unless it names them. */
-const AUDIENCE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?)\b/;
 /** How many of the best hits are read for the topic. */
 const TOPIC_HITS = 3;
 /** How many hits of a search for the topic are read, when the best lack it. */
@@ -102,8 +101,6 @@ function topicIn(query: string): TopicAsked | null {
 /** A chunk's own heading and a Q&A entry's questions. */
 const ownHeading = (c: KnowledgeChunk) =>
   normalize(`${c.headingPath.at(-1) ?? ''} ${c.title} ${c.questions.join(' ')}`);
-/** Its headings, its page's title first. */
-const headings = (c: KnowledgeChunk) => normalize(`${c.headingPath.join(' ')} ${c.title}`);
 
 /**
  * For a plain ask for one of the shop's everyday policies, the best-ranked of the first few hits
@@ -117,15 +114,11 @@ export function topicHolder(index: KnowledgeIndex, query: string, hits: readonly
   const asked = plainTopicAsked(query);
   if (!asked) return undefined;
   const topic = TOPICS[asked];
-  const q = normalize(query);
   const on = (found: readonly SearchHit[]) => {
-    const theirs = found.filter((h) => {
-      const audience = headings(h.chunk).match(AUDIENCE)?.[0];
-      return audience === undefined || q.includes(audience);
-    });
+    const theirs = found.filter((h) => !forOthers(h, query));
     return (
       theirs.find((h) => topic.heading.test(ownHeading(h.chunk))) ??
-      theirs.find((h) => topic.heading.test(headings(h.chunk))) ??
+      theirs.find((h) => topic.heading.test(headingsOf(h.chunk))) ??
       (topic.inText ? theirs.find((h) => topic.heading.test(normalize(h.chunk.answer ?? h.chunk.text))) : undefined)
     );
   };
