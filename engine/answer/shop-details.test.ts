@@ -219,7 +219,27 @@ describe('detailHolder', () => {
     ships.upsert(shop);
     const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
     expect(detailHolder(ships, 'how fast do u ship', ranked)?.chunk.id).toBe('times');
-    expect(detailHolder(ships, 'how fast do u ship', ranked.slice(0, 2))).toBeUndefined();
+    // Ranked below the first few, it is searched for; a shop without one has none.
+    expect(detailHolder(ships, 'how fast do u ship', ranked.slice(0, 2))?.chunk.id).toBe('times');
+    const local = new KnowledgeIndex();
+    local.upsert(shop.slice(0, 2));
+    expect(detailHolder(local, 'how fast do u ship', ranked.slice(0, 2))).toBeUndefined();
+  });
+
+  it("skips a workplace programme's delivery for how long delivery takes", () => {
+    const shop = [
+      on(
+        'work.docx',
+        'work',
+        ['Workplace Eyewear Program', 'Turnaround and delivery'],
+        'Safety glasses take 10 to 14 business days.',
+      ),
+      on('lenses.html', 'ship', ['Contact lenses', 'Shipping'], 'Orders arrive in 2 to 3 business days.'),
+    ];
+    const optician = new KnowledgeIndex();
+    optician.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(optician, 'how long does delivery take', ranked)?.chunk.id).toBe('ship');
   });
 
   it("answers how to get in touch with the shop's number and address both, not a single matter's", () => {

@@ -173,7 +173,7 @@ const SHIP_COST_WORDS = new Set(
 /** A section on shipping or delivery, by its heading or its page's: "Shipping — Rates and transit times". */
 const SHIPPING_TITLE = /\b(?:ship|shipping|deliver|delivery|deliveries|postage|dispatch|transit|couriers?)\b/;
 /** A page for one kind of customer, not the question's unless it names them: "Wholesale", "Corporate gifts". */
-const AUDIENCE_TITLE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?)\b/;
+const AUDIENCE_TITLE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?|workplace|employers?)\b/;
 /** A question for a loyalty scheme: "rewards program?", "do i get points when i shop", "perks for regulars". */
 const LOYALTY_ASKED =
   /\b(?:loyalty|rewards?|points?|perks?|punch ?cards?|stamp ?cards?|frequent (?:buyer|shopper|customer)s?|(?:repeat|regular) customers?|regulars)\b/;
@@ -195,6 +195,8 @@ const LOYALTY_TEXT =
 const LOYALTY_SEARCHED = 'loyalty rewards program points stamp card';
 /** How many of the best hits are read for the shop's shipping times or costs. */
 const SHIPPING_HITS = 3;
+/** Searched for with the question when none of those holds them. */
+const SHIPPING_SEARCHED = 'shipping delivery';
 
 /** A question about opening or closing: "what are your hours", "what time do you close today". */
 const HOURS_ASKED =
@@ -389,7 +391,8 @@ const MIN_MEANS = 2;
  * (at least MIN_MEANS; the one named, among them) or the most discounts in figures, else the best
  * of a search of its own DEEP_HITS deep; the week's hours among both; a loyalty scheme described;
  * of the first ABROAD_HITS, the best-ranked saying where the shop ships; of the first
- * SHIPPING_HITS, one under a shipping heading holding a duration or an amount. Undefined for other
+ * SHIPPING_HITS, else of a search for shipping, one under a shipping heading holding a duration or
+ * an amount. Undefined for other
  * questions, or when none holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
@@ -447,10 +450,15 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // "how fast do u ship", "shipping cost?": the ranking finds the shipping section and doubts
     // it, the question's words being few. Of its first few, the best-ranked on shipping that
     // holds a duration or an amount answers, unless it is a page for wholesale or corporate
-    // customers and the question is not theirs.
+    // customers and the question is not theirs; else the best such of a search for shipping (a
+    // shop writing "delivery" for its catering ranks that above its shipping page).
     const fact: AnswerKind = asked === 'shipTime' ? 'duration' : 'price';
     const holds = (h: SearchHit) => SHIPPING_TITLE.test(headings(h)) && factKinds(textOf(h.chunk)).includes(fact);
-    return hits.slice(0, SHIPPING_HITS).find((h) => !forOthers(h, query) && holds(h));
+    const answers = (h: SearchHit) => !forOthers(h, query) && holds(h);
+    return (
+      hits.slice(0, SHIPPING_HITS).find(answers) ??
+      index.search(`${SHIPPING_SEARCHED} ${query}`, DEEP_HITS).find(answers)
+    );
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
