@@ -45,6 +45,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('how fast do u ship')).toBe('shipTime');
     expect(plainDetailAsked('whats the delivery timeframe')).toBe('shipTime');
     expect(plainDetailAsked('shipping cost?')).toBe('shipCost');
+    expect(plainDetailAsked('Hello, is there a number I can call to speak to someone?')).toBe('phone');
     expect(plainDetailAsked('do you have free shipping over a certain amount')).toBe('shipCost');
     expect(plainDetailAsked('how much is shipping on a $60 order')).toBe('shipCost');
     expect(plainDetailAsked('do i get points when i shop')).toBe('loyalty');

@@ -53,7 +53,7 @@ const FILLER = new Set(
 const CONTACT_WORDS = new Set(
   terms(
     `phone telephone number contact email mail address call reach ring text touch details info information best way
-    line customer service support team someone`,
+    line customer service support team someone speak talk`,
   ),
 );
 /** What a plain request for the shop's number, email, address or a way to reach it names. */

@@ -25,6 +25,8 @@ describe('wantsHuman', () => {
     'can i talk to lena about my wholesale order',
     "I'd like to speak with Omar about the table he is building for me",
     'hey is nora in today? need to talk to her about an order',
+    'how do i get in touch with a real person',
+    'How do I reach a human?',
   ])('hears a request for a person: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(true);
@@ -53,6 +55,9 @@ describe('wantsHuman', () => {
     'can you do the bar too? we need someone pouring wine at the reception',
     'we need staff to serve at the party',
     'do you have a support email',
+    'how do i get in touch with customer service',
+    "Hi, what's the best way to get in touch with someone from your team?",
+    'Hello, is there a number I can call to speak to someone?',
   ])('does not mistake a question that mentions people: %s', (text) => {
     const r = wantsHuman(text);
     expect(r.wants).toBe(false);

@@ -45,6 +45,11 @@ const MASKS: RegExp[] = [
   /\b(?:travel|booking|talent|estate|insurance|sales|affiliate|shipping|customs|press) agents?\b/g,
   // "do you have a support email": the address asked for, not a person to write
   /\b(?:a|an|the|your|ur) (?:support|customer (?:service|care|support)|sales|help) (?:e-?mail|email address|line|number|phone)\b/g,
+  // "how do i get in touch with customer service", "best way to reach your team": the way asked
+  // for, which the shop's content gives; not "how do i reach a real person", who is in the chat.
+  /\b(?:how (?:do|can|could|should|would) (?:i|we)|(?:best|easiest|quickest|fastest) way to) (?:get in touch|be in touch|contact|reach|get hold of|get a hold of)\b(?! (?:with |to )?(?:a |an |the )?(?:real |live |actual |human )?(?:humans?|agents?|representatives?|reps?|operators?|persons?)\b)/g,
+  // "is there a number i can call to speak to someone": the number asked for
+  /\b(?:a|the|any|your) (?:phone )?number (?:i|we) (?:can|could) (?:call|ring|phone|text)(?: to (?:speak|talk|chat) (?:to|with) (?:someone|somebody|anyone))?\b/g,
 ];
 
 interface Cue {
