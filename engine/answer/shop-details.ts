@@ -144,6 +144,8 @@ const ABROAD_WORDS = new Set(
 );
 /** How many of the best hits are read for where the shop ships. */
 const ABROAD_HITS = 3;
+/** Searched for with the question when none of those says where the shop ships. */
+const ABROAD_SEARCHED = 'ship shipping international countries';
 /** Where a passage says the shop ships: "only within the United States", "we don't ship outside the US". */
 const SHIPS_WHERE =
   /\b(?:ship|ships|shipping|deliver|delivers|delivery|send)\b[^.?!]{0,80}?\b(?:internationally|international|abroad|overseas|worldwide|outside|countries|only (?:to|within)|within (?:the )?(?:us|u\.s\.|usa|united states|uk|lower 48|contiguous|continental|\d+ states)|(?:to|in) (?:the )?(?:lower 48|contiguous|continental|\d+ (?:contiguous )?states))\b/i;
@@ -390,10 +392,9 @@ const MIN_MEANS = 2;
  * contact you", its number and address both if one does), the week's hours, the most ways to pay
  * (at least MIN_MEANS; the one named, among them) or the most discounts in figures, else the best
  * of a search of its own DEEP_HITS deep; the week's hours among both; a loyalty scheme described;
- * of the first ABROAD_HITS, the best-ranked saying where the shop ships; of the first
- * SHIPPING_HITS, else of a search for shipping, one under a shipping heading holding a duration or
- * an amount. Undefined for other
- * questions, or when none holds it.
+ * of the first ABROAD_HITS, else of a search for it, the best-ranked saying where the shop ships;
+ * of the first SHIPPING_HITS, else of a search for shipping, one under a shipping heading holding
+ * a duration or an amount. Undefined for other questions, or when none holds it.
  */
 export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
   const asked = plainDetailAsked(query);
@@ -462,10 +463,10 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
-    // first few, the best-ranked passage saying where the shop ships. The ranking finds it (the
-    // words are the question's); its confidence doubts an answer the visitor must infer.
+    // first few, else of a search for it, the best-ranked passage saying where the shop ships. Its
+    // confidence doubts an answer the visitor must infer.
     const says = (h: SearchHit) => SHIPS_WHERE.test(normalize(textOf(h.chunk)));
-    return hits.slice(0, ABROAD_HITS).find(says);
+    return hits.slice(0, ABROAD_HITS).find(says) ?? index.search(`${ABROAD_SEARCHED} ${query}`, DEEP_HITS).find(says);
   }
   if (asked === 'discount') {
     // The most discounts in figures; a "fine print" section on discounts may rank above them.
