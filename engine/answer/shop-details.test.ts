@@ -45,6 +45,9 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('how fast do u ship')).toBe('shipTime');
     expect(plainDetailAsked('whats the delivery timeframe')).toBe('shipTime');
     expect(plainDetailAsked('shipping cost?')).toBe('shipCost');
+    expect(plainDetailAsked('is there a sale on rn')).toBe('discount');
+    expect(plainDetailAsked('are you near downtown')).toBe('place');
+    expect(plainDetailAsked('r u guys close to the train station')).toBe('place');
     expect(plainDetailAsked('Hello, is there a number I can call to speak to someone?')).toBe('phone');
     expect(plainDetailAsked('do you have free shipping over a certain amount')).toBe('shipCost');
     expect(plainDetailAsked('how much is shipping on a $60 order')).toBe('shipCost');
@@ -67,6 +70,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('can i pay with a gift card')).toBeNull();
     expect(plainDetailAsked('how much to ship to texas')).toBeNull();
     expect(plainDetailAsked('how much is shipping to canada')).toBeNull();
+    expect(plainDetailAsked('do you accept returns on sale items')).toBeNull();
     expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
     expect(plainDetailAsked('we want 40 wooden puzzles for our daycare, can we get a discount')).toBeNull();
     expect(plainDetailAsked('how long do i have to return it')).toBeNull();
@@ -298,6 +302,22 @@ describe('detailHolder', () => {
     const none = new KnowledgeIndex();
     none.upsert([deals[0]]);
     expect(detailHolder(none, 'do you offer any discounts', ranked.slice(0, 1))).toBeUndefined();
+  });
+
+  it("answers a discount ask with the shop's own discounts, not a corporate page's volume pricing", () => {
+    const deals = [
+      on(
+        'corporate.docx',
+        'tiers',
+        ['Corporate gifting', 'Pricing'],
+        '25+ boxes 10% off, 50+ boxes 15% off, 100+ 20% off.',
+      ),
+      on('faq.csv', 'students', ['Do you have discounts?'], 'Students get 10% off with ID.'),
+    ];
+    const shop = new KnowledgeIndex();
+    shop.upsert(deals);
+    const ranked = deals.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(shop, 'is there a sale on rn', ranked)?.chunk.id).toBe('students');
   });
 
   it('finds where the shop is by the street its pages repeat, though no word of the question is there', () => {

@@ -86,13 +86,13 @@ function readChat(query: string): string {
   return q;
 }
 
-/** A question for the shop's discounts ("do you offer any discounts", "any deals?"). */
-const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|specials?)\b/;
+/** A question for the shop's discounts ("do you offer any discounts", "any deals?", "is there a sale on rn"). */
+const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|specials?|sales?)\b/;
 /** The words a plain question for the shop's discounts is made of. */
 const DISCOUNT_WORDS = new Set(
   terms(
-    `discount discounts deal deals coupon coupons promo promos code codes special specials offer offers run have any
-    available current currently use order`,
+    `discount discounts deal deals coupon coupons promo promos code codes special specials sale sales offer offers run
+    have any available current currently right now going use order`,
   ),
 );
 /**
@@ -243,6 +243,8 @@ const PLACE_WORDS = new Set(
 /** "where are you", "where r u guys", "where is the shop", "how do i find your shop". */
 const WHERE_ARE_YOU =
   /^\s*where(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b|\bfind (?:you|your (?:shop|store)|the (?:shop|store))\b/;
+/** "are you near downtown", "r u close to the station": where the shop is, asked of a place the visitor names. */
+const NEAR_ASKED = /^(?:hi |hey |hello )?(?:are|r) (?:you|u|ya)(?: guys)? (?:near|close to|nearby|far from)\b/;
 /** What else asks where the shop is: its address, location, a street, a store to visit. */
 const PLACE_ASKED = /\b(?:address|located|location|directions|what street|physical (?:store|shop|location))\b/;
 
@@ -291,7 +293,7 @@ function detailIn(query: string): DetailAsked | null {
           : 'contact';
   if (PAYMENT_QUESTION.test(q) && only(PAYMENT_WORDS)) return 'payment';
   if (DISCOUNT_QUESTION.test(q) && only(DISCOUNT_WORDS)) return 'discount';
-  if ((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) return 'place';
+  if (((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) || NEAR_ASKED.test(q)) return 'place';
   if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
   if (ABROAD_QUESTION.test(q) || (SENDING.test(q) && ABROAD_NAMED.test(q) && only(ABROAD_WORDS))) return 'abroad';
   if (LOYALTY_ASKED.test(q) && only(LOYALTY_WORDS)) return 'loyalty';
@@ -469,8 +471,10 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     return hits.slice(0, ABROAD_HITS).find(says) ?? index.search(`${ABROAD_SEARCHED} ${query}`, DEEP_HITS).find(says);
   }
   if (asked === 'discount') {
-    // The most discounts in figures; a "fine print" section on discounts may rank above them.
-    const offers = (h: SearchHit) => new Set(normalize(textOf(h.chunk)).match(OFFER) ?? []).size;
+    // The most discounts in figures; a "fine print" section on discounts may rank above them. Not
+    // a wholesale or corporate page's volume pricing, unless the question is theirs.
+    const offers = (h: SearchHit) =>
+      forOthers(h, query) ? 0 : new Set(normalize(textOf(h.chunk)).match(OFFER) ?? []).size;
     return most(best, offers) ?? most(index.search(query, DEEP_HITS), offers);
   }
   if (asked === 'contact') {
