@@ -11,7 +11,7 @@ import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranki
 import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
 import { DETAIL_FACT, detailHolder, plainDetailAsked, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
-import { topicHolder } from './shop-topics';
+import { searchedTopicAsked, topicHolder } from './shop-topics';
 import { pageStems } from './support';
 import { aboutJobs, jobQuestion } from '../text/jobs';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
@@ -244,7 +244,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // workspace asks (shop-details.ts, shop-topics.ts). Read as typed too: the shop's spelling may
   // have read "where are you located" as its "visit".
   const held = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
-  const topic = held ? undefined : topicHolder(index, query, hits);
+  const topic = held
+    ? undefined
+    : (topicHolder(index, query, hits) ?? (typed !== query ? topicHolder(index, typed, hits) : undefined));
   const detail = held ?? topic;
   if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail
@@ -254,6 +256,9 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // A plain ask for a detail is all the detail's words ("is the store open this weekend"): never
   // a thing or a quality the shop does not write.
   if (!hits.length || confidence < threshold || (!detail && asksForUnwrittenThing(index, query))) return notSure;
+  // "do you have gift cards" of a shop that never writes of them: "a credit or debit card in the
+  // renter's name" is no answer.
+  if (!detail && (searchedTopicAsked(query) || searchedTopicAsked(typed))) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one
   // lacks them and one of the next few holds them.
   // What it asks for, as asked too: the shop's spelling may have read "are you open" as its

@@ -147,4 +147,24 @@ describe('answerOffline, asked for the shop details', () => {
     expect(a.abstained).toBe(false);
     expect(a.text).toMatch(/within the United States only/);
   });
+
+  it('abstains on gift cards or parking when the shop never writes of them, however the words are spelled', async () => {
+    const index = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    const rental = [
+      on(
+        'agreement.pdf',
+        'eligibility',
+        ['Rental agreement', 'Renter eligibility'],
+        "The renter must be 18 or older and present a photo ID and a credit or debit card in the renter's own name.",
+      ),
+      on('faq.csv', 'pay', ['What forms of payment do you take?'], 'Cash, cards and store accounts.'),
+      on('returns.md', 'returns', ['Our return policy'], 'Unused items can be returned within 30 days with a receipt.'),
+    ];
+    index.upsert(rental);
+    for (const q of ['do you have gift cards', 'gift cards?', 'is there parking']) {
+      expect(answerOffline(index, q, { threshold: 0.5 }).abstained).toBe(true);
+    }
+    index.upsert([on('faq.csv', 'gift', ['Do you sell gift cards?'], 'Yes, in any amount from $10.')]);
+    expect(answerOffline(index, 'do you have gift cards', { threshold: 0.5 }).text).toMatch(/any amount/);
+  });
 });

@@ -7,8 +7,9 @@
  * ordinary. A question made only of such a topic's words is answered by the best-ranked of the
  * first few hits that is on that topic by its headings (for parking and gift cards, its text too:
  * a footer's "Free parking behind the shop"), as surely as the workspace asks up to 0.9
- * (offline.ts); shop-details.ts does the same for the shop's number, address, hours, ways to pay,
- * discounts, loyalty scheme and shipping.
+ * (offline.ts); a shop that never writes of gift cards or parking gets no answer on them. shop-details.ts
+ * does the same for the shop's number, address, hours, ways to pay, discounts, loyalty scheme and
+ * shipping.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
@@ -96,6 +97,15 @@ function topicIn(query: string): TopicAsked | null {
   for (const [name, topic] of Object.entries(TOPICS) as [TopicAsked, Topic][])
     if (topic.asked.test(q) && said.every((w) => topic.words.has(w))) return name;
   return null;
+}
+
+/**
+ * Whether a question asks plainly for a topic the shop's content is searched for (gift cards,
+ * parking): when no passage is on it, the shop does not write about it.
+ */
+export function searchedTopicAsked(query: string): boolean {
+  const asked = plainTopicAsked(query);
+  return asked !== null && TOPICS[asked].searched !== undefined;
 }
 
 /** A chunk's own heading and a Q&A entry's questions. */
