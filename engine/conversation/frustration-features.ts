@@ -223,8 +223,11 @@ export const FEATURE_NAMES = [
  * durations, second-person blame, then the SIF sentence vector.
  */
 export function frustrationFeatures(message: string): number[] {
-  // "I hate to bother you" is politeness, not hate.
-  const text = message.replace(/\bhate to (bother|ask|trouble|disturb|interrupt|say)\b/gi, 'want to $1');
+  // "I hate to bother you" is politeness, not hate; "I'd hate to turn up to a locked door" is a
+  // wish, not anger.
+  const text = message
+    .replace(/\bhate to (bother|ask|trouble|disturb|interrupt|say)\b/gi, 'want to $1')
+    .replace(/\b(i'?d|i would|would|i'?ll) hate to\b/gi, '$1 prefer not to');
   const c = frustrationCues(text);
   const wv = loadWordVectors();
   const axis = angerAxis();

@@ -26,9 +26,11 @@ describe('frustrationScore', () => {
       'do you have a dog food for sick dogs',
       'my cat got sick, which food is gentler?',
       'I hate to bother you but when do you open',
+      "Hi! We're planning a family day out this weekend and I'd hate to turn up to a locked door. Which days are you open?",
     ])
       expect(frustrationScore(calm), calm).toBeLessThan(DEFAULT_FRUSTRATION_THRESHOLD);
     expect(frustrationScore("I'm sick of waiting for my refund")).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
+    expect(frustrationScore('I hate this shop, nobody ever answers')).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
   });
 
   it('is 0 for an empty turn and stays within 0..1', () => {
