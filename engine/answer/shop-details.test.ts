@@ -46,6 +46,13 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('whats the delivery timeframe')).toBe('shipTime');
     expect(plainDetailAsked('shipping cost?')).toBe('shipCost');
     expect(plainDetailAsked('is there a sale on rn')).toBe('discount');
+    expect(plainDetailAsked('Whereabouts is the shop?')).toBe('place');
+    expect(plainDetailAsked('Is there a shopfront I can walk into, and where is it?')).toBe('place');
+    expect(plainDetailAsked("I was wondering where exactly you're based. Is it near the town centre?")).toBe('place');
+    expect(plainDetailAsked('do u have a physical store or online only')).toBe('place');
+    expect(plainDetailAsked('wat time r u guys open till today')).toBe('hours');
+    expect(plainDetailAsked('What days do you trade? Cheers')).toBe('hours');
+    expect(plainDetailAsked('are you guys open this weekend or just weekdays')).toBe('hours');
     expect(plainDetailAsked('are you near downtown')).toBe('place');
     expect(plainDetailAsked('r u guys close to the train station')).toBe('place');
     expect(plainDetailAsked('Hello, is there a number I can call to speak to someone?')).toBe('phone');
@@ -71,6 +78,7 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('how much to ship to texas')).toBeNull();
     expect(plainDetailAsked('how much is shipping to canada')).toBeNull();
     expect(plainDetailAsked('do you accept returns on sale items')).toBeNull();
+    expect(plainDetailAsked('do you do trade accounts')).toBeNull();
     expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
     expect(plainDetailAsked('we want 40 wooden puzzles for our daycare, can we get a discount')).toBeNull();
     expect(plainDetailAsked('how long do i have to return it')).toBeNull();

@@ -45,7 +45,7 @@ export const PAYMENT_QUESTION = new RegExp(
  */
 const FILLER = new Set(
   terms(
-    `whats hows wheres ur u pls plz please hi hey hello there thanks thank get give need want find know tell let
+    `whats hows wheres ur u pls plz please hi hey hello there thanks thank thx cheers get give need want find know tell let
     shop store guys yall ya folks wonder wondering like love could would possible exactly roughly usually normally`,
   ),
 );
@@ -202,7 +202,7 @@ const SHIPPING_SEARCHED = 'shipping delivery';
 
 /** A question about opening or closing: "what are your hours", "what time do you close today". */
 const HOURS_ASKED =
-  /\b(?:hours|open|opens|opening|close|closes|closing)\b|\bwhen (?:can|could|should|do) (?:i|we) (?:come|stop|drop|swing|pop) (?:by|in|over)\b/;
+  /\b(?:hours|open|opens|opening|close|closes|closing|trading (?:hours|days|times))\b|\bwhen (?:can|could|should|do) (?:i|we) (?:come|stop|drop|swing|pop) (?:by|in|over)\b|\b(?:days?|hours|when) (?:do|does) (?:you|the (?:shop|store)) trade\b/;
 /**
  * The words a plain question for the shop's hours is made of: "r u open tmrw", "how late are you
  * open tonight", "are you open on saturdays". Not a holiday's name: holiday hours are their own
@@ -212,7 +212,8 @@ const HOURS_WORDS = new Set(
   terms(
     `hours hour open opening close closing store shop business time times day days today tomorrow tonight weekend
     weekends morning mornings evening evenings night late early week regular monday tuesday wednesday thursday friday
-    saturday sunday mon tue tues wed thu thur thurs fri sat sun right now currently still come stop drop swing pop`,
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun right now currently still come stop drop swing pop
+    till until weekday weekdays every daily just only trade trading`,
   ),
 );
 /** A day of the week, alone or in a range ("Tue–Sat"). */
@@ -238,15 +239,20 @@ const MIN_DAYS = 2;
 
 /** The words a plain question for where the shop is is made of: "what street are you on". */
 const PLACE_WORDS = new Set(
-  terms('where located location situated based find physical address directions street visit exactly actually'),
+  terms(
+    `where whereabouts located location situated based find physical address directions street visit exactly actually
+    shopfront storefront walk online only`,
+  ),
 );
 /** "where are you", "where r u guys", "where is the shop", "how do i find your shop". */
 const WHERE_ARE_YOU =
-  /^\s*where(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b|\bfind (?:you|your (?:shop|store)|the (?:shop|store))\b/;
+  /^\s*where(?:abouts)?(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b|\bfind (?:you|your (?:shop|store)|the (?:shop|store))\b/;
 /** "are you near downtown", "r u close to the station": where the shop is, asked of a place the visitor names. */
-const NEAR_ASKED = /^(?:hi |hey |hello )?(?:are|r) (?:you|u|ya)(?: guys)? (?:near|close to|nearby|far from)\b/;
+const NEAR_ASKED =
+  /^(?:hi |hey |hello )?(?:(?:are|r) (?:you|u|ya)(?: guys)?|is (?:it|the (?:shop|store)|your (?:shop|store))) (?:near|close to|nearby|far from)\b/;
 /** What else asks where the shop is: its address, location, a street, a store to visit. */
-const PLACE_ASKED = /\b(?:address|located|location|directions|what street|physical (?:store|shop|location))\b/;
+const PLACE_ASKED =
+  /\b(?:address|located|location|directions|what street|physical (?:store|shop|location)|shopfront|storefront|where (?:exactly )?(?:are )?(?:you|your (?:shop|store))(?: are)? (?:based|situated))\b/;
 
 /** A street address: "312 Warren Street", "1180 Mill Race Road", "2217 SE Hawthorne Blvd". */
 const STREET =

@@ -10,9 +10,16 @@ describe('askingClause', () => {
     expect(askingClause('opened the earl grey and i dont like it, can i send it back')).toBe('can i send it back');
   });
 
-  it('has none for a message of one clause, or one that asks first', () => {
+  it('finds a question asked first, before the reason for it', () => {
+    expect(askingClause("What's your street address? Want to put it in my GPS.")).toBe("What's your street address?");
+    expect(askingClause('Is the shop open on Mondays? Some places round here shut then.')).toBe(
+      'Is the shop open on Mondays?',
+    );
+  });
+
+  it('has none for a message of one clause, or one whose first clause asks without a question mark', () => {
     expect(askingClause('what are your hours')).toBeNull();
     expect(askingClause('Need your address for my GPS')).toBeNull();
-    expect(askingClause('what are your hours? thanks so much')).toBeNull();
+    expect(askingClause('what are your hours, thanks so much')).toBeNull();
   });
 });

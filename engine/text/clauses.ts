@@ -14,7 +14,9 @@ const PARTS = /(?<=[.!?])\s+|\s+[-–—]\s+|[,;:]\s+/;
 
 /**
  * The last clause of a message of more than one that reads as a question (a question mark, or a
- * question's opening word), or null when the message is one clause or none asks.
+ * question's opening word; the first clause only with its question mark: "Is the shop open on
+ * Mondays? Some places round here shut then."), or null when the message is one clause or none
+ * asks.
  */
 export function askingClause(message: string): string | null {
   const parts = message
@@ -25,7 +27,7 @@ export function askingClause(message: string): string | null {
   if (parts.length < 2) return null;
   for (let i = parts.length - 1; i >= 0; i--) {
     const p = parts[i];
-    if (p.endsWith('?') || OPENING.test(p)) return i === 0 ? null : p;
+    if (p.endsWith('?') || OPENING.test(p)) return i === 0 && !p.endsWith('?') ? null : p;
   }
   return null;
 }
