@@ -22,21 +22,21 @@ import { ABROAD, COUNTRIES } from '../text/places';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
 const MEANS =
-  '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
+  '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|buy now pay later|eftpos|interac|e-?transfers?|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
 export const PAYMENT_MEANS = new RegExp(`\\b${MEANS}\\b`);
 /**
  * The ways to pay a list is counted by: not a bare "card" or "check", which a passage says of gift
  * cards and of checking an order, nor "discover".
  */
 const LISTED_MEANS =
-  /\b(?:visa|master ?card|amex|american express|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|cash|cheques?|(?:credit|debit|bank) cards?|contactless|(?:bank|wire) transfers?|purchase orders?|bitcoin|crypto)\b/g;
+  /\b(?:visa|master ?card|amex|american express|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|eftpos|interac|cash|cheques?|(?:credit|debit|bank) cards?|contactless|(?:bank|wire) transfers?|purchase orders?|bitcoin|crypto)\b/g;
 
 /**
  * A question for the ways to pay ("what payment methods do you accept", "do you take Apple
  * Pay?"): answered by text that names some, not by "refunded to your original payment method".
  */
 export const PAYMENT_QUESTION = new RegExp(
-  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?|kinds?|types?) (?:of|to) pay(?:ment)?|how (?:can|do|could) (?:i|we) pay|pay (?:with|by|using|via|in)|(?:take|accept)s? ${MEANS}|pay ${MEANS}|${MEANS} (?:accepted|available|ok|(?:do|does|can) (?:you|u) (?:take|accept)))\\b`,
+  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?|kinds?|types?) (?:of|to) pay(?:ment)?|how (?:can|do|could) (?:i|we) pay|(?:ways?|methods?) (?:i|we) (?:can )?pay|pay (?:with|by|using|via|in)|(?:take|accept)s? ${MEANS}|pay ${MEANS}|${MEANS} (?:accepted|available|ok|(?:do|does|can) (?:you|u) (?:take|accept)))\\b`,
 );
 
 /**
@@ -46,20 +46,21 @@ export const PAYMENT_QUESTION = new RegExp(
 const FILLER = new Set(
   terms(
     `whats hows wheres ur u pls plz please hi hey hello there thanks thank thx cheers get give need want find know tell let
-    shop store guys yall ya folks wonder wondering like love could would possible exactly roughly usually normally`,
+    shop store guys yall ya folks wonder wondering whether like love could would possible exactly roughly usually normally`,
   ),
 );
 /** The words a plain request for the shop's number or address is made of, beside those. */
 const CONTACT_WORDS = new Set(
   terms(
     `phone telephone number contact email mail address call reach ring text touch details info information best way
-    line customer service support team someone speak talk`,
+    line customer service support team someone speak talk landline tel place something form`,
   ),
 );
 /** What a plain request for the shop's number, email, address or a way to reach it names. */
-const CONTACT_ASKED = /\b(?:(?:tele)?phone|number|call|ring|text|e-?mail|contact|reach|touch|address)\b/;
+const CONTACT_ASKED =
+  /\b(?:(?:tele)?phone|number|call|ring|text|e-?mail|contact|reach|touch|address|landline|tel no)\b/;
 /** A phone number asked for: "number to call?", "what number do i ring", "whats the shops phone #". */
-const PHONE_ASKED = /\b(?:(?:tele)?phone|number|call|ring|text)\b/;
+const PHONE_ASKED = /\b(?:(?:tele)?phone|number|call|ring|text|landline|tel no)\b/;
 
 /**
  * Chat spellings read as words before a plain request is read: "r u open tmrw", "whats ur adress",
@@ -92,7 +93,7 @@ const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|
 const DISCOUNT_WORDS = new Set(
   terms(
     `discount discounts deal deals coupon coupons promo promos code codes special specials sale sales offer offers run
-    have any available current currently right now going use order`,
+    have any available current currently right now going use order moment minute`,
   ),
 );
 /**
@@ -126,7 +127,7 @@ export type DetailAsked =
 
 /** A plain question whether the shop ships abroad: "do you ship internationally", "ship overseas?". */
 const ABROAD_QUESTION =
-  /^\s*(?:do (?:you|u) |can (?:you|u) |will (?:you|u) )?(?:ship|deliver|send)(?:ping)?\s+(?:internationally|overseas|abroad|worldwide|outside (?:the )?(?:us|usa|u\.s\.?|united states|uk|country))\s*\??\s*$|^\s*(?:international|overseas|worldwide) (?:shipping|delivery)\s*\??\s*$/;
+  /^\s*(?:do (?:you|u) |can (?:you|u) |will (?:you|u) )?(?:ship|deliver|send)(?:ping)?\s+(?:(?:orders?|items?|things|stuff|packages?|parcels?)\s+)?(?:internationally|overseas|abroad|worldwide|outside (?:the )?(?:us|usa|u\.s\.?|united states|uk|country))\s*\??\s*$|^\s*(?:international|overseas|worldwide) (?:shipping|delivery)\s*\??\s*$/;
 /** Sending or ordering: what a question whether the shop ships abroad is about. */
 const SENDING =
   /\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|send|sends|post|posting|mail|order|orders|ordering)\b/;
@@ -139,7 +140,7 @@ const ABROAD_WORDS = new Set(
   terms(
     `ship ships shipping shipped deliver delivers delivery send sends post posting mail order orders ordering
     international internationally overseas abroad worldwide outside country countries live living based which
-    where item items package packages parcel stuff things still`,
+    where item items package packages parcel stuff things still domestic only just available`,
   ).concat(COUNTRIES.flat().flatMap((p) => terms(p))),
 );
 /** How many of the best hits are read for where the shop ships. */
@@ -152,38 +153,45 @@ const SHIPS_WHERE =
 
 /** Shipping, delivery or an order on its way: what a plain question on shipping names. */
 const SHIPPING_ASKED =
-  /\b(?:ship|ships|shipped|shipping|deliver|delivers|delivered|delivery|postage|arrive|arrives|transit|dispatch|package|parcel)\b/;
+  /\b(?:ship|ships|shipped|shipping|deliver|delivers|delivered|delivery|postage|posting|arrive|arrives|transit|dispatch|package|parcel|when will (?:it|my order|they) (?:come|get here))\b/;
 /** How long shipping takes: "how fast do u ship", "whats the delivery timeframe", "how long til it gets here". */
 const SHIP_TIME_ASKED =
-  /\b(?:how (?:long|fast|quick|quickly|soon)|how many (?:business )?days|time ?frame|(?:delivery|shipping|transit) times?|til+|until|when (?:will|would|does|do|should)\b.{0,40}\b(?:arrive|get here|come|ship))\b/;
+  /\b(?:how (?:long|fast|quick|quickly|soon)|how (?:many|much) (?:business )?days|time ?frame|turnaround|next[- ]day|same[- ]day|express|(?:delivery|shipping|transit) times?|til+|until|when (?:will|would|does|do|should)\b.{0,40}\b(?:arrive|get here|come|ship))\b/;
 /** The words such a question is made of. */
 const SHIP_TIME_WORDS = new Set(
   terms(
     `long fast quick quickly soon many days day business time times timeframe frame take takes ship ships shipping
     shipped deliver delivers delivery delivered arrive arrives arrival get gets here package parcel order orders
-    usually normally typically standard transit dispatch til till until receive recieve place placed`,
+    usually normally typically typical standard transit dispatch til till until receive recieve place placed turnaround
+    posting post out express next same compared compare need after pay paid today if come comes much`,
   ),
 );
 /** What shipping costs: "shipping cost?", "do you have free shipping over a certain amount". */
-const SHIP_COST_ASKED = /\b(?:how much|costs?|price|fees?|charges?|rates?|free)\b/;
+const SHIP_COST_ASKED =
+  /\b(?:how much|costs?|price|fees?|charges?|rates?|free|what (?:will |would )?(?:the )?(?:shipping|postage|delivery) (?:will |would )?be)\b/;
 const SHIP_COST_WORDS = new Set(
   terms(
     `much cost costs price fee fees charge charges rate rates free ship shipping deliver delivery postage order orders
-    small amount certain over minimum standard flat`,
+    small amount certain over minimum standard flat money total packing packaging will be`,
   ),
 );
 /** A section on shipping or delivery, by its heading or its page's: "Shipping — Rates and transit times". */
 const SHIPPING_TITLE = /\b(?:ship|shipping|deliver|delivery|deliveries|postage|dispatch|transit|couriers?)\b/;
+/** A page on selling to the shop, where the shop is the one paying: "Sell your gear", "Trade-ins". */
+const PAYOUT_TITLE = /\b(?:sell(?:ing)? (?:your|us|to us)|trade[- ]?ins?|consign(?:ing|ment|ments)?)\b/;
+/** A section on sending a return back, not on shipping an order: "Return shipping costs". */
+const RETURN_SHIPPING = /\breturns? (?:shipping|postage|labels?)\b/;
 /** A page for one kind of customer, not the question's unless it names them: "Wholesale", "Corporate gifts". */
 const AUDIENCE_TITLE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?|workplace|employers?)\b/;
 /** A question for a loyalty scheme: "rewards program?", "do i get points when i shop", "perks for regulars". */
 const LOYALTY_ASKED =
-  /\b(?:loyalty|rewards?|points?|perks?|punch ?cards?|stamp ?cards?|frequent (?:buyer|shopper|customer)s?|(?:repeat|regular) customers?|regulars)\b/;
+  /\b(?:loyalty|rewards?|points?|perks?|punch ?cards?|stamp ?cards?|frequent (?:buyer|shopper|customer)s?|(?:repeat|regular) customers?|regulars|vip (?:club|program|programme|scheme)|members? (?:club|program|programme|scheme))\b/;
 /** The words such a question is made of. */
 const LOYALTY_WORDS = new Set(
   terms(
     `loyalty reward rewards program programme scheme points point system perks perk punch stamp card club earn
-    join sign frequent repeat regular regulars customers customer buyer shopper shop shopping kind any membership`,
+    join sign frequent repeat regular regulars customers customer buyer shopper shop shopping kind any membership vip
+    member members collect`,
   ),
 );
 /**
@@ -414,8 +422,14 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // one that pays sellers "in cash"; else, as for "what payment methods do you accept", the
     // passage naming the most. A visitor asking for one the shop never names gets its list.
     const named = listedMeans(query);
-    const count = (h: SearchHit) => new Set(listedMeans(textOf(h.chunk))).size;
+    // Not a page on selling to the shop ("we pay by cash or bank transfer" for your records), nor
+    // one for wholesale or corporate customers the question does not name, unless it asks for a
+    // way only businesses pay (a purchase order): their page answers it.
+    const theirs = (h: SearchHit) =>
+      !PAYOUT_TITLE.test(headings(h)) && (!forOthers(h, query) || named.includes('purchaseorder'));
+    const count = (h: SearchHit) => (theirs(h) ? new Set(listedMeans(textOf(h.chunk))).size : 0);
     const amongWays = (h: SearchHit) =>
+      count(h) > 0 &&
       listedMeans(textOf(h.chunk)).some((m) => named.includes(m)) &&
       (PAYING_TITLE.test(normalize(h.chunk.title)) || count(h) >= MIN_MEANS);
     const lists = (found: readonly SearchHit[]) =>
@@ -462,7 +476,10 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // customers and the question is not theirs; else the best such of a search for shipping (a
     // shop writing "delivery" for its catering ranks that above its shipping page).
     const fact: AnswerKind = asked === 'shipTime' ? 'duration' : 'price';
-    const holds = (h: SearchHit) => SHIPPING_TITLE.test(headings(h)) && factKinds(textOf(h.chunk)).includes(fact);
+    const holds = (h: SearchHit) =>
+      SHIPPING_TITLE.test(headings(h)) &&
+      !RETURN_SHIPPING.test(normalize(h.chunk.headingPath.at(-1) ?? h.chunk.title)) &&
+      factKinds(textOf(h.chunk)).includes(fact);
     const answers = (h: SearchHit) => !forOthers(h, query) && holds(h);
     return (
       hits.slice(0, SHIPPING_HITS).find(answers) ??

@@ -24,6 +24,8 @@ interface Topic {
   words: ReadonlySet<string>;
   /** A passage on the topic, by its headings. */
   heading: RegExp;
+  /** A heading that names the topic's word for another thing. */
+  refill?: RegExp;
   /** A passage on the topic by its text too, where shops write it in passing. */
   inText?: boolean;
   /**
@@ -37,7 +39,7 @@ const words = (list: string) => new Set(terms(list));
 
 /** Words any plain ask may hold beside stopwords and the topic's own: a greeting, how it is put. */
 const FILLER = words(
-  `hi hey hello there thanks please pls plz whats hows what how ur u guys yall could would wonder wondering like
+  `hi hey hello there thanks please pls plz whats hows what how ur u guys yall could would wonder wondering whether like
   love know tell possible get give need want let find shop store policy policies work works happen offer offers
   option options available`,
 );
@@ -47,20 +49,24 @@ export type TopicAsked = 'returns' | 'giftCards' | 'parking';
 const TOPICS: Record<TopicAsked, Topic> = {
   returns: {
     asked:
-      /\b(?:return|returns|returned|returning|refund|refunds|refunded|refnd|exchange|exchanges|money back|send (?:\w+ )?back)\b/,
+      /\b(?:return|returns|returned|returning|refund|refunds|refunded|refnd|exchange|exchanges|money back|send(?:ing)? (?:\w+ )?back|give (?:\w+ )?back)\b/,
     words: words(
       `return returns returned returning refund refunds refunded refnd exchange exchanges money back send item items
       something thing things purchase purchases order orders bought buy days day many long window request full process
       accept take fit doesnt different size wrong color colour receipt receipts tags unopened opened unused used worn
-      original packaging box clearance late still store credit online without`,
+      original packaging box clearance late still store credit online without stuff process rules give product change
+      mind cash voucher deal sending shipping cost`,
     ),
     heading: /\b(?:returns?|refunds?|exchanges?)\b/,
+    // A "Propane exchange" or a "Cylinder exchange" is a refill, no exchange of a purchase.
+    refill: /\b(?:propane|cylinders?|tanks?|gas|co2|batter(?:y|ies)|bottles?|kegs?|growlers?) (?:exchanges?|swaps?)\b/,
   },
   giftCards: {
-    asked: /\bgift ?(?:cards?|certificates?|vouchers?)\b|\be-?gift\b/,
+    asked: /\bgift ?(?:cards?|certificates?|vouchers?)\b|\be-?gift\b|\bvouchers?\b/,
     words: words(
       `gift giftcard giftcards card cards certificate certificates voucher vouchers egift e digital email emailed
-      electronic online physical buy sell get friend someone amount any value expire expiry expiration`,
+      electronic online physical buy sell get friend someone amount amounts any value expire expiry expiration xmas
+      christmas birthday present come`,
     ),
     heading: /\bgift ?(?:cards?|certificates?|vouchers?)\b|\be-?gift\b/,
     inText: true,
@@ -70,7 +76,7 @@ const TOPICS: Record<TopicAsked, Topic> = {
     asked: /\bpark(?:ing)?\b/,
     words: words(
       `park parking lot car cars street nearby near close free customer customers somewhere drive driving over later
-      visit come garage spot spots space spaces easy lots`,
+      visit come garage spot spots space spaces easy lots place disabled accessible entrance around`,
     ),
     heading: /\bpark(?:ing)?\b/,
     inText: true,
@@ -125,7 +131,7 @@ export function topicHolder(index: KnowledgeIndex, query: string, hits: readonly
   if (!asked) return undefined;
   const topic = TOPICS[asked];
   const on = (found: readonly SearchHit[]) => {
-    const theirs = found.filter((h) => !forOthers(h, query));
+    const theirs = found.filter((h) => !forOthers(h, query) && !topic.refill?.test(headingsOf(h.chunk)));
     return (
       theirs.find((h) => topic.heading.test(ownHeading(h.chunk))) ??
       theirs.find((h) => topic.heading.test(headingsOf(h.chunk))) ??

@@ -1,0 +1,103 @@
+/**
+ * Plain asks for the shop's details and everyday policies as more customers type them (from the
+ * phrasings in eval/everyday), and the passages that hold them where a page's words mislead.
+ */
+import { describe, expect, it } from 'vitest';
+import { KnowledgeIndex } from '../retrieve/knowledge-index';
+import type { KnowledgeChunk } from '../retrieve/types';
+import { detailHolder, plainDetailAsked } from './shop-details';
+import { plainTopicAsked, topicHolder } from './shop-topics';
+import { passage, searchHit } from './testkit';
+
+const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
+  ...passage(id, heading, text),
+  sourceId: page,
+});
+
+describe('plain asks, as customers type them', () => {
+  it.each([
+    ['Do you accept EFTPOS?', 'payment'],
+    ['I was wondering whether you accept Afterpay or any buy-now-pay-later options.', 'payment'],
+    ['Hello, which ways I can pay? Is possible bank transfer?', 'payment'],
+    ['What are your postage and packing charges?', 'shipCost'],
+    ['Please how much money is the shipping? I want to know the total price.', 'shipCost'],
+    ['Before I check out, can you tell me what the shipping will be?', 'shipCost'],
+    ["What's the typical turnaround for posting an order out? Cheers", 'shipTime'],
+    ['do u do next day delivery', 'shipTime'],
+    ['if i order today when will it come', 'shipTime'],
+    ['do you send orders outside the US', 'abroad'],
+    ['international delivery available? thx', 'abroad'],
+    ["What's the shop's landline?", 'phone'],
+    ['tel no pls', 'phone'],
+    ["Is there a VIP club or members' programme?", 'loyalty'],
+    ['I was wondering whether you have any sales or special offers on at the moment.', 'discount'],
+  ])('reads %s', (q, asked) => {
+    expect(plainDetailAsked(q)).toBe(asked);
+  });
+
+  it.each([
+    ['can i exchange stuff if it doesnt fit', 'returns'],
+    ["What's the process for sending something back?", 'returns'],
+    ['Can I get my money back if I change my mind?', 'returns'],
+    ['can i get a voucher for the shop for xmas', 'giftCards'],
+    ['I was wondering whether you sell vouchers, and what amounts they come in.', 'giftCards'],
+    ['Hello, I come with car, there is place for park the car?', 'parking'],
+  ])('reads %s', (q, asked) => {
+    expect(plainTopicAsked(q)).toBe(asked);
+  });
+
+  it('leaves what asks something else', () => {
+    expect(plainDetailAsked('where do i find my order number')).toBeNull();
+    expect(plainDetailAsked('when will my refund come')).toBeNull();
+    expect(plainTopicAsked('can i swap my propane tank')).toBeNull();
+  });
+});
+
+describe('the passage that holds it', () => {
+  it("answers how to pay from the shop's own ways, not a page on selling to it or a corporate one", () => {
+    const shop = [
+      on('sell.html', 'payout', ['Sell your gear', 'Getting paid'], 'We pay sellers by cash or bank transfer.'),
+      on(
+        'corporate.docx',
+        'invoices',
+        ['Corporate gifts', 'Paying'],
+        'Company cards, bank transfer or a purchase order.',
+      ),
+      on('policies.md', 'paying', ['Policies', 'Paying'], 'We take Visa, Mastercard, Amex, Apple Pay and cash.'),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(index, 'can i pay by bank transfer', ranked)?.chunk.id).toBe('paying');
+    expect(detailHolder(index, 'what payment methods do you accept', ranked)?.chunk.id).toBe('paying');
+    // A purchase order is how businesses pay: their page answers it.
+    expect(detailHolder(index, 'do you accept purchase orders', ranked)?.chunk.id).toBe('invoices');
+  });
+
+  it("answers what shipping costs from the shipping rates, not a return's postage", () => {
+    const shop = [
+      on('returns.md', 'postage', ['Returns', 'Return shipping costs'], 'Changed your mind? A prepaid label is $9.95.'),
+      on('shipping.md', 'rates', ['Shipping', 'Rates'], 'Standard shipping is $6.95, free over $75.'),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(index, 'What are your postage and packing charges?', ranked)?.chunk.id).toBe('rates');
+  });
+
+  it('answers an exchange from the returns section, not a propane exchange', () => {
+    const shop = [
+      on(
+        'services.html',
+        'propane',
+        ['Keys, screens and propane', 'Propane exchange'],
+        'Swap an empty tank for $21.99.',
+      ),
+      on('returns.md', 'returns', ['Our return policy'], 'Unused items can be exchanged or returned within 30 days.'),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(topicHolder(index, 'can i exchange stuff if it doesnt fit', ranked)?.chunk.id).toBe('returns');
+  });
+});
