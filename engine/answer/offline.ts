@@ -10,7 +10,15 @@ import { answerConfidence } from './answer-model';
 import { answerHits, isFaq, rerankedForAnswer, sameSourcePassage } from './ranking';
 import { AMOUNT, factMask, kindMask, kindMatch, questionKinds } from '../text/answer-type';
 import { onlySignposts, relevantSentences, underHeading } from './sentences';
-import { DETAIL_FACT, detailHolder, plainDetailAsked, PAYMENT_MEANS, PAYMENT_QUESTION } from './shop-details';
+import {
+  DATE,
+  DETAIL_FACT,
+  detailHolder,
+  HOLIDAY,
+  plainDetailAsked,
+  PAYMENT_MEANS,
+  PAYMENT_QUESTION,
+} from './shop-details';
 import { searchedTopicAsked, topicHolder } from './shop-topics';
 import { pageStems } from './support';
 import { aboutJobs, jobQuestion } from '../text/jobs';
@@ -99,17 +107,6 @@ function lacksAskedFact({
     return !((contact && held & kindMask(['contact'])) || (hours && held & kindMask(['time'])));
   };
 }
-
-/**
- * A holiday ("are you open on holidays?", "…on Thanksgiving?"): the week's opening hours do not say
- * whether the shop opens on one, so they answer only beside a word of holidays or a date.
- */
-const HOLIDAY =
-  /\b(?:(?:bank |public )?holidays?|thanksgiving|christmas|xmas|easter|new year'?s?|boxing day|independence day|(?:4th|fourth) of july|memorial day|labou?r day|good friday|eid|diwali|hanukkah|passover)\b/;
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** A day of the year: "December 24", "Jan 1st", "25 December". */
-const DATE = new RegExp(`\\b${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b`);
 
 /** A question about when the shop is open: answered by days and times, not by a duration. */
 const OPENING_HOURS =

@@ -31,6 +31,11 @@ describe('plain asks, as customers type them', () => {
     ['tel no pls', 'phone'],
     ["Is there a VIP club or members' programme?", 'loyalty'],
     ['I was wondering whether you have any sales or special offers on at the moment.', 'discount'],
+    ['are you guys open on the 4th of July', 'holiday'],
+    ['Open Boxing Day? Cheers', 'holiday'],
+    ['are you open on christmas', 'holiday'],
+    ['I was wondering whether you close over the Christmas and New Year period.', 'holiday'],
+    ["We've got family visiting over Thanksgiving weekend and I'd love to bring them by. Will you be open?", 'holiday'],
   ])('reads %s', (q, asked) => {
     expect(plainDetailAsked(q)).toBe(asked);
   });
@@ -83,6 +88,31 @@ describe('the passage that holds it', () => {
     index.upsert(shop);
     const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
     expect(detailHolder(index, 'What are your postage and packing charges?', ranked)?.chunk.id).toBe('rates');
+  });
+
+  it('answers a holiday from the section on holidays, not a signpost to it', () => {
+    const shop = [
+      on(
+        'index.html',
+        'visit',
+        ['Visit the shop'],
+        'Open Mon-Fri 8:30 am to 5:30 pm. Holiday hours are on our Contact page.',
+      ),
+      on(
+        'contact.html',
+        'closures',
+        ['Contact', 'Holiday closures'],
+        "Closed on Thanksgiving, Christmas and New Year's Day.",
+      ),
+      on('faq.csv', 'cards', ['Do you sell gift cards?'], 'Yes, in any amount.'),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    const ranked = [searchHit(shop[0], 0.6), searchHit(shop[2], 0.5)];
+    expect(detailHolder(index, 'are you open on the 4th of july', ranked)?.chunk.id).toBe('closures');
+    const none = new KnowledgeIndex();
+    none.upsert([shop[2]]);
+    expect(detailHolder(none, 'are you open on the 4th of july', ranked.slice(1))).toBeUndefined();
   });
 
   it('answers an exchange from the returns section, not a propane exchange', () => {

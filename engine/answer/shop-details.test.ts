@@ -71,7 +71,6 @@ describe('plainDetailAsked', () => {
     expect(plainDetailAsked('student discount?')).toBeNull();
     expect(plainDetailAsked('where is my order')).toBeNull();
     expect(plainDetailAsked('where are you shipping from')).toBeNull();
-    expect(plainDetailAsked('are you open on christmas')).toBeNull();
     expect(plainDetailAsked('where do i park')).toBeNull();
     expect(plainDetailAsked('is the cafe open on sunday')).toBeNull();
     expect(plainDetailAsked('can i pay with a gift card')).toBeNull();

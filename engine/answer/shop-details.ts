@@ -120,6 +120,7 @@ export type DetailAsked =
   | 'discount'
   | 'place'
   | 'hours'
+  | 'holiday'
   | 'abroad'
   | 'shipTime'
   | 'shipCost'
@@ -224,12 +225,34 @@ const HOURS_WORDS = new Set(
     till until weekday weekdays every daily just only trade trading`,
   ),
 );
+/** Closing said otherwise: "do you shut over christmas", "trading on boxing day". */
+const SHUT = /\b(?:shut|closed|trading|trade)\b/;
+/** The words a plain question for the shop's hours on a holiday is made of, beside the hours' own. */
+const HOLIDAY_WORDS = new Set([
+  ...HOURS_WORDS,
+  ...terms(
+    `holiday holidays bank public thanksgiving christmas xmas easter new year years boxing independence 4th fourth
+    july memorial labor labour good eid diwali hanukkah passover eve period during over season break shut closed
+    trading monday`,
+  ),
+]);
 /** A day of the week, alone or in a range ("Tue–Sat"). */
 const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b/g;
 /** A time of day: "8 am", "10:30", "noon". */
 const CLOCK = /\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\bnoon\b/;
 /** Words of opening hours, not of shipping days: "open", "hours", "closed". */
 const OPEN = /\b(?:open|opens|opening|hours|closed|closes)\b/;
+/**
+ * A holiday ("are you open on holidays?", "…on Thanksgiving?"): the week's opening hours do not say
+ * whether the shop opens on one, so they answer only beside a word of holidays or a date.
+ */
+export const HOLIDAY =
+  /\b(?:(?:bank |public )?holidays?|thanksgiving|christmas|xmas|easter|new year'?s?|boxing day|independence day|(?:4th|fourth) of july|memorial day|labou?r day|good friday|eid|diwali|hanukkah|passover)\b/;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A day of the year: "December 24", "Jan 1st", "25 December". */
+export const DATE = new RegExp(`\\b${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b`);
+
 /** A section on holiday or seasonal hours. */
 const HOLIDAY_TITLE = /\b(?:holidays?|christmas|thanksgiving|easter|seasonal|special hours)\b/;
 /**
@@ -240,6 +263,8 @@ const HOURS_HEADING =
   /\b(?:hours|opening|open)\b|\b(?:visit(?:ing)?|find(?:ing)?) (?:us|the (?:shop|store|studio|counter))\b/;
 /** The days of a week: a heading of the shop's hours counts as naming them all again. */
 const WEEK = 7;
+/** Searched for with the question when none of its best hits gives the hours on holidays. */
+const HOLIDAY_WORDS_SEARCHED = 'holiday hours closed';
 /** Searched for with the question when none of its own best hits gives the hours. */
 const HOURS_WORDS_SEARCHED = 'opening hours open';
 /** A passage gives the week's hours when it names at least this many days, and a time. */
@@ -270,6 +295,7 @@ const STREET =
 export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
   discount: 'price',
   hours: 'time',
+  holiday: 'time',
   place: 'place',
   shipTime: 'duration',
   shipCost: 'price',
@@ -288,7 +314,9 @@ export function plainDetailAsked(query: string): DetailAsked | null {
   // discount after the visitor's own case: "we want 40 wooden puzzles, can we get a discount"
   // asks for one on that order, for the team that quotes it.
   const asked = detailIn(clause);
-  return asked === 'discount' ? null : asked;
+  if (asked === 'discount') return null;
+  // "We've got family visiting over Thanksgiving weekend… Will you be open?" asks for that day.
+  return asked === 'hours' && HOLIDAY.test(readChat(query)) ? 'holiday' : asked;
 }
 
 /** What a message asks for, read whole (plainDetailAsked reads its asking clause too). */
@@ -309,6 +337,7 @@ function detailIn(query: string): DetailAsked | null {
   if (DISCOUNT_QUESTION.test(q) && only(DISCOUNT_WORDS)) return 'discount';
   if (((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) || NEAR_ASKED.test(q)) return 'place';
   if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
+  if (HOLIDAY.test(q) && (HOURS_ASKED.test(q) || SHUT.test(q)) && only(HOLIDAY_WORDS)) return 'holiday';
   if (ABROAD_QUESTION.test(q) || (SENDING.test(q) && ABROAD_NAMED.test(q) && only(ABROAD_WORDS))) return 'abroad';
   if (LOYALTY_ASKED.test(q) && only(LOYALTY_WORDS)) return 'loyalty';
   if (SHIPPING_ASKED.test(q) && SHIP_TIME_ASKED.test(q) && only(SHIP_TIME_WORDS)) return 'shipTime';
@@ -460,6 +489,18 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
     // a course's "Tuesdays 6-8 pm" before the "Staffed hours" it never names.
     const deep = index.search(`${HOURS_WORDS_SEARCHED} ${query}`, DEEP_HITS);
     return most([...best, ...deep.filter((h) => !best.some((b) => b.chunk.id === h.chunk.id))], days);
+  }
+  if (asked === 'holiday') {
+    // "open boxing day?", "r u open christmas eve": the best-ranked passage saying when the shop
+    // opens or closes on a holiday or a date, among the best hits and those of a search for it;
+    // one under a heading on holidays first, not a signpost ("holiday hours are on our Contact
+    // page"). A holiday it does not name is read off the ones it does ("closed Thanksgiving").
+    const says = (h: SearchHit) => {
+      const t = normalize(`${h.chunk.title} ${textOf(h.chunk)}`);
+      return (HOLIDAY.test(t) || DATE.test(t)) && OPEN.test(t);
+    };
+    const found = [...best, ...index.search(`${HOLIDAY_WORDS_SEARCHED} ${query}`, DEEP_HITS)].filter(says);
+    return found.find((h) => HOLIDAY_TITLE.test(headings(h))) ?? found[0];
   }
   if (asked === 'loyalty') {
     // The shop's scheme in its own words ("a stamp for every $10", "Frequent Reader card"), which a
