@@ -303,8 +303,8 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
 
 /**
  * What a question asks for when it asks only for one of the shop's details: its number, address,
- * street, hours, where it ships, how long shipping takes or what it costs, ways to pay, discounts
- * or loyalty scheme. Read whole, else in its asking clause (text/clauses.ts).
+ * street, hours (on a holiday), where it ships, how long shipping takes or what it costs, ways to
+ * pay, discounts or loyalty scheme. Read whole, else in its asking clause (text/clauses.ts).
  */
 export function plainDetailAsked(query: string): DetailAsked | null {
   const whole = detailIn(query);
@@ -436,7 +436,8 @@ const MIN_MEANS = 2;
  * DETAIL_HITS, the best-ranked holding the shop's own number, address or street (for "how do I
  * contact you", its number and address both if one does), the week's hours, the most ways to pay
  * (at least MIN_MEANS; the one named, among them) or the most discounts in figures, else the best
- * of a search of its own DEEP_HITS deep; the week's hours among both; a loyalty scheme described;
+ * of a search of its own DEEP_HITS deep; the week's hours among both; the hours on a holiday or a
+ * date among both, under a heading on holidays first; a loyalty scheme described;
  * of the first ABROAD_HITS, else of a search for it, the best-ranked saying where the shop ships;
  * of the first SHIPPING_HITS, else of a search for shipping, one under a shipping heading holding
  * a duration or an amount. Undefined for other questions, or when none holds it.

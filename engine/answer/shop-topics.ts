@@ -7,9 +7,9 @@
  * ordinary. A question made only of such a topic's words is answered by the best-ranked of the
  * first few hits that is on that topic by its headings (for parking and gift cards, its text too:
  * a footer's "Free parking behind the shop"), as surely as the workspace asks up to 0.9
- * (offline.ts); a shop that never writes of gift cards or parking gets no answer on them. shop-details.ts
- * does the same for the shop's number, address, hours, ways to pay, discounts, loyalty scheme and
- * shipping.
+ * (offline.ts); a shop that never writes of gift cards or parking gets no answer on them.
+ * shop-details.ts does the same for the shop's number, address, hours, ways to pay, discounts,
+ * loyalty scheme and shipping.
  */
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
