@@ -4,15 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import type { KnowledgeChunk } from '../retrieve/types';
 import { detailHolder, plainDetailAsked } from './shop-details';
 import { plainTopicAsked, topicHolder } from './shop-topics';
-import { passage, searchHit } from './testkit';
+import { onPage, searchHit } from './testkit';
 
-const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
-  ...passage(id, heading, text),
-  sourceId: page,
-});
+const on = onPage;
 
 describe('plain asks, as customers type them', () => {
   it.each([

@@ -5,14 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import type { KnowledgeChunk } from '../retrieve/types';
 import { answerOffline } from './offline';
-import { passage } from './testkit';
+import { onPage } from './testkit';
 
-const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
-  ...passage(id, heading, text),
-  sourceId: page,
-});
+const on = onPage;
 
 describe('answerOffline, asked for the shop details', () => {
   it('answers a plain request for the number from the section that holds it, as surely as the workspace asks', async () => {

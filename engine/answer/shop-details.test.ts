@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import type { KnowledgeChunk } from '../retrieve/types';
 import { detailHolder, plainDetailAsked } from './shop-details';
-import { faq, passage, searchHit } from './testkit';
+import { faq, onPage, searchHit } from './testkit';
 
-const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
-  ...passage(id, heading, text),
-  sourceId: page,
-});
+const on = onPage;
 
 describe('plainDetailAsked', () => {
   it('reads a plain request for the number, the email or the ways to pay', () => {

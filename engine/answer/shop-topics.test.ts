@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import type { KnowledgeChunk } from '../retrieve/types';
 import { answerOffline } from './offline';
 import { plainTopicAsked, topicHolder } from './shop-topics';
-import { faq, passage, searchHit } from './testkit';
+import { faq, onPage, searchHit } from './testkit';
 
-const on = (page: string, id: string, heading: string[], text: string): KnowledgeChunk => ({
-  ...passage(id, heading, text),
-  sourceId: page,
-});
+const on = onPage;
 
 describe('plainTopicAsked', () => {
   it('reads a plain ask for returns, gift cards or parking however it is typed', () => {

@@ -18,6 +18,11 @@ export function passage(id: string, headingPath: string[], text: string, url: st
   };
 }
 
+/** A passage of a page of the shop's ("visit.md"), under its headings. */
+export function onPage(page: string, id: string, headingPath: string[], text: string): KnowledgeChunk {
+  return { ...passage(id, headingPath, text), sourceId: page };
+}
+
 /** A hit as the fusion would give it: every ranker's score 0 unless `features` says otherwise. */
 export function searchHit(
   chunk: KnowledgeChunk,
