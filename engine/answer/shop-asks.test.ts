@@ -25,6 +25,10 @@ describe('plain asks, as customers type them', () => {
     ['international delivery available? thx', 'abroad'],
     ["What's the shop's landline?", 'phone'],
     ['tel no pls', 'phone'],
+    ['Is there a number I can ring to place an order?', 'phone'],
+    ['Need to ask you something. How do I get hold of you?', 'contact'],
+    ['Do you do a student discount?', 'discount'],
+    ['Is there a discount if I buy in bulk?', 'discount'],
     ["Is there a VIP club or members' programme?", 'loyalty'],
     ['I was wondering whether you have any sales or special offers on at the moment.', 'discount'],
     ['are you guys open on the 4th of July', 'holiday'],
@@ -49,6 +53,7 @@ describe('plain asks, as customers type them', () => {
 
   it('leaves what asks something else', () => {
     expect(plainDetailAsked('where do i find my order number')).toBeNull();
+    expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
     expect(plainDetailAsked('when will my refund come')).toBeNull();
     expect(plainTopicAsked('can i swap my propane tank')).toBeNull();
   });
@@ -73,6 +78,15 @@ describe('the passage that holds it', () => {
     expect(detailHolder(index, 'what payment methods do you accept', ranked)?.chunk.id).toBe('paying');
     // A purchase order is how businesses pay: their page answers it.
     expect(detailHolder(index, 'do you accept purchase orders', ranked)?.chunk.id).toBe('invoices');
+  });
+
+  it('answers a discount for a group only from a passage that names the group', () => {
+    const shop = [on('faq.csv', 'deals', ['Do you have discounts?'], 'Seniors get 10% off on Tuesdays.')];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    const ranked = [searchHit(shop[0], 0.6)];
+    expect(detailHolder(index, 'do you have a senior discount', ranked)?.chunk.id).toBe('deals');
+    expect(detailHolder(index, 'Do you do a student discount?', ranked)).toBeUndefined();
   });
 
   it("answers what shipping costs from the shipping rates, not a return's postage", () => {

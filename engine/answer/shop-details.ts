@@ -53,12 +53,14 @@ const FILLER = new Set(
 const CONTACT_WORDS = new Set(
   terms(
     `phone telephone number contact email mail address call reach ring text touch details info information best way
-    line customer service support team someone speak talk landline tel place something form`,
+    line customer service support team someone speak talk landline tel place something form hold`,
   ),
 );
+/** The words of placing an order, which a request for the number to call may end with. */
+const PLACING = new Set(terms('place make order'));
 /** What a plain request for the shop's number, email, address or a way to reach it names. */
 const CONTACT_ASKED =
-  /\b(?:(?:tele)?phone|number|call|ring|text|e-?mail|contact|reach|touch|address|landline|tel no)\b/;
+  /\b(?:(?:tele)?phone|number|call|ring|text|e-?mail|contact|reach|touch|address|landline|tel no|get (?:a )?hold of)\b/;
 /** A phone number asked for: "number to call?", "what number do i ring", "whats the shops phone #". */
 const PHONE_ASKED = /\b(?:(?:tele)?phone|number|call|ring|text|landline|tel no)\b/;
 
@@ -87,13 +89,19 @@ function readChat(query: string): string {
   return q;
 }
 
+/**
+ * The customers a discount may be for: "do you do a student discount" is answered only by a
+ * passage that names them (a shop without one says nothing of students).
+ */
+const GROUPS = /\b(?:students?|seniors?|pensioners?|military|veterans?|nhs|teachers?|nurses?|responders?|healthcare)\b/;
 /** A question for the shop's discounts ("do you offer any discounts", "any deals?", "is there a sale on rn"). */
-const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|specials?|sales?)\b/;
+const DISCOUNT_QUESTION = /\b(?:discounts?|deals?|coupons?|promos?|promo codes?|specials?|sales?|concessions?)\b/;
 /** The words a plain question for the shop's discounts is made of. */
 const DISCOUNT_WORDS = new Set(
   terms(
     `discount discounts deal deals coupon coupons promo promos code codes special specials sale sales offer offers run
-    have any available current currently right now going use order moment minute`,
+    have any available current currently right now going use order moment minute concession concessions customer
+    customers bulk buy ${GROUPS.source.replace(/[^a-z ]+/g, ' ')}`,
   ),
 );
 /**
@@ -325,7 +333,9 @@ function detailIn(query: string): DetailAsked | null {
   const words = terms(q).filter((w) => !FILLER.has(w));
   const only = (set: ReadonlySet<string>) => words.every((w) => set.has(w));
   if (!words.length) return WHERE_ARE_YOU.test(q) ? 'place' : null;
-  if (CONTACT_ASKED.test(q) && only(CONTACT_WORDS))
+  // "is there a number i can ring to place an order": the number asked for, not the order's.
+  const placing = (w: string) => !PLACING.has(w) || !/\b(?:place|make) an order\b/.test(q);
+  if (CONTACT_ASKED.test(q) && words.filter(placing).every((w) => CONTACT_WORDS.has(w)))
     return /\be-?mail\b/.test(q)
       ? 'email'
       : /\baddress\b/.test(q)
@@ -538,8 +548,11 @@ export function detailHolder(index: KnowledgeIndex, query: string, hits: readonl
   if (asked === 'discount') {
     // The most discounts in figures; a "fine print" section on discounts may rank above them. Not
     // a wholesale or corporate page's volume pricing, unless the question is theirs.
-    const offers = (h: SearchHit) =>
-      forOthers(h, query) ? 0 : new Set(normalize(textOf(h.chunk)).match(OFFER) ?? []).size;
+    const group = readChat(query).match(GROUPS)?.[0].replace(/s$/, '');
+    const offers = (h: SearchHit) => {
+      const t = normalize(textOf(h.chunk));
+      return forOthers(h, query) || (group && !t.includes(group)) ? 0 : new Set(t.match(OFFER) ?? []).size;
+    };
     return most(best, offers) ?? most(index.search(query, DEEP_HITS), offers);
   }
   if (asked === 'contact') {
