@@ -19,6 +19,7 @@ export {
   calibratedThreshold,
   calibratedThresholdAsync,
   hasCalibratedThreshold,
+  prepareAsks,
   answerWithModel,
   confidenceOf,
   DEFAULT_ANSWER_THRESHOLD,

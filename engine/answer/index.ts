@@ -20,5 +20,6 @@ export {
   type WorkspaceCalibration,
 } from './calibrate';
 export { OFF_TOPIC_QUESTIONS } from './off-topic';
+export { prepareAsks } from './ask-kinds';
 export { relevantSentences, splitSentences } from './sentences';
 export { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type AnswerSource, type Citation, type EngineAnswer } from './types';

@@ -240,22 +240,30 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // policies (returns, gift cards, parking): the passage that holds it answers, as surely as this
   // workspace asks (shop-details.ts, shop-topics.ts). Read as typed too: the shop's spelling may
   // have read "where are you located" as its "visit".
-  const held = detailHolder(index, query, hits) ?? (typed !== query ? detailHolder(index, typed, hits) : undefined);
+  // A message is read as an everyday ask by its likeness to one (ask-kinds.ts) only when the
+  // ranking alone would not answer it: "when is the open mic night" has an entry of its own.
+  const ranked = answerConfidence(index, query, hits);
+  const learned = ranked < threshold;
+  const held =
+    detailHolder(index, query, hits, learned) ??
+    (typed !== query ? detailHolder(index, typed, hits, learned) : undefined);
   const topic = held
     ? undefined
-    : (topicHolder(index, query, hits) ?? (typed !== query ? topicHolder(index, typed, hits) : undefined));
+    : (topicHolder(index, query, hits, learned) ??
+      (typed !== query ? topicHolder(index, typed, hits, learned) : undefined));
   const detail = held ?? topic;
-  if (detail && detail !== hits[0]) hits = [detail, ...hits.filter((h) => h !== detail)];
+  const moved = detail !== undefined && detail !== hits[0];
+  if (moved) hits = [detail, ...hits.filter((h) => h !== detail)];
   const confidence = detail
-    ? Math.max(Math.min(threshold, DETAIL_SURE), answerConfidence(index, query, hits))
-    : answerConfidence(index, query, hits);
+    ? Math.max(Math.min(threshold, DETAIL_SURE), moved ? answerConfidence(index, query, hits) : ranked)
+    : ranked;
   const notSure: EngineAnswer = { text: NOT_SURE_TEXT, citations: [], confidence, abstained: true, source: 'none' };
   // A plain ask for a detail is all the detail's words ("is the store open this weekend"): never
   // a thing or a quality the shop does not write.
   if (!hits.length || confidence < threshold || (!detail && asksForUnwrittenThing(index, query))) return notSure;
   // "do you have gift cards" of a shop that never writes of them: "a credit or debit card in the
   // renter's name" is no answer.
-  if (!detail && (searchedTopicAsked(query) || searchedTopicAsked(typed))) return notSure;
+  if (!detail && (searchedTopicAsked(query, learned) || searchedTopicAsked(typed, learned))) return notSure;
   // The best hit that can answer at all: the phone number or hours asked for, when the top one
   // lacks them and one of the next few holds them.
   // What it asks for, as asked too: the shop's spelling may have read "are you open" as its
@@ -338,7 +346,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   const used = better ?? (leadOverDetail ? undefined : parent) ?? top;
   if (lacks(used.chunk.text)) return notSure;
   // A plain ask for a detail is answered by its kind of fact: "10% off" for "any discounts?".
-  const detailAsked = detail ? (plainDetailAsked(query) ?? plainDetailAsked(typed)) : null;
+  const detailAsked = detail ? (plainDetailAsked(query, learned) ?? plainDetailAsked(typed, learned)) : null;
   const fact = detailAsked ? DETAIL_FACT[detailAsked] : undefined;
   const text = underHeading(
     relevantSentences(used.chunk.text, query, ANSWER_WORDS, fact ? [fact] : []),

@@ -19,6 +19,7 @@ import { EMAIL_PATTERN, factKinds, PHONE_PATTERN, type AnswerKind } from '../tex
 import { normalize, normalizedLine, terms } from '../text/index';
 import { askingClause } from '../text/clauses';
 import { ABROAD, COUNTRIES } from '../text/places';
+import { ASK_SLACK, likelyAsk, type AskKind } from './ask-kinds';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
 const MEANS =
@@ -233,6 +234,9 @@ const HOURS_WORDS = new Set(
     till until weekday weekdays every daily just only trade trading`,
   ),
 );
+/** Something else's hours: "what time does the farmers market open", "when is the pool open". */
+const OTHERS_OPEN =
+  /\b(?:does|do|is|are|will) (?:the|your|ur) (?!(?:shop|store|place|business)\b)[a-z]+(?: [a-z]+)? (?:open|opens|close|closes|start|starts)\b/;
 /** Closing said otherwise: "do you shut over christmas", "trading on boxing day". */
 const SHUT = /\b(?:shut|closed|trading|trade)\b/;
 /** The words a plain question for the shop's hours on a holiday is made of, beside the hours' own. */
@@ -314,28 +318,67 @@ export const DETAIL_FACT: Partial<Record<DetailAsked, AnswerKind>> = {
  * street, hours (on a holiday), where it ships, how long shipping takes or what it costs, ways to
  * pay, discounts or loyalty scheme. Read whole, else in its asking clause (text/clauses.ts).
  */
-export function plainDetailAsked(query: string): DetailAsked | null {
-  const whole = detailIn(query);
+export function plainDetailAsked(query: string, learned = true): DetailAsked | null {
+  const strict = detailAsked(query, STRICT);
+  if (strict || !learned) return strict;
+  // Else the ask it reads as with a few words of its own ("whats the postage on a heavy parcel"),
+  // when that is the one it reads most like too ("can i pay with a gift card" reads
+  // as a way to pay, and is most like a gift-card question: neither). Not a discount: the words
+  // a discount ask adds are its condition ("for my first order", "for schools"), which the
+  // shop's discounts may not meet.
+  const loose = looseDetailAsked(query);
+  if (loose === null || ((loose === 'shipCost' || loose === 'shipTime') && SHIPS_TO.test(readChat(query)))) return null;
+  const kind = likelyAsk(query);
+  return kind && kind !== 'discount' && (kind === loose || SAME_ASK[kind]?.includes(loose)) ? loose : null;
+}
+
+/**
+ * Shipping to a place the visitor names ("how much to ship to texas"): the shop may not ship
+ * there, which its rates and times do not say.
+ */
+const SHIPS_TO =
+  /\b(?:ship|ships|shipping|shipped|deliver|delivery|send|post|postage|mail)(?:ing)? to (?!(?:me|you|us|my|our|your|the (?:shop|store))\b)[a-z]/;
+
+/** The details read for an ask the tagger names that is not one of them by name. */
+const SAME_ASK: Partial<Record<AskKind, DetailAsked[]>> = {
+  contact: ['phone', 'email', 'place'],
+  phone: ['contact'],
+  hours: ['holiday'],
+};
+
+/** The first detail a message asks for, each read with up to ASK_SLACK words of its own. */
+export function looseDetailAsked(query: string): DetailAsked | null {
+  return detailAsked(query, { slack: ASK_SLACK });
+}
+
+function detailAsked(query: string, reading: Reading): DetailAsked | null {
+  const whole = detailIn(query, reading);
   const clause = askingClause(query);
-  if (whole || clause === null) return whole;
+  const asked = whole ?? (clause === null ? null : detailIn(clause, reading));
   // "Planning to stop by Saturday with my mom, what time do you open?" asks the hours. Not a
   // discount after the visitor's own case: "we want 40 wooden puzzles, can we get a discount"
   // asks for one on that order, for the team that quotes it.
-  const asked = detailIn(clause);
-  if (asked === 'discount') return null;
+  if (!whole && asked === 'discount') return null;
   // "We've got family visiting over Thanksgiving weekend… Will you be open?" asks for that day.
   return asked === 'hours' && HOLIDAY.test(readChat(query)) ? 'holiday' : asked;
 }
 
+/** How a message is read for a detail: made only of its words (and FILLER), but for `slack` others. */
+interface Reading {
+  slack: number;
+}
+const STRICT: Reading = { slack: 0 };
+
 /** What a message asks for, read whole (plainDetailAsked reads its asking clause too). */
-function detailIn(query: string): DetailAsked | null {
+function detailIn(query: string, reading: Reading = STRICT): DetailAsked | null {
   const q = readChat(query);
   const words = terms(q).filter((w) => !FILLER.has(w));
-  const only = (set: ReadonlySet<string>) => words.every((w) => set.has(w));
+  const fits = (own: (w: string) => boolean, list = words) => list.filter((w) => !own(w)).length <= reading.slack;
+  const only = (set: ReadonlySet<string>) => fits((w) => set.has(w));
   if (!words.length) return WHERE_ARE_YOU.test(q) ? 'place' : null;
   // "is there a number i can ring to place an order": the number asked for, not the order's.
   const placing = (w: string) => !PLACING.has(w) || !/\b(?:place|make) an order\b/.test(q);
-  if (CONTACT_ASKED.test(q) && words.filter(placing).every((w) => CONTACT_WORDS.has(w)))
+  if (CONTACT_ASKED.test(q) && fits((w) => CONTACT_WORDS.has(w), words.filter(placing)))
     return /\be-?mail\b/.test(q)
       ? 'email'
       : /\baddress\b/.test(q)
@@ -346,17 +389,13 @@ function detailIn(query: string): DetailAsked | null {
   if (PAYMENT_QUESTION.test(q) && only(PAYMENT_WORDS)) return 'payment';
   if (DISCOUNT_QUESTION.test(q) && only(DISCOUNT_WORDS)) return 'discount';
   if (((WHERE_ARE_YOU.test(q) || PLACE_ASKED.test(q)) && only(PLACE_WORDS)) || NEAR_ASKED.test(q)) return 'place';
-  if (HOURS_ASKED.test(q) && only(HOURS_WORDS)) return 'hours';
+  if (HOURS_ASKED.test(q) && only(HOURS_WORDS) && !OTHERS_OPEN.test(q)) return 'hours';
   if (HOLIDAY.test(q) && (HOURS_ASKED.test(q) || SHUT.test(q)) && only(HOLIDAY_WORDS)) return 'holiday';
   if (ABROAD_QUESTION.test(q) || (SENDING.test(q) && ABROAD_NAMED.test(q) && only(ABROAD_WORDS))) return 'abroad';
   if (LOYALTY_ASKED.test(q) && only(LOYALTY_WORDS)) return 'loyalty';
   if (SHIPPING_ASKED.test(q) && SHIP_TIME_ASKED.test(q) && only(SHIP_TIME_WORDS)) return 'shipTime';
   // An amount is part of a cost question: "how much is shipping on a $60 order".
-  if (
-    SHIPPING_ASKED.test(q) &&
-    SHIP_COST_ASKED.test(q) &&
-    words.every((w) => SHIP_COST_WORDS.has(w) || /^\d+$/.test(w))
-  )
+  if (SHIPPING_ASKED.test(q) && SHIP_COST_ASKED.test(q) && fits((w) => SHIP_COST_WORDS.has(w) || /^\d+$/.test(w)))
     return 'shipCost';
   return null;
 }
@@ -452,8 +491,13 @@ const MIN_MEANS = 2;
  * of the first SHIPPING_HITS, else of a search for shipping, one under a shipping heading holding
  * a duration or an amount. Undefined for other questions, or when none holds it.
  */
-export function detailHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
-  const asked = plainDetailAsked(query);
+export function detailHolder(
+  index: KnowledgeIndex,
+  query: string,
+  hits: readonly SearchHit[],
+  learned = true,
+): SearchHit | undefined {
+  const asked = plainDetailAsked(query, learned);
   if (!asked) return undefined;
   const best = hits.slice(0, DETAIL_HITS);
   if (asked === 'payment') {

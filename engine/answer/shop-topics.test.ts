@@ -24,7 +24,8 @@ describe('plainTopicAsked', () => {
   it('leaves a question that asks anything more to the usual answer', () => {
     expect(plainTopicAsked('can i return a fish that died after 2 days')).toBeNull();
     expect(plainTopicAsked('can i pay with a gift card')).toBeNull();
-    expect(plainTopicAsked('is there parking for a bus')).toBeNull();
+    // Unless the tagger of everyday asks reads it as one, with a word or two of its own (ask-kinds.ts).
+    expect(plainTopicAsked('is there parking for a bus', false)).toBeNull();
     expect(plainTopicAsked('how much is shipping')).toBeNull();
     expect(plainTopicAsked('do you do sale or return for shops')).toBeNull();
   });

@@ -14,7 +14,8 @@
 import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, SearchHit } from '../retrieve/types';
 import { askingClause } from '../text/clauses';
-import { forOthers, headingsOf } from './shop-details';
+import { forOthers, headingsOf, looseDetailAsked } from './shop-details';
+import { ASK_SLACK, likelyAsk } from './ask-kinds';
 import { normalize, terms } from '../text/index';
 
 interface Topic {
@@ -89,19 +90,33 @@ const TOPIC_HITS = 3;
 /** How many hits of a search for the topic are read, when the best lack it. */
 const SEARCHED_HITS = 10;
 
-/** The topic a question asks for when it asks only for one of the shop's everyday policies. */
-export function plainTopicAsked(query: string): TopicAsked | null {
-  const clause = askingClause(query);
-  return topicIn(query) ?? (clause === null ? null : topicIn(clause));
+/**
+ * The topic a question asks for when it asks only for one of the shop's everyday policies, read
+ * whole, else in its asking clause; else read as the everyday ask it is most like (ask-kinds.ts)
+ * with a few words of its own.
+ */
+export function plainTopicAsked(query: string, learned = true): TopicAsked | null {
+  const strict = topicAsked(query, 0);
+  if (strict || !learned) return strict;
+  // Else, as for the shop's details, the topic it reads as with a few words of its own, when it
+  // is the ask it reads most like too, and reads as no detail ("how much does return shipping
+  // cost" is about shipping too).
+  const loose = topicAsked(query, ASK_SLACK);
+  return loose && !looseDetailAsked(query) && likelyAsk(query) === loose ? loose : null;
 }
 
-/** The topic a message asks for, read whole (plainTopicAsked reads its asking clause too). */
-function topicIn(query: string): TopicAsked | null {
+function topicAsked(query: string, slack: number): TopicAsked | null {
+  const clause = askingClause(query);
+  return topicIn(query, slack) ?? (clause === null ? null : topicIn(clause, slack));
+}
+
+/** The topic a message asks for, read whole, with up to `slack` words not the topic's own. */
+function topicIn(query: string, slack: number): TopicAsked | null {
   const q = normalize(query);
   const said = terms(q).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
   if (!said.length) return null;
   for (const [name, topic] of Object.entries(TOPICS) as [TopicAsked, Topic][])
-    if (topic.asked.test(q) && said.every((w) => topic.words.has(w))) return name;
+    if (topic.asked.test(q) && said.filter((w) => !topic.words.has(w)).length <= slack) return name;
   return null;
 }
 
@@ -109,8 +124,8 @@ function topicIn(query: string): TopicAsked | null {
  * Whether a question asks plainly for a topic the shop's content is searched for (gift cards,
  * parking): when no passage is on it, the shop does not write about it.
  */
-export function searchedTopicAsked(query: string): boolean {
-  const asked = plainTopicAsked(query);
+export function searchedTopicAsked(query: string, learned = true): boolean {
+  const asked = plainTopicAsked(query, learned);
   return asked !== null && TOPICS[asked].searched !== undefined;
 }
 
@@ -126,8 +141,13 @@ const ownHeading = (c: KnowledgeChunk) =>
  * first hits is on it, the same of a search for the topic. Undefined for other questions, or when
  * none is on it.
  */
-export function topicHolder(index: KnowledgeIndex, query: string, hits: readonly SearchHit[]): SearchHit | undefined {
-  const asked = plainTopicAsked(query);
+export function topicHolder(
+  index: KnowledgeIndex,
+  query: string,
+  hits: readonly SearchHit[],
+  learned = true,
+): SearchHit | undefined {
+  const asked = plainTopicAsked(query, learned);
   if (!asked) return undefined;
   const topic = TOPICS[asked];
   const on = (found: readonly SearchHit[]) => {

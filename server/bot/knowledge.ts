@@ -12,6 +12,7 @@ import {
   answerOffline,
   calibratedThresholdAsync,
   hasCalibratedThreshold,
+  prepareAsks,
   answerWithModel,
   IngestError,
   ingestSite,
@@ -194,6 +195,7 @@ export class Knowledge {
    * seconds on a large FAQ; better at start than while a visitor waits).
    */
   async warmAll(): Promise<void> {
+    prepareAsks();
     const ids = await this.deps.db.selectDistinct({ id: knowledgeChunks.workspaceId }).from(knowledgeChunks);
     for (const { id } of ids) {
       // Only as many as the memory bound holds: the others load when first asked.
