@@ -15,6 +15,11 @@ describe('plain asks, as customers type them', () => {
     ['Do you accept EFTPOS?', 'payment'],
     ['I was wondering whether you accept Afterpay or any buy-now-pay-later options.', 'payment'],
     ['Hello, which ways I can pay? Is possible bank transfer?', 'payment'],
+    ['afterpay?', 'payment'],
+    ['cash or card?', 'payment'],
+    ['do you do klarna', 'payment'],
+    ['got apple pay?', 'payment'],
+    ['do you take paypal', 'payment'],
     ['What are your postage and packing charges?', 'shipCost'],
     ['Please how much money is the shipping? I want to know the total price.', 'shipCost'],
     ['Before I check out, can you tell me what the shipping will be?', 'shipCost'],
@@ -53,6 +58,7 @@ describe('plain asks, as customers type them', () => {
 
   it('leaves what asks something else', () => {
     expect(plainDetailAsked('where do i find my order number')).toBeNull();
+    expect(plainDetailAsked('do you have cards', false)).toBeNull();
     expect(plainDetailAsked('is there a coupon code for my first order')).toBeNull();
     expect(plainDetailAsked('when will my refund come')).toBeNull();
     expect(plainTopicAsked('can i swap my propane tank')).toBeNull();

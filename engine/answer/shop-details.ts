@@ -25,6 +25,9 @@ import { ASK_SLACK, likelyAsk, type AskKind } from './ask-kinds';
 const MEANS =
   '(?:visa|master ?card|amex|american express|discover|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|buy now pay later|eftpos|interac|e-?transfers?|cash|cheques?|checks?|(?:credit|debit|bank) cards?|cards?|contactless|bank transfers?|wire transfers?|invoices?|purchase orders?|bitcoin|crypto)';
 export const PAYMENT_MEANS = new RegExp(`\\b${MEANS}\\b`);
+/** A way to pay by its brand: asked after with any verb ("do you do klarna", "got apple pay?"). */
+const BRAND =
+  '(?:visa|master ?card|amex|american express|pay ?pal|apple pay|google pay|shop pay|venmo|zelle|klarna|afterpay|affirm|sezzle|eftpos|interac|e-?transfers?)';
 /**
  * The ways to pay a list is counted by: not a bare "card" or "check", which a passage says of gift
  * cards and of checking an order, nor "discover".
@@ -37,7 +40,7 @@ const LISTED_MEANS =
  * Pay?"): answered by text that names some, not by "refunded to your original payment method".
  */
 export const PAYMENT_QUESTION = new RegExp(
-  `\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?|kinds?|types?) (?:of|to) pay(?:ment)?|how (?:can|do|could) (?:i|we) pay|(?:ways?|methods?) (?:i|we) (?:can )?pay|pay (?:with|by|using|via|in)|(?:take|accept)s? ${MEANS}|pay ${MEANS}|${MEANS} (?:accepted|available|ok|(?:do|does|can) (?:you|u) (?:take|accept)))\\b`,
+  `^\\s*${MEANS}(?: or ${MEANS})?\\s*\\??\\s*$|\\b(?:do|have|offer|support|use|got)s? ${BRAND}\\b|\\b(?:payment (?:methods?|options?|types?)|(?:ways?|methods?|forms?|kinds?|types?) (?:of|to) pay(?:ment)?|how (?:can|do|could) (?:i|we) pay|(?:ways?|methods?) (?:i|we) (?:can )?pay|pay (?:with|by|using|via|in)|(?:take|accept)s? ${MEANS}|pay ${MEANS}|${MEANS} (?:accepted|available|ok|(?:do|does|can) (?:you|u) (?:take|accept)))\\b`,
 );
 
 /**
@@ -114,7 +117,7 @@ const OFFER = /\b\d{1,2}(?:\s?%|\s+percent)\s+(?:off|discount)\b|\bhalf[ -](?:pr
 const PAYMENT_WORDS = new Set(
   terms(
     `payment pay methods options types ways forms kinds accept accepted take use available ok checkout online
-    store cards ${MEANS.replace(/[^a-z ]+/g, ' ')}`,
+    store cards paypal mastercard etransfer etransfers got ${MEANS.replace(/[^a-z ]+/g, ' ')}`,
   ),
 );
 
