@@ -62,6 +62,17 @@ describe('relevantSentences', () => {
     expect(out).toBe('Customs duties are paid by the buyer on delivery. Invoices list the duties separately.');
   });
 
+  it('brings the sentence that one speaks of: "any other countries" than those before', () => {
+    const where =
+      'We deliver to the UK, Ireland, all EU countries, the USA, Canada, Australia and New Zealand. ' +
+      "We're sorry, but we don't currently ship to any other countries, and we can't deliver to BFPO addresses.\n" +
+      'For orders outside the UK, import duties, taxes and customs fees are set by the destination country and are paid by the customer on delivery. ' +
+      "We can't mark parcels as gifts or declare a lower value. If a parcel is refused because of customs charges, we'll refund the item once it comes back to us, minus the original and return shipping.";
+    expect(relevantSentences(where, 'can you send orders abroad', 60)).toMatch(
+      /^We deliver to the UK, Ireland, all EU countries, the USA, Canada, Australia and New Zealand\. We're sorry/,
+    );
+  });
+
   it('keeps list items on lines of their own, and marks prose left out with "…"', () => {
     const rates =
       'Every rental includes a helmet and a lock. ' +

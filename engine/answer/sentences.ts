@@ -205,6 +205,9 @@ const FOOTER_LINKS =
   /(?:\s*[·•|]\s*(?:privacy(?: policy| notice)?|terms(?: of (?:service|use)| (?:&|and) conditions)?|cookies?(?: policy| settings)?|accessibility|site ?map|instagram|facebook|twitter|tiktok|pinterest|youtube|linkedin))+\s*$/i;
 const withoutFooterLinks = (line: string) => line.replace(FOOTER_LINKS, '');
 
+/** A sentence that speaks of what the one before it names: "…any other countries", "…the rest". */
+const REFERS_BACK = /\b(?:any|all) other\b|\bother than (?:these|those|that|this|the above)\b|\bthe above\b/i;
+
 /** A sentence that goes on from the one before it: "Then…", "This…", "…then takes 3 days". */
 const GOES_ON = /^(?:then|this|that|these|those|it|they|also|otherwise)\b|\bthen\b/i;
 
@@ -323,6 +326,11 @@ function chosenSentences(text: string, query: string, maxWords: number, also: re
     words += more;
   };
   if (!lead) for (const at of [...chosen].sort((a, b) => a - b)) bringWhole(tableOf(sentences, at));
+  // A sentence that speaks of the one before ("We're sorry, but we don't ship to any other
+  // countries" after "We deliver to the UK, Ireland…") brings it: alone it says the opposite.
+  if (!lead)
+    for (const at of [...chosen].sort((a, b) => b - a))
+      if (at > 0 && !chosen.has(at - 1) && REFERS_BACK.test(sentences[at])) bringWhole([at - 1]);
   // An item of a list of names ("- California" of ten states) comes with the rest of its list:
   // "only to addresses in these states: - California" reads as if it were the only one.
   // (An item is a line: "- Teachers: 15% off classroom setups. Bring your school ID." is one.)
