@@ -86,6 +86,20 @@ describe('the passage that holds it', () => {
     expect(detailHolder(index, 'do you accept purchase orders', ranked)?.chunk.id).toBe('invoices');
   });
 
+  it('answers how to reach the shop from a passage with its number and email, not an email in passing', () => {
+    const shop = [
+      on('policies.md', 'privacy', ['Policies', 'Privacy'], 'To get a copy of your data, email hello@kiln.example.'),
+      on('shipping.md', 'lost', ['Shipping', 'Lost parcels'], 'Email hello@kiln.example with your order number.'),
+      on('index.html', 'visit', ['Home', 'Visit us'], 'Phone: (503) 555-0142 Email: hello@kiln.example'),
+      on('classes.md', 'book', ['Classes'], 'Call (503) 555-0142 to book.'),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    // The footer with both is not among the best hits: it is searched for.
+    const ranked = [searchHit(shop[0], 0.6), searchHit(shop[1], 0.5)];
+    expect(detailHolder(index, 'how do I contact you', ranked)?.chunk.id).toBe('visit');
+  });
+
   it('answers a discount for a group only from a passage that names the group', () => {
     const shop = [on('faq.csv', 'deals', ['Do you have discounts?'], 'Seniors get 10% off on Tuesdays.')];
     const index = new KnowledgeIndex();

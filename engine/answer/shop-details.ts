@@ -611,7 +611,12 @@ export function detailHolder(
       const details = contactDetails(textOf(h.chunk), asked);
       return mains.filter((d) => details.includes(d)).length;
     };
-    return most(best, held) ?? most(index.search(query, DEEP_HITS), held);
+    // Of the best hits, else of a search further down when none of them gives every one: not a
+    // privacy notice that gives only the email ("…email hello@… for a copy of your data").
+    const near = most(best, held);
+    if (near && held(near) === mains.length) return near;
+    const far = most(index.search(query, DEEP_HITS), held);
+    return far && (!near || held(far) > held(near)) ? far : near;
   }
   const main = mainDetail(index, asked);
   if (main === null) return undefined;
