@@ -84,6 +84,10 @@ const CHAT_SPELLINGS: [RegExp, string][] = [
   [/\bwat\b/g, 'what'],
   [/\badr?ress?\b/g, 'address'],
   [/\bnumbr\b/g, 'number'],
+  [/\bhrs\b/g, 'hours'],
+  [/\bwheres\b/g, 'where is'],
+  [/\bship(?:ing|pin)\b/g, 'shipping'],
+  [/\brecieve\b/g, 'receive'],
   [/\s*#(?=\s|$|\?)/g, ' number'],
 ];
 
@@ -166,10 +170,10 @@ const SHIPS_WHERE =
 
 /** Shipping, delivery or an order on its way: what a plain question on shipping names. */
 const SHIPPING_ASKED =
-  /\b(?:ship|ships|shipped|shipping|deliver|delivers|delivered|delivery|postage|posting|arrive|arrives|transit|dispatch|package|parcel|when will (?:it|my order|they) (?:come|get here))\b/;
+  /\b(?:ship|ships|shipped|shipping|deliver|delivers|delivered|delivery|postage|posting|arrive|arrives|transit|dispatch|package|parcel|when will (?:it|my order|they) (?:come|get here)|when will (?:i|we) (?:get|receive) (?:it|my order|our order)|get here by)\b/;
 /** How long shipping takes: "how fast do u ship", "whats the delivery timeframe", "how long til it gets here". */
 const SHIP_TIME_ASKED =
-  /\b(?:how (?:long|fast|quick|quickly|soon)|how (?:many|much) (?:business )?days|time ?frame|turnaround|next[- ]day|same[- ]day|express|(?:delivery|shipping|transit) times?|til+|until|when (?:will|would|does|do|should)\b.{0,40}\b(?:arrive|get here|come|ship))\b/;
+  /\b(?:how (?:long|fast|quick|quickly|soon)|how (?:many|much) (?:business )?days|time ?frame|turnaround|next[- ]day|same[- ]day|express|(?:delivery|shipping|transit) times?|til+|until|when (?:will|would|does|do|should)\b.{0,40}\b(?:arrive|get here|come|ship|receive)|get here by)\b/;
 /** The words such a question is made of. */
 const SHIP_TIME_WORDS = new Set(
   terms(
@@ -294,7 +298,7 @@ const PLACE_WORDS = new Set(
 );
 /** "where are you", "where r u guys", "where is the shop", "how do i find your shop". */
 const WHERE_ARE_YOU =
-  /^\s*where(?:abouts)?(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b|\bfind (?:you|your (?:shop|store)|the (?:shop|store))\b/;
+  /^\s*where(?:abouts)?(?:'s| is| are| r)?\s+(?:you|u|ya|the (?:shop|store)|your (?:shop|store))\b|\bfind (?:you|your (?:shop|store)|the (?:shop|store))\b|\bwhere (?:is|are) (?:your|the) (?:shop|store)\b/;
 /** "are you near downtown", "r u close to the station": where the shop is, asked of a place the visitor names. */
 const NEAR_ASKED =
   /^(?:hi |hey |hello )?(?:(?:are|r) (?:you|u|ya)(?: guys)?|is (?:it|the (?:shop|store)|your (?:shop|store))) (?:near|close to|nearby|far from)\b/;

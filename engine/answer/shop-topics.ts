@@ -50,9 +50,9 @@ export type TopicAsked = 'returns' | 'giftCards' | 'parking';
 const TOPICS: Record<TopicAsked, Topic> = {
   returns: {
     asked:
-      /\b(?:return|returns|returned|returning|refund|refunds|refunded|refnd|exchange|exchanges|money back|send(?:ing)? (?:\w+ )?back|give (?:\w+ )?back)\b/,
+      /\b(?:return|returns|returned|returning|retrun|retruns|refund|refunds|refunded|refnd|exchange|exchanges|money back|send(?:ing)? (?:\w+ ){0,2}back|give (?:\w+ )?back)\b/,
     words: words(
-      `return returns returned returning refund refunds refunded refnd exchange exchanges money back send item items
+      `return returns returned returning retrun retruns refund refunds refunded refnd exchange exchanges money back send item items
       something thing things purchase purchases order orders bought buy days day many long window request full process
       accept take fit doesnt different size wrong color colour receipt receipts tags unopened opened unused used worn
       original packaging box clearance late still store credit online without stuff process rules give product change
