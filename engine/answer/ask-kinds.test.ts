@@ -21,6 +21,12 @@ describe('likelyAsk', () => {
     expect(likelyAsk(q)).toBe(kind);
   });
 
+  it("reads a message's asking sentence, not only the whole of it", () => {
+    expect(likelyAsk('Moving house soon so I need to know. What does postage cost for a heavy parcel?')).toBe(
+      'shipCost',
+    );
+  });
+
   it('names no ask for other questions', () => {
     expect(likelyAsk('do you sell sourdough starter')).toBeNull();
     expect(likelyAsk('can my sister return the sweater i bought her')).toBeNull();

@@ -53,12 +53,16 @@ export function prepareAsks(): void {
   tagger ??= trained();
 }
 
-/** The everyday ask a message reads most like, if the tagger is sure of it. */
+/**
+ * The everyday ask a message reads most like, if the tagger is sure of it: read whole or by one of
+ * its sentences, so the story before "What does postage cost for a heavy parcel?" does not water
+ * the ask down.
+ */
 export function likelyAsk(message: string): AskKind | null {
   const known = read.get(message);
   if (known !== undefined) return known;
   prepareAsks();
-  const best = tagger!.predict(message)[0];
+  const best = tagger!.predictMessage(message)[0];
   const kind = best && best.confidence >= ASK_SURE ? (best.tagId as AskKind) : null;
   if (read.size >= READ_KEPT) read.delete(read.keys().next().value!);
   read.set(message, kind);
