@@ -128,6 +128,19 @@ describe('the passage that holds it', () => {
     expect(detailHolder(index, 'What are your postage and packing charges?', ranked)?.chunk.id).toBe('rates');
   });
 
+  it('answers what shipping costs from the section headed by its fees, not a wedding page', () => {
+    const shop = [
+      on('weddings.html', 'setup', ['Wedding flowers', 'Delivery and setup'], 'Setup is $150 beyond Zone 3.'),
+      on('delivery.html', 'timed', ['Local delivery', 'Same-day delivery'], 'A timed window is $15.'),
+      on('delivery.html', 'fees', ['Local delivery', 'Delivery zones and fees'], 'Zone 1: $9. Zone 2: $14.'),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    expect(detailHolder(index, 'how much is shipping', ranked)?.chunk.id).toBe('fees');
+    expect(detailHolder(index, 'how much is shipping', ranked.slice(0, 2))?.chunk.id).toBe('timed');
+  });
+
   it('answers a holiday from the section on holidays, not a signpost to it', () => {
     const shop = [
       on(

@@ -196,10 +196,17 @@ const SHIP_COST_WORDS = new Set(
 const SHIPPING_TITLE = /\b(?:ship|shipping|deliver|delivery|deliveries|postage|dispatch|transit|couriers?)\b/;
 /** A page on selling to the shop, where the shop is the one paying: "Sell your gear", "Trade-ins". */
 const PAYOUT_TITLE = /\b(?:sell(?:ing)? (?:your|us|to us)|trade[- ]?ins?|consign(?:ing|ment|ments)?)\b/;
+/** A section on what shipping costs, by its own heading: "Rates", "Delivery zones and fees". */
+const COST_HEADING = /\b(?:rates?|fees?|costs?|prices?|pricing|charges?)\b/;
+/** A section on how long shipping takes: "Delivery times", "Processing and transit". */
+const TIME_HEADING = /\b(?:times?|timing|timeframes?|how long|transit|turnaround|dispatch|processing)\b/;
+/** A section's own heading. */
+const ownHeading = (h: SearchHit) => normalize(h.chunk.headingPath.at(-1) ?? h.chunk.title);
 /** A section on sending a return back, not on shipping an order: "Return shipping costs". */
 const RETURN_SHIPPING = /\breturns? (?:shipping|postage|labels?)\b/;
 /** A page for one kind of customer, not the question's unless it names them: "Wholesale", "Corporate gifts". */
-const AUDIENCE_TITLE = /\b(?:wholesale|corporate|trade|business|bulk|contractors?|workplace|employers?)\b/;
+const AUDIENCE_TITLE =
+  /\b(?:wholesale|corporate|trade|business|bulk|contractors?|workplace|employers?|subscriptions?|weddings?|events?)\b/;
 /** A question for a loyalty scheme: "rewards program?", "do i get points when i shop", "perks for regulars". */
 const LOYALTY_ASKED =
   /\b(?:loyalty|rewards?|points?|perks?|punch ?cards?|stamp ?cards?|frequent (?:buyer|shopper|customer)s?|(?:repeat|regular) customers?|regulars|vip (?:club|program|programme|scheme)|members? (?:club|program|programme|scheme))\b/;
@@ -578,16 +585,16 @@ export function detailHolder(
     // holds a duration or an amount answers, unless it is a page for wholesale or corporate
     // customers and the question is not theirs; else the best such of a search for shipping (a
     // shop writing "delivery" for its catering ranks that above its shipping page).
-    const fact: AnswerKind = asked === 'shipTime' ? 'duration' : 'price';
     const holds = (h: SearchHit) =>
       SHIPPING_TITLE.test(headings(h)) &&
-      !RETURN_SHIPPING.test(normalize(h.chunk.headingPath.at(-1) ?? h.chunk.title)) &&
-      factKinds(textOf(h.chunk)).includes(fact);
+      !RETURN_SHIPPING.test(ownHeading(h)) &&
+      factKinds(textOf(h.chunk)).includes(asked === 'shipTime' ? 'duration' : 'price');
     const answers = (h: SearchHit) => !forOthers(h, query) && holds(h);
-    return (
-      hits.slice(0, SHIPPING_HITS).find(answers) ??
-      index.search(`${SHIPPING_SEARCHED} ${query}`, DEEP_HITS).find(answers)
-    );
+    // Of those, one headed by what is asked ("Delivery zones and fees" over a "Same-day delivery"
+    // section that prices a timed window).
+    const named = (h: SearchHit) => (asked === 'shipCost' ? COST_HEADING : TIME_HEADING).test(ownHeading(h));
+    const first = hits.slice(0, SHIPPING_HITS).filter(answers);
+    return first.find(named) ?? first[0] ?? index.search(`${SHIPPING_SEARCHED} ${query}`, DEEP_HITS).find(answers);
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
