@@ -34,6 +34,13 @@ export interface AskKindsFile {
   none: string[];
 }
 
+/** The details (shop-details.ts) read for an ask the tagger names that is not one of them by name. */
+export const SAME_ASK: Partial<Record<AskKind, readonly string[]>> = {
+  contact: ['phone', 'email', 'place'],
+  phone: ['contact'],
+  hours: ['holiday'],
+};
+
 /**
  * How sure the tagger must be of the ask, and how many words of its own a message read as one may
  * hold. Chosen with the tagger learned from two of the read lists: of the third, 0.875 read by the

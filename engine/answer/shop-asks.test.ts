@@ -138,7 +138,24 @@ describe('the passage that holds it', () => {
     index.upsert(shop);
     const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
     expect(detailHolder(index, 'how much is shipping', ranked)?.chunk.id).toBe('fees');
-    expect(detailHolder(index, 'how much is shipping', ranked.slice(0, 2))?.chunk.id).toBe('timed');
+    const unheaded = new KnowledgeIndex();
+    unheaded.upsert(shop.slice(0, 2));
+    expect(detailHolder(unheaded, 'how much is shipping', ranked.slice(0, 2))?.chunk.id).toBe('timed');
+  });
+
+  it("finds the section headed by shipping's fees on the first's page, further down", () => {
+    const shop = [
+      on('delivery.html', 'timed', ['Local delivery', 'Same-day delivery'], 'A timed delivery window is $15.'),
+      on(
+        'delivery.html',
+        'fees',
+        ['Local delivery', 'Delivery zones and fees'],
+        'Delivery is $9 in Zone 1, $14 in Zone 2.',
+      ),
+    ];
+    const index = new KnowledgeIndex();
+    index.upsert(shop);
+    expect(detailHolder(index, 'how much is delivery', [searchHit(shop[0], 0.6)])?.chunk.id).toBe('fees');
   });
 
   it('answers a holiday from the section on holidays, not a signpost to it', () => {

@@ -19,7 +19,7 @@ import { EMAIL_PATTERN, factKinds, PHONE_PATTERN, type AnswerKind } from '../tex
 import { normalize, normalizedLine, terms } from '../text/index';
 import { askingClause } from '../text/clauses';
 import { ABROAD, COUNTRIES } from '../text/places';
-import { ASK_SLACK, likelyAsk, type AskKind } from './ask-kinds';
+import { ASK_SLACK, likelyAsk, SAME_ASK } from './ask-kinds';
 
 /** Ways to pay a shop names: cards and their brands, wallets, pay-later services, cash, cheques. */
 const MEANS =
@@ -353,13 +353,6 @@ export function plainDetailAsked(query: string, learned = true): DetailAsked | n
 const SHIPS_TO =
   /\b(?:ship|ships|shipping|shipped|deliver|delivery|send|post|postage|mail)(?:ing)? to (?!(?:me|you|us|my|our|your|the (?:shop|store))\b)[a-z]/;
 
-/** The details read for an ask the tagger names that is not one of them by name. */
-const SAME_ASK: Partial<Record<AskKind, DetailAsked[]>> = {
-  contact: ['phone', 'email', 'place'],
-  phone: ['contact'],
-  hours: ['holiday'],
-};
-
 /** The first detail a message asks for, each read with up to ASK_SLACK words of its own. */
 export function looseDetailAsked(query: string): DetailAsked | null {
   return detailAsked(query, { slack: ASK_SLACK });
@@ -594,7 +587,11 @@ export function detailHolder(
     // section that prices a timed window).
     const named = (h: SearchHit) => (asked === 'shipCost' ? COST_HEADING : TIME_HEADING).test(ownHeading(h));
     const first = hits.slice(0, SHIPPING_HITS).filter(answers);
-    return first.find(named) ?? first[0] ?? index.search(`${SHIPPING_SEARCHED} ${query}`, DEEP_HITS).find(answers);
+    if (first.some(named)) return first.find(named);
+    // Else one so headed on the first's page, further down; else the first, or the best searched.
+    const searched = index.search(`${SHIPPING_SEARCHED} ${query}`, DEEP_HITS).filter(answers);
+    const page = first[0]?.chunk.sourceId;
+    return searched.find((h) => named(h) && h.chunk.sourceId === page) ?? first[0] ?? searched[0];
   }
   if (asked === 'abroad') {
     // "We don't ship outside the United States", "to the 48 contiguous states": of the ranking's
