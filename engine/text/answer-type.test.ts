@@ -79,6 +79,16 @@ describe('withoutKindCues', () => {
     expect(withoutKindCues('privacy policy')).toBe('privacy');
     expect(withoutKindCues('what is your policy on trade-ins')).toBe('what is your policy on trade-ins');
   });
+
+  it('drops the word that asks for a price when a topic is left', () => {
+    // A shop writes "$12 per person" under "Tasting flights"; "cost" would favour "Shipping costs".
+    expect(withoutKindCues('how much does a tasting cost').trim()).toBe('how does a tasting');
+    expect(withoutKindCues('monthly tea box price').trim()).toBe('monthly tea box');
+    // Nothing but the price word: it is the topic ("Prices").
+    expect(withoutKindCues('what are your prices')).toBe('what are your prices');
+    // "A price" is a quote asked for, not a kind of answer.
+    expect(withoutKindCues('can you give me a price for a reef move')).toContain('a price');
+  });
 });
 
 describe('factWords', () => {

@@ -132,8 +132,10 @@ export function kindMatch(askedMask: number, heldMask: number): number {
  * The question without the words that only say what kind of answer it wants ("how long does
  * shipping take" → "how does shipping"): "much", "many", "soon", "often" after "how", "number"
  * after "phone" and "address" after "email", and "long …
- * take" / "long until" of a duration, name no topic, yet as rare words they would make every
- * passage look like a poor match. "How long is the route" keeps its "long" (a length, the topic).
+ * take" / "long until" of a duration, and "cost" or "price" beside a topic ("how much does a
+ * tasting cost"), name no topic, yet as rare words they would make every passage look like a poor
+ * match, or favour a "Shipping costs" heading. "How long is the route" keeps its "long" (a length,
+ * the topic), and "what are your prices" its "prices" (nothing else is asked).
  */
 export function withoutKindCues(question: string): string {
   let q = normalize(question)
@@ -146,8 +148,13 @@ export function withoutKindCues(question: string): string {
   // "Return policy" asks about returns: a shop writes "Returns", and a "Store Policies" page that
   // mentions returns in passing must not win on the word "policy" (the topic word comes first).
   q = q.replace(/\b([a-z]+)\s+polic(?:y|ies)\b/g, (all, topic: string) => (STOPWORDS.has(topic) ? all : topic));
+  const priceless = q.replace(PRICE_WORD, ' ');
+  if (priceless.split(/\W+/).some((w) => w.length > 2 && !STOPWORDS.has(w))) q = priceless;
   return q;
 }
+
+/** The words that ask for a price and name no topic: a shop writes "$12", not "cost". */
+const PRICE_WORD = /(?<!\ba )\b(?:cost|costs|price|prices)\b/g;
 
 /** A phone number with its area or country code: "(608) 555-0117", "+44 20 7946 0958", "503.555.0142". */
 const PHONE = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)|\d{1,5})[\s.-]?|\(\d{2,5}\)\s?|\b\d{3}[.-])\d{3,4}[\s.-]\d{4}\b/;
