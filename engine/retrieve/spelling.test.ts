@@ -32,6 +32,13 @@ describe('Spelling', () => {
     expect(s.correct('tune my fit up')).toBe('tune my fit up');
   });
 
+  it('writes two words as the closed compound the shop writes, when it never writes them apart', () => {
+    const s = Spelling.of(['Stand-up paddleboard: $75 a full day.', 'Pick up at the dock, or ask for pickup.'], null);
+    expect(s.correct('how much to rent a paddle board all day')).toBe('how much to rent a paddleboard all day');
+    // The shop writes "pick up" too: both spellings are its own, so neither is rewritten.
+    expect(s.correct('can i pick up at the dock')).toBe('can i pick up at the dock');
+  });
+
   it('expands chat shorthand', () => {
     expect(spelling.correct('do u ship to canada')).toBe('do you ship to canada');
     // Ages, hours and the names of things, as customers shorten them.

@@ -13,14 +13,15 @@
  *
  * A number typed against its unit ("150g") is split where the shop writes the two apart ("150 g").
  * Two words the shop writes as one hyphenated compound are written so ("tune up" → "tune-up"),
- * which the index searches as one word beside its parts (features.ts).
+ * which the index searches as one word beside its parts (features.ts), and so are two it writes
+ * as one word and never apart ("paddle board" → "paddleboard").
  *
  * Phrases too: customers say "send it back", "my money back", "get to me" where shops write
  * return, refund, delivery, and no single word's vector carries that. Such a phrase is rewritten
  * only to a word the shop itself writes, and a customer's word the shop also uses ("swap",
  * "gift voucher") stays as typed.
  */
-import { stem, tokenize } from '../text/index';
+import { stem, STOPWORDS, tokenize } from '../text/index';
 import { ABROAD, COUNTRIES, SUBDIVISIONS } from '../text/places';
 import { hyphenatedCompounds } from './features';
 import { mapSteps, runSteps, type Steps } from './steps';
@@ -283,17 +284,28 @@ export class Spelling {
     return this.hyphenate(changed ? out : query);
   }
 
-  /** Two words the shop writes as one hyphenated compound, written so: "tune up?" → "tune-up?". */
+  /**
+   * Two words the shop writes as one compound, written so: "tune up?" → "tune-up?", "paddle
+   * board" → "paddleboard" (a closed compound only when the shop never writes the two apart).
+   */
   private hyphenate(query: string): string {
-    if (!this.hyphenated.size) return query;
     const parts = query.split(/(\s+)/);
     for (let i = 0; i + 2 < parts.length; i += 2) {
       const second = /^(\p{L}+)(\P{L}*)$/u.exec(parts[i + 2]);
       if (!second || !/^\p{L}+$/u.test(parts[i])) continue;
-      const compound = this.hyphenated.get((parts[i] + second[1]).toLowerCase());
-      if (compound?.split('-').length === 2) [parts[i], parts[i + 1], parts[i + 2]] = ['', '', compound + second[2]];
+      const [first, next] = [parts[i].toLowerCase(), second[1].toLowerCase()];
+      const compound = this.hyphenated.get(first + next) ?? this.closedCompound(first, next);
+      if (compound?.split('-').length === 2 || compound === first + next)
+        [parts[i], parts[i + 1], parts[i + 2]] = ['', '', compound + second[2]];
     }
     return parts.join('');
+  }
+
+  /** "paddleboard" for "paddle" "board" when the shop writes it so and never the two apart. */
+  private closedCompound(first: string, next: string): string | undefined {
+    const joined = first + next;
+    if (first.length < 3 || next.length < 3 || STOPWORDS.has(joined)) return undefined;
+    return this.counts.has(joined) && this.joined.get(joined) !== `${first} ${next}` ? joined : undefined;
   }
 
   /** What one unknown token stands for, or null to keep it. */
