@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { detailHolder, plainDetailAsked } from './shop-details';
 import { plainTopicAsked, topicHolder } from './shop-topics';
-import { onPage, searchHit } from './testkit';
+import { onPage, rankedShop, searchHit } from './testkit';
 
 const on = onPage;
 
@@ -85,9 +85,7 @@ describe('the passage that holds it', () => {
       ),
       on('policies.md', 'paying', ['Policies', 'Paying'], 'We take Visa, Mastercard, Amex, Apple Pay and cash.'),
     ];
-    const index = new KnowledgeIndex();
-    index.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index, ranked } = rankedShop(shop);
     expect(detailHolder(index, 'can i pay by bank transfer', ranked)?.chunk.id).toBe('paying');
     expect(detailHolder(index, 'what payment methods do you accept', ranked)?.chunk.id).toBe('paying');
     // A purchase order is how businesses pay: their page answers it.
@@ -122,9 +120,7 @@ describe('the passage that holds it', () => {
       on('returns.md', 'postage', ['Returns', 'Return shipping costs'], 'Changed your mind? A prepaid label is $9.95.'),
       on('shipping.md', 'rates', ['Shipping', 'Rates'], 'Standard shipping is $6.95, free over $75.'),
     ];
-    const index = new KnowledgeIndex();
-    index.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index, ranked } = rankedShop(shop);
     expect(detailHolder(index, 'What are your postage and packing charges?', ranked)?.chunk.id).toBe('rates');
   });
 
@@ -134,9 +130,7 @@ describe('the passage that holds it', () => {
       on('delivery.html', 'timed', ['Local delivery', 'Same-day delivery'], 'A timed window is $15.'),
       on('delivery.html', 'fees', ['Local delivery', 'Delivery zones and fees'], 'Zone 1: $9. Zone 2: $14.'),
     ];
-    const index = new KnowledgeIndex();
-    index.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index, ranked } = rankedShop(shop);
     expect(detailHolder(index, 'how much is shipping', ranked)?.chunk.id).toBe('fees');
     const unheaded = new KnowledgeIndex();
     unheaded.upsert(shop.slice(0, 2));
@@ -193,9 +187,7 @@ describe('the passage that holds it', () => {
       ),
       on('returns.md', 'returns', ['Our return policy'], 'Unused items can be exchanged or returned within 30 days.'),
     ];
-    const index = new KnowledgeIndex();
-    index.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index, ranked } = rankedShop(shop);
     expect(topicHolder(index, 'can i exchange stuff if it doesnt fit', ranked)?.chunk.id).toBe('returns');
   });
 });

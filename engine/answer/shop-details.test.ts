@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { detailHolder, plainDetailAsked } from './shop-details';
-import { faq, onPage, searchHit } from './testkit';
+import { faq, onPage, rankedShop, searchHit } from './testkit';
 
 const on = onPage;
 
@@ -137,9 +137,7 @@ describe('detailHolder', () => {
       on('policies.md', 'pay', ['Policies', 'Payment'], 'We accept Visa, Mastercard, Amex, PayPal and cash.'),
       on('schools.md', 'po', ['Schools', 'Purchase orders and payment'], 'We accept purchase orders, net 30.'),
     ];
-    const ways = new KnowledgeIndex();
-    ways.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: ways, ranked } = rankedShop(shop);
     expect(detailHolder(ways, 'can i pay cash in store', ranked)?.chunk.id).toBe('pay');
     expect(detailHolder(ways, 'do you accept purchase orders', ranked)?.chunk.id).toBe('po');
     expect(detailHolder(ways, 'is klarna available', ranked)?.chunk.id).toBe('pay');
@@ -222,9 +220,7 @@ describe('detailHolder', () => {
       on('returns.md', 'back', ['Returns', 'Sending it back'], 'Ship it back within 30 days of delivery.'),
       on('shipping.html', 'times', ['Shipping', 'Delivery times'], 'Standard ground takes 2 to 5 business days.'),
     ];
-    const ships = new KnowledgeIndex();
-    ships.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: ships, ranked } = rankedShop(shop);
     expect(detailHolder(ships, 'how fast do u ship', ranked)?.chunk.id).toBe('times');
     // Ranked below the first few, it is searched for; a shop without one has none.
     expect(detailHolder(ships, 'how fast do u ship', ranked.slice(0, 2))?.chunk.id).toBe('times');
@@ -259,9 +255,7 @@ describe('detailHolder', () => {
       ),
       on('lenses.html', 'ship', ['Contact lenses', 'Shipping'], 'Orders arrive in 2 to 3 business days.'),
     ];
-    const optician = new KnowledgeIndex();
-    optician.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: optician, ranked } = rankedShop(shop);
     expect(detailHolder(optician, 'how long does delivery take', ranked)?.chunk.id).toBe('ship');
   });
 
@@ -296,9 +290,7 @@ describe('detailHolder', () => {
       ),
       on('faq.csv', 'senior', ['Senior discount'], 'Customers over 65 get 15% off in the shop.'),
     ];
-    const shop = new KnowledgeIndex();
-    shop.upsert(deals);
-    const ranked = deals.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: shop, ranked } = rankedShop(deals);
     expect(detailHolder(shop, 'do you offer any discounts', ranked)?.chunk.id).toBe('save');
     expect(detailHolder(shop, 'do you offer any discounts', ranked.slice(0, 1))?.chunk.text).toMatch(/% off/);
     const none = new KnowledgeIndex();
@@ -316,9 +308,7 @@ describe('detailHolder', () => {
       ),
       on('faq.csv', 'students', ['Do you have discounts?'], 'Students get 10% off with ID.'),
     ];
-    const shop = new KnowledgeIndex();
-    shop.upsert(deals);
-    const ranked = deals.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: shop, ranked } = rankedShop(deals);
     expect(detailHolder(shop, 'is there a sale on rn', ranked)?.chunk.id).toBe('students');
   });
 
@@ -366,9 +356,7 @@ describe('detailHolder', () => {
         'Thursday and Friday: 11 am to 6 pm. Sunday: 11 am to 3 pm. Closed Monday to Wednesday.',
       ),
     ];
-    const hours = new KnowledgeIndex();
-    hours.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: hours, ranked } = rankedShop(shop);
     expect(detailHolder(hours, 'what are your hours', ranked)?.chunk.id).toBe('week');
     expect(detailHolder(hours, 'when are you open', ranked.slice(0, 2))?.chunk.id).toBe('week');
   });
@@ -389,9 +377,7 @@ describe('detailHolder', () => {
       ),
       on('shipping.html', 'rates', ['Shipping', 'Rates'], 'Dry goods ship for $8.95, free from $75.'),
     ];
-    const ships = new KnowledgeIndex();
-    ships.upsert(shop);
-    const ranked = shop.map((c, i) => searchHit(c, 0.6 - i / 10));
+    const { index: ships, ranked } = rankedShop(shop);
     expect(detailHolder(ships, 'do you ship internationally', ranked)?.chunk.id).toBe('where');
   });
 

@@ -51,6 +51,13 @@ export function searchHit(
   };
 }
 
+/** An index of a shop's chunks, and its hits in their order as a ranking would give them. */
+export function rankedShop(chunks: KnowledgeChunk[]): { index: KnowledgeIndex; ranked: SearchHit[] } {
+  const index = new KnowledgeIndex();
+  index.upsert(chunks);
+  return { index, ranked: chunks.map((c, i) => searchHit(c, 0.6 - i / 10)) };
+}
+
 export const SHOP_CHUNKS: KnowledgeChunk[] = [
   faq(
     'returns',
