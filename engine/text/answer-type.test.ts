@@ -65,6 +65,29 @@ describe('answer kinds', () => {
   });
 });
 
+describe('age', () => {
+  it("reads a question that names someone's age or asks about one", () => {
+    expect(questionKinds('can my 14 yr old take out a kayak by herself')).toContain('age');
+    expect(questionKinds('im 17 can i sell my clothes')).toContain('age');
+    expect(questionKinds('is she old enough for the sunset tour')).toContain('age');
+    expect(questionKinds('my 16yo wants to come')).toContain('age');
+    // Years that are no age, and a number after "im" that is a weight.
+    expect(questionKinds('the frame you made 2 yrs ago is loose')).not.toContain('age');
+    expect(questionKinds('been a customer for 5 years')).not.toContain('age');
+    expect(questionKinds('im 290 lbs is there a board for me')).not.toContain('age');
+  });
+
+  it('reads an age rule in a passage, and not a size, a sum or a time', () => {
+    expect(factKinds('Ages 13 to 15: may paddle their own kayak with an adult on the water.')).toContain('age');
+    expect(factKinds('You must be 18 or older to sell to us.')).toContain('age');
+    expect(factKinds('Kids under 12 need a grown-up.')).toContain('age');
+    expect(factKinds('21+ after 9 pm.')).toContain('age');
+    expect(factKinds('Free shipping on orders over 50 dollars.')).not.toContain('age');
+    expect(factKinds('Most repairs take under 30 minutes.')).not.toContain('age');
+    expect(factKinds('Groups of over 12 people book ahead.')).not.toContain('age');
+  });
+});
+
 describe('withoutKindCues', () => {
   it('drops the words that only ask for a kind of answer', () => {
     expect(withoutKindCues('How long does shipping take?')).toBe('how does shipping  ?');

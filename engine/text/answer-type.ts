@@ -1,16 +1,17 @@
 /**
  * What kind of answer a question asks for, and what kinds of fact a passage holds: "how long"
  * wants a duration, "how much" a price, "when" / "what time" days or hours, "where" a place, "can
- * I / do you" a policy (often a negation: "we do not ship outside…"). A passage that holds the
+ * I / do you" a policy (often a negation: "we do not ship outside…"), "can my 14 yr old…" an age
+ * rule ("Ages 13 to 15 may…"). A passage that holds the
  * asked-for kind is more likely the answer than one that merely shares words with the question,
  * and within a passage the sentence that holds it is the one to quote.
  */
 import { normalize, normalizedLine, STOPWORDS } from './index';
 import { rememberedByText } from './remember';
 
-export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'contact' | 'policy';
+export type AnswerKind = 'duration' | 'price' | 'time' | 'place' | 'contact' | 'policy' | 'age';
 
-export const ANSWER_KINDS: readonly AnswerKind[] = ['duration', 'price', 'time', 'place', 'contact', 'policy'];
+export const ANSWER_KINDS: readonly AnswerKind[] = ['duration', 'price', 'time', 'place', 'contact', 'policy', 'age'];
 
 const DAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?';
 /** Month names ("May" left out: it is mostly the verb). */
@@ -35,6 +36,11 @@ const QUESTION: [AnswerKind, RegExp][] = [
   [
     'policy',
     /^(?:can|could|may|do|does|will|is|are|am) (?:i|we|you|u|it|they|there)\b|\b(?:allowed|policy|accept|accepts)\b/,
+  ],
+  [
+    'age',
+    // "my 14 yr old", "my 16yo", "im 17 can i…", "is she old enough", "what age can kids start".
+    /\b\d{1,2}[\s-]*(?:yrs?|years?)[\s-]*olds?\b|\b\d{1,2} ?(?:yo|y\/o)\b|\b(?:i'?m|i am) (?:only )?1\d\b(?! ?(?:lbs?|pounds|kg|min|minutes|mins|%))|\b(?:how old|what age|old enough|too young|age limits?|minimum age|age requirements?|ages?)\b/,
   ],
 ];
 
@@ -82,6 +88,11 @@ const FACT: [AnswerKind, RegExp][] = [
   [
     'policy',
     /\b(?:cannot|can't|can not|do not|don't|does not|doesn't|not|no|only|never|must|may|allowed|accept|accepts|we can|you can|you may|unless|except)\b/,
+  ],
+  [
+    'age',
+    // "Ages 13 to 15", "18 or older", "kids under 12", "21+", "must be 16", "minors".
+    /\bages? (?:\d|of|from|between|limits?|requirements?|minimum)|\b\d{1,2} ?(?:\+|and (?:up|over|older|under|younger)|or (?:older|over|younger|under)|years? (?:old|of age)|yrs? old)(?!\w)|\b(?:under|over|aged|older than|younger than|at least) \d{1,2}\b(?! ?(?:lbs?|pounds|kg|dollars|bucks|euros?|usd|minutes|mins?|hours|days|weeks|%|people|guests|items|inches|in\b|cm|ft|feet|miles|pieces|copies|bottles))|\bmust be \d{1,2}\b|\bminors?\b|\bunder-?age\b/,
   ],
 ];
 
