@@ -17,6 +17,12 @@ describe('captureDetails', () => {
     expect(captureDetails(['Thanks, Maria', 'my name is Ana Silva']).name).toBe('Ana Silva');
   });
 
+  it('does not take a shouted word after "this is" for a name', () => {
+    expect(captureDetails(['THIS IS RIDICULOUS my tour got cancelled and nobody refunded me']).name).toBeUndefined();
+    expect(captureDetails(["It's TERRIBLE, where is my order"]).name).toBeUndefined();
+    expect(captureDetails(['this is AJ, order 4471']).name).toBe('AJ');
+  });
+
   it('does not take "I\'m looking" or "I\'m not sure" for a name', () => {
     expect(captureDetails(["I'm looking for a cheap guitar", "I'm Not sure"]).name).toBeUndefined();
   });

@@ -115,13 +115,15 @@ function introducedName(text: string): string | undefined {
   if (explicit) {
     const first = explicit[1];
     const lead = explicit[0].toLowerCase();
-    // "this is"/"it's" only introduce a name when it is written as one.
+    // "this is"/"it's" only introduce a name when it is written as one: "This is Priya", not
+    // "THIS IS RIDICULOUS" (a shouted word; initials such as "AJ" are short).
     const weak = /^(?:this is|it's|its)/.test(lead);
+    const writtenAsName = /^[A-Z](?:[a-z'-]+|[A-Z]{0,2})$/.test(first);
     const second =
       explicit[2] && !STOP_NAME.has(explicit[2].toLowerCase()) && !STOPWORDS.has(explicit[2].toLowerCase())
         ? explicit[2]
         : undefined;
-    if ((!weak || /^[A-Z]/.test(first)) && !STOP_NAME.has(first.toLowerCase()) && !STOPWORDS.has(first.toLowerCase()))
+    if ((!weak || writtenAsName) && !STOP_NAME.has(first.toLowerCase()) && !STOPWORDS.has(first.toLowerCase()))
       return [first, second]
         .filter((w): w is string => Boolean(w))
         .map(capitalize)
