@@ -3,7 +3,7 @@ import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { answerOffline } from './offline';
 import { plainTopicAsked, topicHolder } from './shop-topics';
-import { faq, onPage, searchHit } from './testkit';
+import { faq, onPage, rankedShop, searchHit } from './testkit';
 
 const on = onPage;
 
@@ -19,6 +19,15 @@ describe('plainTopicAsked', () => {
     expect(plainTopicAsked("Hi, I'm driving over later - is there somewhere I can park near the shop?")).toBe(
       'parking',
     );
+  });
+
+  it('reads a question on bringing a pet, by whatever the visitor calls it', () => {
+    expect(plainTopicAsked('can i bring my dog in the shop')).toBe('pets');
+    expect(plainTopicAsked('dog friendly?')).toBe('pets');
+    expect(plainTopicAsked('can i bring my golden retriever on the paddleboard')).toBe('pets');
+    // Goods for pets are no pet brought along.
+    expect(plainTopicAsked('do you sell dog beds')).toBeNull();
+    expect(plainTopicAsked('do you make dog treats')).toBeNull();
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {
@@ -65,6 +74,29 @@ describe('topicHolder', () => {
     expect(topicHolder(index, 'do you have gift vouchers', ranked('about', 'gift'))?.chunk.id).toBe('gift');
     // Searched for when the first hits lack it; returns are not (the ranking finds a returns page).
     expect(topicHolder(index, 'do you have gift vouchers', ranked('about'))?.chunk.id).toBe('gift');
+  });
+});
+
+describe('topicHolder, asked about bringing a pet', () => {
+  const shop = [
+    on('sell.docx', 'sell', ['Selling Your Books to Dog-Eared', 'When to bring them'], 'Bring books on Wednesdays.'),
+    on('safety.pdf', 'safety', ['Skin Safety', 'Pregnancy, babies and pets'], "Please don't wash pets with our bars."),
+    on('visit.html', 'dogs', ['Visit', 'Dogs'], 'Leashed dogs are welcome in the bookshop, not in the cafe.'),
+  ];
+  const { index, ranked } = rankedShop(shop);
+
+  it("answers from a passage that states the shop's rule on pets, not a heading that only names one", () => {
+    expect(topicHolder(index, 'can i bring my golden retriever in with me', ranked)?.chunk.id).toBe('dogs');
+    expect(topicHolder(index, 'can i bring my dog', ranked.slice(0, 2))?.chunk.id).toBe('dogs');
+  });
+
+  it('abstains when the shop never says whether pets may come', async () => {
+    const bare = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    bare.upsert([
+      faq('kids', ['Can I bring my kids?'], 'Yes, children are welcome in the shop with an adult.'),
+      on('visit.md', 'hours', ['Visit', 'Hours'], 'Open Tuesday to Sunday, 10 to 6.'),
+    ]);
+    expect(answerOffline(bare, 'can i bring my dog in the shop', { threshold: 0.5 }).abstained).toBe(true);
   });
 });
 

@@ -2,12 +2,14 @@
  * The shop's everyday policies asked for plainly, however the visitor puts it: returns and refunds
  * ("whats ur returns policy", "is it possible to get a refnd", "how many days do i have to return
  * an item"), gift cards ("do you have gift vouchers", "can i get a giftcard for $50"), parking
- * ("Hi, I'm driving over later - is there somewhere I can park near the shop?"). The ranking puts
+ * ("Hi, I'm driving over later - is there somewhere I can park near the shop?"), pets ("can i
+ * bring my golden retriever on the paddleboard", "dog friendly?"). The ranking puts
  * the shop's section on it first and then doubts it: the question's words are few, or many and
  * ordinary. A question made only of such a topic's words is answered by the best-ranked of the
  * first few hits that is on that topic by its headings (for parking and gift cards, its text too:
  * a footer's "Free parking behind the shop"), as surely as the workspace asks up to 0.9
- * (offline.ts); a shop that never writes of gift cards or parking gets no answer on them.
+ * (offline.ts); a shop that never writes of gift cards, parking or pets allowed gets no answer on
+ * them (a kids' FAQ is no answer to "can i bring my dog").
  * shop-details.ts does the same for the shop's number, address, hours, ways to pay, discounts,
  * loyalty scheme and shipping.
  */
@@ -30,6 +32,16 @@ interface Topic {
   /** A passage on the topic by its text too, where shops write it in passing. */
   inText?: boolean;
   /**
+   * What such a passage's text says, whatever its heading, when the heading's words alone would
+   * be too loose ("Pregnancy, babies and pets" of a soap maker's safety guide).
+   */
+  text?: RegExp;
+  /**
+   * Words a question on the topic may hold beside the topic's own, read without the likeness to
+   * an everyday ask (ask-kinds.ts knows none for the topic): its `asked` already reads the ask.
+   */
+  slack?: number;
+  /**
    * Searched for with the question when none of the first hits is on the topic: a shop's "gift
    * certificates" for the visitor's "gift vouchers".
    */
@@ -45,7 +57,11 @@ const FILLER = words(
   option options available`,
 );
 
-export type TopicAsked = 'returns' | 'giftCards' | 'parking';
+export type TopicAsked = 'returns' | 'giftCards' | 'parking' | 'pets';
+
+/** A pet, by what customers call theirs. */
+const PET =
+  '(?:pets?|dogs?|doggo|pup|pups|puppy|puppies|pooch|cats?|animals?|retriever|lab|labrador|poodle|doodle|terrier|spaniel|collie|husky|beagle|dachshund|corgi|pug)';
 
 const TOPICS: Record<TopicAsked, Topic> = {
   returns: {
@@ -83,6 +99,29 @@ const TOPICS: Record<TopicAsked, Topic> = {
     inText: true,
     searched: 'parking',
   },
+  // "can i bring my dog in the shop", "dog friendly?", "is my golden retriever ok on the tour".
+  pets: {
+    asked: new RegExp(
+      `(?=.*\\b${PET}\\b)(?=.*\\b(?:bring|brought|come|coming|along|allowed|allow|welcome|friendly|ok|okay|inside|in with|join)\\b)`,
+    ),
+    words: words(
+      `pet pets dog dogs doggo pup pups puppy puppies pooch cat cats animal animals retriever lab labrador poodle doodle
+      terrier spaniel collie husky beagle dachshund corgi pug bring brought come coming along allowed allow welcome
+      friendly ok okay inside in into with me us my our leash leashed small big little well behaved service support
+      emotional visit`,
+    ),
+    // Not the "Dog-Eared" of a bookshop's name.
+    heading: /\b(?:dogs?|pets?|animals?)\b(?!-)|\b(?:dog|pet)-friendly\b/,
+    // "Dog grooming", "Pet food": the shop's goods and services for pets, no rule on bringing one.
+    refill:
+      /\b(?:dogs?|pets?|cats?) (?:grooming|groom|food|foods|wash|treats?|beds?|toys?|training|supplies|nutrition|care)\b/,
+    inText: true,
+    text: new RegExp(
+      `\\b${PET}\\b[^.]{0,60}\\b(?:welcome|allowed|permitted|on (?:a )?leash|stay|must)\\b|\\b(?:leashed|well-behaved|service) ${PET}\\b|\\bno ${PET}\\b|\\b(?:dog|pet)-friendly\\b`,
+    ),
+    searched: 'dogs pets animals allowed',
+    slack: 3,
+  },
 };
 
 /** How many of the best hits are read for the topic. */
@@ -116,7 +155,8 @@ function topicIn(query: string, slack: number): TopicAsked | null {
   const said = terms(q).filter((w) => !FILLER.has(w) && !/^\d+$/.test(w));
   if (!said.length) return null;
   for (const [name, topic] of Object.entries(TOPICS) as [TopicAsked, Topic][])
-    if (topic.asked.test(q) && said.filter((w) => !topic.words.has(w)).length <= slack) return name;
+    if (topic.asked.test(q) && said.filter((w) => !topic.words.has(w)).length <= Math.max(slack, topic.slack ?? 0))
+      return name;
   return null;
 }
 
@@ -150,12 +190,15 @@ export function topicHolder(
   const asked = plainTopicAsked(query, learned);
   if (!asked) return undefined;
   const topic = TOPICS[asked];
+  const says = (h: SearchHit) => (topic.text ?? topic.heading).test(normalize(h.chunk.answer ?? h.chunk.text));
   const on = (found: readonly SearchHit[]) => {
-    const theirs = found.filter((h) => !forOthers(h, query) && !topic.refill?.test(headingsOf(h.chunk)));
+    const theirs = found.filter(
+      (h) => !forOthers(h, query) && !topic.refill?.test(headingsOf(h.chunk)) && (!topic.text || says(h)),
+    );
     return (
       theirs.find((h) => topic.heading.test(ownHeading(h.chunk))) ??
       theirs.find((h) => topic.heading.test(headingsOf(h.chunk))) ??
-      (topic.inText ? theirs.find((h) => topic.heading.test(normalize(h.chunk.answer ?? h.chunk.text))) : undefined)
+      (topic.inText ? theirs.find(says) : undefined)
     );
   };
   return (
