@@ -1,7 +1,8 @@
 /**
- * Writes shop sets that ask a folder's questions (eval/age-questions, eval/pet-questions: one
- * folder per shop, each with a questions.jsonl): for each, the shop of that name under the given
- * roots, its content and tags as they are, its questions replaced by the folder's.
+ * Writes shop sets that ask a folder's questions (eval/age-questions, eval/pet-questions,
+ * eval/access-questions: one folder per shop, each with a questions.jsonl): for each, the shop of
+ * that name under the given roots, its content and tags as they are, its questions replaced by the
+ * folder's.
  *   npx tsx eval/ask-on-shops.ts eval/age-questions OUT eval/heldout eval/shops
  *   npx chatref eval shops OUT --json
  */
