@@ -339,4 +339,18 @@ describe('Spelling', () => {
     const local = Spelling.of(['We deliver within 10 miles of the bakery.'], { has: () => true });
     expect(local.correct('do you deliver to France')).toBe('do you deliver to France');
   });
+
+  it('reads a city as the state or country the shop writes for it', () => {
+    const shop = Spelling.of(
+      ['We ship to all 50 states. Hawaii and Alaska: $12 flat.', 'International shipping to Canada and the UK.'],
+      { has: () => true },
+    );
+    expect(shop.correct('can you ship to my sister in honolulu')).toBe('can you ship to my sister in hawaii');
+    expect(shop.correct('do you ship to Boston')).toBe('do you ship to states');
+    expect(shop.correct('shipping to toronto?')).toBe('shipping to canada?');
+    expect(shop.correct('postage to manchester')).toBe('ship to uk');
+    expect(shop.correct('do you ship to Berlin')).toBe('do you ship to international');
+    // Not outside a question about sending.
+    expect(shop.correct('we loved our trip to boston')).toBe('we loved our trip to boston');
+  });
 });

@@ -22,7 +22,7 @@
  * "gift voucher") stays as typed.
  */
 import { stem, STOPWORDS, tokenize } from '../text/index';
-import { ABROAD, COUNTRIES, SUBDIVISIONS } from '../text/places';
+import { ABROAD, CITIES, COUNTRIES, SUBDIVISIONS } from '../text/places';
 import { hyphenatedCompounds } from './features';
 import { mapSteps, runSteps, type Steps } from './steps';
 import { FILLER, HOME, PHRASINGS, SENDING, PLACE_BEFORE, SHORTHAND } from './phrasings';
@@ -198,6 +198,12 @@ export class Spelling {
     for (const { names, country } of SUBDIVISIONS) {
       const home = first(country);
       if (home) for (const name of names) if (!this.writesName(name) && !read.has(name)) read.set(name, home);
+    }
+    // A city as the shop writes its state or country, or as that place is read above ("honolulu"
+    // → "hawaii" in a shop that names Hawaii's rate, → "states" in one that ships to all 50).
+    for (const { names, within } of CITIES) {
+      const own = this.writesName(within) ? within : read.get(within);
+      if (own) for (const name of names) if (!this.writesName(name) && !read.has(name)) read.set(name, own);
     }
     const out: Phrasing[] = [];
     // "Do you ship internationally?" where the shop writes only where it does ship ("the lower 48

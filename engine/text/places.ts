@@ -67,3 +67,69 @@ export const SUBDIVISIONS: readonly { names: readonly string[]; country: readonl
 
 /** What shops write for places abroad, in the order they are tried. */
 export const ABROAD = ['international', 'internationally', 'worldwide', 'overseas', 'abroad', 'countries', 'country'];
+
+/**
+ * Cities customers name for where they are ("can you ship to my sister in honolulu", "postage to
+ * Manchester?"), each with the state, province or country it lies in (a name above). Only large
+ * cities whose name means one place and is seldom a person's or a word: no Portland, Cambridge,
+ * Austin, Charlotte or Nice.
+ */
+export const CITIES: readonly { names: readonly string[]; within: string }[] = [
+  ...cities('alabama', 'huntsville'),
+  ...cities('alaska', 'anchorage|fairbanks|juneau'),
+  ...cities('arizona', 'tucson|scottsdale|tempe|flagstaff'),
+  ...cities('arkansas', 'little rock'),
+  ...cities('california', 'los angeles/la|san francisco/sf|san diego|san jose|sacramento|oakland|fresno|long beach'),
+  ...cities('colorado', 'denver|boulder|colorado springs'),
+  ...cities('connecticut', 'hartford|new haven'),
+  ...cities('district of columbia', 'washington dc/dc'),
+  ...cities('florida', 'miami|tampa|jacksonville|tallahassee|fort lauderdale'),
+  ...cities('georgia', 'atlanta'),
+  ...cities('hawaii', 'honolulu|maui|oahu|kauai|big island'),
+  ...cities('illinois', 'chicago'),
+  ...cities('indiana', 'indianapolis'),
+  ...cities('louisiana', 'new orleans|baton rouge'),
+  ...cities('massachusetts', 'boston|worcester'),
+  ...cities('maryland', 'baltimore'),
+  ...cities('michigan', 'detroit|grand rapids|ann arbor'),
+  ...cities('minnesota', 'minneapolis|saint paul/st paul|duluth'),
+  ...cities('missouri', 'st louis/saint louis|kansas city'),
+  ...cities('nevada', 'las vegas|reno'),
+  ...cities('new mexico', 'albuquerque|santa fe'),
+  ...cities('new york', 'new york city/nyc|brooklyn|manhattan|buffalo|rochester ny'),
+  ...cities('north carolina', 'raleigh|asheville'),
+  ...cities('ohio', 'cleveland|cincinnati|columbus ohio'),
+  ...cities('oklahoma', 'oklahoma city|tulsa'),
+  ...cities('pennsylvania', 'philadelphia/philly|pittsburgh'),
+  ...cities('tennessee', 'nashville|memphis|knoxville'),
+  ...cities('texas', 'houston|san antonio|el paso|fort worth'),
+  ...cities('utah', 'salt lake city'),
+  ...cities('washington state', 'seattle|spokane|tacoma'),
+  ...cities('wisconsin', 'milwaukee|madison wi'),
+  ...cities('alberta', 'calgary|edmonton'),
+  ...cities('british columbia', 'vancouver|victoria bc'),
+  ...cities('manitoba', 'winnipeg'),
+  ...cities('nova scotia', 'halifax'),
+  ...cities('ontario', 'toronto|ottawa|hamilton ontario'),
+  ...cities('quebec', 'montreal|quebec city'),
+  ...cities('new south wales', 'sydney'),
+  ...cities('victoria', 'melbourne'),
+  ...cities('queensland', 'brisbane|gold coast'),
+  ...cities('england', 'london|manchester|liverpool|leeds|bristol|brighton|newcastle upon tyne|sheffield'),
+  ...cities('scotland', 'edinburgh|glasgow|aberdeen'),
+  ...cities('wales', 'cardiff|swansea'),
+  ...cities('northern ireland', 'belfast'),
+  ...cities('ireland', 'dublin|cork city|galway'),
+  ...cities('france', 'paris|lyon|marseille'),
+  ...cities('germany', 'berlin|munich|hamburg|frankfurt|cologne'),
+  ...cities('netherlands', 'amsterdam|rotterdam'),
+  ...cities('spain', 'madrid|barcelona'),
+  ...cities('italy', 'rome|milan|venice|naples'),
+  ...cities('japan', 'tokyo|osaka|kyoto'),
+  ...cities('mexico', 'mexico city|cancun|guadalajara'),
+  ...cities('new zealand', 'auckland|wellington|christchurch'),
+];
+
+function cities(within: string, names: string): { names: string[]; within: string }[] {
+  return places(names).map((n) => ({ names: n, within }));
+}
