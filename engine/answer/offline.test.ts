@@ -3,7 +3,7 @@ import { answerOffline } from './offline';
 import { relevantSentences, splitSentences } from './sentences';
 import { loadDefaultWordVectors } from '../retrieve/dense';
 import { KnowledgeIndex } from '../retrieve/knowledge-index';
-import { faq, passage, shopIndex } from './testkit';
+import { faq, onPage, passage, shopIndex } from './testkit';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT } from './types';
 
 describe('answerOffline', () => {
@@ -231,6 +231,22 @@ describe('line breaks in a passage', () => {
     only.upsert([passage('pickup', ['Pickup'], 'Your order is ready for pickup within 2 hours.')]);
     expect(answerOffline(only, 'when can I pick up my order', { threshold: 0 }).abstained).toBe(false);
   });
+  it('answers "how much is X" only from text that names a price', async () => {
+    const shop = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    shop.upsert([
+      passage('care', ['Care guide', 'Shampoo bars'], 'Keep your shampoo bars dry between washes on a draining dish.'),
+      onPage('products.html', 'bars', ['Products', 'Bars'], 'Shampoo and conditioner bars: $12 each, three for $33.'),
+    ]);
+    const asked = answerOffline(shop, 'how much are the shampoo bars', { threshold: 0 });
+    expect(asked.citations[0]?.chunkId).toBe('bars');
+    const only = new KnowledgeIndex({ wordVectors: await loadDefaultWordVectors() });
+    only.upsert([passage('care', ['Care guide', 'Shampoo bars'], 'Keep your shampoo bars dry between washes.')]);
+    expect(answerOffline(only, 'how much are the shampoo bars', { threshold: 0 }).abstained).toBe(true);
+    // What sending costs may be answered by where the shop does not send.
+    only.upsert([passage('ship', ['Shipping', 'Where we ship'], 'We do not ship outside the United States.')]);
+    expect(answerOffline(only, 'how much is shipping to canada', { threshold: 0 }).citations[0]?.chunkId).toBe('ship');
+  });
+
   it('answers the ways to pay only from text that names some, and no sum at all', async () => {
     const wordVectors = await loadDefaultWordVectors();
     const shop = new KnowledgeIndex({ wordVectors });

@@ -21,6 +21,7 @@ import {
 } from './shop-details';
 import { searchedTopicAsked, topicHolder } from './shop-topics';
 import { pageStems } from './support';
+import { SENDING } from '../retrieve/phrasings';
 import { aboutJobs, jobQuestion } from '../text/jobs';
 import { normalize, normalizedLine, STOPWORDS, terms, tokenize } from '../text/index';
 import { DEFAULT_ANSWER_THRESHOLD, NOT_SURE_TEXT, type Citation, type EngineAnswer } from './types';
@@ -70,12 +71,14 @@ function asksForOwn(query: string, ancestor: KnowledgeChunk, child: KnowledgeChu
  * of its readings.
  */
 function askedFacts(...readings: string[]) {
-  const asks = { payment: false, contact: false, hours: false, holiday: false };
+  const asks = { payment: false, contact: false, hours: false, holiday: false, price: false };
   for (const query of readings) {
     const q = normalizedLine(query);
     const kinds = questionKinds(query);
     asks.payment ||= PAYMENT_QUESTION.test(q);
     asks.contact ||= kinds.includes('contact');
+    // A thing's price; not the cost of sending it somewhere ("we do not ship outside the US").
+    asks.price ||= PRICE_ASKED.test(q) && !kinds.includes('policy') && !SENDING.test(q);
     const open = kinds.includes('time') && OPENING_HOURS.test(q);
     asks.hours ||= open;
     asks.holiday ||= open && HOLIDAY.test(q);
@@ -86,20 +89,25 @@ function askedFacts(...readings: string[]) {
 /**
  * For a question, whether a text lacks what it asks for (read from the question once, in each of
  * its readings, then tried on a few texts): the question asks for a phone number or email address,
- * opening hours (on a holiday) or the ways to pay, and the text to be quoted holds none (no number
- * or address; no day or time of day, no holiday or date; no card, wallet or cash): "what's your
+ * opening hours (on a holiday), the ways to pay or the price of a thing ("how much is…", "what's
+ * the price of…"), and the text to be quoted holds none (no number or address; no day or time of
+ * day, no holiday or date; no card, wallet or cash; no amount, "free" or share off): "what's your
  * phone number" is not answered by "book online or by phone", nor "what are your hours" by "one
- * hour, one person: $45", nor "are you open on holidays" by the week's hours. Other
- * kinds are not held to it: "how long does delivery take" → "we do not deliver" answers, and so
- * may a Q&A reply to "when is my payment due" that points to the account page.
+ * hour, one person: $45", nor "are you open on holidays" by the week's hours, nor "how much are the
+ * shampoo bars" by their care guide. Other kinds are not held to it: "how long does delivery
+ * take" → "we do not deliver" answers, and so does "we do not ship outside the United States" to
+ * "how much is shipping to canada"; so may a Q&A reply to "when is my payment due" that points to
+ * the account page.
  */
 function lacksAskedFact({
   payment,
   contact,
   hours,
   holiday,
+  price,
 }: ReturnType<typeof askedFacts>): (text: string) => boolean {
   return (text) => {
+    if (price && !(factMask(text) & kindMask(['price']))) return true;
     if (payment && !PAYMENT_MEANS.test(normalize(text))) return true;
     if (holiday && !HOLIDAY.test(normalize(text)) && !DATE.test(normalize(text))) return true;
     if (!contact && !hours) return false;
@@ -107,6 +115,9 @@ function lacksAskedFact({
     return !((contact && held & kindMask(['contact'])) || (hours && held & kindMask(['time'])));
   };
 }
+
+/** "How much is…", "what's the price of…": the price of a thing asked for. */
+const PRICE_ASKED = /^(?:how much (?:is|are|for|does|do)|what(?:'s| is| are|s) the (?:price|cost))\b/;
 
 /** A question about when the shop is open: answered by days and times, not by a duration. */
 const OPENING_HOURS =
