@@ -28,6 +28,8 @@ describe('plainTopicAsked', () => {
     // Goods for pets are no pet brought along.
     expect(plainTopicAsked('do you sell dog beds')).toBeNull();
     expect(plainTopicAsked('do you make dog treats')).toBeNull();
+    expect(plainTopicAsked('is the cat litter ok to ship')).toBeNull();
+    expect(plainTopicAsked('is the film lab ok to drop off at on sunday')).toBeNull();
   });
 
   it('leaves a question that asks anything more to the usual answer', () => {

@@ -59,9 +59,12 @@ const FILLER = words(
 
 export type TopicAsked = 'returns' | 'giftCards' | 'parking' | 'pets';
 
-/** A pet, by what customers call theirs. */
+/** A pet, by what customers call theirs ("my lab", not the film lab). */
 const PET =
-  '(?:pets?|dogs?|doggo|pup|pups|puppy|puppies|pooch|cats?|animals?|retriever|lab|labrador|poodle|doodle|terrier|spaniel|collie|husky|beagle|dachshund|corgi|pug)';
+  '(?:pets?|dogs?|doggo|pup|pups|puppy|puppies|pooch|cats?|animals?|retriever|(?:my|our) lab|labrador|poodle|doodle|terrier|spaniel|collie|husky|beagle|dachshund|corgi|pug)';
+/** A pet's goods: "is the cat litter ok to ship" asks about no pet brought along. */
+const PET_GOODS =
+  '(?! (?:food|foods|litter|beds?|toys?|treats?|shampoo|wash|grooming|groom|collars?|crates?|tags?|supplies|chews?|kibble|meds|medicine|training))';
 
 const TOPICS: Record<TopicAsked, Topic> = {
   returns: {
@@ -102,7 +105,7 @@ const TOPICS: Record<TopicAsked, Topic> = {
   // "can i bring my dog in the shop", "dog friendly?", "is my golden retriever ok on the tour".
   pets: {
     asked: new RegExp(
-      `(?=.*\\b${PET}\\b)(?=.*\\b(?:bring|brought|come|coming|along|allowed|allow|welcome|friendly|ok|okay|inside|in with|join)\\b)`,
+      `(?=.*\\b${PET}\\b${PET_GOODS})(?=.*\\b(?:bring|brought|come|coming|along|allowed|allow|welcome|friendly|ok|okay|inside|in with|join)\\b)`,
     ),
     words: words(
       `pet pets dog dogs doggo pup pups puppy puppies pooch cat cats animal animals retriever lab labrador poodle doodle
