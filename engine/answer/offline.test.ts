@@ -245,6 +245,9 @@ describe('line breaks in a passage', () => {
     // What sending costs may be answered by where the shop does not send.
     only.upsert([passage('ship', ['Shipping', 'Where we ship'], 'We do not ship outside the United States.')]);
     expect(answerOffline(only, 'how much is shipping to canada', { threshold: 0 }).citations[0]?.chunkId).toBe('ship');
+    // The shop's own answer to the question may point elsewhere for the sum.
+    only.upsert([faq('owe', ['How much do I owe on my tab?'], 'Your balance is on your account page.')]);
+    expect(answerOffline(only, 'how much do i owe on my tab', { threshold: 0 }).citations[0]?.chunkId).toBe('owe');
   });
 
   it('answers the ways to pay only from text that names some, and no sum at all', async () => {

@@ -96,8 +96,8 @@ function askedFacts(...readings: string[]) {
  * hour, one person: $45", nor "are you open on holidays" by the week's hours, nor "how much are the
  * shampoo bars" by their care guide. Other kinds are not held to it: "how long does delivery
  * take" → "we do not deliver" answers, and so does "we do not ship outside the United States" to
- * "how much is shipping to canada"; so may a Q&A reply to "when is my payment due" that points to
- * the account page.
+ * "how much is shipping to canada"; so may a Q&A reply to "when is my payment due" or "how much do
+ * I owe" that points to the account page (a shop's own answer to that question, not a passage).
  */
 function lacksAskedFact({
   payment,
@@ -105,9 +105,9 @@ function lacksAskedFact({
   hours,
   holiday,
   price,
-}: ReturnType<typeof askedFacts>): (text: string) => boolean {
-  return (text) => {
-    if (price && !(factMask(text) & kindMask(['price']))) return true;
+}: ReturnType<typeof askedFacts>): (text: string, qa?: boolean) => boolean {
+  return (text, qa = false) => {
+    if (price && !qa && !(factMask(text) & kindMask(['price']))) return true;
     if (payment && !PAYMENT_MEANS.test(normalize(text))) return true;
     if (holiday && !HOLIDAY.test(normalize(text)) && !DATE.test(normalize(text))) return true;
     if (!contact && !hours) return false;
@@ -281,7 +281,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   // heading's "hours".
   const asks = askedFacts(query, typed);
   const lacks = lacksAskedFact(asks);
-  const answers = hits.slice(0, 4).filter((h) => !lacks(h.chunk.answer ?? h.chunk.text));
+  const answers = hits.slice(0, 4).filter((h) => !lacks(h.chunk.answer ?? h.chunk.text, isFaq(h.chunk)));
   // The week's hours, not a "Holiday hours" section, for "are you open on sunday".
   const seasonal = (h: SearchHit) => asks.hours && !asks.holiday && HOLIDAY.test(normalize(h.chunk.title));
   const holder = answers.find((h) => !seasonal(h)) ?? answers[0];
