@@ -74,6 +74,8 @@ export const SYNONYMS: readonly {
   // "What are your hours?" where the shop writes only "Open Thursday to Sunday, 11 am to 5 pm".
   { words: ['hours', 'hour'], to: ['open'] },
   { words: ['dog', 'dogs', 'puppy', 'puppies', 'cat', 'cats', 'kitten', 'kittens'], to: ['pet', 'pets'] },
+  // "Can you keep my bike over winter": a shop heads it "Storage" (not "store": the shop itself).
+  { words: ['hold', 'keep', 'storage'], to: ['storage'] },
 ];
 
 /** British and American spellings that no rule below makes of each other. */

@@ -138,6 +138,18 @@ describe('Spelling', () => {
     expect(gym.correct('can you put a book on hold for me')).toBe('can you put a book on hold for me');
   });
 
+  it('reads "can you keep my bike" as the storage the shop heads', () => {
+    const bikes = Spelling.of(
+      ['Winter storage', 'We store bikes from November to March for $60.'],
+      { has: () => true },
+      ['Winter storage'],
+    );
+    expect(bikes.correct('can you keep my bike over winter')).toBe('can you storage my bike over winter');
+    // A shop without a section on it: as typed.
+    const none = Spelling.of(['Tune-ups from $75.'], { has: () => true });
+    expect(none.correct('can you keep my bike over winter')).toBe('can you keep my bike over winter');
+  });
+
   it('reads "grab it at the store" as the pickup the shop writes', () => {
     const shop = Spelling.of(['Local pickup', 'Choose "Pick up in store" at checkout; pickup is free.'], null, [
       'Local pickup',
