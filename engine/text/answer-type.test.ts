@@ -85,6 +85,7 @@ describe('age', () => {
     expect(factKinds('Free shipping on orders over 50 dollars.')).not.toContain('age');
     expect(factKinds('Most repairs take under 30 minutes.')).not.toContain('age');
     expect(factKinds('Groups of over 12 people book ahead.')).not.toContain('age');
+    expect(factKinds('Groups of 10+ people get 10% off.')).not.toContain('age');
   });
 });
 

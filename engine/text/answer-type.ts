@@ -92,7 +92,7 @@ const FACT: [AnswerKind, RegExp][] = [
   [
     'age',
     // "Ages 13 to 15", "18 or older", "kids under 12", "21+", "must be 16", "minors".
-    /\bages? (?:\d|of|from|between|limits?|requirements?|minimum)|\b\d{1,2} ?(?:\+|and (?:up|over|older|under|younger)|or (?:older|over|younger|under)|years? (?:old|of age)|yrs? old)(?!\w)|\b(?:under|over|aged|older than|younger than|at least) \d{1,2}\b(?! ?(?:lbs?|pounds|kg|dollars|bucks|euros?|usd|minutes|mins?|hours|days|weeks|%|people|guests|items|inches|in\b|cm|ft|feet|miles|pieces|copies|bottles))|\bmust be \d{1,2}\b|\bminors?\b|\bunder-?age\b/,
+    /\bages? (?:\d|of|from|between|limits?|requirements?|minimum)|\b\d{1,2} ?\+(?! ?(?:people|persons|guests|kids|children|items|pieces|orders?|bottles|copies|years? of|hours|days))|\b\d{1,2} ?(?:and (?:up|over|older|under|younger)|or (?:older|over|younger|under)|years? (?:old|of age)|yrs? old)(?!\w)|\b(?:under|over|aged|older than|younger than|at least) \d{1,2}\b(?! ?(?:lbs?|pounds|kg|dollars|bucks|euros?|usd|minutes|mins?|hours|days|weeks|%|people|guests|items|inches|in\b|cm|ft|feet|miles|pieces|copies|bottles))|\bmust be \d{1,2}\b|\bminors?\b|\bunder-?age\b/,
   ],
 ];
 
