@@ -217,6 +217,8 @@ export const FEATURE_NAMES = [
   'blame',
 ] as const;
 
+const CHAT_WORDS: Record<string, string> = { u: 'you', ur: 'your', r: 'are' };
+
 /**
  * The feature vector the frustration model weighs: the cues (log-scaled counts), the text's
  * position on the angry/calm axis (its three most angry words and its average), waiting
@@ -227,7 +229,9 @@ export function frustrationFeatures(message: string): number[] {
   // wish, not anger.
   const text = message
     .replace(/\bhate to (bother|ask|trouble|disturb|interrupt|say)\b/gi, 'want to $1')
-    .replace(/\b(i'?d|i would|would|i'?ll) hate to\b/gi, '$1 prefer not to');
+    .replace(/\b(i'?d|i would|would|i'?ll) hate to\b/gi, '$1 prefer not to')
+    // Chat shorthand is no tone: "r u hiring" read as typed sat nearer anger than "are you hiring".
+    .replace(/\b(?:u|ur|r)\b/gi, (w) => CHAT_WORDS[w.toLowerCase()]);
   const c = frustrationCues(text);
   const wv = loadWordVectors();
   const axis = angerAxis();

@@ -33,6 +33,14 @@ describe('frustrationScore', () => {
     expect(frustrationScore('I hate this shop, nobody ever answers')).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
   });
 
+  it('reads chat shorthand ("r u", "ur") as the words it stands for, not as a tone', () => {
+    expect(frustrationScore('r u hiring baristas')).toBeLessThan(DEFAULT_FRUSTRATION_THRESHOLD);
+    expect(frustrationScore('r u hiring baristas')).toBeCloseTo(frustrationScore('are you hiring baristas'), 6);
+    expect(frustrationScore('ur driver broke my vase and u wont refund me??')).toBeGreaterThan(
+      DEFAULT_FRUSTRATION_THRESHOLD,
+    );
+  });
+
   it('is 0 for an empty turn and stays within 0..1', () => {
     expect(frustrationScore('   ')).toBe(0);
     for (const t of ['!!!!!!!!', 'WTF WTF WTF', 'ok']) {
