@@ -226,10 +226,15 @@ const CHAT_WORDS: Record<string, string> = { u: 'you', ur: 'your', r: 'are' };
  */
 export function frustrationFeatures(message: string): number[] {
   // "I hate to bother you" is politeness, not hate; "I'd hate to turn up to a locked door" is a
-  // wish, not anger.
+  // wish, not anger; "would it be rude to…" asks about manners.
   const text = message
     .replace(/\bhate to (bother|ask|trouble|disturb|interrupt|say)\b/gi, 'want to $1')
     .replace(/\b(i'?d|i would|would|i'?ll) hate to\b/gi, '$1 prefer not to')
+    // "Would it be rude to send some anyway?" asks what is polite; it is no one being rude.
+    .replace(
+      /\b(?:would|will|is) it be (?:rude|impolite|tacky|weird)\b|\bis it (?:rude|impolite|tacky|weird)\b/gi,
+      'is it ok',
+    )
     // Chat shorthand is no tone: "r u hiring" read as typed sat nearer anger than "are you hiring".
     .replace(/\b(?:u|ur|r)\b/gi, (w) => CHAT_WORDS[w.toLowerCase()]);
   const c = frustrationCues(text);

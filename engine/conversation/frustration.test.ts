@@ -21,16 +21,18 @@ describe('frustrationScore', () => {
     ).toBeGreaterThan(frustrationScore('I emailed you about the order, when will it ship?'));
   });
 
-  it('reads "sick" and "fed" as anger only in "sick of" and "fed up", and a polite hedge as none', () => {
+  it('reads "sick" and "fed" as anger only in "sick of" and "fed up", and a polite hedge or a question of manners as none', () => {
     for (const calm of [
       'do you have a dog food for sick dogs',
       'my cat got sick, which food is gentler?',
       'I hate to bother you but when do you open',
       "Hi! We're planning a family day out this weekend and I'd hate to turn up to a locked door. Which days are you open?",
+      'obituary says donations instead of flowers. would it be rude to send some anyway',
     ])
       expect(frustrationScore(calm), calm).toBeLessThan(DEFAULT_FRUSTRATION_THRESHOLD);
     expect(frustrationScore("I'm sick of waiting for my refund")).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
     expect(frustrationScore('I hate this shop, nobody ever answers')).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
+    expect(frustrationScore('your staff was so rude to me')).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
   });
 
   it('reads chat shorthand ("r u", "ur") as the words it stands for, not as a tone', () => {
