@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { SHORTHAND } from '../retrieve/phrasings';
 import { tokenize } from '../text/index';
 import { cosine, loadWordVectors, normalizeVector, sentenceVector } from '../vectors/index';
 
@@ -217,8 +218,6 @@ export const FEATURE_NAMES = [
   'blame',
 ] as const;
 
-const CHAT_WORDS: Record<string, string> = { u: 'you', ur: 'your', r: 'are' };
-
 /**
  * The feature vector the frustration model weighs: the cues (log-scaled counts), the text's
  * position on the angry/calm axis (its three most angry words and its average), waiting
@@ -236,7 +235,7 @@ export function frustrationFeatures(message: string): number[] {
       'is it ok',
     )
     // Chat shorthand is no tone: "r u hiring" read as typed sat nearer anger than "are you hiring".
-    .replace(/\b(?:u|ur|r)\b/gi, (w) => CHAT_WORDS[w.toLowerCase()]);
+    .replace(/\b(?:u|ur|r)\b/gi, (w) => SHORTHAND[w.toLowerCase()]);
   const c = frustrationCues(text);
   const wv = loadWordVectors();
   const axis = angerAxis();
