@@ -120,6 +120,16 @@ describe('detailHolder', () => {
     expect(h?.chunk.text).toMatch(/555-0142/);
   });
 
+  it('reads a national number led by its 0, as a shop in Britain or Australia writes it', () => {
+    const uk = [
+      on('index.html', 'vouchers', ['Home', 'Gift vouchers'], 'Vouchers from £25, in the boutique or over the phone.'),
+      on('index.html', 'touch', ['Home', 'Get in touch'], 'Email us or call us on 01584 672419, Tuesday to Saturday.'),
+      on('policies.md', 'footer', ['Policies'], 'Lace & Linen · 3 Market Place, Ludbury SY7 8HJ · 01584 672419'),
+    ];
+    const { index: ukIndex, ranked } = rankedShop(uk);
+    expect(detailHolder(ukIndex, 'what is your phone number', ranked)?.chunk.text).toMatch(/01584 672419/);
+  });
+
   it('finds the hit naming the most ways to pay, a gift card not counted as one', () => {
     expect(detailHolder(index, 'payment methods?', hits('gift', 'paying'))?.chunk.id).toBe('paying');
     // None of the best hits lists them: the shop's list is searched for.

@@ -123,11 +123,16 @@ describe('factWords', () => {
       'discount',
     );
     expect(factWords('+44 20 7946 0958 · hello@kiln.example')).toBe('phone email');
+    // A national number led by its 0, as most countries outside North America write it.
+    expect(factWords('The Old Bank House, Ludbury SY7 8HJ · 01584 672419')).toBe('phone');
+    expect(factWords('Studio: (02) 9876 5432')).toBe('phone');
+    expect(factWords('Mobile 0412 345 678')).toBe('phone');
   });
 
   it('adds nothing the passage already says, nor for numbers that are no phone number', () => {
     expect(factWords('Call us on (503) 555-0142 or email help@shop.example.')).toBe('');
     expect(factWords('Members get a 10% discount, 10% off labour too.')).toBe('');
     expect(factWords('Open 2024-2025 season, order #5550-1234, 10% of the price goes to charity.')).toBe('');
+    expect(factWords('Registered in England no. 10293847 · VAT no. GB 284 1937 55')).toBe('');
   });
 });

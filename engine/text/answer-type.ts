@@ -54,9 +54,19 @@ const AMOUNT_PATTERN =
 /** Whether a text names an amount of money, where a price fact may also be "free" or "no charge". */
 export const AMOUNT = new RegExp(AMOUNT_PATTERN, 'i');
 
-/** A phone number: "(503) 555-0142", "+44 20 7946 0958", "555-0101". */
-export const PHONE_PATTERN =
-  '(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{2,5}\\)\\s?|\\b\\d{2,5}[\\s.-])?\\d{3,4}[\\s.-]\\d{4}\\b';
+/**
+ * A phone number written with its area or country code: "(503) 555-0142", "503-555-0142",
+ * "+44 20 7946 0958", and the national forms, led by a 0, of most countries outside North America:
+ * "01584 672419", "020 7946 0958", "(02) 9876 5432", "0412 345 678", "01 23 45 67 89". Not a number
+ * that runs on ("VAT no. GB 284 1937 55").
+ */
+const PHONE_WITH_CODE =
+  '(?:\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,5}' +
+  '|(?:\\(\\d{2,5}\\)\\s?|\\b\\d{3}[.-])\\d{3,4}[\\s.-]\\d{4}' +
+  '|(?:\\(0\\d{1,4}\\)\\s?|\\b0\\d{1,4}[\\s.-])\\d{3,4}[\\s.-]?\\d{3,4}' +
+  '|\\b0\\d(?:[\\s.]\\d{2}){4})\\b(?![\\s.-]?\\d)';
+/** A phone number, with its code or without: "(503) 555-0142", "01584 672419", "555-0101". */
+export const PHONE_PATTERN = `${PHONE_WITH_CODE}|(?:\\b\\d{2,5}[\\s.-])?\\d{3,4}[\\s.-]\\d{4}\\b(?![\\s.-]?\\d)`;
 /** An email address. */
 export const EMAIL_PATTERN = '[a-z0-9._+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+';
 
@@ -167,8 +177,7 @@ export function withoutKindCues(question: string): string {
 /** The words that ask for a price and name no topic: a shop writes "$12", not "cost". */
 const PRICE_WORD = /(?<!\ba )\b(?:cost|costs|price|prices)\b/g;
 
-/** A phone number with its area or country code: "(608) 555-0117", "+44 20 7946 0958", "503.555.0142". */
-const PHONE = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)|\d{1,5})[\s.-]?|\(\d{2,5}\)\s?|\b\d{3}[.-])\d{3,4}[\s.-]\d{4}\b/;
+const PHONE = new RegExp(PHONE_WITH_CODE);
 const EMAIL = /\b[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
 /** A share or a part of the price off: "15% off", "half price", "10 percent discount". */
 const SHARE_OFF = /\b\d+(?:\.\d+)?\s?(?:%|percent)\s+(?:off|discount)\b|\bhalf[\s-]price\b|\bhalf off\b/i;
