@@ -364,6 +364,14 @@ describe('line breaks in a passage', () => {
     ]);
     expect(answerOffline(tea, 'do you do face painting at parties', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'do you do birthday parties', { threshold: 0 }).citations[0]?.chunkId).toBe('parties');
+    // The thing ends with its sentence, and before when or for whom it is wanted.
+    const parties = (q: string) => answerOffline(tea, q, { threshold: 0 }).citations[0]?.chunkId;
+    expect(parties('do you do birthday parties? my daughter is turning 10')).toBe('parties');
+    expect(parties('do you do birthday parties in june for my son')).toBe('parties');
+    expect(parties('do you sell decaf tea for my mum, she loves it')).toBe('decaf');
+    expect(answerOffline(tea, 'do you do face painting at parties? my son is 6', { threshold: 0 }).abstained).toBe(
+      true,
+    );
     // Nor what a thing the shop never names is: the place in its address matched, not the question.
     tea.upsert([passage('visit', ['Visit us'], 'Leaf & Kettle, 14 Christmas Steps, Bristol.')]);
     expect(answerOffline(tea, "what's the population of Bristol", { threshold: 0 }).abstained).toBe(true);

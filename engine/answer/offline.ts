@@ -167,13 +167,21 @@ function asksForUnwrittenAttribute(index: KnowledgeIndex, query: string): boolea
 const SUM =
   /^(?:(?:what|what's|whats|what is|how much is|calculate|solve)\s+)?-?\d+(?:\.\d+)?\s*(?:[-+*x×/÷]|plus|minus|times|multiplied by|divided by)\s*-?\d+(?:\.\d+)?\s*[?=!.]*$/;
 
+/**
+ * Where the thing asked about ends: at the end of its sentence ("do you do sewing birthday parties?
+ * my daughter is turning 10"), and before when or for whom it is wanted ("spikes in september for
+ * my daughter's season"): the page need not name the month or the daughter.
+ */
+const THING_END =
+  /[?!.;]\s|\s+-\s|\s(?=(?:for|to) (?:my|our|his|her|their)\b|(?:in|on|by|this|next|before|after|until|til) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|christmas|the weekend|weekends?|mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tonight)[a-z]*\b)/;
+
 /** The words naming the thing a "do you sell / have … X" question asks about; empty for other questions. */
 function thingWords(query: string): string[] {
   const thing = HAS_THING.exec(
     normalize(query)
       .replace(/[?!.]+\s*$/, '')
       .trim(),
-  )?.[1];
+  )?.[1]?.split(THING_END)[0];
   return thing ? tokenize(thing).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w) && w.length > 2) : [];
 }
 
