@@ -347,6 +347,14 @@ describe('line breaks in a passage', () => {
     tea.upsert([faq('classes', ['Do you offer tea classes?'], 'Yes, a tasting class every Saturday at 10 am.')]);
     expect(answerOffline(tea, 'do you do yoga classes', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'do you run tea classes', { threshold: 0 }).citations[0]?.chunkId).toBe('classes');
+    // Nor an entry about another thing, whatever its reply: "We only sell loose-leaf tea" is no
+    // answer to "do you sell coffee", though the shop writes of coffee elsewhere.
+    tea.upsert([
+      faq('bags', ['Do you sell tea bags?'], 'We only sell loose-leaf tea; paper filters are $5 a pack.'),
+      passage('trade', ['Wholesale'], 'We supply loose-leaf tea to coffee shops and restaurants.'),
+    ]);
+    expect(answerOffline(tea, 'do you sell coffee too', { threshold: 0 }).citations[0]?.chunkId).not.toBe('bags');
+    expect(answerOffline(tea, 'do you sell tea bags', { threshold: 0 }).citations[0]?.chunkId).toBe('bags');
     // A word that only says the form the thing takes is not a thing of its own.
     tea.upsert([
       faq('stamps', ['Do you have a loyalty card?'], 'Yes, a stamp for every £10; ten stamps earn £10 off.'),

@@ -193,12 +193,13 @@ function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
 }
 
 /**
- * A Q&A entry's "Yes, …" to a different thing: "do you sell pottery wheels?" against "Do you sell
+ * A Q&A entry on a different thing, its "Yes, …" above all: "do you sell pottery wheels?" against "Do you sell
  * finished pottery? Yes, our instructors' work is sold in the shop". The shop writes "wheel"
  * elsewhere (its wheel classes), so the question is fair, but this entry never names it: its yes
  * is not about wheels. Every word of the thing must be in the entry for its yes to answer, but a
  * word that only says what form it takes: "a loyalty program" is answered by "Do you have a
- * rewards card? Yes…".
+ * rewards card? Yes…". An entry without a yes must name some word of it: "Do you sell tea bags? We
+ * only sell loose-leaf tea" does not answer "do you sell coffee".
  */
 const GENERIC_THING = new Set(
   'program programs programme programmes card cards scheme schemes plan plans club clubs system option options service services'.split(
@@ -206,14 +207,15 @@ const GENERIC_THING = new Set(
   ),
 );
 
-function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
+function entryOnAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
   const answer = chunk.answer ?? chunk.text;
   // "Do you sell…", not "can you sell my amp on consignment": a request, not whether it is sold.
-  if (!/^\s*yes\b/i.test(answer) || !/^\s*(?:do|does)\b/i.test(query)) return false;
-  const words = thingWords(query);
+  if (!/^\s*(?:do|does)\b/i.test(query)) return false;
+  const words = thingWords(query).filter((w) => !GENERIC_THING.has(w));
   if (!words.length) return false;
   const entry = new Set(terms([titleLine(chunk), ...chunk.questions, answer].join(' ')));
-  return words.some((w) => !GENERIC_THING.has(w) && !terms(w).every((t) => entry.has(t)));
+  const named = (w: string) => terms(w).every((t) => entry.has(t));
+  return /^\s*yes\b/i.test(answer) ? !words.every(named) : !words.some(named);
 }
 
 /**
@@ -224,7 +226,7 @@ function yesToAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
  * the thing, but its form (GENERIC_THING), must be on the page, as its text or as the name of a
  * fact it holds ("15% off" is a discount). Only "do/does": "can you make the lunch boxes vegan" asks
  * for a favour the page may grant in other words. A Q&A entry is judged by the yes-rule alone
- * (yesToAnotherThing): its question is the shop's own phrasing of what it offers, often in other
+ * (entryOnAnotherThing): its question is the shop's own phrasing of what it offers, often in other
  * words (held to every word, entries' replies to "do you offer any discounts" were lost).
  */
 function pageLacksThing(index: KnowledgeIndex, query: string, chunk: KnowledgeChunk): boolean {
@@ -303,7 +305,7 @@ export function answerOffline(index: KnowledgeIndex, query: string, opts: Offlin
   if (jobQuestion(query) && !aboutJobs(`${titleLine(top.chunk)} ${top.chunk.questions.join(' ')} ${top.chunk.text}`))
     return notSure;
   if (isFaq(top.chunk)) {
-    if (!detail && yesToAnotherThing(query, top.chunk)) return notSure;
+    if (!detail && entryOnAnotherThing(query, top.chunk)) return notSure;
     return {
       text: (top.chunk.answer ?? top.chunk.text).trim(),
       citations: [citationOf(top.chunk)],
