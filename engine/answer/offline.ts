@@ -193,10 +193,10 @@ function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
 }
 
 /**
- * A Q&A entry on a different thing, its "Yes, …" above all: "do you sell pottery wheels?" against "Do you sell
- * finished pottery? Yes, our instructors' work is sold in the shop". The shop writes "wheel"
- * elsewhere (its wheel classes), so the question is fair, but this entry never names it: its yes
- * is not about wheels. Every word of the thing must be in the entry for its yes to answer, but a
+ * A Q&A entry on a different thing, its "Yes, …" above all: "do you sell pottery wheels?"
+ * against "Do you sell finished pottery? Yes, our instructors' work is sold in the shop". The shop
+ * writes "wheel" elsewhere (its wheel classes), so the question is fair, but this entry never
+ * names it: its yes is not about wheels. Every word of the thing must be in the entry for its yes to answer, but a
  * word that only says what form it takes: "a loyalty program" is answered by "Do you have a
  * rewards card? Yes…". An entry without a yes must name some word of it: "Do you sell tea bags? We
  * only sell loose-leaf tea" does not answer "do you sell coffee".
