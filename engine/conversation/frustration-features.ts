@@ -51,6 +51,15 @@ const ANGER = set(`ridiculous unacceptable joke seriously pathetic useless worst
 const WARM = set(
   'thanks thank thx ty appreciate appreciated great love awesome amazing lovely perfect glad happy welcome cheers',
 );
+/**
+ * Whether a thing is dead, asked: "is it dead??" of a yeast that shows no bubbles, "what happens if
+ * the bouquet is dead after 3 days". Shops sell living things; the word is their state, not the
+ * visitor's mood, so its valence is not counted.
+ */
+const STATE_ASKED =
+  /\b(?:(?:is|are) (?:it|they|this|that|these|those|(?:my|the|our|his|her|their) [\w-]+(?: [\w-]+)?)|if (?:it|they|(?:my|the|our|his|her|their) [\w-]+(?: [\w-]+)?) (?:is|are|was|were|gets?|comes?)) (?:already |all |totally |just )?(?:dead|dying)\b/i;
+const STATE_WORDS = set('dead dying');
+
 /** Short all-caps words that are names, not shouting. */
 const ACRONYMS = set(
   'i a ok us uk usa eu tv cs dm dms id pm am ups usps dhl fedex pc usb hdmi ios mac gps atm pin faq ceo vip nyc la sf dc',
@@ -109,9 +118,10 @@ export function frustrationCues(text: string): FrustrationCues {
   const askedForJoke = /\b(?:tell|know|got|have|hear|share)\b[^.?!]{0,12}\bjokes?\b/i.test(text);
   const low = toks.map((t) => t.toLowerCase());
   const bare = low.map((t) => t.replace(/'/g, ''));
+  const stateAsked = STATE_ASKED.test(text);
   toks.forEach((t, i) => {
     const w = bare[i];
-    let v = lex.get(low[i]) ?? lex.get(w) ?? 0;
+    let v = stateAsked && STATE_WORDS.has(w) ? 0 : (lex.get(low[i]) ?? lex.get(w) ?? 0);
     const caps = !allCaps && t.length >= 2 && /^\p{Lu}+$/u.test(t) && !ACRONYMS.has(w);
     if (caps) c.shouting++;
     if (v !== 0) {

@@ -35,6 +35,19 @@ describe('frustrationScore', () => {
     expect(frustrationScore('your staff was so rude to me')).toBeGreaterThan(DEFAULT_FRUSTRATION_THRESHOLD);
   });
 
+  it('reads "dead" asked of a thing as its state, not a mood', () => {
+    expect(frustrationScore('what happens if the bouquet is dead after like 3 days')).toBeLessThan(
+      DEFAULT_FRUSTRATION_THRESHOLD,
+    );
+    expect(frustrationScore('is my sourdough starter dead? no bubbles today')).toBeLessThan(
+      DEFAULT_FRUSTRATION_THRESHOLD,
+    );
+    // Said of the service, it is still the visitor's mood.
+    expect(frustrationScore('your support is dead, nobody answers, I want my money back')).toBeGreaterThan(
+      DEFAULT_FRUSTRATION_THRESHOLD,
+    );
+  });
+
   it('reads chat shorthand ("r u", "ur") as the words it stands for, not as a tone', () => {
     expect(frustrationScore('r u hiring baristas')).toBeLessThan(DEFAULT_FRUSTRATION_THRESHOLD);
     expect(frustrationScore('r u hiring baristas')).toBeCloseTo(frustrationScore('are you hiring baristas'), 6);
