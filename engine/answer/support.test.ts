@@ -42,6 +42,17 @@ describe('supportFeatures', () => {
     expect(at('shopMissing', supportFeatures(i, 'do you sell koi', hours))).toBeGreaterThan(0.5);
   });
 
+  it('leaves out who the visitor speaks of and chat filler, unless the shop writes the word', async () => {
+    const i = await index();
+    const plain = supportFeatures(i, 'can you send a parcel to europe', shipping);
+    expect(supportFeatures(i, 'can you send a parcel to my mum in europe lol', shipping)).toEqual(plain);
+    i.upsert([{ ...passage('kids', ['Kids'], 'Kids under 12 shop with a parent.'), sourceId: 'kids.md' }]);
+    await i.prepared();
+    expect(at('chunkCover', supportFeatures(i, 'can you send a parcel to europe for my kids', shipping))).toBeLessThan(
+      1,
+    );
+  });
+
   it('reads a question the same when asked again, after others, as on a fresh index', async () => {
     const asked = await index();
     const first = supportFeatures(asked, 'packages to europe', shipping);

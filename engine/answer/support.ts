@@ -183,7 +183,7 @@ function supportOf(question: readonly QuestionWord[], words: Words, dim: number)
 export function supportFeatures(index: KnowledgeIndex, query: string, top: KnowledgeChunk | undefined): number[] {
   if (!top) return [0, 0, 0, 0, 1];
   const iw = indexWords(index);
-  if (iw.last.query !== query) iw.last = lastQuery(index, query);
+  if (iw.last.query !== query) iw.last = lastQuery(index, iw, query);
   let features = iw.last.features.get(top.id);
   if (!features) {
     features = measureSupport(index, iw, iw.last, top);
@@ -192,10 +192,23 @@ export function supportFeatures(index: KnowledgeIndex, query: string, top: Knowl
   return features;
 }
 
-function lastQuery(index: KnowledgeIndex, query: string): LastQuery {
+/**
+ * Who the visitor speaks of, and chat filler: "can my 14 yr old daughter…", "lol", "kinda". Words a
+ * shop's pages rarely write, and that ask for nothing of them; read as missing, they made a plain
+ * question told with its context look like one about something the shop does not do. Left out of
+ * the question's words unless the shop writes them ("kids' classes").
+ */
+const VISITOR_WORDS = new Set(
+  `mom mum mother dad father son sons daughter daughters wife husband hubby partner kid kids child children
+  grandson granddaughter grandkids grandma grandpa granny nan nana sister brother aunt uncle niece nephew
+  cousin friend friends buddy boyfriend girlfriend fiance fiancee coworker coworkers boss neighbor neighbour
+  lol haha kinda sorta honestly guys gonna wanna pls plz thx`.split(/\s+/),
+);
+
+function lastQuery(index: KnowledgeIndex, iw: IndexWords, query: string): LastQuery {
   const wv = index.wordVectors;
   const question = contentWords(query)
-    .filter((w) => !LIGHT_WORDS.has(w))
+    .filter((w) => !LIGHT_WORDS.has(w) && !(VISITOR_WORDS.has(w) && !iw.shop.has(stem(w))))
     .map((word) => {
       const p = wv ? wv.probability(word) : 0;
       return {
