@@ -46,6 +46,9 @@ describe('supportFeatures', () => {
     const i = await index();
     const plain = supportFeatures(i, 'can you send a parcel to europe', shipping);
     expect(supportFeatures(i, 'can you send a parcel to my mum in europe lol', shipping)).toEqual(plain);
+    expect(supportFeatures(i, 'what happens if you send a parcel to europe', shipping)).toEqual(
+      supportFeatures(i, 'what if you send a parcel to europe', shipping),
+    );
     i.upsert([{ ...passage('kids', ['Kids'], 'Kids under 12 shop with a parent.'), sourceId: 'kids.md' }]);
     await i.prepared();
     expect(at('chunkCover', supportFeatures(i, 'can you send a parcel to europe for my kids', shipping))).toBeLessThan(
