@@ -10,7 +10,7 @@ import type { KnowledgeIndex } from '../retrieve/knowledge-index';
 import { titleLine } from '../retrieve/knowledge-index';
 import type { KnowledgeChunk, WordVectorsLike } from '../retrieve/types';
 import { factWords } from '../text/answer-type';
-import { LIGHT_WORDS, STOPWORDS, stem, tokenize } from '../text/index';
+import { LIGHT_WORDS, STOPWORDS, stem, tokenize, VISITOR_WORDS } from '../text/index';
 
 export const SUPPORT_FEATURES = ['chunkCover', 'chunkLeast', 'pageCover', 'pageLeast', 'shopMissing'] as const;
 
@@ -191,23 +191,6 @@ export function supportFeatures(index: KnowledgeIndex, query: string, top: Knowl
   }
   return features;
 }
-
-/**
- * Who the visitor speaks of, chat filler and the frame of a question: "can my 14 yr old
- * daughter…", "lol", "kinda", "what happens if", "hold it til saturday", "the white stuff". Words
- * a shop's pages rarely write, and that ask for nothing of them; read as missing, they made a
- * plain question told with its context look like one about something the shop does not do. Left
- * out of the question's words unless the shop writes them ("kids' classes"). Not "how much" or
- * "around": "how much is a sourdough" then read as "sourdough" alone, and "come in around 3" asks
- * for a time.
- */
-const VISITOR_WORDS = new Set(
-  `mom mum mother dad father son sons daughter daughters wife husband hubby partner kid kids child children
-  grandson granddaughter grandkids grandma grandpa granny nan nana sister brother aunt uncle niece nephew
-  cousin friend friends buddy boyfriend girlfriend fiance fiancee coworker coworkers boss neighbor neighbour
-  lol haha kinda sorta honestly guys gonna wanna pls plz thx happens happen possible roughly
-  approximately stuff thing things til till anymore usually normally typically`.split(/\s+/),
-);
 
 function lastQuery(index: KnowledgeIndex, iw: IndexWords, query: string): LastQuery {
   const wv = index.wordVectors;

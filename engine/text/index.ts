@@ -29,6 +29,23 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set(
   'want wants wanted need needs like know go going come make use work give put able'.split(' '),
 );
 
+/**
+ * Who the visitor speaks of, chat filler and the frame of a question: "can my 14 yr old
+ * daughter…", "lol", "kinda", "what happens if", "hold it til saturday", "the white stuff". Words
+ * a shop's pages rarely write, and that ask for nothing of them; read as missing, they made a
+ * plain question told with its context look like one about something the shop does not do. Left
+ * out of the question's words unless the shop writes them ("kids' classes"). Not "how much" or
+ * "around": "how much is a sourdough" then read as "sourdough" alone, and "come in around 3" asks
+ * for a time.
+ */
+export const VISITOR_WORDS: ReadonlySet<string> = new Set(
+  `mom mum mother dad father son sons daughter daughters wife husband hubby partner kid kids child children
+  grandson granddaughter grandkids grandma grandpa granny nan nana sister brother aunt uncle niece nephew
+  cousin friend friends buddy boyfriend girlfriend fiance fiancee coworker coworkers boss neighbor neighbour
+  lol haha kinda sorta honestly guys gonna wanna pls plz thx happens happen possible roughly
+  approximately stuff thing things til till anymore usually normally typically`.split(/\s+/),
+);
+
 /** Lowercases, strips accents and folds typographic quotes so that spellings compare equal. */
 export function normalize(text: string): string {
   return text
