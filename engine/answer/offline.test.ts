@@ -347,6 +347,11 @@ describe('line breaks in a passage', () => {
     tea.upsert([faq('classes', ['Do you offer tea classes?'], 'Yes, a tasting class every Saturday at 10 am.')]);
     expect(answerOffline(tea, 'do you do yoga classes', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'do you run tea classes', { threshold: 0 }).citations[0]?.chunkId).toBe('classes');
+    // "Is there…" asks whether the shop has a thing too; what follows "i can" is what it is for.
+    expect(answerOffline(tea, 'is there a newsletter i can sign up for', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, 'is there a tea class i can join', { threshold: 0 }).citations[0]?.chunkId).toBe(
+      'classes',
+    );
     // Nor an entry about another thing, whatever its reply: "We only sell loose-leaf tea" is no
     // answer to "do you sell coffee", though the shop writes of coffee elsewhere.
     tea.upsert([

@@ -131,7 +131,7 @@ const OPENING_HOURS =
  * when the shop writes none of them ("green tea" in a tea shop may be a fair question for "tea").
  */
 const HAS_THING =
-  /^(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve|do|provide|make|run|host|teach)\s+(.+)$/;
+  /^(?:(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve|do|provide|make|run|host|teach)|(?:is|are)\s+there(?:\s+(?:a|an|any|some))?)\s+(.+)$/;
 
 /**
  * "What's the population of Northampton?": the thing asked for ("population") is one the shop
@@ -170,12 +170,16 @@ const SUM =
 /**
  * Where the thing asked about ends: at the end of its sentence ("do you do sewing birthday parties?
  * my daughter is turning 10"), and before when or for whom it is wanted ("spikes in september for
- * my daughter's season"): the page need not name the month or the daughter.
+ * my daughter's season"): the page need not name the month or the daughter. Nor what it is for
+ * ("is there a newsletter i can sign up for").
  */
 const THING_END =
-  /[?!.;]\s|\s+-\s|\s(?=(?:for|to) (?:my|our|his|her|their)\b|(?:in|on|by|this|next|before|after|until|til) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|christmas|the weekend|weekends?|mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tonight)[a-z]*\b)/;
+  /[?!.;]\s|\s+-\s|\s(?=(?:i|we|you|u) (?:can|could)\b|(?:that|which|where) |(?:for|to) (?:my|our|his|her|their)\b|(?:in|on|by|this|next|before|after|until|til) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|christmas|the weekend|weekends?|mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tonight)[a-z]*\b)/;
 
-/** The words naming the thing a "do you sell / have … X" question asks about; empty for other questions. */
+/**
+ * The words naming the thing a "do you sell / have … X" or "is there a X" question asks about;
+ * empty for other questions.
+ */
 function thingWords(query: string): string[] {
   const thing = HAS_THING.exec(
     normalize(query)
