@@ -347,6 +347,12 @@ describe('line breaks in a passage', () => {
     tea.upsert([faq('classes', ['Do you offer tea classes?'], 'Yes, a tasting class every Saturday at 10 am.')]);
     expect(answerOffline(tea, 'do you do yoga classes', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'do you run tea classes', { threshold: 0 }).citations[0]?.chunkId).toBe('classes');
+    // A service asked for by its verb: one the shop never writes, nor a word made from it.
+    tea.upsert([passage('engraving', ['Gifts'], 'Gift tins come with free engraving of a name.')]);
+    expect(answerOffline(tea, 'can you microchip my tin', { threshold: 0 }).abstained).toBe(true);
+    expect(answerOffline(tea, 'can you engrave a tin for my mum', { threshold: 0 }).citations[0]?.chunkId).toBe(
+      'engraving',
+    );
     // "Is there…" asks whether the shop has a thing too; what follows "i can" is what it is for.
     expect(answerOffline(tea, 'is there a newsletter i can sign up for', { threshold: 0 }).abstained).toBe(true);
     expect(answerOffline(tea, 'is there a tea class i can join', { threshold: 0 }).citations[0]?.chunkId).toBe(

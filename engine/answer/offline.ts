@@ -189,8 +189,27 @@ function thingWords(query: string): string[] {
   return thing ? tokenize(thing).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w) && w.length > 2) : [];
 }
 
+/**
+ * "can you microchip my puppy", "could you engrave it": a service asked for by its verb. The
+ * shop that never writes the verb, nor a word made from it, does not say it does it. Not the verbs
+ * of any request ("can you send…", "can you tell me…").
+ */
+const DO_FOR_ME =
+  /^(?:can|could|will|would)\s+(?:you|u|y'all|ya)\s+(?:guys\s+|all\s+|also\s+|please\s+|pls\s+)*([a-z]{4,})\b/;
+const ANY_REQUEST = new Set(
+  'help tell send give take show call check find recommend suggest explain confirm change cancel please just still maybe possibly also even actually really guys text email ring reach contact look sell have carry stock offer serve provide make host teach'.split(
+    ' ',
+  ),
+);
+
+function unwrittenService(index: KnowledgeIndex, query: string): boolean {
+  const verb = DO_FOR_ME.exec(normalizedLine(query))?.[1];
+  return !!verb && !ANY_REQUEST.has(verb) && !index.writesRoot(verb);
+}
+
 function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
   if (SUM.test(normalizedLine(query))) return true;
+  if (unwrittenService(index, query)) return true;
   if (asksForUnwrittenAttribute(index, query)) return true;
   const words = thingWords(query);
   return words.length > 0 && !words.some((w) => index.writes(w));

@@ -266,6 +266,11 @@ export class KnowledgeIndex {
     return this.searchable().spelling.writes(word);
   }
 
+  /** Whether the shop's content holds the word or one made from it ("delivery" for "deliver"). */
+  writesRoot(word: string): boolean {
+    return this.searchable().spelling.writesRoot(word);
+  }
+
   /** The k best chunks for a query, best first. */
   search(query: string, k = 5, opts: SearchOptions = {}): SearchHit[] {
     const c = this.searchable();

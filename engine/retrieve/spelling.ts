@@ -239,6 +239,18 @@ export class Spelling {
     return this.byStem().has(stem(word));
   }
 
+  /**
+   * Whether the shop writes the word or one made from it ("deliver" where the shop writes only
+   * "delivery", "engrave" and "engraving"): a written word that begins with its stem.
+   */
+  writesRoot(word: string): boolean {
+    if (this.writes(word)) return true;
+    const root = stem(word);
+    if (root.length < 4) return false;
+    for (const w of this.counts.keys()) if (w.startsWith(root)) return true;
+    return false;
+  }
+
   /** The shop's most frequent word of each stem it writes (worked out once, on first use). */
   private byStem(): Map<string, string> {
     if (this.stemmed) return this.stemmed;
