@@ -68,6 +68,8 @@ export const SYNONYMS: readonly {
   { words: ['job', 'jobs', 'career', 'careers', 'vacancy', 'vacancies'] },
   { words: ['coeliac', 'celiac'] },
   { words: ['broken', 'damaged', 'faulty', 'defective'] },
+  // Shops sell living things: "my bouquet is dead" where the promise says "if they die within 5 days".
+  { words: ['dead', 'die', 'died', 'dies', 'dying'] },
   { words: ['subscription', 'subscriptions', 'subscribe'] },
   // A membership or subscription put on hold: gyms and studios say "freeze", shops "pause".
   { words: ['pause', 'freeze', 'suspend'], to: ['pause', 'suspend'] },

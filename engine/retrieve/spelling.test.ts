@@ -138,6 +138,13 @@ describe('Spelling', () => {
     expect(gym.correct('can you put a book on hold for me')).toBe('can you put a book on hold for me');
   });
 
+  it('reads "dead" as the "die" of a shop that promises fresh flowers', () => {
+    const florist = Spelling.of(['Freshness promise', 'If your flowers wilt or die within 5 days, we replace them.'], {
+      has: () => true,
+    });
+    expect(florist.correct('my bouquet is dead after 3 days')).toBe('my bouquet is die after 3 days');
+  });
+
   it('reads "can you keep my bike" as the storage the shop heads', () => {
     const bikes = Spelling.of(
       ['Winter storage', 'We store bikes from November to March for $60.'],
