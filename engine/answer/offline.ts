@@ -124,10 +124,11 @@ const OPENING_HOURS =
   /\b(?:what are (?:your|the) hours|(?:opening|business|store|shop|your) hours|open(?:ing)? (?:times|days)|(?:are|is) (?:you|u|it|the [a-z]+) open|(?:when|what time) (?:are|do|does|is) (?:you|u|it|the [a-z]+) (?:open|close|closed|closing))\b|^(?:[a-z]+ )?(?:hours|open)\b/;
 
 /**
- * "Do you sell coffee?", "do you carry Taylor guitars?", "do you do sup yoga classes?": a question
- * whether the shop has a thing (or does a service) its content never names. The nearest entry ("Do you sell decaf tea?") shares every other word
- * and ranks first with confidence, but its yes is about something else; what the shop does not
- * write it cannot say it sells. The thing's words are those after the verb, stopwords aside; only
+ * "Do you sell coffee?", "do you carry Taylor guitars?", "do you do sup yoga classes?", "is there
+ * wifi?": a question whether the shop has a thing (or does a service) its content never names. The
+ * nearest entry ("Do you sell decaf tea?") shares every other word and ranks first with
+ * confidence, but its yes is about something else; what the shop does not write it cannot say it
+ * sells. The thing's words are those after the verb, stopwords aside; only
  * when the shop writes none of them ("green tea" in a tea shop may be a fair question for "tea").
  */
 const HAS_THING =
@@ -192,7 +193,8 @@ function thingWords(query: string): string[] {
 /**
  * "can you microchip my puppy", "could you engrave it": a service asked for by its verb. The
  * shop that never writes the verb, nor a word made from it, does not say it does it. Not the verbs
- * of any request ("can you send…", "can you tell me…").
+ * of any request ("can you send…", "can you tell me…"), nor those HAS_THING reads ("would you
+ * carry my novel" is answered by an entry on stocking local authors, in other words).
  */
 const DO_FOR_ME =
   /^(?:can|could|will|would)\s+(?:you|u|y'all|ya)\s+(?:guys\s+|all\s+|also\s+|please\s+|pls\s+)*([a-z]{4,})\b/;
@@ -219,10 +221,10 @@ function asksForUnwrittenThing(index: KnowledgeIndex, query: string): boolean {
  * A Q&A entry on a different thing, its "Yes, …" above all: "do you sell pottery wheels?"
  * against "Do you sell finished pottery? Yes, our instructors' work is sold in the shop". The shop
  * writes "wheel" elsewhere (its wheel classes), so the question is fair, but this entry never
- * names it: its yes is not about wheels. Every word of the thing must be in the entry for its yes to answer, but a
- * word that only says what form it takes: "a loyalty program" is answered by "Do you have a
- * rewards card? Yes…". An entry without a yes must name some word of it: "Do you sell tea bags? We
- * only sell loose-leaf tea" does not answer "do you sell coffee".
+ * names it: its yes is not about wheels. Every word of the thing must be in the entry for its yes
+ * to answer, but a word that only says what form it takes: "a loyalty program" is answered by "Do
+ * you have a rewards card? Yes…". An entry without a yes must name some word of it: "Do you sell
+ * tea bags? We only sell loose-leaf tea" does not answer "do you sell coffee".
  */
 const GENERIC_THING = new Set(
   'program programs programme programmes card cards scheme schemes plan plans club clubs system option options service services'.split(
@@ -248,8 +250,8 @@ function entryOnAnotherThing(query: string, chunk: KnowledgeChunk): boolean {
  * choice on the words it shares; what it never names it cannot say the shop has. Every word of
  * the thing, but its form (GENERIC_THING), must be on the page, as its text or as the name of a
  * fact it holds ("15% off" is a discount). Only "do/does": "can you make the lunch boxes vegan" asks
- * for a favour the page may grant in other words. A Q&A entry is judged by the yes-rule alone
- * (entryOnAnotherThing): its question is the shop's own phrasing of what it offers, often in other
+ * for a favour the page may grant in other words. A Q&A entry is judged by entryOnAnotherThing
+ * alone: its question is the shop's own phrasing of what it offers, often in other
  * words (held to every word, entries' replies to "do you offer any discounts" were lost).
  */
 function pageLacksThing(index: KnowledgeIndex, query: string, chunk: KnowledgeChunk): boolean {
