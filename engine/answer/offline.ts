@@ -123,6 +123,9 @@ const PRICE_ASKED = /^(?:how much (?:is|are|for|does|do)|what(?:'s| is| are|s) t
 const OPENING_HOURS =
   /\b(?:what are (?:your|the) hours|(?:opening|business|store|shop|your) hours|open(?:ing)? (?:times|days)|(?:are|is) (?:you|u|it|the [a-z]+) open|(?:when|what time) (?:are|do|does|is) (?:you|u|it|the [a-z]+) (?:open|close|closed|closing))\b|^(?:[a-z]+ )?(?:hours|open)\b/;
 
+/** The verbs of "do you sell / have / carry … X": whether the shop has a thing. */
+const HAS_VERBS = 'sell have carry stock offer serve do provide make run host teach'.split(' ');
+
 /**
  * "Do you sell coffee?", "do you carry Taylor guitars?", "do you do sup yoga classes?", "is there
  * wifi?": a question whether the shop has a thing (or does a service) its content never names. The
@@ -131,8 +134,9 @@ const OPENING_HOURS =
  * sells. The thing's words are those after the verb, stopwords aside; only
  * when the shop writes none of them ("green tea" in a tea shop may be a fair question for "tea").
  */
-const HAS_THING =
-  /^(?:(?:do|does|can|could|will)\s+(?:you|u|y'all|ya|they|the\s+[a-z]+)\s+(?:guys\s+|all\s+|also\s+|still\s+)*(?:sell|have|carry|stock|offer|serve|do|provide|make|run|host|teach)|(?:is|are)\s+there(?:\s+(?:a|an|any|some))?)\s+(.+)$/;
+const HAS_THING = new RegExp(
+  `^(?:(?:do|does|can|could|will)\\s+(?:you|u|y'all|ya|they|the\\s+[a-z]+)\\s+(?:guys\\s+|all\\s+|also\\s+|still\\s+)*(?:${HAS_VERBS.join('|')})|(?:is|are)\\s+there(?:\\s+(?:a|an|any|some))?)\\s+(.+)$`,
+);
 
 /**
  * "What's the population of Northampton?": the thing asked for ("population") is one the shop
@@ -198,11 +202,12 @@ function thingWords(query: string): string[] {
  */
 const DO_FOR_ME =
   /^(?:can|could|will|would)\s+(?:you|u|y'all|ya)\s+(?:guys\s+|all\s+|also\s+|please\s+|pls\s+)*([a-z]{4,})\b/;
-const ANY_REQUEST = new Set(
-  'help tell send give take show call check find recommend suggest explain confirm change cancel please just still maybe possibly also even actually really guys text email ring reach contact look sell have carry stock offer serve provide make host teach'.split(
+const ANY_REQUEST = new Set([
+  ...'help tell send give take show call check find recommend suggest explain confirm change cancel please just still maybe possibly also even actually really guys text email ring reach contact look'.split(
     ' ',
   ),
-);
+  ...HAS_VERBS,
+]);
 
 function unwrittenService(index: KnowledgeIndex, query: string): boolean {
   const verb = DO_FOR_ME.exec(normalizedLine(query))?.[1];

@@ -59,9 +59,11 @@ const FILLER = words(
 
 export type TopicAsked = 'returns' | 'giftCards' | 'parking' | 'pets';
 
+/** What customers call their pets. */
+const PET_NAMES =
+  'pet pets dog dogs doggo pup pups puppy puppies pooch cat cats animal animals retriever labrador poodle doodle terrier spaniel collie husky beagle dachshund corgi pug';
 /** A pet, by what customers call theirs ("my lab", not the film lab). */
-const PET =
-  '(?:pets?|dogs?|doggo|pup|pups|puppy|puppies|pooch|cats?|animals?|retriever|(?:my|our) lab|labrador|poodle|doodle|terrier|spaniel|collie|husky|beagle|dachshund|corgi|pug)';
+const PET = `(?:${PET_NAMES.replace(/ /g, '|')}|(?:my|our) lab)`;
 /** A pet's goods: "is the cat litter ok to ship" asks about no pet brought along. */
 const PET_GOODS =
   '(?! (?:food|foods|litter|beds?|toys?|treats?|shampoo|wash|grooming|groom|collars?|crates?|tags?|supplies|chews?|kibble|meds|medicine|training))';
@@ -108,10 +110,8 @@ const TOPICS: Record<TopicAsked, Topic> = {
       `(?=.*\\b${PET}\\b${PET_GOODS})(?=.*\\b(?:bring|brought|come|coming|along|allowed|allow|welcome|friendly|ok|okay|inside|in with|join)\\b)`,
     ),
     words: words(
-      `pet pets dog dogs doggo pup pups puppy puppies pooch cat cats animal animals retriever lab labrador poodle doodle
-      terrier spaniel collie husky beagle dachshund corgi pug bring brought come coming along allowed allow welcome
-      friendly ok okay inside in into with me us my our leash leashed small big little well behaved service support
-      emotional visit`,
+      `${PET_NAMES} lab bring brought come coming along allowed allow welcome friendly ok okay inside in into with me
+      us my our leash leashed small big little well behaved service support emotional visit`,
     ),
     // Not the "Dog-Eared" of a bookshop's name.
     heading: /\b(?:dogs?|pets?|animals?)\b(?!-)|\b(?:dog|pet)-friendly\b/,
